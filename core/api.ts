@@ -1,0 +1,146 @@
+// The one contract between the UI and the backend. Every handler takes one argument object and
+// returns a promise of a Result; errors cross the boundary as values, never as exceptions.
+// The renderer reaches these through a transport (Electron IPC or local HTTP); the CLI calls them directly.
+import type { Workspace } from './schema';
+import type { Problem } from './validate';
+
+export interface CandorError {
+  /** stable machine-readable kind */
+  code:
+    | 'invalid-argument'
+    | 'invalid-workspace'
+    | 'unreadable'
+    | 'newer-version'
+    | 'not-found'
+    | 'read-only'
+    | 'changed-on-disk'
+    | 'locked'
+    | 'io'
+    | 'no-workspace'
+    | 'unknown-handler'
+    | 'forbidden';
+  /** one plain sentence: what went wrong, where, and what to do */
+  message: string;
+  /** the file concerned, when there is one */
+  file?: string;
+  /** field-level problems, each with its path (`dataTypes[3].purposes[0]`) */
+  problems?: Problem[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: CandorError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(error: CandorError): Result<T> => ({ ok: false, error });
+
+export interface ReadOnlyReason {
+  /** why the workspace cannot be written */
+  kind: 'locked' | 'newer-version' | 'not-writable';
+  message: string;
+}
+
+/** What the UI knows about the open workspace. */
+export type SessionState =
+  | { status: 'none' }
+  | {
+      status: 'open';
+      /** absolute path of the workspace file */
+      path: string;
+      workspace: Workspace;
+      /** content hash of the bytes on disk that `workspace` was read from or last written as */
+      revision: string;
+      readOnly?: ReadOnlyReason;
+    }
+  | {
+      /** the file could not be opened; nothing was written to it */
+      status: 'error';
+      path: string;
+      error: CandorError;
+    };
+
+export interface BackupEntry {
+  id: string;
+  /** ISO timestamp of the save that replaced this version */
+  savedAt: string;
+  bytes: number;
+  organizationName: string;
+  dataTypes: number;
+}
+
+export interface AppInfo {
+  version: string;
+  shell: 'electron' | 'web';
+  platform: string;
+  /** where backups and the copy of the sample live */
+  dataDir: string;
+}
+
+export interface Handlers {
+  'app-info': (arg: Record<string, never>) => Promise<Result<AppInfo>>;
+  /** the session as it is now (the workspace opened at start, if any) */
+  'workspace-get': (arg: Record<string, never>) => Promise<Result<SessionState>>;
+  'workspace-open': (arg: { path: string }) => Promise<Result<SessionState>>;
+  /** writes a new workspace (empty, or a copy of the sample) and opens it; refuses to overwrite */
+  'workspace-new': (arg: { path: string; example?: boolean; name?: string }) => Promise<Result<SessionState>>;
+  /**
+   * Writes the workspace if the file on disk is still the one at `baseRevision`.
+   * Refused with `changed-on-disk`, `read-only` or `invalid-workspace` (with problems) otherwise.
+   */
+  'workspace-save': (arg: { workspace: Workspace; baseRevision: string }) => Promise<Result<{ revision: string }>>;
+  /** writes the workspace to a new path and switches the session to it */
+  'workspace-save-as': (arg: { path: string; workspace: Workspace }) => Promise<Result<SessionState>>;
+  /** re-reads the file from disk, dropping nothing on disk */
+  'workspace-reload': (arg: Record<string, never>) => Promise<Result<SessionState>>;
+  'workspace-recent': (arg: Record<string, never>) => Promise<Result<string[]>>;
+  'backup-list': (arg: Record<string, never>) => Promise<Result<BackupEntry[]>>;
+  /** the content of one backup, for preview */
+  'backup-read': (arg: { id: string }) => Promise<Result<Workspace>>;
+  /** makes a backup the current file (the current one is backed up first) and reloads */
+  'backup-restore': (arg: { id: string }) => Promise<Result<SessionState>>;
+}
+
+export type HandlerName = keyof Handlers;
+export type HandlerArg<K extends HandlerName> = Parameters<Handlers[K]>[0];
+export type HandlerValue<K extends HandlerName> = Awaited<ReturnType<Handlers[K]>> extends Result<infer T> ? T : never;
+
+export const HANDLER_NAMES = [
+  'app-info',
+  'workspace-get',
+  'workspace-open',
+  'workspace-new',
+  'workspace-save',
+  'workspace-save-as',
+  'workspace-reload',
+  'workspace-recent',
+  'backup-list',
+  'backup-read',
+  'backup-restore',
+] as const satisfies readonly HandlerName[];
+
+/** Commands the native menu (or a keyboard shortcut) asks the UI to carry out. */
+export type MenuCommand =
+  | 'new-workspace'
+  | 'open-workspace'
+  | 'save-as'
+  | 'undo'
+  | 'redo'
+  | 'backups'
+  | 'add-data-type'
+  | 'find'
+  | 'toggle-theme'
+  | 'about';
+
+/** Events pushed from the backend to the UI. */
+export type CandorEvent =
+  | { type: 'workspace-changed-on-disk'; path: string }
+  | { type: 'session-replaced'; state: SessionState }
+  | { type: 'menu'; command: MenuCommand }
+  | { type: 'flush-request' };
+
+/** What the preload script exposes as `window.candor`, and the web transport imitates. */
+export interface CandorBridge {
+  invoke<K extends HandlerName>(name: K, arg: HandlerArg<K>): Promise<Result<HandlerValue<K>>>;
+  /** subscribe to backend events; returns the unsubscribe function */
+  on(listener: (event: CandorEvent) => void): () => void;
+  /** tell the backend the UI has flushed its pending save (answer to flush-request) */
+  flushed(): void;
+}

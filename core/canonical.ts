@@ -1,0 +1,172 @@
+// Canonical writing: keys in the order of the format page, two-space indent, final newline,
+// optional empty fields omitted, unknown keys kept after the known ones. Idempotent by construction.
+import type { Workspace } from './schema';
+
+interface Shape {
+  /** known keys, in the format page's order */
+  keys: readonly string[];
+  /** shapes of nested objects, or of the items of a list of objects */
+  nested?: Record<string, Shape>;
+  /** keys that are always written, even when empty */
+  keep?: readonly string[];
+}
+
+const RETENTION: Shape = {
+  keys: ['period', 'after', 'criteria'],
+  nested: { period: { keys: ['value', 'unit'] } },
+};
+
+const ORGANIZATION: Shape = {
+  keys: [
+    'name',
+    'legalName',
+    'address',
+    'contactEmail',
+    'website',
+    'privacyPolicyUrl',
+    'accountDeletionUrl',
+    'optOutUrl',
+    'dpo',
+    'representatives',
+    'supervisoryAuthority',
+    'jurisdictions',
+    'audience',
+    'securityMeasures',
+  ],
+  nested: {
+    dpo: { keys: ['name', 'email', 'address'] },
+    representatives: { keys: ['region', 'name', 'address', 'email'] },
+    supervisoryAuthority: { keys: ['name', 'url'] },
+    audience: { keys: ['minimumAge', 'childrenDirected'] },
+  },
+  keep: ['name', 'jurisdictions'],
+};
+
+const PURPOSE: Shape = {
+  keys: ['id', 'name', 'description', 'use', 'lawfulBasis', 'legitimateInterest', 'automatedDecision', 'storePurpose'],
+  nested: {
+    automatedDecision: { keys: ['logic', 'consequences'] },
+    storePurpose: { keys: ['apple', 'play'] },
+  },
+  keep: ['id', 'name'],
+};
+
+const RECIPIENT: Shape = {
+  keys: [
+    'id',
+    'name',
+    'role',
+    'description',
+    'country',
+    'transferSafeguard',
+    'privacyPolicyUrl',
+    'sells',
+    'sharesForAds',
+    'trackingDomains',
+  ],
+  keep: ['id', 'name'],
+};
+
+const COLLECTION_POINT: Shape = {
+  keys: ['id', 'name', 'platform', 'description', 'permission'],
+  keep: ['id', 'name'],
+};
+
+const DATA_TYPE: Shape = {
+  keys: [
+    'id',
+    'name',
+    'category',
+    'description',
+    'subjects',
+    'source',
+    'sourceDetail',
+    'purposes',
+    'benefit',
+    'retention',
+    'recipients',
+    'collectedAt',
+    'required',
+    'consequenceIfNotProvided',
+    'sensitivity',
+    'specialCondition',
+    'linkedToIdentity',
+    'tracking',
+    'ephemeral',
+    'classification',
+    'inApp',
+    'status',
+    'owner',
+    'reviewedOn',
+    'notes',
+  ],
+  nested: {
+    retention: RETENTION,
+    sensitivity: { keys: ['gdprSpecial', 'ccpaSensitive'] },
+    classification: { keys: ['apple', 'play', 'ccpa'] },
+    inApp: { keys: ['short', 'long'] },
+  },
+  keep: ['id', 'name', 'category', 'purposes'],
+};
+
+const SETTINGS: Shape = {
+  keys: ['effectiveDate', 'locale', 'templatesDir', 'inAppLimits', 'store'],
+  nested: {
+    inAppLimits: { keys: ['short', 'long'] },
+    store: { keys: ['encryptedInTransit', 'accountCreation', 'dataDeletion', 'familyPolicy'] },
+  },
+};
+
+const WORKSPACE: Shape = {
+  keys: ['format', 'version', 'organization', 'purposes', 'recipients', 'collectionPoints', 'dataTypes', 'settings'],
+  nested: {
+    organization: ORGANIZATION,
+    purposes: PURPOSE,
+    recipients: RECIPIENT,
+    collectionPoints: COLLECTION_POINT,
+    dataTypes: DATA_TYPE,
+    settings: SETTINGS,
+  },
+  keep: ['format', 'version', 'organization', 'purposes', 'recipients', 'collectionPoints', 'dataTypes', 'settings'],
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (isPlainObject(value)) return Object.keys(value).length === 0;
+  return false;
+}
+
+function orderValue(value: unknown, shape: Shape | undefined): unknown {
+  if (Array.isArray(value)) return value.map((item) => orderValue(item, shape));
+  if (!isPlainObject(value)) return value;
+  if (!shape) return value;
+  const out: Record<string, unknown> = {};
+  const put = (key: string, raw: unknown, child: Shape | undefined) => {
+    const ordered = orderValue(raw, child);
+    if (isEmpty(ordered) && !shape.keep?.includes(key)) return;
+    out[key] = ordered === undefined ? null : ordered;
+  };
+  for (const key of shape.keys) {
+    if (key in value) put(key, value[key], shape.nested?.[key]);
+  }
+  // Keys from a newer minor revision of the format stay, after the known ones, in their own order.
+  for (const key of Object.keys(value)) {
+    if (!shape.keys.includes(key) && value[key] !== undefined) out[key] = value[key];
+  }
+  return out;
+}
+
+/** The workspace as an object in canonical key order with optional empty fields removed. */
+export function canonicalize(workspace: Workspace | Record<string, unknown>): Record<string, unknown> {
+  return orderValue(workspace, WORKSPACE) as Record<string, unknown>;
+}
+
+/** The exact text Candor writes for a workspace. */
+export function serializeWorkspace(workspace: Workspace | Record<string, unknown>): string {
+  return `${JSON.stringify(canonicalize(workspace), null, 2)}\n`;
+}

@@ -1,0 +1,300 @@
+// The workspace file, format version 1, exactly as ../shared/docs/workspace-format.md describes it.
+// This schema is the single source of truth: TypeScript types are inferred from it and
+// resources/workspace.schema.json is generated from it (scripts/generate-schema.ts).
+import { z } from 'zod';
+import {
+  APPLE_DATA_TYPE_IDS,
+  APPLE_PURPOSE_IDS,
+  CCPA_CATEGORY_IDS,
+  PLAY_ACCOUNT_CREATION,
+  PLAY_DATA_TYPE_IDS,
+  PLAY_PURPOSE_IDS,
+} from './identifiers';
+import { COUNTRY_CODES } from './countries';
+
+export const FORMAT = 'candor/workspace';
+export const FORMAT_VERSION = 1;
+
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const HTTPS_URL_PATTERN = /^https:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/i;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const tuple = <T extends string>(values: readonly T[]) => values as unknown as [T, ...T[]];
+
+export const Slug = z
+  .string()
+  .regex(SLUG_PATTERN, 'must be a lower-case slug such as "email-address": letters a–z, digits and single hyphens');
+export const DateString = z
+  .string()
+  .regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD, such as 2026-12-01')
+  .refine((v) => isCalendarDate(v), { message: 'is not a real calendar date' });
+export const HttpsUrl = z
+  .string()
+  .regex(HTTPS_URL_PATTERN, 'must be an absolute https:// address, such as https://example.com/privacy');
+export const Email = z.string().regex(EMAIL_PATTERN, 'must be an email address, such as privacy@example.com');
+export const CountryCode = z.enum(tuple(COUNTRY_CODES), {
+  error: 'must be a two-letter ISO 3166-1 country code in capitals, such as US, DE or IN',
+});
+const text = z.string();
+
+export function isCalendarDate(value: string): boolean {
+  if (!DATE_PATTERN.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export const JURISDICTIONS = ['gdpr', 'uk-gdpr', 'ccpa'] as const;
+export const LAWFUL_BASES = [
+  'consent',
+  'contract',
+  'legal-obligation',
+  'vital-interests',
+  'public-task',
+  'legitimate-interests',
+] as const;
+export const RECIPIENT_ROLES = ['processor', 'controller', 'joint-controller', 'public-authority'] as const;
+export const TRANSFER_SAFEGUARDS = ['adequacy', 'sccs', 'bcrs', 'derogation', 'none'] as const;
+export const PLATFORMS = ['web', 'ios', 'android', 'desktop', 'backend', 'other'] as const;
+export const PERMISSIONS = [
+  'camera',
+  'microphone',
+  'photos',
+  'photos-add',
+  'location-when-in-use',
+  'location-always',
+  'contacts',
+  'calendars',
+  'reminders',
+  'bluetooth',
+  'motion',
+  'health-read',
+  'health-write',
+  'tracking',
+  'speech',
+  'face-id',
+  'local-network',
+  'notifications',
+] as const;
+export const SOURCES = ['user', 'automatic', 'third-party'] as const;
+export const RETENTION_UNITS = ['days', 'weeks', 'months', 'years'] as const;
+export const RETENTION_EVENTS = [
+  'collection',
+  'last-activity',
+  'account-closure',
+  'consent-withdrawal',
+  'purpose-fulfilled',
+  'contract-end',
+] as const;
+export const SPECIAL_CONDITIONS = [
+  'explicit-consent',
+  'employment',
+  'vital-interests',
+  'not-for-profit',
+  'made-public',
+  'legal-claims',
+  'substantial-public-interest',
+  'health-care',
+  'public-health',
+  'research',
+] as const;
+export const STATUSES = ['draft', 'in-review', 'approved'] as const;
+export const DATA_DELETION = ['yes', 'no', 'auto-deleted'] as const;
+
+export const OrganizationSchema = z.looseObject({
+  name: text.min(1),
+  legalName: text.optional(),
+  address: text.optional(),
+  contactEmail: Email.optional(),
+  website: HttpsUrl.optional(),
+  privacyPolicyUrl: HttpsUrl.optional(),
+  accountDeletionUrl: HttpsUrl.optional(),
+  optOutUrl: HttpsUrl.optional(),
+  dpo: z
+    .looseObject({
+      name: text.optional(),
+      email: Email.optional(),
+      address: text.optional(),
+    })
+    .optional(),
+  representatives: z
+    .array(
+      z.looseObject({
+        region: z.enum(['eu', 'uk']),
+        name: text.min(1),
+        address: text.optional(),
+        email: Email.optional(),
+      }),
+    )
+    .optional(),
+  supervisoryAuthority: z
+    .looseObject({
+      name: text.min(1),
+      url: HttpsUrl.optional(),
+    })
+    .optional(),
+  jurisdictions: z.array(z.enum(JURISDICTIONS)).min(1),
+  audience: z
+    .looseObject({
+      minimumAge: z.number().int().min(0).max(120).optional(),
+      childrenDirected: z.boolean().optional(),
+    })
+    .optional(),
+  securityMeasures: text.optional(),
+});
+
+export const PurposeSchema = z.looseObject({
+  id: Slug,
+  name: text.min(1),
+  description: text.optional(),
+  use: text.optional(),
+  lawfulBasis: z.enum(LAWFUL_BASES).optional(),
+  legitimateInterest: text.optional(),
+  automatedDecision: z
+    .looseObject({
+      logic: text.min(1),
+      consequences: text.min(1),
+    })
+    .optional(),
+  storePurpose: z
+    .looseObject({
+      apple: z.enum(tuple(APPLE_PURPOSE_IDS)).optional(),
+      play: z.enum(tuple(PLAY_PURPOSE_IDS)).optional(),
+    })
+    .optional(),
+});
+
+export const RecipientSchema = z.looseObject({
+  id: Slug,
+  name: text.min(1),
+  role: z.enum(RECIPIENT_ROLES).optional(),
+  description: text.optional(),
+  country: CountryCode.optional(),
+  transferSafeguard: z.enum(TRANSFER_SAFEGUARDS).optional(),
+  privacyPolicyUrl: HttpsUrl.optional(),
+  sells: z.boolean().optional(),
+  sharesForAds: z.boolean().optional(),
+  trackingDomains: z.array(text.min(1)).optional(),
+});
+
+export const CollectionPointSchema = z.looseObject({
+  id: Slug,
+  name: text.min(1),
+  platform: z.enum(PLATFORMS).optional(),
+  description: text.optional(),
+  permission: z.enum(PERMISSIONS).optional(),
+});
+
+export const RetentionSchema = z.looseObject({
+  period: z
+    .looseObject({
+      value: z.number().int().positive(),
+      unit: z.enum(RETENTION_UNITS),
+    })
+    .optional(),
+  after: z.enum(RETENTION_EVENTS).optional(),
+  criteria: text.min(1).optional(),
+});
+
+export const DataTypeSchema = z.looseObject({
+  id: Slug,
+  name: text.min(1),
+  category: text.min(1),
+  description: text.optional(),
+  subjects: z.array(text.min(1)).optional(),
+  source: z.enum(SOURCES).optional(),
+  sourceDetail: text.optional(),
+  purposes: z.array(Slug).min(1),
+  benefit: text.optional(),
+  retention: RetentionSchema.optional(),
+  recipients: z.array(Slug).optional(),
+  collectedAt: z.array(Slug).optional(),
+  required: z.boolean().optional(),
+  consequenceIfNotProvided: text.optional(),
+  sensitivity: z
+    .looseObject({
+      gdprSpecial: z.boolean().optional(),
+      ccpaSensitive: z.boolean().optional(),
+    })
+    .optional(),
+  specialCondition: z.enum(SPECIAL_CONDITIONS).optional(),
+  linkedToIdentity: z.boolean().optional(),
+  tracking: z.boolean().optional(),
+  ephemeral: z.boolean().optional(),
+  classification: z
+    .looseObject({
+      apple: z
+        .enum(tuple([...APPLE_DATA_TYPE_IDS, 'none']), {
+          error: 'must be one of Apple\'s 35 data types (such as EmailAddress, PhotosorVideos, CrashData) or "none"',
+        })
+        .optional(),
+      play: z
+        .enum(tuple([...PLAY_DATA_TYPE_IDS, 'none']), {
+          error: 'must be one of Google Play\'s 38 data types (such as PSL_EMAIL, PSL_PHOTOS, PSL_CRASH_LOGS) or "none"',
+        })
+        .optional(),
+      ccpa: z.array(z.enum(tuple(CCPA_CATEGORY_IDS))).optional(),
+    })
+    .optional(),
+  inApp: z
+    .looseObject({
+      short: text.optional(),
+      long: text.optional(),
+    })
+    .optional(),
+  status: z.enum(STATUSES).optional(),
+  owner: text.optional(),
+  reviewedOn: DateString.optional(),
+  notes: text.optional(),
+});
+
+export const SettingsSchema = z.looseObject({
+  effectiveDate: DateString.optional(),
+  locale: text.min(1).optional(),
+  templatesDir: text.min(1).optional(),
+  inAppLimits: z
+    .looseObject({
+      short: z.number().int().positive().optional(),
+      long: z.number().int().positive().optional(),
+    })
+    .optional(),
+  store: z
+    .looseObject({
+      encryptedInTransit: z.boolean().optional(),
+      accountCreation: z.array(z.enum(tuple(PLAY_ACCOUNT_CREATION.map((a) => a.id)))).optional(),
+      dataDeletion: z.enum(DATA_DELETION).optional(),
+      familyPolicy: z.boolean().optional(),
+    })
+    .optional(),
+});
+
+export const WorkspaceSchema = z.looseObject({
+  format: z.literal(FORMAT),
+  version: z.literal(FORMAT_VERSION),
+  organization: OrganizationSchema,
+  purposes: z.array(PurposeSchema).default([]),
+  recipients: z.array(RecipientSchema).default([]),
+  collectionPoints: z.array(CollectionPointSchema).default([]),
+  dataTypes: z.array(DataTypeSchema).default([]),
+  settings: SettingsSchema.default({}),
+});
+
+export type Workspace = z.infer<typeof WorkspaceSchema>;
+export type Organization = z.infer<typeof OrganizationSchema>;
+export type Purpose = z.infer<typeof PurposeSchema>;
+export type Recipient = z.infer<typeof RecipientSchema>;
+export type CollectionPoint = z.infer<typeof CollectionPointSchema>;
+export type DataType = z.infer<typeof DataTypeSchema>;
+export type Retention = z.infer<typeof RetentionSchema>;
+export type Settings = z.infer<typeof SettingsSchema>;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+export type LawfulBasis = (typeof LAWFUL_BASES)[number];
+export type Permission = (typeof PERMISSIONS)[number];
+export type RetentionEvent = (typeof RETENTION_EVENTS)[number];
+export type RetentionUnit = (typeof RETENTION_UNITS)[number];
+export type Status = (typeof STATUSES)[number];
+
+/** The four lists of a workspace whose entries have ids. */
+export const ENTITY_LISTS = ['purposes', 'recipients', 'collectionPoints', 'dataTypes'] as const;
+export type EntityList = (typeof ENTITY_LISTS)[number];

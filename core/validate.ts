@@ -1,0 +1,237 @@
+// Validation of a workspace: every problem at once, each with a path such as `dataTypes[3].purposes[0]`
+// and a plain message that says what is wrong and what is expected.
+import type { core as zcore } from 'zod';
+import { ENTITY_LISTS, FORMAT, FORMAT_VERSION, WorkspaceSchema, type Workspace } from './schema';
+import { CATEGORY_BY_KEY, SUBJECT_BY_KEY, USE_BY_KEY } from './taxonomy';
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+export type ValidationResult =
+  | { ok: true; workspace: Workspace; problems: [] }
+  | { ok: false; problems: Problem[] };
+
+/** `['dataTypes', 3, 'purposes', 0]` → `dataTypes[3].purposes[0]` */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+/** `dataTypes[3].purposes[0]` → `['dataTypes', 3, 'purposes', 0]` */
+export function parsePath(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    out.push(match[2] !== undefined ? Number(match[2]) : match[1]);
+  }
+  return out;
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return value === '' ? 'empty text' : 'text';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : 'a number';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return 'an object';
+}
+
+const EXPECTED: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
+
+function quoteList(values: readonly unknown[]): string {
+  const quoted = values.map((v) => JSON.stringify(v));
+  if (quoted.length === 1) return quoted[0];
+  return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}
+
+// Zod's own messages ("Invalid input: …", "Too small: …") are replaced by plain ones; messages
+// written in the schema are kept as they are.
+const ZOD_DEFAULT_MESSAGE = /^(Invalid|Too (small|big))/;
+
+function messageFor(issue: zcore.$ZodIssue): string {
+  if (issue.message && !ZOD_DEFAULT_MESSAGE.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'is required';
+      return `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describe(issue.input)}`;
+    case 'invalid_value':
+      if (issue.values.length === 1) return `must be ${JSON.stringify(issue.values[0])}`;
+      return `must be one of ${quoteList(issue.values)}`;
+    case 'too_small':
+      if (issue.origin === 'string') return 'must not be empty';
+      if (issue.origin === 'array') return `must list at least ${issue.minimum === 1 ? 'one entry' : `${issue.minimum} entries`}`;
+      return `must be at least ${issue.minimum}`;
+    case 'too_big':
+      return `must be at most ${issue.maximum}`;
+    case 'invalid_format':
+    case 'custom':
+      return issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const REFERENCES = [
+  { field: 'purposes', list: 'purposes', noun: 'purpose', screen: 'Purposes' },
+  { field: 'recipients', list: 'recipients', noun: 'recipient', screen: 'Recipients' },
+  { field: 'collectedAt', list: 'collectionPoints', noun: 'collection point', screen: 'Collection points' },
+] as const;
+
+/** Checks no schema can express: unique ids, references that resolve, known taxonomy keys, complete retention. */
+function semanticProblems(input: Record<string, unknown>): Problem[] {
+  const problems: Problem[] = [];
+  const ids: Record<string, Set<string>> = {};
+
+  for (const list of ENTITY_LISTS) {
+    const entries = input[list];
+    ids[list] = new Set();
+    if (!Array.isArray(entries)) continue;
+    const firstIndex = new Map<string, number>();
+    entries.forEach((entry, i) => {
+      if (!isObject(entry) || typeof entry.id !== 'string') return;
+      const previous = firstIndex.get(entry.id);
+      if (previous !== undefined) {
+        problems.push({
+          path: `${list}[${i}].id`,
+          message: `"${entry.id}" is already the id of ${list}[${previous}]; every id in a list must be unique`,
+        });
+      } else {
+        firstIndex.set(entry.id, i);
+        ids[list].add(entry.id);
+      }
+    });
+  }
+
+  const purposes = Array.isArray(input.purposes) ? input.purposes : [];
+  purposes.forEach((purpose, i) => {
+    if (isObject(purpose) && typeof purpose.use === 'string' && !USE_BY_KEY.has(purpose.use)) {
+      problems.push({
+        path: `purposes[${i}].use`,
+        message: `"${purpose.use}" is not a data use in the fideslang taxonomy; pick one such as "essential.service" or "analytics.reporting"`,
+      });
+    }
+  });
+
+  const dataTypes = Array.isArray(input.dataTypes) ? input.dataTypes : [];
+  dataTypes.forEach((dataType, i) => {
+    if (!isObject(dataType)) return;
+    const at = `dataTypes[${i}]`;
+    if (typeof dataType.category === 'string' && dataType.category && !CATEGORY_BY_KEY.has(dataType.category)) {
+      problems.push({
+        path: `${at}.category`,
+        message: `"${dataType.category}" is not a data category in the fideslang taxonomy; pick one such as "user.contact.email"`,
+      });
+    }
+    if (Array.isArray(dataType.subjects)) {
+      dataType.subjects.forEach((subject, j) => {
+        if (typeof subject === 'string' && subject && !SUBJECT_BY_KEY.has(subject)) {
+          problems.push({
+            path: `${at}.subjects[${j}]`,
+            message: `"${subject}" is not a data subject in the fideslang taxonomy; pick one such as "customer" or "employee"`,
+          });
+        }
+      });
+    }
+    for (const ref of REFERENCES) {
+      const values = dataType[ref.field];
+      if (!Array.isArray(values)) continue;
+      const seen = new Set<unknown>();
+      values.forEach((value, j) => {
+        if (typeof value !== 'string') return;
+        if (seen.has(value)) {
+          problems.push({ path: `${at}.${ref.field}[${j}]`, message: `"${value}" is listed twice` });
+          return;
+        }
+        seen.add(value);
+        if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) && !ids[ref.list].has(value)) {
+          problems.push({
+            path: `${at}.${ref.field}[${j}]`,
+            message: `no ${ref.noun} has the id "${value}"; add it under ${ref.screen} or remove the reference`,
+          });
+        }
+      });
+    }
+    const retention = dataType.retention;
+    if (isObject(retention)) {
+      const hasAfter = retention.after !== undefined;
+      const hasCriteria = retention.criteria !== undefined;
+      if (!hasAfter && !hasCriteria) {
+        problems.push({
+          path: `${at}.retention`,
+          message: retention.period
+            ? 'a period needs the event it counts from ("after") or criteria that explain it'
+            : 'must say how long the data is kept: a period after an event, an event alone, or criteria in words',
+        });
+      }
+    }
+  });
+
+  const jurisdictions = isObject(input.organization) ? input.organization.jurisdictions : undefined;
+  if (Array.isArray(jurisdictions)) {
+    const seen = new Set<unknown>();
+    jurisdictions.forEach((j, i) => {
+      if (seen.has(j)) problems.push({ path: `organization.jurisdictions[${i}]`, message: `"${String(j)}" is listed twice` });
+      seen.add(j);
+    });
+  }
+  return problems;
+}
+
+const SECTION_ORDER = ['format', 'version', 'organization', 'purposes', 'recipients', 'collectionPoints', 'dataTypes', 'settings'];
+
+/** Orders problems as they appear in the file, so people read them top to bottom. */
+export function compareProblems(a: Problem, b: Problem): number {
+  const pa = parsePath(a.path);
+  const pb = parsePath(b.path);
+  const rank = (p: (string | number)[]) => {
+    const i = SECTION_ORDER.indexOf(String(p[0] ?? ''));
+    return i === -1 ? SECTION_ORDER.length : i;
+  };
+  const byRank = rank(pa) - rank(pb);
+  if (byRank !== 0) return byRank;
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return 0;
+  }
+  return pa.length - pb.length;
+}
+
+export function validateWorkspace(input: unknown): ValidationResult {
+  if (!isObject(input)) {
+    return {
+      ok: false,
+      problems: [{ path: '', message: `must be a JSON object (a Candor workspace), not ${describe(input)}` }],
+    };
+  }
+  const parsed = WorkspaceSchema.safeParse(input, { reportInput: true });
+  const problems: Problem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: messageFor(issue) }));
+  problems.push(...semanticProblems(input));
+  if (problems.length > 0) {
+    return { ok: false, problems: problems.sort(compareProblems) };
+  }
+  return { ok: true, workspace: parsed.data as Workspace, problems: [] };
+}
+
+export { FORMAT, FORMAT_VERSION };
