@@ -1,0 +1,34 @@
+import {
+  IconBuildingSkyscraper,
+  IconDatabase,
+  IconMapPin,
+  IconShare,
+  IconTarget,
+  type Icon,
+} from '@tabler/icons-react';
+import type { Workspace } from '../../../core/schema';
+import type { Screen } from '../state/route';
+
+export interface NavigationLink {
+  screen: Exclude<Screen, 'data-type'>;
+  label: string;
+  icon: Icon;
+  /** keyboard shortcut, in @mantine/hooks notation */
+  hotkey: string;
+  /** how many entries the screen lists, shown as a badge */
+  count?: (workspace: Workspace) => number;
+}
+
+export const NAVIGATION: readonly NavigationLink[] = [
+  { screen: 'inventory', label: 'Data types', icon: IconDatabase, hotkey: 'mod+1', count: (w) => w.dataTypes.length },
+  { screen: 'purposes', label: 'Purposes', icon: IconTarget, hotkey: 'mod+2', count: (w) => w.purposes.length },
+  { screen: 'recipients', label: 'Recipients', icon: IconShare, hotkey: 'mod+3', count: (w) => w.recipients.length },
+  {
+    screen: 'collection-points',
+    label: 'Collection points',
+    icon: IconMapPin,
+    hotkey: 'mod+4',
+    count: (w) => w.collectionPoints.length,
+  },
+  { screen: 'organization', label: 'Organization & settings', icon: IconBuildingSkyscraper, hotkey: 'mod+5' },
+];

@@ -1,0 +1,60 @@
+// Where the user is, kept in the URL hash so a reload (or the web mode's back button) returns there.
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { screen: 'inventory' }
+  | { screen: 'data-type'; id: string; field?: string }
+  | { screen: 'purposes'; id?: string; field?: string }
+  | { screen: 'recipients'; id?: string; field?: string }
+  | { screen: 'collection-points'; id?: string; field?: string }
+  | { screen: 'organization'; field?: string };
+
+export type Screen = Route['screen'];
+
+export function parseRoute(hash: string): Route {
+  const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const field = new URLSearchParams(query).get('field') ?? undefined;
+  const [screen, rawId] = path.split('/');
+  const id = rawId ? decodeURIComponent(rawId) : undefined;
+  switch (screen) {
+    case 'data-types':
+      return id ? { screen: 'data-type', id, field } : { screen: 'inventory' };
+    case 'purposes':
+    case 'recipients':
+    case 'collection-points':
+      return { screen, id, field };
+    case 'organization':
+      return { screen: 'organization', field };
+    default:
+      return { screen: 'inventory' };
+  }
+}
+
+export function routeHash(route: Route): string {
+  const field = 'field' in route && route.field ? `?field=${encodeURIComponent(route.field)}` : '';
+  switch (route.screen) {
+    case 'inventory':
+      return '#/data-types';
+    case 'data-type':
+      return `#/data-types/${encodeURIComponent(route.id)}${field}`;
+    case 'organization':
+      return `#/organization${field}`;
+    default:
+      return `#/${route.screen}${route.id ? `/${encodeURIComponent(route.id)}` : ''}${field}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  const hash = routeHash(route);
+  if (window.location.hash !== hash) window.location.hash = hash;
+}
+
+function subscribe(callback: () => void) {
+  window.addEventListener('hashchange', callback);
+  return () => window.removeEventListener('hashchange', callback);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

@@ -1,0 +1,223 @@
+// The editor's state: the open workspace, every edit since it was opened (undo/redo), validation
+// problems and the autosave. Edits are immutable snapshots made with immer, so undo is a pointer move.
+import { create } from 'zustand';
+import { produce, type Draft } from 'immer';
+import type { CandorError, ReadOnlyReason, SessionState } from '../../../core/api';
+import type { Workspace } from '../../../core/schema';
+import { validateWorkspace, type Problem } from '../../../core/validate';
+import { getBridge } from '../transport';
+
+export type SaveStatus = 'saved' | 'pending' | 'saving' | 'invalid' | 'error' | 'conflict' | 'read-only';
+
+interface HistoryEntry {
+  workspace: Workspace;
+  label: string;
+  /** edits with the same key in quick succession (typing in one field) become one undo step */
+  coalesceKey?: string;
+  at: number;
+}
+
+export interface EditorState {
+  session: SessionState | null;
+  workspace: Workspace | null;
+  revision: string;
+  readOnly?: ReadOnlyReason;
+  past: HistoryEntry[];
+  future: HistoryEntry[];
+  /** label of the edit that produced the current workspace (for "Undo …" tooltips) */
+  lastLabel?: string;
+  problems: Problem[];
+  problemsByPath: Map<string, string[]>;
+  saveStatus: SaveStatus;
+  saveError?: CandorError;
+  lastSavedAt?: number;
+  load(state: SessionState): void;
+  apply(label: string, recipe: (draft: Draft<Workspace>) => void, options?: { coalesceKey?: string }): void;
+  replace(label: string, workspace: Workspace): void;
+  undo(): void;
+  redo(): void;
+  flush(): Promise<void>;
+}
+
+const COALESCE_MS = 1200;
+const SAVE_DELAY_MS = 500;
+const HISTORY_LIMIT = 2000;
+
+function indexProblems(problems: Problem[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const p of problems) {
+    const list = map.get(p.path) ?? [];
+    list.push(p.message);
+    map.set(p.path, list);
+  }
+  return map;
+}
+
+function check(workspace: Workspace): Pick<EditorState, 'problems' | 'problemsByPath'> {
+  const result = validateWorkspace(workspace);
+  const problems = result.ok ? [] : result.problems;
+  return { problems, problemsByPath: indexProblems(problems) };
+}
+
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let saving: Promise<void> | undefined;
+
+export const useEditor = create<EditorState>()((set, get) => {
+  function scheduleSave() {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => void save(), SAVE_DELAY_MS);
+  }
+
+  async function save(): Promise<void> {
+    if (saveTimer) {
+      clearTimeout(saveTimer);
+      saveTimer = undefined;
+    }
+    if (saving) {
+      await saving;
+    }
+    const { workspace, revision, readOnly, problems, saveStatus } = get();
+    if (!workspace || readOnly) return;
+    if (saveStatus === 'saved' || saveStatus === 'conflict') return;
+    if (problems.length > 0) {
+      set({ saveStatus: 'invalid' });
+      return;
+    }
+    set({ saveStatus: 'saving' });
+    saving = (async () => {
+      const result = await getBridge().invoke('workspace-save', { workspace, baseRevision: revision });
+      if (result.ok) {
+        const stillSame = get().workspace === workspace;
+        set({
+          revision: result.value.revision,
+          saveStatus: stillSame ? 'saved' : 'pending',
+          saveError: undefined,
+          lastSavedAt: Date.now(),
+        });
+        if (!stillSame) scheduleSave();
+      } else if (result.error.code === 'changed-on-disk') {
+        set({ saveStatus: 'conflict', saveError: result.error });
+      } else if (result.error.code === 'read-only') {
+        set({ saveStatus: 'read-only', saveError: result.error });
+      } else if (result.error.code === 'invalid-workspace') {
+        set({ saveStatus: 'invalid', saveError: result.error });
+      } else {
+        set({ saveStatus: 'error', saveError: result.error });
+      }
+    })();
+    try {
+      await saving;
+    } finally {
+      saving = undefined;
+    }
+  }
+
+  function commit(label: string, next: Workspace, coalesceKey?: string) {
+    const { workspace, past, readOnly } = get();
+    if (!workspace || next === workspace || readOnly) return;
+    const now = Date.now();
+    const last = past[past.length - 1];
+    const merge = coalesceKey !== undefined && last?.coalesceKey === coalesceKey && now - last.at < COALESCE_MS;
+    const nextPast = merge
+      ? [...past.slice(0, -1), { ...last, at: now }]
+      : [...past, { workspace, label, coalesceKey, at: now }].slice(-HISTORY_LIMIT);
+    set({
+      workspace: next,
+      past: nextPast,
+      future: [],
+      lastLabel: label,
+      saveStatus: 'pending',
+      ...check(next),
+    });
+    scheduleSave();
+  }
+
+  return {
+    session: null,
+    workspace: null,
+    revision: '',
+    past: [],
+    future: [],
+    problems: [],
+    problemsByPath: new Map(),
+    saveStatus: 'saved',
+
+    load(state) {
+      if (saveTimer) clearTimeout(saveTimer);
+      if (state.status === 'open') {
+        set({
+          session: state,
+          workspace: state.workspace,
+          revision: state.revision,
+          readOnly: state.readOnly,
+          past: [],
+          future: [],
+          lastLabel: undefined,
+          saveStatus: state.readOnly ? 'read-only' : 'saved',
+          saveError: undefined,
+          ...check(state.workspace),
+        });
+      } else {
+        set({
+          session: state,
+          workspace: null,
+          revision: '',
+          readOnly: undefined,
+          past: [],
+          future: [],
+          problems: [],
+          problemsByPath: new Map(),
+          saveStatus: 'saved',
+          saveError: undefined,
+        });
+      }
+    },
+
+    apply(label, recipe, options) {
+      const { workspace } = get();
+      if (!workspace) return;
+      commit(label, produce(workspace, recipe), options?.coalesceKey);
+    },
+
+    replace(label, workspace) {
+      commit(label, workspace);
+    },
+
+    undo() {
+      const { past, future, workspace } = get();
+      const previous = past[past.length - 1];
+      if (!previous || !workspace) return;
+      set({
+        workspace: previous.workspace,
+        past: past.slice(0, -1),
+        future: [{ workspace, label: previous.label, at: Date.now() }, ...future],
+        lastLabel: past[past.length - 2]?.label,
+        saveStatus: 'pending',
+        ...check(previous.workspace),
+      });
+      scheduleSave();
+    },
+
+    redo() {
+      const { past, future, workspace } = get();
+      const next = future[0];
+      if (!next || !workspace) return;
+      set({
+        workspace: next.workspace,
+        past: [...past, { workspace, label: next.label, at: Date.now() }],
+        future: future.slice(1),
+        lastLabel: next.label,
+        saveStatus: 'pending',
+        ...check(next.workspace),
+      });
+      scheduleSave();
+    },
+
+    flush: save,
+  };
+});
+
+/** Problems at a path and below it (`dataTypes[2]` gathers `dataTypes[2].name`, `dataTypes[2].purposes[0]`, …). */
+export function problemsUnder(problems: Problem[], prefix: string): Problem[] {
+  return problems.filter((p) => p.path === prefix || p.path.startsWith(`${prefix}.`) || p.path.startsWith(`${prefix}[`));
+}
