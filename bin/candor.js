@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// Runs the command line straight from the TypeScript sources, so `npx candor` works right after
+// `npm install` with no build step. tsx compiles each module on first use and caches the result.
+import { tsImport } from 'tsx/esm/api';
+
+try {
+  const { main } = await tsImport('../electron/cli/main.ts', import.meta.url);
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  // Only a broken installation gets here (main() catches everything else): one line, no stack.
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Candor could not start: ${message.split('\n')[0]}. Run "npm install" in the Candor folder and try again.\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,46 @@
+// The entry point bin/candor.js runs: the real process's output, signals and folders.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { bundledExamplePath, defaultDataDir } from '../services/paths';
+import { processOutput, unexpectedErrorLine } from './output';
+import { runCli, type CliDependencies } from './program';
+import { EXIT_ERROR } from './workspace-file';
+
+const ROOT = new URL('../../', import.meta.url);
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('package.json', ROOT), 'utf8')) as { version?: unknown };
+  return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+}
+
+/** Resolves on the first SIGINT or SIGTERM; a second one then ends the process the default way. */
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const deps: CliDependencies = {
+      version: packageVersion(),
+      examplePath: () => bundledExamplePath(),
+      serve: () => ({
+        dataDir: defaultDataDir(),
+        staticDir: fileURLToPath(new URL('out/renderer/', ROOT)),
+        version: packageVersion(),
+        untilStopped: untilSignal(),
+      }),
+    };
+    return await runCli(argv, processOutput, deps);
+  } catch (error) {
+    processOutput.err(unexpectedErrorLine(error, 'starting'));
+    return EXIT_ERROR;
+  }
+}

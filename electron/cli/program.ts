@@ -1,0 +1,142 @@
+// The command line's grammar: commands, options, help and the exit codes of usage errors.
+// Each command is a plain function (validate.ts, format.ts, …); this file only parses and dispatches.
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { formatCommand } from './format';
+import { newCommand, type NewDependencies } from './new';
+import { unexpectedErrorLine, type Output } from './output';
+import type { ServeDependencies } from './serve';
+import { validateCommand } from './validate';
+import { EXIT_ERROR } from './workspace-file';
+
+export interface CliDependencies extends NewDependencies {
+  version: string;
+  /** prepared only when `serve` runs */
+  serve(): ServeDependencies;
+}
+
+function parsePort(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) {
+    throw new InvalidArgumentError('must be a whole number from 0 to 65535 (0 picks a free port).');
+  }
+  return Number(value);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+const EXAMPLES = {
+  validate: ['candor validate ridgeline.candor.json'],
+  format: ['candor format ridgeline.candor.json', 'candor format --check ridgeline.candor.json   # in CI: fails if not canonical'],
+  new: ['candor new ridgeline.candor.json --name "Ridgeline"', 'candor new try-me.candor.json --example'],
+  serve: ['candor serve ridgeline.candor.json', 'candor serve --example --port 8765'],
+} as const;
+
+function examples(lines: readonly string[]): string {
+  return `\nExample${lines.length > 1 ? 's' : ''}:\n${lines.map((line) => `  $ ${line}`).join('\n')}\n`;
+}
+
+export function buildProgram(output: Output, deps: CliDependencies, setExitCode: (code: number) => void): Command {
+  const program = new Command('candor');
+  program
+    .description('Candor: catalog the personal data your product collects and generate privacy documents from it.')
+    .version(deps.version, '-v, --version', 'print the version of Candor')
+    .helpOption('-h, --help', 'show help for a command')
+    .helpCommand('help [command]', 'show help for a command')
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => output.out(text.replace(/\n$/, '')),
+      writeErr: (text) => output.err(text.replace(/\n$/, '')),
+      // Usage errors stay on one line, with the way out.
+      outputError: (text, write) => write(`${oneLine(text)} Run "candor --help" for usage.\n`),
+      getOutHelpWidth: () => 100,
+      getErrHelpWidth: () => 100,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes:',
+        '  0  success',
+        '  1  the workspace has problems; format --check: the file is not canonical; new: the file already exists',
+        '  2  the file cannot be read or has a newer format version, or the command line is wrong',
+        examples([...EXAMPLES.validate, EXAMPLES.format[1], ...EXAMPLES.new, ...EXAMPLES.serve]),
+      ].join('\n'),
+    );
+
+  program
+    .command('validate')
+    .summary('check a workspace file and list its problems')
+    .description(
+      'Check a workspace file against the workspace format. Prints one summary line when it is valid, or one line per problem (field path: message). Never writes.',
+    )
+    .argument('<file>', 'the workspace file (*.candor.json)')
+    .addHelpText('after', examples(EXAMPLES.validate))
+    .action(async (file: string) => setExitCode(await validateCommand(file, output)));
+
+  program
+    .command('format')
+    .summary('rewrite a workspace file in canonical form')
+    .description(
+      'Rewrite a workspace file in the canonical form Candor saves (key order, two-space indent, final newline), atomically. Refuses a file that is invalid or cannot be read.',
+    )
+    .argument('<file>', 'the workspace file (*.candor.json)')
+    .option('--check', 'only report whether the file is canonical (exit 1 if not); never write')
+    .addHelpText('after', examples(EXAMPLES.format))
+    .action(async (file: string, options: { check?: boolean }) =>
+      setExitCode(await formatCommand(file, { check: options.check }, output)),
+    );
+
+  program
+    .command('new')
+    .summary('create a workspace file, empty or from the sample')
+    .description('Create a new workspace file: an empty one, or a copy of the bundled sample. Never overwrites an existing file.')
+    .argument('<file>', 'the workspace file to create (*.candor.json)')
+    .option('--example', 'copy the bundled sample workspace instead of starting empty')
+    .option('--name <name>', 'the organization name used in the documents')
+    .addHelpText('after', examples(EXAMPLES.new))
+    .action(async (file: string, options: { example?: boolean; name?: string }) =>
+      setExitCode(await newCommand(file, options, output, deps)),
+    );
+
+  program
+    .command('serve')
+    .summary('open a workspace in your browser (local web mode)')
+    .description(
+      'Start the local web mode on 127.0.0.1 and print the address to open, with its access token. Opens the given workspace, or with --example (or no workspace) a copy of the sample in the data folder. Stop it with Ctrl+C.',
+    )
+    .argument('[workspace]', 'the workspace file to open (*.candor.json)')
+    .option('-p, --port <number>', 'port to listen on; 0 picks a free one', parsePort, 0)
+    .option('--example', 'open a copy of the sample workspace')
+    .addHelpText('after', examples(EXAMPLES.serve))
+    .action(async (workspace: string | undefined, options: { port: number; example?: boolean }) => {
+      // The server, the session and their libraries load only for `serve`, so the checking
+      // commands start quickly.
+      const { serveCommand } = await import('./serve');
+      setExitCode(await serveCommand(workspace, options, output, deps.serve()));
+    });
+
+  return program;
+}
+
+/** Runs the command line on `argv` (without `node` and the script) and returns the exit code. */
+export async function runCli(argv: readonly string[], output: Output, deps: CliDependencies): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(output, deps, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every usage error exits 2, as the help says.
+      return error.exitCode === 0 ? 0 : EXIT_ERROR;
+    }
+    output.err(unexpectedErrorLine(error, `running "candor ${argv.join(' ')}"`));
+    return EXIT_ERROR;
+  }
+}

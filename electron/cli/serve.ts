@@ -1,0 +1,114 @@
+// `candor serve [workspace] [--port N] [--example]`: the local web mode. Opens the workspace in a
+// session (taking its lock), serves the pages and the handlers on 127.0.0.1 behind a fresh token,
+// and runs until asked to stop.
+import { randomBytes } from 'node:crypto';
+import { access } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createHandlers } from '../services/handlers';
+import { ensureSampleCopy } from '../services/paths';
+import { WorkspaceSession } from '../services/session';
+import { startServer, type RunningServer } from '../server/server';
+import type { Output } from './output';
+import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, problemLine } from './workspace-file';
+
+export interface ServeOptions {
+  /** 0 (the default) picks a free port */
+  port?: number;
+  example?: boolean;
+}
+
+export interface ServeDependencies {
+  /** backups, recent files and the copy of the sample */
+  dataDir: string;
+  /** the built pages (out/renderer) */
+  staticDir: string;
+  version: string;
+  /** resolves when the server should stop: SIGINT or SIGTERM for the real command line */
+  untilStopped: Promise<unknown>;
+}
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+async function pagesBuilt(staticDir: string): Promise<boolean> {
+  try {
+    await access(join(staticDir, 'index.html'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function listenErrorLine(error: unknown, port: number): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') {
+    return `Port ${port} on 127.0.0.1 is already in use; choose another with --port, or leave --port out to use a free one.`;
+  }
+  if (code === 'EACCES') {
+    return `Candor may not listen on port ${port} (ports below 1024 need administrator rights); choose a port above 1024 with --port.`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `Cannot start the server on 127.0.0.1:${port}: ${message}.`;
+}
+
+export async function serveCommand(
+  workspace: string | undefined,
+  options: ServeOptions,
+  output: Output,
+  deps: ServeDependencies,
+): Promise<number> {
+  if (workspace !== undefined && options.example) {
+    output.err('Give either a workspace file or --example, not both: "candor serve ridgeline.candor.json" or "candor serve --example".');
+    return EXIT_ERROR;
+  }
+  if (!(await pagesBuilt(deps.staticDir))) {
+    output.err(`Candor's web pages are not built (there is no index.html in ${deps.staticDir}); run "npm run build" first.`);
+    return EXIT_ERROR;
+  }
+
+  const path = workspace !== undefined ? resolve(workspace) : await ensureSampleCopy(deps.dataDir);
+  const session = new WorkspaceSession({ dataDir: deps.dataDir });
+  const state = await session.open(path);
+  if (state.status !== 'open') {
+    const lines =
+      state.status === 'error'
+        ? [`Cannot open ${workspace ?? path}: ${state.error.message}`, ...(state.error.problems ?? []).map(problemLine)]
+        : [`Cannot open ${workspace ?? path}.`];
+    for (const line of lines) output.err(line);
+    await session.close();
+    return state.status === 'error' && state.error.code === 'invalid-workspace' ? EXIT_PROBLEMS : EXIT_ERROR;
+  }
+
+  const port = options.port ?? 0;
+  const token = newToken();
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      handlers: createHandlers(session, {
+        shell: 'web',
+        version: deps.version,
+        platform: process.platform,
+        dataDir: deps.dataDir,
+      }),
+      session,
+      staticDir: deps.staticDir,
+      host: '127.0.0.1',
+      port,
+      token,
+    });
+  } catch (error) {
+    output.err(listenErrorLine(error, port));
+    await session.close();
+    return EXIT_ERROR;
+  }
+
+  output.out(`Candor is running at ${server.url}?token=${token}`);
+  try {
+    await deps.untilStopped;
+  } finally {
+    await server.close();
+    await session.close();
+  }
+  return EXIT_OK;
+}
