@@ -1,0 +1,145 @@
+// Inputs bound to one workspace field: each carries its validation path (`data-path`), shows the
+// field's validation message inline and turns read-only with the workspace. Shared by the purpose,
+// recipient, collection point and organization editors so they look and behave alike.
+import type { ReactNode } from 'react';
+import { Group, Paper, Stack, Switch, Text, Textarea, TextInput, Title, type TextInputProps } from '@mantine/core';
+import { useFieldError, useReadOnly } from '../../state/edit';
+
+/**
+ * Validation messages are written to follow the field's name ("must not be empty"), so beside the
+ * input they read as a sentence with the label in front ("Name must not be empty").
+ */
+export function sentenceFor(label: string, message: string | undefined): string | undefined {
+  if (!message) return undefined;
+  if (/^(must|is|are|should|cannot|can't|has|needs)\b/.test(message)) return `${label} ${message}`;
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/** The validation message for a path, phrased with the field's label. */
+export function useLabelledError(path: string, label: string): string | undefined {
+  return sentenceFor(label, useFieldError(path));
+}
+
+interface TextFieldProps extends Omit<TextInputProps, 'value' | 'onChange' | 'label' | 'error'> {
+  path: string;
+  label: string;
+  value: string | undefined;
+  onValue(value: string): void;
+  /** an extra message shown when validation has nothing to say */
+  error?: string;
+}
+
+export function TextField({ path, label, value, onValue, error, ...rest }: TextFieldProps) {
+  const readOnly = useReadOnly();
+  const validation = useLabelledError(path, label);
+  return (
+    <TextInput
+      label={label}
+      value={value ?? ''}
+      onChange={(e) => onValue(e.currentTarget.value)}
+      error={validation ?? error}
+      readOnly={readOnly}
+      data-path={path}
+      {...rest}
+    />
+  );
+}
+
+interface TextareaFieldProps {
+  path: string;
+  label: string;
+  value: string | undefined;
+  onValue(value: string): void;
+  description?: ReactNode;
+  placeholder?: string;
+  minRows?: number;
+  required?: boolean;
+  /** shown under the field in the warning colour, when validation has nothing to say */
+  warning?: ReactNode;
+}
+
+export function TextareaField({ path, label, value, onValue, warning, minRows, ...rest }: TextareaFieldProps) {
+  const readOnly = useReadOnly();
+  const validation = useLabelledError(path, label);
+  return (
+    <Stack gap={4}>
+      <Textarea
+        label={label}
+        value={value ?? ''}
+        onChange={(e) => onValue(e.currentTarget.value)}
+        error={validation}
+        readOnly={readOnly}
+        minRows={minRows ?? 2}
+        data-path={path}
+        {...rest}
+      />
+      {!validation && warning ? <FieldWarning>{warning}</FieldWarning> : null}
+    </Stack>
+  );
+}
+
+export function FieldWarning({ children }: { children: ReactNode }) {
+  return (
+    <Text size="xs" c="var(--mantine-color-yellow-text)" role="status">
+      {children}
+    </Text>
+  );
+}
+
+interface SwitchFieldProps {
+  path: string;
+  label: string;
+  description?: ReactNode;
+  checked: boolean;
+  onValue(checked: boolean): void;
+}
+
+export function SwitchField({ path, label, description, checked, onValue }: SwitchFieldProps) {
+  const readOnly = useReadOnly();
+  const validation = useLabelledError(path, label);
+  return (
+    <Switch
+      label={label}
+      description={description}
+      checked={checked}
+      onChange={(e) => onValue(e.currentTarget.checked)}
+      disabled={readOnly}
+      error={validation}
+      data-path={path}
+    />
+  );
+}
+
+/** A titled block of related fields. */
+export function Section({
+  title,
+  description,
+  children,
+  actions,
+  id,
+}: {
+  title: string;
+  description: ReactNode;
+  children: ReactNode;
+  actions?: ReactNode;
+  id?: string;
+}) {
+  return (
+    <Paper withBorder p="lg" radius="md" component="section" aria-labelledby={id ? `${id}-title` : undefined}>
+      <Stack gap="md">
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+          <div>
+            <Title order={4} id={id ? `${id}-title` : undefined}>
+              {title}
+            </Title>
+            <Text size="sm" c="dimmed" mt={2}>
+              {description}
+            </Text>
+          </div>
+          {actions}
+        </Group>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,554 @@
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  ActionIcon,
+  Badge,
+  Box,
+  Button,
+  CloseButton,
+  EmptyState,
+  Group,
+  Kbd,
+  Menu,
+  Select,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  IconAlertCircle,
+  IconChevronDown,
+  IconChevronUp,
+  IconCopy,
+  IconDatabasePlus,
+  IconDots,
+  IconFilterOff,
+  IconPlus,
+  IconSearch,
+  IconSelector,
+  IconTrash,
+} from '@tabler/icons-react';
+import type { DataType, Workspace } from '../../../../core/schema';
+import { retentionShort } from '../../../../core/retention';
+import { CATEGORY_BY_KEY } from '../../../../core/taxonomy';
+import { useEditor } from '../../state/store';
+import { useUi } from '../../state/ui';
+import { navigate } from '../../state/route';
+import { shortcutLabel } from '../../components/shortcut';
+import { deleteDataTypeWithUndo, duplicateDataType } from './actions';
+import classes from './Inventory.module.css';
+
+type SortKey = 'name' | 'category' | 'purposes' | 'retention' | 'recipients' | 'status';
+
+interface Row {
+  index: number;
+  dataType: DataType;
+  name: string;
+  category: string;
+  purposes: string[];
+  retention: string;
+  recipients: string[];
+  status: string;
+  hasProblems: boolean;
+  /** lower-cased text searched by the search box */
+  haystack: string;
+}
+
+const STATUS_COLORS: Record<string, string> = { approved: 'green', 'in-review': 'blue', draft: 'gray' };
+const STATUS_LABELS: Record<string, string> = { approved: 'Approved', 'in-review': 'In review', draft: 'Draft' };
+const STATUS_ORDER: Record<string, number> = { draft: 0, 'in-review': 1, approved: 2, '': 3 };
+
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'category', label: 'Category' },
+  { key: 'purposes', label: 'Purposes' },
+  { key: 'retention', label: 'Retention' },
+  { key: 'recipients', label: 'Recipients' },
+  { key: 'status', label: 'Status' },
+];
+
+const ROW_HEIGHT = 52;
+
+function buildRows(workspace: Workspace, problemIndexes: Set<number>): Row[] {
+  const purposeNames = new Map(workspace.purposes.map((p) => [p.id, p.name]));
+  const recipientNames = new Map(workspace.recipients.map((r) => [r.id, r.name]));
+  return workspace.dataTypes.map((dataType, index) => {
+    const purposes = dataType.purposes.map((id) => purposeNames.get(id) ?? id);
+    const recipients = (dataType.recipients ?? []).map((id) => recipientNames.get(id) ?? id);
+    const category = CATEGORY_BY_KEY.get(dataType.category)?.name ?? dataType.category;
+    const retention = retentionShort(dataType.retention);
+    return {
+      index,
+      dataType,
+      name: dataType.name,
+      category,
+      purposes,
+      retention,
+      recipients,
+      status: dataType.status ?? '',
+      hasProblems: problemIndexes.has(index),
+      haystack: [dataType.name, dataType.id, dataType.category, category, dataType.description ?? '', ...purposes, ...recipients, retention]
+        .join('\n')
+        .toLowerCase(),
+    };
+  });
+}
+
+function compareRows(key: SortKey): (a: Row, b: Row) => number {
+  const text = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true });
+  switch (key) {
+    case 'name':
+      return (a, b) => text(a.name, b.name);
+    case 'category':
+      return (a, b) => text(a.category, b.category) || text(a.name, b.name);
+    case 'purposes':
+      return (a, b) => text(a.purposes.join(', '), b.purposes.join(', ')) || text(a.name, b.name);
+    case 'retention':
+      return (a, b) => text(a.retention, b.retention) || text(a.name, b.name);
+    case 'recipients':
+      return (a, b) => a.recipients.length - b.recipients.length || text(a.name, b.name);
+    case 'status':
+      return (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || text(a.name, b.name);
+  }
+}
+
+function ListCell({ items, empty }: { items: string[]; empty: string }) {
+  if (items.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {empty}
+      </Text>
+    );
+  }
+  const shown = items.slice(0, 2).join(', ');
+  return (
+    <Tooltip label={items.join(', ')} disabled={items.length <= 2} multiline maw={360}>
+      <Text size="sm" truncate="end">
+        {shown}
+        {items.length > 2 && (
+          <Text span c="dimmed" size="sm">
+            {' '}
+            +{items.length - 2}
+          </Text>
+        )}
+      </Text>
+    </Tooltip>
+  );
+}
+
+export function Inventory() {
+  const workspace = useEditor((s) => s.workspace)!;
+  const problems = useEditor((s) => s.problems);
+  const readOnly = useEditor((s) => Boolean(s.readOnly));
+  const focusSearch = useUi((s) => s.focusSearch);
+  const setDialog = useUi((s) => s.setDialog);
+
+  const [search, setSearch] = useState('');
+  const [category, setCategory] = useState<string | null>(null);
+  const [purpose, setPurpose] = useState<string | null>(null);
+  const [recipient, setRecipient] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [sort, setSort] = useState<{ key: SortKey; direction: 'asc' | 'desc' } | null>(null);
+  const [active, setActive] = useState(0);
+  const deferredSearch = useDeferredValue(search);
+
+  const searchRef = useRef<HTMLInputElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (focusSearch > 0) {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    }
+  }, [focusSearch]);
+
+  const problemIndexes = useMemo(() => {
+    const set = new Set<number>();
+    for (const p of problems) {
+      const m = /^dataTypes\[(\d+)\]/.exec(p.path);
+      if (m) set.add(Number(m[1]));
+    }
+    return set;
+  }, [problems]);
+
+  const rows = useMemo(() => buildRows(workspace, problemIndexes), [workspace, problemIndexes]);
+
+  const visible = useMemo(() => {
+    const query = deferredSearch.trim().toLowerCase();
+    const terms = query.split(/\s+/).filter(Boolean);
+    let out = rows.filter((row) => {
+      if (terms.length && !terms.every((t) => row.haystack.includes(t))) return false;
+      if (category && !(row.dataType.category === category || row.dataType.category.startsWith(`${category}.`))) return false;
+      if (purpose && !row.dataType.purposes.includes(purpose)) return false;
+      if (recipient && !(row.dataType.recipients ?? []).includes(recipient)) return false;
+      if (status && (status === 'none' ? row.status !== '' : row.status !== status)) return false;
+      return true;
+    });
+    if (sort) {
+      const compare = compareRows(sort.key);
+      out = [...out].sort((a, b) => (sort.direction === 'asc' ? compare(a, b) : compare(b, a)));
+    }
+    return out;
+  }, [rows, deferredSearch, category, purpose, recipient, status, sort]);
+
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  const activeIndex = Math.min(active, Math.max(visible.length - 1, 0));
+
+  const categoryOptions = useMemo(() => {
+    const present = new Set<string>();
+    for (const d of workspace.dataTypes) present.add(d.category);
+    return [...present]
+      .map((key) => ({ value: key, label: CATEGORY_BY_KEY.get(key)?.name ?? key }))
+      .sort((a, b) => a.label.localeCompare(b.label));
+  }, [workspace.dataTypes]);
+
+  const filtersOn = Boolean(search || category || purpose || recipient || status);
+  const clearFilters = () => {
+    setSearch('');
+    setCategory(null);
+    setPurpose(null);
+    setRecipient(null);
+    setStatus(null);
+  };
+
+  const open = (row: Row) => navigate({ screen: 'data-type', id: row.dataType.id });
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (visible.length === 0) return;
+    const move = (to: number) => {
+      const next = Math.max(0, Math.min(visible.length - 1, to));
+      setActive(next);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+      event.preventDefault();
+    };
+    switch (event.key) {
+      case 'ArrowDown':
+        return move(activeIndex + 1);
+      case 'ArrowUp':
+        return move(activeIndex - 1);
+      case 'PageDown':
+        return move(activeIndex + 10);
+      case 'PageUp':
+        return move(activeIndex - 10);
+      case 'Home':
+        return move(0);
+      case 'End':
+        return move(visible.length - 1);
+      case 'Enter':
+        event.preventDefault();
+        return open(visible[activeIndex]);
+      case 'Delete':
+      case 'Backspace':
+        if (!readOnly && (event.key === 'Delete' || event.metaKey)) {
+          event.preventDefault();
+          deleteDataTypeWithUndo(visible[activeIndex].dataType.id);
+        }
+        return;
+      case 'd':
+        if ((event.metaKey || event.ctrlKey) && !readOnly) {
+          event.preventDefault();
+          duplicateDataType(visible[activeIndex].dataType.id);
+        }
+        return;
+    }
+  };
+
+  const sortBy = (key: SortKey) => {
+    setSort((current) => {
+      if (!current || current.key !== key) return { key, direction: 'asc' };
+      if (current.direction === 'asc') return { key, direction: 'desc' };
+      return null;
+    });
+  };
+
+  if (workspace.dataTypes.length === 0) {
+    return (
+      <Box className={classes.emptyPage}>
+        <EmptyState
+          variant="light"
+          size="lg"
+          icon={<IconDatabasePlus size={30} />}
+          title="Catalogue the first kind of personal data you collect"
+          description="Start from the library of common data types — email address, precise location, crash logs — and Candor fills in the category, store labels and sensitivity for you."
+        >
+          <EmptyState.Actions>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog('add-data-type')} disabled={readOnly}>
+              Add a data type
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      </Box>
+    );
+  }
+
+  return (
+    <Box className={classes.page}>
+      <Group justify="space-between" className={classes.toolbar} wrap="nowrap">
+        <Group gap="sm" align="baseline">
+          <Title order={2}>Data types</Title>
+          <Text c="dimmed" size="sm" data-testid="inventory-count">
+            {visible.length === rows.length ? `${rows.length}` : `${visible.length} of ${rows.length}`}
+          </Text>
+        </Group>
+        <Tooltip label={`Add a data type (${shortcutLabel('mod+shift+N')})`}>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog('add-data-type')} disabled={readOnly}>
+            Add data type
+          </Button>
+        </Tooltip>
+      </Group>
+
+      <Group gap="sm" className={classes.filters} wrap="wrap">
+        <TextInput
+          ref={searchRef}
+          aria-label="Search data types"
+          placeholder="Search name, purpose, recipient…"
+          leftSection={<IconSearch size={16} />}
+          rightSection={
+            search ? (
+              <CloseButton size="sm" aria-label="Clear search" onClick={() => setSearch('')} />
+            ) : (
+              <Kbd size="xs">{shortcutLabel('mod+F')}</Kbd>
+            )
+          }
+          rightSectionWidth={search ? undefined : 58}
+          value={search}
+          onChange={(e) => {
+            setSearch(e.currentTarget.value);
+            setActive(0);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' || e.key === 'Enter') {
+              e.preventDefault();
+              if (e.key === 'Enter' && visible[0]) open(visible[0]);
+              else scrollRef.current?.focus();
+            }
+            if (e.key === 'Escape') setSearch('');
+          }}
+          className={classes.search}
+        />
+        <Select
+          aria-label="Filter by category"
+          placeholder="Category"
+          clearable
+          searchable
+          data={categoryOptions}
+          value={category}
+          onChange={setCategory}
+          w={180}
+        />
+        <Select
+          aria-label="Filter by purpose"
+          placeholder="Purpose"
+          clearable
+          searchable
+          data={workspace.purposes.map((p) => ({ value: p.id, label: p.name }))}
+          value={purpose}
+          onChange={setPurpose}
+          w={200}
+        />
+        <Select
+          aria-label="Filter by recipient"
+          placeholder="Recipient"
+          clearable
+          searchable
+          data={workspace.recipients.map((r) => ({ value: r.id, label: r.name }))}
+          value={recipient}
+          onChange={setRecipient}
+          w={180}
+        />
+        <Select
+          aria-label="Filter by status"
+          placeholder="Status"
+          clearable
+          data={[
+            { value: 'draft', label: 'Draft' },
+            { value: 'in-review', label: 'In review' },
+            { value: 'approved', label: 'Approved' },
+            { value: 'none', label: 'No status' },
+          ]}
+          value={status}
+          onChange={setStatus}
+          w={140}
+        />
+        {filtersOn && (
+          <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={clearFilters}>
+            Clear
+          </Button>
+        )}
+      </Group>
+
+      <div className={classes.table} role="table" aria-label="Data types" aria-rowcount={visible.length + 1}>
+        <div className={classes.headerRow} role="row">
+          {COLUMNS.map((column) => {
+            const sorted = sort?.key === column.key ? sort.direction : undefined;
+            return (
+              <div
+                key={column.key}
+                role="columnheader"
+                className={classes.headerCell}
+                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+              >
+                <UnstyledButton className={classes.sortButton} onClick={() => sortBy(column.key)}>
+                  <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                    {column.label}
+                  </Text>
+                  {sorted === 'asc' ? (
+                    <IconChevronUp size={14} />
+                  ) : sorted === 'desc' ? (
+                    <IconChevronDown size={14} />
+                  ) : (
+                    <IconSelector size={14} className={classes.sortIdle} />
+                  )}
+                </UnstyledButton>
+              </div>
+            );
+          })}
+          <div role="columnheader" className={classes.headerCell}>
+            <span className={classes.visuallyHidden}>Actions</span>
+          </div>
+        </div>
+
+        {visible.length === 0 ? (
+          <Box p="xl">
+            <EmptyState
+              icon={<IconSearch size={28} />}
+              title="No data types match"
+              description="Try another word, or clear the filters to see everything."
+            >
+              <EmptyState.Actions>
+                <Button variant="default" onClick={clearFilters}>
+                  Clear filters
+                </Button>
+              </EmptyState.Actions>
+            </EmptyState>
+          </Box>
+        ) : (
+          <div
+            ref={scrollRef}
+            className={classes.body}
+            tabIndex={0}
+            onKeyDown={onKeyDown}
+            aria-activedescendant={visible[activeIndex] ? `dt-row-${visible[activeIndex].index}` : undefined}
+            data-testid="inventory-rows"
+          >
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const row = visible[item.index];
+                const isActive = item.index === activeIndex;
+                return (
+                  <div
+                    key={row.dataType.id + row.index}
+                    id={`dt-row-${row.index}`}
+                    role="row"
+                    aria-selected={isActive}
+                    data-active={isActive || undefined}
+                    className={classes.row}
+                    style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                    onClick={() => setActive(item.index)}
+                    onDoubleClick={() => open(row)}
+                  >
+                    <div role="cell" className={classes.cell}>
+                      <Group gap={6} wrap="nowrap" miw={0}>
+                        {row.hasProblems && (
+                          <Tooltip label="Has problems to fix before it can be saved">
+                            <IconAlertCircle size={16} color="var(--mantine-color-red-6)" aria-label="Has problems" />
+                          </Tooltip>
+                        )}
+                        <UnstyledButton
+                          className={classes.nameLink}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            open(row);
+                          }}
+                          tabIndex={-1}
+                        >
+                          <Text size="sm" fw={600} truncate="end">
+                            {row.name || 'Untitled data type'}
+                          </Text>
+                        </UnstyledButton>
+                      </Group>
+                    </div>
+                    <div role="cell" className={classes.cell}>
+                      <Text size="sm" truncate="end" title={row.dataType.category}>
+                        {row.category}
+                      </Text>
+                    </div>
+                    <div role="cell" className={classes.cell}>
+                      <ListCell items={row.purposes} empty="No purpose" />
+                    </div>
+                    <div role="cell" className={classes.cell}>
+                      <Text size="sm" truncate="end" c={row.dataType.retention ? undefined : 'dimmed'}>
+                        {row.retention}
+                      </Text>
+                    </div>
+                    <div role="cell" className={classes.cell}>
+                      <ListCell items={row.recipients} empty="Nobody" />
+                    </div>
+                    <div role="cell" className={classes.cell}>
+                      {row.status ? (
+                        <Badge variant="light" color={STATUS_COLORS[row.status]} size="sm">
+                          {STATUS_LABELS[row.status]}
+                        </Badge>
+                      ) : (
+                        <Text size="sm" c="dimmed">
+                          —
+                        </Text>
+                      )}
+                    </div>
+                    <div role="cell" className={classes.cell}>
+                      <Menu position="bottom-end" withinPortal>
+                        <Menu.Target>
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            aria-label={`Actions for ${row.name}`}
+                            onClick={(e) => e.stopPropagation()}
+                            tabIndex={-1}
+                          >
+                            <IconDots size={16} />
+                          </ActionIcon>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          <Menu.Item onClick={() => open(row)}>Open</Menu.Item>
+                          <Menu.Item
+                            leftSection={<IconCopy size={14} />}
+                            rightSection={<Text size="xs" c="dimmed">{shortcutLabel('mod+D')}</Text>}
+                            disabled={readOnly}
+                            onClick={() => duplicateDataType(row.dataType.id)}
+                          >
+                            Duplicate
+                          </Menu.Item>
+                          <Menu.Item
+                            color="red"
+                            leftSection={<IconTrash size={14} />}
+                            rightSection={<Text size="xs" c="dimmed">Del</Text>}
+                            disabled={readOnly}
+                            onClick={() => deleteDataTypeWithUndo(row.dataType.id)}
+                          >
+                            Delete
+                          </Menu.Item>
+                        </Menu.Dropdown>
+                      </Menu>
+                    </div>
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        )}
+      </div>
+      <Text size="xs" c="dimmed" className={classes.hint}>
+        <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> move · <Kbd size="xs">Enter</Kbd> open · <Kbd size="xs">Del</Kbd> delete ·{' '}
+        <Kbd size="xs">{shortcutLabel('mod+D')}</Kbd> duplicate
+      </Text>
+    </Box>
+  );
+}
