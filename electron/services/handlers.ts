@@ -1,0 +1,154 @@
+// The handler map behind every transport (Electron IPC, local HTTP, the CLI). Callers are untrusted:
+// invokeHandler checks the name and the argument before anything runs, and nothing thrown inside a
+// handler crosses the boundary except as a plain { ok: false, error }.
+import { isAbsolute } from 'node:path';
+import { z } from 'zod';
+import { fail, HANDLER_NAMES, ok, type CandorError, type HandlerName, type Handlers, type Result } from '../../core/api';
+import type { Workspace } from '../../core/schema';
+import { formatPath } from '../../core/validate';
+import { BACKUP_ID_PATTERN } from './backups';
+import { describeIoError } from './io-error';
+import type { WorkspaceSession } from './session';
+
+export interface HandlerInfo {
+  shell: 'electron' | 'web';
+  version: string;
+  platform: string;
+  dataDir: string;
+}
+
+export function createHandlers(session: WorkspaceSession, info: HandlerInfo): Handlers {
+  return {
+    'app-info': async () => ok({ version: info.version, shell: info.shell, platform: info.platform, dataDir: info.dataDir }),
+    'workspace-get': async () => ok(session.state()),
+    // A file that cannot be opened is still an answer: the state says why, and the UI shows it.
+    'workspace-open': async ({ path }) => ok(await session.open(path)),
+    'workspace-new': ({ path, example, name }) => session.createWorkspace(path, { example, name }),
+    'workspace-save': ({ workspace, baseRevision }) => session.save(workspace, baseRevision),
+    'workspace-save-as': ({ path, workspace }) => session.saveAs(path, workspace),
+    'workspace-reload': async () => ok(await session.reload()),
+    'workspace-recent': async () => ok(await session.recent()),
+    'backup-list': async () => ok(await session.backups()),
+    'backup-read': ({ id }) => session.readBackup(id),
+    'backup-restore': ({ id }) => session.restoreBackup(id),
+  };
+}
+
+const noArgument = z.strictObject({});
+const filePath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'must not contain NUL characters')
+  .refine((p) => isAbsolute(p), 'must be an absolute file path, such as /home/ana/privacy/ridgeline.candor.json');
+// The workspace's fields are checked by the session against the format, which reports each
+// problem with its field path; here only its shape as an object is required.
+const workspaceObject = z.custom<Workspace>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'must be a workspace object ({ "format": "candor/workspace", … })',
+);
+
+const ARGUMENTS: { [K in HandlerName]: z.ZodType } = {
+  'app-info': noArgument,
+  'workspace-get': noArgument,
+  'workspace-open': z.strictObject({ path: filePath }),
+  'workspace-new': z.strictObject({
+    path: filePath,
+    example: z.boolean().optional(),
+    name: z.string().trim().min(1).max(300).optional(),
+  }),
+  'workspace-save': z.strictObject({
+    workspace: workspaceObject,
+    baseRevision: z.string().regex(/^[0-9a-f]{64}$/, 'must be the revision the workspace was loaded at (64 hexadecimal characters)'),
+  }),
+  'workspace-save-as': z.strictObject({ path: filePath, workspace: workspaceObject }),
+  'workspace-reload': noArgument,
+  'workspace-recent': noArgument,
+  'backup-list': noArgument,
+  'backup-read': z.strictObject({ id: z.string().regex(BACKUP_ID_PATTERN, 'must be a backup id from the backup list') }),
+  'backup-restore': z.strictObject({ id: z.string().regex(BACKUP_ID_PATTERN, 'must be a backup id from the backup list') }),
+};
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  boolean: 'true or false',
+  object: 'an object',
+  number: 'a number',
+  array: 'a list',
+};
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return 'text';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+/** What is wrong with one field, without naming it: "must be text, not a number". */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'is required';
+      return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}, not ${kindOf(issue.input)}`;
+    case 'unrecognized_keys':
+      return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'too_small':
+      return 'must not be empty';
+    case 'too_big':
+      return 'is too long';
+    default:
+      return issue.message;
+  }
+}
+
+function isHandlerName(name: unknown): name is HandlerName {
+  return typeof name === 'string' && (HANDLER_NAMES as readonly string[]).includes(name);
+}
+
+/** A thrown value as one sentence, without a stack trace or anything else from inside. */
+function thrownMessage(name: string, error: unknown, file: string | undefined): string {
+  if (file && typeof (error as { code?: unknown })?.code === 'string') return `${name} failed: ${describeIoError(error, file)}.`;
+  const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : 'an unexpected error';
+  return `${name} failed: ${detail.split('\n')[0].replace(/\.$/, '')}. Try again; if it keeps failing, restart Candor.`;
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as { ok?: unknown; error?: unknown };
+  return record.ok === true ? 'value' in record : record.ok === false && typeof record.error === 'object' && record.error !== null;
+}
+
+/**
+ * Validates the handler name and its argument (the caller is untrusted), calls it, and never throws:
+ * any exception becomes { ok: false, error: { code: 'io', message } } without a stack trace.
+ */
+export async function invokeHandler(handlers: Handlers, name: unknown, arg: unknown): Promise<Result<unknown>> {
+  if (!isHandlerName(name)) {
+    const shown = typeof name === 'string' ? `"${name.slice(0, 80)}"` : `a name that is ${kindOf(name)}`;
+    return fail({ code: 'unknown-handler', message: `Candor has no handler ${shown}; known handlers are ${HANDLER_NAMES.join(', ')}.` });
+  }
+  // Handlers without an argument may be called with none.
+  const parsed = ARGUMENTS[name].safeParse(arg === undefined ? {} : arg);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) }));
+    const sentences = problems.map((p) => `${p.path ? `"${p.path}"` : 'the argument'} ${p.message}`);
+    const error: CandorError = {
+      code: 'invalid-argument',
+      message: `${name} was called with a wrong argument: ${sentences.join('; ')}.`,
+      problems,
+    };
+    return fail(error);
+  }
+  try {
+    const handler = handlers[name] as (arg: unknown) => Promise<Result<unknown>>;
+    const result = await handler(parsed.data);
+    if (!isResult(result)) {
+      return fail({ code: 'io', message: `${name} returned no result; this is a bug in Candor. Restart Candor and try again.` });
+    }
+    return result;
+  } catch (error) {
+    const file = typeof (error as { path?: unknown })?.path === 'string' ? (error as { path: string }).path : undefined;
+    return fail({ code: 'io', message: thrownMessage(name, error, file), ...(file ? { file } : {}) });
+  }
+}

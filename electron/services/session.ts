@@ -1,0 +1,573 @@
+// The open workspace: one file, held by one Candor process at a time, read and written through the
+// lowdb adapter in workspace-file.ts. Every operation that touches the file runs one at a time, in
+// call order, so a save never interleaves with an open, a reload or another save.
+import { access, constants, lstat, readFile, realpath } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { Low } from 'lowdb';
+import { fail, ok, type BackupEntry, type CandorError, type CandorEvent, type ReadOnlyReason, type Result, type SessionState } from '../../core/api';
+import { createEmptyWorkspace } from '../../core/new-workspace';
+import type { Workspace } from '../../core/schema';
+import { AppState } from './app-state';
+import { isCode, removeStaleTempFiles, writeFileAtomic, writeNewFileAtomic } from './atomic-write';
+import { BackupNotFoundError, BackupStore, backupFolderFor, isBackupId } from './backups';
+import { watchPath } from './file-watcher';
+import { describeIoError } from './io-error';
+import { bundledExamplePath } from './paths';
+import { acquireWorkspaceLock, STALE_MS, type HeldLock } from './workspace-lock';
+import { classifyWorkspaceBytes, prepareWrite, readWorkspaceFile, revisionOf, WorkspaceFileAdapter, WorkspaceFileError } from './workspace-file';
+
+export interface SessionOptions {
+  /** the app's data folder: backups, state.json */
+  dataDir: string;
+  /** the workspace `create(path, { example: true })` copies; the bundled sample by default */
+  examplePath?: string;
+}
+
+type OpenOrError = Exclude<SessionState, { status: 'none' }>;
+
+interface OpenFile {
+  /** absolute path as the user named it; what the UI shows */
+  path: string;
+  /** symlinks resolved: what is locked, watched, backed up and written */
+  target: string;
+  adapter: WorkspaceFileAdapter;
+  db: Low<Workspace | null>;
+  backups: BackupStore;
+  lock?: HeldLock;
+  stopWatching?: () => void;
+  state: OpenOrError;
+  /** revision of the bytes on disk as this session last read or wrote them */
+  revision?: string;
+  /** revision of a write in progress, so the watcher does not report our own save */
+  writing?: string;
+  /** last outside change reported, so one change is reported once */
+  reported?: string;
+}
+
+async function realpathOr(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return path;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return false;
+    throw error;
+  }
+}
+
+/** "ridgeline.candor.json" → "ridgeline": a starting name the user renames in Settings. */
+function nameFromFile(path: string): string {
+  return basename(path).replace(/(\.candor)?\.json$/i, '').trim() || 'My organization';
+}
+
+function lockedMessage(path: string, lockPath: string): string {
+  return (
+    `${path} is open in another Candor window or process (it holds the lock ${lockPath}), so it opened read-only here. ` +
+    `Close it there, then choose Reload. If no other Candor is running, the lock is cleared automatically ${STALE_MS / 1000} seconds after that process stopped.`
+  );
+}
+
+function readOnlyError(path: string, reason: ReadOnlyReason): CandorError {
+  return {
+    code: reason.kind === 'locked' ? 'locked' : 'read-only',
+    file: path,
+    message: `Nothing was saved: ${reason.message}`,
+  };
+}
+
+export class WorkspaceSession {
+  private file: OpenFile | undefined;
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<(event: CandorEvent) => void>();
+  private readonly appState: AppState;
+
+  constructor(private readonly options: SessionOptions) {
+    this.appState = new AppState(options.dataDir);
+  }
+
+  /** Runs `task` after every operation already started has finished. */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  private emit(event: CandorEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch {
+        // One broken listener must not keep the others from hearing about the change.
+      }
+    }
+  }
+
+  state(): SessionState {
+    return this.file ? this.file.state : { status: 'none' };
+  }
+
+  onEvent(listener: (event: CandorEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  open(path: string): Promise<SessionState> {
+    return this.exclusive(() => this.openNow(resolve(path)));
+  }
+
+  reload(): Promise<SessionState> {
+    return this.exclusive(async () => {
+      const file = this.file;
+      if (!file) return { status: 'none' } as const;
+      return this.openNow(file.path, file.lock);
+    });
+  }
+
+  close(): Promise<void> {
+    return this.exclusive(() => this.closeNow());
+  }
+
+  recent(): Promise<string[]> {
+    return this.appState.recent();
+  }
+
+  private async closeNow(keep?: HeldLock): Promise<void> {
+    const file = this.file;
+    this.file = undefined;
+    if (!file) return;
+    file.stopWatching?.();
+    if (file.lock && file.lock !== keep) await file.lock.release();
+  }
+
+  /** Takes the lock on `target`; if it is lost later while the session still uses it, the session turns read-only. */
+  private async takeLock(target: string) {
+    const box: { lock?: HeldLock } = {};
+    const attempt = await acquireWorkspaceLock(target, (error) => {
+      const file = this.file;
+      if (file && box.lock && file.lock === box.lock) this.lockLost(file, error);
+    });
+    if (attempt.ok) box.lock = attempt.lock;
+    return attempt;
+  }
+
+  /**
+   * Opens `path` (absolute), replacing whatever was open. `heldLock` is a lock on this same file the
+   * caller already holds (reload, save as, restore), passed on so there is no moment without it.
+   */
+  private async openNow(path: string, heldLock?: HeldLock): Promise<SessionState> {
+    await this.closeNow(heldLock);
+    const target = await realpathOr(path);
+
+    // The lock comes before the read, so no other Candor can write between reading and owning.
+    let lock = heldLock;
+    let lockProblem: ReadOnlyReason | undefined;
+    if (!lock) {
+      const attempt = await this.takeLock(target);
+      if (attempt.ok) {
+        lock = attempt.lock;
+      } else if (attempt.reason === 'locked') {
+        lockProblem = { kind: 'locked', message: lockedMessage(path, attempt.lockPath) };
+      } else if (!isCode(attempt.error, 'ENOENT')) {
+        lockProblem = {
+          kind: 'not-writable',
+          message: `${path} cannot be saved here: Candor cannot create its lock file ${attempt.lockPath} (${describeIoError(attempt.error, dirname(path))}). It opened read-only; fix the folder's permissions, or use Save as to keep a copy elsewhere.`,
+        };
+      }
+    }
+
+    const adapter = new WorkspaceFileAdapter(target);
+    const db = new Low<Workspace | null>(adapter, null);
+    let state: OpenOrError;
+    let revision: string | undefined;
+    try {
+      await db.read();
+      revision = adapter.revision;
+      const readOnly = lockProblem ?? (await this.writeProblem(path, target));
+      state = { status: 'open', path, workspace: db.data as Workspace, revision: revision as string, ...(readOnly ? { readOnly } : {}) };
+    } catch (error) {
+      if (!(error instanceof WorkspaceFileError)) {
+        await lock?.release();
+        throw error;
+      }
+      const content = error.content;
+      revision = content.revision;
+      if (content.kind === 'newer-version') {
+        // This file is never written here, so another (newer) Candor may have it.
+        await lock?.release();
+        lock = undefined;
+        state = {
+          status: 'open',
+          path,
+          workspace: content.data as unknown as Workspace,
+          revision: content.revision,
+          readOnly: { kind: 'newer-version', message: content.message },
+        };
+      } else {
+        state = { status: 'error', path, error: content.error };
+        if (content.error.code === 'not-found') {
+          await lock?.release();
+          lock = undefined;
+        }
+        // Otherwise the lock is kept: restoring a backup over this file is the way out, and needs it.
+      }
+    }
+
+    const file: OpenFile = {
+      path,
+      target,
+      adapter,
+      db,
+      backups: new BackupStore(backupFolderFor(this.options.dataDir, target)),
+      lock,
+      state,
+      revision,
+    };
+    this.file = file;
+    if (lock) await removeStaleTempFiles(target);
+    if (revision !== undefined) file.stopWatching = watchPath(target, () => void this.checkDisk(file));
+    if (state.status === 'open') await this.remember(path);
+    return state;
+  }
+
+  private async remember(path: string): Promise<void> {
+    try {
+      await this.appState.addRecent(path);
+    } catch {
+      // The recent list is a convenience; a data folder that cannot be written must not stop the open.
+    }
+  }
+
+  private async writeProblem(path: string, target: string): Promise<ReadOnlyReason | undefined> {
+    for (const [what, where] of [
+      ['file', target],
+      ['folder', dirname(target)],
+    ] as const) {
+      try {
+        await access(where, constants.W_OK);
+      } catch (error) {
+        return {
+          kind: 'not-writable',
+          message: `${path} cannot be saved: its ${what} ${describeIoError(error, where).slice(where.length + 1)}. Candor opened it read-only; fix the permissions and reload, or use Save as to keep a copy elsewhere.`,
+        };
+      }
+    }
+    return undefined;
+  }
+
+  private lockLost(file: OpenFile, error: Error): void {
+    if (this.file !== file) return;
+    file.lock = undefined;
+    if (file.state.status !== 'open' || file.state.readOnly) return;
+    file.state = {
+      ...file.state,
+      readOnly: {
+        kind: 'locked',
+        message: `Candor lost its lock on ${file.path} (${error.message}; this happens when the lock file is removed or the computer slept), so it stopped saving to avoid overwriting another program's changes. Choose Reload to take the lock again.`,
+      },
+    };
+    this.emit({ type: 'session-replaced', state: file.state });
+  }
+
+  /** Called by the watcher: reports a change that neither this session nor its current save made. */
+  private async checkDisk(file: OpenFile): Promise<void> {
+    if (this.file !== file) return;
+    let revision: string;
+    try {
+      revision = revisionOf(await readFile(file.target));
+    } catch (error) {
+      if (!isCode(error, 'ENOENT')) return;
+      revision = 'missing';
+    }
+    if (this.file !== file) return;
+    if (revision === file.revision || revision === file.writing || revision === file.reported) return;
+    file.reported = revision;
+    this.emit({ type: 'workspace-changed-on-disk', path: file.path });
+  }
+
+  /** The file's bytes now, for the check that nothing changed since the session read it. */
+  private async readCurrent(file: OpenFile): Promise<Result<Buffer>> {
+    try {
+      return ok(await readFile(file.target));
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) {
+        return fail({
+          code: 'changed-on-disk',
+          file: file.path,
+          message: `${file.path} was moved, renamed or deleted since Candor opened it, so nothing was saved. Use Save as to write your workspace to a file, or reload.`,
+        });
+      }
+      return fail({ code: 'io', file: file.path, message: `Nothing was saved: ${describeIoError(error, file.path)}.` });
+    }
+  }
+
+  /** Keeps `bytes` (what is on disk now) as a backup; the error says where backups go and why it failed. */
+  private async backUp(file: OpenFile, bytes: Buffer, revision: string): Promise<Result<string>> {
+    try {
+      return ok(await file.backups.add(file.target, bytes, revision));
+    } catch (error) {
+      return fail({
+        code: 'io',
+        file: file.backups.folder,
+        message: `Nothing was saved: Candor keeps the previous version as a backup before every save, and ${describeIoError(error, file.backups.folder)}. Free some space or fix the permissions of Candor's data folder.`,
+      });
+    }
+  }
+
+  save(workspace: unknown, baseRevision: string): Promise<Result<{ revision: string }>> {
+    return this.exclusive(async () => {
+      const file = this.file;
+      if (!file || file.state.status !== 'open') {
+        const why = file?.state.status === 'error' ? `${file.path} could not be opened, and Candor never writes over a file it could not read` : 'no workspace is open';
+        return fail({ code: 'no-workspace', ...(file ? { file: file.path } : {}), message: `Nothing was saved: ${why}. Open or create a workspace first.` });
+      }
+      if (file.state.readOnly) return fail(readOnlyError(file.path, file.state.readOnly));
+      const prepared = file.adapter.prepare(workspace);
+      if (!prepared.ok) return fail(prepared.error);
+      const { prepared: next } = prepared;
+
+      const current = await this.readCurrent(file);
+      if (!current.ok) return current;
+      const diskRevision = revisionOf(current.value);
+      if (diskRevision !== baseRevision) {
+        return fail({
+          code: 'changed-on-disk',
+          file: file.path,
+          message: `${file.path} was changed on disk by another program (git, an editor, a sync tool) since this version was loaded, so Candor did not overwrite it. Reload to see the file as it is now; your unsaved edits were not written.`,
+        });
+      }
+      if (next.revision === diskRevision) {
+        // Same bytes: nothing to write, and no backup of a version identical to the file.
+        file.revision = diskRevision;
+        file.state = { ...file.state, workspace: next.workspace, revision: diskRevision };
+        return ok({ revision: diskRevision });
+      }
+
+      const backup = await this.backUp(file, current.value, diskRevision);
+      if (!backup.ok) return backup;
+      file.writing = next.revision;
+      file.db.data = next.workspace;
+      try {
+        await file.db.write();
+      } catch (error) {
+        file.writing = undefined;
+        // The file still holds the version just backed up; a second copy of it is noise.
+        await file.backups.remove(backup.value).catch(() => undefined);
+        return fail({ code: 'io', file: file.path, message: `Nothing was saved: ${describeIoError(error, file.path)}. The file on disk is unchanged.` });
+      }
+      file.revision = next.revision;
+      file.writing = undefined;
+      if (this.file === file && file.state.status === 'open') {
+        file.state = { ...file.state, workspace: next.workspace, revision: next.revision };
+      }
+      await file.backups.prune().catch(() => undefined);
+      return ok({ revision: next.revision });
+    });
+  }
+
+  saveAs(path: string, workspace: unknown): Promise<Result<SessionState>> {
+    return this.exclusive(async () => {
+      const display = resolve(path);
+      const prepared = prepareWrite(workspace, display);
+      if (!prepared.ok) return fail(prepared.error);
+      const target = await realpathOr(display);
+      const current = this.file;
+      const same = current !== undefined && current.target === target;
+      if (same && current.state.status === 'open' && current.state.readOnly) {
+        return fail(readOnlyError(display, current.state.readOnly));
+      }
+
+      // Locked before looking at the file, so no other Candor writes it between the look and the write.
+      let lock = same ? current.lock : undefined;
+      let acquired = false;
+      if (!lock) {
+        const attempt = await this.takeLock(target);
+        if (!attempt.ok) {
+          return fail(
+            attempt.reason === 'locked'
+              ? { code: 'locked', file: display, message: `${display} is open in another Candor window or process (lock ${attempt.lockPath}), so it was not replaced. Close it there first, or choose another name.` }
+              : { code: 'io', file: display, message: `Nothing was saved: ${describeIoError(attempt.error, dirname(display))}.` },
+          );
+        }
+        lock = attempt.lock;
+        acquired = true;
+      }
+      const refuse = async (error: CandorError) => {
+        if (acquired) await lock.release();
+        if (same) current.writing = undefined;
+        return fail<SessionState>(error);
+      };
+
+      const existing = (await exists(target)) ? await readWorkspaceFile(target) : undefined;
+      if (existing?.kind === 'refused') {
+        // Never written over, not even on purpose: the damaged file may be someone's only copy.
+        return refuse({
+          code: 'forbidden',
+          file: display,
+          message: `Nothing was saved to ${display}: it already exists and Candor cannot read it as a workspace (${existing.error.message}) Choose another name.`,
+        });
+      }
+      if (existing?.kind === 'newer-version') {
+        return refuse({ code: 'read-only', file: display, message: `${existing.message} Candor does not write over it; choose another name.` });
+      }
+
+      const next = prepared.prepared;
+      const backups = new BackupStore(backupFolderFor(this.options.dataDir, target));
+      try {
+        if (!existing) {
+          await writeNewFileAtomic(target, next.bytes);
+        } else if (existing.revision !== next.revision) {
+          // Replacing a workspace the user chose in a Save dialog: its previous version is kept.
+          await backups.add(target, existing.bytes, existing.revision);
+          if (same) current.writing = next.revision;
+          await writeFileAtomic(target, next.bytes);
+          await backups.prune().catch(() => undefined);
+        }
+      } catch (error) {
+        return refuse({ code: 'io', file: display, message: `Nothing was saved: ${describeIoError(error, display)}.` });
+      }
+      // The lock on the new file passes to the session; openNow releases the previous file's.
+      return ok(await this.openNow(display, lock));
+    });
+  }
+
+  create(path: string, options: { example?: boolean; name?: string } = {}): Promise<SessionState> {
+    return this.createWorkspace(path, options).then((result) =>
+      result.ok ? result.value : { status: 'error', path: resolve(path), error: result.error },
+    );
+  }
+
+  /**
+   * Writes a new workspace at `path` and opens it. Refused (with the session left as it was) when
+   * the file exists, the folder does not, or the sample cannot be read.
+   */
+  createWorkspace(path: string, options: { example?: boolean; name?: string } = {}): Promise<Result<SessionState>> {
+    return this.exclusive(async () => {
+      const display = resolve(path);
+      if (await exists(display)) {
+        return fail({
+          code: 'forbidden',
+          file: display,
+          message: `${display} already exists, and a new workspace never replaces a file. Open it instead, or choose another name.`,
+        });
+      }
+      let workspace: Workspace;
+      if (options.example) {
+        const source = this.options.examplePath ?? bundledExamplePath();
+        const sample = await readWorkspaceFile(source);
+        if (sample.kind !== 'ok') {
+          return fail({
+            code: sample.kind === 'refused' && sample.error.code === 'not-found' ? 'not-found' : 'unreadable',
+            file: source,
+            message: `The sample workspace ${source} that comes with Candor could not be used (${sample.kind === 'refused' ? sample.error.message : sample.message}); reinstall Candor.`,
+          });
+        }
+        workspace = sample.workspace;
+        if (options.name?.trim()) workspace = { ...workspace, organization: { ...workspace.organization, name: options.name.trim() } };
+      } else {
+        workspace = createEmptyWorkspace(options.name?.trim() || nameFromFile(display));
+      }
+      const prepared = prepareWrite(workspace, display);
+      if (!prepared.ok) return fail(prepared.error);
+      try {
+        await writeNewFileAtomic(display, prepared.prepared.bytes);
+      } catch (error) {
+        if (isCode(error, 'EEXIST')) {
+          return fail({ code: 'forbidden', file: display, message: `${display} was created by another program just now; a new workspace never replaces a file. Choose another name.` });
+        }
+        const where = isCode(error, 'ENOENT') ? `the folder ${dirname(display)} does not exist; create it first or choose another place` : describeIoError(error, display);
+        return fail({ code: isCode(error, 'ENOENT') ? 'not-found' : 'io', file: display, message: `The new workspace was not created: ${where}.` });
+      }
+      return ok(await this.openNow(display));
+    });
+  }
+
+  async backups(): Promise<BackupEntry[]> {
+    const file = this.file;
+    return file ? file.backups.list() : [];
+  }
+
+  private async backupBytes(file: OpenFile | undefined, id: string): Promise<Result<Buffer>> {
+    if (!file) return fail({ code: 'no-workspace', message: 'No workspace is open, so there are no backups to show. Open a workspace first.' });
+    if (!isBackupId(id)) {
+      return fail({ code: 'invalid-argument', message: `"${id}" is not a backup id (ids look like 20261201T093000123Z-0123456789ab); choose a backup from the list.` });
+    }
+    try {
+      return ok(await file.backups.read(id));
+    } catch (error) {
+      if (error instanceof BackupNotFoundError) return fail({ code: 'not-found', file: file.backups.pathOf(id), message: `${error.message}.` });
+      return fail({ code: 'io', file: file.backups.pathOf(id), message: `The backup ${describeIoError(error, file.backups.pathOf(id))}.` });
+    }
+  }
+
+  async readBackup(id: string): Promise<Result<Workspace>> {
+    const file = this.file;
+    const bytes = await this.backupBytes(file, id);
+    if (!bytes.ok) return bytes;
+    const content = classifyWorkspaceBytes(file!.backups.pathOf(id), bytes.value);
+    if (content.kind === 'ok') return ok(content.workspace);
+    if (content.kind === 'newer-version') return fail({ code: 'newer-version', file: file!.backups.pathOf(id), message: content.message });
+    return fail(content.error);
+  }
+
+  restoreBackup(id: string): Promise<Result<SessionState>> {
+    return this.exclusive(async () => {
+      const file = this.file;
+      const bytes = await this.backupBytes(file, id);
+      if (!bytes.ok) return bytes;
+      const open = file!;
+      const backupPath = open.backups.pathOf(id);
+      if (open.state.status === 'open' && open.state.readOnly) return fail(readOnlyError(open.path, open.state.readOnly));
+      if (!open.lock) {
+        const attempt = await this.takeLock(open.target);
+        if (attempt.ok) open.lock = attempt.lock;
+      }
+      if (!open.lock) {
+        return fail({
+          code: 'locked',
+          file: open.path,
+          message: `The backup was not restored: ${open.path} is open in another Candor window or process. Close it there, reload, and try again.`,
+        });
+      }
+      const content = classifyWorkspaceBytes(backupPath, bytes.value);
+      if (content.kind !== 'ok') {
+        return fail({
+          code: 'unreadable',
+          file: backupPath,
+          message: `The backup ${backupPath} is not a workspace this Candor can edit, so it was not restored: ${content.kind === 'refused' ? content.error.message : content.message}`,
+        });
+      }
+      const current = await this.readCurrent(open);
+      if (current.ok) {
+        const currentRevision = revisionOf(current.value);
+        if (currentRevision !== content.revision) {
+          // The version being replaced is kept too, even a damaged one: restoring never loses bytes.
+          const backup = await this.backUp(open, current.value, currentRevision);
+          if (!backup.ok) return backup;
+        }
+      } else if (current.error.code !== 'changed-on-disk') {
+        return current;
+      }
+      open.writing = content.revision;
+      try {
+        await writeFileAtomic(open.target, bytes.value);
+      } catch (error) {
+        open.writing = undefined;
+        return fail({ code: 'io', file: open.path, message: `The backup was not restored: ${describeIoError(error, open.path)}. The file on disk is unchanged.` });
+      }
+      await open.backups.prune().catch(() => undefined);
+      return ok(await this.openNow(open.path, open.lock));
+    });
+  }
+}
