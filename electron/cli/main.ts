@@ -26,7 +26,20 @@ function untilSignal(): Promise<NodeJS.Signals> {
   });
 }
 
+/**
+ * `candor --help | head` closes the pipe early; that is the reader's choice, not an error, so the
+ * process ends quietly instead of dying with a stack trace.
+ */
+function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      process.exit(error.code === 'EPIPE' ? (Number(process.exitCode) || 0) : EXIT_ERROR);
+    });
+  }
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
+  exitQuietlyOnClosedPipe();
   try {
     const deps: CliDependencies = {
       version: packageVersion(),
