@@ -24,10 +24,11 @@ function lineAndColumn(text: string, position: number): string {
 
 function jsonError(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/end of (JSON )?input|Unterminated|Unexpected end/i.test(message)) {
+  const position = /position (\d+)/.exec(message);
+  const atEnd = position !== null && Number(position[1]) >= text.trimEnd().length - 1;
+  if (atEnd || /end of (JSON )?input|Unterminated|Unexpected end/i.test(message)) {
     return 'is not complete JSON: it ends in the middle of the data, so it was probably cut short (an interrupted save or copy); restore a backup or the version from git';
   }
-  const position = /position (\d+)/.exec(message);
   const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
   const detail = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
   return `is not valid JSON${where} (${detail}); fix it in a text editor or restore a backup`;

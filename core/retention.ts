@@ -36,8 +36,16 @@ export function periodText(value: number, unit: RetentionUnit): string {
   return `${value} ${value === 1 ? UNIT_SINGULAR[unit] : unit}`;
 }
 
+// Only words that start sentences are lowered when a reason is joined into a phrase; names
+// ("Irish tax law", "Stripe keeps …") keep their capital.
+const SENTENCE_STARTERS = new Set([
+  'the', 'we', 'our', 'it', 'its', 'as', 'until', 'while', 'for', 'when', 'after', 'up', 'this', 'these', 'they',
+  'you', 'your', 'a', 'an', 'in', 'on', 'by', 'because', 'since', 'kept', 'keep', 'data', 'each', 'every', 'no',
+]);
+
 function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text;
+  const first = /^[A-Z][a-z]*/.exec(text)?.[0];
+  return first && SENTENCE_STARTERS.has(first.toLowerCase()) ? text[0].toLowerCase() + text.slice(1) : text;
 }
 
 function trimEnd(text: string): string {

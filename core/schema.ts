@@ -189,7 +189,7 @@ export const CollectionPointSchema = z.looseObject({
 export const RetentionSchema = z.looseObject({
   period: z
     .looseObject({
-      value: z.number().int().positive(),
+      value: z.number().int().min(1),
       unit: z.enum(RETENTION_UNITS),
     })
     .optional(),
@@ -255,8 +255,8 @@ export const SettingsSchema = z.looseObject({
   templatesDir: text.min(1).optional(),
   inAppLimits: z
     .looseObject({
-      short: z.number().int().positive().optional(),
-      long: z.number().int().positive().optional(),
+      short: z.number().int().min(1).optional(),
+      long: z.number().int().min(1).optional(),
     })
     .optional(),
   store: z

@@ -73,9 +73,10 @@ function messageFor(issue: zcore.$ZodIssue): string {
     case 'too_small':
       if (issue.origin === 'string') return 'must not be empty';
       if (issue.origin === 'array') return `must list at least ${issue.minimum === 1 ? 'one entry' : `${issue.minimum} entries`}`;
-      return `must be at least ${issue.minimum}`;
+      return issue.inclusive === false ? `must be more than ${issue.minimum}` : `must be at least ${issue.minimum}`;
     case 'too_big':
-      return `must be at most ${issue.maximum}`;
+      if (issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
+      return issue.inclusive === false ? `must be less than ${issue.maximum}` : `must be at most ${issue.maximum}`;
     case 'invalid_format':
     case 'custom':
       return issue.message;

@@ -1,0 +1,34 @@
+// core/ is a pure library: it runs in Node, in the renderer and in tests, so it may not reach for
+// Node, Electron, the DOM or React. This test reads every core source file and fails on such an import.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const FORBIDDEN = /^(node:|fs$|path$|os$|child_process$|crypto$|electron|react|react-dom|@mantine\/)/;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return sources(full);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+describe('core/ purity', () => {
+  it('imports no Node, Electron, DOM or React module', () => {
+    const offenders: string[] = [];
+    for (const file of sources(root)) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+        const specifier = match[1] ?? match[2];
+        if (FORBIDDEN.test(specifier)) offenders.push(`${relative(root, file)} imports ${specifier}`);
+      }
+      if (/\b(window|document|localStorage|process\.env)\b/.test(text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, ''))) {
+        offenders.push(`${relative(root, file)} touches a global of the browser or Node`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});

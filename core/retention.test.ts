@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { retentionPhrase, retentionSentence, retentionShort } from './retention';
+
+describe('retention in words', () => {
+  it.each([
+    [{ period: { value: 30, unit: 'days' }, after: 'account-closure' }, 'for 30 days after you close your account'],
+    [{ period: { value: 1, unit: 'years' }, after: 'last-activity' }, 'for 1 year after your last activity'],
+    [{ after: 'consent-withdrawal' }, 'until you withdraw your consent'],
+    [{ after: 'account-closure' }, 'until you close your account'],
+    [
+      { period: { value: 7, unit: 'years' }, after: 'collection', criteria: 'Irish tax law requires us to keep invoices for 6 years.' },
+      'for 7 years after collection, because Irish tax law requires us to keep invoices for 6 years',
+    ],
+    [{ criteria: 'As long as tax law requires (currently 7 years after the invoice date)' }, 'as long as tax law requires (currently 7 years after the invoice date)'],
+    [
+      { after: 'consent-withdrawal', criteria: 'Until the invitation is declined or the invited person leaves the family group.' },
+      'until you withdraw your consent (until the invitation is declined or the invited person leaves the family group)',
+    ],
+  ] as const)('%j reads "%s"', (retention, phrase) => {
+    expect(retentionPhrase(retention as any)).toBe(phrase);
+  });
+
+  it('makes the editor sentence and the table label', () => {
+    expect(retentionSentence({ period: { value: 30, unit: 'days' }, after: 'account-closure' })).toBe(
+      'Kept for 30 days after you close your account.',
+    );
+    expect(retentionSentence(undefined)).toBe('No retention set yet.');
+    expect(retentionShort({ period: { value: 13, unit: 'months' }, after: 'collection' })).toBe('13 months after collection');
+    expect(retentionShort({ after: 'account-closure' })).toBe('Until account closure');
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { validateWorkspace, formatPath, parsePath, type Problem } from './validate';
+import { minimalWorkspace } from './testing/fixtures';
+import type { Workspace } from './schema';
+
+function problemsOf(mutate: (w: Workspace & Record<string, any>) => void): Problem[] {
+  const workspace = structuredClone(minimalWorkspace()) as Workspace & Record<string, any>;
+  mutate(workspace);
+  const result = validateWorkspace(workspace);
+  return result.ok ? [] : result.problems;
+}
+
+function expectProblem(mutate: (w: any) => void, path: string, message: RegExp) {
+  const problems = problemsOf(mutate);
+  expect(problems, JSON.stringify(problems)).toContainEqual({ path, message: expect.stringMatching(message) });
+}
+
+describe('validateWorkspace', () => {
+  it('accepts a valid workspace and fills the empty lists', () => {
+    const result = validateWorkspace(minimalWorkspace());
+    expect(result.ok).toBe(true);
+    const bare = validateWorkspace({ format: 'candor/workspace', version: 1, organization: { name: 'X', jurisdictions: ['gdpr'] } });
+    expect(bare.ok && bare.workspace.dataTypes).toEqual([]);
+  });
+
+  it('refuses what is not an object', () => {
+    for (const value of [null, [], 42, 'text']) {
+      expect(validateWorkspace(value)).toMatchObject({ ok: false, problems: [{ path: '' }] });
+    }
+  });
+
+  it.each([
+    ['format', (w: any) => (w.format = 'other'), 'format', /must be "candor\/workspace"/],
+    ['version', (w: any) => (w.version = 'one'), 'version', /must be 1/],
+    ['required name', (w: any) => delete w.organization.name, 'organization.name', /is required/],
+    ['empty name', (w: any) => (w.organization.name = ''), 'organization.name', /must not be empty/],
+    ['jurisdictions', (w: any) => (w.organization.jurisdictions = []), 'organization.jurisdictions', /at least one/],
+    ['unknown jurisdiction', (w: any) => (w.organization.jurisdictions = ['pipl']), 'organization.jurisdictions[0]', /one of "gdpr", "uk-gdpr" or "ccpa"/],
+    ['duplicate jurisdiction', (w: any) => (w.organization.jurisdictions = ['gdpr', 'gdpr']), 'organization.jurisdictions[1]', /listed twice/],
+    ['email', (w: any) => (w.organization.contactEmail = 'not-an-email'), 'organization.contactEmail', /email address/],
+    ['http url', (w: any) => (w.organization.website = 'http://acme.example'), 'organization.website', /https:\/\//],
+    ['relative url', (w: any) => (w.organization.website = '/privacy'), 'organization.website', /absolute https/],
+    ['wrong type', (w: any) => (w.dataTypes[0].required = 'yes'), 'dataTypes[0].required', /true or false, not text/],
+    ['number type', (w: any) => (w.dataTypes[0].name = 7), 'dataTypes[0].name', /must be text, not a whole number/],
+    ['bad slug', (w: any) => (w.dataTypes[0].id = 'Email Address'), 'dataTypes[0].id', /lower-case slug/],
+    ['bad reference slug', (w: any) => (w.dataTypes[0].purposes = ['Provide']), 'dataTypes[0].purposes[0]', /lower-case slug/],
+    ['date format', (w: any) => (w.dataTypes[0].reviewedOn = '02/10/2026'), 'dataTypes[0].reviewedOn', /YYYY-MM-DD/],
+    ['impossible date', (w: any) => (w.dataTypes[0].reviewedOn = '2026-02-30'), 'dataTypes[0].reviewedOn', /real calendar date/],
+    ['settings date', (w: any) => (w.settings.effectiveDate = '2026-13-01'), 'settings.effectiveDate', /real calendar date/],
+    ['country', (w: any) => (w.recipients[0].country = 'XX'), 'recipients[0].country', /ISO 3166-1/],
+    ['lower-case country', (w: any) => (w.recipients[0].country = 'us'), 'recipients[0].country', /in capitals/],
+    ['role', (w: any) => (w.recipients[0].role = 'vendor'), 'recipients[0].role', /one of "processor"/],
+    ['permission', (w: any) => (w.collectionPoints[0].permission = 'gps'), 'collectionPoints[0].permission', /one of/],
+    ['apple type', (w: any) => (w.dataTypes[0].classification = { apple: 'Body' }), 'dataTypes[0].classification.apple', /Apple's 35 data types/],
+    ['play type', (w: any) => (w.dataTypes[0].classification = { play: 'PSL_BODY' }), 'dataTypes[0].classification.play', /Google Play's 38/],
+    ['ccpa category', (w: any) => (w.dataTypes[0].classification = { ccpa: ['health'] }), 'dataTypes[0].classification.ccpa[0]', /one of/],
+    ['no purpose', (w: any) => (w.dataTypes[0].purposes = []), 'dataTypes[0].purposes', /at least one entry/],
+    ['period value', (w: any) => (w.dataTypes[0].retention.period.value = 0), 'dataTypes[0].retention.period.value', /at least 1/],
+    ['period unit', (w: any) => (w.dataTypes[0].retention.period.unit = 'fortnights'), 'dataTypes[0].retention.period.unit', /one of "days"/],
+    ['empty retention', (w: any) => (w.dataTypes[0].retention = {}), 'dataTypes[0].retention', /how long the data is kept/],
+    ['period alone', (w: any) => (w.dataTypes[0].retention = { period: { value: 1, unit: 'days' } }), 'dataTypes[0].retention', /event it counts from/],
+    ['unknown category', (w: any) => (w.dataTypes[0].category = 'user.favourite_colour'), 'dataTypes[0].category', /not a data category in the fideslang taxonomy/],
+    ['unknown subject', (w: any) => (w.dataTypes[0].subjects = ['martian']), 'dataTypes[0].subjects[0]', /not a data subject/],
+    ['unknown use', (w: any) => (w.purposes[0].use = 'world.domination'), 'purposes[0].use', /not a data use/],
+    ['duplicate id', (w: any) => w.purposes.push({ id: 'analytics', name: 'Again' }), 'purposes[2].id', /already the id of purposes\[1\]/],
+    ['missing purpose', (w: any) => (w.dataTypes[0].purposes = ['billing']), 'dataTypes[0].purposes[0]', /no purpose has the id "billing"/],
+    ['missing recipient', (w: any) => (w.dataTypes[0].recipients = ['aws', 'gcp']), 'dataTypes[0].recipients[1]', /no recipient has the id "gcp"/],
+    ['missing collection point', (w: any) => (w.dataTypes[0].collectedAt = ['web']), 'dataTypes[0].collectedAt[0]', /no collection point has the id "web"/],
+    ['repeated reference', (w: any) => (w.dataTypes[0].purposes = ['analytics', 'analytics']), 'dataTypes[0].purposes[1]', /listed twice/],
+    ['representative region', (w: any) => (w.organization.representatives = [{ region: 'us', name: 'X' }]), 'organization.representatives[0].region', /one of "eu" or "uk"/],
+  ])('reports %s with its path', (_label, mutate, path, message) => {
+    expectProblem(mutate, path, message);
+  });
+
+  it('reports every problem at once, in file order', () => {
+    const problems = problemsOf((w) => {
+      w.dataTypes[0].purposes = ['nope'];
+      w.organization.website = 'ftp://x';
+      w.recipients[0].country = 'ZZ';
+    });
+    expect(problems.map((p) => p.path)).toEqual(['organization.website', 'recipients[0].country', 'dataTypes[0].purposes[0]']);
+  });
+
+  it('keeps unknown keys from a newer minor revision', () => {
+    const result = validateWorkspace({ ...minimalWorkspace(), futureField: { a: 1 }, dataTypes: [{ ...minimalWorkspace().dataTypes[0], extra: true }] });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect((result.workspace as any).futureField).toEqual({ a: 1 });
+      expect((result.workspace.dataTypes[0] as any).extra).toBe(true);
+    }
+  });
+});
+
+describe('paths', () => {
+  it('formats and parses validation paths', () => {
+    expect(formatPath(['dataTypes', 3, 'purposes', 0])).toBe('dataTypes[3].purposes[0]');
+    expect(parsePath('dataTypes[3].retention.period.value')).toEqual(['dataTypes', 3, 'retention', 'period', 'value']);
+  });
+});
