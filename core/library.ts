@@ -65,12 +65,19 @@ const INDEX: readonly Indexed[] = LIBRARY.map((entry, order) => {
   };
 });
 
+/** "photos" for "photo", "photo" for "photos": singular and plural are the same word to a searcher. */
+function isPlural(word: string, token: string): boolean {
+  return word === `${token}s` || word === `${token}es` || token === `${word}s`;
+}
+
 // How well one typed word matches an entry. Whole words beat prefixes beat substrings, and the name
 // beats keywords: "email" must rank "Email address" above "Emails", and "gps" must find the entry
 // that lists "gps" as a synonym before one that merely mentions a "gps track".
 function tokenScore(item: Indexed, token: string): number {
   if (item.nameWords[0] === token) return 900;
+  if (isPlural(item.nameWords[0], token)) return 880;
   if (item.nameWords.includes(token)) return 850;
+  if (item.nameWords.some((w) => isPlural(w, token))) return 830;
   if (item.keywords.includes(token)) return 800;
   if (item.name.startsWith(token)) return 700;
   if (item.keywordWords.includes(token)) return 650;
