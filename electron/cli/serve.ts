@@ -8,6 +8,7 @@ import { createHandlers } from '../services/handlers';
 import { ensureSampleCopy } from '../services/paths';
 import { WorkspaceSession } from '../services/session';
 import { startServer, type RunningServer } from '../server/server';
+import type { SessionState } from '../../core/api';
 import type { Output } from './output';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, problemLine } from './workspace-file';
 
@@ -52,6 +53,21 @@ function listenErrorLine(error: unknown, port: number): string {
   return `Cannot start the server on 127.0.0.1:${port}: ${message}.`;
 }
 
+function openErrorLines(file: string, state: Exclude<SessionState, { status: 'open' }>): string[] {
+  if (state.status === 'none') return [`Cannot open ${file}.`];
+  const { error } = state;
+  if (error.code === 'invalid-workspace' && error.problems?.length) {
+    return [
+      `Cannot open ${file}: it is not a valid Candor workspace. Fix ${error.problems.length === 1 ? 'this problem' : `these ${error.problems.length} problems`} in a text editor, or restore a backup:`,
+      ...error.problems.map(problemLine),
+    ];
+  }
+  if (error.code === 'not-found') {
+    return [`${error.message} Check the path, or create the file with "candor new ${file}".`];
+  }
+  return [error.message];
+}
+
 export async function serveCommand(
   workspace: string | undefined,
   options: ServeOptions,
@@ -67,15 +83,18 @@ export async function serveCommand(
     return EXIT_ERROR;
   }
 
-  const path = workspace !== undefined ? resolve(workspace) : await ensureSampleCopy(deps.dataDir);
+  let path: string;
+  try {
+    path = workspace !== undefined ? resolve(workspace) : await ensureSampleCopy(deps.dataDir);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    output.err(`Cannot copy the sample workspace into ${deps.dataDir}: ${message}.`);
+    return EXIT_ERROR;
+  }
   const session = new WorkspaceSession({ dataDir: deps.dataDir });
   const state = await session.open(path);
   if (state.status !== 'open') {
-    const lines =
-      state.status === 'error'
-        ? [`Cannot open ${workspace ?? path}: ${state.error.message}`, ...(state.error.problems ?? []).map(problemLine)]
-        : [`Cannot open ${workspace ?? path}.`];
-    for (const line of lines) output.err(line);
+    for (const line of openErrorLines(workspace ?? path, state)) output.err(line);
     await session.close();
     return state.status === 'error' && state.error.code === 'invalid-workspace' ? EXIT_PROBLEMS : EXIT_ERROR;
   }
