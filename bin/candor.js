@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 // Runs the command line straight from the TypeScript sources, so `npx candor` works right after
 // `npm install` with no build step. tsx compiles each module on first use and caches the result.
+import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
 try {
-  const { main } = await tsImport('../electron/cli/main.ts', import.meta.url);
+  const { main } = await tsImport('../electron/cli/main.ts', {
+    parentURL: import.meta.url,
+    // Candor's own settings, not those of whatever project the command is run from.
+    tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)),
+  });
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   // Only a broken installation gets here (main() catches everything else): one line, no stack.
