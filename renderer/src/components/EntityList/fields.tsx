@@ -2,7 +2,22 @@
 // field's validation message inline and turns read-only with the workspace. Shared by the purpose,
 // recipient, collection point and organization editors so they look and behave alike.
 import type { ReactNode } from 'react';
-import { Group, Paper, Stack, Switch, Text, Textarea, TextInput, Title, type TextInputProps } from '@mantine/core';
+import {
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+  type ComboboxData,
+  type ComboboxItem,
+  type ComboboxParsedItem,
+  type OptionsFilter,
+  type TextInputProps,
+} from '@mantine/core';
 import { useFieldError, useReadOnly } from '../../state/edit';
 
 /**
@@ -141,5 +156,98 @@ export function Section({
         {children}
       </Stack>
     </Paper>
+  );
+}
+
+/** An option with a line of explanation under its label, for selects whose choices need one. */
+export function describedOption(descriptions: ReadonlyMap<string, string>) {
+  return function DescribedOption({ option }: { option: ComboboxItem }) {
+    const description = descriptions.get(option.value);
+    return (
+      <div>
+        <Text size="sm">{option.label}</Text>
+        {description ? (
+          <Text size="xs" c="dimmed" lh={1.35}>
+            {description}
+          </Text>
+        ) : null}
+      </div>
+    );
+  };
+}
+
+/** Matches the search against the option's label, value and explanation, word by word. */
+export function describedFilter(descriptions: ReadonlyMap<string, string>): OptionsFilter {
+  return ({ options, search }) => {
+    const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    const matches = (item: ComboboxItem) => {
+      const text = `${item.label} ${item.value} ${descriptions.get(item.value) ?? ''}`.toLowerCase();
+      return words.every((w) => text.includes(w));
+    };
+    if (words.length === 0) return options;
+    const out: ComboboxParsedItem[] = [];
+    for (const option of options) {
+      if ('group' in option) {
+        const items = option.items.filter(matches);
+        if (items.length > 0) out.push({ ...option, items });
+      } else if (matches(option)) {
+        out.push(option);
+      }
+    }
+    return out;
+  };
+}
+
+interface SelectFieldProps {
+  path: string;
+  label: string;
+  value: string | undefined;
+  data: ComboboxData;
+  onValue(value: string | null): void;
+  description?: ReactNode;
+  placeholder?: string;
+  /** explanations shown under each option, by value */
+  descriptions?: ReadonlyMap<string, string>;
+  searchable?: boolean;
+  clearable?: boolean;
+  nothingFoundMessage?: string;
+  warning?: ReactNode;
+}
+
+export function SelectField({
+  path,
+  label,
+  value,
+  data,
+  onValue,
+  descriptions,
+  searchable,
+  clearable,
+  warning,
+  ...rest
+}: SelectFieldProps) {
+  const readOnly = useReadOnly();
+  const validation = useLabelledError(path, label);
+  return (
+    <Stack gap={4}>
+      <Select
+        label={label}
+        value={value ?? null}
+        data={data}
+        onChange={(next) => onValue(next)}
+        error={validation}
+        readOnly={readOnly}
+        searchable={searchable}
+        clearable={clearable && !readOnly}
+        allowDeselect={false}
+        renderOption={descriptions ? describedOption(descriptions) : undefined}
+        filter={descriptions && searchable ? describedFilter(descriptions) : undefined}
+        maxDropdownHeight={320}
+        comboboxProps={{ withinPortal: true }}
+        data-path={path}
+        {...rest}
+      />
+      {!validation && warning ? <FieldWarning>{warning}</FieldWarning> : null}
+    </Stack>
   );
 }
