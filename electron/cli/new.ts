@@ -41,7 +41,13 @@ async function exists(path: string): Promise<boolean> {
 }
 
 async function loadExample(path: string): Promise<Workspace> {
-  const result = readWorkspaceText(await readFile(path, 'utf8'));
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new Error(`${describeIoError(error, `the bundled sample workspace ${path}`)}; reinstall Candor`);
+  }
+  const result = readWorkspaceText(text);
   if (result.kind !== 'ok') {
     throw new Error(`the bundled sample ${path} is not a valid workspace; reinstall Candor`);
   }
