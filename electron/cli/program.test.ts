@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -180,6 +180,19 @@ describe('candor format', () => {
       stderr: [],
     });
     expect(await run('format', file)).toEqual({ code: 0, stdout: [`${file} is already in canonical form.`], stderr: [] });
+    expect(await snapshot(file)).toEqual(before);
+  });
+
+  it('leaves a read-only file alone (exit 2), though --check still reports on it', async () => {
+    const file = await untidy();
+    await chmod(file, 0o444);
+    const before = await snapshot(file);
+    expect(await run('format', file)).toEqual({
+      code: 2,
+      stdout: [],
+      stderr: [`Cannot rewrite ${file}: the file is read-only. Make it writable first, or check it with "candor format --check ${file}".`],
+    });
+    expect((await run('format', '--check', file)).code).toBe(1);
     expect(await snapshot(file)).toEqual(before);
   });
 
