@@ -25,6 +25,8 @@ export interface DesktopAppOptions {
   devServerUrl?: string;
   /** files that may explain the workspace format, in order of preference */
   formatGuideCandidates: string[];
+  /** how long a quit or file switch waits for the UI to save; FLUSH_TIMEOUT_MS (3 s) by default */
+  flushTimeoutMs?: number;
   /** clears the recent-workspaces list; without it the menu offers no Clear item */
   clearRecent?: () => Promise<void>;
 }
@@ -57,7 +59,10 @@ export class DesktopApp {
   private switching: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: DesktopAppOptions) {
-    this.flushGate = createFlushGate({ send: () => this.send({ type: 'flush-request' }) });
+    this.flushGate = createFlushGate({
+      send: () => this.send({ type: 'flush-request' }),
+      timeoutMs: options.flushTimeoutMs,
+    });
   }
 
   /** Opens the first workspace, then the window. Call once, after `app` is ready. */
