@@ -1,6 +1,6 @@
 // The bundled sample, resources/examples/ridgeline.candor.json, is what a new user opens first and what
 // golden tests of every generator run against, so it must be valid, canonical and exercise every part of
-// the format. The file is read as a module (not from disk) because core/ stays free of node:*.
+// the format.
 import { describe, expect, it } from 'vitest';
 import sampleJson from '../resources/examples/ridgeline.candor.json' with { type: 'json' };
 import sampleText from '../resources/examples/ridgeline.candor.json?raw';
