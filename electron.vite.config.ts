@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The production page carries a strict Content-Security-Policy. The dev server needs inline
@@ -21,7 +22,7 @@ function contentSecurityPolicy(): Plugin {
   return {
     name: 'candor-csp',
     apply: 'build',
-    transformIndexHtml(html) {
+    transformIndexHtml(html: string) {
       return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
     },
   };
