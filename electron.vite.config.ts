@@ -32,6 +32,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // core/countries.ts imports the country names as JSON (`with { type: 'json' }`). Left external,
+      // the bundle keeps the import but drops the attribute, and Node refuses it at launch
+      // (ERR_IMPORT_ASSERTION_TYPE_MISSING); bundled, the JSON is inlined.
+      externalizeDeps: { exclude: ['i18n-iso-countries'] },
       rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
     },
   },
