@@ -74,6 +74,8 @@ export class BackupStore {
    * as the workspace. Where a link is impossible (the data folder on another disk, a file system
    * without links) the bytes in memory are written instead, without fsync: a backup lost to a power
    * cut in the same instant is an acceptable loss, while an fsync would double the cost of every save.
+   * (Until the rename, the backup and the workspace are one inode; a save that fails removes the
+   * backup, and only a crash in those few milliseconds leaves them shared until the next save.)
    */
   async add(source: string, bytes: Uint8Array, revision: string, now = Date.now()): Promise<string> {
     await mkdir(this.folder, { recursive: true });

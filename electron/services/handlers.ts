@@ -129,7 +129,7 @@ export async function invokeHandler(handlers: Handlers, name: unknown, arg: unkn
     return fail({ code: 'unknown-handler', message: `Candor has no handler ${shown}; known handlers are ${HANDLER_NAMES.join(', ')}.` });
   }
   // Handlers without an argument may be called with none.
-  const parsed = ARGUMENTS[name].safeParse(arg === undefined ? {} : arg);
+  const parsed = ARGUMENTS[name].safeParse(arg === undefined ? {} : arg, { reportInput: true });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: describeIssue(issue) }));
     const sentences = problems.map((p) => `${p.path ? `"${p.path}"` : 'the argument'} ${p.message}`);

@@ -1,0 +1,459 @@
+import { access, chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CandorEvent, SessionState } from '../../core/api';
+import type { Workspace } from '../../core/schema';
+import { backupFolderFor, MAX_BACKUPS } from './backups';
+import { WorkspaceSession } from './session';
+import { canonical, corruptInputs, nextValue, SAMPLE_PATH, sampleWorkspace, tempDirs, variant } from './test-support';
+import { revisionOf } from './workspace-file';
+import { lockPathFor } from './workspace-lock';
+
+const dirs = tempDirs();
+const sessions: WorkspaceSession[] = [];
+afterEach(async () => {
+  await Promise.all(sessions.splice(0).map((s) => s.close()));
+  await dirs.cleanup();
+});
+
+let sample: Workspace;
+beforeAll(async () => {
+  sample = await sampleWorkspace();
+});
+
+async function setup(content: string | Buffer = canonical(sample)) {
+  const root = await dirs.make();
+  const dataDir = join(root, 'data');
+  const folder = join(root, 'repo');
+  await mkdir(folder);
+  const file = join(folder, 'w.candor.json');
+  await writeFile(file, content);
+  return { root, dataDir, folder, file, session: newSession(dataDir) };
+}
+
+function newSession(dataDir: string): WorkspaceSession {
+  const session = new WorkspaceSession({ dataDir, examplePath: SAMPLE_PATH });
+  sessions.push(session);
+  return session;
+}
+
+function opened(state: SessionState) {
+  if (state.status !== 'open') throw new Error(`expected an open workspace, got ${JSON.stringify(state).slice(0, 300)}`);
+  return state;
+}
+
+function changedOnDisk(session: WorkspaceSession, ms = 3000): Promise<CandorEvent> {
+  return nextValue<CandorEvent>(
+    (deliver) =>
+      session.onEvent((event) => {
+        if (event.type === 'workspace-changed-on-disk') deliver(event);
+      }),
+    ms,
+    'workspace-changed-on-disk event',
+  );
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('opening', () => {
+  it('opens a workspace with the revision of its bytes, writable, and remembers it', async () => {
+    const { file, session, dataDir } = await setup();
+    const state = opened(await session.open(file));
+    expect(state.path).toBe(file);
+    expect(state.revision).toBe(revisionOf(await readFile(file)));
+    expect(state.readOnly).toBeUndefined();
+    expect(state.workspace.organization.name).toBe(sample.organization.name);
+    expect(session.state()).toBe(state);
+    expect(await session.recent()).toEqual([file]);
+    expect(JSON.parse(await readFile(join(dataDir, 'state.json'), 'utf8')).recent).toEqual([file]);
+  });
+
+  it('keeps at most 10 recent workspaces, most recent first, without repeats', async () => {
+    const { folder, session } = await setup();
+    const files: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const f = join(folder, `w${i}.candor.json`);
+      await writeFile(f, canonical(sample));
+      files.push(f);
+      await session.open(f);
+    }
+    await session.open(files[5]);
+    const recent = await session.recent();
+    expect(recent).toHaveLength(10);
+    expect(recent[0]).toBe(files[5]);
+    expect(recent.slice(1)).toEqual([11, 10, 9, 8, 7, 6, 4, 3, 2].map((i) => files[i]));
+  });
+
+  it('accepts a byte-order mark and saves canonical text without it', async () => {
+    const { file, session } = await setup(`\uFEFF${JSON.stringify(sample)}`);
+    const state = opened(await session.open(file));
+    const saved = await session.save(variant(sample, 1), state.revision);
+    expect(saved.ok).toBe(true);
+    expect(await readFile(file, 'utf8')).toBe(canonical(variant(sample, 1)));
+  });
+
+  it('refuses every damaged file with the reason and the path, and never writes over it', async () => {
+    const inputs = corruptInputs(canonical(sample));
+    for (const input of inputs) {
+      const { file, session, folder, dataDir } = await setup(input.bytes);
+      const state = await session.open(file);
+      expect(state.status, input.name).toBe('error');
+      if (state.status !== 'error') continue;
+      expect(state.path).toBe(file);
+      expect(state.error.code, input.name).toBe(input.code);
+      expect(state.error.message, input.name).toContain(file);
+      expect(state.error.message, input.name).toMatch(input.reason);
+      if (input.code === 'invalid-workspace') expect(state.error.problems?.length).toBeGreaterThan(0);
+
+      const save = await session.save(sample, revisionOf(input.bytes));
+      expect(save, input.name).toMatchObject({ ok: false, error: { code: 'no-workspace', file } });
+      const saveAs = await session.saveAs(file, sample);
+      expect(saveAs, input.name).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      // Opened by a second session too (it cannot get the lock): still nothing written.
+      const other = newSession(dataDir);
+      expect((await other.open(file)).status).toBe('error');
+      expect(await other.save(sample, revisionOf(input.bytes))).toMatchObject({ ok: false });
+
+      expect((await readFile(file)).equals(input.bytes), input.name).toBe(true);
+      expect((await readdir(folder)).filter((n) => !n.endsWith('.lock')), input.name).toEqual(['w.candor.json']);
+      expect(await session.recent(), input.name).toEqual([]);
+      await session.close();
+      await other.close();
+    }
+  });
+
+  it('says so when the file does not exist', async () => {
+    const { folder, session } = await setup();
+    const missing = join(folder, 'gone.candor.json');
+    const state = await session.open(missing);
+    expect(state).toMatchObject({ status: 'error', path: missing, error: { code: 'not-found', file: missing } });
+    await expect(access(lockPathFor(missing))).rejects.toThrow();
+  });
+
+  it('opens a newer version read-only, keeps its content as-is, and refuses to save it', async () => {
+    const future = { ...JSON.parse(canonical(sample)), version: 2, futureTopLevel: [1, 2, 3] };
+    future.dataTypes[0].futureField = 'kept';
+    const text = JSON.stringify(future, null, 2);
+    const { file, session } = await setup(text);
+    const state = opened(await session.open(file));
+    expect(state.readOnly?.kind).toBe('newer-version');
+    expect(state.readOnly?.message).toContain(file);
+    expect(state.readOnly?.message).toMatch(/version 2/);
+    expect(state.readOnly?.message).toMatch(/version 1/);
+    const shown = state.workspace as unknown as Record<string, unknown>;
+    expect(shown.futureTopLevel).toEqual([1, 2, 3]);
+    expect((shown.dataTypes as Record<string, unknown>[])[0].futureField).toBe('kept');
+
+    const save = await session.save(sample, state.revision);
+    expect(save).toMatchObject({ ok: false, error: { code: 'read-only', file } });
+    if (!save.ok) expect(save.error.message).toMatch(/newer version of Candor/);
+    expect(await readFile(file, 'utf8')).toBe(text);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('opens a file in a folder it cannot write read-only, and says why', async () => {
+    const { file, folder, session } = await setup();
+    await chmod(folder, 0o555);
+    try {
+      const state = opened(await session.open(file));
+      expect(state.readOnly?.kind).toBe('not-writable');
+      expect(state.readOnly?.message).toContain(file);
+    } finally {
+      await chmod(folder, 0o755);
+    }
+  });
+});
+
+describe('saving', () => {
+  it('writes canonical text, returns the new revision, keeps the permission bits and backs up the previous version', async () => {
+    const { file, session, folder } = await setup(JSON.stringify(sample));
+    await chmod(file, 0o640);
+    const before = await readFile(file);
+    const state = opened(await session.open(file));
+    const result = await session.save(variant(sample, 1), state.revision);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const after = await readFile(file, 'utf8');
+    expect(after).toBe(canonical(variant(sample, 1)));
+    expect(result.value.revision).toBe(revisionOf(after));
+    expect(opened(session.state()).revision).toBe(result.value.revision);
+    expect((await stat(file)).mode & 0o777).toBe(0o640);
+    expect((await readdir(folder)).sort()).toEqual(['.w.candor.json.lock', 'w.candor.json']);
+
+    const backups = await session.backups();
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatchObject({ bytes: before.length, organizationName: sample.organization.name, dataTypes: sample.dataTypes.length });
+    const read = await session.readBackup(backups[0].id);
+    expect(read.ok && read.value.organization.name).toBe(sample.organization.name);
+  });
+
+  it('refuses an invalid workspace with its problems and writes nothing', async () => {
+    const { file, session } = await setup();
+    const state = opened(await session.open(file));
+    const bad = { ...sample, dataTypes: [{ ...sample.dataTypes[0], purposes: ['nope'], category: '' }] };
+    const result = await session.save(bad, state.revision);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-workspace', file } });
+    if (!result.ok) {
+      expect(result.error.problems?.map((p) => p.path)).toEqual(expect.arrayContaining(['dataTypes[0].category', 'dataTypes[0].purposes[0]']));
+    }
+    expect(await readFile(file, 'utf8')).toBe(canonical(sample));
+    expect(await session.backups()).toEqual([]);
+    for (const input of [null, [], 42, 'text', {}]) {
+      expect(await session.save(input, state.revision)).toMatchObject({ ok: false, error: { code: 'invalid-workspace' } });
+    }
+    expect(await readFile(file, 'utf8')).toBe(canonical(sample));
+  });
+
+  it('treats saving identical content as a no-op with the same revision and no backup', async () => {
+    const { file, session } = await setup();
+    const state = opened(await session.open(file));
+    const { mtimeMs } = await stat(file);
+    const result = await session.save(structuredClone(sample), state.revision);
+    expect(result).toEqual({ ok: true, value: { revision: state.revision } });
+    expect((await stat(file)).mtimeMs).toBe(mtimeMs);
+    expect(await session.backups()).toEqual([]);
+  });
+
+  it('runs concurrent saves one after another: the second, based on the old revision, is refused', async () => {
+    const { file, session } = await setup();
+    const state = opened(await session.open(file));
+    const [first, second] = await Promise.all([session.save(variant(sample, 1), state.revision), session.save(variant(sample, 2), state.revision)]);
+    expect(first.ok).toBe(true);
+    expect(second).toMatchObject({ ok: false, error: { code: 'changed-on-disk' } });
+    expect(await readFile(file, 'utf8')).toBe(canonical(variant(sample, 1)));
+  });
+
+  it('refuses to save when nothing is open', async () => {
+    const { dataDir } = await setup();
+    const session = newSession(dataDir);
+    expect(await session.save(sample, 'a'.repeat(64))).toMatchObject({ ok: false, error: { code: 'no-workspace' } });
+  });
+});
+
+describe('two Candor processes on one file', () => {
+  it('opens the second read-only (locked), refuses its save, and lets a new session write once the first closes', async () => {
+    const { file, session: first, dataDir } = await setup();
+    const a = opened(await first.open(file));
+    expect(a.readOnly).toBeUndefined();
+
+    const second = newSession(dataDir);
+    const b = opened(await second.open(file));
+    expect(b.readOnly?.kind).toBe('locked');
+    expect(b.readOnly?.message).toContain(file);
+    expect(b.readOnly?.message).toContain(lockPathFor(file));
+    expect(b.readOnly?.message).toMatch(/Close it there/);
+    const refused = await second.save(variant(sample, 2), b.revision);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'locked', file } });
+    expect(await readFile(file, 'utf8')).toBe(canonical(sample));
+
+    expect((await first.save(variant(sample, 1), a.revision)).ok).toBe(true);
+    await first.close();
+    await first.close();
+    expect(first.state()).toEqual({ status: 'none' });
+    await expect(access(lockPathFor(file))).rejects.toThrow();
+
+    const third = newSession(dataDir);
+    const c = opened(await third.open(file));
+    expect(c.readOnly).toBeUndefined();
+    expect((await third.save(variant(sample, 3), c.revision)).ok).toBe(true);
+    expect(await readFile(file, 'utf8')).toBe(canonical(variant(sample, 3)));
+
+    // The read-only one can take over after the writer is gone, by reloading.
+    await third.close();
+    const again = opened(await second.reload());
+    expect(again.readOnly).toBeUndefined();
+    expect(again.workspace.organization.name).toBe(variant(sample, 3).organization.name);
+  });
+
+  it('turns read-only and says so when its lock is taken away', async () => {
+    const { file, session } = await setup();
+    opened(await session.open(file));
+    const events: CandorEvent[] = [];
+    session.onEvent((e) => events.push(e));
+    await rm(lockPathFor(file), { recursive: true });
+    // proper-lockfile notices at its next refresh (every 2.5 s).
+    for (let i = 0; i < 40 && events.length === 0; i++) await sleep(100);
+    expect(events[0]).toMatchObject({ type: 'session-replaced', state: { status: 'open', readOnly: { kind: 'locked' } } });
+    const state = opened(session.state());
+    expect(state.readOnly?.message).toMatch(/lost its lock/);
+    expect(await session.save(variant(sample, 1), state.revision)).toMatchObject({ ok: false, error: { code: 'locked' } });
+    const reloaded = opened(await session.reload());
+    expect(reloaded.readOnly).toBeUndefined();
+  }, 15_000);
+});
+
+describe('changes made on disk by another program', () => {
+  it('reports the change, refuses a save based on the old revision, and saves after a reload', async () => {
+    const { file, session } = await setup();
+    const state = opened(await session.open(file));
+    const event = changedOnDisk(session);
+    const outside = canonical(variant(sample, 99));
+    await writeFile(file, outside);
+    expect(await event).toEqual({ type: 'workspace-changed-on-disk', path: file });
+
+    const refused = await session.save(variant(sample, 1), state.revision);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'changed-on-disk', file } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/Reload/);
+    expect(await readFile(file, 'utf8')).toBe(outside);
+
+    const reloaded = opened(await session.reload());
+    expect(reloaded.workspace.organization.name).toBe(variant(sample, 99).organization.name);
+    expect((await session.save(variant(sample, 1), reloaded.revision)).ok).toBe(true);
+    expect(await readFile(file, 'utf8')).toBe(canonical(variant(sample, 1)));
+  });
+
+  it('does not report its own saves', async () => {
+    const { file, session } = await setup();
+    let revision = opened(await session.open(file)).revision;
+    const events: CandorEvent[] = [];
+    session.onEvent((e) => events.push(e));
+    for (let i = 1; i <= 5; i++) {
+      const result = await session.save(variant(sample, i), revision);
+      if (!result.ok) throw new Error(result.error.message);
+      revision = result.value.revision;
+    }
+    await sleep(400);
+    expect(events).toEqual([]);
+    // The watcher is alive: an outside change after our saves is still reported.
+    const event = changedOnDisk(session);
+    await writeFile(file, canonical(variant(sample, 50)));
+    await expect(event).resolves.toMatchObject({ path: file });
+  });
+
+  it('refuses to save when the file was deleted', async () => {
+    const { file, session } = await setup();
+    const state = opened(await session.open(file));
+    await rm(file);
+    expect(await session.save(variant(sample, 1), state.revision)).toMatchObject({ ok: false, error: { code: 'changed-on-disk' } });
+    await expect(access(file)).rejects.toThrow();
+  });
+
+  it('reports a damaged file being fixed in an editor, and opens it on reload', async () => {
+    const { file, session } = await setup('{"format": "candor/workspace", ');
+    expect((await session.open(file)).status).toBe('error');
+    const event = changedOnDisk(session);
+    await writeFile(file, canonical(sample));
+    await event;
+    expect(opened(await session.reload()).workspace.organization.name).toBe(sample.organization.name);
+  });
+});
+
+describe('backups', () => {
+  it(`keeps the last ${MAX_BACKUPS} versions, newest first, and restores one (backing up the current file first)`, async () => {
+    const { file, session, dataDir } = await setup();
+    let revision = opened(await session.open(file)).revision;
+    for (let i = 1; i <= 25; i++) {
+      const result = await session.save(variant(sample, i), revision);
+      if (!result.ok) throw new Error(result.error.message);
+      revision = result.value.revision;
+    }
+    const list = await session.backups();
+    expect(list).toHaveLength(MAX_BACKUPS);
+    expect(await readdir(backupFolderFor(dataDir, file))).toHaveLength(MAX_BACKUPS);
+    // Newest first: the newest backup is the version saved just before the last one.
+    expect(list.map((b) => b.organizationName)).toEqual(Array.from({ length: 20 }, (_, k) => variant(sample, 24 - k).organization.name));
+    expect([...list].sort((x, y) => y.savedAt.localeCompare(x.savedAt)).map((b) => b.id)).toEqual(list.map((b) => b.id));
+
+    const oldest = list[list.length - 1];
+    const preview = await session.readBackup(oldest.id);
+    expect(preview.ok && preview.value.organization.name).toBe(variant(sample, 5).organization.name);
+
+    const restored = await session.restoreBackup(oldest.id);
+    expect(restored.ok).toBe(true);
+    if (!restored.ok) return;
+    const state = opened(restored.value);
+    expect(state.workspace.organization.name).toBe(variant(sample, 5).organization.name);
+    expect(await readFile(file, 'utf8')).toBe(canonical(variant(sample, 5)));
+    expect(state.revision).toBe(revisionOf(await readFile(file)));
+
+    const after = await session.backups();
+    expect(after).toHaveLength(MAX_BACKUPS);
+    expect(after[0].organizationName).toBe(variant(sample, 25).organization.name);
+
+    // The restored file is the session's file: it saves normally afterwards.
+    expect((await session.save(variant(sample, 26), state.revision)).ok).toBe(true);
+  });
+
+  it('restores over a damaged file after keeping its bytes as a backup', async () => {
+    const { file, session, dataDir } = await setup();
+    const state = opened(await session.open(file));
+    expect((await session.save(variant(sample, 1), state.revision)).ok).toBe(true);
+    await session.close();
+    await writeFile(file, 'null');
+
+    const again = newSession(dataDir);
+    expect((await again.open(file)).status).toBe('error');
+    const [backup] = await again.backups();
+    const restored = await again.restoreBackup(backup.id);
+    expect(restored.ok && opened(restored.value).workspace.organization.name).toBe(sample.organization.name);
+    const list = await again.backups();
+    expect(list[0].organizationName).toBe('(not readable as a workspace)');
+    expect(await readFile(join(backupFolderFor(dataDir, file), `${list[0].id}.candor.json`), 'utf8')).toBe('null');
+  });
+
+  it('refuses ids that are not backup ids, and ids that are gone', async () => {
+    const { file, session } = await setup();
+    opened(await session.open(file));
+    expect(await session.readBackup('../../etc/passwd')).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await session.restoreBackup('20260101T000000000Z-0123456789ab')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await readFile(file, 'utf8')).toBe(canonical(sample));
+  });
+});
+
+describe('creating and saving as', () => {
+  it('creates an empty workspace named after the file, or as asked, and opens it', async () => {
+    const { folder, session } = await setup();
+    const plain = opened(await session.create(join(folder, 'acme.candor.json')));
+    expect(plain.workspace.organization.name).toBe('acme');
+    expect(plain.workspace.dataTypes).toEqual([]);
+    const named = opened(await session.create(join(folder, 'b.candor.json'), { name: 'Beta Ltd' }));
+    expect(named.workspace.organization.name).toBe('Beta Ltd');
+    expect(await readFile(join(folder, 'b.candor.json'), 'utf8')).toBe(canonical(named.workspace));
+  });
+
+  it('creates a copy of the sample when asked', async () => {
+    const { folder, session } = await setup();
+    const state = opened(await session.create(join(folder, 'ex.candor.json'), { example: true }));
+    expect(state.workspace.dataTypes).toHaveLength(sample.dataTypes.length);
+  });
+
+  it('refuses to create over an existing file and leaves the open workspace as it was', async () => {
+    const { file, session } = await setup();
+    const state = opened(await session.open(file));
+    const refused = await session.create(file);
+    expect(refused).toMatchObject({ status: 'error', path: file, error: { code: 'forbidden', file } });
+    expect(session.state()).toBe(state);
+    expect(await readFile(file, 'utf8')).toBe(canonical(sample));
+    const inMissingFolder = await session.createWorkspace(join(file, '..', 'nope', 'x.candor.json'));
+    expect(inMissingFolder).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('saves as a new file, switches to it and releases the old lock', async () => {
+    const { file, folder, session, dataDir } = await setup();
+    opened(await session.open(file));
+    const copy = join(folder, 'copy.candor.json');
+    const result = await session.saveAs(copy, variant(sample, 7));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(opened(result.value).path).toBe(copy);
+    expect(await readFile(copy, 'utf8')).toBe(canonical(variant(sample, 7)));
+    expect(await readFile(file, 'utf8')).toBe(canonical(sample));
+    const other = newSession(dataDir);
+    expect(opened(await other.open(file)).readOnly).toBeUndefined();
+    expect(opened(await newSession(dataDir).open(copy)).readOnly?.kind).toBe('locked');
+    // The old file now belongs to the other session: saving as it is refused, and nothing is written.
+    expect(await session.saveAs(file, variant(sample, 8))).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(await readFile(file, 'utf8')).toBe(canonical(sample));
+  });
+
+  it('saves as over another valid workspace after backing it up', async () => {
+    const { file, folder, session, dataDir } = await setup();
+    const other = join(folder, 'other.candor.json');
+    await writeFile(other, canonical(variant(sample, 3)));
+    opened(await session.open(file));
+    expect((await session.saveAs(other, variant(sample, 4))).ok).toBe(true);
+    expect(await readFile(other, 'utf8')).toBe(canonical(variant(sample, 4)));
+    const [backup] = await session.backups();
+    expect(backup.organizationName).toBe(variant(sample, 3).organization.name);
+    expect(await readdir(backupFolderFor(dataDir, other))).toHaveLength(1);
+  });
+});
