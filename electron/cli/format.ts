@@ -34,7 +34,7 @@ export async function formatCommand(
     return loaded.exitCode;
   }
   const canonical = serializeWorkspace(loaded.workspace);
-  if (canonical === loaded.text) {
+  if (Buffer.from(canonical, 'utf8').equals(loaded.bytes)) {
     output.out(`${file} is already in canonical form.`);
     return EXIT_OK;
   }

@@ -102,7 +102,7 @@ describe('bin/candor.js', () => {
     await writeFile(join(dir, 'cut.candor.json'), '{"format": "candor/workspace", "organization": {');
     const cut = await run('validate', 'cut.candor.json');
     expect(cut.code).toBe(2);
-    expect(cut.stderr).toMatch(/^cut\.candor\.json is not complete JSON: [^\n]*\n$/);
+    expect(cut.stderr).toMatch(/^The workspace file cut\.candor\.json is not complete JSON: [^\n]*\n$/);
     expect(cut.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -90,14 +90,18 @@ describe('candor validate', () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toEqual([]);
     expect(result.stderr).toHaveLength(1);
-    expect(result.stderr[0]).toMatch(new RegExp(`^${escape(file)} is not complete JSON: .*restore a backup or the version from git\\.$`));
+    expect(result.stderr[0]).toMatch(
+      new RegExp(`^The workspace file ${escape(file)} is not complete JSON: .*restore a backup or the version from git\\. Candor did not change it\\.$`),
+    );
   });
 
   it('exits 2 with one line for JSON that is not a workspace object', async () => {
     const file = await put('list.candor.json', '[1, 2]');
     const result = await run('validate', file);
     expect(result).toMatchObject({ code: 2, stdout: [] });
-    expect(result.stderr).toEqual([`${file} contains a list instead of a workspace object ({ "format": "candor/workspace", … }).`]);
+    expect(result.stderr).toEqual([
+      `The workspace file ${file} contains a list instead of a workspace object ({ "format": "candor/workspace", … }). Candor did not change it.`,
+    ]);
   });
 
   it('exits 2 for an empty file and for bytes that are not UTF-8', async () => {
@@ -105,13 +109,13 @@ describe('candor validate', () => {
     expect(await run('validate', empty)).toEqual({
       code: 2,
       stdout: [],
-      stderr: [`${empty} is empty (0 bytes); restore a backup, or create a new workspace.`],
+      stderr: [`The workspace file ${empty} is empty (0 bytes); restore a backup, or create a new workspace. Candor did not change it.`],
     });
     const latin1 = await put('latin1.candor.json', Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]));
     const result = await run('validate', latin1);
     expect(result.code).toBe(2);
     expect(result.stderr).toEqual([
-      `${latin1} is not UTF-8 text (it may be saved in another encoding, or damaged); save it as UTF-8 in a text editor, or restore a backup.`,
+      `The workspace file ${latin1} is not UTF-8 text (it may be saved in another encoding, or damaged); save it as UTF-8 in a text editor, or restore a backup. Candor did not change it.`,
     ]);
   });
 
@@ -132,13 +136,17 @@ describe('candor validate', () => {
     expect(await run('validate', missing)).toEqual({
       code: 2,
       stdout: [],
-      stderr: [`Cannot read ${missing}: there is no such file. Check the path, or create a workspace with "candor new ${missing}".`],
+      stderr: [
+        `The workspace file ${missing} does not exist (it may have been moved, renamed or deleted). Check the path, or create a workspace with "candor new ${missing}".`,
+      ],
     });
     const folder = join(dir, 'folder.candor.json');
     await mkdir(folder);
-    expect((await run('validate', folder)).stderr).toEqual([
-      `Cannot read ${folder}: it is a folder. Give the path of a workspace file (*.candor.json).`,
-    ]);
+    expect(await run('validate', folder)).toEqual({
+      code: 2,
+      stdout: [],
+      stderr: [`The workspace file ${folder} is a folder, not a file.`],
+    });
   });
 });
 

@@ -10,7 +10,7 @@ import { WorkspaceSession } from '../services/session';
 import { startServer, type RunningServer } from '../server/server';
 import type { SessionState } from '../../core/api';
 import type { Output } from './output';
-import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, problemLine } from './workspace-file';
+import { EXIT_ERROR, EXIT_OK, refusal } from './workspace-file';
 
 export interface ServeOptions {
   /** 0 (the default) picks a free port */
@@ -53,19 +53,16 @@ function listenErrorLine(error: unknown, port: number): string {
   return `Cannot start the server on 127.0.0.1:${port}: ${message}.`;
 }
 
-function openErrorLines(file: string, state: Exclude<SessionState, { status: 'open' }>): string[] {
-  if (state.status === 'none') return [`Cannot open ${file}.`];
-  const { error } = state;
-  if (error.code === 'invalid-workspace' && error.problems?.length) {
-    return [
-      `Cannot open ${file}: it is not a valid Candor workspace. Fix ${error.problems.length === 1 ? 'this problem' : `these ${error.problems.length} problems`} in a text editor, or restore a backup:`,
-      ...error.problems.map(problemLine),
-    ];
-  }
-  if (error.code === 'not-found') {
-    return [`${error.message} Check the path, or create the file with "candor new ${file}".`];
-  }
-  return [error.message];
+/** An invalid workspace gets a first line saying what the problem lines below it are about. */
+function openRefusal(file: string, state: Exclude<SessionState, { status: 'open' }>): { exitCode: number; lines: string[] } {
+  if (state.status === 'none') return { exitCode: EXIT_ERROR, lines: [`Cannot open ${file}.`] };
+  const { exitCode, lines } = refusal(file, state.error);
+  if (exitCode === EXIT_ERROR) return { exitCode, lines };
+  const count = lines.length === 1 ? 'this problem' : `these ${lines.length} problems`;
+  return {
+    exitCode,
+    lines: [`Cannot open ${file}: it is not a valid Candor workspace. Fix ${count} in a text editor, or restore a backup:`, ...lines],
+  };
 }
 
 export async function serveCommand(
@@ -94,9 +91,10 @@ export async function serveCommand(
   const session = new WorkspaceSession({ dataDir: deps.dataDir });
   const state = await session.open(path);
   if (state.status !== 'open') {
-    for (const line of openErrorLines(workspace ?? path, state)) output.err(line);
+    const { exitCode, lines } = openRefusal(workspace ?? path, state);
+    for (const line of lines) output.err(line);
     await session.close();
-    return state.status === 'error' && state.error.code === 'invalid-workspace' ? EXIT_PROBLEMS : EXIT_ERROR;
+    return exitCode;
   }
 
   const port = options.port ?? 0;
