@@ -237,6 +237,18 @@ describe('quitting', () => {
     expect(again.defaultPrevented).toBe(false);
   });
 
+  it("overrides the page's beforeunload veto only once the quit sequence has run", async () => {
+    const desktop = makeApp({ flushTimeoutMs: 50 });
+    await desktop.start(await writeWorkspace('veto.candor.json', 'Veto Co'));
+    const early = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    theWindow().webContents.emit('will-prevent-unload', early);
+    expect(early.defaultPrevented).toBe(false);
+    await desktop.quit();
+    const late = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    theWindow().webContents.emit('will-prevent-unload', late);
+    expect(late.defaultPrevented).toBe(true);
+  });
+
   it('quits after the timeout when the page never answers', async () => {
     const path = await writeWorkspace('stuck.candor.json', 'Stuck Co');
     const desktop = makeApp({ flushTimeoutMs: 100 });

@@ -115,6 +115,12 @@ export class DesktopApp {
     created.window.on('closed', () => {
       this.window = undefined;
     });
+    created.window.webContents.on('will-prevent-unload', (event) => {
+      // The page's beforeunload guard holds back a close while a save is pending. Once the quit
+      // sequence has asked it to save and waited, that guard must not keep the app open; before
+      // then (a reload with edits typed after the flush) the veto stands, so nothing is dropped.
+      if (this.readyToQuit) event.preventDefault();
+    });
     created.window.webContents.on('render-process-gone', (_event, details) => {
       if (details.reason !== 'clean-exit' && !this.shutdown) void this.offerReload(details.reason);
     });

@@ -91,9 +91,15 @@ describe('hardenSession', () => {
   it('lets the dev server through in development only', () => {
     const { ses, recorded } = fakeSession();
     hardenSession(ses as never, { platform: 'linux', devServerUrl: 'http://localhost:5173' });
-    let answer: { cancel?: boolean } = {};
-    (recorded.beforeRequest as (...a: unknown[]) => void)({ url: 'http://localhost:5173/src/main.tsx' }, (r: { cancel?: boolean }) => (answer = r));
-    expect(answer.cancel).toBe(false);
+    const cancelled = (url: string) => {
+      let answer: { cancel?: boolean } = {};
+      (recorded.beforeRequest as (...a: unknown[]) => void)({ url }, (r: { cancel?: boolean }) => (answer = r));
+      return answer.cancel;
+    };
+    expect(cancelled('http://localhost:5173/src/main.tsx')).toBe(false);
+    expect(cancelled('ws://localhost:5173/?token=abc')).toBe(false);
+    expect(cancelled('ws://localhost:9999/')).toBe(true);
+    expect(cancelled('https://cdn.example/lib.js')).toBe(true);
   });
 
   it('adds the CSP header to our responses only', () => {

@@ -37,7 +37,17 @@ export function isExternalLink(url: string): boolean {
 function isLocalRequest(url: string, devServerUrl: string | undefined): boolean {
   if (isAppUrl(url, devServerUrl)) return true;
   const scheme = url.slice(0, url.indexOf(':') + 1);
-  return ['data:', 'blob:', 'devtools:', 'chrome-extension:'].includes(scheme);
+  if (['data:', 'blob:', 'devtools:', 'chrome-extension:'].includes(scheme)) return true;
+  // In development the dev server's hot reload talks over a WebSocket on the same host and port.
+  return devServerUrl !== undefined && (scheme === 'ws:' || scheme === 'wss:') && sameHost(url, devServerUrl);
+}
+
+function sameHost(a: string, b: string): boolean {
+  try {
+    return new URL(a).host === new URL(b).host;
+  } catch {
+    return false;
+  }
 }
 
 export function hardenSession(ses: Session, options: { devServerUrl?: string; platform: NodeJS.Platform }): void {
