@@ -34,3 +34,15 @@ export function lineage(key: string, index: Map<string, TaxonomyEntry> = CATEGOR
 export function categoryName(key: string): string {
   return CATEGORY_BY_KEY.get(key)?.name ?? key;
 }
+
+/**
+ * The category's name as people say it: fideslang's names carry the taxonomy's own prefixes
+ * ("User Contact Email", "Precise Subject Location"); Candor shows "Email", "Precise Location".
+ */
+export function categoryLabel(key: string): string {
+  const name = CATEGORY_BY_KEY.get(key)?.name;
+  if (!name) return key;
+  if (key === 'user' || key === 'system') return name;
+  const short = name.replace(/\bSubject /, '').replace(/^User(?:'s)? (?:Contact )?/, '');
+  return short ? short[0].toUpperCase() + short.slice(1) : name;
+}

@@ -1,4 +1,5 @@
 // The entry point bin/candor.js runs: the real process's output, signals and folders.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundledExamplePath, defaultDataDir } from '../services/paths';
@@ -38,6 +39,19 @@ function exitQuietlyOnClosedPipe(): void {
   }
 }
 
+/** Runs the project's own build (electron-vite) with its output on stderr, so stdout keeps its one line. */
+function buildPages(): Promise<boolean> {
+  const cli = fileURLToPath(new URL('node_modules/electron-vite/bin/electron-vite.js', ROOT));
+  return new Promise((resolveBuild) => {
+    const child = spawn(process.execPath, [cli, 'build'], {
+      cwd: fileURLToPath(ROOT),
+      stdio: ['ignore', process.stderr, process.stderr],
+    });
+    child.on('error', () => resolveBuild(false));
+    child.on('exit', (code) => resolveBuild(code === 0));
+  });
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   exitQuietlyOnClosedPipe();
   try {
@@ -49,6 +63,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         staticDir: fileURLToPath(new URL('out/renderer/', ROOT)),
         version: packageVersion(),
         untilStopped: untilSignal(),
+        buildPages: () => buildPages(),
       }),
     };
     return await runCli(argv, processOutput, deps);

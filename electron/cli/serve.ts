@@ -26,6 +26,11 @@ export interface ServeDependencies {
   version: string;
   /** resolves when the server should stop: SIGINT or SIGTERM for the real command line */
   untilStopped: Promise<unknown>;
+  /**
+   * Builds the pages when they are missing (a fresh `npm install` does not build them, so that
+   * `npx candor validate` stays instant); resolves true when they were built.
+   */
+  buildPages?: (output: Output) => Promise<boolean>;
 }
 
 export function newToken(): string {
@@ -74,6 +79,10 @@ export async function serveCommand(
   if (workspace !== undefined && options.example) {
     output.err('Give either a workspace file or --example, not both: "candor serve ridgeline.candor.json" or "candor serve --example".');
     return EXIT_ERROR;
+  }
+  if (!(await pagesBuilt(deps.staticDir)) && deps.buildPages) {
+    output.err(`Building Candor's web pages once (no index.html in ${deps.staticDir} yet)…`);
+    await deps.buildPages(output);
   }
   if (!(await pagesBuilt(deps.staticDir))) {
     output.err(`Candor's web pages are not built (there is no index.html in ${deps.staticDir}); run "npm run build" first.`);

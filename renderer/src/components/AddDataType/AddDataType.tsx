@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Badge, Group, Kbd, Modal, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { IconFilePlus, IconSearch } from '@tabler/icons-react';
 import { blankDataType, dataTypeFromLibrary, searchLibrary, type LibraryEntry } from '../../../../core/library';
-import { CATEGORY_BY_KEY } from '../../../../core/taxonomy';
+import { categoryLabel } from '../../../../core/taxonomy';
 import type { DataType } from '../../../../core/schema';
 import { useEditor } from '../../state/store';
 import { navigate } from '../../state/route';
@@ -98,7 +98,7 @@ export function AddDataTypeDialog({ opened, onClose }: { opened: boolean; onClos
                       </Badge>
                     )}
                     <Badge size="xs" variant="default">
-                      {CATEGORY_BY_KEY.get(entry.category)?.name ?? entry.category}
+                      {categoryLabel(entry.category)}
                     </Badge>
                   </Group>
                 </Group>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Select, Stack, Text, type ComboboxItem, type OptionsFilter } from '@mantine/core';
-import { DATA_CATEGORIES, lineage, CATEGORY_BY_KEY } from '../../../../core/taxonomy';
+import { DATA_CATEGORIES, lineage, CATEGORY_BY_KEY, categoryLabel } from '../../../../core/taxonomy';
 
 interface CategoryItem extends ComboboxItem {
   description: string;
@@ -16,12 +16,12 @@ function buildOptions() {
     const top = CATEGORY_BY_KEY.get(chain[0])?.name ?? chain[0];
     const item: CategoryItem = {
       value: category.key,
-      label: category.name,
+      label: categoryLabel(category.key),
       description: category.description,
       depth: chain.length - 1,
       path: chain
         .slice(1, -1)
-        .map((k) => CATEGORY_BY_KEY.get(k)?.name ?? k)
+        .map((k) => categoryLabel(k))
         .join(' › '),
     };
     const list = groups.get(top) ?? [];

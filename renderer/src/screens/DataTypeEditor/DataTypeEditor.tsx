@@ -160,8 +160,10 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
     retention: useFieldError(`${at}.retention`),
     reviewedOn: useFieldError(`${at}.reviewedOn`),
   };
-  const refErrors = useEditor((s) =>
-    s.problems.filter((p) => p.path.startsWith(`${at}.`) && /\.(purposes|recipients|collectedAt|subjects)\[\d+\]$/.test(p.path)),
+  const problems = useEditor((s) => s.problems);
+  const refErrors = useMemo(
+    () => problems.filter((p) => p.path.startsWith(`${at}.`) && /\.(purposes|recipients|collectedAt|subjects)\[\d+\]$/.test(p.path)),
+    [problems, at],
   );
 
   const derived = useMemo(() => (dataType ? deriveClassification(dataType) : undefined), [dataType]);

@@ -32,7 +32,7 @@ import {
 } from '@tabler/icons-react';
 import type { DataType, Workspace } from '../../../../core/schema';
 import { retentionShort } from '../../../../core/retention';
-import { CATEGORY_BY_KEY } from '../../../../core/taxonomy';
+import { categoryLabel } from '../../../../core/taxonomy';
 import { useEditor } from '../../state/store';
 import { useUi } from '../../state/ui';
 import { navigate } from '../../state/route';
@@ -77,7 +77,7 @@ function buildRows(workspace: Workspace, problemIndexes: Set<number>): Row[] {
   return workspace.dataTypes.map((dataType, index) => {
     const purposes = dataType.purposes.map((id) => purposeNames.get(id) ?? id);
     const recipients = (dataType.recipients ?? []).map((id) => recipientNames.get(id) ?? id);
-    const category = CATEGORY_BY_KEY.get(dataType.category)?.name ?? dataType.category;
+    const category = categoryLabel(dataType.category);
     const retention = retentionShort(dataType.retention);
     return {
       index,
@@ -206,7 +206,7 @@ export function Inventory() {
     const present = new Set<string>();
     for (const d of workspace.dataTypes) present.add(d.category);
     return [...present]
-      .map((key) => ({ value: key, label: CATEGORY_BY_KEY.get(key)?.name ?? key }))
+      .map((key) => ({ value: key, label: categoryLabel(key) }))
       .sort((a, b) => a.label.localeCompare(b.label));
   }, [workspace.dataTypes]);
 
