@@ -131,6 +131,7 @@ export class DesktopApp {
   /** Focuses the window (a second launch, a dock click) and opens `path` if one was asked for. */
   async reveal(path?: string): Promise<void> {
     await this.started;
+    if (this.shutdown) return;
     const win = this.window;
     if (win && !win.isDestroyed()) {
       if (win.isMinimized()) win.restore();
@@ -142,7 +143,7 @@ export class DesktopApp {
 
   /** Opens `path` in the session, after the UI has saved what it had for the current file. */
   openPath(path: string): Promise<void> {
-    return this.switchWorkspace(() => this.options.session.open(path));
+    return this.switchWorkspace(() => this.options.session.open(path), 'Candor could not open the workspace.');
   }
 
   /**
@@ -189,20 +190,21 @@ export class DesktopApp {
 
   /**
    * Runs `change` (open, create) after the UI has saved what it had for the current file. A change
-   * that fails with a Result leaves the session as it was and is reported in a dialog.
+   * that fails with a Result leaves the session as it was and is reported in a dialog headed
+   * `failure`; a file that opens with a problem is a session state the UI shows itself.
    */
-  private switchWorkspace(change: () => Promise<SessionState | Result<SessionState>>): Promise<void> {
+  private switchWorkspace(change: () => Promise<SessionState | Result<SessionState>>, failure: string): Promise<void> {
     const run = async () => {
       await this.flushGate.request();
       const before = this.replacedEvents;
       try {
         const outcome = await change();
         if ('ok' in outcome && !outcome.ok) {
-          await showError(this.window, 'Candor could not do that.', outcome.error.message);
+          await showError(this.window, failure, outcome.error.message);
           return;
         }
       } catch (error) {
-        await showError(this.window, 'Candor could not switch workspaces.', describe(error));
+        await showError(this.window, failure, describe(error));
         return;
       }
       // The UI learns of the new file from the session's event; if the session sent none, from us.
@@ -232,14 +234,13 @@ export class DesktopApp {
     } catch (error) {
       console.error(`Candor could not read the recent-workspaces list: ${describe(error)}`);
     }
-    const hasWorkspace = state.status === 'open';
-    const key = JSON.stringify([recent, hasWorkspace]);
+    const key = JSON.stringify([recent, state.status]);
     if (key === this.menuKey) return;
     this.menuKey = key;
     Menu.setApplicationMenu(
       Menu.buildFromTemplate(
         buildMenuTemplate(
-          { platform: process.platform, packaged: app.isPackaged, recent, hasWorkspace, appName: app.getName() },
+          { platform: process.platform, packaged: app.isPackaged, recent, session: state.status, appName: app.getName() },
           {
             newWorkspace: () => void this.newWorkspace(),
             openWorkspace: () => void this.openWorkspace(),
@@ -278,7 +279,9 @@ export class DesktopApp {
       defaultPath: current ? join(dirname(current), `Untitled${WORKSPACE_EXTENSION}`) : undefined,
     });
     // createWorkspace refuses (and keeps the current file open) when the path exists.
-    if (path) await this.switchWorkspace(() => this.options.session.createWorkspace(path));
+    if (path) {
+      await this.switchWorkspace(() => this.options.session.createWorkspace(path), 'The new workspace was not created.');
+    }
   }
 
   private async openWorkspace(): Promise<void> {

@@ -23,7 +23,7 @@ const context = (extra: Partial<MenuContext> = {}): MenuContext => ({
   platform: 'linux',
   packaged: true,
   recent: ['/w/a.candor.json', '/w/b.candor.json'],
-  hasWorkspace: true,
+  session: 'open',
   appName: 'Candor',
   ...extra,
 });
@@ -99,11 +99,18 @@ describe('buildMenuTemplate', () => {
   });
 
   it('disables the commands that need an open workspace', () => {
-    const template = buildMenuTemplate(context({ hasWorkspace: false }), actions());
-    for (const label of ['Save As…', 'Backups…', 'Reveal in File Manager']) {
-      expect(byLabel(template, label)[0].enabled).toBe(false);
+    const none = buildMenuTemplate(context({ session: 'none' }), actions());
+    for (const label of ['Save As…', 'Backups…', 'Reveal in File Manager', 'Add Data Type']) {
+      expect(byLabel(none, label)[0].enabled).toBe(false);
     }
-    expect(byLabel(template, 'Open…')[0].enabled).not.toBe(false);
+    expect(byLabel(none, 'Open…')[0].enabled).not.toBe(false);
+  });
+
+  it('keeps Backups and Reveal for a file that failed to open, where a backup is the way out', () => {
+    const failed = buildMenuTemplate(context({ session: 'error' }), actions());
+    expect(byLabel(failed, 'Backups…')[0].enabled).toBe(true);
+    expect(byLabel(failed, 'Reveal in File Manager')[0].enabled).toBe(true);
+    expect(byLabel(failed, 'Save As…')[0].enabled).toBe(false);
   });
 
   it('has the macOS app menu only on macOS, and Quit in File elsewhere', () => {

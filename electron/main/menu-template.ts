@@ -3,7 +3,7 @@
 // File commands that need a native dialog are carried out here.
 import { basename, dirname } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../core/api';
+import type { MenuCommand, SessionState } from '../../core/api';
 
 export interface MenuActions {
   newWorkspace(): void;
@@ -26,8 +26,11 @@ export interface MenuContext {
   packaged: boolean;
   /** most recent first */
   recent: readonly string[];
-  /** whether a workspace file is open (Save As, Reveal and Backups need one) */
-  hasWorkspace: boolean;
+  /**
+   * What the session holds: Save As needs an open workspace; Reveal and Backups also work for a
+   * file that failed to open (restoring a backup is the way out of a damaged file).
+   */
+  session: SessionState['status'];
   appName: string;
 }
 
@@ -45,6 +48,8 @@ export function recentLabel(path: string): string {
 
 export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuItemConstructorOptions[] {
   const mac = ctx.platform === 'darwin';
+  const open = ctx.session === 'open';
+  const hasFile = ctx.session !== 'none';
   const send = (command: MenuCommand) => () => actions.command(command);
   // Windows and Linux underline the letter after "&" for Alt navigation; macOS has no such thing.
   const top = (label: string) => (mac ? label : `&${label}`);
@@ -91,13 +96,9 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
         ],
       },
       { type: 'separator' },
-      { label: 'Save As…', accelerator: 'Shift+CmdOrCtrl+S', enabled: ctx.hasWorkspace, click: send('save-as') },
-      {
-        label: `Reveal in ${fileManagerName(ctx.platform)}`,
-        enabled: ctx.hasWorkspace,
-        click: () => actions.revealInFolder(),
-      },
-      { label: 'Backups…', enabled: ctx.hasWorkspace, click: send('backups') },
+      { label: 'Save As…', accelerator: 'Shift+CmdOrCtrl+S', enabled: open, click: send('save-as') },
+      { label: `Reveal in ${fileManagerName(ctx.platform)}`, enabled: hasFile, click: () => actions.revealInFolder() },
+      { label: 'Backups…', enabled: hasFile, click: send('backups') },
       { type: 'separator' },
       { role: 'close' },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
@@ -118,7 +119,7 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
       { role: 'selectAll' },
       { type: 'separator' },
       { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: send('find') },
-      { label: 'Add Data Type', accelerator: 'CmdOrCtrl+Shift+N', enabled: ctx.hasWorkspace, click: send('add-data-type') },
+      { label: 'Add Data Type', accelerator: 'CmdOrCtrl+Shift+N', enabled: open, click: send('add-data-type') },
     ],
   };
 
