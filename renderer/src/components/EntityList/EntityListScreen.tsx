@@ -40,11 +40,11 @@ interface EntityListScreenProps<L extends EntityListName> {
 
 type PendingFocus = { kind: 'name'; id: string } | { kind: 'row'; id: string };
 
-const listFormat = new Intl.ListFormat('en', { style: 'long', type: 'conjunction' });
-
 /** "Email address, Photos and Password" */
 export function nameList(names: readonly string[]): string {
-  return listFormat.format(names.map((n) => n || 'an unnamed data type'));
+  const named = names.map((n) => n || 'an unnamed data type');
+  if (named.length <= 1) return named.join('');
+  return `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
 }
 
 function usageCounts(workspace: Workspace, list: EntityListName): Map<string, number> {

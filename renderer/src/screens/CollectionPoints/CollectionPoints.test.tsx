@@ -1,0 +1,108 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { notifications } from '@mantine/notifications';
+import { useEditor } from '../../state/store';
+import { useRoute } from '../../state/route';
+import {
+  current,
+  installBridge,
+  installDomStubs,
+  loadWorkspace,
+  renderScreen,
+  setHash,
+} from '../../components/EntityList/test-utils';
+import { CollectionPointsScreen } from './CollectionPoints';
+
+function Routed() {
+  const route = useRoute();
+  if (route.screen !== 'collection-points') return <div data-testid="elsewhere">{window.location.hash}</div>;
+  return <CollectionPointsScreen id={route.id} field={route.field} />;
+}
+
+const point = (id: string) => current().collectionPoints.find((c) => c.id === id);
+const dataType = (id: string) => current().dataTypes.find((d) => d.id === id)!;
+
+beforeAll(() => {
+  installDomStubs();
+  installBridge();
+});
+
+beforeEach(() => {
+  setHash('#/collection-points');
+  loadWorkspace();
+});
+
+afterEach(() => {
+  cleanup();
+  act(() => notifications.clean());
+});
+
+describe('CollectionPointsScreen', () => {
+  it('shows platform and permission under each name', () => {
+    renderScreen(<Routed />);
+    const list = screen.getByRole('listbox', { name: 'Collection points' });
+    const camera = within(list).getByTestId('row-camera');
+    expect(within(camera).getByText('iOS · Camera permission')).toBeTruthy();
+    expect(within(within(list).getByTestId('row-checkout-web')).getByText('Web')).toBeTruthy();
+  });
+
+  it('sets the platform with a segmented control', () => {
+    setHash('#/collection-points/crash-sdk');
+    renderScreen(<Routed />);
+    expect((screen.getByRole('radio', { name: 'iOS' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(screen.getByRole('radio', { name: 'Android' }));
+    expect(point('crash-sdk')?.platform).toBe('android');
+    expect(useEditor.getState().lastLabel).toBe('Change platform');
+  });
+
+  it('chooses an OS permission by its plain name, with None removing it', () => {
+    setHash('#/collection-points/camera');
+    renderScreen(<Routed />);
+    const permission = screen.getByLabelText('OS permission', { selector: 'input' }) as HTMLInputElement;
+    expect(permission.value).toBe('Camera');
+    expect(permission.getAttribute('data-path')).toBe('collectionPoints[3].permission');
+    fireEvent.click(permission);
+    fireEvent.click(screen.getByRole('option', { name: 'Tracking (App Tracking Transparency)' }));
+    expect(point('camera')?.permission).toBe('tracking');
+    fireEvent.click(permission);
+    fireEvent.click(screen.getByRole('option', { name: 'None' }));
+    expect(point('camera')).not.toHaveProperty('permission');
+  });
+
+  it('asks before deleting a collection point in use and removes it from those data types', async () => {
+    setHash('#/collection-points/signup');
+    renderScreen(<Routed />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain(
+      'Email address and Password will no longer list Sign-up screen as a collection point.',
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete collection point' }));
+    expect(point('signup')).toBeUndefined();
+    expect(dataType('email-address').collectedAt).toEqual(['signup-android']);
+    expect(dataType('password').collectedAt).toEqual(['signup-android']);
+    await waitFor(() => expect(window.location.hash).toBe('#/collection-points/signup-android'));
+  });
+
+  it('removes the reference list of a data type whose only collection point is deleted', async () => {
+    setHash('#/collection-points/checkout-web');
+    renderScreen(<Routed />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('Payment card and Invoices will no longer list Web checkout as a collection point.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete collection point' }));
+    expect(dataType('payment-card')).not.toHaveProperty('collectedAt');
+    expect(useEditor.getState().problems).toEqual([]);
+  });
+
+  it('edits the description, and removes it when emptied', () => {
+    setHash('#/collection-points/invite');
+    renderScreen(<Routed />);
+    const description = screen.getByLabelText('Description') as HTMLTextAreaElement;
+    fireEvent.change(description, { target: { value: 'Type the email address of a family member.' } });
+    expect(point('invite')?.description).toBe('Type the email address of a family member.');
+    fireEvent.change(description, { target: { value: '' } });
+    expect(point('invite')).not.toHaveProperty('description');
+  });
+});
