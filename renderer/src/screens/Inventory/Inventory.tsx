@@ -198,6 +198,8 @@ export function Inventory() {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // Until the table is measured, assume a typical window so the first paint already has rows.
+    initialRect: { width: 1200, height: 720 },
   });
 
   const activeIndex = Math.min(active, Math.max(visible.length - 1, 0));
@@ -396,7 +398,7 @@ export function Inventory() {
                 className={classes.headerCell}
                 aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
               >
-                <UnstyledButton className={classes.sortButton} onClick={() => sortBy(column.key)}>
+                <UnstyledButton className={classes.sortButton} onClick={() => sortBy(column.key)} aria-label={`Sort by ${column.label}`}>
                   <Text size="xs" fw={700} tt="uppercase" c="dimmed">
                     {column.label}
                   </Text>
