@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { useEditor } from '../../state/store';
+import { current, installBridge, installDomStubs, loadWorkspace, renderScreen } from '../../components/EntityList/test-utils';
+import { DataTypeEditor } from './DataTypeEditor';
+
+const LABELS = [
+  'Name',
+  'Category',
+  'Description',
+  'Subjects',
+  'Source',
+  'Source detail',
+  'Purposes',
+  'Benefit to the customer',
+  'Retention',
+  'Recipients',
+  'Collected at',
+  'Required',
+  'Consequence if not provided',
+  'Sensitivity',
+  'Special-category condition',
+  'Linked to identity',
+  'Used for tracking',
+  'Processed ephemerally',
+  'Classification',
+  'In-app text',
+  'Status',
+  'Owner',
+  'Reviewed on',
+  'Notes',
+];
+
+describe('DataTypeEditor', () => {
+  beforeAll(() => {
+    installDomStubs();
+    installBridge();
+  });
+  afterEach(() => cleanup());
+
+  it('shows every field of the format with its visible label', () => {
+    loadWorkspace();
+    renderScreen(<DataTypeEditor id="email-address" />);
+    for (const label of LABELS) {
+      expect(screen.getAllByText(label, { exact: true }).length, label).toBeGreaterThan(0);
+    }
+    expect(screen.getByText('Internal')).toBeTruthy();
+  });
+
+  it('edits the benefit, as one undo step for a burst of typing', () => {
+    loadWorkspace();
+    renderScreen(<DataTypeEditor id="email-address" />);
+    const benefit = screen.getByLabelText('Benefit to the customer');
+    fireEvent.change(benefit, { target: { value: 'You' } });
+    fireEvent.change(benefit, { target: { value: 'You can sign in anywhere.' } });
+    expect(current().dataTypes[0].benefit).toBe('You can sign in anywhere.');
+    act(() => useEditor.getState().undo());
+    expect(current().dataTypes[0].benefit).toBe('You can sign in on any device, recover your account and get your receipts.');
+  });
+
+  it('says the retention in words, live', () => {
+    loadWorkspace();
+    renderScreen(<DataTypeEditor id="email-address" />);
+    expect(screen.getByTestId('retention-sentence').textContent).toBe('Kept for 30 days after you close your account.');
+    fireEvent.change(screen.getByLabelText('Period'), { target: { value: '90' } });
+    expect(current().dataTypes[0].retention).toEqual({ period: { value: 90, unit: 'days' }, after: 'account-closure' });
+    expect(screen.getByTestId('retention-sentence').textContent).toBe('Kept for 90 days after you close your account.');
+    fireEvent.click(screen.getByText('Until an event'));
+    expect(current().dataTypes[0].retention).toEqual({ after: 'account-closure' });
+    expect(screen.getByTestId('retention-sentence').textContent).toBe('Kept until you close your account.');
+  });
+
+  it('shows a problem inline beside its field', () => {
+    loadWorkspace();
+    renderScreen(<DataTypeEditor id="email-address" />);
+    fireEvent.change(screen.getByRole('textbox', { name: 'Name' }), { target: { value: '' } });
+    expect(screen.getByText('must not be empty')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Reviewed on'), { target: { value: '2026-02-30' } });
+    expect(current().dataTypes[0].reviewedOn).toBe('2026-02-30');
+    expect(screen.getByText('is not a real calendar date')).toBeTruthy();
+  });
+
+  it('removes an optional field when it is emptied, so the file keeps only what was said', () => {
+    loadWorkspace();
+    renderScreen(<DataTypeEditor id="email-address" />);
+    fireEvent.change(screen.getByLabelText('Consequence if not provided'), { target: { value: '' } });
+    expect(current().dataTypes[0]).not.toHaveProperty('consequenceIfNotProvided');
+  });
+
+  it('says when a data type is not in the workspace', () => {
+    loadWorkspace();
+    renderScreen(<DataTypeEditor id="no-such-thing" />);
+    expect(screen.getByText("This data type isn't in the workspace")).toBeTruthy();
+  });
+});
