@@ -91,20 +91,59 @@ async function writeTemp(target: string, data: Uint8Array, mode: number, owner: 
   return temp;
 }
 
-/** Replaces `target` with `data` atomically and durably. The file's permission bits are kept. */
-export async function writeFileAtomic(target: string, data: Uint8Array | string, options: AtomicWriteOptions = {}): Promise<void> {
+/** A complete, fsynced temporary file waiting to replace its target. */
+export interface StagedFile {
+  /** the file that `commit` replaces (symbolic links resolved) */
+  target: string;
+  /** true once the rename happened, even if making it durable then failed */
+  readonly replaced: boolean;
+  /** renames the temporary file over the target and makes the rename durable */
+  commit(): Promise<void>;
+  /** removes the temporary file; the target is untouched */
+  discard(): Promise<void>;
+}
+
+/**
+ * Writes `data` next to `target` without touching it yet. Staging first and checking the target
+ * just before `commit` leaves only a rename between the last look at the file and its replacement.
+ */
+export async function stageFileAtomic(target: string, data: Uint8Array | string, options: AtomicWriteOptions = {}): Promise<StagedFile> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const resolved = await resolveTarget(target);
   const existing = await statOrUndefined(resolved);
   const mode = existing ? existing.mode & 0o7777 : (options.mode ?? 0o644);
   const temp = await writeTemp(resolved, bytes, mode, existing);
-  try {
-    await rename(temp, resolved);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await fsyncFolder(dirname(resolved));
+  let done = false;
+  let replaced = false;
+  return {
+    target: resolved,
+    get replaced() {
+      return replaced;
+    },
+    async commit() {
+      if (done) throw new Error(`${temp} was already committed or discarded`);
+      done = true;
+      try {
+        await rename(temp, resolved);
+      } catch (error) {
+        await unlink(temp).catch(() => undefined);
+        throw error;
+      }
+      replaced = true;
+      await fsyncFolder(dirname(resolved));
+    },
+    async discard() {
+      if (done) return;
+      done = true;
+      await unlink(temp).catch(() => undefined);
+    },
+  };
+}
+
+/** Replaces `target` with `data` atomically and durably. The file's permission bits are kept. */
+export async function writeFileAtomic(target: string, data: Uint8Array | string, options: AtomicWriteOptions = {}): Promise<void> {
+  const staged = await stageFileAtomic(target, data, options);
+  await staged.commit();
 }
 
 /**

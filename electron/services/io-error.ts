@@ -27,3 +27,20 @@ export function describeIoError(error: unknown, file: string): string {
   const detail = error instanceof Error ? error.message : String(error);
   return `${file} could not be read or written (${detail})`;
 }
+
+const SHORT: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EROFS: 'the disk is read-only',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  ENOENT: 'it does not exist',
+};
+
+/** A few words for why a file operation failed: "permission denied", "the disk is read-only". */
+export function shortIoReason(error: unknown): string {
+  for (const [code, words] of Object.entries(SHORT)) {
+    if (isCode(error, code)) return words;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -6,7 +6,7 @@ import type { Workspace } from '../../core/schema';
 import { backupFolderFor, MAX_BACKUPS } from './backups';
 import { WorkspaceSession } from './session';
 import { canonical, corruptInputs, nextValue, SAMPLE_PATH, sampleWorkspace, tempDirs, variant } from './test-support';
-import { revisionOf } from './workspace-file';
+import { revisionOf, type WorkspaceFileAdapter } from './workspace-file';
 import { lockPathFor } from './workspace-lock';
 
 const dirs = tempDirs();
@@ -317,6 +317,29 @@ describe('changes made on disk by another program', () => {
     const event = changedOnDisk(session);
     await writeFile(file, canonical(variant(sample, 50)));
     await expect(event).resolves.toMatchObject({ path: file });
+  });
+
+  it('checks again once the new content is staged, so a change landing during the save is not overwritten', async () => {
+    const { file, folder, session } = await setup();
+    const state = opened(await session.open(file));
+    const outside = canonical(variant(sample, 77));
+    // Lands in the moment between writing the new content beside the file and renaming it over.
+    const adapter = (session as unknown as { file: { adapter: WorkspaceFileAdapter } }).file.adapter;
+    let guard: (() => Promise<void>) | undefined;
+    Object.defineProperty(adapter, 'beforeCommit', {
+      get: () => guard && (async () => {
+        await writeFile(file, outside);
+        await guard?.();
+      }),
+      set: (value: (() => Promise<void>) | undefined) => {
+        guard = value;
+      },
+    });
+    const result = await session.save(variant(sample, 1), state.revision);
+    expect(result).toMatchObject({ ok: false, error: { code: 'changed-on-disk', file } });
+    expect(await readFile(file, 'utf8')).toBe(outside);
+    expect(await session.backups()).toEqual([]);
+    expect((await readdir(folder)).sort()).toEqual(['.w.candor.json.lock', 'w.candor.json']);
   });
 
   it('refuses to save when the file was deleted', async () => {

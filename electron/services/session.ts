@@ -11,7 +11,7 @@ import { AppState } from './app-state';
 import { isCode, removeStaleTempFiles, writeFileAtomic, writeNewFileAtomic } from './atomic-write';
 import { BackupNotFoundError, BackupStore, backupFolderFor, isBackupId } from './backups';
 import { watchPath } from './file-watcher';
-import { describeIoError } from './io-error';
+import { describeIoError, shortIoReason } from './io-error';
 import { bundledExamplePath } from './paths';
 import { acquireWorkspaceLock, STALE_MS, type HeldLock } from './workspace-lock';
 import { classifyWorkspaceBytes, prepareWrite, readWorkspaceFile, revisionOf, WorkspaceFileAdapter, WorkspaceFileError } from './workspace-file';
@@ -38,7 +38,7 @@ interface OpenFile {
   state: OpenOrError;
   /** revision of the bytes on disk as this session last read or wrote them */
   revision?: string;
-  /** revision of a write in progress, so the watcher does not report our own save */
+  /** revision of a save as or restore in progress, so the watcher does not report it (saves use adapter.committing) */
   writing?: string;
   /** last outside change reported, so one change is reported once */
   reported?: string;
@@ -74,6 +74,14 @@ function lockedMessage(path: string, lockPath: string): string {
   );
 }
 
+function changedOnDisk(path: string): CandorError {
+  return {
+    code: 'changed-on-disk',
+    file: path,
+    message: `${path} was changed on disk by another program (git, an editor, a sync tool) since this version was loaded, so Candor did not overwrite it. Reload to see the file as it is now; your unsaved edits were not written.`,
+  };
+}
+
 function readOnlyError(path: string, reason: ReadOnlyReason): CandorError {
   return {
     code: reason.kind === 'locked' ? 'locked' : 'read-only',
@@ -87,6 +95,8 @@ export class WorkspaceSession {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(event: CandorEvent) => void>();
   private readonly appState: AppState;
+  /** the path this session last put at the top of the recent list */
+  private remembered: string | undefined;
 
   constructor(private readonly options: SessionOptions) {
     this.appState = new AppState(options.dataDir);
@@ -182,7 +192,7 @@ export class WorkspaceSession {
       } else if (!isCode(attempt.error, 'ENOENT')) {
         lockProblem = {
           kind: 'not-writable',
-          message: `${path} cannot be saved here: Candor cannot create its lock file ${attempt.lockPath} (${describeIoError(attempt.error, dirname(path))}). It opened read-only; fix the folder's permissions, or use Save as to keep a copy elsewhere.`,
+          message: `${path} opened read-only: Candor cannot create its lock file ${attempt.lockPath} in that folder (${shortIoReason(attempt.error)}). To edit it, make the folder writable and reload, or use Save as to keep a copy elsewhere.`,
         };
       }
     }
@@ -242,8 +252,11 @@ export class WorkspaceSession {
   }
 
   private async remember(path: string): Promise<void> {
+    // A reload or a save as of the same file leaves the list as it is; no need to rewrite state.json.
+    if (path === this.remembered) return;
     try {
       await this.appState.addRecent(path);
+      this.remembered = path;
     } catch {
       // The recent list is a convenience; a data folder that cannot be written must not stop the open.
     }
@@ -259,7 +272,7 @@ export class WorkspaceSession {
       } catch (error) {
         return {
           kind: 'not-writable',
-          message: `${path} cannot be saved: its ${what} ${describeIoError(error, where).slice(where.length + 1)}. Candor opened it read-only; fix the permissions and reload, or use Save as to keep a copy elsewhere.`,
+          message: `${path} opened read-only: ${what === 'file' ? 'the file' : `its folder ${where}`} cannot be written (${shortIoReason(error)}). To edit it, fix the permissions and reload, or use Save as to keep a copy elsewhere.`,
         };
       }
     }
@@ -291,7 +304,7 @@ export class WorkspaceSession {
       revision = 'missing';
     }
     if (this.file !== file) return;
-    if (revision === file.revision || revision === file.writing || revision === file.reported) return;
+    if (revision === file.revision || revision === file.writing || revision === file.adapter.committing || revision === file.reported) return;
     file.reported = revision;
     this.emit({ type: 'workspace-changed-on-disk', path: file.path });
   }
@@ -337,43 +350,61 @@ export class WorkspaceSession {
       if (!prepared.ok) return fail(prepared.error);
       const { prepared: next } = prepared;
 
+      // First look: refuse before writing anything, and notice a save that changes nothing.
       const current = await this.readCurrent(file);
       if (!current.ok) return current;
-      const diskRevision = revisionOf(current.value);
-      if (diskRevision !== baseRevision) {
-        return fail({
-          code: 'changed-on-disk',
-          file: file.path,
-          message: `${file.path} was changed on disk by another program (git, an editor, a sync tool) since this version was loaded, so Candor did not overwrite it. Reload to see the file as it is now; your unsaved edits were not written.`,
-        });
-      }
-      if (next.revision === diskRevision) {
+      if (!this.isRevision(file, current.value, baseRevision)) return fail(changedOnDisk(file.path));
+      if (next.bytes.equals(current.value)) {
         // Same bytes: nothing to write, and no backup of a version identical to the file.
-        file.revision = diskRevision;
-        file.state = { ...file.state, workspace: next.workspace, revision: diskRevision };
-        return ok({ revision: diskRevision });
+        file.revision = baseRevision;
+        file.state = { ...file.state, workspace: next.workspace, revision: baseRevision };
+        return ok({ revision: baseRevision });
       }
 
-      const backup = await this.backUp(file, current.value, diskRevision);
-      if (!backup.ok) return backup;
-      file.writing = next.revision;
+      // Second look, once the new content is staged beside the file: only a rename then separates
+      // the check from the replacement. The version being replaced becomes a backup here.
+      let refusal: Result<never> | undefined;
+      let backupId: string | undefined;
+      file.adapter.beforeCommit = async () => {
+        const again = await this.readCurrent(file);
+        const backup = !again.ok ? again : again.value.equals(current.value) ? await this.backUp(file, again.value, baseRevision) : fail<string>(changedOnDisk(file.path));
+        if (!backup.ok) {
+          refusal = backup;
+          throw new Error(backup.error.message);
+        }
+        backupId = backup.value;
+      };
       file.db.data = next.workspace;
       try {
         await file.db.write();
       } catch (error) {
-        file.writing = undefined;
+        if (refusal) return refusal;
+        if (file.adapter.revision === next.revision) {
+          // The rename happened; only making it durable failed. The file holds the new version.
+          this.wrote(file, next.workspace, next.revision);
+          return fail({ code: 'io', file: file.path, message: `${file.path} was saved, but the disk reported an error while making the save permanent (${describeIoError(error, dirname(file.path))}); check the disk before relying on it.` });
+        }
         // The file still holds the version just backed up; a second copy of it is noise.
-        await file.backups.remove(backup.value).catch(() => undefined);
+        if (backupId) await file.backups.remove(backupId).catch(() => undefined);
         return fail({ code: 'io', file: file.path, message: `Nothing was saved: ${describeIoError(error, file.path)}. The file on disk is unchanged.` });
+      } finally {
+        file.adapter.beforeCommit = undefined;
       }
-      file.revision = next.revision;
-      file.writing = undefined;
-      if (this.file === file && file.state.status === 'open') {
-        file.state = { ...file.state, workspace: next.workspace, revision: next.revision };
-      }
+      this.wrote(file, next.workspace, next.revision);
       await file.backups.prune().catch(() => undefined);
       return ok({ revision: next.revision });
     });
+  }
+
+  /** Whether `bytes` (just read from disk) are the version at `revision`; a byte comparison when the session holds that version. */
+  private isRevision(file: OpenFile, bytes: Buffer, revision: string): boolean {
+    if (revision === file.revision && file.adapter.bytes && file.adapter.revision === revision) return file.adapter.bytes.equals(bytes);
+    return revisionOf(bytes) === revision;
+  }
+
+  private wrote(file: OpenFile, workspace: Workspace, revision: string): void {
+    file.revision = revision;
+    if (this.file === file && file.state.status === 'open') file.state = { ...file.state, workspace, revision };
   }
 
   saveAs(path: string, workspace: unknown): Promise<Result<SessionState>> {

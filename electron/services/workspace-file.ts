@@ -8,7 +8,7 @@ import { serializeWorkspace } from '../../core/canonical';
 import { readWorkspaceText } from '../../core/read';
 import type { Workspace } from '../../core/schema';
 import { validateWorkspace, type Problem } from '../../core/validate';
-import { writeFileAtomic } from './atomic-write';
+import { stageFileAtomic } from './atomic-write';
 import { describeIoError } from './io-error';
 
 /** The revision of some bytes: their SHA-256, in hex. Equal bytes, equal revision. */
@@ -141,6 +141,15 @@ export function prepareWrite(input: unknown, path: string): { ok: true; prepared
 export class WorkspaceFileAdapter implements Adapter<Workspace | null> {
   /** revision of the bytes on disk as last read or written through this adapter */
   revision: string | undefined;
+  /** those bytes, so "unchanged on disk" is a byte comparison rather than a hash */
+  bytes: Buffer | undefined;
+  /** revision of a write between its rename and its return, so a watcher can tell it is ours */
+  committing: string | undefined;
+  /**
+   * Runs after the new content is staged (written and fsynced beside the file) and before it
+   * replaces the file; if it throws, nothing is replaced. The session checks the file on disk here.
+   */
+  beforeCommit: (() => Promise<void>) | undefined;
   private prepared: PreparedWrite | undefined;
 
   constructor(readonly path: string) {}
@@ -149,6 +158,7 @@ export class WorkspaceFileAdapter implements Adapter<Workspace | null> {
     const content = await readWorkspaceFile(this.path);
     if (content.kind !== 'ok') throw new WorkspaceFileError(content);
     this.revision = content.revision;
+    this.bytes = content.bytes;
     return content.workspace;
   }
 
@@ -168,7 +178,23 @@ export class WorkspaceFileAdapter implements Adapter<Workspace | null> {
       prepared = result.prepared;
     }
     this.prepared = undefined;
-    await writeFileAtomic(this.path, prepared.bytes);
-    this.revision = prepared.revision;
+    const staged = await stageFileAtomic(this.path, prepared.bytes);
+    try {
+      await this.beforeCommit?.();
+    } catch (error) {
+      await staged.discard();
+      throw error;
+    }
+    this.committing = prepared.revision;
+    try {
+      await staged.commit();
+    } finally {
+      this.committing = undefined;
+      // Replaced even if the folder fsync then failed: the file holds these bytes now.
+      if (staged.replaced) {
+        this.revision = prepared.revision;
+        this.bytes = prepared.bytes;
+      }
+    }
   }
 }
