@@ -25,6 +25,7 @@ import { useEditor } from '../../state/store';
 import { showSession } from '../Dialogs/actions';
 import { BackupChanges } from './BackupChanges';
 import classes from './Backups.module.css';
+import dialogClasses from '../Dialogs/Dialogs.module.css';
 
 dayjs.extend(relativeTime);
 
@@ -309,7 +310,7 @@ export function BackupsModal({ opened, onClose }: { opened: boolean; onClose(): 
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Backups" size="lg" centered>
+    <Modal opened={opened} onClose={onClose} title="Backups" size="lg" centered classNames={{ title: dialogClasses.modalTitle }}>
       {body}
     </Modal>
   );

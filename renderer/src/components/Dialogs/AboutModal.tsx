@@ -3,6 +3,7 @@ import { Alert, Anchor, Badge, Code, Divider, Group, Loader, Modal, Stack, Text,
 import { IconShieldCheck, IconWifiOff } from '@tabler/icons-react';
 import type { AppInfo, CandorError } from '../../../../core/api';
 import { TAXONOMY_ATTRIBUTION } from '../../../../core/taxonomy';
+import classes from './Dialogs.module.css';
 import { getBridge } from '../../transport';
 
 const CC_BY = 'https://creativecommons.org/licenses/by/4.0/';
@@ -27,10 +28,10 @@ export function AboutModal({ opened, onClose }: { opened: boolean; onClose(): vo
   }, [opened, info]);
 
   return (
-    <Modal opened={opened} onClose={onClose} title="About Candor" size="md" centered>
+    <Modal opened={opened} onClose={onClose} title="About Candor" size="md" centered classNames={{ title: classes.modalTitle }}>
       <Stack gap="md">
-        <Group gap="sm" wrap="nowrap">
-          <IconShieldCheck size={36} stroke={1.6} color="var(--mantine-primary-color-filled)" aria-hidden />
+        <Group gap="sm" wrap="nowrap" align="flex-start">
+          <IconShieldCheck size={36} stroke={1.6} color="var(--mantine-primary-color-filled)" style={{ flexShrink: 0 }} aria-hidden />
           <div>
             <Group gap="xs">
               <Title order={2} size="h3">

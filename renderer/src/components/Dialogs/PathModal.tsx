@@ -78,6 +78,7 @@ export function PathModal({ kind, opened, onClose, initial }: PathModalProps) {
   const [busy, setBusy] = useState(false);
   const typed = useRef(false);
   const choosePath = nativeDialogs();
+  const hasWorkspace = useEditor((s) => s.session?.status === 'open');
 
   useEffect(() => {
     if (!opened) return;
@@ -135,12 +136,12 @@ export function PathModal({ kind, opened, onClose, initial }: PathModalProps) {
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} title={copy.title} size="lg" centered>
+    <Modal opened={opened} onClose={onClose} title={copy.title} size="lg" centered classNames={{ title: classes.modalTitle }}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
             {copy.intro}
-            {kind !== 'save-as' && ' Your current workspace is saved first.'}
+            {kind !== 'save-as' && hasWorkspace && ' Your current workspace is saved first.'}
           </Text>
 
           {kind === 'new-workspace' && (

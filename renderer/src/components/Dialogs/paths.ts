@@ -50,3 +50,11 @@ export function pathProblem(path: string): string | undefined {
   if (/[\\/]$/.test(trimmed)) return `Add a file name after the folder, such as ${trimmed}acme.candor.json.`;
   return undefined;
 }
+
+/**
+ * Text shown in a box truncated at the start (Mantine does it with `direction: rtl`), marked
+ * left-to-right so the slashes at its ends stay where they are.
+ */
+export function ltr(text: string): string {
+  return `\u200E${text}\u200E`;
+}

@@ -14,7 +14,7 @@ import { getBridge } from '../../transport';
 import { useEditor } from '../../state/store';
 import { useUi } from '../../state/ui';
 import { openPath } from '../Dialogs/actions';
-import { fileName, folderOf } from '../Dialogs/paths';
+import { fileName, folderOf, ltr } from '../Dialogs/paths';
 import classes from './FileMenu.module.css';
 
 type Recent = { state: 'loading' } | { state: 'ready'; paths: string[] } | { state: 'error'; message: string };
@@ -69,7 +69,7 @@ export function RecentItems({ recent, currentPath }: { recent: Recent; currentPa
             {fileName(path)}
           </Text>
           <Text size="xs" c="dimmed" truncate="start" className={classes.recentFolder}>
-            {folderOf(path)}
+            {ltr(folderOf(path))}
           </Text>
         </div>
       </Menu.Item>

@@ -6,7 +6,7 @@ import { getBridge } from '../../transport';
 import { useUi } from '../../state/ui';
 import { Dialogs } from '../Dialogs/Dialogs';
 import { openPath, runPathRequest } from '../Dialogs/actions';
-import { fileName, folderOf, joinPath } from '../Dialogs/paths';
+import { fileName, folderOf, joinPath, ltr } from '../Dialogs/paths';
 import classes from './OpenError.module.css';
 
 const SAMPLE_COPY = 'ridgeline-copy.candor.json';
@@ -121,7 +121,7 @@ export function NoWorkspace() {
                       {fileName(path)}
                     </Text>
                     <Text size="xs" c="dimmed" truncate="start" className={classes.recentFolder}>
-                      {folderOf(path)}
+                      {ltr(folderOf(path))}
                     </Text>
                   </UnstyledButton>
                 </div>

@@ -77,19 +77,23 @@ export function OpenError({ path, error }: { path: string; error: CandorError })
             </Text>
           )}
 
-          <Group gap="sm">
-            <Button leftSection={<IconRefresh size={16} />} loading={busy} onClick={() => void tryAgain()}>
-              Try again
-            </Button>
-            <Button variant="default" leftSection={<IconHistory size={16} />} onClick={() => setDialog('backups')}>
-              Restore a backup…
-            </Button>
-            <Button variant="default" leftSection={<IconFolderOpen size={16} />} onClick={() => setDialog('open-workspace')}>
-              Open another…
-            </Button>
-            <Button variant="default" leftSection={<IconFilePlus size={16} />} onClick={() => setDialog('new-workspace')}>
-              New workspace…
-            </Button>
+          <Group justify="space-between" gap="sm">
+            <Group gap="sm">
+              <Button leftSection={<IconRefresh size={16} />} loading={busy} onClick={() => void tryAgain()}>
+                Try again
+              </Button>
+              <Button variant="default" leftSection={<IconHistory size={16} />} onClick={() => setDialog('backups')}>
+                Restore a backup…
+              </Button>
+            </Group>
+            <Group gap={4}>
+              <Button variant="subtle" color="gray" leftSection={<IconFolderOpen size={16} />} onClick={() => setDialog('open-workspace')}>
+                Open another…
+              </Button>
+              <Button variant="subtle" color="gray" leftSection={<IconFilePlus size={16} />} onClick={() => setDialog('new-workspace')}>
+                New workspace…
+              </Button>
+            </Group>
           </Group>
         </Stack>
       </Paper>

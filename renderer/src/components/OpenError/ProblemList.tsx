@@ -38,7 +38,7 @@ export function ProblemList({ problems, maxHeight = 280 }: { problems: Problem[]
         </Text>
       )}
       <Paper withBorder radius="sm" className={classes.frame}>
-        <ScrollArea.Autosize mah={maxHeight} type="auto" offsetScrollbars="y">
+        <ScrollArea.Autosize mah={maxHeight} type="auto">
           <ul className={classes.list} aria-label="Problems">
             {problems.map((problem, index) => (
               <li key={`${index}:${problem.path}`} className={classes.item}>

@@ -49,7 +49,7 @@ describe('WorkspaceBanner', () => {
   it('warns that reloading drops unsaved edits and offers to save them as a copy', () => {
     useEditor.setState({ saveStatus: 'conflict' });
     renderUi(<WorkspaceBanner />);
-    expect(screen.getByTestId('banner-changed-on-disk').textContent).toContain('reloading discards the changes you have not saved');
+    expect(screen.getByTestId('banner-changed-on-disk').textContent).toContain('reloading discards your unsaved changes');
     fireEvent.click(screen.getByRole('button', { name: 'Save mine as a copy…' }));
     expect(useUi.getState().dialog).toBe('save-as');
   });
@@ -85,7 +85,24 @@ describe('WorkspaceBanner', () => {
     } as ReturnType<typeof openSession>);
     renderUi(<WorkspaceBanner />);
     const banner = screen.getByTestId('banner-read-only');
-    expect(banner.textContent).toContain('was written by a newer version of Candor.');
+    expect(banner.textContent).toContain('Read-only: this file was written by a newer version of Candor.');
     expect(banner.textContent).toContain('Editing is disabled');
+    fireEvent.click(screen.getByRole('button', { name: 'Details' }));
+    expect(screen.getByText('acme.candor.json was written by a newer version of Candor.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Save as…' })).toBeNull();
+  });
+
+  it('offers Reload and Save as when another Candor holds the file', async () => {
+    useEditor.getState().load({
+      ...openSession(),
+      readOnly: { kind: 'locked', message: 'acme.candor.json is open in another Candor window or process.' },
+    } as ReturnType<typeof openSession>);
+    bridge.invoke.mockResolvedValue({ ok: true, value: openSession() });
+    renderUi(<WorkspaceBanner />);
+    fireEvent.click(screen.getByRole('button', { name: 'Save as…' }));
+    expect(useUi.getState().dialog).toBe('save-as');
+    fireEvent.click(screen.getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(useEditor.getState().readOnly).toBeUndefined());
+    expect(calls('workspace-reload')).toEqual([{}]);
   });
 });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Collapse, Group, Text } from '@mantine/core';
 import { IconAlertTriangle, IconFileAlert, IconLock, IconRefresh } from '@tabler/icons-react';
 import type { CandorError, ReadOnlyReason } from '../../../../core/api';
 import { getBridge } from '../../transport';
@@ -47,6 +47,7 @@ function ChangedOnDisk({ file, unsaved }: { file: string; unsaved: boolean }) {
       radius={0}
       icon={<IconFileAlert size={18} />}
       className={classes.banner}
+      classNames={{ wrapper: classes.wrapper, icon: classes.icon }}
       data-testid="banner-changed-on-disk"
     >
       <Group justify="space-between" gap="sm" wrap="nowrap">
@@ -54,7 +55,7 @@ function ChangedOnDisk({ file, unsaved }: { file: string; unsaved: boolean }) {
           <Text size="sm">
             <b>{file}</b> changed on disk (for example after a git pull).{' '}
             {unsaved
-              ? 'Reload to see the new version; reloading discards the changes you have not saved, unless you save them as a copy first.'
+              ? 'Reload to see the new version; reloading discards your unsaved changes unless you save them as a copy first.'
               : 'Reload to see the new version.'}
           </Text>
           <ReloadError error={error} />
@@ -74,9 +75,26 @@ function ChangedOnDisk({ file, unsaved }: { file: string; unsaved: boolean }) {
   );
 }
 
+const READ_ONLY_COPY: Record<ReadOnlyReason['kind'], { headline: string; hint: string }> = {
+  locked: {
+    headline: 'Read-only: this file is open in another Candor window or process.',
+    hint: 'Close it there and choose Reload, or keep working on a copy with Save as.',
+  },
+  'newer-version': {
+    headline: 'Read-only: this file was written by a newer version of Candor.',
+    hint: 'Editing is disabled so that nothing this version does not understand is lost. Update Candor to edit it.',
+  },
+  'not-writable': {
+    headline: "Read-only: Candor can't save to this file where it is.",
+    hint: 'Use Save as to keep working on a copy in another folder.',
+  },
+};
+
 function ReadOnly({ reason }: { reason: ReadOnlyReason }) {
   const setDialog = useUi((s) => s.setDialog);
   const { busy, error, reload } = useReload();
+  const [details, setDetails] = useState(false);
+  const copy = READ_ONLY_COPY[reason.kind];
   return (
     <Alert
       color="yellow"
@@ -84,16 +102,22 @@ function ReadOnly({ reason }: { reason: ReadOnlyReason }) {
       radius={0}
       icon={<IconLock size={18} />}
       className={classes.banner}
+      classNames={{ wrapper: classes.wrapper, icon: classes.icon }}
       data-testid="banner-read-only"
     >
       <Group justify="space-between" gap="sm" wrap="nowrap">
         <div className={classes.text}>
           <Text size="sm">
-            <b>Read-only.</b> {reason.message}
-            {reason.kind === 'newer-version' &&
-              ' Editing is disabled so that nothing this version of Candor does not understand is lost.'}
-            {reason.kind === 'locked' && ' To keep working meanwhile, open a copy with Save as.'}
+            <b>{copy.headline}</b> {copy.hint}{' '}
+            <Anchor component="button" type="button" size="sm" onClick={() => setDetails((d) => !d)} aria-expanded={details}>
+              {details ? 'Hide details' : 'Details'}
+            </Anchor>
           </Text>
+          <Collapse expanded={details}>
+            <Text size="xs" c="dimmed" mt={4} className={classes.details}>
+              {reason.message}
+            </Text>
+          </Collapse>
           <ReloadError error={error} />
         </div>
         {reason.kind !== 'newer-version' && (
@@ -138,6 +162,7 @@ export function WorkspaceBanner() {
           radius={0}
           icon={<IconAlertTriangle size={18} />}
           className={classes.banner}
+          classNames={{ wrapper: classes.wrapper, icon: classes.icon }}
           data-testid="banner-save-error"
           role="alert"
         >
