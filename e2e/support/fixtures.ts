@@ -1,0 +1,101 @@
+// Each web test gets its own folder, its own workspace file and its own `candor serve`, so tests
+// never share state and can run in parallel. The server is stopped with SIGTERM the way a person's
+// Ctrl+C would, and the test fails if it does not exit cleanly.
+import { test as base, expect, type Page } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Workspace } from '../../core/schema';
+import { CandorApp } from '../pages/CandorApp';
+import { DataTypeEditorPage } from '../pages/DataTypeEditorPage';
+import { PurposesPage, RecipientsPage } from '../pages/EntityListPage';
+import { InventoryPage } from '../pages/InventoryPage';
+import { REPO_ROOT, startCandorServer, type CandorServer } from './candor-server';
+import { readWorkspaceFile } from './workspace-file';
+
+const run = promisify(execFile);
+
+/**
+ * What the test's workspace starts as: the bundled sample (`candor new --example`), an empty one
+ * (`candor new`), or whatever a function writes to the given path.
+ */
+export type Seed = 'example' | 'empty' | ((file: string) => Promise<unknown>);
+
+export interface CandorFixtures {
+  seed: Seed;
+  /** a fresh temporary folder, removed after the test */
+  scratch: string;
+  workspaceFile: string;
+  /** the workspace as it was on disk before the app opened it */
+  initialWorkspace: Workspace;
+  candor: CandorServer;
+  /** the shell, with the workspace open in the page */
+  app: CandorApp;
+  inventory: InventoryPage;
+  editor: DataTypeEditorPage;
+  purposes: PurposesPage;
+  recipients: RecipientsPage;
+  /** waits for the header to say Saved, then reads the workspace file from disk */
+  savedWorkspace: () => Promise<Workspace>;
+}
+
+async function candorNew(file: string, example: boolean): Promise<void> {
+  await run(process.execPath, [join(REPO_ROOT, 'bin', 'candor.js'), 'new', file, ...(example ? ['--example'] : [])], {
+    cwd: REPO_ROOT,
+  });
+}
+
+export const test = base.extend<CandorFixtures>({
+  seed: ['example', { option: true }],
+
+  // eslint-disable-next-line no-empty-pattern
+  scratch: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'candor-web-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+
+  workspaceFile: async ({ seed, scratch }, use) => {
+    const file = join(scratch, 'workspace.candor.json');
+    if (seed === 'example' || seed === 'empty') await candorNew(file, seed === 'example');
+    else await seed(file);
+    await use(file);
+  },
+
+  initialWorkspace: async ({ workspaceFile }, use) => {
+    await use(await readWorkspaceFile(workspaceFile));
+  },
+
+  candor: async ({ workspaceFile, scratch }, use) => {
+    const server = await startCandorServer({ workspace: workspaceFile, dataDir: join(scratch, 'data') });
+    try {
+      await use(server);
+    } finally {
+      const code = await server.stop();
+      expect(code, `candor serve should exit with 0 after SIGTERM; stderr:\n${server.stderr()}`).toBe(0);
+    }
+  },
+
+  app: async ({ page, candor }, use) => {
+    const app = new CandorApp(page, candor);
+    await app.open();
+    await use(app);
+  },
+
+  inventory: async ({ page }, use) => use(new InventoryPage(page)),
+  editor: async ({ page }, use) => use(new DataTypeEditorPage(page)),
+  purposes: async ({ page }, use) => use(new PurposesPage(page)),
+  recipients: async ({ page }, use) => use(new RecipientsPage(page)),
+
+  savedWorkspace: async ({ page, workspaceFile }, use) => {
+    await use(async () => {
+      await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+      return readWorkspaceFile(workspaceFile);
+    });
+  },
+});
+
+export { expect };
+export type { Page };
