@@ -1,4 +1,4 @@
-import { access, chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { access, chmod, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CandorEvent, SessionState } from '../../core/api';
@@ -7,7 +7,7 @@ import { backupFolderFor, MAX_BACKUPS } from './backups';
 import { WorkspaceSession } from './session';
 import { canonical, corruptInputs, nextValue, SAMPLE_PATH, sampleWorkspace, tempDirs, variant } from './test-support';
 import { revisionOf, type WorkspaceFileAdapter } from './workspace-file';
-import { lockPathFor } from './workspace-lock';
+import { lockPathFor, STALE_MS } from './workspace-lock';
 
 const dirs = tempDirs();
 const sessions: WorkspaceSession[] = [];
@@ -262,6 +262,18 @@ describe('two Candor processes on one file', () => {
     const again = opened(await second.reload());
     expect(again.readOnly).toBeUndefined();
     expect(again.workspace.organization.name).toBe(variant(sample, 3).organization.name);
+  });
+
+  it('takes over a lock left by a crashed process once it is stale, and respects a fresh one', async () => {
+    const { file, dataDir } = await setup();
+    await mkdir(lockPathFor(file));
+    expect(opened(await newSession(dataDir).open(file)).readOnly?.kind).toBe('locked');
+    const longAgo = new Date(Date.now() - 2 * STALE_MS);
+    await utimes(lockPathFor(file), longAgo, longAgo);
+    const session = newSession(dataDir);
+    const state = opened(await session.open(file));
+    expect(state.readOnly).toBeUndefined();
+    expect((await session.save(variant(sample, 1), state.revision)).ok).toBe(true);
   });
 
   it('turns read-only and says so when its lock is taken away', async () => {

@@ -8,12 +8,12 @@ import { fail, ok, type BackupEntry, type CandorError, type CandorEvent, type Re
 import { createEmptyWorkspace } from '../../core/new-workspace';
 import type { Workspace } from '../../core/schema';
 import { AppState } from './app-state';
-import { isCode, removeStaleTempFiles, writeFileAtomic, writeNewFileAtomic } from './atomic-write';
+import { isCode, removeStaleTempFiles, stageFileAtomic, writeFileAtomic, writeNewFileAtomic, type StagedFile } from './atomic-write';
 import { BackupNotFoundError, BackupStore, backupFolderFor, isBackupId } from './backups';
 import { watchPath } from './file-watcher';
 import { describeIoError, shortIoReason } from './io-error';
 import { bundledExamplePath } from './paths';
-import { acquireWorkspaceLock, STALE_MS, type HeldLock } from './workspace-lock';
+import { acquireWorkspaceLock, lockPathFor, STALE_MS, type HeldLock } from './workspace-lock';
 import { classifyWorkspaceBytes, prepareWrite, readWorkspaceFile, revisionOf, WorkspaceFileAdapter, WorkspaceFileError } from './workspace-file';
 
 export interface SessionOptions {
@@ -181,7 +181,9 @@ export class WorkspaceSession {
     const target = await realpathOr(path);
 
     // The lock comes before the read, so no other Candor can write between reading and owning.
-    let lock = heldLock;
+    // A held lock only carries over if the path still leads to the same file (a symbolic link may have moved).
+    let lock = heldLock && heldLock.lockPath === lockPathFor(target) ? heldLock : undefined;
+    if (heldLock && !lock) await heldLock.release();
     let lockProblem: ReadOnlyReason | undefined;
     if (!lock) {
       const attempt = await this.takeLock(target);
@@ -562,14 +564,17 @@ export class WorkspaceSession {
       if (open.state.status === 'open' && open.state.readOnly) return fail(readOnlyError(open.path, open.state.readOnly));
       if (!open.lock) {
         const attempt = await this.takeLock(open.target);
-        if (attempt.ok) open.lock = attempt.lock;
-      }
-      if (!open.lock) {
-        return fail({
-          code: 'locked',
-          file: open.path,
-          message: `The backup was not restored: ${open.path} is open in another Candor window or process. Close it there, reload, and try again.`,
-        });
+        if (!attempt.ok) {
+          return fail({
+            code: attempt.reason === 'locked' ? 'locked' : 'io',
+            file: open.path,
+            message:
+              attempt.reason === 'locked'
+                ? `The backup was not restored: ${open.path} is open in another Candor window or process (lock ${attempt.lockPath}). Close it there, reload, and try again.`
+                : `The backup was not restored: Candor cannot create its lock file ${attempt.lockPath} (${shortIoReason(attempt.error)}). Make the folder writable and try again.`,
+          });
+        }
+        open.lock = attempt.lock;
       }
       const content = classifyWorkspaceBytes(backupPath, bytes.value);
       if (content.kind !== 'ok') {
@@ -579,23 +584,34 @@ export class WorkspaceSession {
           message: `The backup ${backupPath} is not a workspace this Candor can edit, so it was not restored: ${content.kind === 'refused' ? content.error.message : content.message}`,
         });
       }
+      let staged: StagedFile;
+      try {
+        staged = await stageFileAtomic(open.target, bytes.value);
+      } catch (error) {
+        return fail({ code: 'io', file: open.path, message: `The backup was not restored: ${describeIoError(error, open.path)}. The file on disk is unchanged.` });
+      }
+      // The version being replaced is kept too, even a damaged one: restoring never loses bytes.
+      // It is read after staging, so only the rename separates the copy from the replacement.
       const current = await this.readCurrent(open);
-      if (current.ok) {
-        const currentRevision = revisionOf(current.value);
-        if (currentRevision !== content.revision) {
-          // The version being replaced is kept too, even a damaged one: restoring never loses bytes.
-          const backup = await this.backUp(open, current.value, currentRevision);
-          if (!backup.ok) return backup;
+      if (current.ok && !current.value.equals(bytes.value)) {
+        const backup = await this.backUp(open, current.value, revisionOf(current.value));
+        if (!backup.ok) {
+          await staged.discard();
+          return backup;
         }
-      } else if (current.error.code !== 'changed-on-disk') {
+      } else if (!current.ok && current.error.code !== 'changed-on-disk') {
+        // Unreadable for another reason than being gone: it cannot be backed up, so it is not replaced.
+        await staged.discard();
         return current;
       }
       open.writing = content.revision;
       try {
-        await writeFileAtomic(open.target, bytes.value);
+        await staged.commit();
       } catch (error) {
         open.writing = undefined;
-        return fail({ code: 'io', file: open.path, message: `The backup was not restored: ${describeIoError(error, open.path)}. The file on disk is unchanged.` });
+        if (!staged.replaced) {
+          return fail({ code: 'io', file: open.path, message: `The backup was not restored: ${describeIoError(error, open.path)}. The file on disk is unchanged.` });
+        }
       }
       await open.backups.prune().catch(() => undefined);
       return ok(await this.openNow(open.path, open.lock));
