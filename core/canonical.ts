@@ -141,18 +141,20 @@ function isEmpty(value: unknown): boolean {
   return false;
 }
 
+// Called for every value of a workspace on every save, so it avoids a closure per object.
 function orderValue(value: unknown, shape: Shape | undefined): unknown {
-  if (Array.isArray(value)) return value.map((item) => orderValue(item, shape));
-  if (!isPlainObject(value)) return value;
-  if (!shape) return value;
+  if (Array.isArray(value)) {
+    const items = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) items[i] = orderValue(value[i], shape);
+    return items;
+  }
+  if (!shape || !isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
-  const put = (key: string, raw: unknown, child: Shape | undefined) => {
-    const ordered = orderValue(raw, child);
-    if (isEmpty(ordered) && !shape.keep?.includes(key)) return;
-    out[key] = ordered === undefined ? null : ordered;
-  };
   for (const key of shape.keys) {
-    if (key in value) put(key, value[key], shape.nested?.[key]);
+    if (!(key in value)) continue;
+    const ordered = orderValue(value[key], shape.nested?.[key]);
+    if (isEmpty(ordered) && !shape.keep?.includes(key)) continue;
+    out[key] = ordered === undefined ? null : ordered;
   }
   // Keys from a newer minor revision of the format stay, after the known ones, in their own order.
   for (const key of Object.keys(value)) {
