@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useEditor } from '../../state/store';
 import { RecipientsScreen } from '../../screens/Recipients/Recipients';
 import { describedFilter, sentenceFor } from './fields';
@@ -90,5 +90,20 @@ describe('EntityListScreen in a read-only workspace', () => {
     fireEvent.keyDown(row, { key: 'Delete' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(current()).toBe(before);
+  });
+});
+
+describe('EntityListScreen opened from a problem', () => {
+  it('selects the entry at the problem’s index when two entries share an id, and shows the problem there', async () => {
+    const workspace = exampleWorkspace();
+    workspace.recipients[1].id = 'aws';
+    useEditor.getState().load({ status: 'open', path: '/tmp/x.candor.json', revision: 'r', workspace });
+    renderScreen(<RecipientsScreen id="aws" field="recipients[1].id" />);
+    const name = screen.getByLabelText(/^Name/, { selector: 'input' }) as HTMLInputElement;
+    expect(name.value).toBe('Postmark');
+    const id = screen.getByLabelText('Id', { selector: 'input' });
+    expect(id.getAttribute('data-path')).toBe('recipients[1].id');
+    expect(screen.getByText('"aws" is already the id of recipients[0]; every id in a list must be unique')).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(id));
   });
 });

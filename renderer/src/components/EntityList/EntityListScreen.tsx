@@ -79,7 +79,15 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
   const searchRef = useRef<HTMLInputElement>(null);
 
   const entries = (workspace?.[list] ?? []) as EntryOf<L>[];
-  const routeIndex = id === undefined ? -1 : entries.findIndex((e) => e.id === id);
+  // A problem link names both the id and the field's index; when two entries share an id (itself a
+  // problem), the index says which one is meant.
+  const fieldIndex = field ? Number(new RegExp(`^${list}\\[(\\d+)\\]`).exec(field)?.[1] ?? -1) : -1;
+  const routeIndex =
+    id === undefined
+      ? -1
+      : fieldIndex >= 0 && entries[fieldIndex]?.id === id
+        ? fieldIndex
+        : entries.findIndex((e) => e.id === id);
   const selectedIndex = routeIndex !== -1 ? routeIndex : entries.length > 0 ? 0 : -1;
   const selected = selectedIndex === -1 ? undefined : entries[selectedIndex];
 
@@ -157,6 +165,7 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
           <Button
             size="compact-sm"
             variant="light"
+            aria-label={`Undo deleting ${singular} “${entry.name || entry.id}”`}
             onClick={() => {
               if (useEditor.getState().workspace !== after) {
                 notifications.update({
@@ -255,26 +264,27 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
     <div className={classes.root}>
       <aside className={classes.listPane} aria-label={`${config.title} list`}>
         <Stack gap="sm" className={classes.listHeader}>
-          <Group justify="space-between" wrap="nowrap">
-            <div>
-              <Title order={2} size="h3">
+          <div>
+            <Group justify="space-between" wrap="nowrap" gap="xs">
+              <Title order={2} size="h4" className={classes.listTitle}>
                 {config.title}
               </Title>
-              <Text size="xs" c="dimmed">
-                {config.intro}
-              </Text>
-            </div>
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconPlus size={14} />}
-              onClick={add}
-              disabled={readOnly}
-              aria-label={`Add ${singular}`}
-            >
-              Add
-            </Button>
-          </Group>
+              <Button
+                size="compact-sm"
+                variant="light"
+                leftSection={<IconPlus size={14} />}
+                onClick={add}
+                disabled={readOnly}
+                aria-label={`Add ${singular}`}
+                className={classes.addButton}
+              >
+                Add
+              </Button>
+            </Group>
+            <Text size="xs" c="dimmed" mt={2}>
+              {config.intro}
+            </Text>
+          </div>
           <TextInput
             ref={searchRef}
             size="xs"
@@ -457,7 +467,7 @@ function UsedBy({ users, description, unused }: { users: DataTypeRef[]; descript
       description={users.length > 0 ? description : unused}
       actions={
         users.length > 0 ? (
-          <Badge variant="light" color="gray" size="lg">
+          <Badge variant="light" color="gray" size="lg" tt="none">
             {users.length} {users.length === 1 ? 'data type' : 'data types'}
           </Badge>
         ) : undefined

@@ -60,7 +60,7 @@ export function IdField({ list, screen, singular, index, id, usedBy }: IdFieldPr
   const description = fresh
     ? 'Follows the name until you change it. Lower-case letters, digits and hyphens.'
     : usedBy > 0
-      ? `Changing it updates the ${usedBy === 1 ? 'data type' : `${usedBy} data types`} that refer to it.`
+      ? `Changing it updates the ${usedBy === 1 ? 'data type that refers' : `${usedBy} data types that refer`} to it.`
       : 'How the workspace file refers to this entry. Lower-case letters, digits and hyphens.';
 
   return (

@@ -3,6 +3,7 @@
 // recipient, collection point and organization editors so they look and behave alike.
 import type { ReactNode } from 'react';
 import {
+  Box,
   Group,
   Paper,
   Select,
@@ -18,6 +19,7 @@ import {
   type OptionsFilter,
   type TextInputProps,
 } from '@mantine/core';
+import { IconCheck } from '@tabler/icons-react';
 import { useFieldError, useReadOnly } from '../../state/edit';
 
 /**
@@ -151,7 +153,7 @@ export function Section({
               {description}
             </Text>
           </div>
-          {actions}
+          {actions ? <Box style={{ flexShrink: 0 }}>{actions}</Box> : null}
         </Group>
         {children}
       </Stack>
@@ -161,17 +163,24 @@ export function Section({
 
 /** An option with a line of explanation under its label, for selects whose choices need one. */
 export function describedOption(descriptions: ReadonlyMap<string, string>) {
-  return function DescribedOption({ option }: { option: ComboboxItem }) {
+  return function DescribedOption({ option, checked }: { option: ComboboxItem; checked?: boolean }) {
     const description = descriptions.get(option.value);
     return (
-      <div>
-        <Text size="sm">{option.label}</Text>
-        {description ? (
-          <Text size="xs" c="dimmed" lh={1.35}>
-            {description}
+      <Group gap="xs" wrap="nowrap" align="flex-start">
+        <Box w={16} pt={3} style={{ flexShrink: 0 }} c="var(--mantine-primary-color-filled)">
+          {checked ? <IconCheck size={14} stroke={2.4} aria-hidden /> : null}
+        </Box>
+        <div>
+          <Text size="sm" fw={checked ? 600 : undefined}>
+            {option.label}
           </Text>
-        ) : null}
-      </div>
+          {description ? (
+            <Text size="xs" c="dimmed" lh={1.35}>
+              {description}
+            </Text>
+          ) : null}
+        </div>
+      </Group>
     );
   };
 }

@@ -148,7 +148,7 @@ export const COLLECTION_POINTS_CONFIG: EntityScreenConfig<'collectionPoints'> = 
   title: 'Collection points',
   singular: 'collection point',
   plural: 'collection points',
-  intro: 'Where your product collects personal data',
+  intro: 'Where your product collects data',
   icon: IconMapPin,
   emptyDescription:
     'A collection point is a place in your product where personal data is collected, such as the sign-up screen, the camera or a crash reporter. Naming them lets the in-app text appear at the right moment and the permission prompts explain themselves.',

@@ -6,6 +6,7 @@ import {
   Button,
   Checkbox,
   Group,
+  Input,
   MultiSelect,
   NumberInput,
   Paper,
@@ -449,7 +450,7 @@ function Audience({ org, editOrg }: { org: Organization; editOrg: EditOrganizati
         }
         error={ageError}
         readOnly={readOnly}
-        w={200}
+        maw={280}
         data-path="organization.audience.minimumAge"
       />
       <SwitchField
@@ -534,14 +535,12 @@ function Documents({ settings, editSettings }: { settings: Settings; editSetting
         value={settings.templatesDir}
         onValue={(v) => editSettings('Edit templates folder', (s) => setOptional(s, 'templatesDir', v), 'settings.templatesDir')}
       />
-      <div>
-        <Text size="sm" fw={500}>
-          In-app text budgets
-        </Text>
-        <Text size="xs" c="dimmed" mb={6}>
-          How many characters the short and long in-app explanations may use. Empty means the default.
-        </Text>
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+      <Input.Wrapper
+        label="In-app text budgets"
+        description="How many characters the short and long in-app explanations may use. Empty means the default."
+        labelElement="div"
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" mt={6}>
           <NumberInput
             label="Short"
             placeholder={String(DEFAULT_LIMITS.short)}
@@ -569,7 +568,7 @@ function Documents({ settings, editSettings }: { settings: Settings; editSetting
             data-path="settings.inAppLimits.long"
           />
         </SimpleGrid>
-      </div>
+      </Input.Wrapper>
     </Section>
   );
 }

@@ -53,7 +53,7 @@ describe('PurposesScreen', () => {
     const first = rows[0];
     expect(first).toHaveProperty('ariaSelected', 'true');
     expect(within(first).getByText('Keep and sync your family journal')).toBeTruthy();
-    expect(within(first).getByText('Contract · Essential for Service')).toBeTruthy();
+    expect(within(first).getByText('Contract')).toBeTruthy();
     // email, child's name and birthday, photos, photo location and the push token
     expect(within(first).getByLabelText('used by 6 data types')).toBeTruthy();
     expect((screen.getByLabelText(/^Name/) as HTMLInputElement).value).toBe('Keep and sync your family journal');
@@ -224,7 +224,7 @@ describe('PurposesScreen', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(purpose('unused')).toBeUndefined();
     expect(await screen.findByText('Deleted purpose “Nobody uses this”.')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Undo deleting purpose “Nobody uses this”' }));
     expect(purpose('unused')?.name).toBe('Nobody uses this');
 
     await waitFor(() => expect(window.location.hash).toBe('#/purposes/unused'));

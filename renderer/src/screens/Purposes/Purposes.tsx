@@ -225,9 +225,7 @@ function setStorePurpose(purpose: Purpose, store: 'apple' | 'play', value: strin
 }
 
 function secondary(purpose: Purpose): string {
-  const basis = purpose.lawfulBasis ? LAWFUL_BASIS_LABELS[purpose.lawfulBasis] : 'No lawful basis yet';
-  const use = purpose.use ? USE_BY_KEY.get(purpose.use)?.name : undefined;
-  return use ? `${basis} · ${use}` : basis;
+  return purpose.lawfulBasis ? LAWFUL_BASIS_LABELS[purpose.lawfulBasis] : 'No lawful basis yet';
 }
 
 export const PURPOSES_CONFIG: EntityScreenConfig<'purposes'> = {

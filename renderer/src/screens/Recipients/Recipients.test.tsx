@@ -65,7 +65,7 @@ describe('RecipientsScreen', () => {
     expect(useEditor.getState().problems).toEqual([]);
     // The next recipient is selected, and the notification offers to undo.
     await waitFor(() => expect(window.location.hash).toBe('#/recipients/stripe'));
-    fireEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Undo deleting recipient “Postmark”' }));
     expect(dataType('email-address').recipients).toEqual(['aws', 'postmark']);
   });
 

@@ -197,7 +197,7 @@ function RecipientEditor({ entry, index, path, edit }: EntityEditorProps<'recipi
         <SwitchField
           path={`${path}.sells`}
           label="Sells personal information"
-          description="They pay you, in money or otherwise, for the data."
+          description="You receive money or something else of value in exchange for the data."
           checked={entry.sells === true}
           onValue={(on) => edit(on ? 'Mark recipient as a sale' : 'Unmark recipient as a sale', (r) => setOptional(r, 'sells', on || null))}
         />
@@ -239,7 +239,7 @@ export const RECIPIENTS_CONFIG: EntityScreenConfig<'recipients'> = {
   title: 'Recipients',
   singular: 'recipient',
   plural: 'recipients',
-  intro: 'Who you share personal data with',
+  intro: 'Who receives personal data from you',
   icon: IconShare,
   emptyDescription:
     'A recipient is a company or body that receives personal data from you: a hosting provider, an email service, a payment processor, an analytics tool. The privacy notice lists them, where they are and how transfers abroad are protected.',
