@@ -69,12 +69,17 @@ export class InventoryPage {
     }, index);
   }
 
+  columnHeader(column: InventoryColumn): Locator {
+    const button = this.page.getByRole('button', { name: new RegExp(`^(Sort by )?${column}$`) });
+    return this.table.getByRole('columnheader').filter({ has: button });
+  }
+
   sortButton(column: InventoryColumn): Locator {
-    return this.table.getByRole('columnheader', { name: column, exact: true }).getByRole('button');
+    return this.columnHeader(column).getByRole('button');
   }
 
   async sortBy(column: InventoryColumn, direction: 'ascending' | 'descending'): Promise<void> {
-    const header = this.table.getByRole('columnheader', { name: column, exact: true });
+    const header = this.columnHeader(column);
     for (let i = 0; i < 3 && (await header.getAttribute('aria-sort')) !== direction; i++) {
       await this.sortButton(column).click();
     }

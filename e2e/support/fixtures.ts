@@ -19,9 +19,10 @@ const run = promisify(execFile);
 
 /**
  * What the test's workspace starts as: the bundled sample (`candor new --example`), an empty one
- * (`candor new`), or whatever a function writes to the given path.
+ * (`candor new`), or whatever `write` puts at the given path. (A bare function would be taken by
+ * Playwright for a fixture, hence the object.)
  */
-export type Seed = 'example' | 'empty' | ((file: string) => Promise<unknown>);
+export type Seed = 'example' | 'empty' | { write(file: string): Promise<unknown> };
 
 export interface CandorFixtures {
   seed: Seed;
@@ -60,7 +61,7 @@ export const test = base.extend<CandorFixtures>({
   workspaceFile: async ({ seed, scratch }, use) => {
     const file = join(scratch, 'workspace.candor.json');
     if (seed === 'example' || seed === 'empty') await candorNew(file, seed === 'example');
-    else await seed(file);
+    else await seed.write(file);
     await use(file);
   },
 
@@ -84,10 +85,11 @@ export const test = base.extend<CandorFixtures>({
     await use(app);
   },
 
-  inventory: async ({ page }, use) => use(new InventoryPage(page)),
-  editor: async ({ page }, use) => use(new DataTypeEditorPage(page)),
-  purposes: async ({ page }, use) => use(new PurposesPage(page)),
-  recipients: async ({ page }, use) => use(new RecipientsPage(page)),
+  // The screens need the app open: asking for one opens it.
+  inventory: async ({ app }, use) => use(new InventoryPage(app.page)),
+  editor: async ({ app }, use) => use(new DataTypeEditorPage(app.page)),
+  purposes: async ({ app }, use) => use(new PurposesPage(app.page)),
+  recipients: async ({ app }, use) => use(new RecipientsPage(app.page)),
 
   savedWorkspace: async ({ page, workspaceFile }, use) => {
     await use(async () => {
