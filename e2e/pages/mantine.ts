@@ -10,10 +10,3 @@ export async function chooseOption(page: Page, combobox: Locator, option: string
   await choice.click();
   await expect(page.getByRole('option', { name: option, exact: true })).toBeHidden();
 }
-
-/** Clears a clearable Select through its own clear button (the one after the input). */
-export async function clearSelect(combobox: Locator): Promise<void> {
-  await combobox.focus();
-  await combobox.press('Escape');
-  await combobox.locator('xpath=..').locator('button').click();
-}

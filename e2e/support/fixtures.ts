@@ -1,7 +1,7 @@
 // Each web test gets its own folder, its own workspace file and its own `candor serve`, so tests
 // never share state and can run in parallel. The server is stopped with SIGTERM the way a person's
 // Ctrl+C would, and the test fails if it does not exit cleanly.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -100,4 +100,3 @@ export const test = base.extend<CandorFixtures>({
 });
 
 export { expect };
-export type { Page };
