@@ -1,6 +1,7 @@
 // The one contract between the UI and the backend. Every handler takes one argument object and
 // returns a promise of a Result; errors cross the boundary as values, never as exceptions.
 // The renderer reaches these through a transport (Electron IPC or local HTTP); the CLI calls them directly.
+import type { WorkspaceChanges } from './changes';
 import type { Workspace } from './schema';
 import type { Problem } from './validate';
 
@@ -17,6 +18,8 @@ export interface CandorError {
     | 'locked'
     | 'io'
     | 'no-workspace'
+    /** changes were made against a version the backend no longer holds; send the whole workspace */
+    | 'stale-base'
     | 'unknown-handler'
     | 'forbidden';
   /** one plain sentence: what went wrong, where, and what to do */
@@ -84,8 +87,12 @@ export interface Handlers {
   /**
    * Writes the workspace if the file on disk is still the one at `baseRevision`.
    * Refused with `changed-on-disk`, `read-only` or `invalid-workspace` (with problems) otherwise.
+   * Either the whole workspace, or only its changes since `baseRevision` (what an editor sends
+   * after an edit; refused with `stale-base` when the backend holds another version).
    */
-  'workspace-save': (arg: { workspace: Workspace; baseRevision: string }) => Promise<Result<{ revision: string }>>;
+  'workspace-save': (
+    arg: { baseRevision: string } & ({ workspace: Workspace; changes?: never } | { changes: WorkspaceChanges; workspace?: never }),
+  ) => Promise<Result<{ revision: string }>>;
   /** writes the workspace to a new path and switches the session to it */
   'workspace-save-as': (arg: { path: string; workspace: Workspace }) => Promise<Result<SessionState>>;
   /** re-reads the file from disk, dropping nothing on disk */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalize, serializeWorkspace } from './canonical';
+import { canonicalize, encodeWorkspace, serializeWorkspace } from './canonical';
 import { readWorkspaceText } from './read';
 import { validateWorkspace } from './validate';
 import { workspaceArbitrary } from './testing/arbitraries';
@@ -83,5 +83,31 @@ describe('serializeWorkspace', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('encodeWorkspace', () => {
+  it('gives the UTF-8 bytes of the canonical text, for any workspace, from a cold or warm cache', () => {
+    fc.assert(
+      fc.property(workspaceArbitrary({ hostile: true }), (workspace) => {
+        const cache = new WeakMap<object, Uint8Array>();
+        // Compared as text: deep equality of large byte arrays is slow, and decoding UTF-8 is exact.
+        const expected = serializeWorkspace(workspace);
+        const decode = (bytes: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        expect(decode(encodeWorkspace(workspace, cache))).toBe(expected);
+        expect(decode(encodeWorkspace(workspace, cache))).toBe(expected);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('encodes an edited entry anew and takes the others from the cache', () => {
+    const cache = new WeakMap<object, Uint8Array>();
+    const w: any = { ...minimalWorkspace(), unknownTop: [1, { a: 2 }] };
+    encodeWorkspace(w, cache);
+    const edited = { ...w, dataTypes: [{ ...w.dataTypes[0], benefit: 'Changed' }] };
+    expect(new TextDecoder().decode(encodeWorkspace(edited, cache))).toBe(serializeWorkspace(edited));
+    expect(cache.has(w.purposes[0])).toBe(true);
+    expect(cache.has(edited.dataTypes[0])).toBe(true);
   });
 });

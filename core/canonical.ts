@@ -168,7 +168,82 @@ export function canonicalize(workspace: Workspace | Record<string, unknown>): Re
   return orderValue(workspace, WORKSPACE) as Record<string, unknown>;
 }
 
+const LIST_KEYS = new Set<string>(['purposes', 'recipients', 'collectionPoints', 'dataTypes']);
+
+function indentLines(text: string, indent: string): string {
+  return text.replace(/\n/g, `\n${indent}`);
+}
+
 /** The exact text Candor writes for a workspace. */
 export function serializeWorkspace(workspace: Workspace | Record<string, unknown>): string {
   return `${JSON.stringify(canonicalize(workspace), null, 2)}\n`;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * The bytes of `serializeWorkspace(workspace)` in UTF-8, assembled from per-entry bytes kept in
+ * `cache` (keyed by the immutable entry objects): after an edit only the changed entry is encoded,
+ * and the file is a copy of cached bytes rather than a 3 MB string to build and encode again.
+ */
+export function encodeWorkspace(workspace: Workspace | Record<string, unknown>, cache: WeakMap<object, Uint8Array>): Uint8Array {
+  const record = workspace as Record<string, unknown>;
+  const chunks: Uint8Array[] = [];
+  let text = '{\n';
+  let first = true;
+  const flush = () => {
+    if (text) chunks.push(encoder.encode(text));
+    text = '';
+  };
+  const key = (name: string) => {
+    text += `${first ? '' : ',\n'}  ${JSON.stringify(name)}: `;
+    first = false;
+  };
+  for (const name of WORKSPACE.keys) {
+    if (!(name in record)) continue;
+    const value = record[name];
+    const shape = WORKSPACE.nested?.[name];
+    key(name);
+    if (LIST_KEYS.has(name) && Array.isArray(value) && value.length > 0) {
+      text += '[\n';
+      value.forEach((entry, index) => {
+        if (index > 0) text += ',\n';
+        if (typeof entry !== 'object' || entry === null) {
+          text += `    ${JSON.stringify(entry)}`;
+          return;
+        }
+        let bytes = cache.get(entry);
+        if (!bytes) {
+          bytes = encoder.encode(`    ${indentLines(JSON.stringify(orderValue(entry, shape), null, 2), '    ')}`);
+          cache.set(entry, bytes);
+        }
+        flush();
+        chunks.push(bytes);
+      });
+      text += '\n  ]';
+      continue;
+    }
+    if (Array.isArray(value) && value.length === 0 && LIST_KEYS.has(name)) {
+      text += '[]';
+      continue;
+    }
+    const ordered = orderValue(value, shape);
+    text += ordered === undefined ? 'null' : indentLines(JSON.stringify(ordered, null, 2), '  ');
+  }
+  for (const name of Object.keys(record)) {
+    if (WORKSPACE.keys.includes(name) || record[name] === undefined) continue;
+    key(name);
+    text += indentLines(JSON.stringify(record[name], null, 2), '  ');
+  }
+  text += '\n}\n';
+  flush();
+  let length = 0;
+  for (const chunk of chunks) length += chunk.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
 }

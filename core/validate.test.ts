@@ -97,3 +97,33 @@ describe('paths', () => {
     expect(parsePath('dataTypes[3].retention.period.value')).toEqual(['dataTypes', 3, 'retention', 'period', 'value']);
   });
 });
+
+describe('validateWorkspace with trusted entries', () => {
+  it('finds the same problems as a full validation when only untrusted entries changed', () => {
+    const base = validateWorkspace(minimalWorkspace());
+    if (!base.ok) throw new Error('fixture invalid');
+    const trusted = new WeakSet<object>([...base.workspace.purposes, ...base.workspace.recipients, ...base.workspace.dataTypes]);
+    const edited: any = { ...base.workspace, dataTypes: [{ ...base.workspace.dataTypes[0], required: 'yes', purposes: ['gone'] }] };
+    const full = validateWorkspace(edited);
+    const incremental = validateWorkspace(edited, { trusted });
+    expect(incremental).toEqual(full);
+    expect(full.ok).toBe(false);
+  });
+
+  it('still checks references and ids across trusted entries', () => {
+    const base = validateWorkspace(minimalWorkspace());
+    if (!base.ok) throw new Error('fixture invalid');
+    const trusted = new WeakSet<object>([...base.workspace.purposes, ...base.workspace.dataTypes]);
+    const withoutPurpose: any = { ...base.workspace, purposes: [base.workspace.purposes[1]] };
+    const result = validateWorkspace(withoutPurpose, { trusted });
+    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(['dataTypes[0].purposes[0]']);
+  });
+
+  it('keeps the identity of trusted entries in the result, so caches keyed on them stay valid', () => {
+    const base = validateWorkspace(minimalWorkspace());
+    if (!base.ok) throw new Error('fixture invalid');
+    const trusted = new WeakSet<object>(base.workspace.dataTypes);
+    const result = validateWorkspace({ ...base.workspace }, { trusted });
+    expect(result.ok && result.workspace.dataTypes[0]).toBe(base.workspace.dataTypes[0]);
+  });
+});

@@ -24,7 +24,8 @@ export function createHandlers(session: WorkspaceSession, info: HandlerInfo): Ha
     // A file that cannot be opened is still an answer: the state says why, and the UI shows it.
     'workspace-open': async ({ path }) => ok(await session.open(path)),
     'workspace-new': ({ path, example, name }) => session.createWorkspace(path, { example, name }),
-    'workspace-save': ({ workspace, baseRevision }) => session.save(workspace, baseRevision),
+    'workspace-save': (arg) =>
+      arg.changes ? session.saveChanges(arg.changes, arg.baseRevision) : session.save(arg.workspace, arg.baseRevision),
     'workspace-save-as': ({ path, workspace }) => session.saveAs(path, workspace),
     'workspace-reload': async () => ok(await session.reload()),
     'workspace-recent': async () => ok(await session.recent()),
@@ -48,6 +49,22 @@ const workspaceObject = z.custom<Workspace>(
   'must be a workspace object ({ "format": "candor/workspace", … })',
 );
 
+const revision = z.string().regex(/^[0-9a-f]{64}$/, 'must be the revision the workspace was loaded at (64 hexadecimal characters)');
+// Entries are checked by the session against the format, like a whole workspace; here only the
+// shape of the change set.
+const entry = z.looseObject({ id: z.string() });
+const listChanges = z.strictObject({ order: z.array(z.string()), upserts: z.array(entry) });
+const workspaceChanges = z.strictObject({
+  set: z.record(z.string(), z.unknown()),
+  unset: z.array(z.string()),
+  lists: z.strictObject({
+    purposes: listChanges.optional(),
+    recipients: listChanges.optional(),
+    collectionPoints: listChanges.optional(),
+    dataTypes: listChanges.optional(),
+  }),
+});
+
 const ARGUMENTS: { [K in HandlerName]: z.ZodType } = {
   'app-info': noArgument,
   'workspace-get': noArgument,
@@ -57,10 +74,11 @@ const ARGUMENTS: { [K in HandlerName]: z.ZodType } = {
     example: z.boolean().optional(),
     name: z.string().trim().min(1).max(300).optional(),
   }),
-  'workspace-save': z.strictObject({
-    workspace: workspaceObject,
-    baseRevision: z.string().regex(/^[0-9a-f]{64}$/, 'must be the revision the workspace was loaded at (64 hexadecimal characters)'),
-  }),
+  'workspace-save': z
+    .strictObject({ workspace: workspaceObject.optional(), changes: workspaceChanges.optional(), baseRevision: revision })
+    .refine((arg) => (arg.workspace === undefined) !== (arg.changes === undefined), {
+      message: 'must carry either the whole "workspace" or its "changes", not both',
+    }),
   'workspace-save-as': z.strictObject({ path: filePath, workspace: workspaceObject }),
   'workspace-reload': noArgument,
   'workspace-recent': noArgument,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CandorEvent, SessionState } from '../../core/api';
 import type { Workspace } from '../../core/schema';
+import { diffWorkspace } from '../../core/changes';
 import { backupFolderFor, MAX_BACKUPS } from './backups';
 import { WorkspaceSession } from './session';
 import { canonical, corruptInputs, nextValue, SAMPLE_PATH, sampleWorkspace, tempDirs, variant } from './test-support';
@@ -226,6 +227,35 @@ describe('saving', () => {
     const { dataDir } = await setup();
     const session = newSession(dataDir);
     expect(await session.save(sample, 'a'.repeat(64))).toMatchObject({ ok: false, error: { code: 'no-workspace' } });
+  });
+});
+
+describe('saving changes', () => {
+  it('saves only the changes since the base revision, with the same bytes as a whole save', async () => {
+    const { file, session } = await setup();
+    const state = opened(await session.open(file));
+    const edited = { ...state.workspace, dataTypes: state.workspace.dataTypes.map((d, i) => (i === 0 ? { ...d, benefit: 'Changed benefit.' } : d)) };
+    const changes = diffWorkspace(state.workspace, edited);
+    expect(changes.lists.dataTypes?.upserts).toHaveLength(1);
+    const saved = await session.saveChanges(changes, state.revision);
+    expect(saved.ok).toBe(true);
+    const bytes = await readFile(file, 'utf8');
+    expect(bytes).toBe(canonical(edited as Workspace));
+    if (saved.ok) expect(saved.value.revision).toBe(revisionOf(bytes));
+  });
+
+  it('refuses changes made against another revision, and invalid changes, writing nothing', async () => {
+    const { file, session } = await setup();
+    const state = opened(await session.open(file));
+    const before = await readFile(file, 'utf8');
+    const edited = { ...state.workspace, dataTypes: [{ ...state.workspace.dataTypes[0], purposes: ['no-such-purpose'] }, ...state.workspace.dataTypes.slice(1)] };
+    const stale = await session.saveChanges(diffWorkspace(state.workspace, edited), 'f'.repeat(64));
+    expect(stale).toMatchObject({ ok: false, error: { code: 'stale-base' } });
+    const invalid = await session.saveChanges(diffWorkspace(state.workspace, edited), state.revision);
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-workspace', problems: [{ path: 'dataTypes[0].purposes[0]' }] } });
+    const ghost = await session.saveChanges({ set: {}, unset: [], lists: { purposes: { order: ['ghost'], upserts: [] } } }, state.revision);
+    expect(ghost).toMatchObject({ ok: false, error: { code: 'stale-base' } });
+    expect(await readFile(file, 'utf8')).toBe(before);
   });
 });
 

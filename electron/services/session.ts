@@ -14,6 +14,7 @@ import { watchPath } from './file-watcher';
 import { describeIoError, shortIoReason } from './io-error';
 import { bundledExamplePath } from './paths';
 import { acquireWorkspaceLock, lockPathFor, STALE_MS, type HeldLock } from './workspace-lock';
+import { applyChanges, type WorkspaceChanges } from '../../core/changes';
 import { classifyWorkspaceBytes, prepareWrite, readWorkspaceFile, revisionOf, WorkspaceFileAdapter, WorkspaceFileError } from './workspace-file';
 
 export interface SessionOptions {
@@ -340,8 +341,35 @@ export class WorkspaceSession {
     }
   }
 
-  save(workspace: unknown, baseRevision: string): Promise<Result<{ revision: string }>> {
+  /**
+   * Saves the edits made since `baseRevision`, sent as changes: what an editor sends after an edit.
+   * Unchanged entries are the ones this session already holds, validated and serialized, so a save of
+   * a large workspace costs about one entry's work plus the write.
+   */
+  saveChanges(changes: WorkspaceChanges, baseRevision: string): Promise<Result<{ revision: string }>> {
     return this.exclusive(async () => {
+      const file = this.file;
+      if (!file || file.state.status !== 'open' || file.revision !== baseRevision) {
+        return fail({
+          code: 'stale-base',
+          ...(file ? { file: file.path } : {}),
+          message: 'The changes were made against a version of the workspace this session no longer holds; send the whole workspace.',
+        });
+      }
+      const rebuilt = applyChanges(file.state.workspace, changes);
+      if (!rebuilt.ok) {
+        return fail({ code: 'stale-base', file: file.path, message: `The changes do not fit the saved workspace (${rebuilt.reason}); send the whole workspace.` });
+      }
+      return this.saveNow(rebuilt.workspace, baseRevision);
+    });
+  }
+
+  save(workspace: unknown, baseRevision: string): Promise<Result<{ revision: string }>> {
+    return this.exclusive(() => this.saveNow(workspace, baseRevision));
+  }
+
+  private saveNow(workspace: unknown, baseRevision: string): Promise<Result<{ revision: string }>> {
+    return (async () => {
       const file = this.file;
       if (!file || file.state.status !== 'open') {
         const why = file?.state.status === 'error' ? `${file.path} could not be opened, and Candor never writes over a file it could not read` : 'no workspace is open';
@@ -395,7 +423,7 @@ export class WorkspaceSession {
       this.wrote(file, next.workspace, next.revision);
       await file.backups.prune().catch(() => undefined);
       return ok({ revision: next.revision });
-    });
+    })();
   }
 
   /** Whether `bytes` (just read from disk) are the version at `revision`; a byte comparison when the session holds that version. */

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import type { CandorError } from '../../core/api';
-import { serializeWorkspace } from '../../core/canonical';
+import { encodeWorkspace, serializeWorkspace } from '../../core/canonical';
 import { readWorkspaceText } from '../../core/read';
 import type { Workspace } from '../../core/schema';
 import { validateWorkspace, type Problem } from '../../core/validate';
@@ -107,14 +107,37 @@ export class WorkspaceFileError extends Error {
 
 export interface PreparedWrite {
   workspace: Workspace;
-  text: string;
   bytes: Buffer;
   revision: string;
 }
 
+/**
+ * What an open workspace remembers between saves: the entries already validated, and their canonical
+ * text. Both are keyed by the (never mutated) entry objects, so an edit revalidates and rewrites only
+ * the entries it changed.
+ */
+export interface WriteMemo {
+  trusted: WeakSet<object>;
+  bytes: WeakMap<object, Uint8Array>;
+}
+
+export function createWriteMemo(): WriteMemo {
+  return { trusted: new WeakSet(), bytes: new WeakMap() };
+}
+
+function remember(memo: WriteMemo, workspace: Workspace): void {
+  for (const list of [workspace.purposes, workspace.recipients, workspace.collectionPoints, workspace.dataTypes]) {
+    for (const entry of list) memo.trusted.add(entry);
+  }
+}
+
 /** Validates and serializes a workspace for writing; invalid input is refused with every problem. */
-export function prepareWrite(input: unknown, path: string): { ok: true; prepared: PreparedWrite } | { ok: false; error: CandorError } {
-  const result = validateWorkspace(input);
+export function prepareWrite(
+  input: unknown,
+  path: string,
+  memo?: WriteMemo,
+): { ok: true; prepared: PreparedWrite } | { ok: false; error: CandorError } {
+  const result = validateWorkspace(input, memo ? { trusted: memo.trusted } : {});
   if (!result.ok) {
     return {
       ok: false,
@@ -126,9 +149,10 @@ export function prepareWrite(input: unknown, path: string): { ok: true; prepared
       },
     };
   }
-  const text = serializeWorkspace(result.workspace);
-  const bytes = Buffer.from(text, 'utf8');
-  return { ok: true, prepared: { workspace: result.workspace, text, bytes, revision: revisionOf(bytes) } };
+  if (memo) remember(memo, result.workspace);
+  const encoded = memo ? encodeWorkspace(result.workspace, memo.bytes) : new TextEncoder().encode(serializeWorkspace(result.workspace));
+  const bytes = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
+  return { ok: true, prepared: { workspace: result.workspace, bytes, revision: revisionOf(bytes) } };
 }
 
 /**
@@ -151,6 +175,8 @@ export class WorkspaceFileAdapter implements Adapter<Workspace | null> {
    */
   beforeCommit: (() => Promise<void>) | undefined;
   private prepared: PreparedWrite | undefined;
+  /** validated entries and their text, kept across saves of this file */
+  readonly memo: WriteMemo = createWriteMemo();
 
   constructor(readonly path: string) {}
 
@@ -159,12 +185,13 @@ export class WorkspaceFileAdapter implements Adapter<Workspace | null> {
     if (content.kind !== 'ok') throw new WorkspaceFileError(content);
     this.revision = content.revision;
     this.bytes = content.bytes;
+    remember(this.memo, content.workspace);
     return content.workspace;
   }
 
   /** Validates and serializes `input`; the next write of the returned workspace reuses the result. */
   prepare(input: unknown): ReturnType<typeof prepareWrite> {
-    const result = prepareWrite(input, this.path);
+    const result = prepareWrite(input, this.path, this.memo);
     this.prepared = result.ok ? result.prepared : undefined;
     return result;
   }
@@ -173,7 +200,7 @@ export class WorkspaceFileAdapter implements Adapter<Workspace | null> {
     if (data === null) throw new Error(`Candor refused to write an empty workspace to ${this.path}`);
     let prepared = this.prepared?.workspace === data ? this.prepared : undefined;
     if (!prepared) {
-      const result = prepareWrite(data, this.path);
+      const result = prepareWrite(data, this.path, this.memo);
       if (!result.ok) throw new Error(result.error.message);
       prepared = result.prepared;
     }

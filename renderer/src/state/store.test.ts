@@ -29,7 +29,11 @@ describe('editor store', () => {
     expect(useEditor.getState().saveStatus).toBe('pending');
     expect(invoke).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(600);
-    expect(invoke).toHaveBeenCalledWith('workspace-save', { workspace: useEditor.getState().workspace, baseRevision: 'rev-0' });
+    const workspace = useEditor.getState().workspace!;
+    expect(invoke).toHaveBeenCalledWith('workspace-save', {
+      changes: { set: {}, unset: [], lists: { dataTypes: { order: ['email-address'], upserts: [workspace.dataTypes[0]] } } },
+      baseRevision: 'rev-0',
+    });
     expect(useEditor.getState().saveStatus).toBe('saved');
     expect(useEditor.getState().revision).toBe('rev-1');
   });
@@ -89,7 +93,9 @@ describe('editor store', () => {
     await vi.advanceTimersByTimeAsync(600);
     expect(invoke).not.toHaveBeenCalled();
     expect(useEditor.getState().saveStatus).toBe('invalid');
-    useEditor.getState().undo();
+    useEditor.getState().apply('Fix', (d) => {
+      d.dataTypes[0].purposes = ['analytics'];
+    });
     await vi.advanceTimersByTimeAsync(600);
     expect(invoke).toHaveBeenCalledTimes(1);
     expect(useEditor.getState().saveStatus).toBe('saved');
@@ -101,6 +107,23 @@ describe('editor store', () => {
     await vi.advanceTimersByTimeAsync(600);
     expect(useEditor.getState().saveStatus).toBe('conflict');
     expect(useEditor.getState().workspace?.organization.name).toBe('Mine');
+  });
+
+  it('sends the whole workspace when the backend no longer holds the base version', async () => {
+    invoke.mockResolvedValueOnce({ ok: false, error: { code: 'stale-base', message: 'send it all' } });
+    useEditor.getState().apply('Edit', (d) => void (d.organization.name = 'Whole'));
+    await vi.advanceTimersByTimeAsync(600);
+    expect(invoke).toHaveBeenCalledTimes(2);
+    expect(invoke.mock.calls[1][1]).toEqual({ workspace: useEditor.getState().workspace, baseRevision: 'rev-0' });
+    expect(useEditor.getState().saveStatus).toBe('saved');
+  });
+
+  it('writes nothing when undo returns to the saved version', async () => {
+    useEditor.getState().apply('Edit', (d) => void (d.organization.name = 'Temp'));
+    useEditor.getState().undo();
+    await vi.advanceTimersByTimeAsync(600);
+    expect(invoke).not.toHaveBeenCalled();
+    expect(useEditor.getState().saveStatus).toBe('saved');
   });
 
   it('flushes a pending save at once when asked (quit, reload)', async () => {

@@ -5,6 +5,7 @@ import { produce, type Draft } from 'immer';
 import type { CandorError, ReadOnlyReason, SessionState } from '../../../core/api';
 import type { Workspace } from '../../../core/schema';
 import { validateWorkspace, type Problem } from '../../../core/validate';
+import { diffWorkspace, isEmptyChange } from '../../../core/changes';
 import { getBridge } from '../transport';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'invalid' | 'error' | 'conflict' | 'read-only';
@@ -21,6 +22,8 @@ export interface EditorState {
   session: SessionState | null;
   workspace: Workspace | null;
   revision: string;
+  /** the workspace as it is on disk at `revision`; saves send only what changed since */
+  savedWorkspace: Workspace | null;
   readOnly?: ReadOnlyReason;
   past: HistoryEntry[];
   future: HistoryEntry[];
@@ -76,19 +79,33 @@ export const useEditor = create<EditorState>()((set, get) => {
     if (saving) {
       await saving;
     }
-    const { workspace, revision, readOnly, problems, saveStatus } = get();
+    const { workspace, revision, readOnly, problems, saveStatus, savedWorkspace } = get();
     if (!workspace || readOnly) return;
     if (saveStatus === 'saved' || saveStatus === 'conflict') return;
     if (problems.length > 0) {
       set({ saveStatus: 'invalid' });
       return;
     }
+    const changes = savedWorkspace ? diffWorkspace(savedWorkspace, workspace) : undefined;
+    if (changes && isEmptyChange(changes)) {
+      // Back where the file is (an undo to the saved state): nothing to write.
+      set({ saveStatus: 'saved', saveError: undefined });
+      return;
+    }
     set({ saveStatus: 'saving' });
     saving = (async () => {
-      const result = await getBridge().invoke('workspace-save', { workspace, baseRevision: revision });
+      const bridge = getBridge();
+      // Only the edits travel; the backend holds the rest. If it no longer holds this version, send it all.
+      let result = changes
+        ? await bridge.invoke('workspace-save', { changes, baseRevision: revision })
+        : await bridge.invoke('workspace-save', { workspace, baseRevision: revision });
+      if (!result.ok && result.error.code === 'stale-base') {
+        result = await bridge.invoke('workspace-save', { workspace, baseRevision: revision });
+      }
       if (result.ok) {
         const stillSame = get().workspace === workspace;
         set({
+          savedWorkspace: workspace,
           revision: result.value.revision,
           saveStatus: stillSame ? 'saved' : 'pending',
           saveError: undefined,
@@ -135,6 +152,7 @@ export const useEditor = create<EditorState>()((set, get) => {
   return {
     session: null,
     workspace: null,
+    savedWorkspace: null,
     revision: '',
     past: [],
     future: [],
@@ -148,6 +166,7 @@ export const useEditor = create<EditorState>()((set, get) => {
         set({
           session: state,
           workspace: state.workspace,
+          savedWorkspace: state.workspace,
           revision: state.revision,
           readOnly: state.readOnly,
           past: [],
@@ -161,6 +180,7 @@ export const useEditor = create<EditorState>()((set, get) => {
         set({
           session: state,
           workspace: null,
+          savedWorkspace: null,
           revision: '',
           readOnly: undefined,
           past: [],
