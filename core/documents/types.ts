@@ -1,0 +1,48 @@
+// The contract between the parts that turn a workspace into documents. Everything here is pure:
+// the callers (renderer, CLI, handlers) load template sources and write bytes themselves.
+import type { Jurisdiction } from '../schema';
+
+/** A template's source text, as read from `templates/` or the workspace's `settings.templatesDir`. */
+export interface TemplateSource {
+  /** file name or path, for error messages */
+  file: string;
+  /** the whole file: YAML front matter between `---` lines, then the Markdown + Liquid body */
+  text: string;
+  /** where it came from */
+  origin: 'built-in' | 'workspace';
+}
+
+/** A template's front matter. */
+export interface TemplateInfo {
+  id: string;
+  title: string;
+  /** 'notice' documents become Markdown, HTML and Word */
+  kind: 'notice';
+  jurisdictions: Jurisdiction[];
+  locale: string;
+}
+
+/** A problem with a template: where (file, line) and what is wrong. */
+export interface TemplateError {
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+/** What every output format needs besides the body. */
+export interface DocumentMeta {
+  id: string;
+  title: string;
+  organization: string;
+  /** YYYY-MM-DD, from settings.effectiveDate */
+  effectiveDate?: string;
+  /** a short fingerprint of the inventory the document was made from, printed as the version */
+  version: string;
+  locale: string;
+}
+
+export interface RenderedDocument {
+  meta: DocumentMeta;
+  markdown: string;
+}
