@@ -70,10 +70,11 @@ if (!app.requestSingleInstanceLock({ workspacePath: requested })) {
       preloadPath,
       entryUrl: appEntryUrl(devServerUrl),
       devServerUrl,
+      clearRecent: () => session.clearRecent(),
       formatGuideCandidates: [
+        join(dirname(resourcesDir()), 'docs', 'workspace-format.md'),
         join(app.getAppPath(), 'README.md'),
         join(dirname(resourcesDir()), 'README.md'),
-        join(dirname(resourcesDir()), 'docs', 'workspace-format.md'),
       ],
     });
     const first = pendingOpen;

@@ -44,4 +44,12 @@ export class AppState {
     await mkdir(this.dataDir, { recursive: true });
     await writeFileAtomic(this.file, `${JSON.stringify({ ...data, recent }, null, 2)}\n`, { mode: 0o600 });
   }
+
+  /** Empties the recent list (File → Open Recent → Clear Recent); other keys stay. */
+  async clearRecent(): Promise<void> {
+    const data = await this.load();
+    if (!Array.isArray(data.recent) || data.recent.length === 0) return;
+    await mkdir(this.dataDir, { recursive: true });
+    await writeFileAtomic(this.file, `${JSON.stringify({ ...data, recent: [] }, null, 2)}\n`, { mode: 0o600 });
+  }
 }

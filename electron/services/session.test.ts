@@ -1,5 +1,5 @@
 import { access, chmod, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CandorEvent, SessionState } from '../../core/api';
 import type { Workspace } from '../../core/schema';
@@ -83,6 +83,18 @@ describe('opening', () => {
     expect(recent).toHaveLength(10);
     expect(recent[0]).toBe(files[5]);
     expect(recent.slice(1)).toEqual([11, 10, 9, 8, 7, 6, 4, 3, 2].map((i) => files[i]));
+  });
+
+  it('clears the recent list on request, and a later open starts it again', async () => {
+    const { file, session } = await setup();
+    opened(await session.open(file));
+    expect(await session.recent()).toHaveLength(1);
+    await session.clearRecent();
+    expect(await session.recent()).toEqual([]);
+    const other = join(dirname(file), 'other.candor.json');
+    await writeFile(other, await readFile(file));
+    opened(await session.open(other));
+    expect(await session.recent()).toEqual([other]);
   });
 
   it('accepts a byte-order mark and saves canonical text without it', async () => {

@@ -154,6 +154,10 @@ export class WorkspaceSession {
     return this.appState.recent();
   }
 
+  clearRecent(): Promise<void> {
+    return this.appState.clearRecent();
+  }
+
   private async closeNow(keep?: HeldLock): Promise<void> {
     const file = this.file;
     this.file = undefined;
