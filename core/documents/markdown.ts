@@ -1,0 +1,198 @@
+// Markdown helpers shared by the HTML and Word writers: one lexer configuration, one notion of a safe
+// link, one way to name headings, so both formats read the same Markdown the same way.
+import { Lexer, type Token, type Tokens, type TokensList } from 'marked';
+
+/**
+ * Removes what must not reach XML or a page: C0 controls other than tab and newline (XML 1.0 forbids them),
+ * C1 controls and DEL (invisible, and Word warns about some), lone surrogates (not encodable as UTF-8),
+ * U+FFFE/U+FFFF (not XML characters), and bidi embeddings, overrides and isolates (they can reorder what a
+ * reader sees, e.g. make "gpj.exe" look like "exe.jpg"). Carriage returns become newlines.
+ */
+export function cleanText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+      '',
+    );
+}
+
+/** Lexes Markdown the way both writers read it: GitHub-flavoured (tables, autolinks), no line-break magic. */
+export function lexMarkdown(markdown: string): TokensList {
+  return new Lexer({ gfm: true, breaks: false }).lex(cleanText(markdown));
+}
+
+// marked resolves numeric character references in text but leaves named ones for the HTML it writes;
+// Word has no entities, so the writer of a .docx resolves the names Markdown authors actually use.
+// Anything else stays as typed, which is how a reader of the Markdown source would see it.
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0', copy: '©', reg: '®', trade: '™',
+  hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«',
+  raquo: '»', euro: '€', pound: '£', yen: '¥', cent: '¢', sect: '§', para: '¶', middot: '·', bull: '•',
+  times: '×', divide: '÷', deg: '°', plusmn: '±', shy: '\u00AD', zwj: '\u200D', zwnj: '\u200C',
+};
+
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]+);/g, (whole, name: string) => {
+    if (name.startsWith('#')) {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD';
+      return cleanText(String.fromCodePoint(code));
+    }
+    return NAMED_ENTITIES[name] ?? whole;
+  });
+}
+
+/** The plain text of inline tokens, as a heading reads in a table of contents. */
+export function inlineText(tokens: readonly Token[] | undefined): string {
+  if (!tokens) return '';
+  let out = '';
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text':
+        out += 'tokens' in token && token.tokens ? inlineText(token.tokens) : decodeEntities(token.text);
+        break;
+      case 'escape':
+      case 'codespan':
+        out += token.text;
+        break;
+      case 'br':
+        out += ' ';
+        break;
+      case 'html':
+        out += token.raw;
+        break;
+      case 'checkbox':
+        break;
+      default:
+        out += 'tokens' in token && token.tokens ? inlineText(token.tokens) : decodeEntities(('text' in token && typeof token.text === 'string') ? token.text : token.raw);
+    }
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+export type SafeLink =
+  | { kind: 'external'; href: string }
+  | { kind: 'mailto'; href: string }
+  | { kind: 'anchor'; href: string; id: string };
+
+/**
+ * Decides whether a link may be followed, and how it is written. Only http(s), mailto and in-page anchors
+ * pass; everything else (javascript:, data:, vbscript:, file:, relative paths, protocol-relative URLs) is
+ * refused, and the link is shown as its text. Browsers ignore tabs, newlines and controls inside a URL
+ * ("java\tscript:"), so those are removed before the scheme is read.
+ */
+export function safeLink(href: string): SafeLink | null {
+  // eslint-disable-next-line no-control-regex
+  const compact = decodeEntities(href).replace(/[\u0000-\u0020\u007F-\u009F]+/g, '');
+  if (compact.startsWith('#')) {
+    let id: string;
+    try {
+      id = decodeURIComponent(compact.slice(1));
+    } catch {
+      return null;
+    }
+    if (id === '' || /[\s"'<>`]/.test(id)) return null;
+    return { kind: 'anchor', href: `#${encodeURIComponent(id).replace(/%2D/gi, '-')}`, id };
+  }
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(compact)?.[1]?.toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https' && scheme !== 'mailto') return null;
+  let url: URL;
+  try {
+    url = new URL(compact);
+  } catch {
+    return null;
+  }
+  if (scheme === 'mailto') return url.pathname === '' ? null : { kind: 'mailto', href: url.href };
+  if (url.hostname === '') return null;
+  return { kind: 'external', href: url.href };
+}
+
+/**
+ * Heading anchors as GitHub names them (lower case, punctuation dropped, spaces to hyphens, "-1", "-2" for
+ * repeats), so a template's `[your rights](#your-rights)` works in the HTML page, in Word and on GitHub.
+ */
+export function createSlugger(): (text: string) => string {
+  const seen = new Map<string, number>();
+  return (text: string) => {
+    const base =
+      text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
+        .replace(/ /g, '-') || 'section';
+    let slug = base;
+    while (seen.has(slug)) {
+      const count = (seen.get(base) ?? 0) + 1;
+      seen.set(base, count);
+      slug = `${base}-${count}`;
+    }
+    seen.set(slug, 0);
+    return slug;
+  };
+}
+
+export interface HeadingInfo {
+  token: Tokens.Heading;
+  depth: number;
+  text: string;
+  slug: string;
+}
+
+/** Every heading in reading order, nested ones (in lists and quotes) included, with its unique anchor. */
+export function collectHeadings(tokens: readonly Token[]): HeadingInfo[] {
+  const slug = createSlugger();
+  const headings: HeadingInfo[] = [];
+  const visit = (list: readonly Token[]) => {
+    for (const token of list) {
+      if (token.type === 'heading') {
+        const heading = token as Tokens.Heading;
+        const text = inlineText(heading.tokens);
+        headings.push({ token: heading, depth: heading.depth, text, slug: slug(text) });
+      } else if (token.type === 'list') {
+        for (const item of (token as Tokens.List).items) visit(item.tokens);
+      } else if (token.type === 'blockquote') {
+        visit((token as Tokens.Blockquote).tokens);
+      }
+    }
+  };
+  visit(tokens);
+  return headings;
+}
+
+function normalise(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * A template usually opens with `# <title>`. Both writers print the title themselves (with the organisation,
+ * date and version), so that heading is left out of the body when it says the same as the title; a
+ * different first heading is kept, as the author wrote it.
+ */
+export function withoutLeadingTitle(tokens: readonly Token[], title: string): Token[] {
+  const first = tokens.findIndex((token) => token.type !== 'space');
+  if (first === -1) return [...tokens];
+  const token = tokens[first];
+  if (token.type === 'heading' && (token as Tokens.Heading).depth === 1 && normalise(inlineText((token as Tokens.Heading).tokens)) === normalise(title)) {
+    return [...tokens.slice(0, first), ...tokens.slice(first + 1)];
+  }
+  return [...tokens];
+}
+
+/** "2025-03-01" → "1 March 2025" (or the locale's long form); anything that is not a real date is returned as given. */
+export function formatDate(isoDate: string, locale: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return isoDate;
+  // "en" alone would give the American "March 1, 2025"; a day-first long date reads unambiguously everywhere
+  // English is written, so plain "en" is treated as British English.
+  const tag = locale.trim() === '' || locale.toLowerCase() === 'en' ? 'en-GB' : locale;
+  try {
+    return new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  }
+}
