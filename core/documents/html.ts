@@ -23,7 +23,8 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     'ul', 'ol', 'li', 'a', 'span', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
   ],
   allowedAttributes: {
-    a: ['href', 'rel', 'title', 'class'],
+    // No title attribute: its text would be the one place user text sits inside a tag.
+    a: ['href', 'rel', 'class'],
     h1: ['id'], h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'],
     ol: ['start'],
     th: ['class', 'scope'],
@@ -70,12 +71,11 @@ function renderer(headingIds: WeakMap<Token, string>): RendererObject {
       const inner = this.parser.parseInline(token.tokens);
       const link = safeLink(token.href);
       if (!link) return inner;
-      const title = token.title ? ` title="${escapeHtml(token.title)}"` : '';
       // Printed pages show where an external link goes, unless its text already is the address.
       const text = inlineText(token.tokens);
       const showsUrl = link.kind !== 'anchor' && (text === token.href || `mailto:${text}` === link.href || text === link.href);
       const rel = link.kind === 'external' ? ' rel="noopener noreferrer"' : '';
-      return `<a href="${escapeHtml(link.href)}"${rel}${title}${showsUrl ? ' class="shows-url"' : ''}>${inner}</a>`;
+      return `<a href="${escapeHtml(link.href)}"${rel}${showsUrl ? ' class="shows-url"' : ''}>${inner}</a>`;
     },
     // Nothing is fetched: an image is reduced to its description.
     image(token) {
@@ -217,18 +217,21 @@ h5, h6 { font-size: 1rem; }
 main > h2:first-child, main > h3:first-child { margin-top: 1em; }
 p, ul, ol, blockquote, pre, .table-scroll { margin: 0 0 1em; }
 ul, ol { padding-left: 1.6em; }
+ol ol { list-style-type: lower-alpha; }
+ol ol ol { list-style-type: lower-roman; }
 li { margin: 0.25em 0; }
 li > ul, li > ol { margin: 0.25em 0 0.4em; }
 a { color: var(--link); text-decoration-thickness: 0.06em; text-underline-offset: 0.15em; }
 strong { font-weight: 650; }
 hr { border: 0; border-top: 1px solid var(--rule); margin: 2em 0; }
+hr + h2 { border-top: 0; padding-top: 0; margin-top: 0; }
 blockquote { margin-left: 0; padding: 0.1em 0 0.1em 1em; border-left: 4px solid var(--quote); color: var(--muted); }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.9em; background: var(--code); padding: 0.1em 0.3em; border-radius: 3px; }
 pre { background: var(--code); padding: 0.8em 1em; border-radius: 4px; overflow-x: auto; white-space: pre-wrap; }
 pre code { background: none; padding: 0; }
 .table-scroll { overflow-x: auto; }
 table { width: 100%; border-collapse: collapse; font-size: 0.95rem; line-height: 1.45; }
-th, td { padding: 0.5em 0.7em; border: 1px solid var(--rule); text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { padding: 0.5em 0.7em; border: 1px solid var(--rule); text-align: left; vertical-align: top; overflow-wrap: anywhere; hyphens: auto; min-width: 8em; }
 th { background: var(--head); font-weight: 650; }
 tbody tr:nth-child(even) td { background: var(--stripe); }
 .align-center { text-align: center; }

@@ -1,0 +1,592 @@
+// A rendered document as a Word file, built with `docx` from the same Markdown as the HTML page, for the
+// reader who edits in Word: real Heading 1–4 styles (navigation pane, outline, TOC), a table of contents
+// field, tables whose header row repeats on every page, real list numbering, live links, and the title,
+// version and effective date on every page. The text is cleaned before it reaches XML, so control
+// characters or markup typed into a field cannot make Word ask to repair the file.
+import {
+  AlignmentType,
+  Bookmark,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  Header,
+  HeadingLevel,
+  InternalHyperlink,
+  LevelFormat,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Tab,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableOfContents,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+  type ILevelsOptions,
+  type NumberingDefinition,
+  type ParagraphChild,
+} from 'docx';
+import type { Token, Tokens } from 'marked';
+import type { RenderedDocument } from './types';
+import { cleanText, collectHeadings, decodeEntities, formatDate, lexMarkdown, safeLink, withoutLeadingTitle } from './markdown';
+
+const FONT = 'Calibri';
+const MONO = 'Courier New';
+const INK = '1F2328';
+const MUTED = '5B6570';
+const ACCENT = '1F3A5F';
+const RULE = 'A9B1BA';
+const HEADER_FILL = 'E6ECF2';
+const LINK = '0563C1';
+
+type Block = Paragraph | Table;
+
+interface RunFormat {
+  bold?: boolean;
+  italics?: boolean;
+  strike?: boolean;
+  code?: boolean;
+  link?: boolean;
+}
+
+interface Page {
+  width: number;
+  height: number;
+  margin: number;
+}
+
+// Letter where the locale says the reader lives with it; A4 everywhere else.
+function pageFor(locale: string): Page {
+  return /-(US|CA|MX|PH)\b/i.test(locale)
+    ? { width: 12240, height: 15840, margin: 1440 }
+    : { width: 11906, height: 16838, margin: 1418 };
+}
+
+const BULLET_SYMBOLS = ['•', '◦', '▪'];
+const NUMBER_FORMATS = [
+  { format: LevelFormat.DECIMAL, suffix: '.' },
+  { format: LevelFormat.LOWER_LETTER, suffix: ')' },
+  { format: LevelFormat.LOWER_ROMAN, suffix: '.' },
+];
+
+function listIndent(level: number) {
+  return { left: 567 + level * 425, hanging: 340 };
+}
+
+function bulletLevels(): ILevelsOptions[] {
+  return Array.from({ length: 9 }, (_, level) => ({
+    level,
+    format: LevelFormat.BULLET,
+    text: BULLET_SYMBOLS[level % BULLET_SYMBOLS.length],
+    alignment: AlignmentType.LEFT,
+    style: { paragraph: { indent: listIndent(level) } },
+  }));
+}
+
+function numberLevels(start: number): ILevelsOptions[] {
+  return Array.from({ length: 9 }, (_, level) => {
+    const { format, suffix } = NUMBER_FORMATS[level % NUMBER_FORMATS.length];
+    return {
+      level,
+      format,
+      text: `%${level + 1}${suffix}`,
+      start: level === 0 ? start : 1,
+      alignment: AlignmentType.LEFT,
+      style: { paragraph: { indent: listIndent(level) } },
+    };
+  });
+}
+
+/** Word bookmark names: a letter first, then letters, digits and underscores, at most 40 characters. */
+function bookmarkNamer(): (slug: string) => string {
+  const used = new Set<string>();
+  return (slug) => {
+    const base = `h_${slug.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '_')}`.slice(0, 34);
+    let name = base;
+    for (let n = 2; used.has(name); n += 1) name = `${base}_${n}`;
+    used.add(name);
+    return name;
+  };
+}
+
+class WordWriter {
+  private numberedLists = 0;
+  private readonly numbering = new Map<string, NumberingDefinition>([
+    ['bullets', { reference: 'bullets', levels: bulletLevels() }],
+    ['numbers-1', { reference: 'numbers-1', levels: numberLevels(1) }],
+  ]);
+  private readonly headingLevelShift: number;
+
+  constructor(
+    /** heading token → bookmark name, for headings an in-page link points at */
+    private readonly bookmarks: Map<Token, string>,
+    /** anchor slug → bookmark name */
+    private readonly anchors: Map<string, string>,
+    headingLevelShift: number,
+    private readonly tableWidth: number,
+  ) {
+    this.headingLevelShift = headingLevelShift;
+  }
+
+  numberingConfig(): NumberingDefinition[] {
+    return [...this.numbering.values()];
+  }
+
+  headingLevel(depth: number): number {
+    return Math.min(6, Math.max(1, depth - this.headingLevelShift));
+  }
+
+  // ---- inline ----
+
+  private text(text: string, format: RunFormat): TextRun {
+    return new TextRun({
+      // Soft line breaks inside a Markdown paragraph are spaces; tabs would jump to Word's tab stops.
+      text: text.replace(/[\n\t]+/g, ' '),
+      bold: format.bold || undefined,
+      italics: format.italics || undefined,
+      strike: format.strike || undefined,
+      font: format.code ? MONO : undefined,
+      size: format.code ? 20 : undefined,
+      style: format.link ? 'Hyperlink' : undefined,
+    });
+  }
+
+  inline(tokens: readonly Token[] | undefined, format: RunFormat = {}): ParagraphChild[] {
+    const out: ParagraphChild[] = [];
+    for (const token of tokens ?? []) {
+      switch (token.type) {
+        case 'text': {
+          const t = token as Tokens.Text;
+          if (t.tokens && t.tokens.length) out.push(...this.inline(t.tokens, format));
+          else out.push(this.text(decodeEntities(t.text), format));
+          break;
+        }
+        case 'escape':
+          out.push(this.text(token.text, format));
+          break;
+        case 'strong':
+          out.push(...this.inline((token as Tokens.Strong).tokens, { ...format, bold: true }));
+          break;
+        case 'em':
+          out.push(...this.inline((token as Tokens.Em).tokens, { ...format, italics: true }));
+          break;
+        case 'del':
+          out.push(...this.inline((token as Tokens.Del).tokens, { ...format, strike: true }));
+          break;
+        case 'codespan':
+          out.push(this.text(token.text, { ...format, code: true }));
+          break;
+        case 'br':
+          out.push(new TextRun({ break: 1 }));
+          break;
+        case 'link':
+          out.push(...this.link(token as Tokens.Link, format));
+          break;
+        case 'image':
+          // Nothing is fetched or embedded: an image is reduced to its description.
+          out.push(this.text(token.text, format));
+          break;
+        case 'html':
+          // Raw HTML is shown as the text it is, as in the HTML page.
+          out.push(this.text(token.text, format));
+          break;
+        case 'checkbox':
+          out.push(this.text((token as Tokens.Checkbox).checked ? '☒ ' : '☐ ', format));
+          break;
+        default: {
+          const generic = token as Tokens.Generic;
+          if (Array.isArray(generic.tokens)) out.push(...this.inline(generic.tokens, format));
+          else out.push(this.text(decodeEntities(typeof generic.text === 'string' ? generic.text : generic.raw), format));
+        }
+      }
+    }
+    return out;
+  }
+
+  private link(token: Tokens.Link, format: RunFormat): ParagraphChild[] {
+    const link = safeLink(token.href);
+    if (!link) return this.inline(token.tokens, format);
+    if (link.kind === 'anchor') {
+      const anchor = this.anchors.get(link.id);
+      if (!anchor) return this.inline(token.tokens, format);
+      return [new InternalHyperlink({ anchor, children: this.inline(token.tokens, { ...format, link: true }) })];
+    }
+    return [new ExternalHyperlink({ link: link.href, children: this.inline(token.tokens, { ...format, link: true }) })];
+  }
+
+  // ---- blocks ----
+
+  blocks(tokens: readonly Token[], quote = false): Block[] {
+    const out: Block[] = [];
+    for (const token of tokens) out.push(...this.block(token, quote));
+    return out;
+  }
+
+  private paragraph(children: ParagraphChild[], quote: boolean): Paragraph {
+    return new Paragraph({ children, style: quote ? 'Quote' : undefined });
+  }
+
+  private block(token: Token, quote: boolean): Block[] {
+    switch (token.type) {
+      case 'space':
+      case 'def':
+        return [];
+      case 'heading': {
+        const heading = token as Tokens.Heading;
+        const level = this.headingLevel(heading.depth);
+        const runs = this.inline(heading.tokens);
+        const bookmark = this.bookmarks.get(token);
+        return [
+          new Paragraph({
+            heading: HeadingLevel[`HEADING_${level}` as keyof typeof HeadingLevel],
+            children: bookmark ? [new Bookmark({ id: bookmark, children: runs })] : runs,
+          }),
+        ];
+      }
+      case 'paragraph':
+        return [this.paragraph(this.inline((token as Tokens.Paragraph).tokens), quote)];
+      case 'text': {
+        const t = token as Tokens.Text;
+        return [this.paragraph(t.tokens ? this.inline(t.tokens) : [this.text(decodeEntities(t.text), {})], quote)];
+      }
+      case 'blockquote':
+        return this.blocks((token as Tokens.Blockquote).tokens, true);
+      case 'list':
+        return this.list(token as Tokens.List, 0, quote);
+      case 'table':
+        return [this.table(token as Tokens.Table)];
+      case 'hr':
+        return [
+          new Paragraph({
+            children: [],
+            spacing: { before: 120, after: 240 },
+            border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: RULE, space: 1 } },
+          }),
+        ];
+      case 'code': {
+        const lines = (token as Tokens.Code).text.split('\n');
+        return [
+          new Paragraph({
+            style: 'CodeBlock',
+            children: lines.map((line, i) => new TextRun({ text: line.replace(/\t/g, '    '), break: i > 0 ? 1 : undefined })),
+          }),
+        ];
+      }
+      case 'html':
+        return [this.paragraph([this.text(token.text.trim(), {})], quote)];
+      default:
+        if ('tokens' in token && Array.isArray(token.tokens)) return [this.paragraph(this.inline(token.tokens), quote)];
+        return token.raw.trim() ? [this.paragraph([this.text(decodeEntities(token.raw.trim()), {})], quote)] : [];
+    }
+  }
+
+  private list(list: Tokens.List, level: number, quote: boolean): Block[] {
+    const depth = Math.min(level, 8);
+    let numbering: { reference: string; level: number; instance?: number };
+    if (list.ordered) {
+      const start = typeof list.start === 'number' && list.start >= 0 ? list.start : 1;
+      const reference = `numbers-${start}`;
+      if (!this.numbering.has(reference)) this.numbering.set(reference, { reference, levels: numberLevels(start) });
+      // Each Markdown list counts from its own start, so each gets its own instance of the definition.
+      this.numberedLists += 1;
+      numbering = { reference, level: depth, instance: this.numberedLists };
+    } else {
+      numbering = { reference: 'bullets', level: depth };
+    }
+    const out: Block[] = [];
+    for (const item of list.items) {
+      let first = true;
+      for (const child of item.tokens) {
+        if (child.type === 'list') {
+          out.push(...this.list(child as Tokens.List, level + 1, quote));
+          continue;
+        }
+        if (child.type === 'space') continue;
+        if (child.type === 'checkbox') continue;
+        const inline =
+          child.type === 'paragraph' || child.type === 'text'
+            ? 'tokens' in child && child.tokens
+              ? this.inline(child.tokens)
+              : [this.text(decodeEntities(child.text ?? ''), {})]
+            : null;
+        if (inline === null) {
+          out.push(...this.block(child, quote));
+          continue;
+        }
+        const task = first && item.task ? [this.text(item.checked ? '☒ ' : '☐ ', {})] : [];
+        out.push(
+          first
+            ? new Paragraph({ children: [...task, ...inline], numbering, style: 'ListParagraph' })
+            : new Paragraph({ children: inline, style: 'ListParagraph', indent: { left: listIndent(depth).left } }),
+        );
+        first = false;
+      }
+      if (first) out.push(new Paragraph({ children: [], numbering, style: 'ListParagraph' }));
+    }
+    return out;
+  }
+
+  private table(table: Tokens.Table): Table {
+    const columns = Math.max(table.header.length, ...table.rows.map((row) => row.length), 1);
+    const widths = columnWidths(table, columns, this.tableWidth);
+    const alignment = (align: Tokens.TableCell['align']) =>
+      align === 'center' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
+    const cell = (c: Tokens.TableCell | undefined, column: number, header: boolean) =>
+      new TableCell({
+        width: { size: widths[column], type: WidthType.DXA },
+        shading: header ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } : undefined,
+        children: [
+          new Paragraph({
+            style: 'TableText',
+            alignment: alignment(c?.align ?? null),
+            children: c ? this.inline(c.tokens, header ? { bold: true } : {}) : [],
+            keepNext: header || undefined,
+          }),
+        ],
+      });
+    const row = (cells: Tokens.TableCell[], header: boolean) =>
+      new TableRow({
+        tableHeader: header || undefined,
+        cantSplit: true,
+        children: Array.from({ length: columns }, (_, i) => cell(cells[i], i, header)),
+      });
+    const line = { style: BorderStyle.SINGLE, size: 4, color: RULE };
+    return new Table({
+      width: { size: this.tableWidth, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      margins: { top: 70, bottom: 70, left: 100, right: 100 },
+      borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+      rows: [row(table.header, true), ...table.rows.map((cells) => row(cells, false))],
+    });
+  }
+}
+
+/**
+ * Fixed column widths, so a 20,000-character word cannot push a table off the page: each column gets a
+ * share of the width by how much text it holds (long prose columns wider), but never less than a
+ * readable minimum.
+ */
+function columnWidths(table: Tokens.Table, columns: number, total: number): number[] {
+  const weight = (i: number) => {
+    const cells = table.rows.map((row) => row[i]?.text.length ?? 0);
+    const average = cells.length ? cells.reduce((a, b) => a + b, 0) / cells.length : 0;
+    const header = table.header[i]?.text.length ?? 0;
+    return Math.min(Math.max(average, header, 6), 120);
+  };
+  const weights = Array.from({ length: columns }, (_, i) => Math.sqrt(weight(i)));
+  const sum = weights.reduce((a, b) => a + b, 0);
+  const minimum = Math.min(1100, Math.floor(total / columns));
+  const raw = weights.map((w) => Math.max(minimum, Math.floor((w / sum) * total)));
+  const excess = raw.reduce((a, b) => a + b, 0) - total;
+  if (excess > 0) {
+    const flexible = raw.map((w) => w - minimum);
+    const room = flexible.reduce((a, b) => a + b, 0) || 1;
+    for (let i = 0; i < raw.length; i += 1) raw[i] -= Math.round((flexible[i] / room) * excess);
+  }
+  raw[raw.length - 1] += total - raw.reduce((a, b) => a + b, 0);
+  return raw;
+}
+
+function headerParagraph(left: string, right: ParagraphChild[], width: number, position: 'top' | 'bottom'): Paragraph {
+  const rule = { style: BorderStyle.SINGLE, size: 4, color: RULE, space: 4 };
+  return new Paragraph({
+    style: position === 'top' ? 'Header' : 'Footer',
+    tabStops: [{ type: TabStopType.RIGHT, position: width }],
+    border: position === 'top' ? { bottom: rule } : { top: rule },
+    children: [new TextRun({ text: left }), new TextRun({ children: [new Tab()] }), ...right],
+  });
+}
+
+/** Bytes of a .docx file (a zip), the same in Node and in the browser. */
+export async function renderDocx(doc: RenderedDocument): Promise<Uint8Array> {
+  const meta = {
+    title: cleanText(doc.meta.title).replace(/\s+/g, ' ').trim() || 'Untitled',
+    organization: cleanText(doc.meta.organization).replace(/\s+/g, ' ').trim(),
+    version: cleanText(doc.meta.version).replace(/\s+/g, ' ').trim(),
+    effectiveDate: doc.meta.effectiveDate ? formatDate(cleanText(doc.meta.effectiveDate).trim(), doc.meta.locale) : '',
+  };
+  const page = pageFor(doc.meta.locale);
+  const textWidth = page.width - 2 * page.margin;
+
+  const tokens = withoutLeadingTitle(lexMarkdown(doc.markdown), meta.title);
+  const headings = collectHeadings(tokens);
+  // The title is printed above the body, so when the body's sections are h2s they become Heading 1.
+  const shift = headings.length > 0 && headings.every((h) => h.depth >= 2) ? 1 : 0;
+
+  const targets = new Set<string>();
+  const visit = (list: readonly Token[]) => {
+    for (const token of list) {
+      if (token.type === 'link') {
+        const link = safeLink((token as Tokens.Link).href);
+        if (link?.kind === 'anchor') targets.add(link.id);
+      }
+      if ('tokens' in token && Array.isArray(token.tokens)) visit(token.tokens);
+      if (token.type === 'list') for (const item of (token as Tokens.List).items) visit(item.tokens);
+      if (token.type === 'table') {
+        const table = token as Tokens.Table;
+        for (const cell of [...table.header, ...table.rows.flat()]) visit(cell.tokens);
+      }
+    }
+  };
+  visit(tokens);
+  const bookmarks = new Map<Token, string>();
+  const anchors = new Map<string, string>();
+  const name = bookmarkNamer();
+  for (const heading of headings) {
+    if (!targets.has(heading.slug)) continue;
+    const bookmark = name(heading.slug);
+    bookmarks.set(heading.token, bookmark);
+    anchors.set(heading.slug, bookmark);
+  }
+
+  const writer = new WordWriter(bookmarks, anchors, shift, textWidth);
+  const body = writer.blocks(tokens);
+
+  // A contents list of a few dozen lines helps; one of two thousand data types does not, so the second
+  // level joins the contents only while it stays short.
+  const secondLevel = headings.filter((h) => writer.headingLevel(h.depth) === 2).length;
+  const contentsRange = secondLevel > 0 && secondLevel <= 40 ? '1-2' : '1-1';
+
+  const facts: string[] = [];
+  if (meta.effectiveDate) facts.push(`Effective ${meta.effectiveDate}`);
+  if (meta.version) facts.push(`Version ${meta.version}`);
+
+  const titleBlock: Block[] = [
+    ...(meta.organization ? [new Paragraph({ style: 'Organization', children: [new TextRun(meta.organization)] })] : []),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(meta.title)] }),
+    ...(facts.length ? [new Paragraph({ style: 'Facts', children: [new TextRun(facts.join('   ·   '))] })] : []),
+  ];
+  const contents: (Block | TableOfContents)[] = headings.length
+    ? [
+        new Paragraph({ style: 'ContentsHeading', children: [new TextRun('Contents')] }),
+        new TableOfContents('Contents', { hyperlink: true, headingStyleRange: contentsRange }),
+        new Paragraph({
+          children: [],
+          spacing: { before: 120, after: 240 },
+          border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: RULE, space: 1 } },
+        }),
+      ]
+    : [];
+
+  const headerRight = [new TextRun(facts.join('  ·  '))];
+  const footerRight = [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })];
+  const footer = new Footer({ children: [headerParagraph(meta.organization, footerRight, textWidth, 'bottom')] });
+
+  const file = new Document({
+    title: meta.title,
+    creator: 'Candor',
+    lastModifiedBy: 'Candor',
+    subject: meta.organization ? `${meta.title} of ${meta.organization}` : meta.title,
+    description: [meta.title, ...facts].join(' · '),
+    features: { updateFields: true },
+    numbering: { config: writer.numberingConfig() },
+    styles: styles(),
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: page.width, height: page.height },
+            margin: { top: page.margin, bottom: page.margin, left: page.margin, right: page.margin, header: 680, footer: 680 },
+          },
+        },
+        headers: {
+          default: new Header({ children: [headerParagraph(meta.title, headerRight, textWidth, 'top')] }),
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+        },
+        footers: { default: footer, first: footer },
+        children: [...titleBlock, ...contents, ...body],
+      },
+    ],
+  });
+  return Packer.pack(file, 'uint8array');
+}
+
+function styles() {
+  const heading = (size: number, before: number, after: number, extra: { italics?: boolean; color?: string } = {}) => ({
+    run: { font: FONT, size, bold: true, color: extra.color ?? ACCENT, italics: extra.italics },
+    paragraph: { spacing: { before, after, line: 259, lineRule: LineRuleType.AUTO }, keepNext: true, keepLines: true },
+  });
+  return {
+    default: {
+      document: {
+        run: { font: FONT, size: 22, color: INK },
+        paragraph: { spacing: { after: 140, line: 276, lineRule: LineRuleType.AUTO } },
+      },
+      title: {
+        run: { font: FONT, size: 48, bold: true, color: ACCENT },
+        paragraph: { spacing: { before: 0, after: 120, line: 240, lineRule: LineRuleType.AUTO } },
+      },
+      heading1: heading(32, 480, 160),
+      heading2: heading(26, 320, 100),
+      heading3: heading(23, 240, 80, { color: INK }),
+      heading4: heading(22, 200, 60, { italics: true, color: INK }),
+      heading5: heading(22, 160, 60, { color: MUTED }),
+      heading6: heading(22, 160, 60, { italics: true, color: MUTED }),
+      hyperlink: { run: { color: LINK, underline: { type: 'single' as const } } },
+      listParagraph: { paragraph: { spacing: { after: 60 }, contextualSpacing: true } },
+    },
+    paragraphStyles: [
+      {
+        id: 'Organization',
+        name: 'Organization',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { size: 22, color: MUTED, allCaps: true, characterSpacing: 20 },
+        paragraph: { spacing: { after: 60 } },
+      },
+      {
+        id: 'Facts',
+        name: 'Document Facts',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { size: 20, color: MUTED },
+        paragraph: { spacing: { after: 360 } },
+      },
+      {
+        id: 'ContentsHeading',
+        name: 'TOC Heading',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { font: FONT, size: 26, bold: true, color: ACCENT },
+        paragraph: { spacing: { before: 120, after: 120 }, keepNext: true },
+      },
+      { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { before: 60, after: 40 } } },
+      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: { size: 20 }, paragraph: { indent: { left: 340 }, spacing: { after: 20 } } },
+      {
+        id: 'Quote',
+        name: 'Quote',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { color: '3E4852' },
+        paragraph: {
+          indent: { left: 425, right: 425 },
+          border: { left: { style: BorderStyle.SINGLE, size: 18, color: RULE, space: 10 } },
+        },
+      },
+      {
+        id: 'TableText',
+        name: 'Table Text',
+        basedOn: 'Normal',
+        run: { size: 19 },
+        paragraph: { spacing: { before: 0, after: 0, line: 252, lineRule: LineRuleType.AUTO } },
+      },
+      {
+        id: 'CodeBlock',
+        name: 'Code Block',
+        basedOn: 'Normal',
+        run: { font: MONO, size: 19 },
+        paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO }, shading: { type: ShadingType.CLEAR, fill: 'F2F4F6', color: 'auto' } },
+      },
+      { id: 'Header', name: 'header', basedOn: 'Normal', run: { size: 17, color: MUTED }, paragraph: { spacing: { after: 0 } } },
+      { id: 'Footer', name: 'footer', basedOn: 'Normal', run: { size: 17, color: MUTED }, paragraph: { spacing: { after: 0 } } },
+    ],
+  };
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { cleanText, collectHeadings, createSlugger, decodeEntities, formatDate, inlineText, lexMarkdown, safeLink, withoutLeadingTitle } from './markdown';
+import type { Tokens } from 'marked';
+
+describe('cleanText', () => {
+  it('drops controls, bidi overrides, lone surrogates and non-characters but keeps tab, newline and real text', () => {
+    expect(cleanText('a\u0000b\u0007c\u001bd\u007f\u0085e')).toBe('abcde');
+    expect(cleanText('\u202Egnp.exe\u202C and \u2066x\u2069')).toBe('gnp.exe and x');
+    expect(cleanText('lone \uD800 high, lone \uDC00 low, pair \uD83D\uDE00')).toBe('lone  high, lone  low, pair 😀');
+    expect(cleanText('\uFFFE\uFFFFok')).toBe('ok');
+    expect(cleanText('tab\tnew\nline\r\nwindows\rmac')).toBe('tab\tnew\nline\nwindows\nmac');
+    expect(cleanText('Zoë, Ærøskøbing, 東京, مرحبا')).toBe('Zoë, Ærøskøbing, 東京, مرحبا');
+  });
+
+  it('leaves only characters XML 1.0 allows, whatever it is given', () => {
+    const xmlChar = /^[\t\n\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (s) => {
+        expect(cleanText(s)).toMatch(xmlChar);
+      }),
+    );
+  });
+});
+
+describe('safeLink', () => {
+  it('accepts http, https, mailto and in-page anchors', () => {
+    expect(safeLink('https://ridgeline.example/privacy')).toEqual({ kind: 'external', href: 'https://ridgeline.example/privacy' });
+    expect(safeLink('http://ridgeline.example')).toEqual({ kind: 'external', href: 'http://ridgeline.example/' });
+    expect(safeLink('mailto:privacy@ridgeline.example')).toEqual({ kind: 'mailto', href: 'mailto:privacy@ridgeline.example' });
+    expect(safeLink('#your-rights')).toEqual({ kind: 'anchor', href: '#your-rights', id: 'your-rights' });
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    ' javascript:alert(1)',
+    'java\tscript:alert(1)',
+    'java\nscript:alert(1)',
+    'javascript&#58;alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+    'file:///etc/passwd',
+    '//evil.example/x',
+    'privacy.html',
+    '/privacy',
+    'https://',
+    'mailto:',
+    '#',
+    '#a"onmouseover="x',
+  ])('refuses %j', (href) => {
+    expect(safeLink(href)).toBeNull();
+  });
+});
+
+describe('headings', () => {
+  it('names anchors as GitHub does, unique in order', () => {
+    const slug = createSlugger();
+    expect(slug('Who we are & how to reach us')).toBe('who-we-are--how-to-reach-us');
+    expect(slug('Your rights')).toBe('your-rights');
+    expect(slug('Your rights')).toBe('your-rights-1');
+    expect(slug('Your rights')).toBe('your-rights-2');
+    expect(slug('Your rights-1')).toBe('your-rights-1-1');
+    expect(slug('Données de santé')).toBe('données-de-santé');
+    expect(slug('!!!')).toBe('section');
+  });
+
+  it('collects headings in lists and quotes too, with their plain text', () => {
+    const tokens = lexMarkdown('# Title\n\n## **Bold** `code` [link](https://x.example)\n\n> ### Quoted\n\n- #### In a list\n');
+    expect(collectHeadings(tokens).map((h) => [h.depth, h.text, h.slug])).toEqual([
+      [1, 'Title', 'title'],
+      [2, 'Bold code link', 'bold-code-link'],
+      [3, 'Quoted', 'quoted'],
+      [4, 'In a list', 'in-a-list'],
+    ]);
+  });
+
+  it('drops a leading h1 only when it repeats the title', () => {
+    const same = withoutLeadingTitle(lexMarkdown('\n# Privacy  notice\n\nText'), 'privacy notice');
+    expect(same.some((t) => t.type === 'heading')).toBe(false);
+    const other = withoutLeadingTitle(lexMarkdown('# Something else\n\nText'), 'Privacy notice');
+    expect((other.find((t) => t.type === 'heading') as Tokens.Heading).text).toBe('Something else');
+  });
+});
+
+describe('entities and text', () => {
+  it('decodes the named and numeric references Markdown authors use and keeps unknown ones', () => {
+    expect(decodeEntities('Tom &amp; Jerry &copy; 2025 &mdash; &#x41;&#66; &bogus; &#0; &#xD800;')).toBe('Tom & Jerry © 2025 — AB &bogus; \uFFFD \uFFFD');
+  });
+
+  it('reads escaped user text back as the characters typed', () => {
+    const tokens = lexMarkdown('\\<script\\>alert(1)\\</script\\> \\[x\\](javascript:alert(1)) a\\&amp;b');
+    expect(inlineText((tokens[0] as Tokens.Paragraph).tokens)).toBe('<script>alert(1)</script> [x](javascript:alert(1)) a&amp;b');
+  });
+});
+
+describe('formatDate', () => {
+  it('writes dates in words, day first for plain English', () => {
+    expect(formatDate('2025-03-01', 'en')).toBe('1 March 2025');
+    expect(formatDate('2025-03-01', 'en-US')).toBe('March 1, 2025');
+    expect(formatDate('2025-03-01', 'not a locale!')).toBe('1 March 2025');
+  });
+
+  it('returns anything that is not a real date unchanged', () => {
+    expect(formatDate('2025-02-30', 'en')).toBe('2025-02-30');
+    expect(formatDate('soon', 'en')).toBe('soon');
+  });
+});
