@@ -43,7 +43,8 @@ const SENTENCE_STARTERS = new Set([
   'you', 'your', 'a', 'an', 'in', 'on', 'by', 'because', 'since', 'kept', 'keep', 'data', 'each', 'every', 'no',
 ]);
 
-function lowerFirst(text: string): string {
+/** Lowers the first word only when it merely starts a sentence ("The", "We"); names keep their capital. */
+export function lowerFirst(text: string): string {
   const first = /^[A-Z][a-z]*/.exec(text)?.[0];
   return first && SENTENCE_STARTERS.has(first.toLowerCase()) ? text[0].toLowerCase() + text.slice(1) : text;
 }

@@ -1,0 +1,739 @@
+// The view model a document template sees. It is built from the workspace field by field, so what a
+// template can print is exactly what is listed here: internal fields (notes, owner, status, reviewedOn)
+// are never copied in, and raw workspace objects never reach a template.
+//
+// Every string that comes from the user is made plain (`plainText`) and escaped for Markdown
+// (`markdownInline`) here, once; phrases that mix our words with the user's are escaped as a whole.
+// URLs are given twice: `…Url` is a link destination (for `[text](…)` or `<…>`), `…Link` is ready to print.
+// Every key is always present (empty string, empty list, false or 0 when there is nothing), so a
+// template can test any value and a misspelt name is an error rather than a blank.
+import { serializeWorkspace } from '../canonical';
+import { countryInText, countryName, EEA } from '../countries';
+import { CCPA_CATEGORIES, type CcpaCategoryId } from '../identifiers';
+import { deriveClassification } from '../reference';
+import { lowerFirst, retentionPhrase } from '../retention';
+import type { DataType, Jurisdiction, LawfulBasis, Purpose, Recipient, Workspace } from '../schema';
+import { lineage } from '../taxonomy';
+import { headingText, list, markdownInline, markdownUrl, plainLines, plainText, sentence, upperFirst } from './text';
+
+export interface LinkView {
+  /** the address as text, escaped */
+  text: string;
+  /** a link destination */
+  url: string;
+  /** a ready-made Markdown link */
+  link: string;
+}
+
+export interface PurposeRef {
+  id: string;
+  name: string;
+}
+
+export interface RecipientRef {
+  id: string;
+  name: string;
+  role: string;
+  roleLabel: string;
+}
+
+export interface DataTypeView {
+  id: string;
+  name: string;
+  /** the name without trailing punctuation, for a heading */
+  heading: string;
+  description: string;
+  purposes: PurposeRef[];
+  purposeNames: string[];
+  benefit: string;
+  /** completes "We keep it …": "for 30 days after you close your account"; empty when no retention is set */
+  retention: string;
+  /** stands alone: "For 30 days after you close your account." or the criteria as written */
+  retentionText: string;
+  recipients: RecipientRef[];
+  recipientNames: string[];
+  /** "Hetzner Online GmbH and Brevo SAS (service providers); Trailkeepers e.V. (independent controller)" */
+  recipientsPhrase: string;
+  /** 'yes', 'no' or '' (not recorded) */
+  required: string;
+  /** "Yes. We need it to provide Ridgeline under our contract with you." — empty for data from third parties */
+  requirement: string;
+  consequence: string;
+  /** 'user', 'automatic', 'third-party' or '' */
+  source: string;
+  /** where it comes from when it does not come from the person: "We collect it automatically …", or the source named */
+  sourceText: string;
+  /** for data from third parties: from whom, as written (no full stop added) */
+  sourceDetail: string;
+  fromThirdParty: boolean;
+  special: boolean;
+  /** "health data", "biometric data", … */
+  specialKind: string;
+  /** the Art 9(2) condition: "your explicit consent" */
+  specialCondition: string;
+  /** "Article 9(2)(a) GDPR" */
+  specialConditionArticle: string;
+  sensitive: boolean;
+  /** the CCPA sensitive-information kind: "precise geolocation", "health information", … */
+  sensitiveKind: string;
+  ccpaCategories: string[];
+  sold: boolean;
+  shared: boolean;
+  soldTo: string[];
+  sharedWith: string[];
+}
+
+export interface PurposeView {
+  id: string;
+  name: string;
+  heading: string;
+  description: string;
+  /** the key: 'consent', 'contract', … or '' */
+  lawfulBasis: string;
+  /** "your consent", "our legitimate interests", … */
+  lawfulBasisLabel: string;
+  /** "Article 6(1)(a) GDPR" */
+  lawfulBasisArticle: string;
+  legitimateInterest: string;
+  automatedDecision: { present: boolean; logic: string; consequences: string };
+  dataTypeNames: string[];
+}
+
+export interface RecipientView {
+  id: string;
+  name: string;
+  heading: string;
+  role: string;
+  roleLabel: string;
+  description: string;
+  country: string;
+  countryInText: string;
+  /** outside the EEA (GDPR) or outside the UK and EEA (UK GDPR) */
+  transfer: boolean;
+  /** 'adequacy', 'sccs', 'bcrs', 'derogation', 'none' or '' */
+  safeguard: string;
+  /** a sentence describing the safeguard of a transfer; empty when it is not a transfer or none is recorded */
+  safeguardText: string;
+  privacyPolicy: LinkView;
+  sells: boolean;
+  sharesForAds: boolean;
+  dataTypeNames: string[];
+}
+
+export interface RecipientGroupView {
+  /** 'processor', 'controller', 'joint-controller', 'public-authority' or 'other' */
+  role: string;
+  recipients: RecipientView[];
+}
+
+export interface CcpaCategoryView {
+  id: string;
+  code: string;
+  label: string;
+  dataTypes: DataTypeView[];
+  dataTypeNames: string[];
+  purposeNames: string[];
+  sources: string[];
+  sold: boolean;
+  shared: boolean;
+  soldTo: string[];
+  sharedWith: string[];
+  /** organisations that receive it for a business purpose (service providers and others) */
+  disclosedTo: string[];
+}
+
+export interface DocumentContext {
+  document: {
+    id: string;
+    title: string;
+    version: string;
+    /** "15 January 2027", or empty */
+    effectiveDate: string;
+    /** "2027-01-15", or empty */
+    effectiveDateIso: string;
+    locale: string;
+  };
+  jurisdictions: {
+    gdpr: boolean;
+    ukGdpr: boolean;
+    ccpa: boolean;
+    /** GDPR or UK GDPR */
+    europe: boolean;
+    /** how to cite an article: "GDPR", "UK GDPR" or "GDPR and UK GDPR" */
+    gdprCitation: string;
+    /** the laws in words: "the EU General Data Protection Regulation (GDPR)", … */
+    names: string[];
+  };
+  organization: {
+    name: string;
+    legalName: string;
+    address: string;
+    addressLines: string[];
+    email: LinkView;
+    website: LinkView;
+    privacyPolicy: LinkView;
+    optOut: LinkView;
+    accountDeletion: LinkView;
+    securityMeasures: string;
+    dpo: { present: boolean; name: string; email: LinkView; address: string };
+    representatives: { region: string; regionName: string; name: string; address: string; email: LinkView }[];
+    supervisoryAuthority: { present: boolean; name: string; website: LinkView };
+  };
+  children: { applies: boolean; minimumAge: number; childrenDirected: boolean };
+  dataTypes: DataTypeView[];
+  purposes: PurposeView[];
+  recipients: RecipientView[];
+  recipientGroups: RecipientGroupView[];
+  transfers: RecipientView[];
+  automatedDecisions: PurposeView[];
+  specialData: DataTypeView[];
+  sensitiveData: DataTypeView[];
+  thirdPartyData: DataTypeView[];
+  ccpa: {
+    /** the categories of personal information A–K that the workspace collects, in statutory order */
+    categories: CcpaCategoryView[];
+    /** category L, sensitive personal information: the data types flagged sensitive */
+    sensitive: CcpaCategoryView;
+    sells: boolean;
+    shares: boolean;
+    sellsOrShares: boolean;
+    soldCategories: string[];
+    sharedCategories: string[];
+    buyers: RecipientView[];
+    adPartners: RecipientView[];
+  };
+  has: {
+    consent: boolean;
+    legitimateInterests: boolean;
+    publicTask: boolean;
+    /** a right to object applies (legitimate interests or public task) */
+    objection: boolean;
+    marketing: boolean;
+    automatedDecisions: boolean;
+    transfers: boolean;
+    transferCopies: boolean;
+    special: boolean;
+    sensitive: boolean;
+    thirdPartySources: boolean;
+  };
+}
+
+export interface DocumentInfo {
+  id: string;
+  title: string;
+  locale: string;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Labels
+
+const LAWFUL_BASIS_LABELS: Record<LawfulBasis, { label: string; point: string }> = {
+  consent: { label: 'your consent', point: 'a' },
+  contract: { label: 'our contract with you', point: 'b' },
+  'legal-obligation': { label: 'a legal obligation', point: 'c' },
+  'vital-interests': { label: 'vital interests', point: 'd' },
+  'public-task': { label: 'a task in the public interest', point: 'e' },
+  'legitimate-interests': { label: 'our legitimate interests', point: 'f' },
+};
+
+const SPECIAL_CONDITION_LABELS: Record<string, { label: string; point: string }> = {
+  'explicit-consent': { label: 'your explicit consent', point: 'a' },
+  employment: { label: 'our obligations and your rights in employment and social security law', point: 'b' },
+  'vital-interests': { label: "protecting your vital interests, or someone else's, when consent cannot be given", point: 'c' },
+  'not-for-profit': { label: 'the legitimate activities of a not-for-profit body with its members', point: 'd' },
+  'made-public': { label: 'data you have clearly made public yourself', point: 'e' },
+  'legal-claims': { label: 'establishing, exercising or defending legal claims', point: 'f' },
+  'substantial-public-interest': { label: 'reasons of substantial public interest set out in law', point: 'g' },
+  'health-care': { label: 'preventive or occupational medicine, health or social care', point: 'h' },
+  'public-health': { label: 'public interest in the area of public health', point: 'i' },
+  research: { label: 'archiving, scientific or historical research, or statistics in the public interest', point: 'j' },
+};
+
+// The most specific taxonomy key decides: "user.biometric.health" is health data before it is biometric.
+const SPECIAL_KINDS: Record<string, string> = {
+  'user.biometric.health': 'health data',
+  'user.health_and_medical.genetic': 'genetic data',
+  'user.health_and_medical': 'health data',
+  'user.biometric': 'biometric data',
+  'user.authorization.biometric': 'biometric data',
+  'user.demographic.race_ethnicity': 'data revealing racial or ethnic origin',
+  'user.demographic.political_opinion': 'data revealing political opinions',
+  'user.demographic.religious_belief': 'data revealing religious or philosophical beliefs',
+  'user.demographic.sexual_orientation': 'data concerning sexual orientation',
+};
+
+const SENSITIVE_KINDS: Record<string, string> = {
+  'user.authorization.credentials': 'account log-in credentials',
+  'user.authorization.password': 'account log-in credentials',
+  'user.authorization.biometric': 'biometric information used to identify you',
+  'user.biometric.health': 'health information',
+  'user.biometric': 'biometric information used to identify you',
+  'user.demographic.race_ethnicity': 'racial or ethnic origin',
+  'user.demographic.religious_belief': 'religious or philosophical beliefs',
+  'user.demographic.sexual_orientation': 'sex life or sexual orientation',
+  'user.location.precise': 'precise geolocation',
+  'user.location': 'precise geolocation',
+  'user.financial.credit_card': 'a card number with its security code',
+  'user.government_id.immigration': 'citizenship or immigration status',
+  'user.government_id': 'government identification numbers',
+  'user.health_and_medical.genetic': 'genetic data',
+  'user.health_and_medical': 'health information',
+};
+
+function kindOf(category: string, table: Record<string, string>, fallback: string): string {
+  for (const key of lineage(category)) {
+    const kind = table[key];
+    if (kind) return kind;
+  }
+  return fallback;
+}
+
+const ROLE_ORDER = ['processor', 'joint-controller', 'controller', 'public-authority', 'other'] as const;
+const ROLE_LABELS: Record<string, [singular: string, plural: string]> = {
+  processor: ['service provider', 'service providers'],
+  'joint-controller': ['joint controller', 'joint controllers'],
+  controller: ['independent controller', 'independent controllers'],
+  'public-authority': ['public authority', 'public authorities'],
+  other: ['', ''],
+};
+
+const JURISDICTION_NAMES: Record<Jurisdiction, string> = {
+  gdpr: 'the EU General Data Protection Regulation (GDPR)',
+  'uk-gdpr': 'the UK General Data Protection Regulation (UK GDPR)',
+  ccpa: 'the California Consumer Privacy Act (CCPA)',
+};
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function longDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Version
+
+const INTERNAL_FIELDS = ['notes', 'owner', 'status', 'reviewedOn'] as const;
+
+function withoutInternalFields(workspace: Workspace): Workspace {
+  return {
+    ...workspace,
+    dataTypes: workspace.dataTypes.map((dataType) => {
+      const copy: Record<string, unknown> = { ...dataType };
+      for (const field of INTERNAL_FIELDS) delete copy[field];
+      return copy as DataType;
+    }),
+  };
+}
+
+const encoder = new TextEncoder();
+
+/** FNV-1a, 32 bits, as 8 hex digits: enough to tell two inventories apart on a printed page. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of encoder.encode(text)) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+const versionCache = new WeakMap<Workspace, string>();
+
+/**
+ * A short fingerprint of the inventory: the same workspace (ignoring internal fields such as notes
+ * and review status) always gives the same version, on every document made from it.
+ */
+export function inventoryVersion(workspace: Workspace): string {
+  let version = versionCache.get(workspace);
+  if (version === undefined) {
+    version = fnv1a(serializeWorkspace(withoutInternalFields(workspace)));
+    versionCache.set(workspace, version);
+  }
+  return version;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Building blocks
+
+const md = (value: string | undefined): string => (value ? markdownInline(value) : '');
+
+function linkView(url: string | undefined, text?: string): LinkView {
+  if (!url) return { text: '', url: '', link: '' };
+  const destination = markdownUrl(url);
+  const shown = text ?? url;
+  return { text: markdownInline(shown), url: destination, link: text === undefined ? `<${destination}>` : `[${markdownInline(shown)}](${destination})` };
+}
+
+// CommonMark's email autolink: an address of this shape can be printed as <address>.
+const AUTOLINK_EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+function emailView(email: string | undefined): LinkView {
+  if (!email) return { text: '', url: '', link: '' };
+  const text = markdownInline(email);
+  const url = `mailto:${markdownUrl(email)}`;
+  return { text, url, link: AUTOLINK_EMAIL.test(email) ? `<${email}>` : `[${text}](${url})` };
+}
+
+function unique<T>(values: Iterable<T>): T[] {
+  return [...new Set(values)];
+}
+
+/** "A and B (service providers); C (independent controller)" */
+function recipientsPhrase(recipients: RecipientRef[]): string {
+  const groups = new Map<string, string[]>();
+  for (const r of recipients) {
+    const role = r.role || 'other';
+    groups.set(role, [...(groups.get(role) ?? []), r.name]);
+  }
+  return ROLE_ORDER.filter((role) => groups.has(role))
+    .map((role) => {
+      const names = groups.get(role)!;
+      const label = ROLE_LABELS[role][names.length === 1 ? 0 : 1];
+      return label ? `${list(names)} (${label})` : list(names);
+    })
+    .join('; ');
+}
+
+interface Regimes {
+  gdpr: boolean;
+  ukGdpr: boolean;
+}
+
+/** Which regimes treat sending data to this country as an international transfer. */
+function transferRegimes(country: string | undefined, regimes: Regimes): { eu: boolean; uk: boolean } {
+  if (!country) return { eu: false, uk: false };
+  return {
+    eu: regimes.gdpr && !EEA.has(country),
+    uk: regimes.ukGdpr && country !== 'GB' && !EEA.has(country),
+  };
+}
+
+function safeguardSentence(recipient: Recipient, name: string, transfer: { eu: boolean; uk: boolean }): string {
+  if (!recipient.country || !(transfer.eu || transfer.uk)) return '';
+  const where = countryInText(recipient.country);
+  switch (recipient.transferSafeguard) {
+    case 'adequacy': {
+      const decided =
+        transfer.eu && transfer.uk
+          ? 'The European Commission and the UK government have'
+          : transfer.eu
+            ? 'The European Commission has'
+            : 'The UK government has';
+      return `${decided} decided that ${where} protects personal data adequately (an adequacy decision).`;
+    }
+    case 'sccs':
+      return transfer.eu && transfer.uk
+        ? "Protected by the European Commission's standard contractual clauses and the UK addendum to them, which we have signed with this recipient."
+        : transfer.eu
+          ? "Protected by the European Commission's standard contractual clauses, which we have signed with this recipient."
+          : "Protected by the UK's international data transfer agreement, which we have signed with this recipient.";
+    case 'bcrs':
+      return `Protected by binding corporate rules that ${name} follows and that data protection authorities have approved.`;
+    case 'derogation':
+      return `There is no adequacy decision for ${where}; the transfer relies on one of the exceptions for specific situations in Article 49 of the ${transfer.eu ? 'GDPR' : 'UK GDPR'}, such as your explicit consent or the need to perform our contract with you.`;
+    case 'none':
+      return `There is no adequacy decision for ${where} and no other safeguard applies, so your data may be less protected there.`;
+    default:
+      return '';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The context
+
+const contextCache = new WeakMap<Workspace, Map<string, DocumentContext>>();
+
+/** The view model for one document. Cached per workspace object, so several documents share the work. */
+export function buildContext(workspace: Workspace, info: DocumentInfo): DocumentContext {
+  const key = `${info.id}\u0000${info.title}\u0000${info.locale}`;
+  let perWorkspace = contextCache.get(workspace);
+  const cached = perWorkspace?.get(key);
+  if (cached) return cached;
+  const context = createContext(workspace, info);
+  if (!perWorkspace) contextCache.set(workspace, (perWorkspace = new Map()));
+  perWorkspace.set(key, context);
+  return context;
+}
+
+function createContext(workspace: Workspace, info: DocumentInfo): DocumentContext {
+  const org = workspace.organization;
+  const jurisdictions = new Set(org.jurisdictions);
+  const regimes: Regimes = { gdpr: jurisdictions.has('gdpr'), ukGdpr: jurisdictions.has('uk-gdpr') };
+  const europe = regimes.gdpr || regimes.ukGdpr;
+  const ccpaApplies = jurisdictions.has('ccpa');
+  const gdprCitation = regimes.gdpr && regimes.ukGdpr ? 'GDPR and UK GDPR' : regimes.gdpr ? 'GDPR' : 'UK GDPR';
+  const orgName = md(org.name);
+
+  const purposeById = new Map<string, Purpose>(workspace.purposes.map((p) => [p.id, p]));
+  const recipientById = new Map<string, Recipient>(workspace.recipients.map((r) => [r.id, r]));
+  const recipientNames = new Map<string, string>(workspace.recipients.map((r) => [r.id, md(r.name)]));
+  const purposeNames = new Map<string, string>(workspace.purposes.map((p) => [p.id, md(p.name)]));
+
+  // Data types ----------------------------------------------------------------------------------
+  const dataTypes: DataTypeView[] = workspace.dataTypes.map((d) => {
+    const classification = deriveClassification(d);
+    const name = md(d.name);
+    const purposes = unique(d.purposes)
+      .filter((id) => purposeById.has(id))
+      .map((id) => ({ id, name: purposeNames.get(id)! }));
+    const recipients: RecipientRef[] = unique(d.recipients ?? [])
+      .filter((id) => recipientById.has(id))
+      .map((id) => {
+        const role = recipientById.get(id)!.role ?? '';
+        return { id, name: recipientNames.get(id)!, role, roleLabel: role ? ROLE_LABELS[role][0] : '' };
+      });
+    const bases = new Set(purposes.map((p) => purposeById.get(p.id)!.lawfulBasis));
+    const received = recipients.map((r) => recipientById.get(r.id)!);
+    const soldTo = received.filter((r) => r.sells).map((r) => recipientNames.get(r.id)!);
+    const sharedWith = received.filter((r) => r.sharesForAds).map((r) => recipientNames.get(r.id)!);
+
+    const plainRetention = d.retention?.criteria ? { ...d.retention, criteria: plainText(d.retention.criteria) } : d.retention;
+    const phrase = retentionPhrase(plainRetention && (plainRetention.criteria || plainRetention.after || plainRetention.period) ? plainRetention : undefined) ?? '';
+    let retentionText = '';
+    if (d.retention && (d.retention.period || d.retention.after)) retentionText = sentence(upperFirst(markdownInline(phrase)));
+    else if (d.retention?.criteria) retentionText = sentence(markdownInline(d.retention.criteria));
+
+    const fromThirdParty = d.source === 'third-party';
+    let requirement = '';
+    if (!fromThirdParty && d.required === true) {
+      const contract = bases.has('contract');
+      const law = bases.has('legal-obligation');
+      requirement = contract && law
+        ? `Yes. We need it to provide ${orgName} under our contract with you, and the law requires us to keep it.`
+        : contract
+          ? `Yes. We need it to provide ${orgName} under our contract with you.`
+          : law
+            ? 'Yes. The law requires us to collect it.'
+            : 'Yes. We need it for the purposes described here.';
+    } else if (!fromThirdParty && d.required === false) {
+      requirement = "No. It's your choice.";
+    }
+
+    let sourceText = '';
+    if (d.source === 'automatic') sourceText = `We collect it automatically when you use ${orgName}.`;
+    else if (fromThirdParty) sourceText = d.sourceDetail ? sentence(md(d.sourceDetail)) : 'We receive it from another organisation, not from you.';
+
+    const special = classification.gdprSpecial;
+    const condition = special && d.specialCondition ? SPECIAL_CONDITION_LABELS[d.specialCondition] : undefined;
+    return {
+      id: d.id,
+      name,
+      heading: headingText(name),
+      description: d.description ? sentence(md(d.description)) : '',
+      purposes,
+      purposeNames: purposes.map((p) => p.name),
+      benefit: d.benefit ? sentence(md(d.benefit)) : '',
+      retention: phrase ? markdownInline(phrase) : '',
+      retentionText,
+      recipients,
+      recipientNames: recipients.map((r) => r.name),
+      recipientsPhrase: recipientsPhrase(recipients),
+      required: d.required === true ? 'yes' : d.required === false ? 'no' : '',
+      requirement,
+      consequence: d.consequenceIfNotProvided ? sentence(md(d.consequenceIfNotProvided)) : '',
+      source: d.source ?? '',
+      sourceText,
+      sourceDetail: fromThirdParty && d.sourceDetail ? md(d.sourceDetail).replace(/\.$/, '') : '',
+      fromThirdParty,
+      special,
+      specialKind: special ? kindOf(d.category, SPECIAL_KINDS, 'special category data') : '',
+      specialCondition: condition?.label ?? '',
+      specialConditionArticle: condition ? `Article 9(2)(${condition.point}) ${gdprCitation}` : '',
+      sensitive: classification.ccpaSensitive,
+      sensitiveKind: classification.ccpaSensitive ? kindOf(d.category, SENSITIVE_KINDS, 'sensitive personal information') : '',
+      ccpaCategories: CCPA_CATEGORIES.filter((c) => classification.ccpa.includes(c.id)).map((c) => markdownInline(c.label)),
+      sold: soldTo.length > 0,
+      shared: sharedWith.length > 0,
+      soldTo,
+      sharedWith,
+    };
+  });
+  const ccpaIds = new Map<string, CcpaCategoryId[]>(workspace.dataTypes.map((d) => [d.id, deriveClassification(d).ccpa]));
+
+  // Purposes -------------------------------------------------------------------------------------
+  const typesByPurpose = new Map<string, string[]>();
+  const typesByRecipient = new Map<string, string[]>();
+  for (const d of dataTypes) {
+    for (const p of d.purposes) typesByPurpose.set(p.id, [...(typesByPurpose.get(p.id) ?? []), d.name]);
+    for (const r of d.recipients) typesByRecipient.set(r.id, [...(typesByRecipient.get(r.id) ?? []), d.name]);
+  }
+  const purposes: PurposeView[] = workspace.purposes.map((p) => {
+    const name = purposeNames.get(p.id)!;
+    const basis = p.lawfulBasis ? LAWFUL_BASIS_LABELS[p.lawfulBasis] : undefined;
+    return {
+      id: p.id,
+      name,
+      heading: headingText(name),
+      description: p.description ? sentence(md(p.description)) : '',
+      lawfulBasis: p.lawfulBasis ?? '',
+      lawfulBasisLabel: basis?.label ?? '',
+      lawfulBasisArticle: basis ? `Article 6(1)(${basis.point}) ${gdprCitation}` : '',
+      legitimateInterest: p.lawfulBasis === 'legitimate-interests' && p.legitimateInterest ? sentence(md(p.legitimateInterest)) : '',
+      automatedDecision: p.automatedDecision
+        ? { present: true, logic: sentence(md(p.automatedDecision.logic)), consequences: sentence(md(p.automatedDecision.consequences)) }
+        : { present: false, logic: '', consequences: '' },
+      dataTypeNames: typesByPurpose.get(p.id) ?? [],
+    };
+  });
+
+  // Recipients -----------------------------------------------------------------------------------
+  const recipients: RecipientView[] = workspace.recipients.map((r) => {
+    const name = recipientNames.get(r.id)!;
+    const transfer = europe ? transferRegimes(r.country, regimes) : { eu: false, uk: false };
+    const isTransfer = transfer.eu || transfer.uk;
+    return {
+      id: r.id,
+      name,
+      heading: headingText(name),
+      role: r.role ?? '',
+      roleLabel: r.role ? ROLE_LABELS[r.role][0] : '',
+      description: r.description ? sentence(md(r.description)) : '',
+      country: r.country ? markdownInline(countryName(r.country)) : '',
+      countryInText: r.country ? markdownInline(countryInText(r.country)) : '',
+      transfer: isTransfer,
+      safeguard: isTransfer ? (r.transferSafeguard ?? '') : '',
+      safeguardText: markdownInline(safeguardSentence(r, plainText(r.name), transfer)),
+      privacyPolicy: linkView(r.privacyPolicyUrl),
+      sells: r.sells === true,
+      sharesForAds: r.sharesForAds === true,
+      dataTypeNames: typesByRecipient.get(r.id) ?? [],
+    };
+  });
+  const recipientGroups: RecipientGroupView[] = ROLE_ORDER.map((role) => ({
+    role,
+    recipients: recipients.filter((r) => (r.role || 'other') === role),
+  })).filter((g) => g.recipients.length > 0);
+  const transfers = recipients.filter((r) => r.transfer);
+
+  // CCPA -----------------------------------------------------------------------------------------
+  const categoryView = (category: (typeof CCPA_CATEGORIES)[number], members: DataTypeView[]): CcpaCategoryView => {
+    // You first, then your device, then each third party in the order of the data types.
+    const sources = unique([
+      ...(members.some((d) => d.source === 'user') ? ['you'] : []),
+      ...(members.some((d) => d.source === 'automatic') ? [`your device, automatically as you use ${orgName}`] : []),
+      ...members.filter((d) => d.fromThirdParty).map((d) => (d.sourceDetail ? lowerFirst(d.sourceDetail) : 'other organisations')),
+    ]);
+    return {
+      id: category.id,
+      code: category.code,
+      label: markdownInline(category.label),
+      dataTypes: members,
+      dataTypeNames: members.map((d) => d.name),
+      purposeNames: unique(members.flatMap((d) => d.purposeNames)),
+      sources,
+      sold: members.some((d) => d.sold),
+      shared: members.some((d) => d.shared),
+      soldTo: unique(members.flatMap((d) => d.soldTo)),
+      sharedWith: unique(members.flatMap((d) => d.sharedWith)),
+      disclosedTo: unique(members.flatMap((d) => d.recipientNames)),
+    };
+  };
+  // Category L is listed apart, as the statute does; its members are the data types flagged sensitive.
+  const personalCategories = CCPA_CATEGORIES.filter((c) => c.id !== 'sensitive')
+    .map((category) => categoryView(category, dataTypes.filter((d) => ccpaIds.get(d.id)!.includes(category.id))))
+    .filter((view) => view.dataTypes.length > 0);
+  const sensitiveData = dataTypes.filter((d) => d.sensitive);
+  const sensitiveCategory = categoryView(CCPA_CATEGORIES.find((c) => c.id === 'sensitive')!, sensitiveData);
+  const buyers = recipients.filter((r) => r.sells && r.dataTypeNames.length > 0);
+  const adPartners = recipients.filter((r) => r.sharesForAds && r.dataTypeNames.length > 0);
+
+  // Flags ----------------------------------------------------------------------------------------
+  const allPurposes = workspace.purposes;
+  const specialData = dataTypes.filter((d) => d.special);
+  const automatedDecisions = purposes.filter((p) => p.automatedDecision.present);
+  const consent =
+    allPurposes.some((p) => p.lawfulBasis === 'consent') ||
+    workspace.dataTypes.some((d) => d.specialCondition === 'explicit-consent' && deriveClassification(d).gdprSpecial);
+
+  const audience = org.audience ?? {};
+  const minimumAge = audience.minimumAge ?? 0;
+
+  return {
+    document: {
+      id: markdownInline(info.id),
+      title: markdownInline(info.title),
+      version: inventoryVersion(workspace),
+      effectiveDate: longDate(workspace.settings.effectiveDate),
+      effectiveDateIso: workspace.settings.effectiveDate ?? '',
+      locale: markdownInline(info.locale),
+    },
+    jurisdictions: {
+      gdpr: regimes.gdpr,
+      ukGdpr: regimes.ukGdpr,
+      ccpa: ccpaApplies,
+      europe,
+      gdprCitation: europe ? gdprCitation : '',
+      names: (['gdpr', 'uk-gdpr', 'ccpa'] as const).filter((j) => jurisdictions.has(j)).map((j) => JURISDICTION_NAMES[j]),
+    },
+    organization: {
+      name: orgName,
+      legalName: md(org.legalName) || orgName,
+      address: org.address ? plainLines(org.address).map(markdownInline).join(', ') : '',
+      addressLines: org.address ? plainLines(org.address).map(markdownInline) : [],
+      email: emailView(org.contactEmail),
+      website: linkView(org.website),
+      privacyPolicy: linkView(org.privacyPolicyUrl),
+      optOut: linkView(org.optOutUrl, 'Do Not Sell or Share My Personal Information'),
+      accountDeletion: linkView(org.accountDeletionUrl),
+      securityMeasures: org.securityMeasures ? sentence(md(org.securityMeasures)) : '',
+      dpo: {
+        present: Boolean(org.dpo && (org.dpo.name || org.dpo.email || org.dpo.address)),
+        name: md(org.dpo?.name),
+        email: emailView(org.dpo?.email),
+        address: org.dpo?.address ? plainLines(org.dpo.address).map(markdownInline).join(', ') : '',
+      },
+      representatives: (org.representatives ?? []).map((r) => ({
+        region: r.region,
+        regionName: r.region === 'eu' ? 'the EU' : 'the UK',
+        name: md(r.name),
+        address: r.address ? plainLines(r.address).map(markdownInline).join(', ') : '',
+        email: emailView(r.email),
+      })),
+      supervisoryAuthority: {
+        present: Boolean(org.supervisoryAuthority),
+        name: md(org.supervisoryAuthority?.name),
+        website: linkView(org.supervisoryAuthority?.url),
+      },
+    },
+    children: {
+      applies: minimumAge > 0 || audience.childrenDirected !== undefined,
+      minimumAge,
+      childrenDirected: audience.childrenDirected === true,
+    },
+    dataTypes,
+    purposes,
+    recipients,
+    recipientGroups,
+    transfers,
+    automatedDecisions,
+    specialData,
+    sensitiveData,
+    thirdPartyData: dataTypes.filter((d) => d.fromThirdParty),
+    ccpa: {
+      categories: personalCategories,
+      sensitive: sensitiveCategory,
+      sells: buyers.length > 0,
+      shares: adPartners.length > 0,
+      sellsOrShares: buyers.length + adPartners.length > 0,
+      soldCategories: personalCategories.filter((c) => c.sold).map((c) => c.label),
+      sharedCategories: personalCategories.filter((c) => c.shared).map((c) => c.label),
+      buyers,
+      adPartners,
+    },
+    has: {
+      consent,
+      legitimateInterests: allPurposes.some((p) => p.lawfulBasis === 'legitimate-interests'),
+      publicTask: allPurposes.some((p) => p.lawfulBasis === 'public-task'),
+      objection: allPurposes.some((p) => p.lawfulBasis === 'legitimate-interests' || p.lawfulBasis === 'public-task'),
+      marketing: allPurposes.some((p) => p.use?.startsWith('marketing')),
+      automatedDecisions: automatedDecisions.length > 0,
+      transfers: transfers.length > 0,
+      transferCopies: transfers.some((r) => r.safeguard === 'sccs' || r.safeguard === 'bcrs'),
+      special: specialData.length > 0,
+      sensitive: sensitiveData.length > 0,
+      thirdPartySources: dataTypes.some((d) => d.fromThirdParty),
+    },
+  };
+}

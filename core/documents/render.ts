@@ -1,0 +1,80 @@
+// Turns a workspace and a parsed template into a document: the context is built (user text escaped,
+// internal fields left out), Liquid renders once, and the Markdown is tidied so that it passes
+// markdownlint whatever the template's conditionals left behind.
+import type { Workspace } from '../schema';
+import { buildContext, inventoryVersion } from './context';
+import { engine, liquidError, type ParsedTemplate } from './templates';
+import { plainText } from './text';
+import type { RenderedDocument, TemplateError, TemplateInfo } from './types';
+
+/** The documents this workspace calls for: those whose template names one of its jurisdictions. */
+export function availableDocuments(workspace: Workspace, templates: ParsedTemplate[]): TemplateInfo[] {
+  const jurisdictions = new Set(workspace.organization.jurisdictions);
+  return templates.filter((t) => t.info.jurisdictions.some((j) => jurisdictions.has(j))).map((t) => t.info);
+}
+
+/**
+ * Tidies rendered Markdown: no trailing spaces, at most one blank line in a row, none at the start,
+ * one line break at the end, and headings made unique (a repeated heading gets " (2)", " (3)", …,
+ * which happens when two entries share a name).
+ */
+export function tidyMarkdown(markdown: string): string {
+  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
+  const out: string[] = [];
+  const seen = new Map<string, number>();
+  let fence: string | undefined;
+  for (const raw of lines) {
+    const line = raw.replace(/[ \t]+$/, '');
+    const fenceMatch = /^(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (fenceMatch && line.startsWith(fence)) fence = undefined;
+      out.push(line);
+      continue;
+    }
+    if (fenceMatch) {
+      fence = fenceMatch[1];
+      out.push(line);
+      continue;
+    }
+    if (line === '' && (out.length === 0 || out[out.length - 1] === '')) continue;
+    const heading = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?$/.exec(line);
+    if (heading) {
+      const key = heading[2].trim().toLowerCase();
+      const count = (seen.get(key) ?? 0) + 1;
+      seen.set(key, count);
+      out.push(count === 1 ? line : `${heading[1]} ${heading[2].trim()} (${count})`);
+      continue;
+    }
+    out.push(line);
+  }
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return `${out.join('\n')}\n`;
+}
+
+export type RenderResult = { ok: true; document: RenderedDocument } | { ok: false; error: TemplateError };
+
+/** Renders one document, synchronously. A template that fails at render time is reported with its file and line. */
+export function renderDocument(workspace: Workspace, template: ParsedTemplate): RenderResult {
+  const { info } = template;
+  const context = buildContext(workspace, info);
+  let body: string;
+  try {
+    body = engine.renderSync(template.compiled, context) as string;
+  } catch (error) {
+    return { ok: false, error: liquidError(template.source, template.bodyLineOffset, error) };
+  }
+  return {
+    ok: true,
+    document: {
+      meta: {
+        id: info.id,
+        title: info.title,
+        organization: plainText(workspace.organization.name),
+        ...(workspace.settings.effectiveDate ? { effectiveDate: workspace.settings.effectiveDate } : {}),
+        version: inventoryVersion(workspace),
+        locale: info.locale,
+      },
+      markdown: tidyMarkdown(body),
+    },
+  };
+}
