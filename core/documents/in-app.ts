@@ -1,0 +1,857 @@
+// In-app explanations a designer copies straight into the UI: a short and a long text for every data
+// type, a just-in-time disclosure for every collection point, and the iOS usage description and Android
+// rationale for every permission a collection point asks for.
+//
+// Every text is built from clauses (the benefit, what and why, how long, who receives it, what happens
+// if you say no) and tried from the richest version to the leanest until it fits its budget: the least
+// important clause goes first, and cutting words with an ellipsis is the last resort. Generated text
+// therefore never exceeds its budget; a hand-written override is kept as written and flagged instead.
+import type { CollectionPoint, DataType, Permission, Purpose, Recipient, Workspace } from '../schema';
+import { retentionPhrase } from '../retention';
+import { cleanText } from './markdown';
+import { healthConnectPermissions, PERMISSION_TABLE } from './permissions';
+import { readabilityGrade } from './readability';
+
+export const DEFAULT_IN_APP_LIMITS = { short: 120, long: 400 } as const;
+
+export interface Snippet {
+  text: string;
+  /** Flesch–Kincaid grade level, one decimal */
+  grade: number;
+  /** user-perceived characters (grapheme clusters) */
+  length: number;
+  budget: number;
+  overBudget: boolean;
+  source: 'generated' | 'override';
+}
+
+export interface DataTypeInApp {
+  name: string;
+  short: Snippet;
+  long: Snippet;
+}
+
+export interface CollectionPointInApp {
+  name: string;
+  platform?: Platform;
+  permission?: Permission;
+  /** ids of the data types collected here, in workspace order */
+  dataTypes: string[];
+  disclosure: Snippet;
+  ios?: { keys: string[]; text: Snippet };
+  android?: { permissions: string[]; rationale: Snippet };
+  /** why a platform text is missing or what to declare with it */
+  notes?: { ios?: string; android?: string };
+}
+
+export interface InAppText {
+  organization: string;
+  limits: { short: number; long: number };
+  dataTypes: Record<string, DataTypeInApp>;
+  collectionPoints: Record<string, CollectionPointInApp>;
+}
+
+type Platform = NonNullable<CollectionPoint['platform']>;
+
+// ---------------------------------------------------------------------------------------------------
+// Text primitives
+
+/** User text on one line: control characters and bidi overrides gone, whitespace collapsed. */
+function oneLine(text: string | undefined): string {
+  return text ? cleanText(text).replace(/\s+/g, ' ').trim() : '';
+}
+
+/** An override keeps its line breaks (a designer may want two paragraphs) but loses what cannot show. */
+function cleanOverride(text: string): string {
+  return cleanText(text)
+    .replace(/[ \t]+\n/g, '\n')
+    .trim();
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Latin letters, general punctuation and the euro sign never combine, so each UTF-16 unit is one character.
+const SIMPLE_TEXT = /^[\x20-\x7E\n\u00A0-\u02FF\u2010-\u2027\u2030-\u205E\u20AC]*$/;
+
+/** Characters as a person counts them: "é" written as e + accent, or a flag, is one. */
+export function textLength(text: string): number {
+  if (SIMPLE_TEXT.test(text)) return text.length;
+  let count = 0;
+  const iterator = segmenter.segment(text)[Symbol.iterator]();
+  while (!iterator.next().done) count++;
+  return count;
+}
+
+function graphemes(text: string): string[] {
+  if (SIMPLE_TEXT.test(text)) return text.split('');
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/**
+ * Cuts text to at most `max` characters at a word boundary and marks the cut with an ellipsis. A word
+ * longer than the room is cut inside, since a text over budget is worse than a broken word.
+ */
+export function truncateWords(text: string, max: number): string {
+  if (textLength(text) <= max) return text;
+  if (max <= 1) return max === 1 ? '…' : '';
+  const units = graphemes(text).slice(0, max - 1);
+  let cut = units.join('');
+  // A clause boundary reads better than a word boundary ("You can sign in on any device…"), as long as
+  // it keeps most of the room; a word boundary is next best.
+  const clause = Math.max(cut.lastIndexOf(', '), cut.lastIndexOf('; '));
+  const space = cut.lastIndexOf(' ');
+  if (clause >= cut.length * 0.6) cut = cut.slice(0, clause);
+  else if (space >= cut.length / 2) cut = cut.slice(0, space);
+  cut = cut.replace(/[\s,;:.!?…\-–—(\[{"'“‘]+$/u, '');
+  return `${cut}…`;
+}
+
+function endSentence(text: string): string {
+  const trimmed = text.replace(/[\s,;:]+$/u, '');
+  return /[.!?…]["'”’)\]]*$/u.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+function stripEnd(text: string): string {
+  return text.replace(/[\s.!?…,;:]+$/u, '');
+}
+
+function capitalize(text: string): string {
+  return text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+}
+
+/**
+ * "a", "a and b", "a, b and c": the house style has no Oxford comma, except where an item holds an "and"
+ * of its own ("your map area and nearby search, and activity statistics").
+ */
+export function joinList(items: readonly string[], serialWhenNeeded = true): string {
+  if (items.length <= 1) return items[0] ?? '';
+  const last = items[items.length - 1];
+  const serial = serialWhenNeeded && items.some((item) => /\band\b/.test(item)) ? ',' : '';
+  return `${items.slice(0, -1).join(', ')}${serial} and ${last}`;
+}
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** Numbers below ten in words, as plain-language guides ask. */
+function count(n: number, singular: string, plural: string): string {
+  return `${NUMBER_WORDS[n] ?? String(n)} ${n === 1 ? singular : plural}`;
+}
+
+function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/** The first sentence of a text, for places that allow exactly one. */
+function firstSentence(text: string): string {
+  const match = /^.*?[.!?…](?=\s+[^\s\p{Ll}])/u.exec(text);
+  return match ? match[0] : text;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Words that keep their capital
+
+/**
+ * Decides whether the first word of a name or benefit is a proper noun, so that "Heart rate" becomes
+ * "your heart rate" but "Garmin activities" stays "your Garmin activities". The workspace itself is the
+ * dictionary: a word written with a capital in the middle of a sentence, and never in lower case, is a
+ * name; so is a capitalised pair seen mid-sentence ("Safety check-in"), and every word of the
+ * organisation's name.
+ */
+class ProperNouns {
+  private readonly midCapital = new Set<string>();
+  private readonly pairs = new Set<string>();
+  private readonly lower = new Set<string>();
+  private readonly always = new Set<string>();
+
+  constructor(texts: Iterable<string>, names: Iterable<string>) {
+    for (const name of names) for (const word of name.split(/[^\p{L}\p{N}'’]+/u)) if (word) this.always.add(word);
+    const mid = /(?<=[\p{Ll}\p{N},;)] )(\p{Lu}[\p{Ll}'’]*)(?= ([\p{L}\p{N}'’-]+)|[^\p{L}\p{N}]|$)/gu;
+    for (const text of texts) {
+      for (const match of text.matchAll(mid)) {
+        this.midCapital.add(match[1]);
+        if (match[2]) this.pairs.add(`${match[1]} ${match[2].toLowerCase()}`);
+      }
+      for (const token of text.split(/[^\p{L}\p{N}'’.@/-]+/u)) if (/^\p{Ll}+$/u.test(token)) this.lower.add(token);
+    }
+  }
+
+  isProper(word: string, next: string | undefined): boolean {
+    if (this.always.has(word)) return true;
+    if (next && this.pairs.has(`${word} ${next.toLowerCase()}`)) return true;
+    return this.midCapital.has(word) && !this.lower.has(word.toLowerCase());
+  }
+
+  /**
+   * For names of organisations, which are names unless their first word is an ordinary word the
+   * workspace also writes in lower case ("Police and mountain rescue services").
+   */
+  lowerCommon(text: string): string {
+    const match = /^(\p{Lu}[\p{Ll}'’]*)(?=$|[^\p{L}\p{N}])(?:\s+([\p{L}\p{N}'’-]+))?/u.exec(text);
+    if (!match) return text;
+    const [, word, next] = match;
+    if (!this.lower.has(word.toLowerCase()) || this.always.has(word)) return text;
+    if (next && this.pairs.has(`${word} ${next.toLowerCase()}`)) return text;
+    return word[0].toLowerCase() + text.slice(1);
+  }
+
+  /** Lower-cases the first letter when the first word is an ordinary word written at a sentence start. */
+  lowerInitial(text: string): string {
+    const match = /^(\p{Lu}[\p{Ll}'’]*)(?=$|[^\p{L}\p{N}])(?:\s+([\p{L}\p{N}'’-]+))?/u.exec(text);
+    if (!match) return text;
+    const [, word, next] = match;
+    if (word === 'I' || /^I['’]/u.test(word) || this.isProper(word, next)) return text;
+    return word[0].toLowerCase() + text.slice(1);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Purposes and names in sentences
+
+// Purpose names are usually imperatives ("Create your account"), which read after "to"; anything else
+// ("Analytics") reads after "for".
+const VERBS = new Set(
+  `accept access adapt add administer advertise alert allow analyse analyze answer apply approve archive
+  assess assign authenticate authorise authorize back bill block book build calculate charge check choose
+  collect combine communicate compare comply confirm connect contact continue count create customise
+  customize debug decide defend deliver demonstrate describe detect determine develop diagnose display
+  email enable enforce ensure estimate evaluate export find fix follow fulfil fulfill generate get give
+  handle help host identify import improve inform invite investigate invoice issue keep let link load
+  locate log maintain make manage market match measure meet moderate monitor notify offer operate optimise
+  optimize pay perform personalise personalize plan post prepare prevent process produce promote protect
+  provide publish reach recognise recognize recommend record recover reduce register remember remind
+  render renew reply report request research reset resolve respond restore retain review reward run save
+  schedule screen secure sell send serve set share ship show sign spot store stream suggest support sync
+  synchronise synchronize tailor tell test track train transfer translate understand update upload use
+  validate verify warn welcome`.split(/\s+/),
+);
+
+interface PurposeWords {
+  verb: boolean;
+  /** the name as it reads mid-sentence, without "to"/"for" */
+  words: string;
+}
+
+function purposePhrase(purpose: PurposeWords): string {
+  return `${purpose.verb ? 'to' : 'for'} ${purpose.words}`;
+}
+
+/** "to a, to b and for c" */
+function purposesPhrase(purposes: readonly PurposeWords[]): string {
+  return joinList(purposes.map(purposePhrase));
+}
+
+const ARTICLE = /^(your|the|a|an|our|my|their|his|her|its|this|these|those)\s/i;
+
+/** "Email address" → "your email address"; "The map area" → "the map area". */
+function subjectOf(name: string, proper: ProperNouns): string {
+  const lowered = proper.lowerInitial(name);
+  return ARTICLE.test(lowered) ? lowered.replace(ARTICLE, (a) => a.toLowerCase()) : `your ${lowered}`;
+}
+
+/**
+ * "your email address, your password" → "your email address and password"; but "your advertising
+ * identifier and your install and subscription events", where one name holds an "and" of its own.
+ */
+function subjectsList(subjects: readonly string[]): string {
+  const bare = subjects.map((s) => s.slice(5));
+  if (subjects.length > 1 && subjects.every((s) => s.startsWith('your ')) && !bare.some((b) => /\band\b/.test(b))) {
+    return `your ${joinList(bare)}`;
+  }
+  return joinList(subjects, false);
+}
+
+// Words that end the head of a noun phrase: "Activities | imported from Garmin", "Photos | of receipts".
+const AFTER_HEAD = /^(of|from|for|in|on|with|by|at|to|about|during|under|via|that|which|\p{L}+ed)$/iu;
+
+/** Whether a data type's name reads as plural, for "it" or "them": "Recorded routes", "Crash logs". */
+function isPlural(name: string): boolean {
+  if (/\band\b|&/i.test(name)) return true;
+  const words = name.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
+  let end = words.length;
+  for (let i = 1; i < words.length; i++) {
+    if (AFTER_HEAD.test(words[i])) {
+      end = i;
+      break;
+    }
+  }
+  const last = words[end - 1] ?? '';
+  if (/^\p{Lu}{2,}$/u.test(last)) return false; // GPS, ID
+  const lower = last.toLowerCase();
+  return /s$/.test(lower) && !/(ss|us|is|news|series|species)$/.test(lower);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The workspace as the generator sees it
+
+interface Entry {
+  dataType: DataType;
+  subject: string;
+  pronoun: 'it' | 'them';
+  benefit: string;
+  purposes: PurposeWords[];
+  retention: { phrase: string; standalone: boolean } | undefined;
+  thirdParties: Recipient[];
+  consequence: string;
+}
+
+interface Context {
+  org: string;
+  proper: ProperNouns;
+  limits: { short: number; long: number };
+  purposes: Map<string, PurposeWords>;
+  recipients: Map<string, Recipient>;
+}
+
+function publicTexts(workspace: Workspace): string[] {
+  const texts: string[] = [];
+  const add = (...values: (string | undefined)[]) => {
+    for (const v of values) if (v) texts.push(oneLine(v));
+  };
+  const org = workspace.organization;
+  add(org.name, org.legalName, org.securityMeasures);
+  for (const p of workspace.purposes) add(p.name, p.description, p.legitimateInterest);
+  for (const r of workspace.recipients) add(r.description);
+  for (const c of workspace.collectionPoints) add(c.name, c.description);
+  for (const d of workspace.dataTypes) {
+    add(d.name, d.description, d.benefit, d.sourceDetail, d.consequenceIfNotProvided, d.retention?.criteria);
+  }
+  return texts;
+}
+
+function buildContext(workspace: Workspace): Context {
+  // An organisation name that cleans to nothing still needs a subject for "… uses your camera".
+  const org = oneLine(workspace.organization.name) || 'This app';
+  const proper = new ProperNouns(publicTexts(workspace), [org, oneLine(workspace.organization.legalName)]);
+  const limits = {
+    short: workspace.settings?.inAppLimits?.short ?? DEFAULT_IN_APP_LIMITS.short,
+    long: workspace.settings?.inAppLimits?.long ?? DEFAULT_IN_APP_LIMITS.long,
+  };
+  const purposes = new Map<string, PurposeWords>();
+  for (const purpose of workspace.purposes) purposes.set(purpose.id, purposeWords(purpose, proper));
+  const recipients = new Map<string, Recipient>();
+  for (const recipient of workspace.recipients) recipients.set(recipient.id, recipient);
+  return { org, proper, limits, purposes, recipients };
+}
+
+function purposeWords(purpose: Purpose, proper: ProperNouns): PurposeWords {
+  const name = stripEnd(oneLine(purpose.name));
+  const first = /^\p{L}+/u.exec(name)?.[0] ?? '';
+  const verb = VERBS.has(first.toLowerCase()) && /^\p{Lu}?\p{Ll}*$/u.test(first);
+  return { verb, words: verb ? first.toLowerCase() + name.slice(first.length) : proper.lowerInitial(name) };
+}
+
+function entryOf(dataType: DataType, context: Context): Entry {
+  const name = stripEnd(oneLine(dataType.name));
+  const retention = dataType.retention
+    ? retentionPhrase({ ...dataType.retention, criteria: oneLine(dataType.retention.criteria) || undefined })
+    : undefined;
+  return {
+    dataType,
+    subject: subjectOf(name, context.proper),
+    pronoun: isPlural(name) ? 'them' : 'it',
+    benefit: oneLine(dataType.benefit),
+    purposes: dataType.purposes.flatMap((id) => context.purposes.get(id) ?? []),
+    retention: retention
+      ? retention.startsWith('as follows: ')
+        ? { phrase: retention.slice('as follows: '.length), standalone: true }
+        : { phrase: retention, standalone: false }
+      : undefined,
+    thirdParties: (dataType.recipients ?? []).flatMap((id) => {
+      const r = context.recipients.get(id);
+      return r && (r.role !== 'processor' || r.sells || r.sharesForAds) ? [r] : [];
+    }),
+    consequence: oneLine(dataType.consequenceIfNotProvided),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Clauses
+
+/**
+ * The subject of "We use … to <purpose>": the data's name, or "this"/"these" when the purpose already
+ * names it ("We use this to alert your emergency contact", not "your emergency contact … your emergency contact").
+ */
+function useSubject(subject: string, plural: boolean, purpose: PurposeWords | undefined): string {
+  const bare = subject.replace(ARTICLE, '').toLowerCase();
+  if (purpose && bare.length > 2 && purpose.words.toLowerCase().includes(bare)) return plural ? 'these' : 'this';
+  return subject;
+}
+
+/**
+ * What the data is used for, in short sentences: "We use your email address to create your account.
+ * We also use it to a, to b and to c." With `shown` below the number of purposes, the rest are counted
+ * and left to the privacy notice.
+ */
+function useSentences(subject: string, pronoun: string, purposes: readonly PurposeWords[], shown: number): string[] {
+  if (purposes.length === 0) return [];
+  const plural = pronoun === 'them';
+  const who = useSubject(subject, plural, purposes[0]);
+  if (shown <= 1 && purposes.length > 1) {
+    const more = count(purposes.length - 1, 'more purpose', 'more purposes');
+    return [endSentence(`We use ${who} ${purposePhrase(purposes[0])}, and for ${more}`)];
+  }
+  const visible = purposes.slice(0, shown);
+  const sentences = [endSentence(`We use ${who} ${purposePhrase(visible[0])}`)];
+  // Three purposes a sentence keeps sentences short; "to a, to b and to c" keeps apart names that
+  // hold an "and" or a comma of their own.
+  for (let i = 1; i < visible.length; i += 3) {
+    sentences.push(endSentence(`We also use ${pronoun} ${purposesPhrase(visible.slice(i, i + 3))}`));
+  }
+  const hidden = purposes.length - visible.length;
+  if (hidden > 0) sentences.push(`Our privacy notice lists ${count(hidden, 'more purpose', 'more purposes')}.`);
+  return sentences;
+}
+
+/** Every purpose in one sentence, for the short text: "We use your X to a and to b." */
+function useOneSentence(subject: string, plural: boolean, purposes: readonly PurposeWords[], shown: number): string | undefined {
+  if (purposes.length === 0) return undefined;
+  const who = useSubject(subject, plural, purposes[0]);
+  const visible = purposes.slice(0, Math.max(1, shown));
+  const hidden = purposes.length - visible.length;
+  const more = hidden > 0 ? `, and for ${count(hidden, 'more purpose', 'more purposes')}` : '';
+  return endSentence(`We use ${who} ${purposesPhrase(visible)}${more}`);
+}
+
+function retentionSentence(entry: Entry, subject: string): string | undefined {
+  const r = entry.retention;
+  if (!r) return undefined;
+  return r.standalone ? endSentence(capitalize(r.phrase)) : endSentence(`We keep ${subject} ${r.phrase}`);
+}
+
+/** Retention for the data collected at one point, one sentence per distinct period. */
+function groupedRetention(entries: readonly Entry[], proper: ProperNouns): string[] {
+  if (entries.length === 1) {
+    const single = retentionSentence(entries[0], entries[0].pronoun);
+    return single ? [single] : [];
+  }
+  const groups = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    if (!entry.retention) continue;
+    const key = `${entry.retention.standalone ? 's' : 'p'}${entry.retention.phrase}`;
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  return [...groups.values()].map((group) => {
+    const { phrase, standalone } = group[0].retention!;
+    const subjects = subjectsList(group.map((e) => e.subject));
+    return standalone
+      ? endSentence(`${capitalize(subjects)}: ${proper.lowerInitial(phrase)}`)
+      : endSentence(`We keep ${subjects} ${phrase}`);
+  });
+}
+
+type ShareKind = 'sell' | 'ads' | 'share' | 'give';
+const SHARE_ORDER: ShareKind[] = ['sell', 'ads', 'share', 'give'];
+
+function shareKind(recipient: Recipient): ShareKind {
+  if (recipient.sells) return 'sell';
+  if (recipient.sharesForAds) return 'ads';
+  return recipient.role === 'public-authority' ? 'give' : 'share';
+}
+
+/**
+ * Who receives the data besides the service providers that work for us: buyers, advertising partners,
+ * other controllers and public authorities, each sentence naming the data that goes there.
+ * `subjectOfGroup` words the data: a pronoun for one data type, names for several.
+ */
+function sharingSentences(
+  entries: readonly Entry[],
+  proper: ProperNouns,
+  subjectOfGroup: (group: readonly Entry[]) => string,
+): string[] {
+  const byRecipient = new Map<string, { recipient: Recipient; entries: Entry[] }>();
+  for (const entry of entries) {
+    for (const recipient of entry.thirdParties) {
+      const slot = byRecipient.get(recipient.id);
+      if (slot) {
+        if (!slot.entries.includes(entry)) slot.entries.push(entry);
+      } else byRecipient.set(recipient.id, { recipient, entries: [entry] });
+    }
+  }
+  const sentences: string[] = [];
+  for (const kind of SHARE_ORDER) {
+    const groups = new Map<string, { recipients: Recipient[]; entries: Entry[] }>();
+    for (const { recipient, entries: group } of byRecipient.values()) {
+      if (shareKind(recipient) !== kind) continue;
+      const key = group.map((e) => e.dataType.id).join('\u0000');
+      const slot = groups.get(key);
+      if (slot) slot.recipients.push(recipient);
+      else groups.set(key, { recipients: [recipient], entries: group });
+    }
+    for (const { recipients, entries: group } of groups.values()) {
+      const names = joinList(recipients.map((r) => proper.lowerCommon(oneLine(r.name))));
+      const what = subjectOfGroup(group);
+      if (kind === 'sell') sentences.push(endSentence(`We sell ${what} to ${names}`));
+      else if (kind === 'ads') sentences.push(endSentence(`We share ${what} with ${names} for advertising`));
+      else if (kind === 'share') sentences.push(endSentence(`We share ${what} with ${names}`));
+      else sentences.push(endSentence(`We may give ${what} to ${names}`));
+    }
+  }
+  return sentences;
+}
+
+function choiceSentence(entry: Entry, proper: ProperNouns): string | undefined {
+  if (!entry.consequence) return undefined;
+  return endSentence(`Without ${entry.subject}, ${proper.lowerInitial(entry.consequence)}`);
+}
+
+/** The benefit tied to its data in one sentence: "With your email address, you can sign in …". */
+function withSentence(subjects: readonly string[], benefit: string, proper: ProperNouns): string {
+  return endSentence(`With ${subjectsList(subjects)}, ${proper.lowerInitial(benefit)}`);
+}
+
+function join(parts: readonly (string | undefined | false)[]): string {
+  return parts.filter((p): p is string => !!p).join(' ');
+}
+
+/** The first candidate that fits the budget; failing all, the last one cut at a clause or word boundary. */
+function fit(candidates: readonly (string | undefined | false)[], budget: number): string {
+  const usable = candidates.filter((c): c is string => !!c);
+  for (const candidate of usable) if (textLength(candidate) <= budget) return candidate;
+  return truncateWords(usable[usable.length - 1] ?? '', budget);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The texts
+
+function shortText(entry: Entry, proper: ProperNouns, budget: number): string {
+  const plural = entry.pronoun === 'them';
+  const lead = entry.benefit ? endSentence(capitalize(entry.benefit)) : undefined;
+  const all = useOneSentence(entry.subject, plural, entry.purposes, Infinity);
+  const first = useOneSentence(entry.subject, plural, entry.purposes, 1);
+  const keep = retentionSentence(entry, entry.pronoun);
+  const last = entry.benefit ? withSentence([entry.subject], entry.benefit, proper) : endSentence(`We collect ${entry.subject}`);
+  // In a teaser the retention matters least, so it goes first; then purposes beyond the first; then the
+  // purposes altogether, leaving the benefit tied to the data's name.
+  return fit([join([lead, all, keep]), join([lead, all]), join([lead, first]), last], budget);
+}
+
+function longText(entry: Entry, context: Context): string {
+  const { proper } = context;
+  const lead = entry.benefit ? endSentence(capitalize(entry.benefit)) : undefined;
+  const uses = (shown: number) => useSentences(entry.subject, entry.pronoun, entry.purposes, shown);
+  const keep = retentionSentence(entry, entry.pronoun);
+  const share = sharingSentences([entry], proper, () => entry.pronoun);
+  const choice = choiceSentence(entry, proper);
+  const last = entry.benefit ? withSentence([entry.subject], entry.benefit, proper) : endSentence(`We collect ${entry.subject}`);
+  return fit(
+    [
+      join([lead, ...uses(Infinity), keep, ...share, choice]),
+      join([lead, ...uses(Infinity), keep, ...share]),
+      join([lead, ...uses(3), keep, ...share]),
+      join([lead, ...uses(1), keep, ...share]),
+      join([lead, ...uses(1), ...share]),
+      join([lead, ...uses(1)]),
+      last,
+    ],
+    context.limits.long,
+  );
+}
+
+/**
+ * What several data types are used for, without claiming that every one serves every purpose: purposes
+ * they all share come first ("We use this data to …"), the others after ("We also use some of it to …").
+ */
+function sharedUseSentences(entries: readonly Entry[], shown: number): string[] {
+  const union: PurposeWords[] = [];
+  for (const entry of entries) for (const p of entry.purposes) if (!union.includes(p)) union.push(p);
+  if (union.length === 0) return [];
+  const common = union.filter((p) => entries.every((e) => e.purposes.includes(p)));
+  const ordered = [...common, ...union.filter((p) => !common.includes(p))];
+  const visible = ordered.slice(0, Math.max(1, shown));
+  const hidden = ordered.length - visible.length;
+  const visibleCommon = visible.filter((p) => common.includes(p));
+  const visibleOther = visible.filter((p) => !common.includes(p));
+  const sentences: string[] = [];
+  if (visibleCommon.length) sentences.push(`We use this data ${purposesPhrase(visibleCommon)}`);
+  if (visibleOther.length) {
+    sentences.push(
+      visibleCommon.length
+        ? `We also use some of it ${purposesPhrase(visibleOther)}`
+        : `Depending on the data, we use it ${purposesPhrase(visibleOther)}`,
+    );
+  }
+  if (hidden > 0) sentences[sentences.length - 1] += `, and for ${count(hidden, 'more purpose', 'more purposes')}`;
+  return sentences.map(endSentence);
+}
+
+function disclosureText(entries: readonly Entry[], context: Context): string {
+  const budget = context.limits.long;
+  if (entries.length === 0) return fit([`${context.org} collects no personal data here.`, 'We collect no personal data here.'], budget);
+  const { proper } = context;
+  const single = entries.length === 1;
+  // One data type is named in the sentence before, so later sentences say "it" or "them".
+  const pronoun = single ? entries[0].pronoun : 'it';
+  const uses = (shown: number) =>
+    single ? useSentences(pronoun, pronoun, entries[0].purposes, shown) : sharedUseSentences(entries, shown);
+  const keep = groupedRetention(entries, proper);
+  const share = sharingSentences(entries, proper, (group) =>
+    single ? pronoun : group.length === entries.length ? 'this data' : subjectsList(group.map((e) => e.subject)),
+  );
+  const choices = entries.flatMap((e) => choiceSentence(e, proper) ?? []);
+
+  // Benefits for the first `upTo` data types, each tied to its data; the others are named.
+  const benefits = (upTo: number) => {
+    const withBenefit = new Map<string, Entry[]>();
+    const rest: Entry[] = [];
+    entries.forEach((entry, i) => {
+      if (!entry.benefit || i >= upTo) return void rest.push(entry);
+      const group = withBenefit.get(entry.benefit);
+      if (group) group.push(entry);
+      else withBenefit.set(entry.benefit, [entry]);
+    });
+    const sentences = [...withBenefit.entries()].map(([benefit, group]) => withSentence(group.map((e) => e.subject), benefit, proper));
+    if (rest.length) {
+      const names = subjectsList(rest.map((e) => e.subject));
+      sentences.push(endSentence(`${sentences.length ? 'We also collect' : 'Here we collect'} ${names}`));
+    }
+    return sentences;
+  };
+
+  return fit(
+    [
+      join([...benefits(Infinity), ...uses(Infinity), ...keep, ...share, ...choices]),
+      join([...benefits(Infinity), ...uses(Infinity), ...keep, ...share]),
+      join([...benefits(Infinity), ...uses(1), ...keep, ...share]),
+      join([...benefits(Infinity), ...uses(1), ...share]),
+      join([...benefits(1), ...uses(1), ...keep, ...share]),
+      join([...benefits(1), ...uses(1), ...share]),
+      join([...benefits(1), ...share]),
+      join(benefits(1)),
+      endSentence(`Here we collect ${subjectsList(entries.map((e) => e.subject))}`),
+    ],
+    budget,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Permission texts
+
+// Which data type a permission is about, when a collection point collects several: the camera is about
+// the photos, not the comment typed beside them.
+const RELEVANT: Record<Permission, { categories: string[]; words: RegExp }> = {
+  camera: { categories: ['user.content'], words: /photo|video|picture|image|scan|camera/i },
+  microphone: { categories: ['user.content'], words: /voice|audio|sound|recording|speech/i },
+  photos: { categories: ['user.content'], words: /photo|video|picture|image/i },
+  'photos-add': { categories: ['user.content'], words: /photo|video|picture|image/i },
+  'location-when-in-use': { categories: ['user.location.precise', 'user.location'], words: /location|route|position|gps/i },
+  'location-always': { categories: ['user.location.precise', 'user.location'], words: /location|route|position|gps/i },
+  contacts: { categories: ['user.contact'], words: /contact/i },
+  calendars: { categories: [], words: /calendar|event|appointment/i },
+  reminders: { categories: [], words: /reminder|task/i },
+  bluetooth: { categories: ['user.biometric', 'user.sensor', 'user.device'], words: /bluetooth|sensor|strap|device|heart/i },
+  motion: { categories: ['user.sensor'], words: /step|motion|fitness|activity|statistic/i },
+  'health-read': { categories: ['user.biometric.health', 'user.health_and_medical', 'user.biometric'], words: /health|heart|sleep|weight|fitness/i },
+  'health-write': { categories: ['user.biometric.health', 'user.health_and_medical', 'user.biometric', 'user.sensor'], words: /health|workout|activit|fitness/i },
+  tracking: { categories: ['user.device.device_id', 'user.behavior'], words: /advertis|tracking|idfa|campaign/i },
+  speech: { categories: ['user.content'], words: /voice|audio|speech|dictat/i },
+  'face-id': { categories: ['user.authorization', 'user.biometric'], words: /face|biometric|unlock/i },
+  'local-network': { categories: ['user.device'], words: /network|device|printer|speaker/i },
+  notifications: { categories: ['user.device'], words: /push|notification|token/i },
+};
+
+function relevance(permission: Permission, dataType: DataType): number {
+  const rule = RELEVANT[permission];
+  let score = 0;
+  rule.categories.forEach((prefix, i) => {
+    if (dataType.category === prefix || dataType.category.startsWith(`${prefix}.`)) score = Math.max(score, 4 - i);
+  });
+  if (rule.words.test(dataType.name)) score += 2;
+  if (permission === 'tracking' && dataType.tracking) score += 3;
+  return score;
+}
+
+function mostRelevant(permission: Permission, entries: readonly Entry[]): Entry | undefined {
+  let best: Entry | undefined;
+  let bestScore = -1;
+  for (const entry of entries) {
+    const score = relevance(permission, entry.dataType);
+    if (score > bestScore) {
+      best = entry;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The feature a permission serves: the relevant data type's first purpose, or the collection point's name. */
+function featureOf(entry: Entry | undefined, point: CollectionPoint, context: Context): PurposeWords {
+  if (entry?.purposes[0]) return entry.purposes[0];
+  // A point's name often carries the platform in brackets ("Report trail conditions (iOS)").
+  const name = oneLine(point.name).replace(/\s*\([^)]*\)\s*$/u, '');
+  return purposeWords({ id: point.id, name: name || oneLine(point.name) }, context.proper);
+}
+
+const MAX_IOS_WORDS = 30;
+
+function iosText(permission: Permission, point: CollectionPoint, entries: readonly Entry[], context: Context): string {
+  const info = PERMISSION_TABLE[permission];
+  const entry = mostRelevant(permission, entries);
+  const feature = purposePhrase(featureOf(entry, point, context));
+  let use = info.ios.use;
+  if (permission === 'tracking') {
+    const tracked = entries.filter((e) => e.dataType.tracking);
+    const about = tracked.length ? tracked : entry ? [entry] : [];
+    const partners = [...new Map(about.flatMap((e) => e.thirdParties).map((r) => [r.id, r])).values()];
+    if (about.length && partners.length) {
+      use = `shares ${subjectsList(about.map((e) => e.subject))} with ${joinList(partners.map((r) => context.proper.lowerCommon(oneLine(r.name))))}`;
+    }
+  }
+  const benefit = entry?.benefit ? stripEnd(firstSentence(entry.benefit)) : '';
+  const withBenefit = benefit ? `${context.org} ${use} ${feature}, so ${context.proper.lowerInitial(benefit)}.` : '';
+  const bare = stripEnd(use);
+  // Apple asks for one concise sentence. Plain-language guides put an easy sentence at 25–30 words, so
+  // a benefit that would stretch the sentence beyond that is left to the in-app text around the prompt.
+  return fit(
+    [
+      wordCount(withBenefit) <= MAX_IOS_WORDS && withBenefit,
+      `${context.org} ${use} ${feature}.`,
+      `This app ${use} ${feature}.`,
+      `${context.org} ${bare}.`,
+      `This app ${bare}.`,
+      `This app ${stripEnd(info.ios.use)}.`,
+    ],
+    context.limits.long,
+  );
+}
+
+function androidRationale(
+  permission: Permission,
+  point: CollectionPoint,
+  entries: readonly Entry[],
+  context: Context,
+  healthWords: readonly string[],
+): string {
+  const info = PERMISSION_TABLE[permission];
+  const { org, proper } = context;
+  const entry = mostRelevant(permission, entries);
+  const feature = featureOf(entry, point, context);
+  let need = info.android.need;
+  if (healthWords.length && (permission === 'health-read' || permission === 'health-write')) {
+    need = `permission to ${permission === 'health-read' ? 'read' : 'save'} your ${joinList([...healthWords])} ${
+      permission === 'health-read' ? 'from' : 'to'
+    } Health Connect`;
+  }
+  const openingBy = (who: string) => {
+    if (permission === 'location-always') {
+      // Google Play's prominent disclosure: what is collected, for which features, and that it
+      // happens when the app is closed or not in use.
+      const features = entry?.purposes.length ? entry.purposes.slice(0, 2) : [feature];
+      return endSentence(`${capitalize(who)} collects location data ${purposesPhrase(features)}, even when the app is closed or not in use`);
+    }
+    return endSentence(`${capitalize(purposePhrase(feature))}, ${who} needs ${need}`);
+  };
+  const opening = openingBy(org);
+  const benefit = entry?.benefit ? endSentence(capitalize(entry.benefit)) : undefined;
+  // The opening speaks of the permission, not the data, so sharing names the data.
+  const share = entry ? sharingSentences([entry], proper, () => entry.subject) : [];
+  const consequence = entry?.consequence || entries.find((e) => e.consequence)?.consequence;
+  const decline = consequence
+    ? endSentence(`If you say no, ${proper.lowerInitial(consequence)}`)
+    : `If you say no, you can still use the rest of ${org}.`;
+  const settings = 'You can change your choice at any time in Settings.';
+  const candidates = [
+    join([opening, benefit, ...share, decline, settings]),
+    join([opening, benefit, ...share, decline]),
+    join([opening, ...share, decline]),
+    join([opening, decline]),
+    opening,
+    openingBy('this app'),
+    `This app needs ${info.android.need}.`,
+  ];
+  return fit(candidates, context.limits.long);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+function snippet(text: string, budget: number, source: Snippet['source']): Snippet {
+  const length = textLength(text);
+  return { text, grade: readabilityGrade(text), length, budget, overBudget: length > budget, source };
+}
+
+function override(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const cleaned = cleanOverride(text);
+  return cleaned ? cleaned : undefined;
+}
+
+function iosApplies(point: CollectionPoint): boolean {
+  return point.platform === undefined || point.platform === 'ios' || point.platform === 'other';
+}
+
+function androidApplies(point: CollectionPoint): boolean {
+  return point.platform === undefined || point.platform === 'android' || point.platform === 'other';
+}
+
+export function generateInAppText(workspace: Workspace): InAppText {
+  const context = buildContext(workspace);
+  const { limits } = context;
+  const entries = new Map<string, Entry>();
+  const dataTypes: Record<string, DataTypeInApp> = {};
+  for (const dataType of workspace.dataTypes) {
+    const entry = entryOf(dataType, context);
+    entries.set(dataType.id, entry);
+    const shortOverride = override(dataType.inApp?.short);
+    const longOverride = override(dataType.inApp?.long);
+    dataTypes[dataType.id] = {
+      name: oneLine(dataType.name),
+      short: shortOverride
+        ? snippet(shortOverride, limits.short, 'override')
+        : snippet(shortText(entry, context.proper, limits.short), limits.short, 'generated'),
+      long: longOverride
+        ? snippet(longOverride, limits.long, 'override')
+        : snippet(longText(entry, context), limits.long, 'generated'),
+    };
+  }
+
+  const collectedAt = new Map<string, Entry[]>();
+  for (const dataType of workspace.dataTypes) {
+    for (const pointId of new Set(dataType.collectedAt ?? [])) {
+      const list = collectedAt.get(pointId);
+      const entry = entries.get(dataType.id)!;
+      if (list) list.push(entry);
+      else collectedAt.set(pointId, [entry]);
+    }
+  }
+
+  const collectionPoints: Record<string, CollectionPointInApp> = {};
+  for (const point of workspace.collectionPoints) {
+    const here = collectedAt.get(point.id) ?? [];
+    const result: CollectionPointInApp = {
+      name: oneLine(point.name),
+      ...(point.platform ? { platform: point.platform } : {}),
+      ...(point.permission ? { permission: point.permission } : {}),
+      dataTypes: here.map((e) => e.dataType.id),
+      disclosure: snippet(disclosureText(here, context), limits.long, 'generated'),
+    };
+    const permission = point.permission;
+    if (permission) {
+      const info = PERMISSION_TABLE[permission];
+      const notes: { ios?: string; android?: string } = {};
+      if (iosApplies(point)) {
+        if (info.ios.keys.length) {
+          result.ios = { keys: [...info.ios.keys], text: snippet(iosText(permission, point, here, context), limits.long, 'generated') };
+        }
+        if (info.ios.note) notes.ios = info.ios.note;
+      }
+      if (androidApplies(point)) {
+        const health =
+          permission === 'health-read' || permission === 'health-write'
+            ? healthConnectPermissions(permission === 'health-read' ? 'read' : 'write', here.map((e) => e.dataType))
+            : { permissions: [], words: [] };
+        const permissions = health.permissions.length ? health.permissions : [...info.android.permissions];
+        if (info.android.runtime) {
+          result.android = {
+            permissions,
+            rationale: snippet(androidRationale(permission, point, here, context, health.words), limits.long, 'generated'),
+          };
+        }
+        if (info.android.note) notes.android = info.android.note;
+      }
+      if (notes.ios || notes.android) result.notes = notes;
+    }
+    collectionPoints[point.id] = result;
+  }
+
+  return { organization: context.org, limits: { ...limits }, dataTypes, collectionPoints };
+}
