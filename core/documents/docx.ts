@@ -147,7 +147,8 @@ class WordWriter {
   private text(text: string, format: RunFormat): TextRun {
     return new TextRun({
       // Soft line breaks inside a Markdown paragraph are spaces; tabs would jump to Word's tab stops.
-      text: text.replace(/[\n\t]+/g, ' '),
+      // Cleaned again here because marked decodes character references (&#xFFFE;) after the source was cleaned.
+      text: cleanText(text).replace(/[\n\t]+/g, ' '),
       bold: format.bold || undefined,
       italics: format.italics || undefined,
       strike: format.strike || undefined,
@@ -274,7 +275,7 @@ class WordWriter {
         return [
           new Paragraph({
             style: 'CodeBlock',
-            children: lines.map((line, i) => new TextRun({ text: line.replace(/\t/g, '    '), break: i > 0 ? 1 : undefined })),
+            children: lines.map((line, i) => new TextRun({ text: cleanText(line).replace(/\t/g, '    '), break: i > 0 ? 1 : undefined })),
           }),
         ];
       }

@@ -105,7 +105,8 @@ function toHtml(tokens: Token[], headings: HeadingInfo[]): string {
 }
 
 function sanitize(html: string): string {
-  return sanitizeHtml(html, SANITIZE_OPTIONS);
+  // cleanText again: marked decodes character references (&#x1;, &#xFFFE;) after the source was cleaned.
+  return cleanText(sanitizeHtml(html, SANITIZE_OPTIONS));
 }
 
 /** Markdown to a sanitised HTML fragment (the app's live preview shows it). */
