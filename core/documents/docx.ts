@@ -225,7 +225,14 @@ class WordWriter {
 
   blocks(tokens: readonly Token[], quote = false): Block[] {
     const out: Block[] = [];
-    for (const token of tokens) out.push(...this.block(token, quote));
+    tokens.forEach((token, i) => {
+      out.push(...this.block(token, quote));
+      // Word puts no space after a table, so text straight after one would touch its bottom border.
+      if (token.type === 'table') {
+        const next = tokens.slice(i + 1).find((t) => t.type !== 'space');
+        if (next && next.type !== 'heading') out.push(new Paragraph({ style: 'TableGap', children: [] }));
+      }
+    });
     return out;
   }
 
@@ -470,7 +477,7 @@ export async function renderDocx(doc: RenderedDocument): Promise<Uint8Array> {
         new TableOfContents('Contents', { hyperlink: true, headingStyleRange: contentsRange }),
         new Paragraph({
           children: [],
-          spacing: { before: 120, after: 240 },
+          spacing: { before: 0, after: 240 },
           border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: RULE, space: 1 } },
         }),
       ]
@@ -571,6 +578,14 @@ function styles() {
           indent: { left: 425, right: 425 },
           border: { left: { style: BorderStyle.SINGLE, size: 18, color: RULE, space: 10 } },
         },
+      },
+      {
+        id: 'TableGap',
+        name: 'Space After Table',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { size: 12 },
+        paragraph: { spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO } },
       },
       {
         id: 'TableText',
