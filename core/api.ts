@@ -2,6 +2,7 @@
 // returns a promise of a Result; errors cross the boundary as values, never as exceptions.
 // The renderer reaches these through a transport (Electron IPC or local HTTP); the CLI calls them directly.
 import type { WorkspaceChanges } from './changes';
+import type { TemplateError, TemplateSource } from './documents/types';
 import type { Workspace } from './schema';
 import type { Problem } from './validate';
 
@@ -103,7 +104,13 @@ export interface Handlers {
   'backup-read': (arg: { id: string }) => Promise<Result<Workspace>>;
   /** makes a backup the current file (the current one is backed up first) and reloads */
   'backup-restore': (arg: { id: string }) => Promise<Result<SessionState>>;
+  /** the open workspace's own templates (settings.templatesDir), which override the built-in ones by id */
+  'document-templates': (arg: Record<string, never>) => Promise<Result<{ sources: TemplateSource[]; errors: TemplateError[] }>>;
+  /** renders a document from the saved workspace and writes it to `path` */
+  'document-export': (arg: { id: string; format: DocumentFormat; path: string }) => Promise<Result<{ path: string }>>;
 }
+
+export type DocumentFormat = 'markdown' | 'html' | 'docx';
 
 export type HandlerName = keyof Handlers;
 export type HandlerArg<K extends HandlerName> = Parameters<Handlers[K]>[0];
@@ -121,6 +128,8 @@ export const HANDLER_NAMES = [
   'backup-list',
   'backup-read',
   'backup-restore',
+  'document-templates',
+  'document-export',
 ] as const satisfies readonly HandlerName[];
 
 /** Commands the native menu (or a keyboard shortcut) asks the UI to carry out. */

@@ -1,6 +1,7 @@
 // The command line's grammar: commands, options, help and the exit codes of usage errors.
 // Each command is a plain function (validate.ts, format.ts, …); this file only parses and dispatches.
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { OUTPUT_GROUP_IDS, OUTPUT_GROUPS, type OutputGroup } from '../../core/documents/outputs';
 import { formatCommand } from './format';
 import { newCommand, type NewDependencies } from './new';
 import { unexpectedErrorLine, type Output } from './output';
@@ -21,6 +22,15 @@ function parsePort(value: string): number {
   return Number(value);
 }
 
+function parseOnlyOption(value: string): OutputGroup[] {
+  const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
+  const unknown = ids.filter((id) => !(OUTPUT_GROUP_IDS as string[]).includes(id));
+  if (ids.length === 0 || unknown.length > 0) {
+    throw new InvalidArgumentError(`must list outputs from ${OUTPUT_GROUP_IDS.join(', ')}, separated by commas.`);
+  }
+  return ids as OutputGroup[];
+}
+
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
@@ -30,6 +40,7 @@ const EXAMPLES = {
   format: ['candor format ridgeline.candor.json', 'candor format --check ridgeline.candor.json   # in CI: fails if not canonical'],
   new: ['candor new ridgeline.candor.json --name "Ridgeline"', 'candor new try-me.candor.json --example'],
   serve: ['candor serve ridgeline.candor.json', 'candor serve --example --port 8765'],
+  build: ['candor build ridgeline.candor.json --out docs/privacy', 'candor build ridgeline.candor.json --out build --only privacy-notice,ios'],
 } as const;
 
 function examples(lines: readonly string[]): string {
@@ -101,6 +112,23 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .action(async (file: string, options: { example?: boolean; name?: string }) =>
       setExitCode(await newCommand(file, options, output, deps)),
     );
+
+  program
+    .command('build')
+    .summary('write the privacy notice, notice at collection and in-app texts')
+    .description(
+      `Build every document and text from a workspace into a folder: ${Object.entries(OUTPUT_GROUPS)
+        .map(([id, files]) => `${id} (${files})`)
+        .join('; ')}. An invalid workspace or a broken template writes nothing; the files appear all at once.`,
+    )
+    .argument('<workspace>', 'the workspace file (*.candor.json)')
+    .requiredOption('-o, --out <dir>', 'the folder to write into (created if needed)')
+    .option('--only <ids>', `comma-separated outputs to build: ${OUTPUT_GROUP_IDS.join(', ')}`, parseOnlyOption)
+    .addHelpText('after', examples(EXAMPLES.build))
+    .action(async (workspace: string, options: { out: string; only?: OutputGroup[] }) => {
+      const { buildCommand } = await import('./build');
+      setExitCode(await buildCommand(workspace, options, output));
+    });
 
   program
     .command('serve')

@@ -30,6 +30,8 @@ function fakeHandlers(): Handlers {
     'backup-list': vi.fn(async () => ({ ok: true as const, value: [] })),
     'backup-read': vi.fn(async () => ({ ok: false as const, error: { code: 'not-found' as const, message: 'no such backup' } })),
     'backup-restore': vi.fn(none),
+    'document-templates': vi.fn(async () => ({ ok: true as const, value: { sources: [], errors: [] } })),
+    'document-export': vi.fn(async ({ path }: { path: string }) => ({ ok: true as const, value: { path } })),
   };
 }
 

@@ -32,6 +32,9 @@ export function createHandlers(session: WorkspaceSession, info: HandlerInfo): Ha
     'backup-list': async () => ok(await session.backups()),
     'backup-read': ({ id }) => session.readBackup(id),
     'backup-restore': ({ id }) => session.restoreBackup(id),
+    // The generators load on first use, so opening a workspace stays quick.
+    'document-templates': async () => (await import('./documents')).workspaceTemplates(session),
+    'document-export': async (arg) => (await import('./documents')).exportDocument(session, arg),
   };
 }
 
@@ -85,6 +88,12 @@ const ARGUMENTS: { [K in HandlerName]: z.ZodType } = {
   'backup-list': noArgument,
   'backup-read': z.strictObject({ id: z.string().regex(BACKUP_ID_PATTERN, 'must be a backup id from the backup list') }),
   'backup-restore': z.strictObject({ id: z.string().regex(BACKUP_ID_PATTERN, 'must be a backup id from the backup list') }),
+  'document-templates': noArgument,
+  'document-export': z.strictObject({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a document id such as "privacy-notice"'),
+    format: z.enum(['markdown', 'html', 'docx']),
+    path: filePath,
+  }),
 };
 
 const TYPE_NAMES: Record<string, string> = {

@@ -6,7 +6,7 @@ import type { CandorEvent, MenuCommand } from '../../../core/api';
 import { getBridge } from '../transport';
 import { useEditor } from '../state/store';
 import { useUi } from '../state/ui';
-import { navigate } from '../state/route';
+import { navigate, type Route } from '../state/route';
 import { NAVIGATION } from './navigation';
 import { Shell } from './Shell';
 import { OpenError } from '../components/OpenError/OpenError';
@@ -116,7 +116,7 @@ export function App() {
     [],
   );
   useHotkeys([
-    ...NAVIGATION.map((link) => [link.hotkey, () => navigate({ screen: link.screen })] as [string, () => void]),
+    ...NAVIGATION.map((link) => [link.hotkey, () => navigate({ screen: link.screen } as Route)] as [string, () => void]),
     ['mod+shift+N', () => runCommand('add-data-type')],
     ['mod+shift+L', () => runCommand('toggle-theme')],
   ]);

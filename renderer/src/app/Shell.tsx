@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import {
   ActionIcon,
   AppShell,
@@ -17,7 +17,7 @@ import {
 import { IconArrowBackUp, IconArrowForwardUp, IconMoon, IconShieldCheck, IconSun } from '@tabler/icons-react';
 import { useEditor } from '../state/store';
 import { useUi } from '../state/ui';
-import { navigate, useRoute, type Route } from '../state/route';
+import { navigate, routeHash, useRoute, type Route } from '../state/route';
 import { NAVIGATION } from './navigation';
 import { runCommand } from './App';
 import { SaveStatus } from '../components/SaveStatus/SaveStatus';
@@ -30,6 +30,8 @@ import { PurposesScreen } from '../screens/Purposes/Purposes';
 import { RecipientsScreen } from '../screens/Recipients/Recipients';
 import { CollectionPointsScreen } from '../screens/CollectionPoints/CollectionPoints';
 import { OrganizationScreen } from '../screens/Organization/Organization';
+import { DocumentsScreen } from '../screens/Documents/Documents';
+import { InAppScreen } from '../screens/InApp/InApp';
 import { shortcutLabel } from '../components/shortcut';
 import classes from './Shell.module.css';
 
@@ -47,6 +49,10 @@ function ScreenFor({ route }: { route: Route }) {
       return <CollectionPointsScreen id={route.id} field={route.field} />;
     case 'organization':
       return <OrganizationScreen field={route.field} />;
+    case 'documents':
+      return <DocumentsScreen id={route.id} />;
+    case 'in-app':
+      return <InAppScreen point={route.point} />;
   }
 }
 
@@ -150,9 +156,14 @@ export function Shell() {
         <AppShell.Section grow component={ScrollArea}>
           <nav aria-label="Sections">
             {NAVIGATION.map((link) => (
+              <Fragment key={link.screen}>
+              {link.group && (
+                <Text size="xs" fw={700} tt="uppercase" c="dimmed" className={classes.navGroup}>
+                  {link.group}
+                </Text>
+              )}
               <NavLink
-                key={link.screen}
-                href={`#/${link.screen === 'inventory' ? 'data-types' : link.screen}`}
+                href={routeHash({ screen: link.screen } as Route)}
                 label={link.label}
                 leftSection={<link.icon size={18} stroke={1.7} />}
                 rightSection={
@@ -165,11 +176,12 @@ export function Shell() {
                 active={activeScreen === link.screen}
                 onClick={(e) => {
                   e.preventDefault();
-                  navigate({ screen: link.screen });
+                  navigate({ screen: link.screen } as Route);
                 }}
                 aria-current={activeScreen === link.screen ? 'page' : undefined}
                 className={classes.navLink}
               />
+              </Fragment>
             ))}
           </nav>
         </AppShell.Section>

@@ -1,5 +1,7 @@
 import {
   IconBuildingSkyscraper,
+  IconDeviceMobileMessage,
+  IconFileText,
   IconDatabase,
   IconMapPin,
   IconShare,
@@ -17,6 +19,8 @@ export interface NavigationLink {
   hotkey: string;
   /** how many entries the screen lists, shown as a badge */
   count?: (workspace: Workspace) => number;
+  /** a heading above the link in the navigation, where a new group starts */
+  group?: string;
 }
 
 export const NAVIGATION: readonly NavigationLink[] = [
@@ -31,4 +35,6 @@ export const NAVIGATION: readonly NavigationLink[] = [
     count: (w) => w.collectionPoints.length,
   },
   { screen: 'organization', label: 'Organization & settings', icon: IconBuildingSkyscraper, hotkey: 'mod+5' },
+  { screen: 'documents', label: 'Documents', icon: IconFileText, hotkey: 'mod+6', group: 'Generate' },
+  { screen: 'in-app', label: 'In-app text', icon: IconDeviceMobileMessage, hotkey: 'mod+7', group: 'Generate' },
 ];

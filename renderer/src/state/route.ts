@@ -7,7 +7,9 @@ export type Route =
   | { screen: 'purposes'; id?: string; field?: string }
   | { screen: 'recipients'; id?: string; field?: string }
   | { screen: 'collection-points'; id?: string; field?: string }
-  | { screen: 'organization'; field?: string };
+  | { screen: 'organization'; field?: string }
+  | { screen: 'documents'; id?: string }
+  | { screen: 'in-app'; point?: string };
 
 export type Screen = Route['screen'];
 
@@ -25,6 +27,10 @@ export function parseRoute(hash: string): Route {
       return { screen, id, field };
     case 'organization':
       return { screen: 'organization', field };
+    case 'documents':
+      return { screen: 'documents', id };
+    case 'in-app':
+      return { screen: 'in-app', point: id };
     default:
       return { screen: 'inventory' };
   }
@@ -39,6 +45,10 @@ export function routeHash(route: Route): string {
       return `#/data-types/${encodeURIComponent(route.id)}${field}`;
     case 'organization':
       return `#/organization${field}`;
+    case 'documents':
+      return `#/documents${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
+    case 'in-app':
+      return `#/in-app${route.point ? `/${encodeURIComponent(route.point)}` : ''}`;
     default:
       return `#/${route.screen}${route.id ? `/${encodeURIComponent(route.id)}` : ''}${field}`;
   }

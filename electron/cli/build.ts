@@ -1,0 +1,38 @@
+// `candor build <workspace> --out <dir> [--only id,…]`: every document and text from one workspace.
+// An invalid workspace or a broken template writes nothing; the outputs appear all at once.
+import { join } from 'node:path';
+import { buildOutputs } from '../../core/documents/build';
+import type { OutputGroup } from '../../core/documents/outputs';
+import { loadBuiltInTemplates, loadWorkspaceTemplates } from '../services/templates';
+import { writeOutputs } from '../services/build-output';
+import { describeIoError } from '../services/io-error';
+import type { Output } from './output';
+import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, loadWorkspaceFile } from './workspace-file';
+
+export async function buildCommand(file: string, options: { out: string; only?: OutputGroup[] }, output: Output): Promise<number> {
+  const loaded = await loadWorkspaceFile(file);
+  if (!loaded.ok) {
+    for (const line of loaded.lines) output.err(line);
+    return loaded.exitCode;
+  }
+  const [builtIn, workspaceTemplates] = await Promise.all([loadBuiltInTemplates(), loadWorkspaceTemplates(loaded.workspace, file)]);
+  const result = await buildOutputs(loaded.workspace, { builtIn, overrides: workspaceTemplates.sources }, options.only);
+  const errors = [...workspaceTemplates.errors, ...result.errors];
+  if (errors.length > 0) {
+    for (const error of errors) {
+      const where = [error.file, error.line, error.column].filter((part) => part !== undefined).join(':');
+      output.err(`${where}: ${error.message}`);
+    }
+    output.err('Nothing was written: fix the template problems above and build again.');
+    return EXIT_PROBLEMS;
+  }
+  try {
+    await writeOutputs(options.out, result.files);
+  } catch (error) {
+    output.err(`Nothing was written: ${describeIoError(error, options.out)}.`);
+    return EXIT_ERROR;
+  }
+  output.out(`Built ${result.files.length} files from ${file} into ${options.out}:`);
+  for (const built of result.files) output.out(`  ${join(options.out, ...built.path.split('/'))}`);
+  return EXIT_OK;
+}

@@ -1,0 +1,55 @@
+// Documents for the app: the workspace's own templates, and exporting one document to a file.
+import { renderDocx } from '../../core/documents/docx';
+import { renderHtmlPage } from '../../core/documents/html';
+import { availableDocuments, renderDocument } from '../../core/documents/render';
+import { resolveTemplates } from '../../core/documents/templates';
+import { fail, ok, type DocumentFormat, type Result } from '../../core/api';
+import type { TemplateError, TemplateSource } from '../../core/documents/types';
+import { writeFileAtomic } from './atomic-write';
+import { describeIoError } from './io-error';
+import type { WorkspaceSession } from './session';
+import { loadBuiltInTemplates, loadWorkspaceTemplates } from './templates';
+
+export async function workspaceTemplates(session: WorkspaceSession): Promise<Result<{ sources: TemplateSource[]; errors: TemplateError[] }>> {
+  const state = session.state();
+  if (state.status !== 'open') return ok({ sources: [], errors: [] });
+  return ok(await loadWorkspaceTemplates(state.workspace, state.path));
+}
+
+const EXTENSIONS: Record<DocumentFormat, string> = { markdown: '.md', html: '.html', docx: '.docx' };
+
+export async function exportDocument(
+  session: WorkspaceSession,
+  { id, format, path }: { id: string; format: DocumentFormat; path: string },
+): Promise<Result<{ path: string }>> {
+  const state = session.state();
+  if (state.status !== 'open') {
+    return fail({ code: 'no-workspace', message: 'Nothing was exported: no workspace is open. Open a workspace first.' });
+  }
+  const overrides = await loadWorkspaceTemplates(state.workspace, state.path);
+  const { templates, errors } = resolveTemplates(await loadBuiltInTemplates(), overrides.sources);
+  const template = templates.find((t) => t.info.id === id);
+  if (!template || !availableDocuments(state.workspace, templates).some((d) => d.id === id)) {
+    const broken = [...overrides.errors, ...errors].find((e) => e.file.includes(id));
+    return fail({
+      code: 'not-found',
+      message: broken
+        ? `"${id}" could not be exported because its template has a problem: ${broken.file}${broken.line ? `:${broken.line}` : ''}: ${broken.message}`
+        : `There is no document "${id}" for this workspace (the notice at collection exists only when the workspace includes CCPA).`,
+    });
+  }
+  const rendered = renderDocument(state.workspace, template);
+  if (!rendered.ok) {
+    const e = rendered.error;
+    return fail({ code: 'invalid-argument', file: e.file, message: `The template ${e.file}${e.line ? ` (line ${e.line})` : ''} could not be rendered: ${e.message}` });
+  }
+  const target = path.toLowerCase().endsWith(EXTENSIONS[format]) ? path : `${path}${EXTENSIONS[format]}`;
+  const content =
+    format === 'markdown' ? rendered.document.markdown : format === 'html' ? renderHtmlPage(rendered.document) : await renderDocx(rendered.document);
+  try {
+    await writeFileAtomic(target, content);
+  } catch (error) {
+    return fail({ code: 'io', file: target, message: `Nothing was exported: ${describeIoError(error, target)}.` });
+  }
+  return ok({ path: target });
+}

@@ -1,0 +1,315 @@
+import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
+import {
+  Alert,
+  Badge,
+  Box,
+  Button,
+  EmptyState,
+  Group,
+  Menu,
+  Modal,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+  Typography,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import {
+  IconAlertTriangle,
+  IconChevronDown,
+  IconClipboard,
+  IconDownload,
+  IconFileText,
+  IconFileTypeDocx,
+  IconFileTypeHtml,
+  IconMarkdown,
+} from '@tabler/icons-react';
+import type { DocumentFormat } from '../../../../core/api';
+import { availableDocuments, renderDocument } from '../../../../core/documents/render';
+import { markdownToSafeHtml } from '../../../../core/documents/html';
+import { useEditor } from '../../state/store';
+import { navigate } from '../../state/route';
+import { getBridge, nativeDialogs } from '../../transport';
+import { useTemplates } from '../../documents/templates';
+import { folderOf, joinPath } from '../../components/Dialogs/paths';
+import classes from './Documents.module.css';
+
+const FORMATS: { format: DocumentFormat; label: string; extension: string; icon: typeof IconMarkdown }[] = [
+  { format: 'markdown', label: 'Markdown', extension: '.md', icon: IconMarkdown },
+  { format: 'html', label: 'Web page (HTML)', extension: '.html', icon: IconFileTypeHtml },
+  { format: 'docx', label: 'Word (.docx)', extension: '.docx', icon: IconFileTypeDocx },
+];
+
+/** Copies rich text where the platform allows it, with the Markdown as the plain-text flavour. */
+async function copyRich(html: string, markdown: string): Promise<void> {
+  if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/html': new Blob([html], { type: 'text/html' }),
+        'text/plain': new Blob([markdown], { type: 'text/plain' }),
+      }),
+    ]);
+    return;
+  }
+  const holder = document.createElement('div');
+  holder.innerHTML = html;
+  holder.style.position = 'fixed';
+  holder.style.left = '-9999px';
+  document.body.append(holder);
+  const range = document.createRange();
+  range.selectNodeContents(holder);
+  const selection = window.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+  document.execCommand('copy');
+  selection?.removeAllRanges();
+  holder.remove();
+}
+
+function ExportPathModal({
+  opened,
+  suggestion,
+  onClose,
+  onExport,
+}: {
+  opened: boolean;
+  suggestion: string;
+  onClose(): void;
+  onExport(path: string): Promise<string | undefined>;
+}) {
+  const [path, setPath] = useState(suggestion);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!path.trim()) {
+      setError('Type where to save the file.');
+      return;
+    }
+    setBusy(true);
+    const failure = await onExport(path.trim());
+    setBusy(false);
+    if (failure) setError(failure);
+    else onClose();
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title="Export" size="lg" key={suggestion}>
+      <form onSubmit={submit}>
+        <Stack gap="md">
+          <TextInput
+            label="Save as"
+            description="The full path of the file to write on this computer. An existing file is replaced."
+            value={path}
+            onChange={(e) => {
+              setPath(e.currentTarget.value);
+              setError(undefined);
+            }}
+            data-autofocus
+          />
+          {error && (
+            <Alert color="red" icon={<IconAlertTriangle size={16} />} title="Not exported">
+              {error}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={busy} leftSection={<IconDownload size={16} />}>
+              Export
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function DocumentsScreen({ id }: { id?: string }) {
+  const workspace = useEditor((s) => s.workspace)!;
+  const session = useEditor((s) => s.session);
+  const deferred = useDeferredValue(workspace);
+  const { templates, errors } = useTemplates();
+  const documents = useMemo(() => availableDocuments(deferred, templates), [deferred, templates]);
+  const selected = documents.find((d) => d.id === id) ?? documents[0];
+  const template = selected ? templates.find((t) => t.info.id === selected.id) : undefined;
+  const [pending, setPending] = useState<{ format: DocumentFormat; suggestion: string }>();
+
+  const rendered = useMemo(() => {
+    if (!template) return undefined;
+    const started = performance.now();
+    const result = renderDocument(deferred, template);
+    if (!result.ok) return { kind: 'error', error: result.error } as const;
+    const html = markdownToSafeHtml(result.document.markdown);
+    return { kind: 'ok', document: result.document, html, ms: performance.now() - started } as const;
+  }, [deferred, template]);
+
+  const exportTo = async (format: DocumentFormat, path: string): Promise<string | undefined> => {
+    if (!selected) return 'Pick a document first.';
+    // The backend renders from the saved workspace, so the last edits are written first.
+    await useEditor.getState().flush();
+    if (useEditor.getState().saveStatus !== 'saved') {
+      return 'Your latest changes are not saved yet (see the status in the header), so the export would not include them. Fix that first.';
+    }
+    const result = await getBridge().invoke('document-export', { id: selected.id, format, path });
+    if (!result.ok) return result.error.message;
+    notifications.show({ color: 'green', title: 'Exported', message: result.value.path });
+    return undefined;
+  };
+
+  const startExport = async (format: DocumentFormat) => {
+    if (!selected) return;
+    const extension = FORMATS.find((f) => f.format === format)!.extension;
+    const folder = session?.status === 'open' ? folderOf(session.path) : '';
+    const suggestion = joinPath(folder, `${selected.id}${extension}`);
+    const choose = nativeDialogs();
+    if (choose) {
+      const path = await choose({ kind: 'save', defaultPath: suggestion });
+      if (!path) return;
+      const failure = await exportTo(format, path);
+      if (failure) notifications.show({ color: 'red', title: 'Not exported', message: failure, autoClose: false });
+      return;
+    }
+    setPending({ format, suggestion });
+  };
+
+  const copy = async (kind: 'markdown' | 'rich') => {
+    if (!rendered || rendered.kind === 'error') return;
+    try {
+      if (kind === 'markdown') await navigator.clipboard.writeText(rendered.document.markdown);
+      else await copyRich(rendered.html, rendered.document.markdown);
+      notifications.show({ message: kind === 'markdown' ? 'Copied as Markdown' : 'Copied as rich text', autoClose: 1800 });
+    } catch (error) {
+      notifications.show({
+        color: 'red',
+        title: 'Could not copy',
+        message: `The clipboard refused (${error instanceof Error ? error.message : String(error)}). Export the file instead.`,
+      });
+    }
+  };
+
+  return (
+    <Box className={classes.page}>
+      <Box className={classes.list}>
+        <Title order={2} size="h3" px="sm" pt="md" pb="xs">
+          Documents
+        </Title>
+        <Text size="sm" c="dimmed" px="sm" pb="sm">
+          Generated from your inventory; every edit updates them.
+        </Text>
+        {documents.map((doc) => (
+          <NavLink
+            key={doc.id}
+            label={doc.title}
+            description={doc.jurisdictions.map((j) => ({ gdpr: 'GDPR', 'uk-gdpr': 'UK GDPR', ccpa: 'CCPA' })[j]).join(' · ')}
+            leftSection={<IconFileText size={18} />}
+            active={doc.id === selected?.id}
+            onClick={() => navigate({ screen: 'documents', id: doc.id })}
+            className={classes.item}
+          />
+        ))}
+        {errors.length > 0 && (
+          <Alert color="orange" icon={<IconAlertTriangle size={16} />} title="Template problems" m="sm">
+            <Stack gap={4}>
+              {errors.map((e) => (
+                <Text size="xs" key={`${e.file}:${e.line}:${e.message}`}>
+                  <Text span ff="monospace" size="xs">
+                    {e.file.split(/[\\/]/).pop()}
+                    {e.line ? `:${e.line}` : ''}
+                  </Text>{' '}
+                  {e.message}
+                </Text>
+              ))}
+            </Stack>
+          </Alert>
+        )}
+      </Box>
+
+      <Box className={classes.preview}>
+        {!selected || !rendered ? (
+          <EmptyState
+            icon={<IconFileText size={30} />}
+            title="No documents for this workspace"
+            description="Candor makes the privacy notice for every workspace, and the notice at collection when the workspace includes the CCPA."
+            mt="xl"
+          />
+        ) : rendered.kind === 'error' ? (
+          <Alert color="red" icon={<IconAlertTriangle size={16} />} title="This template could not be rendered" m="xl">
+            <Text ff="monospace" size="sm">
+              {rendered.error.file}
+              {rendered.error.line ? `:${rendered.error.line}` : ''}
+            </Text>
+            <Text size="sm">{rendered.error.message}</Text>
+          </Alert>
+        ) : (
+          <>
+            <Group justify="space-between" className={classes.toolbar} wrap="nowrap">
+              <Group gap="sm" miw={0} wrap="nowrap">
+                <Title order={3} size="h4" lineClamp={1}>
+                  {rendered.document.meta.title}
+                </Title>
+                <Tooltip label="A fingerprint of the inventory this version was made from">
+                  <Badge variant="light" color="gray">
+                    Version {rendered.document.meta.version}
+                  </Badge>
+                </Tooltip>
+                {rendered.document.meta.effectiveDate && (
+                  <Badge variant="light" color="gray">
+                    Effective {rendered.document.meta.effectiveDate}
+                  </Badge>
+                )}
+              </Group>
+              <Group gap="xs" wrap="nowrap">
+                <Menu position="bottom-end">
+                  <Menu.Target>
+                    <Button variant="default" leftSection={<IconClipboard size={16} />} rightSection={<IconChevronDown size={14} />}>
+                      Copy
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Item onClick={() => void copy('markdown')}>Copy as Markdown</Menu.Item>
+                    <Menu.Item onClick={() => void copy('rich')}>Copy as rich text</Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
+                <Menu position="bottom-end">
+                  <Menu.Target>
+                    <Button leftSection={<IconDownload size={16} />} rightSection={<IconChevronDown size={14} />}>
+                      Export
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    {FORMATS.map((f) => (
+                      <Menu.Item key={f.format} leftSection={<f.icon size={16} />} onClick={() => void startExport(f.format)}>
+                        {f.label}…
+                      </Menu.Item>
+                    ))}
+                  </Menu.Dropdown>
+                </Menu>
+              </Group>
+            </Group>
+            <ScrollArea className={classes.scroll} type="auto">
+              <Typography className={classes.paper} data-testid="document-preview">
+                <div dangerouslySetInnerHTML={{ __html: rendered.html }} />
+              </Typography>
+              <Text size="xs" c="dimmed" ta="center" pb="lg">
+                Rendered in {Math.max(1, Math.round(rendered.ms))} ms from the current inventory.
+              </Text>
+            </ScrollArea>
+          </>
+        )}
+      </Box>
+      {pending && (
+        <ExportPathModal
+          opened
+          suggestion={pending.suggestion}
+          onClose={() => setPending(undefined)}
+          onExport={(path) => exportTo(pending.format, path)}
+        />
+      )}
+    </Box>
+  );
+}
