@@ -155,9 +155,9 @@ export function Shell() {
       <AppShell.Navbar p="sm" className={classes.navbar}>
         <AppShell.Section grow component={ScrollArea}>
           <nav aria-label="Sections">
-            {NAVIGATION.map((link) => (
+            {NAVIGATION.map((link, index) => (
               <Fragment key={link.screen}>
-              {link.group && (
+              {link.group && link.group !== NAVIGATION[index - 1]?.group && (
                 <Text size="xs" fw={700} tt="uppercase" c="dimmed" className={classes.navGroup}>
                   {link.group}
                 </Text>

@@ -44,6 +44,13 @@ const FORMATS: { format: DocumentFormat; label: string; extension: string; icon:
   { format: 'docx', label: 'Word (.docx)', extension: '.docx', icon: IconFileTypeDocx },
 ];
 
+// The full notice first: it is the document every workspace has.
+const ORDER = ['privacy-notice', 'notice-at-collection'];
+function documentRank(id: string): number {
+  const rank = ORDER.indexOf(id);
+  return rank === -1 ? ORDER.length : rank;
+}
+
 /** Copies rich text where the platform allows it, with the Markdown as the plain-text flavour. */
 async function copyRich(html: string, markdown: string): Promise<void> {
   if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
@@ -134,7 +141,10 @@ export function DocumentsScreen({ id }: { id?: string }) {
   const session = useEditor((s) => s.session);
   const deferred = useDeferredValue(workspace);
   const { templates, errors } = useTemplates();
-  const documents = useMemo(() => availableDocuments(deferred, templates), [deferred, templates]);
+  const documents = useMemo(
+    () => [...availableDocuments(deferred, templates)].sort((a, b) => documentRank(a.id) - documentRank(b.id) || a.title.localeCompare(b.title)),
+    [deferred, templates],
+  );
   const selected = documents.find((d) => d.id === id) ?? documents[0];
   const template = selected ? templates.find((t) => t.info.id === selected.id) : undefined;
   const [pending, setPending] = useState<{ format: DocumentFormat; suggestion: string }>();
