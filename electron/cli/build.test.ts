@@ -1,0 +1,345 @@
+// `candor build`: the files it writes from the sample, what it refuses, and that a refused or failed
+// build leaves the output folder as it was.
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { unzipSync, strFromU8 } from 'fflate';
+import { JSDOM } from 'jsdom';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Workspace } from '../../core/schema';
+import { memoryOutput } from './output';
+import { runCli, type CliDependencies } from './program';
+
+const REPO = resolve(__dirname, '../..');
+const SAMPLE = join(REPO, 'resources', 'examples', 'ridgeline.candor.json');
+const CANDOR_BIN = join(REPO, 'bin', 'candor.js');
+
+const ALL_FILES = [
+  'android/strings.xml',
+  'in-app.json',
+  'in-app.md',
+  'ios/InfoPlist.strings',
+  'ios/InfoPlist.xcstrings',
+  'notice-at-collection.docx',
+  'notice-at-collection.html',
+  'notice-at-collection.md',
+  'privacy-notice.docx',
+  'privacy-notice.html',
+  'privacy-notice.md',
+];
+
+const deps: CliDependencies = {
+  version: '9.8.7',
+  examplePath: () => SAMPLE,
+  serve: () => {
+    throw new Error('serve is not run by these tests');
+  },
+};
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'candor-build-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]) {
+  const output = memoryOutput();
+  const code = await runCli(argv, output, deps);
+  return { code, stdout: output.stdout, stderr: output.stderr };
+}
+
+async function sample(): Promise<Workspace> {
+  return JSON.parse(await readFile(SAMPLE, 'utf8')) as Workspace;
+}
+
+async function putWorkspace(name: string, workspace: Workspace | string): Promise<string> {
+  const file = join(dir, name);
+  await writeFile(file, typeof workspace === 'string' ? workspace : JSON.stringify(workspace, null, 2));
+  return file;
+}
+
+/** Every file under `root`, as sorted forward-slash paths relative to it. */
+async function listFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)).split('\\').join('/'))
+    .sort();
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Leftover staging folders beside an output folder (`.<name>.candor-build-*`). */
+async function stagingLeftovers(outDir: string): Promise<string[]> {
+  return (await readdir(dirname(outDir))).filter((name) => name.includes('.candor-build-'));
+}
+
+function parseXml(text: string, what: string): Document {
+  const { window } = new JSDOM('');
+  const doc = new window.DOMParser().parseFromString(text, 'application/xml');
+  const error = doc.getElementsByTagName('parsererror')[0];
+  if (error) throw new Error(`${what} is not well-formed XML: ${error.textContent}`);
+  return doc;
+}
+
+/** Checks each file is the kind its name says, with content; returns nothing, throws with the reason. */
+async function expectRightKinds(out: string, files: string[]): Promise<void> {
+  for (const name of files) {
+    const bytes = await readFile(join(out, name));
+    expect(bytes.length, `${name} is empty`).toBeGreaterThan(100);
+    const text = bytes.toString('utf8');
+    if (name.endsWith('.md')) expect(text.startsWith('# '), `${name} starts with a level-1 heading`).toBe(true);
+    if (name.endsWith('.html')) expect(text.slice(0, 20).toLowerCase().startsWith('<!doctype html'), `${name} is an HTML page`).toBe(true);
+    if (name.endsWith('.docx')) {
+      expect(bytes.subarray(0, 2).toString('latin1'), `${name} is a zip`).toBe('PK');
+      const parts = unzipSync(new Uint8Array(bytes));
+      expect(Object.keys(parts), `${name} has a Word body`).toContain('word/document.xml');
+      parseXml(strFromU8(parts['word/document.xml']), `${name} word/document.xml`);
+    }
+    if (name === 'android/strings.xml') {
+      const doc = parseXml(text, name);
+      expect(doc.documentElement.tagName).toBe('resources');
+      expect(doc.getElementsByTagName('string').length).toBeGreaterThan(0);
+    }
+    if (name === 'ios/InfoPlist.xcstrings') {
+      const catalog = JSON.parse(text) as { sourceLanguage: string; strings: Record<string, unknown> };
+      expect(catalog.sourceLanguage).toBe('en');
+      expect(Object.keys(catalog.strings).length).toBeGreaterThan(0);
+    }
+    if (name === 'ios/InfoPlist.strings') {
+      // Comments, blank lines and `"Key" = "value";` pairs only.
+      const body = text.replace(/\/\*[\s\S]*?\*\//g, '');
+      for (const line of body.split('\n').filter((l) => l.trim())) {
+        expect(line, `${name}: every line is a "key" = "value"; pair`).toMatch(/^"NS[A-Za-z]+UsageDescription" = "(?:[^"\\]|\\.)+";$/);
+      }
+    }
+  }
+}
+
+describe('candor build', () => {
+  it('writes the 11 files for the sample, each the kind its name says', async () => {
+    const out = join(dir, 'out');
+    const result = await run('build', SAMPLE, '--out', out);
+    expect(result.stderr).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(await listFiles(out)).toEqual(ALL_FILES);
+    await expectRightKinds(out, ALL_FILES);
+    expect(result.stdout[0]).toBe(`Built 11 files from ${SAMPLE} into ${out}:`);
+    expect(result.stdout.slice(1).map((l) => l.trim()).sort()).toEqual(ALL_FILES.map((f) => join(out, f)).sort());
+    expect(await stagingLeftovers(out)).toEqual([]);
+  });
+
+  it('writes in-app.json in the shape the issue gives, with every data type and collection point of the sample', async () => {
+    const out = join(dir, 'out');
+    expect((await run('build', SAMPLE, '--out', out)).code).toBe(0);
+    const ws = await sample();
+    const json = JSON.parse(await readFile(join(out, 'in-app.json'), 'utf8')) as {
+      dataTypes: Record<string, { short: string; long: string; grade: number }>;
+      collectionPoints: Record<string, { disclosure: string; grade: number }>;
+    };
+    expect(Object.keys(json).sort()).toEqual(['collectionPoints', 'dataTypes']);
+    expect(Object.keys(json.dataTypes).sort()).toEqual(ws.dataTypes.map((d) => d.id).sort());
+    for (const [id, entry] of Object.entries(json.dataTypes)) {
+      expect(typeof entry.short, `${id}.short`).toBe('string');
+      expect(entry.short.length, `${id}.short`).toBeGreaterThan(0);
+      expect(entry.long.length, `${id}.long`).toBeGreaterThan(entry.short.length / 2);
+      expect(Number.isFinite(entry.grade), `${id}.grade`).toBe(true);
+    }
+    // Collection points that gather at least one data type have a just-in-time disclosure.
+    const collecting = ws.collectionPoints.filter((p) => ws.dataTypes.some((d) => d.collectedAt?.includes(p.id)));
+    for (const point of collecting) {
+      expect(json.collectionPoints[point.id]?.disclosure, `collectionPoints.${point.id}.disclosure`).toMatch(/\w/);
+    }
+  });
+
+  it('writes no notice at collection for a workspace without the CCPA', async () => {
+    const ws = await sample();
+    ws.organization.jurisdictions = ['gdpr', 'uk-gdpr'];
+    const file = await putWorkspace('eu.candor.json', ws);
+    const out = join(dir, 'out');
+    const result = await run('build', file, '--out', out);
+    expect(result.code).toBe(0);
+    expect(await listFiles(out)).toEqual(ALL_FILES.filter((f) => !f.startsWith('notice-at-collection')));
+    expect(result.stdout[0]).toBe(`Built 8 files from ${file} into ${out}:`);
+  });
+
+  it('writes only the groups named by --only', async () => {
+    const out = join(dir, 'out');
+    const result = await run('build', SAMPLE, '--out', out, '--only', 'privacy-notice,ios');
+    expect(result.code).toBe(0);
+    expect(await listFiles(out)).toEqual(['ios/InfoPlist.strings', 'ios/InfoPlist.xcstrings', 'privacy-notice.docx', 'privacy-notice.html', 'privacy-notice.md']);
+    const android = join(dir, 'android-only');
+    expect((await run('build', SAMPLE, '--out', android, '--only', 'android')).code).toBe(0);
+    expect(await listFiles(android)).toEqual(['android/strings.xml']);
+  });
+
+  it('refuses an unknown --only id as a usage error (exit 2) and writes nothing', async () => {
+    const out = join(dir, 'out');
+    const result = await run('build', SAMPLE, '--out', out, '--only', 'nonsense');
+    expect(result.code).toBe(2);
+    expect(result.stderr.join('\n')).toMatch(/--only.*must list outputs from privacy-notice, notice-at-collection, in-app, ios, android/);
+    expect(await exists(out)).toBe(false);
+    // A known id mixed with an unknown one is refused too, rather than half-built.
+    expect((await run('build', SAMPLE, '--out', out, '--only', 'ios,nonsense')).code).toBe(2);
+    expect(await exists(out)).toBe(false);
+  });
+
+  it('refuses an invalid workspace with exactly the lines of candor validate (exit 1) and writes nothing', async () => {
+    const ws = await sample();
+    ws.dataTypes[2].purposes = ['no-such-purpose'];
+    ws.recipients[0].country = 'XX' as Workspace['recipients'][number]['country'];
+    const file = await putWorkspace('bad.candor.json', ws);
+    const validate = await run('validate', file);
+    expect(validate.code).toBe(1);
+    expect(validate.stderr.length).toBeGreaterThanOrEqual(2);
+
+    const out = join(dir, 'out');
+    const result = await run('build', file, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toEqual(validate.stderr);
+    expect(result.stdout).toEqual([]);
+    expect(await exists(out)).toBe(false);
+
+    // An output folder that is already there stays exactly as it was.
+    await mkdir(out);
+    await writeFile(join(out, 'privacy-notice.md'), 'the old notice\n');
+    const again = await run('build', file, '--out', out);
+    expect(again.code).toBe(1);
+    expect(await listFiles(out)).toEqual(['privacy-notice.md']);
+    expect(await readFile(join(out, 'privacy-notice.md'), 'utf8')).toBe('the old notice\n');
+    expect(await stagingLeftovers(out)).toEqual([]);
+  });
+
+  it('refuses a file that is not a readable workspace (exit 2) and writes nothing', async () => {
+    const text = await readFile(SAMPLE, 'utf8');
+    const truncated = await putWorkspace('truncated.candor.json', text.slice(0, text.length / 2));
+    const out = join(dir, 'out');
+    const result = await run('build', truncated, '--out', out);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toEqual((await run('validate', truncated)).stderr);
+    expect(result.stderr.join('\n')).toMatch(/not complete JSON/);
+    expect(await exists(out)).toBe(false);
+
+    const missing = await run('build', join(dir, 'nowhere.candor.json'), '--out', out);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.join('\n')).toMatch(/nowhere\.candor\.json/);
+    expect(await exists(out)).toBe(false);
+  });
+
+  it('reports a broken override template as file:line: message (exit 1) and writes nothing', async () => {
+    const templates = join(dir, 'my-templates');
+    await mkdir(templates);
+    const template = join(templates, 'privacy-notice.md');
+    // Line 12 of the file: 7 lines of front matter, then the body's fifth line.
+    await writeFile(
+      template,
+      [
+        '---',
+        'id: privacy-notice',
+        'title: Our privacy notice',
+        'kind: notice',
+        'jurisdictions: [gdpr, uk-gdpr, ccpa]',
+        'locale: en',
+        '---',
+        '# {{ organization.name }} privacy notice',
+        '',
+        'We care.',
+        '',
+        '{% bogus %}',
+        '',
+      ].join('\n'),
+    );
+    const ws = await sample();
+    ws.settings.templatesDir = 'my-templates';
+    const file = await putWorkspace('custom.candor.json', ws);
+    const out = join(dir, 'out');
+    const result = await run('build', file, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toEqual([]);
+    expect(result.stderr[0]).toMatch(new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:12(:\\d+)?: .*bogus`));
+    expect(result.stderr.at(-1)).toBe('Nothing was written: fix the template problems above and build again.');
+    expect(await exists(out)).toBe(false);
+    expect(await stagingLeftovers(out)).toEqual([]);
+  });
+
+  it('uses a working override template in place of the built-in one', async () => {
+    const templates = join(dir, 'my-templates');
+    await mkdir(templates);
+    await writeFile(
+      join(templates, 'privacy-notice.md'),
+      '---\nid: privacy-notice\ntitle: Our privacy notice\nkind: notice\njurisdictions: [gdpr, uk-gdpr, ccpa]\nlocale: en\n---\n# {{ organization.name }} in short\n\nWe keep your data safe.\n',
+    );
+    const ws = await sample();
+    ws.settings.templatesDir = 'my-templates';
+    const file = await putWorkspace('custom.candor.json', ws);
+    const out = join(dir, 'out');
+    expect((await run('build', file, '--out', out, '--only', 'privacy-notice')).code).toBe(0);
+    expect(await readFile(join(out, 'privacy-notice.md'), 'utf8')).toBe(`# ${ws.organization.name} in short\n\nWe keep your data safe.\n`);
+  });
+
+  it('reports a templates folder that does not exist and writes nothing', async () => {
+    const ws = await sample();
+    ws.settings.templatesDir = 'no-such-folder';
+    const file = await putWorkspace('custom.candor.json', ws);
+    const out = join(dir, 'out');
+    const result = await run('build', file, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.stderr[0]).toContain(join(dir, 'no-such-folder'));
+    expect(result.stderr[0]).toMatch(/settings\.templatesDir.*it does not exist/);
+    expect(await exists(out)).toBe(false);
+  });
+
+  it('adds its files to an output folder that holds other files, keeping them, and replaces its own', async () => {
+    const out = join(dir, 'site');
+    await mkdir(join(out, 'ios'), { recursive: true });
+    await writeFile(join(out, 'index.html'), '<p>home</p>');
+    await writeFile(join(out, 'ios', 'Localizable.strings'), '"a" = "b";\n');
+    await writeFile(join(out, 'privacy-notice.md'), 'stale\n');
+    const result = await run('build', SAMPLE, '--out', out);
+    expect(result.code).toBe(0);
+    expect(await listFiles(out)).toEqual([...ALL_FILES, 'index.html', 'ios/Localizable.strings'].sort());
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('<p>home</p>');
+    expect(await readFile(join(out, 'ios', 'Localizable.strings'), 'utf8')).toBe('"a" = "b";\n');
+    expect(await readFile(join(out, 'privacy-notice.md'), 'utf8')).toMatch(/^# Ridgeline privacy notice\n/);
+    expect(await stagingLeftovers(out)).toEqual([]);
+  });
+
+  it('builds the same files through bin/candor.js, the way a person runs it', async () => {
+    const out = join(dir, 'spawned');
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CANDOR_BIN, 'build', SAMPLE, '--out', out], { cwd: dir });
+    expect(stderr).toBe('');
+    expect(stdout.split('\n')[0]).toBe(`Built 11 files from ${SAMPLE} into ${out}:`);
+    expect(await listFiles(out)).toEqual(ALL_FILES);
+    // The same bytes as the in-process build, so the tests above speak for the real command.
+    const inProcess = join(dir, 'in-process');
+    expect((await run('build', SAMPLE, '--out', inProcess)).code).toBe(0);
+    for (const name of ALL_FILES.filter((f) => !f.endsWith('.docx'))) {
+      expect(await readFile(join(out, name), 'utf8'), name).toBe(await readFile(join(inProcess, name), 'utf8'));
+    }
+  });
+
+  it('exits 1 through bin/candor.js for an invalid workspace', async () => {
+    const ws = await sample();
+    ws.dataTypes[0].purposes = ['no-such-purpose'];
+    const file = await putWorkspace('bad.candor.json', ws);
+    const out = join(dir, 'out');
+    const failure = await promisify(execFile)(process.execPath, [CANDOR_BIN, 'build', file, '--out', out]).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toMatch(/^dataTypes\[0\]\.purposes\[0\]: /);
+    expect(await exists(out)).toBe(false);
+  });
+});
