@@ -212,7 +212,7 @@ describe('renderDocx with hostile and huge content', () => {
     const nasty = 'a\u0000b\u0007c\u001bd\u000be\u000cf <w:p> </w:t> ]]> & "q" \u202Egnp.exe\u202C \uD800 \uDFFF \uFFFE 😀';
     const escaped = markdownInline(nasty);
     const markdown = [
-      `# ${nasty}`,
+      `# ${nasty} &#xFFFE;&#x1;`,
       `## ${escaped}`,
       nasty,
       `- ${nasty}\n  - ${escaped}`,

@@ -34,7 +34,7 @@ import {
 } from 'docx';
 import type { Token, Tokens } from 'marked';
 import type { RenderedDocument } from './types';
-import { cleanText, collectHeadings, decodeEntities, formatDate, lexMarkdown, safeLink, withoutLeadingTitle } from './markdown';
+import { cleanText, collectHeadings, decodeEntities, prepareDocument, safeLink } from './markdown';
 
 const FONT = 'Calibri';
 const MONO = 'Courier New';
@@ -414,16 +414,10 @@ function headerParagraph(left: string, right: ParagraphChild[], width: number, p
 
 /** Bytes of a .docx file (a zip), the same in Node and in the browser. */
 export async function renderDocx(doc: RenderedDocument): Promise<Uint8Array> {
-  const meta = {
-    title: cleanText(doc.meta.title).replace(/\s+/g, ' ').trim() || 'Untitled',
-    organization: cleanText(doc.meta.organization).replace(/\s+/g, ' ').trim(),
-    version: cleanText(doc.meta.version).replace(/\s+/g, ' ').trim(),
-    effectiveDate: doc.meta.effectiveDate ? formatDate(cleanText(doc.meta.effectiveDate).trim(), doc.meta.locale) : '',
-  };
-  const page = pageFor(doc.meta.locale);
+  const meta = prepareDocument(doc);
+  const page = pageFor(meta.locale);
   const textWidth = page.width - 2 * page.margin;
-
-  const tokens = withoutLeadingTitle(lexMarkdown(doc.markdown), meta.title);
+  const tokens = meta.body;
   const headings = collectHeadings(tokens);
   // The title is printed above the body, so when the body's sections are h2s they become Heading 1.
   const shift = headings.length > 0 && headings.every((h) => h.depth >= 2) ? 1 : 0;

@@ -58,6 +58,7 @@ const HOSTILE_MARKDOWN = [
   '## <img src=x onerror=alert(1)> heading',
   '- <iframe src=//x.example>',
   'References: &#0; &#x1; &#xD800; &#xFFFE; \u0007 \u202Egnp.exe',
+  '# Title &#xFFFE; &#x1; &#x202E;\n\n## Section &#xFFFF; &#x7;',
 ];
 
 /** Everything a hostile page could use to run code or reach the network, checked on the parsed page. */

@@ -6,7 +6,7 @@
 import { Marked, type RendererObject, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import type { RenderedDocument } from './types';
-import { type HeadingInfo, cleanText, collectHeadings, formatDate, inlineText, lexMarkdown, safeLink, withoutLeadingTitle } from './markdown';
+import { type HeadingInfo, cleanText, collectHeadings, inlineText, lexMarkdown, prepareDocument, safeLink } from './markdown';
 
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
@@ -115,20 +115,10 @@ export function markdownToSafeHtml(markdown: string): string {
   return sanitize(toHtml(tokens, collectHeadings(tokens)));
 }
 
-function languageTag(locale: string): string {
-  return /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(locale) ? locale : 'en';
-}
-
 /** A complete page: header with organisation, title, effective date and version; contents; the body. */
 export function renderHtmlPage(doc: RenderedDocument): string {
-  const meta = {
-    title: cleanText(doc.meta.title).trim() || 'Untitled',
-    organization: cleanText(doc.meta.organization).trim(),
-    version: cleanText(doc.meta.version).trim(),
-    effectiveDate: doc.meta.effectiveDate ? cleanText(doc.meta.effectiveDate).trim() : '',
-    locale: languageTag(doc.meta.locale),
-  };
-  const tokens = withoutLeadingTitle(lexMarkdown(doc.markdown), meta.title);
+  const meta = prepareDocument(doc);
+  const tokens = meta.body;
   const headings = collectHeadings(tokens);
   const body = sanitize(toHtml(tokens, headings));
 
@@ -139,9 +129,7 @@ export function renderHtmlPage(doc: RenderedDocument): string {
     : '';
 
   const facts: string[] = [];
-  if (meta.effectiveDate) {
-    facts.push(`<div><dt>Effective</dt><dd>${escapeHtml(formatDate(meta.effectiveDate, meta.locale))}</dd></div>`);
-  }
+  if (meta.effectiveDate) facts.push(`<div><dt>Effective</dt><dd>${escapeHtml(meta.effectiveDate)}</dd></div>`);
   if (meta.version) facts.push(`<div><dt>Version</dt><dd>${escapeHtml(meta.version)}</dd></div>`);
   const pageTitle = meta.organization ? `${meta.title} · ${meta.organization}` : meta.title;
 

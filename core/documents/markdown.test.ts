@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanText, collectHeadings, createSlugger, decodeEntities, formatDate, inlineText, lexMarkdown, safeLink, withoutLeadingTitle } from './markdown';
+import { cleanText, collectHeadings, createSlugger, decodeEntities, formatDate, inlineText, lexMarkdown, prepareDocument, safeLink } from './markdown';
 import type { Tokens } from 'marked';
 
 describe('cleanText', () => {
@@ -75,11 +75,36 @@ describe('headings', () => {
     ]);
   });
 
-  it('drops a leading h1 only when it repeats the title', () => {
-    const same = withoutLeadingTitle(lexMarkdown('\n# Privacy  notice\n\nText'), 'privacy notice');
-    expect(same.some((t) => t.type === 'heading')).toBe(false);
-    const other = withoutLeadingTitle(lexMarkdown('# Something else\n\nText'), 'Privacy notice');
-    expect((other.find((t) => t.type === 'heading') as Tokens.Heading).text).toBe('Something else');
+});
+
+describe('prepareDocument', () => {
+  const meta = { id: 'privacy-notice', title: 'Privacy notice', organization: ' Ridgeline\u0007 ', effectiveDate: '2027-01-15', version: '5bc562a5', locale: 'en' };
+  const kinds = (tokens: { type: string }[]) => tokens.filter((t) => t.type !== 'space').map((t) => t.type);
+
+  it('takes the leading h1 as the title and drops the line that only repeats the date and version', () => {
+    const prepared = prepareDocument({ meta, markdown: '# Ridgeline privacy notice\n\nEffective 15 January 2027. Version 5bc562a5.\n\nThis notice explains.\n\n## Summary\n' });
+    expect(prepared).toMatchObject({ title: 'Ridgeline privacy notice', organization: 'Ridgeline', version: '5bc562a5', effectiveDate: '15 January 2027', locale: 'en' });
+    expect(kinds(prepared.body)).toEqual(['paragraph', 'heading']);
+    expect((prepared.body.find((t) => t.type === 'paragraph') as Tokens.Paragraph).text).toBe('This notice explains.');
+  });
+
+  it('keeps a first paragraph that says more than the date and version', () => {
+    const prepared = prepareDocument({ meta, markdown: '# Title\n\nEffective 15 January 2027. Version 5bc562a5. We changed the retention of photos.\n' });
+    expect(kinds(prepared.body)).toEqual(['paragraph']);
+    const other = prepareDocument({ meta, markdown: 'Effective 15 January 2027.\n\nText' });
+    expect(kinds(other.body)).toEqual(['paragraph', 'paragraph']);
+  });
+
+  it('falls back to the template title, and to "Untitled"', () => {
+    expect(prepareDocument({ meta, markdown: '## Section\n' }).title).toBe('Privacy notice');
+    expect(prepareDocument({ meta: { ...meta, title: '\u0000 ' }, markdown: 'Text' }).title).toBe('Untitled');
+    expect(kinds(prepareDocument({ meta, markdown: '## Section\n' }).body)).toEqual(['heading']);
+  });
+
+  it('refuses a locale that is not a language tag and leaves an impossible date as given', () => {
+    const prepared = prepareDocument({ meta: { ...meta, locale: '"><script>', effectiveDate: '2027-02-30' }, markdown: '' });
+    expect(prepared.locale).toBe('en');
+    expect(prepared.effectiveDate).toBe('2027-02-30');
   });
 });
 

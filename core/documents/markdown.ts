@@ -1,6 +1,7 @@
 // Markdown helpers shared by the HTML and Word writers: one lexer configuration, one notion of a safe
 // link, one way to name headings, so both formats read the same Markdown the same way.
 import { Lexer, type Token, type Tokens, type TokensList } from 'marked';
+import type { RenderedDocument } from './types';
 
 /**
  * Removes what must not reach XML or a page: C0 controls other than tab and newline (XML 1.0 forbids them),
@@ -70,7 +71,8 @@ export function inlineText(tokens: readonly Token[] | undefined): string {
         out += 'tokens' in token && token.tokens ? inlineText(token.tokens) : decodeEntities(('text' in token && typeof token.text === 'string') ? token.text : token.raw);
     }
   }
-  return out.replace(/\s+/g, ' ').trim();
+  // Cleaned: marked decodes character references such as &#xFFFE; after the source was cleaned.
+  return cleanText(out).replace(/\s+/g, ' ').trim();
 }
 
 export type SafeLink =
@@ -161,23 +163,67 @@ export function collectHeadings(tokens: readonly Token[]): HeadingInfo[] {
   return headings;
 }
 
-function normalise(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** What both writers print around the body, cleaned of anything that must not reach a page or XML. */
+export interface PreparedDocument {
+  /** the document's own title: its leading `# heading` when it has one, else the template's title */
+  title: string;
+  organization: string;
+  version: string;
+  /** in words ("15 January 2027"), or '' */
+  effectiveDate: string;
+  /** a BCP 47 tag, 'en' when the given one is not one */
+  locale: string;
+  /** the Markdown's blocks without the title and the line that only repeats the date and version */
+  body: Token[];
+}
+
+function oneLine(text: string): string {
+  return cleanText(text).replace(/\s+/g, ' ').trim();
 }
 
 /**
- * A template usually opens with `# <title>`. Both writers print the title themselves (with the organisation,
- * date and version), so that heading is left out of the body when it says the same as the title; a
- * different first heading is kept, as the author wrote it.
+ * Splits a rendered document into what the writers print themselves and the body. Templates open with
+ * `# <title>` and usually a line such as "Effective 15 January 2027. Version 5bc562a5."; both writers
+ * print the title, date and version in their own header (and Word in every page's header), so those are
+ * taken out of the body rather than shown twice. A line that says anything besides the date and version
+ * stays.
  */
-export function withoutLeadingTitle(tokens: readonly Token[], title: string): Token[] {
-  const first = tokens.findIndex((token) => token.type !== 'space');
-  if (first === -1) return [...tokens];
-  const token = tokens[first];
-  if (token.type === 'heading' && (token as Tokens.Heading).depth === 1 && normalise(inlineText((token as Tokens.Heading).tokens)) === normalise(title)) {
-    return [...tokens.slice(0, first), ...tokens.slice(first + 1)];
+export function prepareDocument(doc: RenderedDocument): PreparedDocument {
+  const locale = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(doc.meta.locale) ? doc.meta.locale : 'en';
+  const version = oneLine(doc.meta.version);
+  const isoDate = doc.meta.effectiveDate ? oneLine(doc.meta.effectiveDate) : '';
+  const effectiveDate = isoDate ? formatDate(isoDate, locale) : '';
+  const tokens = lexMarkdown(doc.markdown);
+  let title = oneLine(doc.meta.title);
+
+  let index = tokens.findIndex((token) => token.type !== 'space');
+  const skip = new Set<number>();
+  const first = tokens[index];
+  if (first?.type === 'heading' && (first as Tokens.Heading).depth === 1) {
+    const text = inlineText((first as Tokens.Heading).tokens);
+    if (text) title = text;
+    skip.add(index);
+    index = tokens.findIndex((token, i) => i > index && token.type !== 'space');
   }
-  return [...tokens];
+  const facts = tokens[index];
+  if (version && facts?.type === 'paragraph') {
+    const text = inlineText((facts as Tokens.Paragraph).tokens);
+    const known = [version, isoDate, effectiveDate].filter(Boolean).map(escapeRegExp).join('|');
+    const rest = text.replace(new RegExp(known, 'g'), '').replace(/\b(effective|from|date|version|last|updated)\b/gi, '').replace(/[\s.,:;·|()—–-]+/g, '');
+    if (text.includes(version) && rest === '') skip.add(index);
+  }
+  return {
+    title: title || 'Untitled',
+    organization: oneLine(doc.meta.organization),
+    version,
+    effectiveDate,
+    locale,
+    body: tokens.filter((_, i) => !skip.has(i)),
+  };
 }
 
 /** "2025-03-01" → "1 March 2025" (or the locale's long form); anything that is not a real date is returned as given. */
