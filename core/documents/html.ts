@@ -235,7 +235,7 @@ tbody tr:nth-child(even) td { background: var(--stripe); }
 .contents { margin: 0 0 2.5rem; padding: 1rem 1.25rem; border: 1px solid var(--rule); border-radius: 6px; }
 .contents-title { margin: 0 0 0.4rem; font-weight: 650; }
 .contents ol { margin: 0; columns: 2 16rem; column-gap: 2rem; }
-.contents li { margin: 0.15em 0; break-inside: avoid; }
+.contents li { margin: 0; padding: 0.12em 0; break-inside: avoid; }
 .doc-footer { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--rule); color: var(--muted); font-size: 0.85rem; }
 @page { margin: 20mm 18mm; }
 @media print {
