@@ -4,6 +4,7 @@
 import type { Workspace } from '../schema';
 import type { CollectionPointInApp, InAppText, Snippet } from './in-app';
 import { PERMISSION_TABLE } from './permissions';
+import { headingText, markdownInline } from './text';
 
 // ---------------------------------------------------------------------------------------------------
 // JSON
@@ -37,23 +38,14 @@ export function inAppJson(text: InAppText): string {
 
 const WIDTH = 80;
 
-/**
- * Makes text inert in Markdown: characters with a meaning are backslash-escaped, and what GitHub-flavoured
- * Markdown would turn into a link by itself (https://…, www.…, name@host) is broken with an escape too.
- */
-function mdInline(text: string): string {
-  return text
-    .replace(/\t/g, ' ')
-    .replace(/[\\`*_{}[\]<>#|~&]/g, (c) => `\\${c}`)
-    .replace(/([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, '$1\\:')
-    .replace(/\b(www)\./gi, '$1\\.')
-    .replace(/@/g, '\\@');
-}
-
 // At the start of a line these would begin a block (heading, quote, list, rule, setext underline).
 function guardLineStart(line: string): string {
-  return line.replace(/^([-+=>])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+  return line.replace(/^([-+=>#])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }
+
+// A word that would open a block at the start of a line ("7.6.", "-", "1)") takes the word before it
+// along, so the source reads as written instead of growing a backslash.
+const OPENS_BLOCK = /^(\d+[.)]|[-+=>#])/;
 
 /** Wraps text at `width` columns on spaces; a word longer than the line keeps a line of its own. */
 function wrap(text: string, width: number): string[] {
@@ -62,16 +54,33 @@ function wrap(text: string, width: number): string[] {
   for (const word of text.split(' ')) {
     if (!word) continue;
     if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
+      const space = line.lastIndexOf(' ');
+      if (OPENS_BLOCK.test(word) && space > 0) {
+        lines.push(line.slice(0, space));
+        line = `${line.slice(space + 1)} ${word}`;
+      } else {
+        lines.push(line);
+        line = word;
+      }
     } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
   return lines.map(guardLineStart);
 }
 
+/** A paragraph of plain text, escaped so that it reads as typed (text.ts's markdownInline). */
 function paragraph(text: string): string {
-  return wrap(mdInline(text), WIDTH).join('\n');
+  return wrap(markdownInline(text), WIDTH).join('\n');
+}
+
+/** A paragraph already written as Markdown (identifiers in code spans). */
+function markdownParagraph(markdown: string): string {
+  return wrap(markdown, WIDTH).join('\n');
+}
+
+/** An identifier Candor made (id, Info.plist key, permission name): never holds a backtick or a space. */
+function code(identifier: string): string {
+  return `\`${identifier.replace(/[`\s]/g, '')}\``;
 }
 
 /** A snippet as a block quote; line breaks of a hand-written text are kept as hard breaks. */
@@ -79,7 +88,7 @@ function quote(text: string): string {
   const paragraphs = text.split(/\n\s*\n/).map((p) =>
     p
       .split('\n')
-      .map((line) => wrap(mdInline(line.trim()), WIDTH - 2))
+      .map((line) => wrap(markdownInline(line.trim()), WIDTH - 2))
       .filter((lines) => lines.length)
       .map((lines) => lines.map((l) => `> ${l}`).join('\n'))
       .join('\\\n'),
@@ -88,11 +97,12 @@ function quote(text: string): string {
   return body || '> (empty)';
 }
 
+/** "Short text: 98 of 140 characters, grade 7.8." as Markdown; `what` is Markdown already. */
 function measure(snippet: Snippet, what: string): string {
   const chars = `${snippet.length} of ${snippet.budget} characters`;
   const origin = snippet.source === 'override' ? ', written by hand' : '';
   const over = snippet.overBudget ? ` Over budget by ${snippet.length - snippet.budget} characters: shorten it.` : '';
-  return `${what}${origin}: ${chars}, grade ${snippet.grade}.${over}`;
+  return markdownParagraph(`${what}${origin}: ${chars}, grade ${snippet.grade}.${over}`);
 }
 
 class Headings {
@@ -100,13 +110,21 @@ class Headings {
 
   /** A heading line that markdownlint accepts: short, unique, no trailing punctuation. */
   make(level: number, name: string, id: string): string {
-    let plain = name.replace(/[.,;:!?。，；：！\s]+$/u, '') || id;
-    if (plain.length > 60) plain = `${plain.slice(0, 59).replace(/\s+\S*$/, '')}…`;
-    let candidate = plain;
-    if (this.used.has(candidate)) candidate = `${plain} (${id})`;
-    for (let n = 2; this.used.has(candidate); n++) candidate = `${plain} (${id}, ${n})`;
-    this.used.add(candidate);
-    return `${'#'.repeat(level)} ${mdInline(candidate)}`;
+    const plain = name.trim() || id;
+    // markdownlint's line length applies to headings, which cannot wrap: shorten the name until the
+    // escaped heading, with the id that keeps it unique, fits in a line.
+    for (let room = 60; ; room = Math.floor(room * 0.8)) {
+      const short = plain.length > room ? `${plain.slice(0, Math.max(1, room - 1)).replace(/\s+\S*$/, '')}…` : plain;
+      const base = headingText(markdownInline(short));
+      let candidate = base;
+      if (this.used.has(candidate)) candidate = `${base} (${id})`;
+      for (let n = 2; this.used.has(candidate); n++) candidate = `${base} (${id}, ${n})`;
+      const line = `${'#'.repeat(level)} ${candidate}`;
+      if (line.length <= WIDTH || room <= 4) {
+        this.used.add(candidate);
+        return line;
+      }
+    }
   }
 }
 
@@ -122,18 +140,18 @@ const PLATFORM_NAMES: Record<string, string> = {
 function pointSection(id: string, point: CollectionPointInApp, text: InAppText, headings: Headings): string[] {
   const blocks: string[] = [headings.make(3, point.name, id)];
   const where = point.platform ? ` on ${PLATFORM_NAMES[point.platform]}` : '';
-  const asks = point.permission ? `, asking for ${PERMISSION_TABLE[point.permission].label.toLowerCase()}` : '';
-  const names = point.dataTypes.map((t) => text.dataTypes[t]?.name ?? t);
+  const asks = point.permission ? ` Permission: ${markdownInline(PERMISSION_TABLE[point.permission].label)}.` : '';
+  const names = point.dataTypes.map((t) => markdownInline(text.dataTypes[t]?.name ?? t));
   const collects = names.length ? ` It collects: ${names.join('; ')}.` : ' No data type is collected here yet.';
-  blocks.push(paragraph(`Collection point ${id}${where}${asks}.${collects}`));
-  blocks.push(paragraph(measure(point.disclosure, 'Just-in-time disclosure')), quote(point.disclosure.text));
+  blocks.push(markdownParagraph(`Collection point ${code(id)}${where}.${asks}${collects}`));
+  blocks.push(measure(point.disclosure, 'Just-in-time disclosure'), quote(point.disclosure.text));
   if (point.ios) {
-    blocks.push(paragraph(measure(point.ios.text, `iOS usage description for ${point.ios.keys.join(' and ')}`)), quote(point.ios.text.text));
+    blocks.push(measure(point.ios.text, `iOS usage description for ${point.ios.keys.map(code).join(' and ')}`), quote(point.ios.text.text));
   }
   if (point.notes?.ios) blocks.push(paragraph(`iOS: ${point.notes.ios}`));
   if (point.android) {
-    const permissions = point.android.permissions.length ? ` before asking for ${point.android.permissions.join(', ')}` : '';
-    blocks.push(paragraph(measure(point.android.rationale, `Android rationale${permissions}`)), quote(point.android.rationale.text));
+    const permissions = point.android.permissions.length ? ` before asking for ${point.android.permissions.map(code).join(', ')}` : '';
+    blocks.push(measure(point.android.rationale, `Android rationale${permissions}`), quote(point.android.rationale.text));
   }
   if (point.notes?.android) blocks.push(paragraph(`Android: ${point.notes.android}`));
   return blocks;
@@ -145,10 +163,11 @@ export function inAppMarkdown(text: InAppText, workspace: Workspace): string {
   const org = text.organization || workspace.organization.name;
   const blocks: string[] = [
     headings.make(1, `In-app text for ${org}`, 'in-app'),
-    paragraph(
+    markdownParagraph(
       `Texts to copy into the app, generated from the data inventory. Short texts have a budget of ${text.limits.short} ` +
         `characters; long texts, disclosures and permission texts ${text.limits.long}. Grades are Flesch–Kincaid grade ` +
-        'levels: aim for 8 or lower. In in-app.json, a data type\'s "grade" is the higher grade of its short and long text.',
+        `levels: aim for 8 or lower. In ${code('in-app.json')}, a data type's ${code('grade')} is the higher grade of ` +
+        'its short and long text.',
     ),
   ];
   const points = Object.entries(text.collectionPoints);
@@ -160,9 +179,9 @@ export function inAppMarkdown(text: InAppText, workspace: Workspace): string {
   if (types.length) {
     blocks.push(headings.make(2, 'Data types', 'data-types'));
     for (const [id, entry] of types) {
-      blocks.push(headings.make(3, entry.name, id), paragraph(`Data type ${id}.`));
-      blocks.push(paragraph(measure(entry.short, 'Short text')), quote(entry.short.text));
-      blocks.push(paragraph(measure(entry.long, 'Long text')), quote(entry.long.text));
+      blocks.push(headings.make(3, entry.name, id), markdownParagraph(`Data type ${code(id)}.`));
+      blocks.push(measure(entry.short, 'Short text'), quote(entry.short.text));
+      blocks.push(measure(entry.long, 'Long text'), quote(entry.long.text));
     }
   }
   return `${blocks.join('\n\n')}\n`;
@@ -269,7 +288,7 @@ export function androidResourceName(...parts: string[]): string {
  * A string as aapt2 reads it back unchanged: XML's & and < as entities; backslash, both quotes, line
  * breaks and tabs backslash-escaped (an unescaped quote would start or end a quoted run, an apostrophe
  * would not compile); a leading @ or ? escaped so it is not read as a reference; and spaces that aapt2
- * would collapse or trim (leading, trailing, repeated) written as \u0020.
+ * would collapse or trim (leading, trailing, repeated, other kinds of white space) written as \uXXXX.
  */
 export function androidEscape(value: string): string {
   let out = value
@@ -281,6 +300,8 @@ export function androidEscape(value: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
+    // Other white space (no-break, ideographic) may collapse too, depending on the build tools' locale.
+    .replace(/[^\S \n\t]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
     .replace(/ {2,}/g, (run) => ` ${'\\u0020'.repeat(run.length - 1)}`)
     .replace(/^ /, '\\u0020')
     .replace(/ $/, '\\u0020');

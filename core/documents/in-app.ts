@@ -8,7 +8,7 @@
 // therefore never exceeds its budget; a hand-written override is kept as written and flagged instead.
 import type { CollectionPoint, DataType, Permission, Purpose, Recipient, Workspace } from '../schema';
 import { retentionPhrase } from '../retention';
-import { cleanText } from './markdown';
+import { plainLines, plainText } from './text';
 import { healthConnectPermissions, PERMISSION_TABLE } from './permissions';
 import { readabilityGrade } from './readability';
 
@@ -56,16 +56,28 @@ type Platform = NonNullable<CollectionPoint['platform']>;
 // ---------------------------------------------------------------------------------------------------
 // Text primitives
 
+const oneLineCache = new Map<string, string>();
+
 /** User text on one line: control characters and bidi overrides gone, whitespace collapsed. */
 function oneLine(text: string | undefined): string {
-  return text ? cleanText(text).replace(/\s+/g, ' ').trim() : '';
+  if (!text) return '';
+  let line = oneLineCache.get(text);
+  if (line === undefined) {
+    line = plainText(text);
+    // The cache serves one generation (the same benefit or name is read several times); keep it small.
+    if (oneLineCache.size > 50_000) oneLineCache.clear();
+    oneLineCache.set(text, line);
+  }
+  return line;
 }
 
 /** An override keeps its line breaks (a designer may want two paragraphs) but loses what cannot show. */
 function cleanOverride(text: string): string {
-  return cleanText(text)
-    .replace(/[ \t]+\n/g, '\n')
-    .trim();
+  return text
+    .split(/(?:\r\n|[\n\r\u2028\u2029])[ \t]*(?:\r\n|[\n\r\u2028\u2029])\s*/)
+    .map((paragraph) => plainLines(paragraph).join('\n'))
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
@@ -105,13 +117,23 @@ export function truncateWords(text: string, max: number): string {
   return `${cut}…`;
 }
 
+// Trimming from the end by hand: an anchored pattern such as /[\s,;:]+$/ is tried at every position of
+// a long text, and disclosures for thousands of data types are long.
+function trimEndOf(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && (chars.includes(text[end - 1]) || /\s/.test(text[end - 1]))) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
 function endSentence(text: string): string {
-  const trimmed = text.replace(/[\s,;:]+$/u, '');
-  return /[.!?…]["'”’)\]]*$/u.test(trimmed) ? trimmed : `${trimmed}.`;
+  const trimmed = trimEndOf(text, ',;:');
+  let end = trimmed.length;
+  while (end > 0 && '"\'”’)]'.includes(trimmed[end - 1])) end--;
+  return end > 0 && '.!?…'.includes(trimmed[end - 1]) ? trimmed : `${trimmed}.`;
 }
 
 function stripEnd(text: string): string {
-  return text.replace(/[\s.!?…,;:]+$/u, '');
+  return trimEndOf(text, '.!?…,;:');
 }
 
 function capitalize(text: string): string {
@@ -162,15 +184,30 @@ class ProperNouns {
   private readonly lower = new Set<string>();
   private readonly always = new Set<string>();
 
+  /** `texts` are on one line (single spaces), as oneLine leaves them. */
   constructor(texts: Iterable<string>, names: Iterable<string>) {
     for (const name of names) for (const word of name.split(/[^\p{L}\p{N}'’]+/u)) if (word) this.always.add(word);
-    const mid = /(?<=[\p{Ll}\p{N},;)] )(\p{Lu}[\p{Ll}'’]*)(?= ([\p{L}\p{N}'’-]+)|[^\p{L}\p{N}]|$)/gu;
+    // One pass over the words of each text, comparing each word with the one before it: regular
+    // expressions with look-behind over whole texts cost more than the rest of generation together.
+    const seen = new Set<string>();
     for (const text of texts) {
-      for (const match of text.matchAll(mid)) {
-        this.midCapital.add(match[1]);
-        if (match[2]) this.pairs.add(`${match[1]} ${match[2].toLowerCase()}`);
+      if (seen.has(text)) continue;
+      seen.add(text);
+      const words = text.split(' ');
+      for (let i = 0; i < words.length; i++) {
+        const word = words[i];
+        const bare = word.replace(/^["'“‘(]+|[.,;:!?)"'”’]+$/gu, '');
+        if (/^\p{Ll}+$/u.test(bare)) {
+          this.lower.add(bare);
+          continue;
+        }
+        if (i === 0 || !/[\p{Ll}\p{N},;)]$/u.test(words[i - 1])) continue;
+        const capital = /^\p{Lu}[\p{Ll}'’]*/u.exec(word)?.[0];
+        if (!capital || (word.length > capital.length && /^[\p{L}\p{N}]/u.test(word.slice(capital.length)))) continue;
+        this.midCapital.add(capital);
+        const next = words[i + 1] && word === capital ? /^[\p{L}\p{N}'’-]+/u.exec(words[i + 1])?.[0] : undefined;
+        if (next) this.pairs.add(`${capital} ${next.toLowerCase()}`);
       }
-      for (const token of text.split(/[^\p{L}\p{N}'’.@/-]+/u)) if (/^\p{Ll}+$/u.test(token)) this.lower.add(token);
     }
   }
 
@@ -333,14 +370,15 @@ function buildContext(workspace: Workspace): Context {
 }
 
 function purposeWords(purpose: Purpose, proper: ProperNouns): PurposeWords {
-  const name = stripEnd(oneLine(purpose.name));
+  const name = stripEnd(oneLine(purpose.name)) || oneLine(purpose.name) || purpose.id;
   const first = /^\p{L}+/u.exec(name)?.[0] ?? '';
   const verb = VERBS.has(first.toLowerCase()) && /^\p{Lu}?\p{Ll}*$/u.test(first);
   return { verb, words: verb ? first.toLowerCase() + name.slice(first.length) : proper.lowerInitial(name) };
 }
 
 function entryOf(dataType: DataType, context: Context): Entry {
-  const name = stripEnd(oneLine(dataType.name));
+  // A name that is only punctuation ("!") is kept as typed rather than lost.
+  const name = stripEnd(oneLine(dataType.name)) || oneLine(dataType.name) || dataType.id;
   const retention = dataType.retention
     ? retentionPhrase({ ...dataType.retention, criteria: oneLine(dataType.retention.criteria) || undefined })
     : undefined;
@@ -500,15 +538,50 @@ function withSentence(subjects: readonly string[], benefit: string, proper: Prop
   return endSentence(`With ${subjectsList(subjects)}, ${proper.lowerInitial(benefit)}`);
 }
 
-function join(parts: readonly (string | undefined | false)[]): string {
-  return parts.filter((p): p is string => !!p).join(' ');
+/** The sentences of one candidate text, joined only if it is chosen. */
+function join(parts: readonly (string | undefined | false)[]): string[] {
+  return parts.filter((p): p is string => !!p);
 }
 
-/** The first candidate that fits the budget; failing all, the last one cut at a clause or word boundary. */
-function fit(candidates: readonly (string | undefined | false)[], budget: number): string {
-  const usable = candidates.filter((c): c is string => !!c);
-  for (const candidate of usable) if (textLength(candidate) <= budget) return candidate;
-  return truncateWords(usable[usable.length - 1] ?? '', budget);
+type Candidate = string | readonly string[] | undefined | false;
+
+/**
+ * The first candidate that fits the budget; failing all, the last one cut at a clause or word boundary.
+ * A candidate whose UTF-16 length is within budget fits (a character is at least one unit); one four
+ * times over budget is passed over unjoined, which saves building texts for thousands of data types.
+ */
+function fit(candidates: readonly Candidate[], budget: number): string {
+  let last = '';
+  for (const candidate of candidates) {
+    if (!candidate || candidate.length === 0) continue;
+    const parts = typeof candidate === 'string' ? [candidate] : candidate;
+    let units = parts.length - 1;
+    for (const part of parts) units += part.length;
+    if (units > budget * 4) {
+      last = '';
+      continue;
+    }
+    last = parts.join(' ');
+    if (units <= budget || textLength(last) <= budget) return last;
+  }
+  if (!last) {
+    const final = [...candidates].reverse().find((c): c is string | readonly string[] => !!c && c.length > 0);
+    last = final === undefined ? '' : typeof final === 'string' ? final : final.join(' ');
+  }
+  return truncateWords(last, budget);
+}
+
+/** Caches a clause builder by its argument: disclosures ask for the same clauses in several candidates. */
+function memo<T>(build: (n: number) => T): (n: number) => T {
+  const cache = new Map<number, T>();
+  return (n) => {
+    let value = cache.get(n);
+    if (value === undefined) {
+      value = build(n);
+      cache.set(n, value);
+    }
+    return value;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -539,6 +612,7 @@ function longText(entry: Entry, context: Context): string {
       join([lead, ...uses(Infinity), keep, ...share, choice]),
       join([lead, ...uses(Infinity), keep, ...share]),
       join([lead, ...uses(3), keep, ...share]),
+      join([lead, ...uses(2), keep, ...share]),
       join([lead, ...uses(1), keep, ...share]),
       join([lead, ...uses(1), ...share]),
       join([lead, ...uses(1)]),
@@ -582,8 +656,9 @@ function disclosureText(entries: readonly Entry[], context: Context): string {
   const single = entries.length === 1;
   // One data type is named in the sentence before, so later sentences say "it" or "them".
   const pronoun = single ? entries[0].pronoun : 'it';
-  const uses = (shown: number) =>
-    single ? useSentences(pronoun, pronoun, entries[0].purposes, shown) : sharedUseSentences(entries, shown);
+  const uses = memo((shown) =>
+    single ? useSentences(pronoun, pronoun, entries[0].purposes, shown) : sharedUseSentences(entries, shown),
+  );
   const keep = groupedRetention(entries, proper);
   const share = sharingSentences(entries, proper, (group) =>
     single ? pronoun : group.length === entries.length ? 'this data' : subjectsList(group.map((e) => e.subject)),
@@ -591,7 +666,7 @@ function disclosureText(entries: readonly Entry[], context: Context): string {
   const choices = entries.flatMap((e) => choiceSentence(e, proper) ?? []);
 
   // Benefits for the first `upTo` data types, each tied to its data; the others are named.
-  const benefits = (upTo: number) => {
+  const benefits = memo((upTo) => {
     const withBenefit = new Map<string, Entry[]>();
     const rest: Entry[] = [];
     entries.forEach((entry, i) => {
@@ -606,18 +681,20 @@ function disclosureText(entries: readonly Entry[], context: Context): string {
       sentences.push(endSentence(`${sentences.length ? 'We also collect' : 'Here we collect'} ${names}`));
     }
     return sentences;
-  };
+  });
 
   return fit(
     [
       join([...benefits(Infinity), ...uses(Infinity), ...keep, ...share, ...choices]),
       join([...benefits(Infinity), ...uses(Infinity), ...keep, ...share]),
+      join([...benefits(Infinity), ...uses(3), ...keep, ...share]),
+      join([...benefits(Infinity), ...uses(2), ...keep, ...share]),
       join([...benefits(Infinity), ...uses(1), ...keep, ...share]),
       join([...benefits(Infinity), ...uses(1), ...share]),
       join([...benefits(1), ...uses(1), ...keep, ...share]),
       join([...benefits(1), ...uses(1), ...share]),
       join([...benefits(1), ...share]),
-      join(benefits(1)),
+      benefits(1),
       endSentence(`Here we collect ${subjectsList(entries.map((e) => e.subject))}`),
     ],
     budget,
