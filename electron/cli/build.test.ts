@@ -315,6 +315,19 @@ describe('candor build', () => {
     expect(await stagingLeftovers(out)).toEqual([]);
   });
 
+  it('writes nothing into an existing folder when one file cannot be placed, and names that file (exit 2)', async () => {
+    const out = join(dir, 'site');
+    await mkdir(join(out, 'privacy-notice.html'), { recursive: true });
+    await writeFile(join(out, 'privacy-notice.md'), 'the old notice\n');
+    const result = await run('build', SAMPLE, '--out', out);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toEqual([]);
+    expect(result.stderr).toEqual([`Nothing was written: ${join(out, 'privacy-notice.html')} is a folder, not a file.`]);
+    expect(await listFiles(out)).toEqual(['privacy-notice.md']);
+    expect(await readFile(join(out, 'privacy-notice.md'), 'utf8')).toBe('the old notice\n');
+    expect(await stagingLeftovers(out)).toEqual([]);
+  });
+
   it('builds the same files through bin/candor.js, the way a person runs it', async () => {
     const out = join(dir, 'spawned');
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [CANDOR_BIN, 'build', SAMPLE, '--out', out], { cwd: dir });

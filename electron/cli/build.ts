@@ -29,7 +29,9 @@ export async function buildCommand(file: string, options: { out: string; only?: 
   try {
     await writeOutputs(options.out, result.files);
   } catch (error) {
-    output.err(`Nothing was written: ${describeIoError(error, options.out)}.`);
+    // writeOutputs names the file in the output folder that failed, when it knows it.
+    const path = (error as { outputPath?: unknown } | undefined)?.outputPath;
+    output.err(`Nothing was written: ${describeIoError(error, typeof path === 'string' ? path : options.out)}.`);
     return EXIT_ERROR;
   }
   output.out(`Built ${result.files.length} files from ${file} into ${options.out}:`);
