@@ -518,10 +518,6 @@ function styles() {
   });
   return {
     default: {
-      document: {
-        run: { font: FONT, size: 22, color: INK },
-        paragraph: { spacing: { after: 140, line: 276, lineRule: LineRuleType.AUTO } },
-      },
       title: {
         run: { font: FONT, size: 48, bold: true, color: ACCENT },
         paragraph: { spacing: { before: 0, after: 120, line: 240, lineRule: LineRuleType.AUTO } },
@@ -536,6 +532,15 @@ function styles() {
       listParagraph: { paragraph: { spacing: { after: 60 }, contextualSpacing: true } },
     },
     paragraphStyles: [
+      // The base font and spacing sit on Normal, which every other paragraph style here is based on
+      // (docx replaces its own Normal with this one).
+      {
+        id: 'Normal',
+        name: 'Normal',
+        quickFormat: true,
+        run: { font: FONT, size: 22, color: INK },
+        paragraph: { spacing: { after: 140, line: 276, lineRule: LineRuleType.AUTO } },
+      },
       {
         id: 'Organization',
         name: 'Organization',
