@@ -275,6 +275,32 @@ describe('inAppMarkdown', () => {
   });
 });
 
+describe('every export', () => {
+  it('never prints undefined, null, [object Object] or NaN that nobody typed, and keeps markup escaped', () => {
+    fc.assert(
+      fc.property(workspaceArbitrary({ hostile: true }), (workspace) => {
+        const text = generateInAppText(workspace);
+        const typed = JSON.stringify(workspace);
+        const outputs = {
+          json: inAppJson(text),
+          strings: infoPlistStrings(text),
+          xcstrings: infoPlistXcstrings(text),
+          xml: androidStringsXml(text),
+        };
+        for (const [name, output] of Object.entries(outputs)) {
+          for (const leak of ['undefined', 'null', '[object Object]', 'NaN']) {
+            if (!typed.includes(leak)) expect(output, name).not.toContain(leak);
+          }
+        }
+        // Markup typed into the workspace is text in XML, never an element (comments may quote it).
+        expect(outputs.xml.replace(/<!--[\s\S]*?-->/g, '')).not.toMatch(/<(script|img|b)\b/i);
+        parseXml(outputs.xml);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe('golden files for the sample workspace', () => {
   const text = generateInAppText(sample());
   const outputs: [string, string][] = [

@@ -593,10 +593,12 @@ function shortText(entry: Entry, proper: ProperNouns, budget: number): string {
   const all = useOneSentence(entry.subject, plural, entry.purposes, Infinity);
   const first = useOneSentence(entry.subject, plural, entry.purposes, 1);
   const keep = retentionSentence(entry, entry.pronoun);
+  const forThis = lead && `For this, we use ${entry.subject}.`;
   const last = entry.benefit ? withSentence([entry.subject], entry.benefit, proper) : endSentence(`We collect ${entry.subject}`);
   // In a teaser the retention matters least, so it goes first; then purposes beyond the first; then the
-  // purposes altogether, leaving the benefit tied to the data's name.
-  return fit([join([lead, all, keep]), join([lead, all]), join([lead, first]), last], budget);
+  // purposes altogether. Two short sentences read more easily than one long one, so the benefit tied to
+  // the data's name in one sentence ("With your …, you …") comes only when they do not fit.
+  return fit([join([lead, all, keep]), join([lead, all]), join([lead, first]), join([lead, forThis]), last], budget);
 }
 
 function longText(entry: Entry, context: Context): string {
@@ -654,10 +656,10 @@ function disclosureText(entries: readonly Entry[], context: Context): string {
   if (entries.length === 0) return fit([`${context.org} collects no personal data here.`, 'We collect no personal data here.'], budget);
   const { proper } = context;
   const single = entries.length === 1;
-  // One data type is named in the sentence before, so later sentences say "it" or "them".
+  // One data type reads like its long text: the benefit, then "We use your … to …", then "it" or "them".
   const pronoun = single ? entries[0].pronoun : 'it';
   const uses = memo((shown) =>
-    single ? useSentences(pronoun, pronoun, entries[0].purposes, shown) : sharedUseSentences(entries, shown),
+    single ? useSentences(entries[0].subject, pronoun, entries[0].purposes, shown) : sharedUseSentences(entries, shown),
   );
   const keep = groupedRetention(entries, proper);
   const share = sharingSentences(entries, proper, (group) =>
@@ -667,6 +669,7 @@ function disclosureText(entries: readonly Entry[], context: Context): string {
 
   // Benefits for the first `upTo` data types, each tied to its data; the others are named.
   const benefits = memo((upTo) => {
+    if (single) return entries[0].benefit ? [endSentence(capitalize(entries[0].benefit))] : [];
     const withBenefit = new Map<string, Entry[]>();
     const rest: Entry[] = [];
     entries.forEach((entry, i) => {
