@@ -1,4 +1,5 @@
 // Documents for the app: the workspace's own templates, and exporting one document to a file.
+import { basename } from 'node:path';
 import { renderDocx } from '../../core/documents/docx';
 import { renderHtmlPage } from '../../core/documents/html';
 import { availableDocuments, renderDocument } from '../../core/documents/render';
@@ -27,10 +28,14 @@ export async function exportDocument(
     return fail({ code: 'no-workspace', message: 'Nothing was exported: no workspace is open. Open a workspace first.' });
   }
   const overrides = await loadWorkspaceTemplates(state.workspace, state.path);
-  const { templates, errors } = resolveTemplates(await loadBuiltInTemplates(), overrides.sources);
+  const builtIn = await loadBuiltInTemplates();
+  const { templates, errors } = resolveTemplates(builtIn, overrides.sources);
   const template = templates.find((t) => t.info.id === id);
   if (!template || !availableDocuments(state.workspace, templates).some((d) => d.id === id)) {
-    const broken = [...overrides.errors, ...errors].find((e) => e.file.includes(id));
+    const problems = [...overrides.errors, ...errors];
+    // A broken override takes its built-in out of use; its file need not be named after the id.
+    const lostToOverride = !template && resolveTemplates(builtIn, []).templates.some((t) => t.info.id === id);
+    const broken = problems.find((e) => basename(e.file, '.md') === id) ?? (lostToOverride ? problems[0] : undefined);
     return fail({
       code: 'not-found',
       message: broken
