@@ -93,9 +93,15 @@ export function textLength(text: string): number {
   return count;
 }
 
-function graphemes(text: string): string[] {
-  if (SIMPLE_TEXT.test(text)) return text.split('');
-  return Array.from(segmenter.segment(text), (s) => s.segment);
+/** The first `limit` characters of a text, each as a string. */
+function graphemes(text: string, limit: number): string[] {
+  if (SIMPLE_TEXT.test(text)) return text.slice(0, limit).split('');
+  const out: string[] = [];
+  for (const { segment } of segmenter.segment(text)) {
+    if (out.length >= limit) break;
+    out.push(segment);
+  }
+  return out;
 }
 
 /**
@@ -105,7 +111,7 @@ function graphemes(text: string): string[] {
 export function truncateWords(text: string, max: number): string {
   if (textLength(text) <= max) return text;
   if (max <= 1) return max === 1 ? '…' : '';
-  const units = graphemes(text).slice(0, max - 1);
+  const units = graphemes(text, max - 1);
   let cut = units.join('');
   // A clause boundary reads better than a word boundary ("You can sign in on any device…"), as long as
   // it keeps most of the room; a word boundary is next best.
