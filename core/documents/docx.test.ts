@@ -244,6 +244,18 @@ describe('renderDocx with hostile and huge content', () => {
     const text = texts(unpacked.xml('word/document.xml'));
     expect(text).toContain(prose.trim());
     expect(text.split(word).length - 1).toBeGreaterThanOrEqual(4);
+    // The page header and footer and the properties hold a shortened title, so they do not fill the page.
+    for (const part of partsMatching(unpacked, /^word\/(header|footer)\d+\.xml$/)) expect(texts(part).length).toBeLessThan(250);
+    const title = unpacked.xml('docProps/core.xml').getElementsByTagName('dc:title')[0]?.textContent ?? '';
+    expect(title.length).toBeLessThanOrEqual(255);
+    expect(title.endsWith('…')).toBe(true);
+  });
+
+  it('never splits a character when it shortens a long title', async () => {
+    const unpacked = unpack(await renderDocx({ meta: { ...meta, title: `x${'😀'.repeat(300)}`, organization: 'a😀'.repeat(100) }, markdown: 'Text' }));
+    assertWellFormed(unpacked);
+    const title = unpacked.xml('docProps/core.xml').getElementsByTagName('dc:title')[0]?.textContent ?? '';
+    expect(title).toMatch(/^x(😀)+…$/u);
   });
 
   it('produces well-formed XML for any text embedded in Markdown and metadata', async () => {

@@ -402,6 +402,18 @@ function columnWidths(table: Tokens.Table, columns: number, total: number): numb
   return raw;
 }
 
+/**
+ * A page header or footer that grows with a 20,000-character title would push the body off every page, and
+ * Word's property dialogs hold 255 characters: long values are cut there, whole words where possible.
+ */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  // cleanText drops half of a surrogate pair the cut may have split.
+  return `${cleanText(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 function headerParagraph(left: string, right: ParagraphChild[], width: number, position: 'top' | 'bottom'): Paragraph {
   const rule = { style: BorderStyle.SINGLE, size: 4, color: RULE, space: 4 };
   return new Paragraph({
@@ -477,16 +489,16 @@ export async function renderDocx(doc: RenderedDocument): Promise<Uint8Array> {
       ]
     : [];
 
-  const headerRight = [new TextRun(facts.join('  ·  '))];
+  const headerRight = [new TextRun(shorten(facts.join('  ·  '), 90))];
   const footerRight = [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })];
-  const footer = new Footer({ children: [headerParagraph(meta.organization, footerRight, textWidth, 'bottom')] });
+  const footer = new Footer({ children: [headerParagraph(shorten(meta.organization, 90), footerRight, textWidth, 'bottom')] });
 
   const file = new Document({
-    title: meta.title,
+    title: shorten(meta.title, 255),
     creator: 'Candor',
     lastModifiedBy: 'Candor',
-    subject: meta.organization ? `${meta.title} of ${meta.organization}` : meta.title,
-    description: [meta.title, ...facts].join(' · '),
+    subject: shorten(meta.organization ? `${meta.title} of ${meta.organization}` : meta.title, 255),
+    description: shorten([meta.title, ...facts].join(' · '), 255),
     features: { updateFields: true },
     numbering: { config: writer.numberingConfig() },
     styles: styles(),
@@ -500,7 +512,7 @@ export async function renderDocx(doc: RenderedDocument): Promise<Uint8Array> {
           },
         },
         headers: {
-          default: new Header({ children: [headerParagraph(meta.title, headerRight, textWidth, 'top')] }),
+          default: new Header({ children: [headerParagraph(shorten(meta.title, 90), headerRight, textWidth, 'top')] }),
           first: new Header({ children: [new Paragraph({ children: [] })] }),
         },
         footers: { default: footer, first: footer },
