@@ -100,6 +100,25 @@ const FrontMatterSchema = z.strictObject({
   locale: z.string().trim().min(1, 'must not be empty, such as "en"'),
 });
 
+const FIELDS = ['id', 'title', 'kind', 'jurisdictions', 'locale'];
+
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+function suggestion(key: string): string {
+  const near = FIELDS.find((field) => distance(key.toLowerCase(), field) <= 2);
+  return near ? ` (did you mean "${near}"?)` : '';
+}
+
 const FIELD_HINT = 'The front matter needs id, title, kind, jurisdictions and locale; see templates/README.md.';
 
 interface Split {
@@ -150,7 +169,8 @@ function parseFrontMatter(source: TemplateSource, split: Split): { ok: true; inf
   const data = doc.toJS() ?? {};
   const parsed = FrontMatterSchema.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+    // An unknown field is usually a misspelt one, so it is the more useful thing to report.
+    const issue = parsed.error.issues.find((i) => i.code === 'unrecognized_keys') ?? parsed.error.issues[0];
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0];
@@ -163,7 +183,7 @@ function parseFrontMatter(source: TemplateSource, split: Split): { ok: true; inf
         error: {
           file: source.file,
           line: at(pair?.key?.range?.[0] ?? node?.range?.[0]),
-          message: `the front matter has an unknown field "${key}". ${FIELD_HINT}`,
+          message: `the front matter has an unknown field "${key}"${suggestion(key)}. ${FIELD_HINT}`,
         },
       };
     }

@@ -9,6 +9,7 @@
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]/g;
 // A surrogate that is not half of a pair cannot be written as UTF-8 (it would become U+FFFD, or break XML).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
 const WHITESPACE_RUN = /[ \t\n\r\u2028\u2029]+/g;
 
 /**
@@ -16,6 +17,8 @@ const WHITESPACE_RUN = /[ \t\n\r\u2028\u2029]+/g;
  * every run of spaces, tabs and line breaks turned into one space, ends trimmed, NFC-normalised.
  */
 export function plainText(userText: string): string {
+  // Most text is printable ASCII: nothing to remove or normalise but runs of spaces.
+  if (PRINTABLE_ASCII.test(userText)) return userText.replace(/ {2,}/g, ' ').trim();
   return userText
     .replace(INVISIBLE, '')
     .replace(LONE_SURROGATE, '')
@@ -43,49 +46,31 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  */
 export function markdownInline(userText: string): string {
   const text = plainText(userText);
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+  const escaped = text.replace(SPECIAL, (ch, i: number) => {
     switch (ch) {
-      case '\\':
-      case '`':
-      case '*':
-      case '[':
-      case ']':
-      case '<':
-      case '|':
-      case '~':
-      case '@':
-        out += '\\' + ch;
-        break;
-      case '_': {
+      case '_':
         // An underscore between two letters or digits can neither open nor close emphasis.
-        const inert = i > 0 && LETTER_OR_DIGIT.test(text[i - 1]) && i + 1 < text.length && LETTER_OR_DIGIT.test(text[i + 1]);
-        out += inert ? ch : '\\_';
-        break;
-      }
+        return i > 0 && LETTER_OR_DIGIT.test(text[i - 1]) && i + 1 < text.length && LETTER_OR_DIGIT.test(text[i + 1]) ? ch : '\\_';
       case '&':
         // Only an entity reference would be decoded ("&amp;" → "&"); a lone ampersand is plain text.
-        out += /^&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/.test(text.slice(i, i + 40)) ? '\\&' : '&';
-        break;
+        return ENTITY.test(text.slice(i, i + 40)) ? '\\&' : ch;
       case ':':
         // "https://…" would become a link (GFM autolink literal).
-        out += text.startsWith('//', i + 1) ? '\\:' : ':';
-        break;
+        return text.startsWith('//', i + 1) ? '\\:' : ch;
       case '.':
         // So would "www.example.com".
-        out += /(?:^|[^\p{L}\p{N}])www$/iu.test(text.slice(Math.max(0, i - 4), i)) ? '\\.' : '.';
-        break;
+        return i >= 3 && /www$/i.test(text.slice(i - 3, i)) && (i === 3 || !LETTER_OR_DIGIT.test(text[i - 4])) ? '\\.' : ch;
       default:
-        out += ch;
+        return `\\${ch}`;
     }
-  }
+  });
   // What only matters at the start of a line: the template may put the value there.
-  out = out
-    .replace(/^([#>+=-])/, '\\$1')
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
-  return out;
+  return escaped.replace(/^([#>+=-])/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
+
+// Always escaped: \ ` * [ ] < | ~ @; escaped where they could take effect: _ & : .
+const SPECIAL = /[\\`*[\]<|~@_&:.]/g;
+const ENTITY = /^&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/;
 
 /**
  * A list in words, without the Oxford comma: "a", "a and b", "a, b and c".
@@ -106,7 +91,8 @@ export function sentence(text: string): string {
   if (trimmed.length === 0) return trimmed;
   const core = trimmed.replace(/[)"'’”»\]]+$/u, '');
   if (/[.!?…]$/u.test(core) && !/\\[.!?]$/.test(core)) return trimmed;
-  return `${trimmed}.`;
+  // "2" would become "2.", the start of a numbered list when it begins a line.
+  return /^\d{1,9}$/.test(trimmed) ? `${trimmed}\\.` : `${trimmed}.`;
 }
 
 /** Upper-cases the first letter: for a phrase that starts a sentence or a table cell. */
@@ -131,5 +117,7 @@ export function markdownUrl(url: string): string {
  */
 export function headingText(escapedName: string): string {
   const stripped = escapedName.replace(/(?:\\?[.,;:!?。，；：！])+$/u, '').trimEnd();
-  return stripped.length > 0 && !stripped.endsWith('\\') ? stripped : `“${escapedName}”`;
+  const text = stripped.length > 0 && !stripped.endsWith('\\') ? stripped : `“${escapedName}”`;
+  // A run of # at the end of a heading line would be read as its closing sequence and dropped.
+  return text.replace(/(?<!\\)#+$/, (hashes) => hashes.replace(/#/g, '\\#'));
 }
