@@ -32,7 +32,7 @@ import {
   type NumberingDefinition,
   type ParagraphChild,
 } from 'docx';
-import type { Token, Tokens } from 'marked';
+import { walkTokens, type Token, type Tokens } from 'marked';
 import type { RenderedDocument } from './types';
 import { cleanText, collectHeadings, decodeEntities, prepareDocument, safeLink } from './markdown';
 
@@ -121,18 +121,16 @@ class WordWriter {
     ['bullets', { reference: 'bullets', levels: bulletLevels() }],
     ['numbers-1', { reference: 'numbers-1', levels: numberLevels(1) }],
   ]);
-  private readonly headingLevelShift: number;
 
   constructor(
     /** heading token → bookmark name, for headings an in-page link points at */
     private readonly bookmarks: Map<Token, string>,
     /** anchor slug → bookmark name */
     private readonly anchors: Map<string, string>,
-    headingLevelShift: number,
+    /** 1 when the body's top headings are h2s (the title is printed above them), so h2 becomes Heading 1 */
+    private readonly headingLevelShift: number,
     private readonly tableWidth: number,
-  ) {
-    this.headingLevelShift = headingLevelShift;
-  }
+  ) {}
 
   numberingConfig(): NumberingDefinition[] {
     return [...this.numbering.values()];
@@ -434,22 +432,13 @@ export async function renderDocx(doc: RenderedDocument): Promise<Uint8Array> {
   // The title is printed above the body, so when the body's sections are h2s they become Heading 1.
   const shift = headings.length > 0 && headings.every((h) => h.depth >= 2) ? 1 : 0;
 
+  // Only headings that an in-page link points at get a bookmark of their own.
   const targets = new Set<string>();
-  const visit = (list: readonly Token[]) => {
-    for (const token of list) {
-      if (token.type === 'link') {
-        const link = safeLink((token as Tokens.Link).href);
-        if (link?.kind === 'anchor') targets.add(link.id);
-      }
-      if ('tokens' in token && Array.isArray(token.tokens)) visit(token.tokens);
-      if (token.type === 'list') for (const item of (token as Tokens.List).items) visit(item.tokens);
-      if (token.type === 'table') {
-        const table = token as Tokens.Table;
-        for (const cell of [...table.header, ...table.rows.flat()]) visit(cell.tokens);
-      }
-    }
-  };
-  visit(tokens);
+  walkTokens(tokens, (token) => {
+    if (token.type !== 'link') return;
+    const link = safeLink((token as Tokens.Link).href);
+    if (link?.kind === 'anchor') targets.add(link.id);
+  });
   const bookmarks = new Map<Token, string>();
   const anchors = new Map<string, string>();
   const name = bookmarkNamer();

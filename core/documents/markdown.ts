@@ -1,6 +1,6 @@
 // Markdown helpers shared by the HTML and Word writers: one lexer configuration, one notion of a safe
 // link, one way to name headings, so both formats read the same Markdown the same way.
-import { Lexer, type Token, type Tokens, type TokensList } from 'marked';
+import { Lexer, walkTokens, type Token, type Tokens, type TokensList } from 'marked';
 import type { RenderedDocument } from './types';
 
 /**
@@ -146,20 +146,12 @@ export interface HeadingInfo {
 export function collectHeadings(tokens: readonly Token[]): HeadingInfo[] {
   const slug = createSlugger();
   const headings: HeadingInfo[] = [];
-  const visit = (list: readonly Token[]) => {
-    for (const token of list) {
-      if (token.type === 'heading') {
-        const heading = token as Tokens.Heading;
-        const text = inlineText(heading.tokens);
-        headings.push({ token: heading, depth: heading.depth, text, slug: slug(text) });
-      } else if (token.type === 'list') {
-        for (const item of (token as Tokens.List).items) visit(item.tokens);
-      } else if (token.type === 'blockquote') {
-        visit((token as Tokens.Blockquote).tokens);
-      }
-    }
-  };
-  visit(tokens);
+  walkTokens(tokens as Token[], (token) => {
+    if (token.type !== 'heading') return;
+    const heading = token as Tokens.Heading;
+    const text = inlineText(heading.tokens);
+    headings.push({ token: heading, depth: heading.depth, text, slug: slug(text) });
+  });
   return headings;
 }
 
