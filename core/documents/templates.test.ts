@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import sampleJson from '../../resources/examples/ridgeline.candor.json' with { type: 'json' };
 import type { Workspace } from '../schema';
 import { validateWorkspace } from '../validate';
+import { buildContext } from './context';
 import { renderDocument } from './render';
 import { parseTemplate, resolveTemplates, type ParsedTemplate } from './templates';
 import type { TemplateSource } from './types';
@@ -213,5 +214,56 @@ describe('resolveTemplates', () => {
     const { templates, errors } = resolveTemplates(builtIn, [override('privacy-notice', 'First', 'a.md'), override('privacy-notice', 'Second', 'b.md')]);
     expect(errors).toEqual([{ file: 'b.md', line: 1, message: expect.stringContaining('already used by a.md') }]);
     expect(templates.find((t) => t.info.id === 'privacy-notice')?.info.title).toBe('First');
+  });
+});
+
+describe('templates/README.md', () => {
+  const readme = readFileSync(new URL('../../templates/README.md', import.meta.url), 'utf8');
+  const context = buildContext(sample, { id: 'x', title: 'x', locale: 'en' });
+
+  function section(heading: string): string {
+    const start = readme.indexOf(`\n### ${heading}\n`);
+    if (start < 0) throw new Error(`README has no section "${heading}"`);
+    const end = readme.indexOf('\n##', start + 5);
+    return readme.slice(start, end < 0 ? undefined : end);
+  }
+
+  it('documents every variable a template can use', () => {
+    const missing: string[] = [];
+    const documented = (text: string, name: string) => text.includes(`\`${name}\``) || text.includes(`\`.${name.split('.').pop()}\``);
+    // Top-level values and fields of objects, by full path; the items of lists by field, in their section.
+    const walk = (value: unknown, path: string) => {
+      if (Array.isArray(value) || value === null || typeof value !== 'object') {
+        if (!documented(readme, path)) missing.push(path);
+        return;
+      }
+      if (['email', 'website', 'privacyPolicy', 'optOut', 'accountDeletion'].some((k) => path.endsWith(k))) {
+        if (!documented(readme, path.split('.').slice(0, 2).join('.')) && !readme.includes(path)) missing.push(path);
+        return;
+      }
+      for (const [key, v] of Object.entries(value)) walk(v, path ? `${path}.${key}` : key);
+    };
+    const { dataTypes, purposes, recipients, ccpa, ...rest } = context;
+    walk({ ...rest, ccpa: { ...ccpa, categories: [], sensitive: {} } }, '');
+    const items: [string, object][] = [
+      ['A data type', dataTypes[0]],
+      ['A purpose', purposes[0]],
+      ['A recipient', recipients[0]],
+      ['A CCPA category', ccpa.categories[0]],
+    ];
+    for (const [heading, item] of items) {
+      const text = section(heading);
+      for (const key of Object.keys(item)) if (!text.includes(`\`${key}\``)) missing.push(`${heading}: ${key}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('has an example that works', () => {
+    const example = /## An example[\s\S]*?```markdown\n([\s\S]*?)```/.exec(readme)![1];
+    const result = resolveTemplates([], [{ file: 'data-at-a-glance.md', text: example, origin: 'workspace' }]);
+    expect(result.errors).toEqual([]);
+    const rendered = renderDocument(sample, result.templates[0]);
+    expect(rendered.ok && rendered.document.markdown).toContain('| Email address | You can sign in on any device, reset your password and get your receipts. | For 30 days after you close your account. |');
+    expect(rendered.ok && rendered.document.markdown).toContain('Questions? Email <privacy@ridgeline.example>.');
   });
 });
