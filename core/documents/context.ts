@@ -138,6 +138,9 @@ export interface CcpaCategoryView {
   shared: boolean;
   soldTo: string[];
   sharedWith: string[];
+  /** the names of its data types that are sold, and of those that are shared */
+  soldDataTypeNames: string[];
+  sharedDataTypeNames: string[];
   /** organisations that receive it for a business purpose (service providers and others) */
   disclosedTo: string[];
 }
@@ -634,6 +637,8 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       shared: members.some((d) => d.shared),
       soldTo: unique(members.flatMap((d) => d.soldTo)),
       sharedWith: unique(members.flatMap((d) => d.sharedWith)),
+      soldDataTypeNames: members.filter((d) => d.sold).map((d) => d.name),
+      sharedDataTypeNames: members.filter((d) => d.shared).map((d) => d.name),
       disclosedTo: unique(members.flatMap((d) => d.recipientNames)),
     };
   };

@@ -123,7 +123,7 @@ describe('what the documents say', () => {
     expect(sold).toContain('- **Stripe Payments Europe, Limited:** Subscriptions and invoices and Payment card.');
     const notAtCollection = render(selling, AT_COLLECTION).markdown;
     expect(notAtCollection).not.toContain('We do not sell');
-    expect(notAtCollection).toContain('sold to Stripe Payments Europe, Limited');
+    expect(notAtCollection).toContain('- **Sold or shared:** Payment card: sold to Stripe Payments Europe, Limited. Not shared.');
 
     const nothing = structuredClone(ridgeline);
     for (const r of nothing.recipients) r.sharesForAds = false;
