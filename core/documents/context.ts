@@ -4,7 +4,8 @@
 //
 // Every string that comes from the user is made plain (`plainText`) and escaped for Markdown
 // (`markdownInline`) here, once; phrases that mix our words with the user's are escaped as a whole.
-// URLs are given twice: `…Url` is a link destination (for `[text](…)` or `<…>`), `…Link` is ready to print.
+// Addresses come as { text, url, link }: `url` is a link destination (for `[text](…)` or `<…>`), `link`
+// is a ready-made Markdown link.
 // Every key is always present (empty string, empty list, false or 0 when there is nothing), so a
 // template can test any value and a misspelt name is an error rather than a blank.
 import { serializeWorkspace } from '../canonical';
@@ -343,19 +344,12 @@ function fnv1a(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-const versionCache = new WeakMap<Workspace, string>();
-
 /**
  * A short fingerprint of the inventory: the same workspace (ignoring internal fields such as notes
  * and review status) always gives the same version, on every document made from it.
  */
 export function inventoryVersion(workspace: Workspace): string {
-  let version = versionCache.get(workspace);
-  if (version === undefined) {
-    version = fnv1a(serializeWorkspace(withoutInternalFields(workspace)));
-    versionCache.set(workspace, version);
-  }
-  return version;
+  return fnv1a(serializeWorkspace(withoutInternalFields(workspace)));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -447,18 +441,12 @@ function safeguardSentence(recipient: Recipient, name: string, transfer: { eu: b
 // ---------------------------------------------------------------------------------------------------
 // The context
 
-const contextCache = new WeakMap<Workspace, Map<string, DocumentContext>>();
-
-/** The view model for one document. Cached per workspace object, so several documents share the work. */
+/**
+ * The view model for one document. Built afresh on every call (it takes a few milliseconds for a
+ * typical workspace), so a workspace changed in place can never show a stale document.
+ */
 export function buildContext(workspace: Workspace, info: DocumentInfo): DocumentContext {
-  const key = `${info.id}\u0000${info.title}\u0000${info.locale}`;
-  let perWorkspace = contextCache.get(workspace);
-  const cached = perWorkspace?.get(key);
-  if (cached) return cached;
-  const context = createContext(workspace, info);
-  if (!perWorkspace) contextCache.set(workspace, (perWorkspace = new Map()));
-  perWorkspace.set(key, context);
-  return context;
+  return createContext(workspace, info);
 }
 
 function createContext(workspace: Workspace, info: DocumentInfo): DocumentContext {

@@ -175,6 +175,15 @@ describe('DocumentMeta', () => {
     expect(render(ridgeline, PRIVACY).markdown).toContain(`Version ${a.version}.`);
   });
 
+  it('follows a workspace changed in place: nothing is cached by object', () => {
+    const ws = structuredClone(ridgeline);
+    const before = render(ws, PRIVACY);
+    ws.dataTypes[0].benefit = 'A brand new benefit.';
+    const after = render(ws, PRIVACY);
+    expect(after.markdown).toContain('A brand new benefit.');
+    expect(after.meta.version).not.toBe(before.meta.version);
+  });
+
   it('keeps the version when only internal fields change, and changes it with the inventory', () => {
     const base = render(ridgeline, PRIVACY).meta.version;
     const internal = structuredClone(ridgeline);

@@ -2,7 +2,7 @@
 // internal fields left out), Liquid renders once, and the Markdown is tidied so that it passes
 // markdownlint whatever the template's conditionals left behind.
 import type { Workspace } from '../schema';
-import { buildContext, inventoryVersion } from './context';
+import { buildContext } from './context';
 import { engine, liquidError, type ParsedTemplate } from './templates';
 import { plainText } from './text';
 import type { RenderedDocument, TemplateError, TemplateInfo } from './types';
@@ -71,7 +71,8 @@ export function renderDocument(workspace: Workspace, template: ParsedTemplate): 
         title: info.title,
         organization: plainText(workspace.organization.name),
         ...(workspace.settings.effectiveDate ? { effectiveDate: workspace.settings.effectiveDate } : {}),
-        version: inventoryVersion(workspace),
+        // The context's version: the same fingerprint the document prints.
+        version: context.document.version,
         locale: info.locale,
       },
       markdown: tidyMarkdown(body),
