@@ -32,7 +32,7 @@ import type { DocumentFormat } from '../../../../core/api';
 import { availableDocuments, renderDocument } from '../../../../core/documents/render';
 import { markdownToSafeHtml } from '../../../../core/documents/html';
 import { useEditor } from '../../state/store';
-import { navigate } from '../../state/route';
+import { routeHash } from '../../state/route';
 import { getBridge, nativeDialogs } from '../../transport';
 import { useTemplates } from '../../documents/templates';
 import { folderOf, joinPath } from '../../components/Dialogs/paths';
@@ -215,10 +215,16 @@ export function DocumentsScreen({ id }: { id?: string }) {
           <NavLink
             key={doc.id}
             label={doc.title}
-            description={doc.jurisdictions.map((j) => ({ gdpr: 'GDPR', 'uk-gdpr': 'UK GDPR', ccpa: 'CCPA' })[j]).join(' · ')}
+            // The laws this document covers for this workspace, not every law its template can cover.
+            description={doc.jurisdictions
+              .filter((j) => deferred.organization.jurisdictions.includes(j))
+              .map((j) => ({ gdpr: 'GDPR', 'uk-gdpr': 'UK GDPR', ccpa: 'CCPA' })[j])
+              .join(' · ')}
             leftSection={<IconFileText size={18} />}
             active={doc.id === selected?.id}
-            onClick={() => navigate({ screen: 'documents', id: doc.id })}
+            aria-current={doc.id === selected?.id ? 'page' : undefined}
+            // A real link (focusable, reachable with Tab, opens with Enter), like the section links.
+            href={routeHash({ screen: 'documents', id: doc.id })}
             className={classes.item}
           />
         ))}

@@ -1,0 +1,298 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { notifications } from '@mantine/notifications';
+import type { CandorBridge } from '../../../../core/api';
+import { readWorkspaceText } from '../../../../core/read';
+import type { Workspace } from '../../../../core/schema';
+import { useEditor } from '../../state/store';
+import { useRoute } from '../../state/route';
+import { installDomStubs, loadWorkspace, renderScreen, setHash } from '../../components/EntityList/test-utils';
+import { DocumentsScreen } from './Documents';
+
+// The sample with every document (it includes the CCPA).
+/** What an edit may take to reach the preview under jsdom on a shared two-core machine (see the test). */
+const JSDOM_BUDGET_MS = 1500;
+
+const RIDGELINE = resolve(process.cwd(), 'resources/examples/ridgeline.candor.json');
+
+function ridgeline(): Workspace {
+  const result = readWorkspaceText(readFileSync(RIDGELINE, 'utf8'));
+  if (result.kind !== 'ok') throw new Error(`${RIDGELINE} did not read as a valid workspace: ${result.kind}`);
+  return result.workspace;
+}
+
+type Call = { name: string; arg: unknown };
+const calls: Call[] = [];
+let exportReply: (arg: { id: string; format: string; path: string }) => unknown;
+const choosePath = vi.fn<(options: { kind: 'open' | 'save'; defaultPath?: string }) => Promise<string | null>>();
+
+/** A bridge that records every call; saves succeed, the workspace has no templates of its own. */
+function installRecordingBridge(): void {
+  const bridge: CandorBridge = {
+    invoke: (async (name: string, arg: unknown) => {
+      calls.push({ name, arg });
+      if (name === 'workspace-save') return { ok: true, value: { revision: `r${calls.length}` } };
+      if (name === 'document-templates') return { ok: true, value: { sources: [], errors: [] } };
+      if (name === 'document-export') return exportReply(arg as { id: string; format: string; path: string });
+      return { ok: false, error: { code: 'io', message: `${name} is not available in this test` } };
+    }) as CandorBridge['invoke'],
+    on: () => () => {},
+    flushed: () => {},
+  };
+  window.candor = { ...bridge, choosePath };
+}
+
+function Routed() {
+  const route = useRoute();
+  if (route.screen !== 'documents') return <div data-testid="elsewhere">{window.location.hash}</div>;
+  return <DocumentsScreen id={route.id} />;
+}
+
+/** The document list's links (the preview has links of its own). */
+function documentLinks(): HTMLElement[] {
+  return screen.getAllByRole('link', { name: /^(Privacy notice|Notice at collection)/ });
+}
+
+function preview(): HTMLElement {
+  return screen.getByTestId('document-preview');
+}
+
+function load(workspace: Workspace = ridgeline()): Workspace {
+  loadWorkspace(workspace);
+  // The session path the export suggestion starts from.
+  useEditor.setState({ session: { status: 'open', path: '/home/ana/ridgeline/ridgeline.candor.json', revision: 'r', workspace } });
+  return workspace;
+}
+
+beforeAll(() => {
+  installDomStubs();
+  installRecordingBridge();
+});
+
+beforeEach(() => {
+  calls.length = 0;
+  choosePath.mockReset();
+  exportReply = ({ path }) => ({ ok: true, value: { path } });
+  setHash('#/documents');
+});
+
+afterEach(() => {
+  cleanup();
+  act(() => notifications.clean());
+});
+
+async function chooseExport(format: RegExp) {
+  fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+  fireEvent.click(await screen.findByRole('menuitem', { name: format }));
+}
+
+describe('DocumentsScreen', () => {
+  it('lists the privacy notice first and the notice at collection for a CCPA workspace, and previews the first', async () => {
+    load();
+    renderScreen(<Routed />);
+    const links = documentLinks();
+    expect(links.map((a) => a.textContent)).toEqual(['Privacy noticeGDPR · UK GDPR · CCPA', 'Notice at collectionCCPA']);
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['#/documents/privacy-notice', '#/documents/notice-at-collection']);
+    expect(links[0].getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('heading', { name: 'Privacy notice' })).toBeTruthy();
+    // No template problems for the built-in templates.
+    expect(screen.queryByText('Template problems')).toBeNull();
+    await waitFor(() => expect(calls.some((c) => c.name === 'document-templates')).toBe(true));
+  });
+
+  it('lists only the privacy notice for a workspace without the CCPA', () => {
+    const eu = ridgeline();
+    eu.organization.jurisdictions = ['gdpr', 'uk-gdpr'];
+    load(eu);
+    renderScreen(<Routed />);
+    expect(documentLinks().map((a) => a.textContent)).toEqual(['Privacy noticeGDPR · UK GDPR']);
+    expect(screen.queryByText('Notice at collection')).toBeNull();
+  });
+
+  it('previews the notice with the organization name and each data type and its benefit', () => {
+    const ws = load();
+    renderScreen(<Routed />);
+    const text = preview().textContent ?? '';
+    expect(within(preview()).getByRole('heading', { level: 1 }).textContent).toBe(`${ws.organization.name} privacy notice`);
+    for (const dataType of ws.dataTypes) {
+      expect(text, dataType.id).toContain(dataType.name);
+      if (dataType.benefit) expect(text, `${dataType.id}.benefit`).toContain(dataType.benefit);
+    }
+    // Internal fields stay out.
+    for (const dataType of ws.dataTypes) if (dataType.notes) expect(text).not.toContain(dataType.notes);
+    expect(screen.getByText(/^Rendered in \d+ ms from the current inventory\.$/)).toBeTruthy();
+  });
+
+  it('shows the notice at collection when it is picked', async () => {
+    load();
+    renderScreen(<Routed />);
+    fireEvent.click(documentLinks()[1]);
+    await waitFor(() => expect(window.location.hash).toBe('#/documents/notice-at-collection'));
+    await waitFor(() => expect(within(preview()).getByRole('heading', { level: 1 }).textContent).toMatch(/notice at collection/i));
+    expect(documentLinks()[1].getAttribute('aria-current')).toBe('page');
+  });
+
+  // The issue's budget is 200 ms from an edit to the preview, in the app. jsdom parses and lays out
+  // the 60 kB preview several times slower than Chromium, and these machines are shared, so here the
+  // update must arrive within JSDOM_BUDGET_MS and the time is printed; e2e/documents.spec.ts holds
+  // Chromium to the 200 ms itself.
+  it('updates the preview after an edit to a benefit, and reports how long it took', async () => {
+    const ws = load();
+    renderScreen(<Routed />);
+    const index = ws.dataTypes.findIndex((d) => d.id === 'payment-card');
+    const before = ws.dataTypes[index].benefit!;
+    expect(preview().textContent).toContain(before);
+    // One edit first, as in a session already in use: the first run of the generator pays for JIT warm-up.
+    useEditor.getState().apply('Edit benefit', (draft) => {
+      draft.dataTypes[index].benefit = 'A first edit.';
+    });
+    await waitFor(() => expect(preview().textContent).toContain('A first edit.'), { timeout: 2000 });
+    const next = 'You can pay on the web without typing your card again, and we never see its number.';
+    // The edit arrives the way typing does, outside act(), so React renders it on its own schedule and
+    // the clock covers the whole way: store, render, notice, Markdown to HTML, DOM.
+    const started = performance.now();
+    useEditor.getState().apply('Edit benefit', (draft) => {
+      draft.dataTypes[index].benefit = next;
+    });
+    let elapsed = Number.NaN;
+    try {
+      await waitFor(() => expect(preview().textContent).toContain(next), { timeout: 200, interval: 5 });
+      elapsed = performance.now() - started;
+    } catch {
+      // Over the app's budget here; still required to arrive within the jsdom allowance below.
+      await waitFor(() => expect(preview().textContent).toContain(next), { timeout: JSDOM_BUDGET_MS - 200, interval: 5 });
+      elapsed = performance.now() - started;
+    }
+    const generation = screen.getByText(/^Rendered in/).textContent;
+    console.info(
+      `[measure] jsdom: the preview showed the edited benefit ${elapsed.toFixed(0)} ms after the edit ` +
+        `(${elapsed <= 200 ? 'within' : 'OVER'} 200 ms; ${generation})`,
+    );
+    expect(elapsed).toBeLessThan(JSDOM_BUDGET_MS);
+    expect(preview().textContent).not.toContain(before);
+  });
+
+  it('updates the preview when the organization is renamed', async () => {
+    load();
+    renderScreen(<Routed />);
+    act(() => {
+      useEditor.getState().apply('Edit organization name', (draft) => {
+        draft.organization.name = 'Ridgeline Outdoors';
+      });
+    });
+    await waitFor(() => expect(within(preview()).getByRole('heading', { level: 1 }).textContent).toBe('Ridgeline Outdoors privacy notice'), {
+      timeout: 200,
+    });
+  });
+
+  it('exports through the native save dialog with the chosen format', async () => {
+    load();
+    renderScreen(<Routed />);
+    choosePath.mockResolvedValue('/home/ana/Desktop/notice.docx');
+    await chooseExport(/^Word \(\.docx\)/);
+    await waitFor(() => expect(calls.filter((c) => c.name === 'document-export')).toHaveLength(1));
+    expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/ridgeline/privacy-notice.docx' });
+    expect(calls.find((c) => c.name === 'document-export')?.arg).toEqual({ id: 'privacy-notice', format: 'docx', path: '/home/ana/Desktop/notice.docx' });
+    expect(await screen.findByText('/home/ana/Desktop/notice.docx')).toBeTruthy();
+
+    await chooseExport(/^Markdown/);
+    await waitFor(() => expect(calls.filter((c) => c.name === 'document-export')).toHaveLength(2));
+    expect(choosePath).toHaveBeenLastCalledWith({ kind: 'save', defaultPath: '/home/ana/ridgeline/privacy-notice.md' });
+    await chooseExport(/^Web page \(HTML\)/);
+    await waitFor(() => expect(calls.filter((c) => c.name === 'document-export')).toHaveLength(3));
+    expect(calls.filter((c) => c.name === 'document-export').map((c) => (c.arg as { format: string }).format)).toEqual(['docx', 'markdown', 'html']);
+  });
+
+  it('exports nothing when the save dialog is cancelled', async () => {
+    load();
+    renderScreen(<Routed />);
+    choosePath.mockResolvedValue(null);
+    await chooseExport(/^Word/);
+    await waitFor(() => expect(choosePath).toHaveBeenCalled());
+    await act(async () => {});
+    expect(calls.filter((c) => c.name === 'document-export')).toEqual([]);
+  });
+
+  it('saves the last edit before exporting, so the file has it', async () => {
+    const ws = load();
+    renderScreen(<Routed />);
+    act(() => {
+      useEditor.getState().apply('Edit benefit', (draft) => {
+        draft.dataTypes[0].benefit = 'A benefit typed a moment ago.';
+      });
+    });
+    choosePath.mockResolvedValue('/tmp/n.md');
+    await chooseExport(/^Markdown/);
+    await waitFor(() => expect(calls.some((c) => c.name === 'document-export')).toBe(true));
+    const names = calls.map((c) => c.name).filter((n) => n !== 'document-templates');
+    expect(names).toEqual(['workspace-save', 'document-export']);
+    expect(ws.dataTypes[0].benefit).not.toBe('A benefit typed a moment ago.');
+  });
+
+  it('shows why an export failed, with the message from the backend', async () => {
+    load();
+    renderScreen(<Routed />);
+    exportReply = ({ path }) => ({ ok: false, error: { code: 'io', message: `Nothing was exported: ${path} is on a read-only disk.` } });
+    choosePath.mockResolvedValue('/mnt/cd/notice.html');
+    await chooseExport(/^Web page/);
+    expect(await screen.findByText('Nothing was exported: /mnt/cd/notice.html is on a read-only disk.')).toBeTruthy();
+    expect(screen.getByText('Not exported')).toBeTruthy();
+  });
+
+  it('asks for a path in a modal in the web mode, suggesting one beside the workspace', async () => {
+    load();
+    const desktop = window.candor!;
+    window.candor = { ...desktop, choosePath: undefined as unknown as typeof desktop.choosePath };
+    try {
+      renderScreen(<Routed />);
+      await chooseExport(/^Web page/);
+      const input = (await screen.findByLabelText('Save as')) as HTMLInputElement;
+      expect(input.value).toBe('/home/ana/ridgeline/privacy-notice.html');
+      fireEvent.change(input, { target: { value: '/srv/site/privacy.html' } });
+      // The modal's own Export button, not the toolbar's menu.
+      fireEvent.click(within(input.closest('form')!).getByRole('button', { name: 'Export' }));
+      await waitFor(() => expect(calls.some((c) => c.name === 'document-export')).toBe(true));
+      expect(calls.find((c) => c.name === 'document-export')?.arg).toEqual({ id: 'privacy-notice', format: 'html', path: '/srv/site/privacy.html' });
+      await waitFor(() => expect(screen.queryByLabelText('Save as')).toBeNull());
+    } finally {
+      window.candor = desktop;
+    }
+  });
+
+  it('keeps the web-mode modal open with the reason when the export fails', async () => {
+    load();
+    const desktop = window.candor!;
+    window.candor = { ...desktop, choosePath: undefined as unknown as typeof desktop.choosePath };
+    exportReply = ({ path }) => ({ ok: false, error: { code: 'io', message: `Nothing was exported: ${path} is a folder, not a file.` } });
+    try {
+      renderScreen(<Routed />);
+      await chooseExport(/^Markdown/);
+      const input = (await screen.findByLabelText('Save as')) as HTMLInputElement;
+      fireEvent.change(input, { target: { value: '/srv' } });
+      fireEvent.submit(input.closest('form')!);
+      expect(await screen.findByText('Nothing was exported: /srv is a folder, not a file.')).toBeTruthy();
+      expect(screen.getByLabelText('Save as')).toBeTruthy();
+      fireEvent.change(input, { target: { value: '  ' } });
+      fireEvent.submit(input.closest('form')!);
+      expect(await screen.findByText('Type where to save the file.')).toBeTruthy();
+      expect(calls.filter((c) => c.name === 'document-export')).toHaveLength(1);
+    } finally {
+      window.candor = desktop;
+    }
+  });
+
+  it('copies the notice as Markdown', async () => {
+    load();
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderScreen(<Routed />);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Copy as Markdown' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledTimes(1));
+    expect(writeText.mock.calls[0][0]).toMatch(/^# Ridgeline privacy notice\n/);
+    expect(await screen.findByText('Copied as Markdown')).toBeTruthy();
+  });
+});
