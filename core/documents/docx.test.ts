@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from './docx';
 import { markdownInline } from './text';
 import type { RenderedDocument } from './types';
+import { largeNoticeMarkdown } from './testing/large-notice';
 import { HOSTILE_STRINGS } from '../testing/arbitraries';
 
 // Not new URL(…, import.meta.url): Vite rewrites that pattern into an asset URL under jsdom.
@@ -272,6 +273,22 @@ describe('renderDocx with hostile and huge content', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('renderDocx with many data types', () => {
+  it('keeps the contents to the sections once the data types would make it long', async () => {
+    const few = unpack(await renderDocx({ meta, markdown: largeNoticeMarkdown(30) }));
+    expect(texts(few.xml('word/document.xml'), 'instrText')).toMatch(/TOC \\h \\o "1-2"/);
+    const many = unpack(await renderDocx({ meta, markdown: largeNoticeMarkdown(300) }));
+    assertWellFormed(many);
+    const body = many.xml('word/document.xml');
+    expect(texts(body, 'instrText')).toMatch(/TOC \\h \\o "1-1"/);
+    expect(paragraphsWithStyle(body, 'TOC1')).toEqual(['Summary', 'Who we are and how to reach us', 'What we collect and why', 'Your rights', 'Changes to this notice']);
+    expect(paragraphsWithStyle(body, 'Heading2')).toHaveLength(300);
+    // one summary table and one recipients table per data type, each with its header row repeating
+    expect(body.getElementsByTagNameNS(W, 'tbl').length).toBe(301);
+    expect(body.getElementsByTagNameNS(W, 'tblHeader').length).toBe(301);
   });
 });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, markdownToSafeHtml, renderHtmlPage } from './html';
 import { markdownInline } from './text';
 import type { RenderedDocument } from './types';
+import { largeNoticeMarkdown } from './testing/large-notice';
 import { HOSTILE_STRINGS } from '../testing/arbitraries';
 
 // Not new URL(…, import.meta.url): Vite rewrites that pattern into an asset URL under jsdom.
@@ -236,6 +237,17 @@ describe('hostile Markdown', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('a notice with many data types', () => {
+  it('lists only the sections in the contents and gives every data type a unique anchor', () => {
+    const page = parse(renderHtmlPage({ meta, markdown: largeNoticeMarkdown(300) }));
+    expect([...page.querySelectorAll('nav.contents a')].map((a) => a.textContent)).toEqual(['Summary', 'Who we are and how to reach us', 'What we collect and why', 'Your rights', 'Changes to this notice']);
+    const ids = [...page.querySelectorAll('main h3')].map((h) => h.id);
+    expect(ids).toHaveLength(300);
+    expect(new Set(ids).size).toBe(300);
+    expect(page.querySelectorAll('main table')).toHaveLength(301);
   });
 });
 

@@ -1,4 +1,4 @@
-// A privacy notice the size of a 2,000-data-type inventory, shaped like the templates' output (summary
+// A privacy notice the size of a large inventory (2,000 data types by default), shaped like the templates' output (summary
 // table, one section per data type with lists, links and tables), for tests and measurements of the
 // writers. Deterministic: the same count gives the same Markdown.
 export function largeNoticeMarkdown(dataTypes = 2000): string {
