@@ -286,7 +286,7 @@ describe('DocumentsScreen', () => {
 
   it('copies the notice as Markdown', async () => {
     load();
-    const writeText = vi.fn(async () => {});
+    const writeText = vi.fn(async (_text: string) => {});
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     renderScreen(<Routed />);
     fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
