@@ -220,7 +220,7 @@ describe('InAppScreen', () => {
   });
 
   it('offers no editing in a read-only workspace, but still copying', () => {
-    useEditor.setState({ readOnly: true });
+    useEditor.setState({ readOnly: { kind: 'locked', message: 'Ana has it open on another computer.' } });
     renderScreen(<Routed />);
     expect(screen.queryAllByRole('button', { name: 'Edit this text' })).toEqual([]);
     expect(screen.getAllByRole('button', { name: 'Copy this text' }).length).toBeGreaterThan(0);
