@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { marked } from 'marked';
+import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_STRINGS } from '../testing/arbitraries';
 import { headingText, list, markdownInline, markdownUrl, plainLines, plainText, sentence, upperFirst } from './text';
@@ -111,11 +112,25 @@ describe('small helpers', () => {
     expect(html).toBe('<p><a href="https://a.example/a%29b%20%5Bc%5D%20%22d%22">t</a></p>\n');
   });
 
+  it('makes headings that markdownlint accepts from any name', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[ a-z.,;:!?#*_-]{1,8}$/), fc.constantFrom(...MARKDOWN_TRAPS)), (name) => {
+        const markdown = `# Title\n\n## ${headingText(markdownInline(name))}\n\nText.\n`;
+        const problems = lint({ strings: { doc: markdown }, config: { default: true, MD013: false } }).doc;
+        expect(problems.map((p) => `${p.ruleNames[0]} ${p.errorDetail ?? ''}`)).toEqual([]);
+        expect(marked.parse(markdown, { async: false })).toMatch(/<h2>[^<]+<\/h2>/);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('makes heading text without trailing punctuation', () => {
     expect(headingText('Email address.')).toBe('Email address');
     expect(headingText('What?!')).toBe('What');
     expect(headingText('1\\.')).toBe('1');
     expect(headingText('!!!')).toBe('“!!!”');
+    expect(headingText('. ,')).toBe('“. ,”');
+    expect(headingText('Wait . . .')).toBe('Wait');
     expect(headingText('C#')).toBe('C\\#');
     expect(headingText('!#')).toBe('!\\#');
   });

@@ -116,7 +116,7 @@ export function markdownUrl(url: string): string {
  * Input is already escaped Markdown.
  */
 export function headingText(escapedName: string): string {
-  const stripped = escapedName.replace(/(?:\\?[.,;:!?。，；：！])+$/u, '').trimEnd();
+  const stripped = escapedName.replace(/(?:\\?[.,;:!?。，；：！]|\s)+$/u, '');
   const text = stripped.length > 0 && !stripped.endsWith('\\') ? stripped : `“${escapedName}”`;
   // A run of # at the end of a heading line would be read as its closing sequence and dropped.
   return text.replace(/(?<!\\)#+$/, (hashes) => hashes.replace(/#/g, '\\#'));
