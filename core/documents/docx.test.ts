@@ -276,6 +276,18 @@ describe('renderDocx with hostile and huge content', () => {
   });
 });
 
+describe('renderDocx with the template\'s own heading', () => {
+  it('uses the heading as the title on the first page and in the properties, the short title in the page header', async () => {
+    const unpacked = unpack(await renderDocx({ meta, markdown: '# Ridgeline privacy notice\n\nEffective 1 March 2025. Version a1b2c3d.\n\n## Summary\n\nText\n' }));
+    const body = unpacked.xml('word/document.xml');
+    expect(paragraphsWithStyle(body, 'Title')).toEqual(['Ridgeline privacy notice']);
+    expect(paragraphsWithStyle(body, 'Heading1')).toEqual(['Summary']);
+    expect(texts(body)).not.toContain('Version a1b2c3d.');
+    expect(unpacked.xml('docProps/core.xml').getElementsByTagName('dc:title')[0]?.textContent).toBe('Ridgeline privacy notice');
+    expect(partsMatching(unpacked, /^word\/header\d+\.xml$/).map((d) => texts(d))).toContain('Privacy noticeEffective 1 March 2025  ·  Version a1b2c3d');
+  });
+});
+
 describe('renderDocx with many data types', () => {
   it('keeps the contents to the sections once the data types would make it long', async () => {
     const few = unpack(await renderDocx({ meta, markdown: largeNoticeMarkdown(30) }));

@@ -500,7 +500,7 @@ export async function renderDocx(doc: RenderedDocument): Promise<Uint8Array> {
 
   const titleBlock: Block[] = [
     ...(meta.organization ? [new Paragraph({ style: 'Organization', children: [new TextRun(meta.organization)] })] : []),
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(meta.title)] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(meta.heading)] }),
     ...(facts.length ? [new Paragraph({ style: 'Facts', children: [new TextRun(facts.join('   ·   '))] })] : []),
   ];
   const contents: (Block | TableOfContents)[] = headings.length
@@ -520,11 +520,11 @@ export async function renderDocx(doc: RenderedDocument): Promise<Uint8Array> {
   const footer = new Footer({ children: [headerParagraph(shorten(meta.organization, 90), footerRight, textWidth, 'bottom')] });
 
   const file = new Document({
-    title: shorten(meta.title, 255),
+    title: shorten(meta.heading, 255),
     creator: 'Candor',
     lastModifiedBy: 'Candor',
     subject: shorten(meta.organization ? `${meta.title} of ${meta.organization}` : meta.title, 255),
-    description: shorten([meta.title, ...facts].join(' · '), 255),
+    description: shorten([meta.heading, ...facts].join(' · '), 255),
     features: { updateFields: true },
     numbering: { config: writer.numberingConfig() },
     styles: styles(),

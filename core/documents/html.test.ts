@@ -177,6 +177,14 @@ describe('renderHtmlPage', () => {
     expect(d.querySelector('.facts')?.textContent).toBe('Effective<b>Version</title><script>');
   });
 
+  it('prints the document\'s own heading as its title, and names the organisation in the tab only when the heading does not', () => {
+    const page = parse(renderHtmlPage({ meta: { ...meta, organization: 'Ridgeline' }, markdown: '# Ridgeline privacy notice\n\nEffective 1 March 2025. Version a1b2c3d.\n\n## Summary\n' }));
+    expect(page.title).toBe('Ridgeline privacy notice');
+    expect(page.querySelector('header h1')?.textContent).toBe('Ridgeline privacy notice');
+    expect(page.querySelectorAll('h1')).toHaveLength(1);
+    expect(page.querySelector('main')?.textContent).not.toContain('Version');
+  });
+
   it('leaves out the date and the contents when there are none', () => {
     const page = parse(renderHtmlPage({ meta: { ...meta, effectiveDate: undefined }, markdown: 'Just a paragraph.' }));
     expect(page.querySelector('.facts')?.textContent).toBe('Versiona1b2c3d');

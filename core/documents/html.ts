@@ -131,7 +131,8 @@ export function renderHtmlPage(doc: RenderedDocument): string {
   const facts: string[] = [];
   if (meta.effectiveDate) facts.push(`<div><dt>Effective</dt><dd>${escapeHtml(meta.effectiveDate)}</dd></div>`);
   if (meta.version) facts.push(`<div><dt>Version</dt><dd>${escapeHtml(meta.version)}</dd></div>`);
-  const pageTitle = meta.organization ? `${meta.title} · ${meta.organization}` : meta.title;
+  const named = !meta.organization || meta.heading.toLowerCase().includes(meta.organization.toLowerCase());
+  const pageTitle = named ? meta.heading : `${meta.heading} · ${meta.organization}`;
 
   return `<!doctype html>
 <html lang="${escapeHtml(meta.locale)}">
@@ -148,7 +149,7 @@ ${PAGE_CSS}</style>
 </head>
 <body>
 <header class="doc-header">
-${meta.organization ? `<p class="organization">${escapeHtml(meta.organization)}</p>\n` : ''}<h1>${escapeHtml(meta.title)}</h1>
+${meta.organization ? `<p class="organization">${escapeHtml(meta.organization)}</p>\n` : ''}<h1>${escapeHtml(meta.heading)}</h1>
 ${facts.length ? `<dl class="facts">${facts.join('')}</dl>\n` : ''}</header>
 ${contents ? `<nav class="contents" aria-label="Contents">\n<p class="contents-title">Contents</p>\n${contents}\n</nav>\n` : ''}<main>
 ${body}</main>

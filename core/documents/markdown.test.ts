@@ -83,7 +83,7 @@ describe('prepareDocument', () => {
 
   it('takes the leading h1 as the title and drops the line that only repeats the date and version', () => {
     const prepared = prepareDocument({ meta, markdown: '# Ridgeline privacy notice\n\nEffective 15 January 2027. Version 5bc562a5.\n\nThis notice explains.\n\n## Summary\n' });
-    expect(prepared).toMatchObject({ title: 'Ridgeline privacy notice', organization: 'Ridgeline', version: '5bc562a5', effectiveDate: '15 January 2027', locale: 'en' });
+    expect(prepared).toMatchObject({ title: 'Privacy notice', heading: 'Ridgeline privacy notice', organization: 'Ridgeline', version: '5bc562a5', effectiveDate: '15 January 2027', locale: 'en' });
     expect(kinds(prepared.body)).toEqual(['paragraph', 'heading']);
     expect((prepared.body.find((t) => t.type === 'paragraph') as Tokens.Paragraph).text).toBe('This notice explains.');
   });
@@ -96,8 +96,9 @@ describe('prepareDocument', () => {
   });
 
   it('falls back to the template title, and to "Untitled"', () => {
-    expect(prepareDocument({ meta, markdown: '## Section\n' }).title).toBe('Privacy notice');
-    expect(prepareDocument({ meta: { ...meta, title: '\u0000 ' }, markdown: 'Text' }).title).toBe('Untitled');
+    expect(prepareDocument({ meta, markdown: '## Section\n' })).toMatchObject({ title: 'Privacy notice', heading: 'Privacy notice' });
+    expect(prepareDocument({ meta: { ...meta, title: '\u0000 ' }, markdown: '# Own title' })).toMatchObject({ title: 'Own title', heading: 'Own title' });
+    expect(prepareDocument({ meta: { ...meta, title: '\u0000 ' }, markdown: 'Text' })).toMatchObject({ title: 'Untitled', heading: 'Untitled' });
     expect(kinds(prepareDocument({ meta, markdown: '## Section\n' }).body)).toEqual(['heading']);
   });
 

@@ -161,8 +161,10 @@ function escapeRegExp(text: string): string {
 
 /** What both writers print around the body, cleaned of anything that must not reach a page or XML. */
 export interface PreparedDocument {
-  /** the document's own title: its leading `# heading` when it has one, else the template's title */
+  /** the template's title, short ("Privacy notice"): for page headers */
   title: string;
+  /** the document's own title, its leading `# heading` ("Ridgeline privacy notice"), else the template's */
+  heading: string;
   organization: string;
   version: string;
   /** in words ("15 January 2027"), or '' */
@@ -190,14 +192,13 @@ export function prepareDocument(doc: RenderedDocument): PreparedDocument {
   const isoDate = doc.meta.effectiveDate ? oneLine(doc.meta.effectiveDate) : '';
   const effectiveDate = isoDate ? formatDate(isoDate, locale) : '';
   const tokens = lexMarkdown(doc.markdown);
-  let title = oneLine(doc.meta.title);
+  let heading = '';
 
   let index = tokens.findIndex((token) => token.type !== 'space');
   const skip = new Set<number>();
   const first = tokens[index];
   if (first?.type === 'heading' && (first as Tokens.Heading).depth === 1) {
-    const text = inlineText((first as Tokens.Heading).tokens);
-    if (text) title = text;
+    heading = inlineText((first as Tokens.Heading).tokens);
     skip.add(index);
     index = tokens.findIndex((token, i) => i > index && token.type !== 'space');
   }
@@ -208,8 +209,10 @@ export function prepareDocument(doc: RenderedDocument): PreparedDocument {
     const rest = text.replace(new RegExp(known, 'g'), '').replace(/\b(effective|from|date|version|last|updated)\b/gi, '').replace(/[\s.,:;·|()—–-]+/g, '');
     if (text.includes(version) && rest === '') skip.add(index);
   }
+  const title = oneLine(doc.meta.title) || heading || 'Untitled';
   return {
-    title: title || 'Untitled',
+    title,
+    heading: heading || title,
     organization: oneLine(doc.meta.organization),
     version,
     effectiveDate,
