@@ -1,0 +1,14 @@
+// Every CSV or XLSX cell Candor writes passes through here. Excel, LibreOffice Calc and Google Sheets
+// read a cell whose first character is one of these as a formula, so workspace text such as
+// `=HYPERLINK("https://evil.example")` would run on the machine of whoever opens the export.
+// OWASP "CSV Injection": = + - @ tab (0x09) carriage return (0x0D); ASVS 5 V1.2.10 adds NUL (0x00).
+const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r', '\0']);
+
+/**
+ * A cell value that no spreadsheet evaluates: text starting with a formula trigger gets a leading `'`,
+ * which spreadsheets take as "this is text" and do not display; anything else is returned unchanged.
+ * Quoting of commas, quotes and line breaks is the CSV writer's job, not this function's.
+ */
+export function neutralizeFormula(cell: string): string {
+  return cell.length > 0 && FORMULA_TRIGGERS.has(cell[0]) ? `'${cell}` : cell;
+}
