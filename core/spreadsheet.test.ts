@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { neutralizeFormula } from './spreadsheet';
+import { csvText, neutralizeFormula } from './spreadsheet';
 
 describe('neutralizeFormula', () => {
   it.each([
@@ -40,6 +41,38 @@ describe('neutralizeFormula', () => {
         const out = neutralizeFormula(s);
         expect(['=', '+', '-', '@', '\t', '\r', '\0']).not.toContain(out[0]);
         expect(out === s || out === `'${s}`).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('csvText', () => {
+  const parse = (text: string) => Papa.parse<string[]>(text, { header: false, newline: '\r\n', skipEmptyLines: false });
+
+  it('quotes commas, quotes, line breaks and edge spaces, and ends every record with CRLF', () => {
+    const text = csvText([
+      ['plain', 'a,b', 'say "hi"', 'two\nlines', ' padded ', ''],
+      ['x', 'y', 'z', 'w', 'v', 'u'],
+    ]);
+    expect(text).toBe('plain,"a,b","say ""hi""","two\nlines"," padded ",\r\nx,y,z,w,v,u\r\n');
+  });
+
+  it('neutralises formulas in every cell', () => {
+    expect(csvText([['=1+1', '@SUM(A1)', '-3', 'ok']])).toBe("'=1+1,'@SUM(A1),'-3,ok\r\n");
+  });
+
+  it('can write LF line endings', () => {
+    expect(csvText([['a'], ['b']], '\n')).toBe('a\nb\n');
+  });
+
+  it('round-trips any text through papaparse, with formulas neutralised', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string(), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        const text = csvText(rows);
+        expect(text.endsWith('\r\n')).toBe(true);
+        const parsed = parse(text.slice(0, -2));
+        expect(parsed.errors).toEqual([]);
+        expect(parsed.data).toEqual(rows.map((row) => row.map(neutralizeFormula)));
       }),
     );
   });
