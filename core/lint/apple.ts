@@ -1,0 +1,85 @@
+// Rules that keep Apple's privacy manifest (PrivacyInfo.xcprivacy) and the App Store "App Privacy"
+// answers true. They apply when the product has an iOS collection point.
+import { q } from './facts';
+import type { RuleDefinition } from './types';
+
+export const appleRules: RuleDefinition[] = [
+  {
+    id: 'tracking-without-domains',
+    severity: 'error',
+    group: 'apple',
+    title: 'Tracking without tracking domains',
+    description:
+      'When any data is used for tracking, NSPrivacyTracking is true and Apple requires at least one domain in NSPrivacyTrackingDomains; the domains come from the recipients of the tracking data. Applies when the product has an iOS collection point.',
+    check: ({ ios, dataTypes, recipients }) => {
+      if (!ios) return [];
+      return dataTypes
+        .filter((d) => d.dataType.tracking === true && !d.recipients.some((r) => r.recipient.trackingDomains?.length))
+        .map((d) => {
+          if (d.recipients.length === 0) {
+            return {
+              path: `${d.at}.recipients`,
+              message: `${q(d.name)} is used for tracking, but no recipient receives it. Add the advertising partner or data broker it goes to, with the internet domains it tracks through; Apple requires at least one tracking domain.`,
+            };
+          }
+          // The domains belong to whoever tracks: an advertising partner rather than a host.
+          const target = d.recipients.find((r) => r.recipient.role !== 'processor') ?? d.recipients[0];
+          return {
+            path: `${recipients[target.index].at}.trackingDomains`,
+            message: `${q(d.name)} is used for tracking, but none of its recipients lists a tracking domain. Add the internet domains ${q(recipients[target.index].name)} tracks through (they become NSPrivacyTrackingDomains, which Apple requires when the app tracks), or turn tracking off for the data type.`,
+          };
+        });
+    },
+  },
+  {
+    id: 'tracking-recipients-all-processors',
+    severity: 'error',
+    group: 'apple',
+    title: 'Tracking data that only processors receive',
+    description:
+      'Apple\'s "tracking" means linking data with third-party data for advertising, or sharing it with a data broker. A processor acts only for you, so tracking data that only processors receive means either the tracking flag or a recipient\'s role is wrong. Applies when the product has an iOS collection point.',
+    check: ({ ios, dataTypes }) =>
+      !ios
+        ? []
+        : dataTypes
+            .filter((d) => d.dataType.tracking === true && d.recipients.length > 0 && d.recipients.every((r) => r.recipient.role === 'processor'))
+            .map((d) => ({
+              path: `${d.at}.tracking`,
+              message: `${q(d.name)} is marked as used for tracking, but only processors receive it, and a processor cannot use it for its own advertising. Turn tracking off, or set the role of the advertising partner or data broker that receives it to controller or joint controller.`,
+            })),
+  },
+  {
+    id: 'tracking-without-att-prompt',
+    severity: 'warning',
+    group: 'apple',
+    title: 'Tracking on iOS without an App Tracking Transparency prompt',
+    description:
+      'Apple allows tracking only after the person agrees in the App Tracking Transparency prompt. The inventory shows the prompt as an iOS collection point asking the "tracking" permission. Applies to tracking data declared to Apple.',
+    check: ({ ios, dataTypes, collectionPoints }) => {
+      if (!ios || collectionPoints.some((c) => c.point.platform === 'ios' && c.point.permission === 'tracking')) return [];
+      return dataTypes
+        .filter((d) => d.dataType.tracking === true && d.declaredToApple)
+        .map((d) => ({
+          path: `${d.at}.collectedAt`,
+          message: `${q(d.name)} is used for tracking and declared to Apple, but no iOS collection point asks the App Tracking Transparency ("tracking") permission. Add the collection point where the app asks, and collect the data there, so the permission text is generated too.`,
+        }));
+    },
+  },
+  {
+    id: 'apple-data-type-missing',
+    severity: 'warning',
+    group: 'apple',
+    title: 'Collected on iOS but not declared to Apple',
+    description:
+      'A data type collected at an iOS collection point whose Apple data type is set to "none" is left out of the privacy manifest and the App Store answers. That is right only if it never leaves the device or meets every optional-disclosure criterion. Categories Apple does not list (credentials, system data) are not reported.',
+    check: ({ ios, dataTypes }) =>
+      !ios
+        ? []
+        : dataTypes
+            .filter((d) => d.onIos && d.classification.apple === 'none' && d.classification.source.apple === 'override')
+            .map((d) => ({
+              path: `${d.at}.classification.apple`,
+              message: `${q(d.name)} is collected on iOS but its Apple data type is set to "none", so Apple's privacy label leaves it out. Choose the Apple data type it is, unless it never leaves the device or meets all of Apple's optional-disclosure criteria.`,
+            })),
+  },
+];

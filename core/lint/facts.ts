@@ -1,0 +1,201 @@
+// What the review rules and the coverage matrix both need to know about a workspace, worked out once:
+// which regimes and stores apply, how each data type is classified, who uses what. Keeping it in one
+// place is what makes a finding and the coverage matrix agree.
+import { EEA, isInEeaOrUk } from '../countries';
+import { deriveClassification, deriveStorePurposes, type Classification, type StorePurposes } from '../reference';
+import type { CollectionPoint, DataType, Purpose, Recipient, Workspace } from '../schema';
+import { plainText } from '../documents/text';
+
+export interface DataTypeFacts {
+  index: number;
+  dataType: DataType;
+  /** "dataTypes[3]" */
+  at: string;
+  /** the name as people read it, on one line */
+  name: string;
+  classification: Classification;
+  purposes: { index: number; purpose: Purpose }[];
+  recipients: { index: number; recipient: Recipient }[];
+  points: { index: number; point: CollectionPoint }[];
+  /** collected at a collection point whose platform is iOS (so it belongs in Apple's declaration) */
+  onIos: boolean;
+  /** collected at a collection point whose platform is Android (so it belongs in Play's Data safety form) */
+  onAndroid: boolean;
+  /**
+   * part of Apple's privacy manifest and App Store answers: the product has an iOS collection point and
+   * the data type has an Apple data type (core/stores/apple.ts declares every such type, wherever it is
+   * collected, except ephemeral data that is not used for tracking, which Apple does not count as collected)
+   */
+  declaredToApple: boolean;
+  /** part of Play's Data safety form: the product has an Android collection point and the data type has a Play data type */
+  declaredToPlay: boolean;
+  /** CCPA: given to a recipient that buys it */
+  sold: boolean;
+  /** CCPA: given to a recipient for cross-context behavioural advertising */
+  shared: boolean;
+}
+
+export interface PurposeFacts {
+  index: number;
+  purpose: Purpose;
+  at: string;
+  name: string;
+  /** indexes of the data types that list this purpose */
+  usedBy: number[];
+  store: StorePurposes;
+}
+
+export interface RecipientFacts {
+  index: number;
+  recipient: Recipient;
+  at: string;
+  name: string;
+  usedBy: number[];
+  /** the regimes under which giving data to this recipient is a transfer to a third country */
+  transfer: { eu: boolean; uk: boolean };
+}
+
+export interface CollectionPointFacts {
+  index: number;
+  point: CollectionPoint;
+  at: string;
+  name: string;
+  usedBy: number[];
+}
+
+export interface WorkspaceFacts {
+  workspace: Workspace;
+  gdpr: boolean;
+  ukGdpr: boolean;
+  /** GDPR or UK GDPR */
+  europe: boolean;
+  ccpa: boolean;
+  /** the product has an iOS collection point, so Apple's privacy manifest and App Store answers apply */
+  ios: boolean;
+  /** the product has an Android collection point, so Google Play's Data safety form applies */
+  android: boolean;
+  dataTypes: DataTypeFacts[];
+  purposes: PurposeFacts[];
+  recipients: RecipientFacts[];
+  collectionPoints: CollectionPointFacts[];
+  /** data types that are sold or shared for advertising (CCPA) */
+  soldOrShared: DataTypeFacts[];
+}
+
+/** A name as it reads inside a message: one line, and never empty. */
+export function displayName(name: string | undefined, fallback: string): string {
+  const clean = name ? plainText(name) : '';
+  return clean || fallback;
+}
+
+/**
+ * Whether a recipient in `country` receives a transfer to a third country: under the GDPR when it is
+ * outside the EEA (the UK included, which has an adequacy decision), under the UK GDPR when it is
+ * outside the UK and the EEA. The notice's "International transfers" section uses the same test.
+ */
+export function transferRegimes(country: string | undefined, regimes: { gdpr: boolean; ukGdpr: boolean }) {
+  if (!country) return { eu: false, uk: false };
+  return { eu: regimes.gdpr && !EEA.has(country), uk: regimes.ukGdpr && !isInEeaOrUk(country) };
+}
+
+export function workspaceFacts(workspace: Workspace): WorkspaceFacts {
+  const jurisdictions = new Set(workspace.organization.jurisdictions);
+  const gdpr = jurisdictions.has('gdpr');
+  const ukGdpr = jurisdictions.has('uk-gdpr');
+
+  const purposes: PurposeFacts[] = workspace.purposes.map((purpose, index) => ({
+    index,
+    purpose,
+    at: `purposes[${index}]`,
+    name: displayName(purpose.name, purpose.id),
+    usedBy: [],
+    store: deriveStorePurposes(purpose),
+  }));
+  const recipients: RecipientFacts[] = workspace.recipients.map((recipient, index) => ({
+    index,
+    recipient,
+    at: `recipients[${index}]`,
+    name: displayName(recipient.name, recipient.id),
+    usedBy: [],
+    transfer: transferRegimes(recipient.country, { gdpr, ukGdpr }),
+  }));
+  const collectionPoints: CollectionPointFacts[] = workspace.collectionPoints.map((point, index) => ({
+    index,
+    point,
+    at: `collectionPoints[${index}]`,
+    name: displayName(point.name, point.id),
+    usedBy: [],
+  }));
+  const purposeById = new Map(purposes.map((p) => [p.purpose.id, p]));
+  const recipientById = new Map(recipients.map((r) => [r.recipient.id, r]));
+  const pointById = new Map(collectionPoints.map((c) => [c.point.id, c]));
+
+  const ios = workspace.collectionPoints.some((c) => c.platform === 'ios');
+  const android = workspace.collectionPoints.some((c) => c.platform === 'android');
+
+  const dataTypes: DataTypeFacts[] = workspace.dataTypes.map((dataType, index) => {
+    // References that do not resolve are validation problems; here they are simply skipped.
+    const resolve = <T extends { usedBy: number[] }>(ids: readonly string[] | undefined, byId: Map<string, T>) => {
+      const out: T[] = [];
+      for (const id of new Set(ids ?? [])) {
+        const found = byId.get(id);
+        if (!found) continue;
+        found.usedBy.push(index);
+        out.push(found);
+      }
+      return out;
+    };
+    const ps = resolve(dataType.purposes, purposeById);
+    const rs = resolve(dataType.recipients, recipientById);
+    const cs = resolve(dataType.collectedAt, pointById);
+    const classification = deriveClassification(dataType);
+    return {
+      index,
+      dataType,
+      at: `dataTypes[${index}]`,
+      name: displayName(dataType.name, dataType.id),
+      classification,
+      purposes: ps.map((p) => ({ index: p.index, purpose: p.purpose })),
+      recipients: rs.map((r) => ({ index: r.index, recipient: r.recipient })),
+      points: cs.map((c) => ({ index: c.index, point: c.point })),
+      onIos: cs.some((c) => c.point.platform === 'ios'),
+      onAndroid: cs.some((c) => c.point.platform === 'android'),
+      declaredToApple: ios && classification.apple !== 'none' && !(dataType.ephemeral === true && dataType.tracking !== true),
+      declaredToPlay: android && classification.play !== 'none',
+      sold: rs.some((r) => r.recipient.sells === true),
+      shared: rs.some((r) => r.recipient.sharesForAds === true),
+    };
+  });
+
+  return {
+    workspace,
+    gdpr,
+    ukGdpr,
+    europe: gdpr || ukGdpr,
+    ccpa: jurisdictions.has('ccpa'),
+    ios,
+    android,
+    dataTypes,
+    purposes,
+    recipients,
+    collectionPoints,
+    soldOrShared: dataTypes.filter((d) => d.sold || d.shared),
+  };
+}
+
+/** "the EEA", "the UK", "the EEA and the UK": the area a transfer leaves, for the regimes it concerns. */
+export function transferArea(transfer: { eu: boolean; uk: boolean }): string {
+  if (transfer.eu && transfer.uk) return 'the EEA and the UK';
+  return transfer.eu ? 'the EEA' : 'the UK and the EEA';
+}
+
+/** "A", "A and B", "A, B and C" */
+export function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** A name in quotes for a message: “Heart rate”. */
+export function q(name: string): string {
+  return `"${name}"`;
+}

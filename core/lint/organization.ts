@@ -1,0 +1,144 @@
+// Rules about the organization: who the controller is, how to reach it and its officers, and the links
+// and dates the notices need.
+import { listText, q } from './facts';
+import type { RuleDefinition } from './types';
+
+export const organizationRules: RuleDefinition[] = [
+  {
+    id: 'no-contact-email',
+    severity: 'error',
+    group: 'organization',
+    title: 'No privacy contact email',
+    description:
+      'Every notice tells people where to ask questions and exercise their rights (GDPR Art 13(1)(a), CCPA privacy policy §7011(e)(3)). Applies in every jurisdiction.',
+    check: ({ workspace }) =>
+      workspace.organization.contactEmail
+        ? []
+        : [
+            {
+              path: 'organization.contactEmail',
+              message:
+                'The organization has no privacy contact email. Add one under Organization, so people know where to ask about their data and exercise their rights.',
+            },
+          ],
+  },
+  {
+    id: 'no-supervisory-authority',
+    severity: 'error',
+    group: 'organization',
+    title: 'No supervisory authority',
+    description:
+      'Under the GDPR the notice names the authority people can complain to (Art 13(2)(d), 14(2)(e)). Under the UK GDPR alone the notice names the ICO by itself, so this applies when the GDPR does.',
+    check: ({ gdpr, workspace }) =>
+      !gdpr || workspace.organization.supervisoryAuthority
+        ? []
+        : [
+            {
+              path: 'organization.supervisoryAuthority',
+              message:
+                'No supervisory authority is named. Add your lead data protection authority under Organization (for example the authority of the EU country where you are established), so the notice can tell people where to complain.',
+            },
+          ],
+  },
+  {
+    id: 'no-dpo',
+    severity: 'warning',
+    group: 'organization',
+    title: 'No data protection officer contact',
+    description:
+      'The notice gives the contact details of the data protection officer "where applicable" (Art 13(1)(b)). Not every organization must appoint one (Art 37), so this is a warning. Applies under the GDPR and the UK GDPR.',
+    check: ({ europe, workspace }) => {
+      if (!europe) return [];
+      const dpo = workspace.organization.dpo;
+      if (!dpo) {
+        return [
+          {
+            path: 'organization.dpo',
+            message:
+              'No data protection officer is named. If you have appointed one (required for large-scale monitoring or large-scale special-category data, Art 37), add their contact details under Organization; if you have not, you can leave this.',
+          },
+        ];
+      }
+      if (!dpo.email && !dpo.address) {
+        return [
+          {
+            path: 'organization.dpo.email',
+            message: 'The data protection officer has no email or postal address. Add one, so people can reach them directly.',
+          },
+        ];
+      }
+      return [];
+    },
+  },
+  {
+    id: 'no-opt-out-url',
+    severity: 'error',
+    group: 'organization',
+    title: 'Data sold or shared without an opt-out link',
+    description:
+      'When any data type goes to a recipient that buys it or uses it for cross-context behavioural advertising, the notice at collection must link to the "Do Not Sell or Share My Personal Information" page (CCPA §1798.135, 11 CCR §7012(e)(5)). Applies under the CCPA.',
+    check: ({ ccpa, soldOrShared, workspace }) => {
+      if (!ccpa || soldOrShared.length === 0 || workspace.organization.optOutUrl) return [];
+      const names = soldOrShared.slice(0, 3).map((d) => q(d.name));
+      const more = soldOrShared.length > 3 ? ` and ${soldOrShared.length - 3} more` : '';
+      return [
+        {
+          path: 'organization.optOutUrl',
+          message: `${listText(names)}${more} ${soldOrShared.length === 1 ? 'is' : 'are'} sold or shared for advertising, but there is no opt-out link. Add the address of your "Do Not Sell or Share My Personal Information" page under Organization.`,
+        },
+      ];
+    },
+  },
+  {
+    id: 'no-privacy-policy-url',
+    severity: 'error',
+    group: 'organization',
+    title: 'No privacy policy address',
+    description:
+      'The CCPA notice at collection must link to the privacy policy (11 CCR §7012(e)(6)). Applies under the CCPA.',
+    check: ({ ccpa, workspace }) =>
+      !ccpa || workspace.organization.privacyPolicyUrl
+        ? []
+        : [
+            {
+              path: 'organization.privacyPolicyUrl',
+              message:
+                'There is no address for the published privacy policy. Add it under Organization; the notice at collection and in-app links point to it.',
+            },
+          ],
+  },
+  {
+    id: 'missing-effective-date',
+    severity: 'error',
+    group: 'organization',
+    title: 'No effective date',
+    description: 'A CCPA privacy policy must say when it was last updated (11 CCR §7011(e)(4)). Applies under the CCPA.',
+    check: ({ ccpa, workspace }) =>
+      !ccpa || workspace.settings.effectiveDate
+        ? []
+        : [
+            {
+              path: 'settings.effectiveDate',
+              message: 'The documents have no effective date. Set it under Settings; the privacy policy must say when it was last updated.',
+            },
+          ],
+  },
+  {
+    id: 'audience-age-unknown',
+    severity: 'warning',
+    group: 'organization',
+    title: 'Data sold or shared, audience age unknown',
+    description:
+      'A business that sells or shares personal information must say whether it knowingly does so for consumers under 16, who must opt in (CCPA §1798.120(c), §7011(e)(1)). Applies under the CCPA when data is sold or shared.',
+    check: ({ ccpa, soldOrShared, workspace }) =>
+      !ccpa || soldOrShared.length === 0 || workspace.organization.audience?.minimumAge !== undefined
+        ? []
+        : [
+            {
+              path: 'organization.audience.minimumAge',
+              message:
+                'Data is sold or shared for advertising, but the minimum age of your users is not set. Set it under Organization, so the privacy policy can say whether you sell or share data of anyone under 16 (who must opt in first).',
+            },
+          ],
+  },
+];
