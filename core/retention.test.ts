@@ -14,7 +14,11 @@ describe('retention in words', () => {
     [{ criteria: 'As long as tax law requires (currently 7 years after the invoice date)' }, 'as long as tax law requires (currently 7 years after the invoice date)'],
     [
       { after: 'consent-withdrawal', criteria: 'Until the invitation is declined or the invited person leaves the family group.' },
-      'until you withdraw your consent (until the invitation is declined or the invited person leaves the family group)',
+      'until the invitation is declined or the invited person leaves the family group',
+    ],
+    [
+      { period: { value: 90, unit: 'days' }, after: 'purpose-fulfilled', criteria: 'Until the alert has been answered.' },
+      'for 90 days after we no longer need it for the purpose we collected it for (until the alert has been answered)',
     ],
   ] as const)('%j reads "%s"', (retention, phrase) => {
     expect(retentionPhrase(retention as any)).toBe(phrase);

@@ -75,6 +75,9 @@ export function retentionPhrase(retention: Retention | undefined): string | unde
     // A reason that already explains itself ("Irish tax law requires …") reads after "because";
     // one that restates the rule ("Until the invitation is declined …") reads as its own clause.
     const restates = /^(until|as long as|while|for|up to|when|after|we keep|kept)\b/i.test(reason);
+    // An event alone, restated more precisely in words ("until you delete the activity … or close your
+    // account"), says it better than the event's stock wording: the words replace it.
+    if (restates && after && !period && /^until\b/i.test(reason)) return lowerFirst(reason);
     return restates ? `${core} (${lowerFirst(reason)})` : `${core}, because ${lowerFirst(reason)}`;
   }
   if (core) return core;
