@@ -245,6 +245,9 @@ export function liquidError(source: TemplateSource, bodyLineOffset: number, erro
   if (variable) message = `unknown variable "${variable[1]}": check its spelling; templates/README.md lists every variable`;
   else if (filter) message = `unknown filter "${filter[1]}": check its spelling; templates/README.md lists the filters`;
   else if (/^Failed to lookup|ENOENT/.test(message)) message = 'templates cannot read other files';
+  // Tags on lines of their own get whitespace control added before parsing (trimStandaloneTags); an
+  // error quotes the tag as the author wrote it.
+  else message = message.replace(/\{%-\s?/g, '{% ').replace(/\s?-%\}/g, ' %}');
   return {
     file: source.file,
     ...(position ? { line: position[0] + bodyLineOffset, column: position[1] } : {}),
