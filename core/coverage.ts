@@ -1,0 +1,686 @@
+// The coverage matrix: for each law and store the workspace answers to, every item the notice or the
+// declaration must contain, and whether the workspace supplies it. An item is missing exactly when a
+// review rule reports it (`rules`), so the matrix and the findings never disagree; the matrix adds
+// what the findings cannot: which items are met, by what, and which do not apply.
+import { countryName } from './countries';
+import { CCPA_CATEGORIES } from './identifiers';
+import { lintWorkspace, type Finding } from './lint';
+import { listText, q, workspaceFacts, type DataTypeFacts, type RecipientFacts, type WorkspaceFacts } from './lint/facts';
+import type { Workspace } from './schema';
+import { parsePath } from './validate';
+
+export type CoverageStatus = 'met' | 'missing' | 'not-applicable';
+export type CoverageSectionId = 'gdpr' | 'uk-gdpr' | 'ccpa' | 'apple' | 'play';
+
+export interface CoverageRequirement {
+  /** unique within its section, e.g. `retention` */
+  id: string;
+  /** where the requirement comes from: "Art 13(2)(a), 14(2)(a)", "11 CCR §7012(e)(4)", "NSPrivacyTracking" */
+  reference: string;
+  title: string;
+  status: CoverageStatus;
+  /** one sentence: what in the workspace satisfies it, what is missing, or why it does not apply */
+  why: string;
+  /** when missing: the first field to fix, in the validation form */
+  path?: string;
+  /** when missing: every field to fix */
+  paths?: string[];
+  /** the review rules whose findings make this requirement missing */
+  rules: string[];
+}
+
+export interface CoverageSection {
+  id: CoverageSectionId;
+  title: string;
+  /** what the section checks against */
+  scope: string;
+  requirements: CoverageRequirement[];
+  counts: Record<CoverageStatus, number>;
+}
+
+interface RequirementSpec {
+  id: string;
+  reference: string;
+  title: string;
+  rules?: string[];
+  /** which findings of `rules` concern this requirement (default: all) */
+  concerns?: (finding: Finding, at: (string | number)[]) => boolean;
+  /** the reason it does not apply, or undefined when it does */
+  notApplicable?: () => string | undefined;
+  met: () => string;
+  /** a sentence naming what is missing, from the findings that make it so */
+  missing?: (findings: Finding[]) => string;
+}
+
+const MAX_NAMES = 3;
+
+/** "“A”, “B” and “C”", or "“A”, “B”, “C” and 4 more". */
+function names(items: readonly string[]): string {
+  const unique = [...new Set(items)];
+  if (unique.length <= MAX_NAMES + 1) return listText(unique.map(q));
+  return `${unique.slice(0, MAX_NAMES).map(q).join(', ')} and ${unique.length - MAX_NAMES} more`;
+}
+
+function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
+/** The name of the entity a finding's path points into ("Heart rate" for `dataTypes[5].retention`). */
+function entityName(facts: WorkspaceFacts, path: string): string | undefined {
+  const [list, index] = parsePath(path);
+  if (typeof index !== 'number') return undefined;
+  switch (list) {
+    case 'dataTypes':
+      return facts.dataTypes[index]?.name;
+    case 'purposes':
+      return facts.purposes[index]?.name;
+    case 'recipients':
+      return facts.recipients[index]?.name;
+    case 'collectionPoints':
+      return facts.collectionPoints[index]?.name;
+    default:
+      return undefined;
+  }
+}
+
+function namesOf(facts: WorkspaceFacts, findings: readonly Finding[]): string {
+  return names(findings.map((f) => entityName(facts, f.path)).filter((n): n is string => n !== undefined));
+}
+
+function build(specs: RequirementSpec[], findings: readonly Finding[]): CoverageRequirement[] {
+  return specs.map((spec) => {
+    const rules = spec.rules ?? [];
+    const base = { id: spec.id, reference: spec.reference, title: spec.title, rules };
+    const notApplicable = spec.notApplicable?.();
+    if (notApplicable) return { ...base, status: 'not-applicable', why: notApplicable };
+    const hits = findings.filter((f) => rules.includes(f.rule) && (!spec.concerns || spec.concerns(f, parsePath(f.path))));
+    if (hits.length > 0) {
+      const paths = [...new Set(hits.map((f) => f.path))];
+      return { ...base, status: 'missing', why: spec.missing ? spec.missing(hits) : hits[0].message, path: paths[0], paths };
+    }
+    return { ...base, status: 'met', why: spec.met() };
+  });
+}
+
+function section(id: CoverageSectionId, title: string, scope: string, requirements: CoverageRequirement[]): CoverageSection {
+  const counts: Record<CoverageStatus, number> = { met: 0, missing: 0, 'not-applicable': 0 };
+  for (const r of requirements) counts[r.status]++;
+  return { id, title, scope, requirements, counts };
+}
+
+const byRule = (findings: readonly Finding[], rule: string) => findings.filter((f) => f.rule === rule);
+
+const NO_DATA_TYPES = 'There are no data types yet, so there is nothing to describe.';
+
+// ---------------------------------------------------------------------------------------------------
+// GDPR and UK GDPR: Art 13 (data from the person) and Art 14 (data from elsewhere)
+
+function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regime: 'gdpr' | 'uk-gdpr'): CoverageSection {
+  const { workspace, dataTypes, purposes, recipients } = facts;
+  const org = workspace.organization;
+  const uk = regime === 'uk-gdpr';
+  const law = uk ? 'the UK GDPR' : 'the GDPR';
+  const region = uk ? 'uk' : 'eu';
+  const regionName = uk ? 'the UK' : 'the EU';
+  const used = purposes.filter((p) => p.usedBy.length > 0);
+  const fromOthers = dataTypes.filter((d) => d.dataType.source === 'third-party');
+  const fromPerson = dataTypes.filter((d) => d.dataType.source === 'user');
+  const special = dataTypes.filter((d) => d.classification.gdprSpecial);
+  const li = purposes.filter((p) => p.purpose.lawfulBasis === 'legitimate-interests');
+  const transfers = recipients.filter((r) => (uk ? r.transfer.uk : r.transfer.eu));
+  const unknownCountry = recipients.filter((r) => !r.recipient.country && r.usedBy.length > 0);
+  const consent =
+    purposes.some((p) => p.usedBy.length > 0 && p.purpose.lawfulBasis === 'consent') ||
+    dataTypes.some((d) => d.classification.gdprSpecial && d.dataType.specialCondition === 'explicit-consent');
+  const decisions = purposes.filter((p) => p.purpose.automatedDecision);
+  const representative = org.representatives?.find((r) => r.region === region);
+
+  const specs: RequirementSpec[] = [
+    {
+      id: 'controller',
+      reference: 'Art 13(1)(a), 14(1)(a)',
+      title: 'Identity and contact details of the controller',
+      rules: ['no-contact-email'],
+      met: () => `${org.legalName ?? org.name} is named as the controller, reachable at ${org.contactEmail}.`,
+      missing: () => 'The organization has no privacy contact email, so the notice cannot say how to reach the controller.',
+    },
+    {
+      id: 'representative',
+      reference: 'Art 13(1)(a), 14(1)(a), 27',
+      title: `Representative in ${regionName}`,
+      notApplicable: () =>
+        representative
+          ? undefined
+          : `No representative in ${regionName} is listed; one is needed only when the controller is not established in ${regionName} (Art 27), and is added under Organization.`,
+      met: () => `${representative!.name} is named as the representative in ${regionName}.`,
+    },
+    {
+      id: 'dpo',
+      reference: 'Art 13(1)(b), 14(1)(b)',
+      title: 'Contact details of the data protection officer',
+      rules: ['no-dpo'],
+      met: () => `${org.dpo?.name ?? 'The data protection officer'} can be reached ${org.dpo?.email ? `at ${org.dpo.email}` : 'by post'}.`,
+      missing: () =>
+        org.dpo ? 'The data protection officer has no email or postal address.' : 'No data protection officer is named (needed only if one is appointed).',
+    },
+    {
+      id: 'purposes-and-basis',
+      reference: 'Art 13(1)(c), 14(1)(c)',
+      title: 'Purposes and their legal basis',
+      rules: ['empty-inventory', 'missing-lawful-basis'],
+      met: () => `All ${count(purposes.length, 'purpose')} state their lawful basis${used.length < purposes.length ? ` (${used.length} used by data types)` : ''}.`,
+      missing: (hits) =>
+        byRule(hits, 'empty-inventory').length > 0 ? NO_DATA_TYPES : `No lawful basis is chosen for ${namesOf(facts, hits)}.`,
+    },
+    {
+      id: 'special-category-condition',
+      reference: 'Art 9(2), 13(1)(c)',
+      title: 'Condition for special-category data',
+      rules: ['special-category-without-condition'],
+      notApplicable: () => (special.length === 0 ? 'No data type is special-category data.' : undefined),
+      met: () => `${names(special.map((d) => d.name))} ${special.length === 1 ? 'has' : 'have'} an Art 9(2) condition.`,
+      missing: (hits) => `No Art 9(2) condition is chosen for ${namesOf(facts, hits)}.`,
+    },
+    {
+      id: 'legitimate-interests',
+      reference: 'Art 13(1)(d), 14(2)(b)',
+      title: 'The legitimate interests pursued',
+      rules: ['legitimate-interest-missing'],
+      notApplicable: () => (li.length === 0 ? 'No purpose relies on legitimate interests.' : undefined),
+      met: () => `${li.length === 1 ? 'The purpose' : `All ${li.length} purposes`} based on legitimate interests ${li.length === 1 ? 'names its' : 'name their'} interest.`,
+      missing: (hits) => `${namesOf(facts, hits)} ${hits.length === 1 ? 'relies' : 'rely'} on legitimate interests without saying which.`,
+    },
+    {
+      id: 'categories-of-data',
+      reference: 'Art 14(1)(d)',
+      title: 'Categories of personal data obtained from others',
+      notApplicable: () => (fromOthers.length === 0 ? 'No data type is obtained from a third party.' : undefined),
+      met: () => `The notice describes each of the ${count(fromOthers.length, 'data type')} obtained from others (${names(fromOthers.map((d) => d.name))}) with its category.`,
+    },
+    {
+      id: 'recipients',
+      reference: 'Art 13(1)(e), 14(1)(e)',
+      title: 'Recipients or categories of recipients',
+      rules: ['recipient-role-missing'],
+      met: () =>
+        recipients.length === 0
+          ? 'No recipient is listed, so the notice says the data stays with the organization.'
+          : `${count(recipients.length, 'recipient')}, each with its role, so the notice can group them.`,
+      missing: (hits) => `No role is set for ${namesOf(facts, hits)}, so the notice cannot say what kind of recipient ${hits.length === 1 ? 'it is' : 'they are'}.`,
+    },
+    {
+      id: 'transfers',
+      reference: 'Art 13(1)(f), 14(1)(f)',
+      title: 'Transfers to third countries and their safeguards',
+      rules: ['transfer-without-safeguard'],
+      concerns: (_f, at) => {
+        const r = recipients[at[1] as number];
+        return r !== undefined && (uk ? r.transfer.uk : r.transfer.eu);
+      },
+      notApplicable: () =>
+        transfers.length === 0
+          ? `No recipient with a known country processes data outside ${uk ? 'the UK and the EEA' : 'the EEA'}${unknownCountry.length > 0 ? `; ${names(unknownCountry.map((r) => r.name))} ${unknownCountry.length === 1 ? 'has' : 'have'} no country` : ''}.`
+          : undefined,
+      met: () => `${transferList(transfers, uk ? 'the UK and the EEA' : 'the EEA')}.`,
+      missing: (hits) => `${namesOf(facts, hits)} ${hits.length === 1 ? 'processes' : 'process'} data outside ${uk ? 'the UK and the EEA' : 'the EEA'} without a safeguard.`,
+    },
+    {
+      id: 'retention',
+      reference: 'Art 13(2)(a), 14(2)(a)',
+      title: 'Storage period, or the criteria that determine it',
+      rules: ['missing-retention', 'open-ended-retention'],
+      notApplicable: () => (dataTypes.length === 0 ? NO_DATA_TYPES : undefined),
+      met: () => `All ${count(dataTypes.length, 'data type')} say how long they are kept.`,
+      missing: (hits) => retentionMissing(facts, hits),
+    },
+    {
+      id: 'rights',
+      reference: 'Art 13(2)(b), 14(2)(c)',
+      title: 'The rights of access, rectification, erasure, restriction, objection and portability',
+      met: () => 'Every notice lists these rights and how to use them; objection is included whenever a purpose relies on legitimate interests or a public task.',
+    },
+    {
+      id: 'withdraw-consent',
+      reference: 'Art 13(2)(c), 14(2)(d)',
+      title: 'The right to withdraw consent',
+      notApplicable: () => (consent ? undefined : 'No purpose in use relies on consent, and no special-category data on explicit consent.'),
+      met: () => 'Some processing relies on consent, so the notice explains how to withdraw it at any time.',
+    },
+    {
+      id: 'complaint',
+      reference: 'Art 13(2)(d), 14(2)(e)',
+      title: 'The right to complain to a supervisory authority',
+      rules: uk ? [] : ['no-supervisory-authority'],
+      met: () =>
+        org.supervisoryAuthority
+          ? `${org.supervisoryAuthority.name} is named as the authority to complain to${uk ? ', and the notice names the ICO for the UK' : ''}.`
+          : "The notice names the UK Information Commissioner's Office.",
+      missing: () => 'No supervisory authority is named, so the notice cannot say where to complain.',
+    },
+    {
+      id: 'requirement-to-provide',
+      reference: 'Art 13(2)(e)',
+      title: 'Whether the person must provide the data, and what happens if not',
+      rules: ['required-unset', 'missing-consequence'],
+      concerns: (_f, at) => dataTypes[at[1] as number]?.dataType.source === 'user',
+      notApplicable: () => (fromPerson.length === 0 ? 'No data type is provided by the person.' : undefined),
+      met: () => `Each of the ${count(fromPerson.length, 'data type')} people provide says whether it is required, with the consequence when it is.`,
+      missing: (hits) => {
+        const unset = byRule(hits, 'required-unset');
+        const consequence = byRule(hits, 'missing-consequence');
+        return [
+          unset.length ? `It is not said whether ${namesOf(facts, unset)} must be provided.` : '',
+          consequence.length ? `${namesOf(facts, consequence)} ${consequence.length === 1 ? 'is' : 'are'} required without the consequence of not providing ${consequence.length === 1 ? 'it' : 'them'}.` : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+      },
+    },
+    {
+      id: 'automated-decisions',
+      reference: 'Art 13(2)(f), 14(2)(g)',
+      title: 'Automated decisions: the logic and the consequences',
+      notApplicable: () => (decisions.length === 0 ? 'No purpose makes an automated decision with legal or similar effect.' : undefined),
+      met: () => `${names(decisions.map((p) => p.name))} ${decisions.length === 1 ? 'describes its' : 'describe their'} logic and consequences.`,
+    },
+    {
+      id: 'source',
+      reference: 'Art 14(2)(f)',
+      title: 'Where data obtained from others comes from',
+      rules: ['missing-source', 'missing-source-detail'],
+      notApplicable: () =>
+        fromOthers.length === 0 && dataTypes.every((d) => d.dataType.source) ? 'Every data type comes from the person or is observed as they use the product.' : undefined,
+      met: () => `Each of the ${count(fromOthers.length, 'data type')} obtained from others names its source.`,
+      missing: (hits) => sourceMissing(facts, hits),
+    },
+  ];
+  return section(
+    regime,
+    uk ? 'UK GDPR' : 'GDPR',
+    `The information ${law} requires in a privacy notice: Art 13 for data collected from the person, Art 14 for data obtained from others.`,
+    build(specs, findings),
+  );
+}
+
+const SAFEGUARD_LABELS: Record<string, string> = {
+  adequacy: 'adequacy decision',
+  sccs: 'standard contractual clauses',
+  bcrs: 'binding corporate rules',
+  derogation: 'Art 49 derogation',
+};
+
+function transferList(transfers: readonly RecipientFacts[], area: string): string {
+  const items = transfers.map(
+    (r) => `${q(r.name)} (${countryName(r.recipient.country!)}, ${SAFEGUARD_LABELS[r.recipient.transferSafeguard ?? ''] ?? r.recipient.transferSafeguard})`,
+  );
+  const shown = items.length <= MAX_NAMES + 1 ? listText(items) : `${items.slice(0, MAX_NAMES).join(', ')} and ${items.length - MAX_NAMES} more`;
+  return `${count(transfers.length, 'recipient')} outside ${area}, each with its safeguard: ${shown}`;
+}
+
+function retentionMissing(facts: WorkspaceFacts, hits: Finding[]): string {
+  const none = byRule(hits, 'missing-retention');
+  const open = byRule(hits, 'open-ended-retention');
+  return [
+    none.length ? `${namesOf(facts, none)} ${none.length === 1 ? 'has' : 'have'} no retention.` : '',
+    open.length ? `${namesOf(facts, open)} ${open.length === 1 ? 'is' : 'are'} kept "until no longer needed" without criteria.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+function sourceMissing(facts: WorkspaceFacts, hits: Finding[]): string {
+  const unset = byRule(hits, 'missing-source');
+  const detail = byRule(hits, 'missing-source-detail');
+  return [
+    detail.length ? `${namesOf(facts, detail)} ${detail.length === 1 ? 'comes' : 'come'} from a third party that is not named.` : '',
+    unset.length ? `It is not said where ${namesOf(facts, unset)} ${unset.length === 1 ? 'comes' : 'come'} from.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// CCPA: the notice at collection (11 CCR §7012(e)) and the essentials of the privacy policy (§7011)
+
+function ccpaSection(facts: WorkspaceFacts, findings: readonly Finding[]): CoverageSection {
+  const { workspace, dataTypes, recipients, soldOrShared } = facts;
+  const org = workspace.organization;
+  const categories = CCPA_CATEGORIES.filter((c) => dataTypes.some((d) => d.classification.ccpa.includes(c.id)));
+  const sensitive = dataTypes.filter((d) => d.classification.ccpaSensitive);
+  const sold = soldOrShared.filter((d) => d.sold);
+  const shared = soldOrShared.filter((d) => d.shared);
+  const disclosed = recipients.filter((r) => r.usedBy.length > 0);
+  const specs: RequirementSpec[] = [
+    {
+      id: 'categories',
+      reference: '11 CCR §7012(e)(1)',
+      title: 'Categories of personal information, including sensitive personal information',
+      rules: ['empty-inventory'],
+      met: () =>
+        `${count(dataTypes.length, 'data type')} fall into ${count(categories.length, 'CCPA category', 'CCPA categories')}${sensitive.length ? `, with ${count(sensitive.length, 'data type')} of sensitive personal information` : ''}.`,
+      missing: () => NO_DATA_TYPES,
+    },
+    {
+      id: 'purposes',
+      reference: '11 CCR §7012(e)(2)',
+      title: 'Purposes for which each category is collected and used',
+      rules: ['empty-inventory'],
+      met: () => 'Every data type lists at least one purpose, so each category states why it is collected.',
+      missing: () => NO_DATA_TYPES,
+    },
+    {
+      id: 'sold-or-shared',
+      reference: '11 CCR §7012(e)(3)',
+      title: 'Whether each category is sold or shared',
+      met: () =>
+        soldOrShared.length === 0
+          ? 'No recipient buys data or uses it for cross-context behavioural advertising, so the notice says nothing is sold or shared.'
+          : [
+              sold.length ? `${names(sold.map((d) => d.name))} ${sold.length === 1 ? 'is' : 'are'} sold` : 'Nothing is sold',
+              shared.length ? `${names(shared.map((d) => d.name))} ${shared.length === 1 ? 'is' : 'are'} shared for advertising` : 'nothing is shared',
+            ].join('; ') + ', as the recipients say.',
+    },
+    {
+      id: 'retention',
+      reference: '11 CCR §7012(e)(4), Cal. Civ. Code §1798.100(a)(3)',
+      title: 'How long each category is kept, or the criteria',
+      rules: ['missing-retention', 'open-ended-retention'],
+      notApplicable: () => (dataTypes.length === 0 ? NO_DATA_TYPES : undefined),
+      met: () => `All ${count(dataTypes.length, 'data type')} say how long they are kept.`,
+      missing: (hits) => retentionMissing(facts, hits),
+    },
+    {
+      id: 'opt-out-link',
+      reference: '11 CCR §7012(e)(5), Cal. Civ. Code §1798.135',
+      title: 'Link to "Do Not Sell or Share My Personal Information"',
+      rules: ['no-opt-out-url'],
+      notApplicable: () => (soldOrShared.length === 0 ? 'Nothing is sold or shared, so no opt-out link is needed.' : undefined),
+      met: () => `The opt-out page is ${org.optOutUrl}.`,
+      missing: () => 'Data is sold or shared, but there is no opt-out link.',
+    },
+    {
+      id: 'privacy-policy-link',
+      reference: '11 CCR §7012(e)(6)',
+      title: 'Link to the privacy policy',
+      rules: ['no-privacy-policy-url'],
+      met: () => `The privacy policy is published at ${org.privacyPolicyUrl}.`,
+      missing: () => 'There is no address for the published privacy policy.',
+    },
+    {
+      id: 'sources',
+      reference: '11 CCR §7011(e)(1)',
+      title: 'Categories of sources',
+      rules: ['missing-source', 'missing-source-detail'],
+      notApplicable: () => (dataTypes.length === 0 ? NO_DATA_TYPES : undefined),
+      met: () => 'Every data type says whether it comes from the person, from their use of the product or from a named third party.',
+      missing: (hits) => sourceMissing(facts, hits),
+    },
+    {
+      id: 'recipients',
+      reference: '11 CCR §7011(e)(1)',
+      title: 'Categories of third parties personal information is disclosed to',
+      rules: ['recipient-role-missing'],
+      met: () =>
+        disclosed.length === 0
+          ? 'No data type is disclosed to anyone.'
+          : `${count(disclosed.length, 'recipient')} receive data, each with its role.`,
+      missing: (hits) => `No role is set for ${namesOf(facts, hits)}.`,
+    },
+    {
+      id: 'sensitive',
+      reference: '11 CCR §7011(e)(1), Cal. Civ. Code §1798.121',
+      title: 'Sensitive personal information and its purposes',
+      notApplicable: () => (sensitive.length === 0 ? 'No data type is sensitive personal information.' : undefined),
+      met: () => `${names(sensitive.map((d) => d.name))} ${sensitive.length === 1 ? 'is' : 'are'} listed as sensitive personal information with ${sensitive.length === 1 ? 'its' : 'their'} purposes.`,
+    },
+    {
+      id: 'minors',
+      reference: '11 CCR §7011(e)(1), Cal. Civ. Code §1798.120(c)',
+      title: 'Whether personal information of consumers under 16 is sold or shared',
+      rules: ['audience-age-unknown'],
+      notApplicable: () => (soldOrShared.length === 0 ? 'Nothing is sold or shared.' : undefined),
+      met: () => `The audience is ${org.audience?.minimumAge} and older, so the policy can say whether data of anyone under 16 is sold or shared.`,
+      missing: () => 'Data is sold or shared, but the minimum age of the audience is not set.',
+    },
+    {
+      id: 'contact',
+      reference: '11 CCR §7011(e)(3)',
+      title: 'How to submit requests and ask questions',
+      rules: ['no-contact-email'],
+      met: () => `Requests and questions go to ${org.contactEmail}.`,
+      missing: () => 'The organization has no privacy contact email for requests.',
+    },
+    {
+      id: 'last-updated',
+      reference: '11 CCR §7011(e)(4)',
+      title: 'Date the privacy policy was last updated',
+      rules: ['missing-effective-date'],
+      met: () => `The documents take effect on ${workspace.settings.effectiveDate}.`,
+      missing: () => 'The documents have no effective date.',
+    },
+  ];
+  return section(
+    'ccpa',
+    'CCPA',
+    'The notice at collection (11 CCR §7012(e)(1)–(6)) and the essentials of the privacy policy (§7011).',
+    build(specs, findings),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Stores
+
+function purposeConcerns(facts: WorkspaceFacts, store: 'apple' | 'play') {
+  return (_f: Finding, at: (string | number)[]) => {
+    const p = facts.purposes[at[1] as number];
+    if (!p || p.store.source[store] !== 'default') return false;
+    return p.usedBy.some((i) => (store === 'apple' ? facts.dataTypes[i].declaredToApple : facts.dataTypes[i].declaredToPlay));
+  };
+}
+
+function appleSection(facts: WorkspaceFacts, findings: readonly Finding[]): CoverageSection {
+  const declared = facts.dataTypes.filter((d) => d.declaredToApple);
+  const types = new Set(declared.map((d) => d.classification.apple));
+  const tracking = facts.dataTypes.filter((d) => d.dataType.tracking === true);
+  const trackingDeclared = declared.filter((d) => d.dataType.tracking === true);
+  const domains = [...new Set(tracking.flatMap((d) => d.recipients.flatMap((r) => r.recipient.trackingDomains ?? [])))];
+  const linked = declared.filter((d) => d.dataType.linkedToIdentity !== false);
+  const specs: RequirementSpec[] = [
+    {
+      id: 'data-types',
+      reference: 'NSPrivacyCollectedDataTypes',
+      title: 'Every data type collected on iOS is declared',
+      rules: ['apple-data-type-missing'],
+      met: () =>
+        declared.length === 0
+          ? 'No data type has an Apple data type, so the manifest declares nothing collected.'
+          : `${count(declared.length, 'data type')} ${declared.length === 1 ? 'is' : 'are'} declared as ${count(types.size, 'Apple data type')}.`,
+      missing: (hits) => `${namesOf(facts, hits)} ${hits.length === 1 ? 'is' : 'are'} collected on iOS but set to no Apple data type.`,
+    },
+    {
+      id: 'purposes',
+      reference: 'NSPrivacyCollectedDataTypePurposes',
+      title: 'The purposes of each declared data type',
+      rules: ['store-purpose-undetermined'],
+      concerns: purposeConcerns(facts, 'apple'),
+      notApplicable: () => (declared.length === 0 ? 'No data type is declared to Apple.' : undefined),
+      met: () => "Every purpose of declared data has a data use or a store purpose, so its Apple purpose is derived from what it does.",
+      missing: (hits) => `${namesOf(facts, hits)} ${hits.length === 1 ? 'has' : 'have'} no data use, so Apple is told "Other purposes".`,
+    },
+    {
+      id: 'linked',
+      reference: 'NSPrivacyCollectedDataTypeLinked',
+      title: 'Whether each data type is linked to the person',
+      notApplicable: () => (declared.length === 0 ? 'No data type is declared to Apple.' : undefined),
+      met: () => `${count(linked.length, 'declared data type')} ${linked.length === 1 ? 'is' : 'are'} linked to the person and ${declared.length - linked.length} not linked, from each data type's "linked to identity".`,
+    },
+    {
+      id: 'tracking',
+      reference: 'NSPrivacyTracking, NSPrivacyTrackingDomains',
+      title: 'Tracking and the domains used for it',
+      rules: ['tracking-without-domains', 'tracking-recipients-all-processors'],
+      notApplicable: () => (tracking.length === 0 ? 'No data type is used for tracking, so NSPrivacyTracking is false.' : undefined),
+      met: () => `${names(tracking.map((d) => d.name))} ${tracking.length === 1 ? 'is' : 'are'} used for tracking through ${listText(domains)}.`,
+      missing: (hits) => {
+        const noDomains = byRule(hits, 'tracking-without-domains');
+        const processors = byRule(hits, 'tracking-recipients-all-processors');
+        return [
+          noDomains.length ? `Tracking data has no tracking domain (${count(noDomains.length, 'data type')} affected).` : '',
+          processors.length ? `${namesOf(facts, processors)} ${processors.length === 1 ? 'is' : 'are'} marked as tracking but only processors receive ${processors.length === 1 ? 'it' : 'them'}.` : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+      },
+    },
+    {
+      id: 'tracking-permission',
+      reference: 'App Tracking Transparency',
+      title: 'Tracking only after the App Tracking Transparency prompt',
+      rules: ['tracking-without-att-prompt'],
+      notApplicable: () => (trackingDeclared.length === 0 ? 'No data declared to Apple is used for tracking.' : undefined),
+      met: () => 'An iOS collection point asks the App Tracking Transparency ("tracking") permission.',
+      missing: () => 'Data is used for tracking, but no iOS collection point asks the App Tracking Transparency permission.',
+    },
+  ];
+  return section(
+    'apple',
+    'Apple App Store',
+    'The privacy manifest (PrivacyInfo.xcprivacy) and the App Store Connect "App Privacy" answers, for the iOS app.',
+    build(specs, findings),
+  );
+}
+
+function playSection(facts: WorkspaceFacts, findings: readonly Finding[]): CoverageSection {
+  const { workspace } = facts;
+  const store = workspace.settings.store ?? {};
+  const declared = facts.dataTypes.filter((d) => d.declaredToPlay);
+  const types = new Set(declared.map((d) => d.classification.play));
+  const sharers = facts.recipients.filter(
+    (r) => r.recipient.role !== 'processor' && r.recipient.role !== 'public-authority' && r.usedBy.some((i) => facts.dataTypes[i].declaredToPlay),
+  );
+  const ephemeral = declared.filter((d) => d.dataType.ephemeral === true);
+  const accounts = (store.accountCreation ?? []).some((m) => m !== 'PSL_ACM_NONE');
+  const recipientsOfPlayData = (at: (string | number)[]) =>
+    facts.recipients[at[1] as number]?.usedBy.some((i) => facts.dataTypes[i].declaredToPlay) === true;
+  const specs: RequirementSpec[] = [
+    {
+      id: 'general',
+      reference: 'PSL_DATA_COLLECTION_ENCRYPTED_IN_TRANSIT, PSL_SUPPORTED_ACCOUNT_CREATION_METHODS, PSL_SUPPORT_DATA_DELETION_BY_USER',
+      title: 'The general questions: encryption in transit, account creation, data deletion',
+      rules: ['play-question-unanswered', 'play-account-creation-conflict'],
+      met: () =>
+        `Encrypted in transit: ${store.encryptedInTransit ? 'yes' : 'no'}; account creation: ${accounts ? 'offered' : 'none'}; deletion on request: ${store.dataDeletion}.`,
+      missing: (hits) => {
+        const fields = hits.map((f) => f.path.replace('settings.store.', ''));
+        return byRule(hits, 'play-account-creation-conflict').length && fields.length === 1
+          ? 'The account creation answer contradicts itself.'
+          : `Not answered or contradictory: ${listText([...new Set(fields)])}.`;
+      },
+    },
+    {
+      id: 'deletion',
+      reference: 'PSL_ACCOUNT_DELETION_URL, PSL_DATA_DELETION_URL, DATA_DELETION_NO_AUTO_DELETED',
+      title: 'Account and data deletion',
+      rules: ['play-deletion-url-missing', 'play-auto-deletion-conflict'],
+      notApplicable: () =>
+        !accounts && store.dataDeletion !== 'yes' && store.dataDeletion !== 'auto-deleted'
+          ? 'The app offers no accounts and no deletion on request.'
+          : undefined,
+      met: () =>
+        workspace.organization.accountDeletionUrl
+          ? `People ask for deletion at ${workspace.organization.accountDeletionUrl}.`
+          : 'Every data type declared to Play is deleted within 90 days, as the answer says.',
+      missing: (hits) => {
+        const url = byRule(hits, 'play-deletion-url-missing');
+        const kept = byRule(hits, 'play-auto-deletion-conflict');
+        return [
+          url.length ? 'There is no link where people ask for their account and data to be deleted.' : '',
+          kept.length ? `${namesOf(facts, kept)} ${kept.length === 1 ? 'is' : 'are'} kept longer than the 90 days the answer promises.` : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+      },
+    },
+    {
+      id: 'data-types',
+      reference: 'PSL_DATA_TYPES_*',
+      title: 'Every data type collected on Android is declared',
+      rules: ['play-data-type-missing'],
+      met: () =>
+        declared.length === 0
+          ? 'No data type has a Play data type, so the form declares nothing collected.'
+          : `${count(declared.length, 'data type')} ${declared.length === 1 ? 'is' : 'are'} declared as ${count(types.size, 'Play data type')}.`,
+      missing: (hits) => `${namesOf(facts, hits)} ${hits.length === 1 ? 'is' : 'are'} collected on Android but set to no Play data type.`,
+    },
+    {
+      id: 'purposes',
+      reference: 'DATA_USAGE_COLLECTION_PURPOSE, DATA_USAGE_SHARING_PURPOSE',
+      title: 'Why each data type is collected and shared',
+      rules: ['store-purpose-undetermined'],
+      concerns: purposeConcerns(facts, 'play'),
+      notApplicable: () => (declared.length === 0 ? 'No data type is declared to Google Play.' : undefined),
+      met: () => 'Every purpose of declared data has a data use or a store purpose, so its Play purpose is derived from what it does.',
+      missing: (hits) => `${namesOf(facts, hits)} ${hits.length === 1 ? 'has' : 'have'} no data use, so Play is told "App functionality".`,
+    },
+    {
+      id: 'shared',
+      reference: 'PSL_DATA_USAGE_COLLECTION_AND_SHARING',
+      title: 'Whether each data type is shared',
+      rules: ['recipient-role-missing'],
+      concerns: (_f, at) => recipientsOfPlayData(at),
+      notApplicable: () => (declared.length === 0 ? 'No data type is declared to Google Play.' : undefined),
+      met: () =>
+        sharers.length === 0
+          ? 'Only processors and public authorities receive declared data, so nothing is declared as shared.'
+          : `Data given to ${names(sharers.map((r) => r.name))} is declared as shared.`,
+      missing: (hits) => `No role is set for ${namesOf(facts, hits)}, so Candor cannot tell whether giving ${hits.length === 1 ? 'it' : 'them'} data is sharing.`,
+    },
+    {
+      id: 'optional-or-required',
+      reference: 'DATA_USAGE_USER_CONTROL',
+      title: 'Whether each data type is optional or required',
+      rules: ['required-unset'],
+      concerns: (_f, at) => facts.dataTypes[at[1] as number]?.declaredToPlay === true,
+      notApplicable: () => (declared.length === 0 ? 'No data type is declared to Google Play.' : undefined),
+      met: () => 'Every declared data type says whether people can choose to provide it.',
+      missing: (hits) => `It is not said whether ${namesOf(facts, hits)} ${hits.length === 1 ? 'is' : 'are'} optional.`,
+    },
+    {
+      id: 'ephemeral',
+      reference: 'PSL_DATA_USAGE_EPHEMERAL',
+      title: 'Which data is processed ephemerally',
+      rules: ['ephemeral-retained', 'ephemeral-used-for-tracking'],
+      notApplicable: () => (ephemeral.length === 0 ? 'No declared data type is marked ephemeral.' : undefined),
+      met: () => `${names(ephemeral.map((d) => d.name))} ${ephemeral.length === 1 ? 'is' : 'are'} ephemeral and neither kept nor used for tracking.`,
+      missing: (hits) => `${namesOf(facts, hits)} ${hits.length === 1 ? 'is' : 'are'} marked ephemeral but kept or used for tracking.`,
+    },
+  ];
+  return section(
+    'play',
+    'Google Play',
+    'The Data safety form (general questions and every data type), for the Android app.',
+    build(specs, findings),
+  );
+}
+
+/**
+ * The coverage matrix of a valid workspace: a section for each jurisdiction it names, then Apple when it
+ * has an iOS collection point and Google Play when it has an Android one. Pass the findings and facts
+ * when they are already at hand.
+ */
+export function coverageMatrix(
+  workspace: Workspace,
+  options: { facts?: WorkspaceFacts; findings?: readonly Finding[] } = {},
+): CoverageSection[] {
+  const facts = options.facts ?? workspaceFacts(workspace);
+  const findings = options.findings ?? lintWorkspace(workspace, facts);
+  const sections: CoverageSection[] = [];
+  if (facts.gdpr) sections.push(europeSection(facts, findings, 'gdpr'));
+  if (facts.ukGdpr) sections.push(europeSection(facts, findings, 'uk-gdpr'));
+  if (facts.ccpa) sections.push(ccpaSection(facts, findings));
+  if (facts.ios) sections.push(appleSection(facts, findings));
+  if (facts.android) sections.push(playSection(facts, findings));
+  return sections;
+}
+
+export type { DataTypeFacts };
