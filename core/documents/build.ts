@@ -1,6 +1,9 @@
 // Every output Candor builds from one workspace, as files in memory. Pure: the CLI writes them to disk,
 // the app offers them for export.
+import { ropaCsv, ropaDocx } from '../ropa';
 import type { Workspace } from '../schema';
+import { applePrivacyManifestXml, appStoreAnswersMarkdown } from '../stores/apple';
+import { playDataSafetyCsv } from '../stores/play';
 import { renderDocx } from './docx';
 import { renderHtmlPage } from './html';
 import { generateInAppText } from './in-app';
@@ -57,6 +60,18 @@ export async function buildOutputs(
       files.push({ path: 'ios/InfoPlist.xcstrings', content: infoPlistXcstrings(text) });
     }
     if (wanted('android')) files.push({ path: 'android/strings.xml', content: androidStringsXml(text) });
+  }
+
+  if (wanted('apple')) {
+    files.push({ path: 'apple/PrivacyInfo.xcprivacy', content: applePrivacyManifestXml(workspace) });
+    files.push({ path: 'apple/app-privacy-answers.md', content: appStoreAnswersMarkdown(workspace) });
+  }
+  if (wanted('google-play')) files.push({ path: 'google-play/data-safety.csv', content: playDataSafetyCsv(workspace) });
+  // ropa/ropa.xlsx belongs to this group too, but its writer (exceljs) runs only under Node, so the
+  // command line adds it (electron/cli/build.ts).
+  if (wanted('ropa')) {
+    files.push({ path: 'ropa/ropa.csv', content: ropaCsv(workspace) });
+    files.push({ path: 'ropa/ropa.docx', content: await ropaDocx(workspace) });
   }
   return { files, errors };
 }

@@ -6,6 +6,9 @@ export const OUTPUT_GROUPS = {
   'in-app': 'in-app.json, in-app.md',
   ios: 'ios/InfoPlist.strings, ios/InfoPlist.xcstrings',
   android: 'android/strings.xml',
+  apple: 'apple/PrivacyInfo.xcprivacy, apple/app-privacy-answers.md',
+  'google-play': 'google-play/data-safety.csv',
+  ropa: 'ropa/ropa.csv, ropa/ropa.xlsx, ropa/ropa.docx',
 } as const;
 
 export type OutputGroup = keyof typeof OUTPUT_GROUPS;

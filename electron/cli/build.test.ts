@@ -5,10 +5,16 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
+import Papa from 'papaparse';
+import { parse as parsePlist } from 'plist';
 import { SaxesParser } from 'saxes';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../core/schema';
+import { ROPA_COLUMNS } from '../../core/ropa';
+import { PLAY_CSV_HEADER } from '../../core/stores/play';
+import { ROPA_SHEET_NAME } from '../services/ropa-xlsx';
 import { memoryOutput } from './output';
 import { runCli, type CliDependencies } from './program';
 
@@ -18,6 +24,9 @@ const CANDOR_BIN = join(REPO, 'bin', 'candor.js');
 
 const ALL_FILES = [
   'android/strings.xml',
+  'apple/PrivacyInfo.xcprivacy',
+  'apple/app-privacy-answers.md',
+  'google-play/data-safety.csv',
   'in-app.json',
   'in-app.md',
   'ios/InfoPlist.strings',
@@ -28,7 +37,13 @@ const ALL_FILES = [
   'privacy-notice.docx',
   'privacy-notice.html',
   'privacy-notice.md',
+  'ropa/ropa.csv',
+  'ropa/ropa.docx',
+  'ropa/ropa.xlsx',
 ];
+
+/** The files of the store and record-of-processing groups (--only apple,google-play,ropa). */
+const STORE_AND_ROPA_FILES = ALL_FILES.filter((f) => /^(apple|google-play|ropa)\//.test(f));
 
 const deps: CliDependencies = {
   version: '9.8.7',
@@ -123,6 +138,38 @@ async function expectRightKinds(out: string, files: string[]): Promise<void> {
       expect(catalog.sourceLanguage).toBe('en');
       expect(Object.keys(catalog.strings).length).toBeGreaterThan(0);
     }
+    if (name === 'apple/PrivacyInfo.xcprivacy') {
+      const manifest = parsePlist(text) as Record<string, unknown>;
+      expect(Object.keys(manifest).sort(), `${name} has exactly Apple's keys`).toEqual(
+        ['NSPrivacyAccessedAPITypes', 'NSPrivacyCollectedDataTypes', 'NSPrivacyTracking', 'NSPrivacyTrackingDomains'],
+      );
+      expect((manifest.NSPrivacyCollectedDataTypes as unknown[]).length, `${name} declares collected data`).toBeGreaterThan(0);
+    }
+    if (name === 'google-play/data-safety.csv') {
+      expect(text.endsWith('\r\n'), `${name} ends its records with CRLF`).toBe(true);
+      const parsed = Papa.parse<string[]>(text.slice(0, -2), { newline: '\r\n' });
+      expect(parsed.errors, `${name} parses as CSV`).toEqual([]);
+      expect(parsed.data[0]).toEqual([...PLAY_CSV_HEADER]);
+      expect(parsed.data.slice(1).every((row) => row.length === PLAY_CSV_HEADER.length), `${name}: every row has five cells`).toBe(true);
+      expect(parsed.data.length).toBeGreaterThan(38);
+    }
+    if (name === 'ropa/ropa.csv') {
+      const parsed = Papa.parse<string[]>(text.trimEnd(), { newline: '\r\n' });
+      expect(parsed.errors, `${name} parses as CSV`).toEqual([]);
+      // Three contact columns, then the ICO columns, on every row; one row per purpose of the sample.
+      expect(parsed.data[0].slice(3)).toEqual(ROPA_COLUMNS.map((c) => c.header));
+      expect(parsed.data.slice(1).every((row) => row.length === parsed.data[0].length)).toBe(true);
+      expect(parsed.data.length - 1).toBe((await sample()).purposes.length);
+    }
+    if (name === 'ropa/ropa.xlsx') {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet(ROPA_SHEET_NAME);
+      expect(sheet, `${name} has the sheet "${ROPA_SHEET_NAME}"`).toBeDefined();
+      const texts: string[] = [];
+      sheet!.eachRow((row) => row.eachCell((cell) => void texts.push(String(cell.value))));
+      expect(texts).toEqual(expect.arrayContaining(ROPA_COLUMNS.map((c) => c.header)));
+    }
     if (name === 'ios/InfoPlist.strings') {
       // Comments, blank lines and `"Key" = "value";` pairs only.
       const body = text.replace(/\/\*[\s\S]*?\*\//g, '');
@@ -134,14 +181,14 @@ async function expectRightKinds(out: string, files: string[]): Promise<void> {
 }
 
 describe('candor build', () => {
-  it('writes the 11 files for the sample, each the kind its name says', async () => {
+  it('writes the 17 files for the sample, each the kind its name says', async () => {
     const out = join(dir, 'out');
     const result = await run('build', SAMPLE, '--out', out);
     expect(result.stderr).toEqual([]);
     expect(result.code).toBe(0);
     expect(await listFiles(out)).toEqual(ALL_FILES);
     await expectRightKinds(out, ALL_FILES);
-    expect(result.stdout[0]).toBe(`Built 11 files from ${SAMPLE} into ${out}:`);
+    expect(result.stdout[0]).toBe(`Built 17 files from ${SAMPLE} into ${out}:`);
     expect(result.stdout.slice(1).map((l) => l.trim()).sort()).toEqual(ALL_FILES.map((f) => join(out, f)).sort());
     expect(await stagingLeftovers(out)).toEqual([]);
   });
@@ -177,7 +224,7 @@ describe('candor build', () => {
     const result = await run('build', file, '--out', out);
     expect(result.code).toBe(0);
     expect(await listFiles(out)).toEqual(ALL_FILES.filter((f) => !f.startsWith('notice-at-collection')));
-    expect(result.stdout[0]).toBe(`Built 8 files from ${file} into ${out}:`);
+    expect(result.stdout[0]).toBe(`Built 14 files from ${file} into ${out}:`);
   });
 
   it('writes only the groups named by --only', async () => {
@@ -188,6 +235,26 @@ describe('candor build', () => {
     const android = join(dir, 'android-only');
     expect((await run('build', SAMPLE, '--out', android, '--only', 'android')).code).toBe(0);
     expect(await listFiles(android)).toEqual(['android/strings.xml']);
+  });
+
+  it('writes the store disclosures and the record of processing with --only apple,google-play,ropa', async () => {
+    const out = join(dir, 'stores');
+    const result = await run('build', SAMPLE, '--out', out, '--only', 'apple,google-play,ropa');
+    expect(result.stderr).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(await listFiles(out)).toEqual(STORE_AND_ROPA_FILES);
+    await expectRightKinds(out, STORE_AND_ROPA_FILES);
+    // The workbook, made outside core/, is listed with the rest of its group.
+    expect(result.stdout.slice(1).map((l) => l.trim())).toEqual(
+      ['apple/PrivacyInfo.xcprivacy', 'apple/app-privacy-answers.md', 'google-play/data-safety.csv', 'ropa/ropa.csv', 'ropa/ropa.xlsx', 'ropa/ropa.docx'].map((f) => join(out, f)),
+    );
+    const ropaOnly = join(dir, 'ropa-only');
+    expect((await run('build', SAMPLE, '--out', ropaOnly, '--only', 'ropa')).code).toBe(0);
+    expect(await listFiles(ropaOnly)).toEqual(['ropa/ropa.csv', 'ropa/ropa.docx', 'ropa/ropa.xlsx']);
+    // Without the group, no workbook either.
+    const iosOnly = join(dir, 'ios-only');
+    expect((await run('build', SAMPLE, '--out', iosOnly, '--only', 'ios')).code).toBe(0);
+    expect(await listFiles(iosOnly)).toEqual(['ios/InfoPlist.strings', 'ios/InfoPlist.xcstrings']);
   });
 
   it('refuses an unknown --only id as a usage error (exit 2) and writes nothing', async () => {
@@ -338,12 +405,13 @@ describe('candor build', () => {
     const out = join(dir, 'spawned');
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [CANDOR_BIN, 'build', SAMPLE, '--out', out], { cwd: dir });
     expect(stderr).toBe('');
-    expect(stdout.split('\n')[0]).toBe(`Built 11 files from ${SAMPLE} into ${out}:`);
+    expect(stdout.split('\n')[0]).toBe(`Built 17 files from ${SAMPLE} into ${out}:`);
     expect(await listFiles(out)).toEqual(ALL_FILES);
     // The same bytes as the in-process build, so the tests above speak for the real command.
     const inProcess = join(dir, 'in-process');
     expect((await run('build', SAMPLE, '--out', inProcess)).code).toBe(0);
-    for (const name of ALL_FILES.filter((f) => !f.endsWith('.docx'))) {
+    // Word and Excel files are zips that carry their creation time, so only the text files compare byte for byte.
+    for (const name of ALL_FILES.filter((f) => !f.endsWith('.docx') && !f.endsWith('.xlsx'))) {
       expect(await readFile(join(out, name), 'utf8'), name).toBe(await readFile(join(inProcess, name), 'utf8'));
     }
   });

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { buildOutputs } from '../../core/documents/build';
 import type { OutputGroup } from '../../core/documents/outputs';
+import { ropaXlsx } from '../services/ropa-xlsx';
 import { loadBuiltInTemplates, loadWorkspaceTemplates } from '../services/templates';
 import { writeOutputs } from '../services/build-output';
 import { describeIoError } from '../services/io-error';
@@ -25,6 +26,12 @@ export async function buildCommand(file: string, options: { out: string; only?: 
     }
     output.err('Nothing was written: fix the template problems above and build again.');
     return EXIT_PROBLEMS;
+  }
+  if (!options.only || options.only.includes('ropa')) {
+    // The workbook is made here because exceljs runs only under Node; core/ builds the group's other files.
+    // It goes beside the CSV, so the list printed below keeps the group together.
+    const csvAt = result.files.findIndex((built) => built.path === 'ropa/ropa.csv');
+    result.files.splice(csvAt + 1, 0, { path: 'ropa/ropa.xlsx', content: await ropaXlsx(loaded.workspace) });
   }
   try {
     await writeOutputs(options.out, result.files);
