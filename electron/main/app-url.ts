@@ -1,7 +1,7 @@
 // Where the app's own page lives, and how a URL is recognised as ours. The built renderer is served
 // from a privileged custom scheme rather than file:// so that every response can carry a CSP header,
 // the page gets a real origin, and no other local file is reachable from it.
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 
 export const APP_SCHEME = 'candor';
 export const APP_HOST = 'app';
@@ -55,27 +55,4 @@ export function rendererFileFor(rendererDir: string, url: string): string | unde
   return file;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
-
-/** Chromium refuses module scripts without a JavaScript MIME type, so every response names one. */
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+export { contentTypeFor } from '../services/content-types';
