@@ -30,7 +30,7 @@ import { SOURCES, SPECIAL_CONDITIONS, STATUSES, SLUG_PATTERN } from '../../../..
 import { APPLE_DATA_TYPES, CCPA_CATEGORIES, PLAY_DATA_TYPES } from '../../../../core/identifiers';
 import { DATA_SUBJECTS } from '../../../../core/taxonomy';
 import { renameEntityId, uniqueId } from '../../../../core/ids';
-import { deriveClassification } from '../../../../core/reference';
+import { appleDataTypeLabel, ccpaCategoryLabel, deriveClassification, playDataTypeLabel } from '../../../../core/reference';
 import { useEditor } from '../../state/store';
 import { setOptional, pruneEmpty, useFieldError, useReadOnly } from '../../state/edit';
 import { navigate } from '../../state/route';
@@ -551,7 +551,7 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
                   searchable
                   allowDeselect={false}
                   data={[
-                    { value: 'auto', label: `Automatic (${labelForApple(derived.apple)})` },
+                    { value: 'auto', label: `Automatic (${appleDataTypeLabel(derived.apple)})` },
                     { value: 'none', label: 'Not declared to Apple' },
                     ...APPLE_DATA_TYPES.map((t) => ({ value: t.id, label: `${t.label} · ${t.group}` })),
                   ]}
@@ -571,7 +571,7 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
                   searchable
                   allowDeselect={false}
                   data={[
-                    { value: 'auto', label: `Automatic (${labelForPlay(derived.play)})` },
+                    { value: 'auto', label: `Automatic (${playDataTypeLabel(derived.play)})` },
                     { value: 'none', label: 'Not declared to Google Play' },
                     ...PLAY_DATA_TYPES.map((t) => ({ value: t.id, label: `${t.label} · ${t.category}` })),
                   ]}
@@ -588,7 +588,7 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
                 />
                 <MultiSelect
                   label="CCPA categories"
-                  placeholder={dataType.classification?.ccpa ? undefined : `Automatic: ${derived.ccpa.map(labelForCcpa).join(', ') || 'none'}`}
+                  placeholder={dataType.classification?.ccpa ? undefined : `Automatic: ${derived.ccpa.map(ccpaCategoryLabel).join(', ') || 'none'}`}
                   data={CCPA_CATEGORIES.map((c) => ({ value: c.id, label: `${c.code}. ${c.label}` }))}
                   value={dataType.classification?.ccpa ?? []}
                   readOnly={readOnly}
@@ -738,18 +738,4 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
       </Box>
     </ScrollArea>
   );
-}
-
-function labelForApple(id: string): string {
-  if (id === 'none') return 'not declared';
-  return APPLE_DATA_TYPES.find((t) => t.id === id)?.label ?? id;
-}
-
-function labelForPlay(id: string): string {
-  if (id === 'none') return 'not declared';
-  return PLAY_DATA_TYPES.find((t) => t.id === id)?.label ?? id;
-}
-
-function labelForCcpa(id: string): string {
-  return CCPA_CATEGORIES.find((c) => c.id === id)?.label ?? id;
 }
