@@ -170,16 +170,13 @@ const FAMILY_POLICY_LABEL =
 const MASA_LABEL =
   'Has your app successfully completed an independent security review, according to the Mobile Application Security Assessment (MASA) framework? Only answer "yes" if the review is in good standing.';
 
+function row(questionId: string, responseId: string, value: string, requirement: AnswerRequirement, label: string): PlayCsvRow {
+  return { questionId, responseId, value, requirement, label };
+}
+
 function generalRows(workspace: Workspace, collectsOrShares: boolean): PlayCsvRow[] {
   const store = workspace.settings.store ?? {};
   const methods = new Set<string>(store.accountCreation ?? []);
-  const row = (questionId: string, responseId: string, value: string, requirement: AnswerRequirement, label: string): PlayCsvRow => ({
-    questionId,
-    responseId,
-    value,
-    requirement,
-    label,
-  });
   return [
     row('PSL_DATA_COLLECTION_COLLECTS_PERSONAL_DATA', '', bool(collectsOrShares), 'REQUIRED', 'Does your app collect or share any of the required user data types?'),
     row('PSL_DATA_COLLECTION_ENCRYPTED_IN_TRANSIT', '', bool(store.encryptedInTransit), 'MAYBE_REQUIRED', 'Is all of the user data collected by your app encrypted in transit?'),
@@ -210,32 +207,37 @@ function generalRows(workspace: Workspace, collectsOrShares: boolean): PlayCsvRo
 function usageRows(type: PlayDataType, answer: PlayDataTypeAnswer | undefined): PlayCsvRow[] {
   const q = (sub: string) => `PSL_DATA_USAGE_RESPONSES:${type.id}:${sub}`;
   const label = (...parts: string[]) => [`Data usage and handling (${type.label})`, ...parts].join(' / ');
-  const on = (value: boolean) => chosen(answer !== undefined && value);
+  // Every row of a type that is not declared stays empty, as in the template.
+  const on = (holds: (a: PlayDataTypeAnswer) => boolean) => chosen(answer !== undefined && holds(answer));
   const both = 'Is this data collected, shared, or both?';
   const control = "Is this data required for your app, or can users choose whether it's collected?";
-  const why = 'Why is this user data collected? Select all that apply.';
-  const whyShared = 'Why is this user data shared? Select all that apply.';
+  const collectedWhy = 'Why is this user data collected? Select all that apply.';
+  const sharedWhy = 'Why is this user data shared? Select all that apply.';
   return [
-    { questionId: q('PSL_DATA_USAGE_COLLECTION_AND_SHARING'), responseId: 'PSL_DATA_USAGE_ONLY_COLLECTED', value: on(answer?.collected ?? false), requirement: 'MULTIPLE_CHOICE', label: label(both, 'Collected') },
-    { questionId: q('PSL_DATA_USAGE_COLLECTION_AND_SHARING'), responseId: 'PSL_DATA_USAGE_ONLY_SHARED', value: on(answer?.shared ?? false), requirement: 'MULTIPLE_CHOICE', label: label(both, 'Shared') },
-    // The ephemeral question is only asked about collected data (§2.4), so it stays empty otherwise.
-    { questionId: q('PSL_DATA_USAGE_EPHEMERAL'), responseId: '', value: answer?.collected ? bool(answer.ephemeral) : '', requirement: 'MAYBE_REQUIRED', label: label('Is this data processed ephemerally?') },
-    { questionId: q('DATA_USAGE_USER_CONTROL'), responseId: 'PSL_DATA_USAGE_USER_CONTROL_OPTIONAL', value: on(answer?.required === false), requirement: 'SINGLE_CHOICE', label: label(control, 'Users can choose whether this data is collected') },
-    { questionId: q('DATA_USAGE_USER_CONTROL'), responseId: 'PSL_DATA_USAGE_USER_CONTROL_REQUIRED', value: on(answer?.required === true), requirement: 'SINGLE_CHOICE', label: label(control, "Data collection is required (users can't turn off this data collection)") },
-    ...PLAY_PURPOSES.map((p): PlayCsvRow => ({
-      questionId: q('DATA_USAGE_COLLECTION_PURPOSE'),
-      responseId: p.id,
-      value: on(answer?.collectionPurposes.includes(p.id) ?? false),
-      requirement: 'MULTIPLE_CHOICE',
-      label: label(why, p.label),
-    })),
-    ...PLAY_PURPOSES.map((p): PlayCsvRow => ({
-      questionId: q('DATA_USAGE_SHARING_PURPOSE'),
-      responseId: p.id,
-      value: on(answer?.sharingPurposes.includes(p.id) ?? false),
-      requirement: 'MULTIPLE_CHOICE',
-      label: label(whyShared, p.label),
-    })),
+    row(q('PSL_DATA_USAGE_COLLECTION_AND_SHARING'), 'PSL_DATA_USAGE_ONLY_COLLECTED', on((a) => a.collected), 'MULTIPLE_CHOICE', label(both, 'Collected')),
+    row(q('PSL_DATA_USAGE_COLLECTION_AND_SHARING'), 'PSL_DATA_USAGE_ONLY_SHARED', on((a) => a.shared), 'MULTIPLE_CHOICE', label(both, 'Shared')),
+    // Asked about collected data only (§2.4): TRUE or FALSE then, empty otherwise.
+    row(q('PSL_DATA_USAGE_EPHEMERAL'), '', answer?.collected ? bool(answer.ephemeral) : '', 'MAYBE_REQUIRED', label('Is this data processed ephemerally?')),
+    row(
+      q('DATA_USAGE_USER_CONTROL'),
+      'PSL_DATA_USAGE_USER_CONTROL_OPTIONAL',
+      on((a) => !a.required),
+      'SINGLE_CHOICE',
+      label(control, 'Users can choose whether this data is collected'),
+    ),
+    row(
+      q('DATA_USAGE_USER_CONTROL'),
+      'PSL_DATA_USAGE_USER_CONTROL_REQUIRED',
+      on((a) => a.required),
+      'SINGLE_CHOICE',
+      label(control, "Data collection is required (users can't turn off this data collection)"),
+    ),
+    ...PLAY_PURPOSES.map((p) =>
+      row(q('DATA_USAGE_COLLECTION_PURPOSE'), p.id, on((a) => a.collectionPurposes.includes(p.id)), 'MULTIPLE_CHOICE', label(collectedWhy, p.label)),
+    ),
+    ...PLAY_PURPOSES.map((p) =>
+      row(q('DATA_USAGE_SHARING_PURPOSE'), p.id, on((a) => a.sharingPurposes.includes(p.id)), 'MULTIPLE_CHOICE', label(sharedWhy, p.label)),
+    ),
   ];
 }
 
@@ -245,15 +247,7 @@ export function playDataSafetyRows(workspace: Workspace): PlayCsvRow[] {
   const answers = new Map(safety.dataTypes.map((a) => [a.type.id, a]));
   return [
     ...generalRows(workspace, safety.collectsOrShares),
-    ...PLAY_DATA_TYPES.map(
-      (t): PlayCsvRow => ({
-        questionId: t.question,
-        responseId: t.id,
-        value: chosen(answers.has(t.id)),
-        requirement: 'MULTIPLE_CHOICE',
-        label: `${t.category} / ${t.label}`,
-      }),
-    ),
+    ...PLAY_DATA_TYPES.map((t) => row(t.question, t.id, chosen(answers.has(t.id)), 'MULTIPLE_CHOICE', `${t.category} / ${t.label}`)),
     ...PLAY_DATA_TYPES.flatMap((t) => usageRows(t, answers.get(t.id))),
   ];
 }
