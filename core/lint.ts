@@ -2,11 +2,11 @@
 // store reviewer or a customer does. Errors are defects (a required disclosure missing, a store
 // declaration that would be wrong, a limit the team set that is broken); warnings are judgement calls;
 // info is a hint. A workspace with no real defect has no errors.
-import { compareProblems } from './validate';
 import type { Workspace } from './schema';
 import { appleRules } from './lint/apple';
 import { dataTypeRules } from './lint/data-types';
 import { workspaceFacts, type WorkspaceFacts } from './lint/facts';
+import { comparePaths } from './lint/order';
 import { organizationRules } from './lint/organization';
 import { playRules } from './lint/play';
 import { purposeRules } from './lint/purposes';
@@ -47,7 +47,7 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 /** Findings in file order (as validation problems are), errors first where two share a place, then in catalogue order. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    compareProblems(a, b) ||
+    comparePaths(a.path, b.path) ||
     SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
     (RULE_ORDER.get(a.rule) ?? 0) - (RULE_ORDER.get(b.rule) ?? 0)
   );

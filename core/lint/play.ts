@@ -1,6 +1,7 @@
 // Rules that keep Google Play's Data safety form true. They apply when the product has an Android
 // collection point; a data type is declared to Play when it has a Play data type (core/stores/play.ts).
 import { PLAY_ACCOUNT_CREATION } from '../identifiers';
+import { RETENTION_EVENT_LABELS } from '../retention';
 import type { Retention } from '../schema';
 import { q } from './facts';
 import type { RuleDefinition } from './types';
@@ -16,12 +17,15 @@ const DAYS_PER_UNIT = { days: 1, weeks: 7, months: 30, years: 365 } as const;
 /** Why a retention cannot promise deletion within 90 days, or undefined when it can (or cannot be told). */
 function keptTooLong(retention: Retention | undefined): string | undefined {
   if (!retention) return undefined;
-  if (retention.period) {
-    const days = retention.period.value * DAYS_PER_UNIT[retention.period.unit];
-    return days > PLAY_AUTO_DELETION_DAYS ? `is kept for ${retention.period.value} ${retention.period.unit}` : undefined;
+  const { period, after } = retention;
+  // A period counted from an event other than collection ("30 days after you close your account"), or
+  // an event alone, has no upper bound; criteria in words cannot be measured.
+  if (after && after !== 'collection') {
+    return `is kept until ${period ? `${period.value} ${period.unit} after ` : ''}${RETENTION_EVENT_LABELS[after]}, with no upper limit`;
   }
-  // An event alone ("until you close your account") has no upper bound; criteria in words cannot be measured.
-  if (retention.after && retention.after !== 'collection') return 'is kept until an event, with no upper limit';
+  if (period && period.value * DAYS_PER_UNIT[period.unit] > PLAY_AUTO_DELETION_DAYS) {
+    return `is kept for ${period.value} ${period.unit}`;
+  }
   return undefined;
 }
 

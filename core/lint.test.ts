@@ -1,0 +1,834 @@
+// Every review rule with an example that fails it and one that passes, run against a clean workspace
+// that has no findings at all; the catalogue must not hold a rule without both. Plus the bundled sample,
+// which has no real defect and therefore no errors.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import sampleJson from '../resources/examples/ridgeline.candor.json' with { type: 'json' };
+import { compareFindings, countFindings, groupFindings, LINT_RULES, lintRule, lintWorkspace, SEVERITIES, type Finding } from './lint';
+import type { Workspace } from './schema';
+import { workspaceArbitrary } from './testing/arbitraries';
+import { cleanWorkspace } from './lint/fixtures';
+import { parsePath, validateWorkspace } from './validate';
+
+interface Example {
+  name: string;
+  edit: (ws: Workspace) => void;
+}
+interface FailingExample extends Example {
+  /** the paths this rule must report, in order, and nothing else */
+  paths: string[];
+}
+
+const HARD_TEXT =
+  'Comprehensive synchronisation functionality guarantees uninterrupted accessibility, facilitating organisational continuity irrespective of technological infrastructure considerations.';
+
+const org = (ws: Workspace) => ws.organization;
+const dt = (ws: Workspace, id: string) => {
+  const found = ws.dataTypes.find((d) => d.id === id);
+  if (!found) throw new Error(`no data type ${id}`);
+  return found;
+};
+const rc = (ws: Workspace, id: string) => {
+  const found = ws.recipients.find((r) => r.id === id);
+  if (!found) throw new Error(`no recipient ${id}`);
+  return found;
+};
+
+/** For every rule: examples that must fail it (with the exact paths reported) and examples that must pass. */
+const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
+  'no-contact-email': {
+    fail: [{ name: 'no contact email', edit: (ws) => delete org(ws).contactEmail, paths: ['organization.contactEmail'] }],
+    pass: [{ name: 'a contact email', edit: (ws) => (org(ws).contactEmail = 'hello@acme.example') }],
+  },
+  'no-supervisory-authority': {
+    fail: [{ name: 'GDPR without an authority', edit: (ws) => delete org(ws).supervisoryAuthority, paths: ['organization.supervisoryAuthority'] }],
+    pass: [
+      {
+        name: 'UK GDPR alone names the ICO by itself',
+        edit: (ws) => {
+          delete org(ws).supervisoryAuthority;
+          org(ws).jurisdictions = ['uk-gdpr', 'ccpa'];
+        },
+      },
+    ],
+  },
+  'no-dpo': {
+    fail: [
+      { name: 'no DPO', edit: (ws) => delete org(ws).dpo, paths: ['organization.dpo'] },
+      { name: 'a DPO without contact details', edit: (ws) => (org(ws).dpo = { name: 'Dana Officer' }), paths: ['organization.dpo.email'] },
+    ],
+    pass: [
+      { name: 'a DPO reachable by post only', edit: (ws) => (org(ws).dpo = { address: '1 Main Street, Dublin' }) },
+      {
+        name: 'no DPO under the CCPA alone',
+        edit: (ws) => {
+          delete org(ws).dpo;
+          org(ws).jurisdictions = ['ccpa'];
+        },
+      },
+    ],
+  },
+  'no-opt-out-url': {
+    fail: [{ name: 'shared for ads without an opt-out link', edit: (ws) => delete org(ws).optOutUrl, paths: ['organization.optOutUrl'] }],
+    pass: [
+      {
+        name: 'nothing sold or shared',
+        edit: (ws) => {
+          delete org(ws).optOutUrl;
+          rc(ws, 'adnet').sharesForAds = false;
+        },
+      },
+      {
+        name: 'a recipient that shares for ads but receives no data type',
+        edit: (ws) => {
+          delete org(ws).optOutUrl;
+          dt(ws, 'advertising-id').recipients = ['aws', 'adnet'];
+          rc(ws, 'adnet').sharesForAds = false;
+          ws.recipients.push({ id: 'broker', name: 'Broker', role: 'controller', country: 'IE', sells: true });
+          dt(ws, 'email-address').recipients = ['aws', 'broker'];
+          rc(ws, 'broker').sells = false;
+        },
+      },
+    ],
+  },
+  'no-privacy-policy-url': {
+    fail: [{ name: 'CCPA without a policy address', edit: (ws) => delete org(ws).privacyPolicyUrl, paths: ['organization.privacyPolicyUrl'] }],
+    pass: [
+      {
+        name: 'GDPR alone',
+        edit: (ws) => {
+          delete org(ws).privacyPolicyUrl;
+          org(ws).jurisdictions = ['gdpr'];
+        },
+      },
+    ],
+  },
+  'missing-effective-date': {
+    fail: [{ name: 'CCPA without a date', edit: (ws) => delete ws.settings.effectiveDate, paths: ['settings.effectiveDate'] }],
+    pass: [
+      {
+        name: 'GDPR and UK GDPR without a date',
+        edit: (ws) => {
+          delete ws.settings.effectiveDate;
+          org(ws).jurisdictions = ['gdpr', 'uk-gdpr'];
+        },
+      },
+    ],
+  },
+  'audience-age-unknown': {
+    fail: [{ name: 'shared for ads, age unknown', edit: (ws) => delete org(ws).audience, paths: ['organization.audience.minimumAge'] }],
+    pass: [
+      {
+        name: 'age unknown, nothing sold or shared',
+        edit: (ws) => {
+          delete org(ws).audience;
+          rc(ws, 'adnet').sharesForAds = false;
+        },
+      },
+    ],
+  },
+  'missing-lawful-basis': {
+    fail: [{ name: 'no basis under the GDPR', edit: (ws) => delete ws.purposes[0].lawfulBasis, paths: ['purposes[0].lawfulBasis'] }],
+    pass: [
+      {
+        name: 'no basis under the CCPA alone, which has none',
+        edit: (ws) => {
+          delete ws.purposes[0].lawfulBasis;
+          org(ws).jurisdictions = ['ccpa'];
+        },
+      },
+    ],
+  },
+  'legitimate-interest-missing': {
+    fail: [
+      { name: 'no interest', edit: (ws) => delete ws.purposes[2].legitimateInterest, paths: ['purposes[2].legitimateInterest'] },
+      { name: 'an interest of spaces only', edit: (ws) => (ws.purposes[2].legitimateInterest = '   '), paths: ['purposes[2].legitimateInterest'] },
+    ],
+    pass: [
+      { name: 'the interest named', edit: (ws) => (ws.purposes[2].legitimateInterest = 'Keeping the service running.') },
+      { name: 'another basis needs no interest', edit: (ws) => (ws.purposes[0].lawfulBasis = 'contract') },
+    ],
+  },
+  'transfer-without-safeguard': {
+    fail: [
+      { name: 'US without a safeguard', edit: (ws) => delete rc(ws, 'crashco').transferSafeguard, paths: ['recipients[1].transferSafeguard'] },
+      { name: 'US with "none"', edit: (ws) => (rc(ws, 'crashco').transferSafeguard = 'none'), paths: ['recipients[1].transferSafeguard'] },
+      {
+        name: 'the UK is a third country for the GDPR',
+        edit: (ws) => {
+          org(ws).jurisdictions = ['gdpr'];
+          rc(ws, 'aws').country = 'GB';
+        },
+        paths: ['recipients[0].transferSafeguard'],
+      },
+    ],
+    pass: [
+      { name: 'Norway is in the EEA', edit: (ws) => Object.assign(rc(ws, 'crashco'), { country: 'NO', transferSafeguard: undefined }) },
+      {
+        name: 'the UK under the UK GDPR',
+        edit: (ws) => {
+          org(ws).jurisdictions = ['uk-gdpr'];
+          rc(ws, 'aws').country = 'GB';
+        },
+      },
+      {
+        name: 'a US recipient under the CCPA alone',
+        edit: (ws) => {
+          org(ws).jurisdictions = ['ccpa'];
+          delete rc(ws, 'crashco').transferSafeguard;
+        },
+      },
+    ],
+  },
+  'recipient-role-missing': {
+    fail: [{ name: 'no role', edit: (ws) => delete rc(ws, 'aws').role, paths: ['recipients[0].role'] }],
+    pass: [{ name: 'a public authority', edit: (ws) => (rc(ws, 'aws').role = 'public-authority') }],
+  },
+  'recipient-country-unknown': {
+    fail: [{ name: 'a processor without a country', edit: (ws) => delete rc(ws, 'aws').country, paths: ['recipients[0].country'] }],
+    pass: [
+      {
+        name: 'a controller without a country',
+        edit: (ws) => delete rc(ws, 'adnet').country,
+      },
+    ],
+  },
+  'empty-inventory': {
+    fail: [
+      {
+        name: 'no data types',
+        edit: (ws) => {
+          ws.dataTypes = [];
+        },
+        paths: ['dataTypes'],
+      },
+    ],
+    pass: [{ name: 'one data type', edit: (ws) => (ws.dataTypes = [ws.dataTypes[0]]) }],
+  },
+  'unused-purpose': {
+    fail: [
+      {
+        name: 'a purpose nothing uses',
+        edit: (ws) => void ws.purposes.push({ id: 'newsletter', name: 'Newsletter', use: 'marketing.communications.email', lawfulBasis: 'consent' }),
+        paths: ['purposes[4]'],
+      },
+    ],
+    pass: [
+      {
+        name: 'the purpose in use',
+        edit: (ws) => {
+          ws.purposes.push({ id: 'newsletter', name: 'Newsletter', use: 'marketing.communications.email', lawfulBasis: 'consent' });
+          dt(ws, 'app-usage').purposes.push('newsletter');
+        },
+      },
+    ],
+  },
+  'unused-recipient': {
+    fail: [
+      {
+        name: 'a recipient nothing goes to',
+        edit: (ws) => void ws.recipients.push({ id: 'mailer', name: 'Mailer', role: 'processor', country: 'IE' }),
+        paths: ['recipients[3]'],
+      },
+    ],
+    pass: [
+      {
+        name: 'the recipient in use',
+        edit: (ws) => {
+          ws.recipients.push({ id: 'mailer', name: 'Mailer', role: 'processor', country: 'IE' });
+          dt(ws, 'email-address').recipients!.push('mailer');
+        },
+      },
+    ],
+  },
+  'unused-collection-point': {
+    fail: [
+      {
+        name: 'a point where nothing is collected',
+        edit: (ws) => void ws.collectionPoints.push({ id: 'web', name: 'Website', platform: 'web' }),
+        paths: ['collectionPoints[4]'],
+      },
+    ],
+    pass: [
+      {
+        name: 'the point in use',
+        edit: (ws) => {
+          ws.collectionPoints.push({ id: 'web', name: 'Website', platform: 'web' });
+          dt(ws, 'email-address').collectedAt!.push('web');
+        },
+      },
+    ],
+  },
+  'collected-nowhere': {
+    fail: [{ name: 'no collection point', edit: (ws) => delete dt(ws, 'ip-address').collectedAt, paths: ['dataTypes[2].collectedAt'] }],
+    pass: [{ name: 'a backend collection point', edit: (ws) => (dt(ws, 'ip-address').collectedAt = ['servers']) }],
+  },
+  'missing-benefit': {
+    fail: [
+      { name: 'no benefit', edit: (ws) => delete dt(ws, 'email-address').benefit, paths: ['dataTypes[0].benefit'] },
+      { name: 'a blank benefit', edit: (ws) => (dt(ws, 'app-usage').benefit = ' \n'), paths: ['dataTypes[1].benefit'] },
+    ],
+    pass: [{ name: 'a one-line benefit', edit: (ws) => (dt(ws, 'email-address').benefit = 'Your notes follow you.') }],
+  },
+  'missing-retention': {
+    fail: [{ name: 'no retention', edit: (ws) => delete dt(ws, 'email-address').retention, paths: ['dataTypes[0].retention'] }],
+    pass: [{ name: 'criteria alone', edit: (ws) => (dt(ws, 'email-address').retention = { criteria: 'As long as tax law requires.' }) }],
+  },
+  'open-ended-retention': {
+    fail: [
+      {
+        name: '"until no longer needed" and nothing else',
+        edit: (ws) => (dt(ws, 'email-address').retention = { after: 'purpose-fulfilled' }),
+        paths: ['dataTypes[0].retention.criteria'],
+      },
+      {
+        name: 'a period after "no longer needed"',
+        edit: (ws) => (dt(ws, 'email-address').retention = { period: { value: 30, unit: 'days' }, after: 'purpose-fulfilled' }),
+        paths: ['dataTypes[0].retention.criteria'],
+      },
+    ],
+    pass: [
+      {
+        name: '"until no longer needed" with criteria',
+        edit: (ws) => (dt(ws, 'email-address').retention = { after: 'purpose-fulfilled', criteria: 'Until you remove the contact.' }),
+      },
+      { name: 'until account closure', edit: (ws) => (dt(ws, 'email-address').retention = { after: 'account-closure' }) },
+    ],
+  },
+  'special-category-without-condition': {
+    fail: [
+      {
+        name: 'health data without a condition',
+        edit: (ws) => void ws.dataTypes.push({ ...cleanWorkspace().dataTypes[1], id: 'heart-rate', name: 'Heart rate', category: 'user.biometric.health' }),
+        paths: ['dataTypes[4].specialCondition'],
+      },
+      {
+        name: 'data marked special by hand',
+        edit: (ws) => (dt(ws, 'email-address').sensitivity = { gdprSpecial: true }),
+        paths: ['dataTypes[0].specialCondition'],
+      },
+    ],
+    pass: [
+      {
+        name: 'health data on explicit consent',
+        edit: (ws) =>
+          void ws.dataTypes.push({
+            ...cleanWorkspace().dataTypes[1],
+            id: 'heart-rate',
+            name: 'Heart rate',
+            category: 'user.biometric.health',
+            specialCondition: 'explicit-consent',
+          }),
+      },
+      {
+        name: 'health data under the CCPA alone',
+        edit: (ws) => {
+          org(ws).jurisdictions = ['ccpa'];
+          ws.dataTypes.push({ ...cleanWorkspace().dataTypes[1], id: 'heart-rate', name: 'Heart rate', category: 'user.biometric.health' });
+        },
+      },
+    ],
+  },
+  'special-condition-not-needed': {
+    fail: [
+      { name: 'a condition on an email address', edit: (ws) => (dt(ws, 'email-address').specialCondition = 'explicit-consent'), paths: ['dataTypes[0].specialCondition'] },
+    ],
+    pass: [
+      {
+        name: 'a condition on data marked special',
+        edit: (ws) => Object.assign(dt(ws, 'email-address'), { specialCondition: 'explicit-consent', sensitivity: { gdprSpecial: true } }),
+      },
+    ],
+  },
+  'missing-source': {
+    fail: [{ name: 'no source', edit: (ws) => delete dt(ws, 'app-usage').source, paths: ['dataTypes[1].source'] }],
+    pass: [{ name: 'a source', edit: (ws) => (dt(ws, 'app-usage').source = 'user') }],
+  },
+  'missing-source-detail': {
+    fail: [{ name: 'a third party, unnamed', edit: (ws) => (dt(ws, 'app-usage').source = 'third-party'), paths: ['dataTypes[1].sourceDetail'] }],
+    pass: [
+      {
+        name: 'a third party, named',
+        edit: (ws) => Object.assign(dt(ws, 'app-usage'), { source: 'third-party', sourceDetail: 'Garmin Connect, when you link it.' }),
+      },
+    ],
+  },
+  'required-unset': {
+    fail: [
+      { name: 'data the person provides, under the GDPR', edit: (ws) => delete dt(ws, 'email-address').required, paths: ['dataTypes[0].required'] },
+      {
+        name: 'data declared to Google Play, under the CCPA alone',
+        edit: (ws) => {
+          org(ws).jurisdictions = ['ccpa'];
+          delete dt(ws, 'app-usage').required;
+        },
+        paths: ['dataTypes[1].required'],
+      },
+    ],
+    pass: [
+      {
+        name: 'observed data that Google Play does not list',
+        edit: (ws) => {
+          delete dt(ws, 'app-usage').required;
+          dt(ws, 'app-usage').classification = { play: 'none' };
+        },
+      },
+    ],
+  },
+  'missing-consequence': {
+    fail: [{ name: 'required, no consequence', edit: (ws) => delete dt(ws, 'email-address').consequenceIfNotProvided, paths: ['dataTypes[0].consequenceIfNotProvided'] }],
+    pass: [
+      {
+        name: 'optional, no consequence',
+        edit: (ws) => {
+          delete dt(ws, 'email-address').consequenceIfNotProvided;
+          dt(ws, 'email-address').required = false;
+        },
+      },
+      { name: 'required observed data', edit: (ws) => delete dt(ws, 'ip-address').consequenceIfNotProvided },
+    ],
+  },
+  'consent-on-required-data': {
+    fail: [
+      {
+        name: 'required for the service, also used on consent',
+        edit: (ws) => dt(ws, 'email-address').purposes.push('analytics'),
+        paths: ['dataTypes[0].purposes'],
+      },
+      {
+        name: 'required, and only ever used on consent',
+        edit: (ws) => (dt(ws, 'app-usage').required = true),
+        paths: ['dataTypes[1].purposes'],
+      },
+    ],
+    pass: [
+      {
+        name: 'optional data used on consent and contract',
+        edit: (ws) => {
+          dt(ws, 'email-address').purposes.push('analytics');
+          dt(ws, 'email-address').required = false;
+        },
+      },
+    ],
+  },
+  'in-app-over-budget': {
+    fail: [
+      {
+        name: 'a short text over the default 120',
+        edit: (ws) => (dt(ws, 'email-address').inApp = { short: 'Sign in anywhere. '.repeat(8).trim() }),
+        paths: ['dataTypes[0].inApp.short'],
+      },
+      {
+        name: 'a long text over a budget the team set',
+        edit: (ws) => {
+          ws.settings.inAppLimits = { long: 50 };
+          dt(ws, 'app-usage').inApp = { long: 'We count taps to fix the screens people use the most.' };
+        },
+        paths: ['dataTypes[1].inApp.long'],
+      },
+    ],
+    pass: [
+      {
+        name: 'the same text with a bigger budget',
+        edit: (ws) => {
+          ws.settings.inAppLimits = { short: 200 };
+          dt(ws, 'email-address').inApp = { short: 'Sign in anywhere. '.repeat(8).trim() };
+        },
+      },
+      { name: 'surrounding spaces do not count', edit: (ws) => (dt(ws, 'email-address').inApp = { short: `   ${'a'.repeat(120)}   ` }) },
+    ],
+  },
+  'hard-to-read': {
+    fail: [
+      { name: 'a hard benefit', edit: (ws) => (dt(ws, 'email-address').benefit = HARD_TEXT), paths: ['dataTypes[0].benefit'] },
+      { name: 'a hard in-app text', edit: (ws) => (dt(ws, 'app-usage').inApp = { long: HARD_TEXT }), paths: ['dataTypes[1].inApp.long'] },
+    ],
+    pass: [{ name: 'plain words', edit: (ws) => (dt(ws, 'app-usage').inApp = { long: 'We count taps. It helps us fix the screens you use.' }) }],
+  },
+  'tracking-without-domains': {
+    fail: [
+      { name: 'the recipient lists no domain', edit: (ws) => delete rc(ws, 'adnet').trackingDomains, paths: ['recipients[2].trackingDomains'] },
+      { name: 'no recipient at all', edit: (ws) => delete dt(ws, 'advertising-id').recipients, paths: ['dataTypes[3].recipients'] },
+    ],
+    pass: [
+      {
+        name: 'no domain, but nothing tracks',
+        edit: (ws) => {
+          delete rc(ws, 'adnet').trackingDomains;
+          dt(ws, 'advertising-id').tracking = false;
+        },
+      },
+      {
+        name: 'no domain, no iOS app',
+        edit: (ws) => {
+          delete rc(ws, 'adnet').trackingDomains;
+          ws.collectionPoints = ws.collectionPoints.filter((c) => c.platform !== 'ios');
+          for (const d of ws.dataTypes) d.collectedAt = d.collectedAt?.filter((id) => !['signup-ios', 'att-prompt'].includes(id));
+        },
+      },
+    ],
+  },
+  'tracking-recipients-all-processors': {
+    fail: [
+      {
+        name: 'tracking data that only a host receives',
+        edit: (ws) => {
+          dt(ws, 'advertising-id').recipients = ['aws'];
+          rc(ws, 'aws').trackingDomains = ['aws.example'];
+        },
+        paths: ['dataTypes[3].tracking'],
+      },
+    ],
+    pass: [{ name: 'a host and the ad network', edit: (ws) => (dt(ws, 'advertising-id').recipients = ['aws', 'adnet']) }],
+  },
+  'tracking-without-att-prompt': {
+    fail: [
+      {
+        name: 'no iOS point asks the tracking permission',
+        edit: (ws) => delete ws.collectionPoints[2].permission,
+        paths: ['dataTypes[3].collectedAt'],
+      },
+    ],
+    pass: [
+      {
+        name: 'the prompt is asked at another iOS point',
+        edit: (ws) => {
+          delete ws.collectionPoints[2].permission;
+          ws.collectionPoints[0].permission = 'tracking';
+        },
+      },
+    ],
+  },
+  'apple-data-type-missing': {
+    fail: [
+      { name: 'collected on iOS, set to none', edit: (ws) => (dt(ws, 'email-address').classification = { apple: 'none' }), paths: ['dataTypes[0].classification.apple'] },
+    ],
+    pass: [
+      {
+        name: 'a password, which Apple does not list',
+        edit: (ws) => Object.assign(dt(ws, 'email-address'), { category: 'user.authorization.password', name: 'Password' }),
+      },
+      {
+        name: 'set to none, collected only on the server',
+        edit: (ws) => Object.assign(dt(ws, 'ip-address'), { classification: { apple: 'none' } }),
+      },
+    ],
+  },
+  'play-question-unanswered': {
+    fail: [
+      {
+        name: 'no answers',
+        edit: (ws) => delete ws.settings.store,
+        paths: ['settings.store.encryptedInTransit', 'settings.store.accountCreation', 'settings.store.dataDeletion'],
+      },
+      {
+        name: 'an empty list of account creation methods',
+        edit: (ws) => (ws.settings.store!.accountCreation = []),
+        paths: ['settings.store.accountCreation'],
+      },
+    ],
+    pass: [
+      {
+        name: 'every answer "no"',
+        edit: (ws) => {
+          ws.settings.store = { encryptedInTransit: false, accountCreation: ['PSL_ACM_NONE'], dataDeletion: 'no' };
+        },
+      },
+      {
+        name: 'no answers, no Android app',
+        edit: (ws) => {
+          delete ws.settings.store;
+          ws.collectionPoints[1].platform = 'web';
+        },
+      },
+    ],
+  },
+  'play-account-creation-conflict': {
+    fail: [
+      {
+        name: 'no accounts and OAuth',
+        edit: (ws) => (ws.settings.store!.accountCreation = ['PSL_ACM_NONE', 'PSL_ACM_OAUTH']),
+        paths: ['settings.store.accountCreation'],
+      },
+    ],
+    pass: [{ name: 'two ways to create one', edit: (ws) => (ws.settings.store!.accountCreation = ['PSL_ACM_USER_ID_PASSWORD', 'PSL_ACM_OAUTH']) }],
+  },
+  'play-deletion-url-missing': {
+    fail: [
+      { name: 'accounts without a deletion link', edit: (ws) => delete org(ws).accountDeletionUrl, paths: ['organization.accountDeletionUrl'] },
+      {
+        name: 'deletion offered without a link',
+        edit: (ws) => {
+          delete org(ws).accountDeletionUrl;
+          ws.settings.store!.accountCreation = ['PSL_ACM_NONE'];
+        },
+        paths: ['organization.accountDeletionUrl'],
+      },
+    ],
+    pass: [
+      {
+        name: 'no accounts, no deletion on request',
+        edit: (ws) => {
+          delete org(ws).accountDeletionUrl;
+          ws.settings.store = { encryptedInTransit: true, accountCreation: ['PSL_ACM_NONE'], dataDeletion: 'no' };
+        },
+      },
+    ],
+  },
+  'play-auto-deletion-conflict': {
+    fail: [
+      {
+        name: 'kept 30 days after account closure, or 14 months',
+        edit: (ws) => (ws.settings.store!.dataDeletion = 'auto-deleted'),
+        // The email address (30 days after account closure: no upper limit) and app usage (14 months);
+        // the IP address (14 days) is within 90 days and the advertising ID is described in words.
+        paths: ['dataTypes[0].retention', 'dataTypes[1].retention'],
+      },
+    ],
+    pass: [
+      {
+        name: 'everything declared to Play gone within 90 days, or described in words',
+        edit: (ws) => {
+          ws.settings.store!.dataDeletion = 'auto-deleted';
+          dt(ws, 'email-address').retention = { period: { value: 12, unit: 'weeks' }, after: 'collection' };
+          dt(ws, 'app-usage').retention = { period: { value: 3, unit: 'months' }, criteria: 'Three months from collection.' };
+        },
+      },
+    ],
+  },
+  'ephemeral-retained': {
+    fail: [
+      { name: 'ephemeral, kept 14 months', edit: (ws) => (dt(ws, 'app-usage').ephemeral = true), paths: ['dataTypes[1].ephemeral'] },
+      {
+        name: 'ephemeral, kept until account closure',
+        edit: (ws) => Object.assign(dt(ws, 'app-usage'), { ephemeral: true, retention: { after: 'account-closure' } }),
+        paths: ['dataTypes[1].ephemeral'],
+      },
+    ],
+    pass: [
+      {
+        name: 'ephemeral, discarded after the request',
+        edit: (ws) => Object.assign(dt(ws, 'app-usage'), { ephemeral: true, retention: { criteria: 'Discarded as soon as the answer is sent.' } }),
+      },
+    ],
+  },
+  'ephemeral-used-for-tracking': {
+    fail: [{ name: 'ephemeral tracking data', edit: (ws) => (dt(ws, 'advertising-id').ephemeral = true), paths: ['dataTypes[3].ephemeral'] }],
+    pass: [
+      {
+        name: 'ephemeral data that does not track',
+        edit: (ws) => Object.assign(dt(ws, 'advertising-id'), { ephemeral: true, tracking: false }),
+      },
+    ],
+  },
+  'play-data-type-missing': {
+    fail: [
+      { name: 'collected on Android, set to none', edit: (ws) => (dt(ws, 'email-address').classification = { play: 'none' }), paths: ['dataTypes[0].classification.play'] },
+    ],
+    pass: [
+      {
+        name: 'set to none, collected only on iOS',
+        edit: (ws) => Object.assign(dt(ws, 'email-address'), { classification: { play: 'none' }, collectedAt: ['signup-ios'] }),
+      },
+    ],
+  },
+  'store-purpose-undetermined': {
+    fail: [
+      { name: 'no data use', edit: (ws) => delete ws.purposes[0].use, paths: ['purposes[0].use'] },
+      {
+        name: 'no data use, only the Apple purpose set',
+        edit: (ws) => {
+          delete ws.purposes[0].use;
+          ws.purposes[0].storePurpose = { apple: 'AppFunctionality' };
+        },
+        paths: ['purposes[0].use'],
+      },
+    ],
+    pass: [
+      {
+        name: 'no data use, both store purposes set',
+        edit: (ws) => {
+          delete ws.purposes[0].use;
+          ws.purposes[0].storePurpose = { apple: 'AppFunctionality', play: 'PSL_APP_FUNCTIONALITY' };
+        },
+      },
+      {
+        name: 'no data use, for data declared to no store',
+        edit: (ws) => {
+          delete ws.purposes[2].use;
+          dt(ws, 'ip-address').classification = { apple: 'none', play: 'none' };
+        },
+      },
+    ],
+  },
+};
+
+function variant(edit: (ws: Workspace) => void): Workspace {
+  const ws = cleanWorkspace();
+  edit(ws);
+  // Examples must be workspaces a person could save: the rules only ever see valid ones.
+  const result = validateWorkspace(JSON.parse(JSON.stringify(ws)));
+  if (!result.ok) throw new Error(`example is not a valid workspace: ${JSON.stringify(result.problems)}`);
+  return result.workspace;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+describe('the clean workspace', () => {
+  it('is valid and has no findings at all', () => {
+    expect(lintWorkspace(variant(() => {}))).toEqual([]);
+  });
+});
+
+describe('the rule catalogue', () => {
+  it('gives every rule a unique kebab-case id, a severity, a group, a title and a description', () => {
+    const ids = LINT_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of LINT_RULES) {
+      expect(rule.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(SEVERITIES).toContain(rule.severity);
+      expect(rule.title.length).toBeGreaterThan(5);
+      expect(rule.description).toMatch(/\.$/);
+      expect(lintRule(rule.id)).toBe(rule);
+    }
+    expect(lintRule('no-such-rule')).toBeUndefined();
+  });
+
+  it('has at least the rules the review promises, with the severities it promises', () => {
+    const severity = Object.fromEntries(LINT_RULES.map((r) => [r.id, r.severity]));
+    expect(severity).toMatchObject({
+      'missing-benefit': 'error',
+      'missing-retention': 'error',
+      'open-ended-retention': 'warning',
+      'special-category-without-condition': 'error',
+      'legitimate-interest-missing': 'error',
+      'transfer-without-safeguard': 'error',
+      'unused-purpose': 'warning',
+      'unused-recipient': 'warning',
+      'unused-collection-point': 'warning',
+      'collected-nowhere': 'warning',
+      'missing-source-detail': 'error',
+      'no-contact-email': 'error',
+      'no-supervisory-authority': 'error',
+      'in-app-over-budget': 'error',
+      'tracking-without-domains': 'error',
+      'no-opt-out-url': 'error',
+      'no-dpo': 'warning',
+      'hard-to-read': 'warning',
+      'consent-on-required-data': 'warning',
+      'ephemeral-retained': 'error',
+      'tracking-recipients-all-processors': 'error',
+      'play-deletion-url-missing': 'error',
+    });
+  });
+
+  it('has a failing and a passing example for every rule, and examples only for rules that exist', () => {
+    const ids = LINT_RULES.map((r) => r.id).sort();
+    expect(Object.keys(EXAMPLES).sort()).toEqual(ids);
+    for (const id of ids) {
+      expect(EXAMPLES[id].fail.length, `${id} needs a failing example`).toBeGreaterThan(0);
+      expect(EXAMPLES[id].pass.length, `${id} needs a passing example`).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe.each(LINT_RULES.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
+  const examples = EXAMPLES[id] ?? { fail: [], pass: [] };
+
+  it.each(examples.fail.map((e) => [e.name, e] as const))('fails: %s', (_name, example) => {
+    const findings = lintWorkspace(variant(example.edit)).filter((f) => f.rule === id);
+    expect(findings.map((f) => f.path)).toEqual(example.paths);
+    for (const finding of findings) {
+      expect(finding.severity).toBe(rule.severity);
+      // The path is one a screen can open: it parses back to the same text.
+      expect(parsePath(finding.path).length).toBeGreaterThan(0);
+      // A message says what is wrong and what to do (an instruction), in full sentences, with no template residue.
+      expect(finding.message).toMatch(/^[A-Z"].*\.$/s);
+      expect(finding.message).toMatch(/(^|\. )(Add|Say|Choose|Set|Name|Answer|Shorten|Remove|Keep|Turn|Mark|Make|Describe|Use|Delete)\b|, or |: turn|, add /);
+      expect(finding.message).not.toMatch(/undefined|\[object|NaN/);
+    }
+  });
+
+  it.each(examples.pass.map((e) => [e.name, e] as const))('passes: %s', (_name, example) => {
+    expect(lintWorkspace(variant(example.edit)).filter((f) => f.rule === id)).toEqual([]);
+  });
+});
+
+describe('lintWorkspace', () => {
+  it('reports in file order, errors first at the same place, and leaves the workspace untouched', () => {
+    const ws = deepFreeze(
+      variant((w) => {
+        delete w.dataTypes[1].retention;
+        delete w.organization.contactEmail;
+        w.dataTypes[0].benefit = HARD_TEXT;
+        w.dataTypes[0].inApp = { short: HARD_TEXT };
+        w.purposes.push({ id: 'spare', name: 'Spare', use: 'essential.service', lawfulBasis: 'contract' });
+      }),
+    );
+    const findings = lintWorkspace(ws);
+    expect(findings.map((f) => `${f.path} ${f.rule}`)).toEqual([
+      'organization.contactEmail no-contact-email',
+      'purposes[4] unused-purpose',
+      'dataTypes[0].benefit hard-to-read',
+      'dataTypes[0].inApp.short in-app-over-budget',
+      'dataTypes[0].inApp.short hard-to-read',
+      'dataTypes[1].retention missing-retention',
+    ]);
+    expect([...findings].sort(compareFindings)).toEqual(findings);
+  });
+
+  it('counts and groups findings by severity, errors first', () => {
+    const findings: Finding[] = [
+      { rule: 'no-dpo', severity: 'warning', path: 'organization.dpo', message: 'w.' },
+      { rule: 'missing-retention', severity: 'error', path: 'dataTypes[0].retention', message: 'e.' },
+      { rule: 'recipient-country-unknown', severity: 'info', path: 'recipients[0].country', message: 'i.' },
+      { rule: 'missing-benefit', severity: 'error', path: 'dataTypes[1].benefit', message: 'e.' },
+    ];
+    expect(countFindings(findings)).toEqual({ error: 2, warning: 1, info: 1 });
+    expect(groupFindings(findings).map((g) => [g.severity, g.findings.length])).toEqual([
+      ['error', 2],
+      ['warning', 1],
+      ['info', 1],
+    ]);
+    expect(groupFindings([])).toEqual([]);
+  });
+
+  it('never throws and reports only valid paths for any valid workspace', () => {
+    fc.assert(
+      fc.property(workspaceArbitrary(), (ws) => {
+        for (const finding of lintWorkspace(ws)) {
+          expect(lintRule(finding.rule)?.severity).toBe(finding.severity);
+          const [list, index] = parsePath(finding.path);
+          if (typeof index === 'number') expect((ws as unknown as Record<string, unknown[]>)[list as string][index]).toBeDefined();
+          expect(finding.message).not.toMatch(/undefined|\[object|NaN/);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('resources/examples/ridgeline.candor.json', () => {
+  const validated = validateWorkspace(sampleJson);
+  if (!validated.ok) throw new Error('the sample is invalid');
+  const findings = lintWorkspace(validated.workspace);
+
+  it('has no errors: it has no real defect', () => {
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('has exactly the judgement calls a reviewer would raise', () => {
+    expect(findings.map((f) => `${f.severity} ${f.path} ${f.rule}`)).toEqual([
+      // The email address is required for the account, and the newsletter (consent) uses it too.
+      'warning dataTypes[0].purposes consent-on-required-data',
+      // One long sentence with three clauses.
+      'warning dataTypes[3].benefit hard-to-read',
+    ]);
+  });
+});
