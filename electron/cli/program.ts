@@ -1,7 +1,8 @@
 // The command line's grammar: commands, options, help and the exit codes of usage errors.
 // Each command is a plain function (validate.ts, format.ts, …); this file only parses and dispatches.
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError } from 'commander';
 import { OUTPUT_GROUP_IDS, OUTPUT_GROUPS, type OutputGroup } from '../../core/documents/outputs';
+import { EXPORT_KIND_IDS, exportCommand, exportHelp, type ExportKindId } from './export';
 import { formatCommand } from './format';
 import { newCommand, type NewDependencies } from './new';
 import { unexpectedErrorLine, type Output } from './output';
@@ -129,6 +130,20 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
       const { buildCommand } = await import('./build');
       setExitCode(await buildCommand(workspace, options, output));
     });
+
+  program
+    .command('export')
+    .summary('write one store disclosure, record of processing or interchange file')
+    .description(
+      'Write one file from a workspace: the Apple privacy manifest or App Store answers, the Google Play Data safety CSV, the record of processing (CSV, Excel, Word), the inventory CSV or a fideslang system. The file is replaced atomically; an invalid workspace writes nothing.',
+    )
+    .addArgument(new Argument('<kind>', 'what to write (see Kinds below)').choices(EXPORT_KIND_IDS))
+    .argument('<workspace>', 'the workspace file (*.candor.json)')
+    .requiredOption('-o, --out <file>', 'the file to write (replaced if it exists)')
+    .addHelpText('after', exportHelp())
+    .action(async (kind: ExportKindId, workspace: string, options: { out: string }) =>
+      setExitCode(await exportCommand(kind, workspace, options, output)),
+    );
 
   program
     .command('serve')
