@@ -5,7 +5,7 @@
 import { countryName } from './countries';
 import { CCPA_CATEGORIES } from './identifiers';
 import { lintWorkspace, type Finding } from './lint';
-import { listText, q, workspaceFacts, type DataTypeFacts, type RecipientFacts, type WorkspaceFacts } from './lint/facts';
+import { displayName, listText, q, workspaceFacts, type DataTypeFacts, type RecipientFacts, type WorkspaceFacts } from './lint/facts';
 import type { Workspace } from './schema';
 import { parsePath } from './validate';
 
@@ -141,7 +141,7 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
       reference: 'Art 13(1)(a), 14(1)(a)',
       title: 'Identity and contact details of the controller',
       rules: ['no-contact-email'],
-      met: () => `${org.legalName ?? org.name} is named as the controller, reachable at ${org.contactEmail}.`,
+      met: () => `${q(displayName(org.legalName, displayName(org.name, 'The organization')))} is named as the controller, reachable at ${org.contactEmail}.`,
       missing: () => 'The organization has no privacy contact email, so the notice cannot say how to reach the controller.',
     },
     {
@@ -152,14 +152,14 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
         representative
           ? undefined
           : `No representative in ${regionName} is listed; one is needed only when the controller is not established in ${regionName} (Art 27), and is added under Organization.`,
-      met: () => `${representative!.name} is named as the representative in ${regionName}.`,
+      met: () => `${q(displayName(representative!.name, 'A representative'))} is named as the representative in ${regionName}.`,
     },
     {
       id: 'dpo',
       reference: 'Art 13(1)(b), 14(1)(b)',
       title: 'Contact details of the data protection officer',
       rules: ['no-dpo'],
-      met: () => `${org.dpo?.name ?? 'The data protection officer'} can be reached ${org.dpo?.email ? `at ${org.dpo.email}` : 'by post'}.`,
+      met: () => `${org.dpo?.name?.trim() ? `The data protection officer, ${q(displayName(org.dpo.name, ''))},` : 'The data protection officer'} can be reached ${org.dpo?.email ? `at ${org.dpo.email}` : 'by post'}.`,
       missing: () =>
         org.dpo ? 'The data protection officer has no email or postal address.' : 'No data protection officer is named (needed only if one is appointed).',
     },
@@ -253,7 +253,7 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
       rules: uk ? [] : ['no-supervisory-authority'],
       met: () =>
         org.supervisoryAuthority
-          ? `${org.supervisoryAuthority.name} is named as the authority to complain to${uk ? ', and the notice names the ICO for the UK' : ''}.`
+          ? `${q(displayName(org.supervisoryAuthority.name, 'An authority'))} is named as the authority to complain to${uk ? ', and the notice names the ICO for the UK' : ''}.`
           : "The notice names the UK Information Commissioner's Office.",
       missing: () => 'No supervisory authority is named, so the notice cannot say where to complain.',
     },

@@ -1,0 +1,217 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import sampleJson from '../resources/examples/ridgeline.candor.json' with { type: 'json' };
+import { coverageMatrix, type CoverageSection } from './coverage';
+import { lintWorkspace, type Finding } from './lint';
+import { cleanWorkspace } from './lint/fixtures';
+import type { Workspace } from './schema';
+import { workspaceArbitrary } from './testing/arbitraries';
+import { validateWorkspace } from './validate';
+
+function valid(input: unknown): Workspace {
+  const result = validateWorkspace(JSON.parse(JSON.stringify(input)));
+  if (!result.ok) throw new Error(`not a valid workspace: ${JSON.stringify(result.problems)}`);
+  return result.workspace;
+}
+
+function variant(edit: (ws: Workspace) => void): Workspace {
+  const ws = cleanWorkspace();
+  edit(ws);
+  return valid(ws);
+}
+
+function requirement(sections: CoverageSection[], section: string, id: string) {
+  const found = sections.find((s) => s.id === section)?.requirements.find((r) => r.id === id);
+  if (!found) throw new Error(`no requirement ${section}/${id}`);
+  return found;
+}
+
+// Every rule any requirement can be missing because of: the clean workspace has all five sections.
+const COVERAGE_RULES = new Set(coverageMatrix(cleanWorkspace()).flatMap((s) => s.requirements.flatMap((r) => r.rules)));
+
+/** The matrix and the findings agree both ways, and every requirement is well formed. */
+function expectAgreement(ws: Workspace) {
+  const findings = lintWorkspace(ws);
+  const sections = coverageMatrix(ws, { findings });
+  const missing = sections.flatMap((s) => s.requirements.filter((r) => r.status === 'missing'));
+  for (const s of sections) {
+    const counts = { met: 0, missing: 0, 'not-applicable': 0 };
+    for (const r of s.requirements) {
+      counts[r.status]++;
+      expect(r.why).toMatch(/\S\.$/);
+      expect(r.why).not.toMatch(/undefined|\[object|NaN|^\.|: \./);
+      if (r.status === 'missing') {
+        // A missing item names the field to fix, and a finding of one of its rules stands at each path.
+        expect(r.paths?.length).toBeGreaterThan(0);
+        expect(r.path).toBe(r.paths![0]);
+        for (const path of r.paths!) {
+          expect(findings.some((f) => f.path === path && r.rules.includes(f.rule)), `${s.id}/${r.id} at ${path}`).toBe(true);
+        }
+      } else {
+        expect(r.path).toBeUndefined();
+      }
+    }
+    expect(s.counts).toEqual(counts);
+  }
+  // Conversely, every finding about a coverage item makes that item missing somewhere.
+  for (const f of findings.filter((finding: Finding) => COVERAGE_RULES.has(finding.rule))) {
+    expect(
+      missing.some((r) => r.rules.includes(f.rule) && r.paths!.includes(f.path)),
+      `finding ${f.rule} at ${f.path} has no missing requirement`,
+    ).toBe(true);
+  }
+  return sections;
+}
+
+describe('coverageMatrix', () => {
+  it('has a section per jurisdiction, then Apple for an iOS app and Play for an Android app', () => {
+    expect(coverageMatrix(cleanWorkspace()).map((s) => s.id)).toEqual(['gdpr', 'uk-gdpr', 'ccpa', 'apple', 'play']);
+    const ccpaWeb = variant((ws) => {
+      ws.organization.jurisdictions = ['ccpa'];
+      for (const c of ws.collectionPoints) c.platform = 'web';
+    });
+    expect(coverageMatrix(ccpaWeb).map((s) => s.id)).toEqual(['ccpa']);
+    const ukAndroid = variant((ws) => {
+      ws.organization.jurisdictions = ['uk-gdpr'];
+      ws.collectionPoints = ws.collectionPoints.filter((c) => c.platform !== 'ios');
+      for (const d of ws.dataTypes) d.collectedAt = d.collectedAt?.filter((id) => id !== 'signup-ios' && id !== 'att-prompt');
+    });
+    expect(coverageMatrix(ukAndroid).map((s) => s.id)).toEqual(['uk-gdpr', 'play']);
+  });
+
+  it('lists every Art 13 and Art 14 item for the GDPR and the UK GDPR', () => {
+    for (const id of ['gdpr', 'uk-gdpr'] as const) {
+      const section = coverageMatrix(cleanWorkspace()).find((s) => s.id === id)!;
+      const references = section.requirements.map((r) => r.reference).join(' ');
+      for (const item of ['13(1)(a)', '13(1)(b)', '13(1)(c)', '13(1)(d)', '13(1)(e)', '13(1)(f)', '13(2)(a)', '13(2)(b)', '13(2)(c)', '13(2)(d)', '13(2)(e)', '13(2)(f)']) {
+        expect(references).toContain(`Art ${item}`);
+      }
+      for (const item of ['14(1)(a)', '14(1)(b)', '14(1)(c)', '14(1)(d)', '14(1)(e)', '14(1)(f)', '14(2)(a)', '14(2)(b)', '14(2)(c)', '14(2)(d)', '14(2)(e)', '14(2)(f)', '14(2)(g)']) {
+        expect(references).toMatch(new RegExp(`(Art |, )${item.replace(/[()]/g, '\\$&')}`));
+      }
+      expect(new Set(section.requirements.map((r) => r.id)).size).toBe(section.requirements.length);
+    }
+  });
+
+  it('lists each CCPA notice-at-collection item (e)(1)–(6) and the privacy policy essentials', () => {
+    const section = coverageMatrix(cleanWorkspace()).find((s) => s.id === 'ccpa')!;
+    const references = section.requirements.map((r) => r.reference);
+    for (let item = 1; item <= 6; item++) expect(references.some((r) => r.includes(`§7012(e)(${item})`))).toBe(true);
+    expect(references.filter((r) => r.includes('§7011')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('finds the clean workspace complete, naming what meets each item', () => {
+    const sections = expectAgreement(cleanWorkspace());
+    for (const s of sections) expect(s.counts.missing, s.id).toBe(0);
+    expect(requirement(sections, 'gdpr', 'transfers')).toMatchObject({
+      status: 'met',
+      why: '1 recipient outside the EEA, each with its safeguard: "Crash Co" (United States, standard contractual clauses).',
+    });
+    expect(requirement(sections, 'gdpr', 'controller').why).toBe('"Acme Notes Ltd" is named as the controller, reachable at privacy@acme.example.');
+    expect(requirement(sections, 'gdpr', 'representative').status).toBe('not-applicable');
+    expect(requirement(sections, 'gdpr', 'categories-of-data')).toMatchObject({ status: 'not-applicable', why: 'No data type is obtained from a third party.' });
+    expect(requirement(sections, 'ccpa', 'opt-out-link').why).toBe('The opt-out page is https://acme.example/do-not-sell-or-share.');
+    expect(requirement(sections, 'apple', 'tracking').why).toBe('"Advertising identifier" is used for tracking through ads.example.');
+  });
+
+  it('says which item is missing, why and where to fix it', () => {
+    const sections = expectAgreement(
+      variant((ws) => {
+        delete ws.dataTypes[1].retention;
+        ws.recipients[1].transferSafeguard = 'none';
+        delete ws.organization.supervisoryAuthority;
+        delete ws.organization.optOutUrl;
+        ws.purposes[2].legitimateInterest = '';
+      }),
+    );
+    expect(requirement(sections, 'gdpr', 'retention')).toMatchObject({
+      status: 'missing',
+      why: '"App usage" has no retention.',
+      path: 'dataTypes[1].retention',
+      rules: ['missing-retention', 'open-ended-retention'],
+    });
+    expect(requirement(sections, 'ccpa', 'retention')).toMatchObject({ status: 'missing', path: 'dataTypes[1].retention' });
+    expect(requirement(sections, 'gdpr', 'transfers')).toMatchObject({
+      status: 'missing',
+      why: '"Crash Co" processes data outside the EEA without a safeguard.',
+      path: 'recipients[1].transferSafeguard',
+    });
+    expect(requirement(sections, 'uk-gdpr', 'transfers')).toMatchObject({ status: 'missing', why: '"Crash Co" processes data outside the UK and the EEA without a safeguard.' });
+    expect(requirement(sections, 'gdpr', 'complaint')).toMatchObject({ status: 'missing', path: 'organization.supervisoryAuthority' });
+    // The UK notice names the ICO by itself.
+    expect(requirement(sections, 'uk-gdpr', 'complaint')).toMatchObject({ status: 'met', why: "The notice names the UK Information Commissioner's Office." });
+    expect(requirement(sections, 'ccpa', 'opt-out-link')).toMatchObject({ status: 'missing', path: 'organization.optOutUrl' });
+    expect(requirement(sections, 'gdpr', 'legitimate-interests')).toMatchObject({
+      status: 'missing',
+      why: '"Keep accounts secure" relies on legitimate interests without saying which.',
+      path: 'purposes[2].legitimateInterest',
+    });
+  });
+
+  it('lists every field to fix when several data types miss the same item', () => {
+    const sections = expectAgreement(
+      variant((ws) => {
+        for (const d of ws.dataTypes) delete d.retention;
+      }),
+    );
+    const retention = requirement(sections, 'gdpr', 'retention');
+    expect(retention.paths).toEqual(['dataTypes[0].retention', 'dataTypes[1].retention', 'dataTypes[2].retention', 'dataTypes[3].retention']);
+    expect(retention.why).toBe('"Email address", "App usage", "IP address" and "Advertising identifier" have no retention.');
+  });
+
+  it('keeps store items apart: a purpose without a data use is missing for the store it is declared to', () => {
+    const sections = expectAgreement(
+      variant((ws) => {
+        delete ws.purposes[0].use;
+        ws.purposes[0].storePurpose = { apple: 'AppFunctionality' };
+      }),
+    );
+    expect(requirement(sections, 'apple', 'purposes').status).toBe('met');
+    expect(requirement(sections, 'play', 'purposes')).toMatchObject({ status: 'missing', path: 'purposes[0].use' });
+  });
+
+  it('treats an item that does not apply as not applicable, not as met', () => {
+    const sections = expectAgreement(
+      variant((ws) => {
+        ws.recipients[1].country = 'DE';
+        delete ws.recipients[1].transferSafeguard;
+        for (const p of ws.purposes) if (p.lawfulBasis === 'consent') p.lawfulBasis = 'contract';
+        ws.recipients[2].sharesForAds = false;
+        ws.dataTypes[3].tracking = false;
+      }),
+    );
+    expect(requirement(sections, 'gdpr', 'transfers')).toMatchObject({ status: 'not-applicable', why: 'No recipient with a known country processes data outside the EEA.' });
+    expect(requirement(sections, 'gdpr', 'withdraw-consent').status).toBe('not-applicable');
+    expect(requirement(sections, 'ccpa', 'opt-out-link').status).toBe('not-applicable');
+    expect(requirement(sections, 'ccpa', 'minors').status).toBe('not-applicable');
+    expect(requirement(sections, 'apple', 'tracking').status).toBe('not-applicable');
+    expect(requirement(sections, 'apple', 'tracking-permission').status).toBe('not-applicable');
+  });
+
+  it('reports an empty inventory as missing where the notice has nothing to say', () => {
+    const sections = expectAgreement(variant((ws) => (ws.dataTypes = [])));
+    expect(requirement(sections, 'gdpr', 'purposes-and-basis')).toMatchObject({ status: 'missing', path: 'dataTypes' });
+    expect(requirement(sections, 'ccpa', 'categories')).toMatchObject({ status: 'missing', path: 'dataTypes' });
+  });
+
+  it('agrees with the findings on the sample, which is complete', () => {
+    const sections = expectAgreement(valid(sampleJson));
+    expect(sections.map((s) => s.id)).toEqual(['gdpr', 'uk-gdpr', 'ccpa', 'apple', 'play']);
+    for (const s of sections) expect(s.counts.missing, s.id).toBe(0);
+    // A German controller: no EU representative needed; the UK one is named.
+    expect(requirement(sections, 'gdpr', 'representative').status).toBe('not-applicable');
+    expect(requirement(sections, 'uk-gdpr', 'representative')).toMatchObject({
+      status: 'met',
+      why: '"Fellside Privacy Representatives Ltd" is named as the representative in the UK.',
+    });
+  });
+
+  it('agrees with the findings on any valid workspace', () => {
+    fc.assert(
+      fc.property(workspaceArbitrary(), (ws) => {
+        expectAgreement(ws);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
