@@ -213,6 +213,15 @@ function dataTypeLabel(dataType: DataType, special: boolean): string {
   return special ? `${withCategory}: special category data` : withCategory;
 }
 
+/**
+ * How long data is kept, as an entry of a retention schedule: the phrase notices use ("for 30 days after
+ * you close your account"), with criteria given on their own read as they were written.
+ */
+export function retentionText(retention: DataType['retention']): string {
+  const phrase = oneLine(retentionPhrase(retention));
+  return phrase.startsWith('as follows: ') ? oneLine(retention?.criteria).replace(/[.;:,\s]+$/, '') : phrase;
+}
+
 /** The contact block (Art 30(1)(a)): controller, DPO and each representative; parties not recorded are left out. */
 export function ropaContacts(workspace: Workspace): RopaContact[] {
   const org = workspace.organization;
@@ -300,7 +309,7 @@ export function ropaRows(workspace: Workspace): RopaRow[] {
       recipients: recipientGroups.length ? recipientGroups : ['None'],
       thirdCountries: countries.length ? countries : ['None'],
       safeguards: safeguards.length ? safeguards : [NOT_APPLICABLE],
-      retention: dataTypes.map((d) => `${oneLine(d.name)}: ${oneLine(retentionPhrase(d.retention)) || 'not recorded'}`),
+      retention: dataTypes.map((d) => `${oneLine(d.name)}: ${retentionText(d.retention) || 'not recorded'}`),
       security: [security || NOT_RECORDED],
       lawfulBasis: [purpose.lawfulBasis ? LAWFUL_BASIS_TEXT[purpose.lawfulBasis] : NOT_RECORDED],
       specialCondition: conditions.length ? conditions : [`${NOT_APPLICABLE}: no special category data`],
