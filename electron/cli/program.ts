@@ -4,6 +4,7 @@ import { Argument, Command, CommanderError, InvalidArgumentError } from 'command
 import { OUTPUT_GROUP_IDS, OUTPUT_GROUPS, type OutputGroup } from '../../core/documents/outputs';
 import { EXPORT_KIND_IDS, exportCommand, exportHelp, type ExportKindId } from './export';
 import { formatCommand } from './format';
+import { lintCommand } from './lint';
 import { newCommand, type NewDependencies } from './new';
 import { unexpectedErrorLine, type Output } from './output';
 import type { ServeDependencies } from './serve';
@@ -38,6 +39,7 @@ function oneLine(text: string): string {
 
 const EXAMPLES = {
   validate: ['candor validate ridgeline.candor.json'],
+  lint: ['candor lint ridgeline.candor.json', 'candor lint ridgeline.candor.json --json > findings.json   # in CI: fails on errors'],
   format: ['candor format ridgeline.candor.json', 'candor format --check ridgeline.candor.json   # in CI: fails if not canonical'],
   new: ['candor new ridgeline.candor.json --name "Ridgeline"', 'candor new try-me.candor.json --example'],
   serve: ['candor serve ridgeline.candor.json', 'candor serve --example --port 8765'],
@@ -73,9 +75,9 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
         '',
         'Exit codes:',
         '  0  success',
-        '  1  the workspace has problems; format --check: the file is not canonical; new: the file already exists',
+        '  1  the workspace has problems; lint: the review found an error; format --check: the file is not canonical; new: the file already exists',
         '  2  the file cannot be read or has a newer format version, or the command line is wrong',
-        examples([...EXAMPLES.validate, EXAMPLES.format[1], ...EXAMPLES.new, ...EXAMPLES.serve]),
+        examples([...EXAMPLES.validate, EXAMPLES.lint[0], EXAMPLES.format[1], ...EXAMPLES.new, ...EXAMPLES.serve]),
       ].join('\n'),
     );
 
@@ -88,6 +90,19 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .argument('<file>', 'the workspace file (*.candor.json)')
     .addHelpText('after', examples(EXAMPLES.validate))
     .action(async (file: string) => setExitCode(await validateCommand(file, output)));
+
+  program
+    .command('lint')
+    .summary('review a workspace: missing disclosures, wrong store answers, judgement calls')
+    .description(
+      'Run the review rules on a workspace and list what they find, grouped by severity (errors, warnings, info), one line each: field path: what to do [rule]. Exits 1 when an error is found, 0 when there are only warnings or info. An invalid workspace lists its validation problems and exits 1. Never writes.',
+    )
+    .argument('<workspace>', 'the workspace file (*.candor.json)')
+    .option('--json', 'print a JSON array of { "rule", "severity", "path", "message" } instead')
+    .addHelpText('after', examples(EXAMPLES.lint))
+    .action(async (workspace: string, options: { json?: boolean }) =>
+      setExitCode(await lintCommand(workspace, { json: options.json }, output)),
+    );
 
   program
     .command('format')
@@ -144,6 +159,35 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .action(async (kind: ExportKindId, workspace: string, options: { out: string }) =>
       setExitCode(await exportCommand(kind, workspace, options, output)),
     );
+
+  program
+    .command('import')
+    .summary('bring an inventory CSV or a fideslang file into a workspace')
+    .description(
+      'Import an inventory CSV (rows create or update data types, matched by id) or a fideslang system or dataset (.yml, .yaml: new data types, suggested as drafts) into a workspace. Prints one line per row or suggestion with its problems (line and column), then what changed. Rows with problems are left out and the others imported; a problem with the file itself stops the whole import. The workspace is saved as Candor saves it: validated, canonical, atomically, with a backup of the previous version; it is refused while Candor has it open.',
+    )
+    .argument('<file>', 'the file to import: *.csv (inventory), *.yml or *.yaml (fideslang)')
+    .requiredOption('--into <workspace>', 'the workspace file to import into (*.candor.json)')
+    .option('--dry-run', 'only print what would change; write nothing (exit 1 if any row has problems)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes: 0 everything imported (or would be); 1 the workspace is invalid, or rows or parts of the file have problems',
+        '(without --dry-run the other rows are still imported); 2 a file cannot be read, the workspace is open in Candor, or the command line is wrong.',
+        examples([
+          'candor export inventory-csv ridgeline.candor.json -o inventory.csv   # edit it in a spreadsheet, then:',
+          'candor import inventory.csv --into ridgeline.candor.json --dry-run',
+          'candor import inventory.csv --into ridgeline.candor.json',
+          'candor import fides/system.yml --into ridgeline.candor.json',
+        ]),
+      ].join('\n'),
+    )
+    .action(async (file: string, options: { into: string; dryRun?: boolean }) => {
+      // The session, its lock and the parsers load only for `import`.
+      const { importCommand } = await import('./import');
+      setExitCode(await importCommand(file, { into: options.into, dryRun: options.dryRun }, output));
+    });
 
   program
     .command('serve')

@@ -1,0 +1,46 @@
+// `candor lint <workspace> [--json]`: the review rules, as a person reads them or as a tool parses them.
+// Exit 1 when an error is found (so CI fails on a real defect, not on a judgement call), 0 otherwise.
+import { countFindings, groupFindings, lintWorkspace, type Finding, type Severity } from '../../core/lint';
+import { count, type Output } from './output';
+import { EXIT_OK, EXIT_PROBLEMS, loadWorkspaceFile } from './workspace-file';
+
+export interface LintOptions {
+  /** print a JSON array of { rule, severity, path, message } instead of text */
+  json?: boolean;
+}
+
+const HEADINGS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
+
+/** `1 error, 2 warnings, 0 info` */
+export function summary(findings: readonly Finding[]): string {
+  const counts = countFindings(findings);
+  return `${count(counts.error, 'error')}, ${count(counts.warning, 'warning')}, ${counts.info} info`;
+}
+
+export async function lintCommand(file: string, options: LintOptions, output: Output): Promise<number> {
+  const loaded = await loadWorkspaceFile(file);
+  if (!loaded.ok) {
+    // The rules read only valid workspaces: say what makes it invalid, as `candor validate` does.
+    for (const line of loaded.lines) output.err(line);
+    return loaded.exitCode;
+  }
+  const findings = lintWorkspace(loaded.workspace);
+  if (options.json) {
+    // Exactly these four keys, in this order, whatever a finding carries in future.
+    const records = findings.map(({ rule, severity, path, message }) => ({ rule, severity, path, message }));
+    output.out(JSON.stringify(records, null, 2));
+  } else {
+    for (const group of groupFindings(findings)) {
+      output.out(`${HEADINGS[group.severity]} (${group.findings.length})`);
+      for (const f of group.findings) output.out(`  ${f.path}: ${oneLine(f.message)} [${f.rule}]`);
+      output.out('');
+    }
+    output.out(findings.length === 0 ? `${file}: no findings (${summary(findings)}).` : `${file}: ${summary(findings)}.`);
+  }
+  return findings.some((f) => f.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+/** Messages quote user text (names), which may hold line breaks; one finding stays on one line. */
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ');
+}
