@@ -110,10 +110,11 @@ const DATA_TYPE: Shape = {
 };
 
 const SETTINGS: Shape = {
-  keys: ['effectiveDate', 'locale', 'templatesDir', 'inAppLimits', 'store'],
+  keys: ['effectiveDate', 'locale', 'templatesDir', 'inAppLimits', 'store', 'apple'],
   nested: {
     inAppLimits: { keys: ['short', 'long'] },
     store: { keys: ['encryptedInTransit', 'accountCreation', 'dataDeletion', 'familyPolicy'] },
+    apple: { keys: ['accessedApiTypes'], nested: { accessedApiTypes: { keys: ['type', 'reasons'] } } },
   },
 };
 

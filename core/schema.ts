@@ -267,6 +267,18 @@ export const SettingsSchema = z.looseObject({
       familyPolicy: z.boolean().optional(),
     })
     .optional(),
+  apple: z
+    .looseObject({
+      accessedApiTypes: z
+        .array(
+          z.looseObject({
+            type: text.min(1),
+            reasons: z.array(text.min(1)).min(1),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
 });
 
 export const WorkspaceSchema = z.looseObject({

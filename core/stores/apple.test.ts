@@ -301,7 +301,7 @@ describe('accessed API types (settings.apple.accessedApiTypes)', () => {
   });
 
   it('leave out what is not Apple’s and say where and what to use instead', () => {
-    const ws = withApis([{ type: 'Camera', reasons: ['X'] }, { type: 'DiskSpace', reasons: ['CA92.1'] }, 'UserDefaults', { type: 'SystemBootTime', reasons: ['35F9.1', 7] }]);
+    const ws = withApis([{ type: 'Camera', reasons: ['X'] }, { type: 'DiskSpace', reasons: ['CA92.1'] }, { type: 'SystemBootTime', reasons: ['35F9.1', 'ZZZZ.9'] }]);
     expect(parsedManifest(ws).NSPrivacyAccessedAPITypes).toEqual([
       { NSPrivacyAccessedAPIType: 'NSPrivacyAccessedAPICategorySystemBootTime', NSPrivacyAccessedAPITypeReasons: ['35F9.1'] },
     ]);
@@ -310,20 +310,18 @@ describe('accessed API types (settings.apple.accessedApiTypes)', () => {
       'settings.apple.accessedApiTypes[0].type',
       'settings.apple.accessedApiTypes[1].reasons[0]',
       'settings.apple.accessedApiTypes[1].reasons',
-      'settings.apple.accessedApiTypes[2]',
-      'settings.apple.accessedApiTypes[3].reasons[1]',
+      'settings.apple.accessedApiTypes[2].reasons[1]',
     ]);
     expect(problems[0].message).toContain('UserDefaults');
     expect(problems[1].message).toContain('85F4.1');
   });
 
-  it('report a settings.apple that is not an object or a list that is not a list', () => {
-    expect(appleAccessedApiTypes(withApis('UserDefaults')).problems.map((p) => p.path)).toEqual(['settings.apple.accessedApiTypes']);
-    const ws = withDataTypes([], (w) => {
-      (w.settings as Record<string, unknown>).apple = 3;
-    });
-    expect(appleAccessedApiTypes(ws).problems.map((p) => p.path)).toEqual(['settings.apple']);
-    expect(parsedManifest(ws).NSPrivacyAccessedAPITypes).toEqual([]);
+  it('leaves a settings.apple of the wrong shape to validation, which names its path', () => {
+    const base = withDataTypes([]);
+    const notAList = validateWorkspace({ ...base, settings: { ...base.settings, apple: { accessedApiTypes: 'UserDefaults' } } });
+    expect(notAList.ok ? [] : notAList.problems.map((p) => p.path)).toEqual(['settings.apple.accessedApiTypes']);
+    const notAnEntry = validateWorkspace({ ...base, settings: { ...base.settings, apple: { accessedApiTypes: ['UserDefaults'] } } });
+    expect(notAnEntry.ok ? [] : notAnEntry.problems.map((p) => p.path)).toEqual(['settings.apple.accessedApiTypes[0]']);
   });
 
   it('survive saving and reopening the workspace', () => {
