@@ -3,6 +3,8 @@
 // The renderer reaches these through a transport (Electron IPC or local HTTP); the CLI calls them directly.
 import type { WorkspaceChanges } from './changes';
 import type { TemplateError, TemplateSource } from './documents/types';
+import type { FideslangImport } from './interchange/fideslang';
+import type { InventoryImportPreview } from './interchange/inventory-csv';
 import type { Workspace } from './schema';
 import type { Problem } from './validate';
 
@@ -108,7 +110,33 @@ export interface Handlers {
   'document-templates': (arg: Record<string, never>) => Promise<Result<{ sources: TemplateSource[]; errors: TemplateError[] }>>;
   /** renders a document from the saved workspace and writes it to `path` */
   'document-export': (arg: { id: string; format: DocumentFormat; path: string }) => Promise<Result<{ path: string }>>;
+  /** renders a store disclosure, the record of processing or an interchange file from the saved workspace and writes it to `path` */
+  'export-file': (arg: { kind: ExportKind; path: string }) => Promise<Result<{ path: string }>>;
+  /**
+   * reads an inventory CSV (.csv) or a fideslang file (.yml, .yaml) against the saved workspace and says
+   * what importing it would do; nothing changes (the UI applies the preview as one undoable edit)
+   */
+  'import-preview': (arg: { path: string }) => Promise<Result<ImportPreview>>;
 }
+
+/** What importing a file would do, before anything changes. */
+export type ImportPreview =
+  | { format: 'inventory-csv'; path: string; preview: InventoryImportPreview }
+  | { format: 'fideslang'; path: string; preview: FideslangImport };
+
+/** Every file `export-file` (and `candor export`) can write from a workspace. */
+export const EXPORT_KINDS = [
+  'apple-privacy-manifest',
+  'app-store-answers',
+  'play-data-safety',
+  'ropa-csv',
+  'ropa-xlsx',
+  'ropa-docx',
+  'inventory-csv',
+  'fideslang',
+] as const;
+
+export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export type DocumentFormat = 'markdown' | 'html' | 'docx';
 
@@ -130,6 +158,8 @@ export const HANDLER_NAMES = [
   'backup-restore',
   'document-templates',
   'document-export',
+  'export-file',
+  'import-preview',
 ] as const satisfies readonly HandlerName[];
 
 /** Commands the native menu (or a keyboard shortcut) asks the UI to carry out. */

@@ -32,6 +32,11 @@ function fakeHandlers(): Handlers {
     'backup-restore': vi.fn(none),
     'document-templates': vi.fn(async () => ({ ok: true as const, value: { sources: [], errors: [] } })),
     'document-export': vi.fn(async ({ path }: { path: string }) => ({ ok: true as const, value: { path } })),
+    'export-file': vi.fn(async ({ path }: { path: string }) => ({ ok: true as const, value: { path } })),
+    'import-preview': vi.fn(async ({ path }: { path: string }) => ({
+      ok: false as const,
+      error: { code: 'not-found' as const, message: `${path} does not exist`, file: path },
+    })),
   };
 }
 

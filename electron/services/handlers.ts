@@ -3,7 +3,7 @@
 // handler crosses the boundary except as a plain { ok: false, error }.
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { fail, HANDLER_NAMES, ok, type CandorError, type HandlerName, type Handlers, type Result } from '../../core/api';
+import { EXPORT_KINDS, fail, HANDLER_NAMES, ok, type CandorError, type HandlerName, type Handlers, type Result } from '../../core/api';
 import type { Workspace } from '../../core/schema';
 import { formatPath } from '../../core/validate';
 import { BACKUP_ID_PATTERN } from './backups';
@@ -35,6 +35,8 @@ export function createHandlers(session: WorkspaceSession, info: HandlerInfo): Ha
     // The generators load on first use, so opening a workspace stays quick.
     'document-templates': async () => (await import('./documents')).workspaceTemplates(session),
     'document-export': async (arg) => (await import('./documents')).exportDocument(session, arg),
+    'export-file': async (arg) => (await import('./exports')).exportFile(session, arg),
+    'import-preview': async (arg) => (await import('./imports')).importPreview(session, arg),
   };
 }
 
@@ -94,6 +96,11 @@ const ARGUMENTS: { [K in HandlerName]: z.ZodType } = {
     format: z.enum(['markdown', 'html', 'docx']),
     path: filePath,
   }),
+  'export-file': z.strictObject({
+    kind: z.enum(EXPORT_KINDS, { error: `must be one of ${EXPORT_KINDS.join(', ')}` }),
+    path: filePath,
+  }),
+  'import-preview': z.strictObject({ path: filePath }),
 };
 
 const TYPE_NAMES: Record<string, string> = {
