@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import sampleJson from '../resources/examples/ridgeline.candor.json' with { type: 'json' };
 import { compareFindings, countFindings, groupFindings, LINT_RULES, lintRule, lintWorkspace, SEVERITIES, type Finding } from './lint';
 import type { Workspace } from './schema';
+import { generateInAppText } from './documents/in-app';
 import { workspaceArbitrary } from './testing/arbitraries';
 import { cleanWorkspace } from './lint/fixtures';
 import { parsePath, validateWorkspace } from './validate';
@@ -808,6 +809,36 @@ describe('lintWorkspace', () => {
           if (typeof index === 'number') expect((ws as unknown as Record<string, unknown[]>)[list as string][index]).toBeDefined();
           expect(finding.message).not.toMatch(/undefined|\[object|NaN/);
         }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('in-app texts', () => {
+  it('are over budget and hard to read exactly where the In-app text screen says so', () => {
+    const overrides = fc.record({ short: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }), long: fc.option(fc.lorem({ maxCount: 80, mode: 'sentences' }), { nil: undefined }) });
+    fc.assert(
+      fc.property(workspaceArbitrary(), fc.array(overrides, { maxLength: 6 }), fc.option(fc.integer({ min: 1, max: 150 }), { nil: undefined }), (ws, texts, short) => {
+        const edited: Workspace = {
+          ...ws,
+          settings: { ...ws.settings, inAppLimits: short === undefined ? undefined : { short } },
+          dataTypes: ws.dataTypes.map((d, i) => (texts[i] ? { ...d, inApp: texts[i] } : d)),
+        };
+        const screen = generateInAppText(edited);
+        const expectedOver: string[] = [];
+        const expectedHard: string[] = [];
+        edited.dataTypes.forEach((d, i) => {
+          for (const kind of ['short', 'long'] as const) {
+            const snippet = screen.dataTypes[d.id][kind];
+            if (snippet.source !== 'override') continue;
+            if (snippet.overBudget) expectedOver.push(`dataTypes[${i}].inApp.${kind}`);
+            if (snippet.grade > 10) expectedHard.push(`dataTypes[${i}].inApp.${kind}`);
+          }
+        });
+        const findings = lintWorkspace(edited);
+        expect(findings.filter((f) => f.rule === 'in-app-over-budget').map((f) => f.path)).toEqual(expectedOver);
+        expect(findings.filter((f) => f.rule === 'hard-to-read' && f.path.includes('.inApp.')).map((f) => f.path)).toEqual(expectedHard);
       }),
       { numRuns: 60 },
     );

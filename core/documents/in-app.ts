@@ -861,6 +861,12 @@ function override(text: string | undefined): string | undefined {
   return cleaned ? cleaned : undefined;
 }
 
+/** A hand-written text as this screen measures it (cleaned, counted, graded); undefined when it cleans to nothing. */
+export function overrideSnippet(text: string | undefined, budget: number): Snippet | undefined {
+  const cleaned = override(text);
+  return cleaned ? snippet(cleaned, budget, 'override') : undefined;
+}
+
 function iosApplies(point: CollectionPoint): boolean {
   return point.platform === undefined || point.platform === 'ios' || point.platform === 'other';
 }

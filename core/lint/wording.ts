@@ -1,6 +1,6 @@
 // Rules about the words people read: how hard a benefit or a hand-written in-app text is to read, and
 // whether an in-app text fits the space it was given.
-import { generateInAppText, type Snippet } from '../documents/in-app';
+import { DEFAULT_IN_APP_LIMITS, overrideSnippet, type Snippet } from '../documents/in-app';
 import { readabilityGrade } from '../documents/readability';
 import type { WorkspaceFacts } from './facts';
 import { q } from './facts';
@@ -12,29 +12,19 @@ export const READABILITY_LIMIT = 10;
 const OVERRIDES = new WeakMap<WorkspaceFacts, Map<number, { short?: Snippet; long?: Snippet }>>();
 
 /**
- * The hand-written in-app texts as the In-app text screen measures them (cleaned, counted in
- * characters people see, graded), so this review and that screen never disagree. Only the data types
- * with an override are generated, without collection points, to keep the review fast.
+ * The hand-written in-app texts measured exactly as the In-app text screen measures them (cleaned,
+ * counted in characters people see, graded), so this review and that screen never disagree.
  */
 function overrideSnippets(facts: WorkspaceFacts) {
   let found = OVERRIDES.get(facts);
   if (found) return found;
   found = new Map();
-  const withOverride = facts.dataTypes.filter((d) => d.dataType.inApp?.short !== undefined || d.dataType.inApp?.long !== undefined);
-  if (withOverride.length > 0) {
-    const text = generateInAppText({
-      ...facts.workspace,
-      dataTypes: withOverride.map((d) => d.dataType),
-      collectionPoints: [],
-    });
-    for (const d of withOverride) {
-      const generated = text.dataTypes[d.dataType.id];
-      if (!generated) continue;
-      found.set(d.index, {
-        short: generated.short.source === 'override' ? generated.short : undefined,
-        long: generated.long.source === 'override' ? generated.long : undefined,
-      });
-    }
+  const limits = facts.workspace.settings.inAppLimits;
+  const budget = { short: limits?.short ?? DEFAULT_IN_APP_LIMITS.short, long: limits?.long ?? DEFAULT_IN_APP_LIMITS.long };
+  for (const d of facts.dataTypes) {
+    const inApp = d.dataType.inApp;
+    if (inApp?.short === undefined && inApp?.long === undefined) continue;
+    found.set(d.index, { short: overrideSnippet(inApp.short, budget.short), long: overrideSnippet(inApp.long, budget.long) });
   }
   OVERRIDES.set(facts, found);
   return found;
