@@ -495,7 +495,7 @@ function appleSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cove
         declared.length === 0
           ? 'No data type has an Apple data type, so the manifest declares nothing collected.'
           : `${count(declared.length, 'data type')} ${declared.length === 1 ? 'is' : 'are'} declared as ${count(types.size, 'Apple data type')}.`,
-      missing: (hits) => `${namesOf(facts, hits)} ${hits.length === 1 ? 'is' : 'are'} collected on iOS but set to no Apple data type.`,
+      missing: (hits) => `${namesOf(facts, hits)} ${hits.length === 1 ? 'is' : 'are'} collected on iOS without an Apple data type.`,
     },
     {
       id: 'purposes',
@@ -610,7 +610,7 @@ function playSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
         declared.length === 0
           ? 'No data type has a Play data type, so the form declares nothing collected.'
           : `${count(declared.length, 'data type')} ${declared.length === 1 ? 'is' : 'are'} declared as ${count(types.size, 'Play data type')}.`,
-      missing: (hits) => `${namesOf(facts, hits)} ${hits.length === 1 ? 'is' : 'are'} collected on Android but set to no Play data type.`,
+      missing: (hits) => `${namesOf(facts, hits)} ${hits.length === 1 ? 'is' : 'are'} collected on Android without a Play data type.`,
     },
     {
       id: 'purposes',

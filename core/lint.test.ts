@@ -503,6 +503,11 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
   'apple-data-type-missing': {
     fail: [
       { name: 'collected on iOS, set to none', edit: (ws) => (dt(ws, 'email-address').classification = { apple: 'none' }), paths: ['dataTypes[0].classification.apple'] },
+      {
+        name: 'system data collected on iOS, which Candor cannot place',
+        edit: (ws) => Object.assign(dt(ws, 'app-usage'), { category: 'system', classification: { play: 'PSL_CRASH_LOGS' } }),
+        paths: ['dataTypes[1].classification.apple'],
+      },
     ],
     pass: [
       {
@@ -625,11 +630,20 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
   'play-data-type-missing': {
     fail: [
       { name: 'collected on Android, set to none', edit: (ws) => (dt(ws, 'email-address').classification = { play: 'none' }), paths: ['dataTypes[0].classification.play'] },
+      {
+        name: 'system data collected on Android, which Candor cannot place',
+        edit: (ws) => Object.assign(dt(ws, 'app-usage'), { category: 'system', classification: { apple: 'CrashData' } }),
+        paths: ['dataTypes[1].classification.play'],
+      },
     ],
     pass: [
       {
         name: 'set to none, collected only on iOS',
         edit: (ws) => Object.assign(dt(ws, 'email-address'), { classification: { play: 'none' }, collectedAt: ['signup-ios'] }),
+      },
+      {
+        name: 'system data with its Play type chosen',
+        edit: (ws) => Object.assign(dt(ws, 'app-usage'), { category: 'system', classification: { apple: 'CrashData', play: 'PSL_CRASH_LOGS' } }),
       },
     ],
   },

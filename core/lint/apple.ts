@@ -1,6 +1,6 @@
 // Rules that keep Apple's privacy manifest (PrivacyInfo.xcprivacy) and the App Store "App Privacy"
 // answers true. They apply when the product has an iOS collection point.
-import { q } from './facts';
+import { q, undeclaredReason } from './facts';
 import type { RuleDefinition } from './types';
 
 export const appleRules: RuleDefinition[] = [
@@ -71,15 +71,23 @@ export const appleRules: RuleDefinition[] = [
     group: 'apple',
     title: 'Collected on iOS but not declared to Apple',
     description:
-      'A data type collected at an iOS collection point whose Apple data type is set to "none" is left out of the privacy manifest and the App Store answers. That is right only if it never leaves the device or meets every optional-disclosure criterion. Categories Apple does not list (credentials, system data) are not reported.',
+      'A data type collected at an iOS collection point without an Apple data type is left out of the privacy manifest and the App Store answers: either it is set to "none", or its category (system data) maps to none. That is right only if it never leaves the device or meets every optional-disclosure criterion. Account credentials, which Apple does not list, are not reported.',
     check: ({ ios, dataTypes }) =>
       !ios
         ? []
-        : dataTypes
-            .filter((d) => d.onIos && d.classification.apple === 'none' && d.classification.source.apple === 'override')
-            .map((d) => ({
-              path: `${d.at}.classification.apple`,
-              message: `${q(d.name)} is collected on iOS but its Apple data type is set to "none", so Apple's privacy label leaves it out. Choose the Apple data type it is, unless it never leaves the device or meets all of Apple's optional-disclosure criteria.`,
-            })),
+        : dataTypes.flatMap((d) => {
+            const reason = d.onIos ? undeclaredReason(d, 'apple') : undefined;
+            if (!reason) return [];
+            const why =
+              reason === 'override'
+                ? 'its Apple data type is set to "none"'
+                : `Candor cannot derive an Apple data type from its category "${d.dataType.category}"`;
+            return [
+              {
+                path: `${d.at}.classification.apple`,
+                message: `${q(d.name)} is collected on iOS but ${why}, so Apple's privacy label leaves it out. Choose the Apple data type it is (crash logs are Crash Data, for example), unless it never leaves the device or meets all of Apple's optional-disclosure criteria.`,
+              },
+            ];
+          }),
   },
 ];

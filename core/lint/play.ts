@@ -3,7 +3,7 @@
 import { PLAY_ACCOUNT_CREATION } from '../identifiers';
 import { RETENTION_EVENT_LABELS } from '../retention';
 import type { Retention } from '../schema';
-import { q } from './facts';
+import { q, undeclaredReason } from './facts';
 import type { RuleDefinition } from './types';
 
 const ACCOUNT_CREATION_LABEL = new Map<string, string>(PLAY_ACCOUNT_CREATION.map((a) => [a.id, a.label]));
@@ -165,16 +165,24 @@ export const playRules: RuleDefinition[] = [
     group: 'play',
     title: 'Collected on Android but not declared to Google Play',
     description:
-      'A data type collected at an Android collection point whose Play data type is set to "none" is left out of the Data safety form. That is right only if it never leaves the device. Categories Play does not list (credentials, system data) are not reported.',
+      'A data type collected at an Android collection point without a Play data type is left out of the Data safety form: either it is set to "none", or its category (system data) maps to none. That is right only if it never leaves the device. Account credentials, which Play does not list, are not reported.',
     check: ({ android, dataTypes }) =>
       !android
         ? []
-        : dataTypes
-            .filter((d) => d.onAndroid && d.classification.play === 'none' && d.classification.source.play === 'override')
-            .map((d) => ({
-              path: `${d.at}.classification.play`,
-              message: `${q(d.name)} is collected on Android but its Google Play data type is set to "none", so the Data safety form leaves it out. Choose the Play data type it is, unless it never leaves the device.`,
-            })),
+        : dataTypes.flatMap((d) => {
+            const reason = d.onAndroid ? undeclaredReason(d, 'play') : undefined;
+            if (!reason) return [];
+            const why =
+              reason === 'override'
+                ? 'its Google Play data type is set to "none"'
+                : `Candor cannot derive a Google Play data type from its category "${d.dataType.category}"`;
+            return [
+              {
+                path: `${d.at}.classification.play`,
+                message: `${q(d.name)} is collected on Android but ${why}, so the Data safety form leaves it out. Choose the Play data type it is (crash logs are Crash logs, for example), unless it never leaves the device.`,
+              },
+            ];
+          }),
   },
   {
     id: 'store-purpose-undetermined',
