@@ -515,6 +515,10 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
         edit: (ws) => Object.assign(dt(ws, 'email-address'), { category: 'user.authorization.password', name: 'Password' }),
       },
       {
+        name: 'a password set to none by hand as well',
+        edit: (ws) => Object.assign(dt(ws, 'email-address'), { category: 'user.authorization.password', name: 'Password', classification: { apple: 'none', play: 'none' } }),
+      },
+      {
         name: 'set to none, collected only on the server',
         edit: (ws) => Object.assign(dt(ws, 'ip-address'), { classification: { apple: 'none' } }),
       },

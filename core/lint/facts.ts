@@ -187,13 +187,13 @@ export function workspaceFacts(workspace: Workspace): WorkspaceFacts {
  * Why a data type has no store data type, when it is collected on that store's platform: "override" when
  * the team set it to "none", "category" when its category maps to none (system data, which Candor cannot
  * place), undefined when it has one or its category is one the stores deliberately leave out (account
- * credentials).
+ * credentials, whether or not "none" is also set by hand).
  */
 export function undeclaredReason(d: DataTypeFacts, store: 'apple' | 'play'): 'override' | 'category' | undefined {
   if (d.classification[store] !== 'none') return undefined;
-  if (d.classification.source[store] === 'override') return 'override';
   const key = d.classification.matchedCategory;
-  return key === 'user.authorization' || key.startsWith('user.authorization.') ? undefined : 'category';
+  if (key === 'user.authorization' || key.startsWith('user.authorization.')) return undefined;
+  return d.classification.source[store] === 'override' ? 'override' : 'category';
 }
 
 /** "the EEA", "the UK", "the EEA and the UK": the area a transfer leaves, for the regimes it concerns. */
