@@ -363,6 +363,8 @@ export function parseInventoryCsv(text: string, workspace: Workspace): Inventory
   const existingIndex = new Map(workspace.dataTypes.map((d, i) => [d.id, i]));
   const seen = new Map<string, number>();
   const rows: InventoryImportRow[] = [];
+  // Cells that could not be read, so validation's "is required" is not reported for them as well.
+  const unreadable = new Map<InventoryImportRow, Set<string>>();
   const idColumn = firstIndex.get('id');
   for (const record of parsed.records) {
     const rowProblems: ImportProblem[] = [];
@@ -377,6 +379,7 @@ export function parseInventoryCsv(text: string, workspace: Workspace): Inventory
     const existing = existingIndex.has(id) ? workspace.dataTypes[existingIndex.get(id) as number] : undefined;
     const row: InventoryImportRow = { line: record.line, record: record.record, id, action: existing ? 'update' : 'create', problems: rowProblems };
     rows.push(row);
+    unreadable.set(row, new Set());
 
     if (record.cells.length > header.cells.length && record.cells.slice(header.cells.length).some((c) => c.trim() !== '')) {
       rowProblems.push(
@@ -420,6 +423,7 @@ export function parseInventoryCsv(text: string, workspace: Workspace): Inventory
           else if (lower === 'false' || lower === 'no') value = false;
           else {
             rowProblems.push(at(columns[index].header, `"${trimmed}" is not true or false; write true, false, or leave the cell empty.`));
+            unreadable.get(row)?.add(column.name);
             value = undefined;
           }
           break;
@@ -429,6 +433,7 @@ export function parseInventoryCsv(text: string, workspace: Workspace): Inventory
           else if (/^\d{1,9}$/.test(trimmed)) value = Number(trimmed);
           else {
             rowProblems.push(at(columns[index].header, `"${trimmed}" is not a whole number; write a number of days, weeks, months or years such as 30.`));
+            unreadable.get(row)?.add(column.name);
             value = undefined;
           }
           break;
@@ -468,8 +473,7 @@ export function parseInventoryCsv(text: string, workspace: Workspace): Inventory
       continue;
     }
     const column = columnFor(rest);
-    // A cell already reported as unreadable is not reported again as missing.
-    if (column && row.problems.some((p) => p.column === headerOf(column))) continue;
+    if (column && unreadable.get(row)?.has(column)) continue;
     row.problems.push({
       line: row.line,
       record: row.record,
