@@ -361,6 +361,22 @@ describe('candor export: what it refuses', () => {
     expect((parsePlist(await readFile(out, 'utf8')) as { NSPrivacyAccessedAPITypes: unknown[] }).NSPrivacyAccessedAPITypes).toEqual([]);
   });
 
+  it('warns about purposes the fideslang system cannot declare, and still writes the others', async () => {
+    const ws = await sample();
+    delete ws.purposes[1].use;
+    const file = await putWorkspace('no-use.candor.json', ws);
+    const out = join(dir, 'system.yml');
+    const result = await run('export', 'fideslang', file, '-o', out);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toEqual([
+      `Warning: purposes[1]: The purpose "${ws.purposes[1].name}" has no data use, which fideslang requires; choose one under Purposes. Until then it has no privacy declaration in the file.`,
+    ]);
+    const doc = parseYaml(await readFile(out, 'utf8')) as { system: { privacy_declarations: { name: string }[] }[] };
+    const names = doc.system[0].privacy_declarations.map((d) => d.name);
+    expect(names).not.toContain(ws.purposes[1].name);
+    expect(names).toContain(ws.purposes[0].name);
+  });
+
   it('works through bin/candor.js, the way a person runs it, with the exit code of an invalid workspace', async () => {
     const out = join(dir, 'ropa.xlsx');
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [CANDOR_BIN, 'export', 'ropa-xlsx', SAMPLE, '-o', out], { cwd: dir });

@@ -74,6 +74,11 @@ export const EXPORT_KINDS = {
     fileName: 'candor-system.yml',
     use: 'fideslang system with privacy declarations (YAML) for Fides and other fideslang tools',
     make: async (ws) => (await import('../../core/interchange/fideslang')).fideslangSystemYaml(ws),
+    warnings: async (ws) =>
+      (await import('../../core/interchange/fideslang')).fideslangSystem(ws).skipped.map((skip) => ({
+        path: `purposes[${ws.purposes.findIndex((p) => p.id === skip.purposeId)}]`,
+        message: `${skip.reason} Until then it has no privacy declaration in the file.`,
+      })),
   },
 } as const satisfies Record<string, ExportKind>;
 

@@ -377,6 +377,18 @@ describe('candor import: exit codes and refusals', () => {
     await expectUntouched(file, before);
   });
 
+  it('explains itself in its help: both kinds of file, --dry-run, the exit codes and examples', async () => {
+    const help = await run('import', '--help');
+    expect(help.code).toBe(0);
+    const text = help.stdout.join('\n');
+    expect(text).toMatch(/--into <workspace>/);
+    expect(text).toMatch(/--dry-run/);
+    expect(text.replace(/\s+/g, ' ')).toContain('Rows with problems are left out and the others imported; a problem with the file itself stops the whole import.');
+    expect(text).toMatch(/^ {2}1 {2}the workspace is invalid, or rows or parts of the file have problems/m);
+    expect(text).toMatch(/\$ candor import inventory\.csv --into \S+ --dry-run/);
+    expect(text).toMatch(/\$ candor import \S+\.yml --into \S+/);
+  });
+
   it('requires --into (exit 2)', async () => {
     const result = await run('import', join(dir, 'inventory.csv'));
     expect(result.code).toBe(2);

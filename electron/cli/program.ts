@@ -75,7 +75,7 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
         '',
         'Exit codes:',
         '  0  success',
-        '  1  the workspace has problems; lint: the review found an error; format --check: the file is not canonical; new: the file already exists',
+        '  1  the workspace has problems; lint: the review found an error; format --check: the file is not canonical; new: the file already exists; import: rows were left out',
         '  2  the file cannot be read or has a newer format version, or the command line is wrong',
         examples([...EXAMPLES.validate, EXAMPLES.lint[0], EXAMPLES.format[1], ...EXAMPLES.new, ...EXAMPLES.serve]),
       ].join('\n'),
@@ -131,7 +131,7 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
 
   program
     .command('build')
-    .summary('write the privacy notice, notice at collection and in-app texts')
+    .summary('write the notices, in-app texts, store disclosures and record of processing')
     .description(
       `Build every document and text from a workspace into a folder: ${Object.entries(OUTPUT_GROUPS)
         .map(([id, files]) => `${id} (${files})`)
@@ -164,7 +164,7 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .command('import')
     .summary('bring an inventory CSV or a fideslang file into a workspace')
     .description(
-      'Import an inventory CSV (rows create or update data types, matched by id) or a fideslang system or dataset (.yml, .yaml: new data types, suggested as drafts) into a workspace. Prints one line per row or suggestion with its problems (line and column), then what changed. Rows with problems are left out and the others imported; a problem with the file itself stops the whole import. The workspace is saved as Candor saves it: validated, canonical, atomically, with a backup of the previous version; it is refused while Candor has it open.',
+      'Import an inventory CSV (rows create or update data types, matched by id) or a fideslang system or dataset (.yml, .yaml: its declarations or fields become new data types, each noting where it came from) into a workspace. Prints one line per row or suggestion with its problems (line and column), then what changed. Rows with problems are left out and the others imported; a problem with the file itself stops the whole import. The workspace is saved as Candor saves it: validated, canonical, atomically, with a backup of the previous version; it is refused while Candor has it open.',
     )
     .argument('<file>', 'the file to import: *.csv (inventory), *.yml or *.yaml (fideslang)')
     .requiredOption('--into <workspace>', 'the workspace file to import into (*.candor.json)')
@@ -173,8 +173,10 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
       'after',
       [
         '',
-        'Exit codes: 0 everything imported (or would be); 1 the workspace is invalid, or rows or parts of the file have problems',
-        '(without --dry-run the other rows are still imported); 2 a file cannot be read, the workspace is open in Candor, or the command line is wrong.',
+        'Exit codes:',
+        '  0  everything was imported (with --dry-run: would be)',
+        '  1  the workspace is invalid, or rows or parts of the file have problems (without --dry-run the others are imported)',
+        '  2  a file cannot be read, the workspace is open in Candor, or the command line is wrong',
         examples([
           'candor export inventory-csv ridgeline.candor.json -o inventory.csv   # edit it in a spreadsheet, then:',
           'candor import inventory.csv --into ridgeline.candor.json --dry-run',
