@@ -32,6 +32,8 @@ import { CollectionPointsScreen } from '../screens/CollectionPoints/CollectionPo
 import { OrganizationScreen } from '../screens/Organization/Organization';
 import { DocumentsScreen } from '../screens/Documents/Documents';
 import { InAppScreen } from '../screens/InApp/InApp';
+import { ReviewScreen } from '../screens/Review/Review';
+import { ReviewBadges } from '../screens/Review/ReviewBadges';
 import { shortcutLabel } from '../components/shortcut';
 import classes from './Shell.module.css';
 
@@ -53,6 +55,8 @@ function ScreenFor({ route }: { route: Route }) {
       return <DocumentsScreen id={route.id} />;
     case 'in-app':
       return <InAppScreen point={route.point} />;
+    case 'review':
+      return <ReviewScreen tab={route.tab} />;
   }
 }
 
@@ -167,7 +171,9 @@ export function Shell() {
                 label={link.label}
                 leftSection={<link.icon size={18} stroke={1.7} />}
                 rightSection={
-                  link.count ? (
+                  link.findingBadges ? (
+                    <ReviewBadges />
+                  ) : link.count ? (
                     <Badge size="sm" variant="light" color="gray" circle={false}>
                       {link.count(workspace)}
                     </Badge>

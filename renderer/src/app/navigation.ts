@@ -1,5 +1,6 @@
 import {
   IconBuildingSkyscraper,
+  IconChecklist,
   IconDeviceMobileMessage,
   IconFileText,
   IconDatabase,
@@ -21,6 +22,8 @@ export interface NavigationLink {
   count?: (workspace: Workspace) => number;
   /** a heading above the link in the navigation, where a new group starts */
   group?: string;
+  /** shows the review's error and warning counts as badges instead of a count */
+  findingBadges?: boolean;
 }
 
 export const NAVIGATION: readonly NavigationLink[] = [
@@ -37,4 +40,5 @@ export const NAVIGATION: readonly NavigationLink[] = [
   { screen: 'organization', label: 'Organization & settings', icon: IconBuildingSkyscraper, hotkey: 'mod+5' },
   { screen: 'documents', label: 'Documents', icon: IconFileText, hotkey: 'mod+6', group: 'Generate' },
   { screen: 'in-app', label: 'In-app text', icon: IconDeviceMobileMessage, hotkey: 'mod+7', group: 'Generate' },
+  { screen: 'review', label: 'Review', icon: IconChecklist, hotkey: 'mod+8', group: 'Check', findingBadges: true },
 ];

@@ -9,7 +9,12 @@ export type Route =
   | { screen: 'collection-points'; id?: string; field?: string }
   | { screen: 'organization'; field?: string }
   | { screen: 'documents'; id?: string }
-  | { screen: 'in-app'; point?: string };
+  | { screen: 'in-app'; point?: string }
+  | { screen: 'review'; tab?: ReviewTab };
+
+/** The Review screen's tabs; the findings are its first. */
+export const REVIEW_TABS = ['findings', 'coverage', 'store-labels'] as const;
+export type ReviewTab = (typeof REVIEW_TABS)[number];
 
 export type Screen = Route['screen'];
 
@@ -31,6 +36,8 @@ export function parseRoute(hash: string): Route {
       return { screen: 'documents', id };
     case 'in-app':
       return { screen: 'in-app', point: id };
+    case 'review':
+      return { screen: 'review', tab: REVIEW_TABS.find((t) => t === id && t !== 'findings') };
     default:
       return { screen: 'inventory' };
   }
@@ -49,6 +56,8 @@ export function routeHash(route: Route): string {
       return `#/documents${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
     case 'in-app':
       return `#/in-app${route.point ? `/${encodeURIComponent(route.point)}` : ''}`;
+    case 'review':
+      return `#/review${route.tab && route.tab !== 'findings' ? `/${route.tab}` : ''}`;
     default:
       return `#/${route.screen}${route.id ? `/${encodeURIComponent(route.id)}` : ''}${field}`;
   }

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState, type FormEvent } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import {
   Alert,
   Badge,
@@ -7,12 +7,10 @@ import {
   EmptyState,
   Group,
   Menu,
-  Modal,
   NavLink,
   ScrollArea,
   Stack,
   Text,
-  TextInput,
   Title,
   Tooltip,
   Typography,
@@ -36,6 +34,7 @@ import { routeHash } from '../../state/route';
 import { getBridge, nativeDialogs } from '../../transport';
 import { useTemplates } from '../../documents/templates';
 import { folderOf, joinPath } from '../../components/Dialogs/paths';
+import { ExportPathModal } from '../../components/ExportMenu/ExportPathModal';
 import classes from './Documents.module.css';
 
 const FORMATS: { format: DocumentFormat; label: string; extension: string; icon: typeof IconMarkdown }[] = [
@@ -75,65 +74,6 @@ async function copyRich(html: string, markdown: string): Promise<void> {
   document.execCommand('copy');
   selection?.removeAllRanges();
   holder.remove();
-}
-
-function ExportPathModal({
-  opened,
-  suggestion,
-  onClose,
-  onExport,
-}: {
-  opened: boolean;
-  suggestion: string;
-  onClose(): void;
-  onExport(path: string): Promise<string | undefined>;
-}) {
-  const [path, setPath] = useState(suggestion);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!path.trim()) {
-      setError('Type where to save the file.');
-      return;
-    }
-    setBusy(true);
-    const failure = await onExport(path.trim());
-    setBusy(false);
-    if (failure) setError(failure);
-    else onClose();
-  };
-  return (
-    <Modal opened={opened} onClose={onClose} title="Export" size="lg" key={suggestion}>
-      <form onSubmit={submit}>
-        <Stack gap="md">
-          <TextInput
-            label="Save as"
-            description="The full path of the file to write on this computer. An existing file is replaced."
-            value={path}
-            onChange={(e) => {
-              setPath(e.currentTarget.value);
-              setError(undefined);
-            }}
-            data-autofocus
-          />
-          {error && (
-            <Alert color="red" icon={<IconAlertTriangle size={16} />} title="Not exported">
-              {error}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy} leftSection={<IconDownload size={16} />}>
-              Export
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
 }
 
 export function DocumentsScreen({ id }: { id?: string }) {

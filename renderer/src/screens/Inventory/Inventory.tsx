@@ -37,6 +37,8 @@ import { useEditor } from '../../state/store';
 import { useUi } from '../../state/ui';
 import { navigate } from '../../state/route';
 import { shortcutLabel } from '../../components/shortcut';
+import { ExportMenu } from '../../components/ExportMenu/ExportMenu';
+import { ImportButton } from '../../components/ImportDialog/ImportDialog';
 import { deleteDataTypeWithUndo, duplicateDataType } from './actions';
 import classes from './Inventory.module.css';
 
@@ -285,6 +287,7 @@ export function Inventory() {
             <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog('add-data-type')} disabled={readOnly}>
               Add a data type
             </Button>
+            <ImportButton disabled={readOnly} />
           </EmptyState.Actions>
         </EmptyState>
       </Box>
@@ -300,11 +303,15 @@ export function Inventory() {
             {visible.length === rows.length ? `${rows.length}` : `${visible.length} of ${rows.length}`}
           </Text>
         </Group>
-        <Tooltip label={`Add a data type (${shortcutLabel('mod+shift+N')})`}>
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog('add-data-type')} disabled={readOnly}>
-            Add data type
-          </Button>
-        </Tooltip>
+        <Group gap="xs" wrap="nowrap">
+          <ImportButton disabled={readOnly} />
+          <ExportMenu kinds={['inventory-csv', 'fideslang']} />
+          <Tooltip label={`Add a data type (${shortcutLabel('mod+shift+N')})`}>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog('add-data-type')} disabled={readOnly}>
+              Add data type
+            </Button>
+          </Tooltip>
+        </Group>
       </Group>
 
       <Group gap="sm" className={classes.filters} wrap="wrap">

@@ -41,6 +41,7 @@ import {
   TextField,
   useLabelledError,
 } from '../../components/EntityList/fields';
+import { ExportMenu } from '../../components/ExportMenu/ExportMenu';
 import classes from './Organization.module.css';
 
 type Representative = NonNullable<Organization['representatives']>[number];
@@ -649,12 +650,19 @@ export function OrganizationScreen({ field }: { field?: string }) {
   return (
     <div className={classes.scroll}>
       <Stack gap="lg" className={classes.page}>
-        <div>
-          <Title order={2}>Organization & settings</Title>
-          <Text c="dimmed" size="sm" mt={4}>
-            Who the documents speak for, the laws they follow and the answers they share.
-          </Text>
-        </div>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div>
+            <Title order={2}>Organization & settings</Title>
+            <Text c="dimmed" size="sm" mt={4}>
+              Who the documents speak for, the laws they follow and the answers they share.
+            </Text>
+          </div>
+          <ExportMenu
+            label="Record of processing"
+            kinds={['ropa-xlsx', 'ropa-docx', 'ropa-csv']}
+            labels={{ 'ropa-xlsx': 'Excel workbook (.xlsx)', 'ropa-docx': 'Word table (.docx)', 'ropa-csv': 'CSV' }}
+          />
+        </Group>
         <WhoYouAre org={org} editOrg={editOrg} />
         <DataProtectionOfficer org={org} editOrg={editOrg} />
         <Representatives org={org} editOrg={editOrg} />

@@ -1,0 +1,169 @@
+import { useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { Button, EmptyState, Group, Paper, Select, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconChevronRight, IconCircleCheck, IconMapPin, IconTable } from '@tabler/icons-react';
+import { groupFindings, lintRule, type Finding, type Severity } from '../../../../core/lint';
+import type { Workspace } from '../../../../core/schema';
+import { describePath, routeForPath } from '../../state/paths';
+import { navigate, routeHash } from '../../state/route';
+import { SEVERITY_LOOK } from './severity';
+import type { Review } from './review';
+import classes from './Review.module.css';
+
+/** How many findings a group shows before "Show more": a workspace of 2,000 data types can have thousands. */
+export const PAGE_SIZE = 100;
+
+/** Moves focus between the findings with the arrow keys; Enter opens the focused one (it is a link). */
+export function onListKeyDown(event: KeyboardEvent<HTMLElement>): void {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const items = [...event.currentTarget.querySelectorAll<HTMLElement>('[data-review-item]')];
+  const index = items.indexOf(document.activeElement as HTMLElement);
+  if (index < 0) return;
+  event.preventDefault();
+  const next = items[Math.min(items.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))];
+  next.focus();
+}
+
+function FindingRow({ finding, workspace }: { finding: Finding; workspace: Workspace }) {
+  const route = routeForPath(workspace, finding.path);
+  const where = describePath(workspace, finding.path) || 'The workspace';
+  const look = SEVERITY_LOOK[finding.severity];
+  return (
+    <a
+      href={routeHash(route)}
+      className={classes.finding}
+      style={{ '--finding-color': `var(--mantine-color-${look.color}-filled)` } as CSSProperties}
+      data-review-item
+      data-testid="finding"
+      data-rule={finding.rule}
+      onClick={(event) => {
+        event.preventDefault();
+        navigate(route);
+      }}
+    >
+      <div className={classes.findingBody}>
+        <Text size="sm" fw={600}>
+          {lintRule(finding.rule)?.title ?? finding.rule}
+        </Text>
+        <Text size="sm">{finding.message}</Text>
+        <span className={classes.where}>
+          <IconMapPin size={12} aria-hidden />
+          {where}
+        </span>
+      </div>
+      <IconChevronRight size={18} className={classes.chevron} aria-hidden />
+    </a>
+  );
+}
+
+function SeverityGroup({ severity, findings, workspace }: { severity: Severity; findings: Finding[]; workspace: Workspace }) {
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const look = SEVERITY_LOOK[severity];
+  const rest = findings.length - shown;
+  return (
+    <Paper withBorder radius="md" className={classes.group} component="section" aria-labelledby={`findings-${severity}`}>
+      <Group gap="sm" wrap="nowrap" className={classes.groupHeader}>
+        <ThemeIcon variant="light" color={look.color} size="lg" radius="md">
+          <look.icon size={20} />
+        </ThemeIcon>
+        <div>
+          <Title order={4} id={`findings-${severity}`}>
+            {look.title}{' '}
+            <Text span c="dimmed" fw={500} inherit>
+              {findings.length}
+            </Text>
+          </Title>
+          <Text size="sm" c="dimmed">
+            {look.description}
+          </Text>
+        </div>
+      </Group>
+      <ul className={classes.list}>
+        {findings.slice(0, shown).map((finding) => (
+          <li key={`${finding.rule}|${finding.path}|${finding.message}`}>
+            <FindingRow finding={finding} workspace={workspace} />
+          </li>
+        ))}
+      </ul>
+      {rest > 0 && (
+        <Group className={classes.more} justify="space-between">
+          <Text size="sm" c="dimmed">
+            Showing {shown} of {findings.length}
+          </Text>
+          <Group gap="xs">
+            {rest > PAGE_SIZE && (
+              <Button variant="subtle" size="xs" onClick={() => setShown((n) => n + PAGE_SIZE)}>
+                Show {PAGE_SIZE} more
+              </Button>
+            )}
+            <Button variant="subtle" size="xs" onClick={() => setShown(findings.length)}>
+              Show all {findings.length}
+            </Button>
+          </Group>
+        </Group>
+      )}
+    </Paper>
+  );
+}
+
+export function Findings({ review }: { review: Review }) {
+  const [rule, setRule] = useState<string | null>(null);
+  const ruleOptions = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const f of review.findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+    return [...counts].map(([id, n]) => ({ value: id, label: `${lintRule(id)?.title ?? id} (${n})` }));
+  }, [review.findings]);
+  const activeRule = rule && ruleOptions.some((o) => o.value === rule) ? rule : null;
+  const groups = useMemo(
+    () => groupFindings(activeRule ? review.findings.filter((f) => f.rule === activeRule) : review.findings),
+    [review.findings, activeRule],
+  );
+
+  if (review.findings.length === 0) {
+    return (
+      <Paper withBorder radius="md" p="xl">
+        <EmptyState
+          variant="light"
+          color="green"
+          size="lg"
+          icon={<IconCircleCheck size={30} />}
+          title="No findings: nothing blocks your declarations"
+          description="Every review rule passes for this workspace. The coverage tab shows what each law and store asks for, and what answers it."
+        >
+          <EmptyState.Actions>
+            <Button variant="default" leftSection={<IconTable size={16} />} onClick={() => navigate({ screen: 'review', tab: 'coverage' })}>
+              See coverage
+            </Button>
+          </EmptyState.Actions>
+        </EmptyState>
+      </Paper>
+    );
+  }
+
+  return (
+    <Stack gap="md" onKeyDown={onListKeyDown}>
+      {ruleOptions.length > 1 && (
+        <Group justify="space-between" align="flex-end">
+          <Text size="sm" c="dimmed">
+            Select a finding to open the field it is about.
+          </Text>
+          <Select
+            label="Rule"
+            placeholder={`All ${ruleOptions.length} rules`}
+            data={ruleOptions}
+            value={activeRule}
+            onChange={setRule}
+            clearable
+            searchable
+            w={340}
+            size="sm"
+            comboboxProps={{ withinPortal: true }}
+          />
+        </Group>
+      )}
+      {groups.map((group) => (
+        // A new filter starts each group at its first page.
+        <SeverityGroup key={`${group.severity}|${activeRule ?? ''}`} severity={group.severity} findings={group.findings} workspace={review.workspace} />
+      ))}
+    </Stack>
+  );
+}
