@@ -369,7 +369,6 @@ class Reader {
     const id = uniqueId(name, this.taken);
     this.taken.add(id);
     const dataType: DataType = { id, name, category, ...extra, purposes };
-    if (dataType.subjects && dataType.subjects.length === 1 && dataType.subjects[0] === 'customer') delete dataType.subjects;
     const own = [...problems];
     if (purposes.length === 0) {
       own.push(
@@ -592,8 +591,14 @@ export function parseFideslang(text: string, workspace: Workspace): FideslangImp
       reader.report({ path: '' }, 'The file has no fideslang system or dataset: expect a "system:" list of systems with privacy_declarations, or a "dataset:" list of datasets with collections.');
     }
   }
+  // Candor writes no subjects for the default, customers alone.
+  for (const { dataType } of reader.suggestions) {
+    if (dataType.subjects?.length === 1 && dataType.subjects[0] === 'customer') delete dataType.subjects;
+  }
   const kind = systems && datasets ? 'system and dataset' : systems ? 'system' : datasets ? 'dataset' : 'none';
-  return { kind, suggestions: reader.suggestions, purposes: reader.purposes, problems: reader.problems };
+  // Top to bottom, as people read the file.
+  const problems = [...reader.problems].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0));
+  return { kind, suggestions: reader.suggestions, purposes: reader.purposes, problems };
 }
 
 export type AddSuggestionsResult =
