@@ -86,7 +86,7 @@ describe('ropaXlsx', () => {
         ['Data protection officer', 'Dr. Miriam Albrecht', 'Albrecht Datenschutzberatung, Leopoldstraße 71, 80802 München, Germany', 'dpo@ridgeline.example'],
       ]),
     );
-    expect(ROPA_COLUMNS.map((c, i) => sheet.getCell(header, i + 1).value)).toEqual(ROPA_COLUMNS.map((c) => c.header));
+    expect(ROPA_COLUMNS.map((_, i) => sheet.getCell(header, i + 1).value)).toEqual(ROPA_COLUMNS.map((c) => c.header));
     expect(sheet.rowCount).toBe(header + sample.purposes.length);
     sample.purposes.forEach((purpose, i) => {
       expect(String(sheet.getCell(header + 1 + i, 2).value).split('\n')[0]).toBe(purpose.name);
