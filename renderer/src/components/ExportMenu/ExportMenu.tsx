@@ -31,7 +31,7 @@ export async function unsavedChangesBlocker(action: 'exported' | 'imported' = 'e
   if (saveStatus === 'invalid' && problems.length > 0 && workspace) {
     const first = problems[0];
     return (
-      `Nothing was ${action}: ${plural(problems.length, 'problem')} stop your latest changes from being saved ` +
+      `Nothing was ${action}: ${plural(problems.length, 'problem')} ${problems.length === 1 ? 'stops' : 'stop'} your latest changes from being saved ` +
       `(${describePath(workspace, first.path)}: ${first.message}). Fix ${problems.length === 1 ? 'it' : 'them'}, then ${again}.`
     );
   }
@@ -91,12 +91,15 @@ export function useExportFile(): { start(kind: ExportKind): Promise<void>; modal
 
 type ButtonLook = Pick<ButtonProps, 'variant' | 'size' | 'color' | 'fullWidth'>;
 
+// Toolbars lay buttons out in rows that do not wrap; a squeezed button would cut its label.
+export const NO_SHRINK = { flexShrink: 0 } as const;
+
 /** One button, one export: "Data safety form (CSV)…". */
 export function ExportButton({ kind, label, ...look }: { kind: ExportKind; label?: string } & ButtonLook) {
   const { start, modal } = useExportFile();
   return (
     <>
-      <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void start(kind)} {...look}>
+      <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void start(kind)} style={NO_SHRINK} {...look}>
         {label ?? EXPORT_KIND_INFO[kind].label}…
       </Button>
       {modal}
@@ -121,7 +124,13 @@ export function ExportMenu({
     <>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <Button variant="default" leftSection={<IconDownload size={16} />} rightSection={<IconChevronDown size={14} />} {...look}>
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            rightSection={<IconChevronDown size={14} />}
+            style={NO_SHRINK}
+            {...look}
+          >
             {label}
           </Button>
         </Menu.Target>

@@ -37,7 +37,7 @@ import { categoryLabel } from '../../../../core/taxonomy';
 import { useEditor } from '../../state/store';
 import { getBridge, nativeDialogs } from '../../transport';
 import { fileName, folderPrefix, folderOf } from '../Dialogs/paths';
-import { unsavedChangesBlocker } from '../ExportMenu/ExportMenu';
+import { NO_SHRINK, unsavedChangesBlocker } from '../ExportMenu/ExportMenu';
 import { ExportPathModal } from '../ExportMenu/ExportPathModal';
 import classes from './ImportDialog.module.css';
 
@@ -62,14 +62,23 @@ function ProblemLines({ problems, where }: { problems: readonly { message: strin
   );
 }
 
-function FileProblems({ problems, where }: { problems: readonly { message: string; severity: 'error' | 'warning' }[]; where: (index: number) => string }) {
+function FileProblems({
+  problems,
+  where,
+  blocking,
+}: {
+  problems: readonly { message: string; severity: 'error' | 'warning' }[];
+  where: (index: number) => string;
+  /** true when these problems stop the whole file from being imported */
+  blocking: boolean;
+}) {
   if (problems.length === 0) return null;
-  const blocking = problems.some((p) => p.severity === 'error');
+  const errors = problems.some((p) => p.severity === 'error');
   return (
     <Alert
-      color={blocking ? 'red' : 'yellow'}
+      color={blocking ? 'red' : errors ? 'orange' : 'yellow'}
       icon={<IconAlertTriangle size={18} />}
-      title={blocking ? 'This file cannot be imported as it is' : 'About this file'}
+      title={blocking ? 'This file cannot be imported as it is' : errors ? 'Parts of this file are left out' : 'About this file'}
     >
       <ProblemLines problems={problems} where={where} />
     </Alert>
@@ -103,7 +112,7 @@ function InventoryPreview({ preview, onApply, onClose }: { preview: InventoryImp
       <Text size="sm" data-testid="import-summary">
         {preview.summary}
       </Text>
-      <FileProblems problems={preview.problems} where={(i) => formatImportLocation(preview.problems[i])} />
+      <FileProblems problems={preview.problems} where={(i) => formatImportLocation(preview.problems[i])} blocking={!preview.canApply} />
       {preview.rows.length > 0 && (
         <>
           <Group justify="space-between">
@@ -246,7 +255,11 @@ function FideslangPreview({
         The file holds {kind}: {plural(preview.suggestions.length, 'suggested data type')}. Choose the ones to add; each can be edited
         afterwards like any other.
       </Text>
-      <FileProblems problems={preview.problems} where={(i) => fideslangWhere(preview.problems[i])} />
+      <FileProblems
+        problems={preview.problems}
+        where={(i) => fideslangWhere(preview.problems[i])}
+        blocking={preview.suggestions.length === 0 && preview.problems.some((p) => p.severity === 'error')}
+      />
       {preview.suggestions.length > 0 && (
         <ScrollArea.Autosize mah="52vh" type="auto" className={classes.tableBox}>
           <Stack gap={0}>
@@ -403,7 +416,7 @@ export function ImportButton({ disabled, variant = 'default' }: { disabled?: boo
 
   return (
     <>
-      <Button variant={variant} leftSection={<IconUpload size={16} />} onClick={() => void start()} disabled={disabled}>
+      <Button variant={variant} leftSection={<IconUpload size={16} />} onClick={() => void start()} disabled={disabled} style={NO_SHRINK}>
         Import…
       </Button>
       {asking && (

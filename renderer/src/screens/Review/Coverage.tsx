@@ -97,7 +97,7 @@ function SectionMatrix({ section, workspace }: { section: CoverageSection; works
       <Table className={classes.requirementTable} verticalSpacing="sm" horizontalSpacing="lg" withRowBorders>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={150}>Status</Table.Th>
+            <Table.Th w={170}>Status</Table.Th>
             <Table.Th w="36%">Requirement</Table.Th>
             <Table.Th>Why</Table.Th>
           </Table.Tr>
@@ -165,7 +165,7 @@ export function Coverage() {
             value={section.id}
             rightSection={
               section.counts.missing > 0 ? (
-                <Badge size="sm" color="red" variant="filled" circle={false}>
+                <Badge size="sm" color="red" variant="filled" circle={false} tt="none">
                   {section.counts.missing} missing
                 </Badge>
               ) : (

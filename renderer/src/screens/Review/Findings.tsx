@@ -141,25 +141,30 @@ export function Findings({ review }: { review: Review }) {
 
   return (
     <Stack gap="md" onKeyDown={onListKeyDown}>
-      {ruleOptions.length > 1 && (
-        <Group justify="space-between" align="flex-end">
-          <Text size="sm" c="dimmed">
-            Select a finding to open the field it is about.
-          </Text>
-          <Select
-            label="Rule"
-            placeholder={`All ${ruleOptions.length} rules`}
-            data={ruleOptions}
-            value={activeRule}
-            onChange={setRule}
-            clearable
-            searchable
-            w={340}
-            size="sm"
-            comboboxProps={{ withinPortal: true }}
-          />
-        </Group>
-      )}
+      <Group justify="space-between" wrap="nowrap" mih={36}>
+        <Text size="sm" c="dimmed">
+          Select a finding to open the field it is about.
+        </Text>
+        {ruleOptions.length > 1 && (
+          <Group gap="xs" wrap="nowrap">
+            <Text component="label" htmlFor="review-rule-filter" size="sm" fw={500}>
+              Rule
+            </Text>
+            <Select
+              id="review-rule-filter"
+              placeholder={`All ${ruleOptions.length} rules`}
+              data={ruleOptions}
+              value={activeRule}
+              onChange={setRule}
+              clearable
+              searchable
+              w={340}
+              size="sm"
+              comboboxProps={{ withinPortal: true }}
+            />
+          </Group>
+        )}
+      </Group>
       {groups.map((group) => (
         // A new filter starts each group at its first page.
         <SeverityGroup key={`${group.severity}|${activeRule ?? ''}`} severity={group.severity} findings={group.findings} workspace={review.workspace} />

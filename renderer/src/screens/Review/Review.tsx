@@ -36,8 +36,8 @@ function StaleNotice() {
   return (
     <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="Reviewing the last saved version" mb="md" data-testid="review-stale">
       <Text size="sm">
-        Your latest changes have {problems.length === 1 ? 'a problem' : `${problems.length} problems`} that stop them from being
-        saved, so the review below does not include them yet. First:{' '}
+        Your latest changes have {problems.length === 1 ? 'a problem that stops' : `${problems.length} problems that stop`} them from
+        being saved, so the review below does not include them yet. First:{' '}
         <Anchor component="button" type="button" size="sm" onClick={() => navigate(routeForPath(workspace, first.path))}>
           {describePath(workspace, first.path) || 'the workspace'}
         </Anchor>{' '}

@@ -44,16 +44,22 @@ const STORES: Store[] = [
 ];
 
 function StoreStatus({ section }: { section: CoverageSection | undefined }) {
-  if (!section) return <Badge variant="light" color="gray">Not in the app</Badge>;
+  if (!section) {
+    return (
+      <Badge variant="light" color="gray" style={{ flex: 'none' }}>
+        Not in the app
+      </Badge>
+    );
+  }
   if (section.counts.missing === 0) {
     return (
-      <Badge variant="light" color="green" leftSection={<IconCircleCheck size={14} />}>
+      <Badge variant="light" color="green" leftSection={<IconCircleCheck size={14} />} style={{ flex: 'none' }}>
         Ready
       </Badge>
     );
   }
   return (
-    <Badge variant="light" color="red">
+    <Badge variant="light" color="red" style={{ flex: 'none' }}>
       {section.counts.missing} to fix
     </Badge>
   );

@@ -1,0 +1,191 @@
+// @vitest-environment jsdom
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { notifications } from '@mantine/notifications';
+import type { CandorBridge } from '../../../../core/api';
+import { useEditor } from '../../state/store';
+import { ReviewScreen } from '../../screens/Review/Review';
+import { exampleWorkspace, installDomStubs, loadWorkspace, renderScreen } from '../EntityList/test-utils';
+import { ExportButton, ExportMenu } from './ExportMenu';
+
+type Call = { name: string; arg: unknown };
+const calls: Call[] = [];
+let exportReply: (arg: { kind: string; path: string }) => unknown;
+const choosePath = vi.fn<(options: { kind: 'open' | 'save'; defaultPath?: string }) => Promise<string | null>>();
+
+function installRecordingBridge(): void {
+  const bridge: CandorBridge = {
+    invoke: (async (name: string, arg: unknown) => {
+      calls.push({ name, arg });
+      if (name === 'workspace-save') return { ok: true, value: { revision: `r${calls.length}` } };
+      if (name === 'export-file') return exportReply(arg as { kind: string; path: string });
+      return { ok: false, error: { code: 'io', message: `${name} is not available in this test` } };
+    }) as CandorBridge['invoke'],
+    on: () => () => {},
+    flushed: () => {},
+  };
+  window.candor = { ...bridge, choosePath };
+}
+
+function load() {
+  const workspace = loadWorkspace(exampleWorkspace());
+  useEditor.setState({ session: { status: 'open', path: '/home/ana/moments/moments.candor.json', revision: 'r', workspace } });
+  return workspace;
+}
+
+function webMode(): () => void {
+  const desktop = window.candor!;
+  window.candor = { ...desktop, choosePath: undefined as unknown as typeof desktop.choosePath };
+  return () => {
+    window.candor = desktop;
+  };
+}
+
+beforeAll(() => {
+  installDomStubs();
+  installRecordingBridge();
+});
+
+beforeEach(() => {
+  calls.length = 0;
+  choosePath.mockReset();
+  exportReply = ({ path }) => ({ ok: true, value: { path } });
+});
+
+afterEach(() => {
+  cleanup();
+  act(() => notifications.clean());
+});
+
+describe('ExportButton', () => {
+  it('asks where to save with the native dialog, suggesting a file beside the workspace, then exports there', async () => {
+    load();
+    choosePath.mockResolvedValue('/home/ana/release/data-safety.csv');
+    renderScreen(<ExportButton kind="play-data-safety" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Data safety form (CSV)…' }));
+    await waitFor(() => expect(calls.some((c) => c.name === 'export-file')).toBe(true));
+    expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/moments/data-safety.csv' });
+    expect(calls.find((c) => c.name === 'export-file')?.arg).toEqual({ kind: 'play-data-safety', path: '/home/ana/release/data-safety.csv' });
+    expect(await screen.findByText('Exported the Google Play Data safety CSV')).toBeTruthy();
+    expect(screen.getByText('/home/ana/release/data-safety.csv')).toBeTruthy();
+  });
+
+  it('exports nothing when the dialog is cancelled', async () => {
+    load();
+    choosePath.mockResolvedValue(null);
+    renderScreen(<ExportButton kind="apple-privacy-manifest" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Privacy manifest (PrivacyInfo.xcprivacy)…' }));
+    await waitFor(() => expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/moments/PrivacyInfo.xcprivacy' }));
+    await act(async () => {});
+    expect(calls.filter((c) => c.name === 'export-file')).toEqual([]);
+  });
+
+  it('saves the last edit before exporting, so the file has it', async () => {
+    load();
+    choosePath.mockResolvedValue('/tmp/ropa.csv');
+    act(() =>
+      useEditor.getState().apply('Rename', (draft) => {
+        draft.organization.name = 'Little Moments Group';
+      }),
+    );
+    renderScreen(<ExportButton kind="ropa-csv" label="Record of processing (CSV)" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Record of processing (CSV)…' }));
+    await waitFor(() => expect(calls.some((c) => c.name === 'export-file')).toBe(true));
+    expect(calls.map((c) => c.name)).toEqual(['workspace-save', 'export-file']);
+  });
+
+  it('refuses, saying why, while the workspace has problems that stop it from being saved', async () => {
+    load();
+    act(() =>
+      useEditor.getState().apply('Clear name', (draft) => {
+        draft.organization.name = '';
+      }),
+    );
+    renderScreen(<ExportButton kind="inventory-csv" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Inventory as CSV…' }));
+    expect(
+      await screen.findByText(
+        'Nothing was exported: 1 problem stops your latest changes from being saved (organization › name: must not be empty). Fix it, then export again.',
+      ),
+    ).toBeTruthy();
+    expect(choosePath).not.toHaveBeenCalled();
+    expect(calls.filter((c) => c.name === 'export-file')).toEqual([]);
+  });
+
+  it('shows the backend\'s reason when the export fails', async () => {
+    load();
+    choosePath.mockResolvedValue('/mnt/cd/ropa.xlsx');
+    exportReply = ({ path }) => ({ ok: false, error: { code: 'io', message: `Nothing was exported: ${path} is on a read-only disk.` } });
+    renderScreen(<ExportButton kind="ropa-xlsx" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Excel (.xlsx)…' }));
+    expect(await screen.findByText('Nothing was exported: /mnt/cd/ropa.xlsx is on a read-only disk.')).toBeTruthy();
+    expect(screen.getByText('Not exported')).toBeTruthy();
+  });
+
+  it('asks for the path in a modal in the web mode, and keeps it open with the reason when the export fails', async () => {
+    load();
+    const restore = webMode();
+    try {
+      exportReply = ({ path }) =>
+        path === '/srv'
+          ? { ok: false, error: { code: 'io', message: 'Nothing was exported: /srv is a folder, not a file.' } }
+          : { ok: true, value: { path } };
+      renderScreen(<ExportButton kind="fideslang" />);
+      fireEvent.click(screen.getByRole('button', { name: 'fideslang system (YAML)…' }));
+      const input = (await screen.findByLabelText('Save as')) as HTMLInputElement;
+      expect(input.value).toBe('/home/ana/moments/candor-system.yml');
+      fireEvent.change(input, { target: { value: '/srv' } });
+      fireEvent.click(within(input.closest('form')!).getByRole('button', { name: 'Export' }));
+      expect(await screen.findByText('Nothing was exported: /srv is a folder, not a file.')).toBeTruthy();
+      fireEvent.change(input, { target: { value: '/srv/fides/system.yml' } });
+      fireEvent.submit(input.closest('form')!);
+      await waitFor(() => expect(screen.queryByLabelText('Save as')).toBeNull());
+      expect(calls.filter((c) => c.name === 'export-file').map((c) => c.arg)).toEqual([
+        { kind: 'fideslang', path: '/srv' },
+        { kind: 'fideslang', path: '/srv/fides/system.yml' },
+      ]);
+    } finally {
+      restore();
+    }
+  });
+});
+
+describe('ExportMenu', () => {
+  it('offers each kind and exports the one chosen to the chosen path', async () => {
+    load();
+    choosePath.mockResolvedValue('/home/ana/records/ropa.docx');
+    renderScreen(<ExportMenu label="Record of processing" kinds={['ropa-xlsx', 'ropa-docx', 'ropa-csv']} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Record of processing' }));
+    expect((await screen.findAllByRole('menuitem')).map((item) => item.textContent)).toEqual(['Excel (.xlsx)…', 'Word (.docx)…', 'CSV…']);
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Word (.docx)…' }));
+    await waitFor(() => expect(calls.some((c) => c.name === 'export-file')).toBe(true));
+    expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/moments/ropa.docx' });
+    expect(calls.find((c) => c.name === 'export-file')?.arg).toEqual({ kind: 'ropa-docx', path: '/home/ana/records/ropa.docx' });
+  });
+});
+
+describe('Store labels on the Review screen', () => {
+  it('exports the Apple manifest, the App Store answers and the Play CSV in one click each', async () => {
+    load();
+    choosePath.mockImplementation(async ({ defaultPath }) => defaultPath ?? null);
+    renderScreen(<ReviewScreen tab="store-labels" />);
+    const apple = await screen.findByRole('region', { name: 'Apple App Store' });
+    const play = screen.getByRole('region', { name: 'Google Play' });
+    const exports = () => calls.filter((c) => c.name === 'export-file');
+    let clicked = 0;
+    for (const [region, button] of [
+      [apple, 'Privacy manifest (PrivacyInfo.xcprivacy)…'],
+      [apple, 'App Privacy answers (Markdown)…'],
+      [play, 'Data safety form (CSV)…'],
+    ] as const) {
+      fireEvent.click(within(region).getByRole('button', { name: button }));
+      clicked += 1;
+      await waitFor(() => expect(exports()).toHaveLength(clicked));
+    }
+    expect(exports().map((c) => c.arg)).toEqual([
+      { kind: 'apple-privacy-manifest', path: '/home/ana/moments/PrivacyInfo.xcprivacy' },
+      { kind: 'app-store-answers', path: '/home/ana/moments/app-privacy-answers.md' },
+      { kind: 'play-data-safety', path: '/home/ana/moments/data-safety.csv' },
+    ]);
+  });
+});
