@@ -53,7 +53,7 @@ function ProblemLines({ problems, where }: { problems: readonly { message: strin
   return (
     <Stack gap={2} mt={4}>
       {problems.map((problem, i) => (
-        <Text key={i} size="xs" c={problem.severity === 'error' ? 'red' : 'yellow.8'} className={classes.problem}>
+        <Text key={i} size="xs" className={`${classes.problem} ${problem.severity === 'error' ? classes.error : classes.warning}`}>
           {where(i) && <span className={classes.location}>{where(i)}: </span>}
           {problem.message}
         </Text>
@@ -128,12 +128,12 @@ function InventoryPreview({ preview, onApply, onClose }: { preview: InventoryImp
             />
             <Group gap={6}>
               {(['create', 'update', 'unchanged'] as const).map((action) => (
-                <Badge key={action} variant="light" color={ACTION_LOOK[action].color}>
+                <Badge key={action} variant="light" color={ACTION_LOOK[action].color} tt="none">
                   {preview.counts[action]} {ACTION_LOOK[action].label.toLowerCase()}
                 </Badge>
               ))}
               {preview.counts.skipped > 0 && (
-                <Badge variant="light" color="red">
+                <Badge variant="light" color="red" tt="none">
                   {preview.counts.skipped} skipped
                 </Badge>
               )}
@@ -145,7 +145,7 @@ function InventoryPreview({ preview, onApply, onClose }: { preview: InventoryImp
                 <Table.Tr>
                   <Table.Th w={70}>Line</Table.Th>
                   <Table.Th>Data type</Table.Th>
-                  <Table.Th w={120}>Import</Table.Th>
+                  <Table.Th w={130}>Import</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -170,7 +170,7 @@ function InventoryPreview({ preview, onApply, onClose }: { preview: InventoryImp
                         <ProblemLines problems={row.problems} where={(i) => formatImportLocation(row.problems[i])} />
                       </Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={look.color}>
+                        <Badge variant="light" color={look.color} tt="none">
                           {look.label}
                         </Badge>
                       </Table.Td>
