@@ -63,6 +63,9 @@ async function main() {
         ['recipients', '#/recipients'],
         ['collection-points', '#/collection-points'],
         ['organization', '#/organization'],
+        ['documents', '#/documents/privacy-notice'],
+        ['in-app-text', '#/in-app'],
+        ['review', '#/review'],
       ]) {
         await page.goto(base + hash);
         await shoot(page, name, scheme);
