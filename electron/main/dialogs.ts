@@ -20,8 +20,37 @@ const WORKSPACE_FILTERS: FileFilter[] = [
 export interface PathDialogOptions {
   kind: 'open' | 'save';
   defaultPath?: string;
+  /** a workspace (the default), an export (its extension comes from the suggested name), an import */
+  purpose?: 'workspace' | 'export' | 'import';
   title?: string;
   buttonLabel?: string;
+}
+
+const IMPORT_FILTERS: FileFilter[] = [
+  { name: 'Inventory CSV or fideslang YAML', extensions: ['csv', 'yml', 'yaml'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/** "ropa.xlsx" → "xlsx"; "notes" → "" */
+function extensionOf(path: string): string {
+  const name = path.split(/[\\/]/).pop() ?? '';
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+}
+
+/** An export's save dialog: filtered by the suggested file's extension, which a typed name without one gets. */
+async function chooseExportPath(parent: BrowserWindow | undefined, options: PathDialogOptions): Promise<string | null> {
+  const extension = options.defaultPath ? extensionOf(options.defaultPath) : '';
+  const saveOptions: SaveDialogOptions = {
+    title: options.title ?? 'Export',
+    buttonLabel: options.buttonLabel ?? 'Export',
+    defaultPath: options.defaultPath,
+    filters: extension ? [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }, { name: 'All files', extensions: ['*'] }] : undefined,
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  };
+  const result = parent ? await dialog.showSaveDialog(parent, saveOptions) : await dialog.showSaveDialog(saveOptions);
+  if (result.canceled || !result.filePath) return null;
+  return extension && !extensionOf(result.filePath) ? `${result.filePath}.${extension}` : result.filePath;
 }
 
 function defaultSavePath(): string {
@@ -33,6 +62,7 @@ export async function chooseWorkspacePath(
   parent: BrowserWindow | undefined,
   options: PathDialogOptions,
 ): Promise<string | null> {
+  if (options.purpose === 'export' && options.kind === 'save') return chooseExportPath(parent, options);
   if (options.kind === 'save') {
     const saveOptions: SaveDialogOptions = {
       title: options.title ?? 'Save Workspace As',
@@ -44,11 +74,12 @@ export async function chooseWorkspacePath(
     const result = parent ? await dialog.showSaveDialog(parent, saveOptions) : await dialog.showSaveDialog(saveOptions);
     return result.canceled || !result.filePath ? null : withWorkspaceExtension(result.filePath);
   }
+  const importing = options.purpose === 'import';
   const openOptions: OpenDialogOptions = {
-    title: options.title ?? 'Open Workspace',
-    buttonLabel: options.buttonLabel,
+    title: options.title ?? (importing ? 'Import Data Types' : 'Open Workspace'),
+    buttonLabel: options.buttonLabel ?? (importing ? 'Import' : undefined),
     defaultPath: options.defaultPath,
-    filters: WORKSPACE_FILTERS,
+    filters: importing ? IMPORT_FILTERS : WORKSPACE_FILTERS,
     properties: ['openFile'],
   };
   const result = parent ? await dialog.showOpenDialog(parent, openOptions) : await dialog.showOpenDialog(openOptions);

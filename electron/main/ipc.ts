@@ -11,6 +11,7 @@ const ChoosePathSchema = z
   .object({
     kind: z.enum(['open', 'save']),
     defaultPath: z.string().min(1).max(4096).optional(),
+    purpose: z.enum(['workspace', 'export', 'import']).optional(),
   })
   .strict();
 

@@ -13,4 +13,6 @@ export const IPC = {
 export interface ChoosePathOptions {
   kind: 'open' | 'save';
   defaultPath?: string;
+  /** what the file is for: a workspace (the default), an export (keeps its extension), an import (CSV or YAML) */
+  purpose?: 'workspace' | 'export' | 'import';
 }

@@ -44,9 +44,10 @@ const bridge = {
   },
 
   choosePath(options: ChoosePathOptions): Promise<string | null> {
-    // Only the two known fields are sent, whatever else the object carries.
+    // Only the known fields are sent, whatever else the object carries.
     const request: ChoosePathOptions = { kind: options?.kind };
     if (options?.defaultPath !== undefined) request.defaultPath = options.defaultPath;
+    if (options?.purpose !== undefined) request.purpose = options.purpose;
     return ipcRenderer.invoke(IPC.choosePath, request) as Promise<string | null>;
   },
 } satisfies CandorBridge & { choosePath(options: ChoosePathOptions): Promise<string | null> };

@@ -5,7 +5,7 @@ import { createWebBridge } from './web';
 
 export interface DesktopBridge extends CandorBridge {
   /** native open/save dialog; only in the desktop app */
-  choosePath(options: { kind: 'open' | 'save'; defaultPath?: string }): Promise<string | null>;
+  choosePath(options: { kind: 'open' | 'save'; defaultPath?: string; purpose?: 'workspace' | 'export' | 'import' }): Promise<string | null>;
 }
 
 declare global {

@@ -64,7 +64,7 @@ describe('ExportButton', () => {
     renderScreen(<ExportButton kind="play-data-safety" />);
     fireEvent.click(screen.getByRole('button', { name: 'Data safety form (CSV)…' }));
     await waitFor(() => expect(calls.some((c) => c.name === 'export-file')).toBe(true));
-    expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/moments/data-safety.csv' });
+    expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/moments/data-safety.csv', purpose: 'export' });
     expect(calls.find((c) => c.name === 'export-file')?.arg).toEqual({ kind: 'play-data-safety', path: '/home/ana/release/data-safety.csv' });
     expect(await screen.findByText('Exported the Google Play Data safety CSV')).toBeTruthy();
     expect(screen.getByText('/home/ana/release/data-safety.csv')).toBeTruthy();
@@ -75,7 +75,7 @@ describe('ExportButton', () => {
     choosePath.mockResolvedValue(null);
     renderScreen(<ExportButton kind="apple-privacy-manifest" />);
     fireEvent.click(screen.getByRole('button', { name: 'Privacy manifest (PrivacyInfo.xcprivacy)…' }));
-    await waitFor(() => expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/moments/PrivacyInfo.xcprivacy' }));
+    await waitFor(() => expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/moments/PrivacyInfo.xcprivacy', purpose: 'export' }));
     await act(async () => {});
     expect(calls.filter((c) => c.name === 'export-file')).toEqual([]);
   });
@@ -159,7 +159,7 @@ describe('ExportMenu', () => {
     expect((await screen.findAllByRole('menuitem')).map((item) => item.textContent)).toEqual(['Excel (.xlsx)…', 'Word (.docx)…', 'CSV…']);
     fireEvent.click(screen.getByRole('menuitem', { name: 'Word (.docx)…' }));
     await waitFor(() => expect(calls.some((c) => c.name === 'export-file')).toBe(true));
-    expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/moments/ropa.docx' });
+    expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/moments/ropa.docx', purpose: 'export' });
     expect(calls.find((c) => c.name === 'export-file')?.arg).toEqual({ kind: 'ropa-docx', path: '/home/ana/records/ropa.docx' });
   });
 });

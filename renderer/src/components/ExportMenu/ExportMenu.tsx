@@ -70,7 +70,7 @@ export function useExportFile(): { start(kind: ExportKind): Promise<void>; modal
       setPending(kind);
       return;
     }
-    const path = await choose({ kind: 'save', defaultPath: suggestion });
+    const path = await choose({ kind: 'save', defaultPath: suggestion, purpose: 'export' });
     if (!path) return;
     const failure = await exportTo(kind, path);
     if (failure) notifications.show({ color: 'red', title: 'Not exported', message: failure, autoClose: false });

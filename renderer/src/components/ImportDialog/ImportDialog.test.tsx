@@ -105,7 +105,7 @@ describe('Import: inventory CSV', () => {
     const { text, badLine } = editedCsv(ws);
     files['/home/ana/inventory.csv'] = text;
     const dialog = await openPreview('/home/ana/inventory.csv');
-    expect(choosePath).toHaveBeenCalledWith({ kind: 'open', defaultPath: '/home/ana/moments/' });
+    expect(choosePath).toHaveBeenCalledWith({ kind: 'open', defaultPath: '/home/ana/moments/', purpose: 'import' });
     expect(current()).toBe(ws);
 
     // Rows with problems are listed first when there are any.

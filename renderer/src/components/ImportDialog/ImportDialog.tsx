@@ -407,7 +407,7 @@ export function ImportButton({ disabled, variant = 'default' }: { disabled?: boo
       setAsking(true);
       return;
     }
-    const path = await choose({ kind: 'open', defaultPath: folder || undefined });
+    const path = await choose({ kind: 'open', defaultPath: folder || undefined, purpose: 'import' });
     if (!path) return;
     const read = await readPreview(path);
     if (read.ok) setPreview(read.preview);

@@ -194,7 +194,7 @@ describe('DocumentsScreen', () => {
     choosePath.mockResolvedValue('/home/ana/Desktop/notice.docx');
     await chooseExport(/^Word \(\.docx\)/);
     await waitFor(() => expect(calls.filter((c) => c.name === 'document-export')).toHaveLength(1));
-    expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/ridgeline/privacy-notice.docx' });
+    expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/ridgeline/privacy-notice.docx', purpose: 'export' });
     expect(calls.find((c) => c.name === 'document-export')?.arg).toEqual({ id: 'privacy-notice', format: 'docx', path: '/home/ana/Desktop/notice.docx' });
     expect(await screen.findByText('/home/ana/Desktop/notice.docx')).toBeTruthy();
 

@@ -118,7 +118,7 @@ export function DocumentsScreen({ id }: { id?: string }) {
     const suggestion = joinPath(folder, `${selected.id}${extension}`);
     const choose = nativeDialogs();
     if (choose) {
-      const path = await choose({ kind: 'save', defaultPath: suggestion });
+      const path = await choose({ kind: 'save', defaultPath: suggestion, purpose: 'export' });
       if (!path) return;
       const failure = await exportTo(format, path);
       if (failure) notifications.show({ color: 'red', title: 'Not exported', message: failure, autoClose: false });
