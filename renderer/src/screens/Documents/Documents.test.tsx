@@ -200,7 +200,7 @@ describe('DocumentsScreen', () => {
 
     await chooseExport(/^Markdown/);
     await waitFor(() => expect(calls.filter((c) => c.name === 'document-export')).toHaveLength(2));
-    expect(choosePath).toHaveBeenLastCalledWith({ kind: 'save', defaultPath: '/home/ana/ridgeline/privacy-notice.md' });
+    expect(choosePath).toHaveBeenLastCalledWith({ kind: 'save', defaultPath: '/home/ana/ridgeline/privacy-notice.md', purpose: 'export' });
     await chooseExport(/^Web page \(HTML\)/);
     await waitFor(() => expect(calls.filter((c) => c.name === 'document-export')).toHaveLength(3));
     expect(calls.filter((c) => c.name === 'document-export').map((c) => (c.arg as { format: string }).format)).toEqual(['docx', 'markdown', 'html']);
