@@ -1,11 +1,13 @@
 // `candor export <kind> <workspace> -o <file>`: one store disclosure, record of processing or
 // interchange file from a workspace, written atomically. The generators load only for the kind asked
-// for, so the catalogue below can feed the command line's help without loading them.
+// for, so the catalogue below can feed the command line's help without loading them; the files themselves
+// come from the same renderer as the app's exports (services/exports.ts).
 import { realpath } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Workspace } from '../../core/schema';
 import type { Problem } from '../../core/validate';
 import { isCode, writeFileAtomic } from '../services/atomic-write';
+import { renderExport } from '../services/exports';
 import { describeIoError } from '../services/io-error';
 import type { Output } from './output';
 import { EXIT_ERROR, EXIT_OK, loadWorkspaceFile, problemLine } from './workspace-file';
@@ -17,7 +19,6 @@ export interface ExportKind {
   fileName: string;
   /** one line for the help: where the file goes */
   use: string;
-  make(workspace: Workspace): Promise<string | Uint8Array>;
   /** what the generator left out of the file, and why; printed as warnings */
   warnings?(workspace: Workspace): Promise<Problem[]>;
 }
@@ -29,51 +30,43 @@ export const EXPORT_KINDS = {
     what: 'the Apple privacy manifest',
     fileName: 'PrivacyInfo.xcprivacy',
     use: 'privacy manifest to add to the iOS app target in Xcode',
-    make: async (ws) => (await import('../../core/stores/apple')).applePrivacyManifestXml(ws),
     warnings: appleWarnings,
   },
   'app-store-answers': {
     what: 'the App Store Connect "App Privacy" answers',
     fileName: 'app-privacy-answers.md',
     use: 'Markdown checklist for App Store Connect > App Privacy',
-    make: async (ws) => (await import('../../core/stores/apple')).appStoreAnswersMarkdown(ws),
     warnings: appleWarnings,
   },
   'play-data-safety': {
     what: 'the Google Play Data safety CSV',
     fileName: 'data-safety.csv',
     use: 'CSV to import in Play Console > App content > Data safety',
-    make: async (ws) => (await import('../../core/stores/play')).playDataSafetyCsv(ws),
   },
   'ropa-csv': {
     what: 'the record of processing activities (CSV)',
     fileName: 'ropa.csv',
     use: 'record of processing (GDPR Art 30), one row per purpose, as CSV',
-    make: async (ws) => (await import('../../core/ropa')).ropaCsv(ws),
   },
   'ropa-xlsx': {
     what: 'the record of processing activities (Excel workbook)',
     fileName: 'ropa.xlsx',
     use: 'the same record as an Excel workbook in the UK ICO layout',
-    make: async (ws) => (await import('../services/ropa-xlsx')).ropaXlsx(ws),
   },
   'ropa-docx': {
     what: 'the record of processing activities (Word)',
     fileName: 'ropa.docx',
     use: 'the same record as a Word table',
-    make: async (ws) => (await import('../../core/ropa')).ropaDocx(ws),
   },
   'inventory-csv': {
     what: 'the inventory CSV',
     fileName: 'inventory.csv',
     use: 'one row per data type, to edit in a spreadsheet and bring back with "candor import"',
-    make: async (ws) => (await import('../../core/interchange/inventory-csv')).inventoryCsv(ws),
   },
   fideslang: {
     what: 'the fideslang system',
     fileName: 'candor-system.yml',
     use: 'fideslang system with privacy declarations (YAML) for Fides and other fideslang tools',
-    make: async (ws) => (await import('../../core/interchange/fideslang')).fideslangSystemYaml(ws),
     warnings: async (ws) =>
       (await import('../../core/interchange/fideslang')).fideslangSystem(ws).skipped.map((skip) => ({
         path: `purposes[${ws.purposes.findIndex((p) => p.id === skip.purposeId)}]`,
@@ -116,7 +109,7 @@ export async function exportCommand(kind: ExportKindId, file: string, options: {
     output.err(`Nothing was written: ${options.out} is the workspace itself. Give -o the path of the file to create, such as -o ${spec.fileName}.`);
     return EXIT_ERROR;
   }
-  const content = await spec.make(loaded.workspace);
+  const content = await renderExport(loaded.workspace, kind);
   try {
     await writeFileAtomic(options.out, content);
   } catch (error) {
