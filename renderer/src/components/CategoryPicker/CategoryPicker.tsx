@@ -1,54 +1,31 @@
 import { useMemo } from 'react';
 import { Select, Stack, Text, type ComboboxItem, type OptionsFilter } from '@mantine/core';
-import { DATA_CATEGORIES, lineage, CATEGORY_BY_KEY, categoryLabel } from '../../../../core/taxonomy';
+import { CATEGORY_BY_KEY, categoryLabel } from '../../../../core/taxonomy';
+import { categoryOptions, filterOptions } from '../../../../core/reference';
 
 interface CategoryItem extends ComboboxItem {
-  description: string;
   depth: number;
   path: string;
 }
 
-/** Builds the picker's options once: every fideslang category, grouped under its top-level branch. */
+/** The reference's category options (depth-first, built once), grouped under their top-level branch. */
 function buildOptions() {
   const groups = new Map<string, CategoryItem[]>();
-  for (const category of DATA_CATEGORIES) {
-    const chain = lineage(category.key).reverse();
-    const top = CATEGORY_BY_KEY.get(chain[0])?.name ?? chain[0];
-    const item: CategoryItem = {
-      value: category.key,
-      label: categoryLabel(category.key),
-      description: category.description,
-      depth: chain.length - 1,
-      path: chain
-        .slice(1, -1)
-        .map((k) => categoryLabel(k))
-        .join(' › '),
-    };
+  for (const option of categoryOptions()) {
+    const top = option.path[0] ?? option.name;
     const list = groups.get(top) ?? [];
-    list.push(item);
+    list.push({ value: option.key, label: categoryLabel(option.key), depth: option.depth, path: option.path.slice(1).join(' › ') });
     groups.set(top, list);
   }
   return [...groups].map(([group, items]) => ({ group, items }));
 }
 
+// Matching is the reference's own (every typed word in the key, name, description or ancestors).
 const filter: OptionsFilter = ({ options, search }) => {
-  const query = search.trim().toLowerCase();
-  if (!query) return options;
+  if (!search.trim()) return options;
+  const matches = new Set(filterOptions(categoryOptions(), search).map((o) => o.key));
   return options
-    .map((group) => {
-      if (!('items' in group)) return group;
-      return {
-        ...group,
-        items: group.items.filter((item) => {
-          const c = item as CategoryItem;
-          return (
-            c.label.toLowerCase().includes(query) ||
-            c.value.toLowerCase().includes(query) ||
-            c.description.toLowerCase().includes(query)
-          );
-        }),
-      };
-    })
+    .map((group) => ('items' in group ? { ...group, items: group.items.filter((item) => matches.has(item.value)) } : group))
     .filter((group) => !('items' in group) || group.items.length > 0);
 };
 
