@@ -37,6 +37,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { ACCENT, baseParagraphStyles, HEADER_FILL, MUTED, RULE, titleStyle } from './documents/word-style';
 import { countryName, isInEeaOrUk } from './countries';
 import { plainLines, plainText } from './documents/text';
 import { deriveClassification } from './reference';
@@ -363,12 +364,6 @@ export function ropaCsv(workspace: Workspace): string {
 // ---------------------------------------------------------------------------------------------------
 // Word
 
-const FONT = 'Calibri';
-const INK = '1F2328';
-const MUTED = '5B6570';
-const ACCENT = '1F3A5F';
-const RULE = 'A9B1BA';
-const HEADER_FILL = 'E6ECF2';
 const LABEL_FILL = 'F4F6F8';
 
 // A4 landscape, 2 cm margins: the text is 297 − 40 = 257 mm wide.
@@ -597,28 +592,10 @@ export async function ropaDocx(workspace: Workspace): Promise<Uint8Array> {
 function wordStyles() {
   return {
     default: {
-      title: {
-        run: { font: FONT, size: 40, bold: true, color: ACCENT },
-        paragraph: { spacing: { before: 0, after: 80, line: 240, lineRule: LineRuleType.AUTO } },
-      },
+      title: titleStyle(40, 80),
     },
     paragraphStyles: [
-      {
-        id: 'Normal',
-        name: 'Normal',
-        quickFormat: true,
-        run: { font: FONT, size: 20, color: INK },
-        paragraph: { spacing: { after: 120, line: 264, lineRule: LineRuleType.AUTO } },
-      },
-      {
-        id: 'Organization',
-        name: 'Organization',
-        basedOn: 'Normal',
-        next: 'Normal',
-        run: { size: 20, color: MUTED, allCaps: true, characterSpacing: 20 },
-        paragraph: { spacing: { after: 40 } },
-      },
-      { id: 'Facts', name: 'Document Facts', basedOn: 'Normal', next: 'Normal', run: { size: 18, color: MUTED }, paragraph: { spacing: { after: 240 } } },
+      ...baseParagraphStyles(20, { after: 120, line: 264, organizationAfter: 40, factsAfter: 240 }),
       {
         id: 'SectionHeading',
         name: 'Section Heading',

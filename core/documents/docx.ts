@@ -32,18 +32,12 @@ import {
   type NumberingDefinition,
   type ParagraphChild,
 } from 'docx';
+import { ACCENT, baseParagraphStyles, FONT, HEADER_FILL, INK, LINK, MUTED, RULE, titleStyle } from './word-style';
 import { walkTokens, type Token, type Tokens } from 'marked';
 import type { RenderedDocument } from './types';
 import { cleanText, collectHeadings, decodeEntities, prepareDocument, safeLink } from './markdown';
 
-const FONT = 'Calibri';
 const MONO = 'Courier New';
-const INK = '1F2328';
-const MUTED = '5B6570';
-const ACCENT = '1F3A5F';
-const RULE = 'A9B1BA';
-const HEADER_FILL = 'E6ECF2';
-const LINK = '0563C1';
 
 type Block = Paragraph | Table;
 
@@ -556,10 +550,7 @@ function styles() {
   });
   return {
     default: {
-      title: {
-        run: { font: FONT, size: 48, bold: true, color: ACCENT },
-        paragraph: { spacing: { before: 0, after: 120, line: 240, lineRule: LineRuleType.AUTO } },
-      },
+      title: titleStyle(48, 120),
       heading1: heading(32, 480, 160),
       heading2: heading(26, 320, 100),
       heading3: heading(23, 240, 80, { color: INK }),
@@ -570,31 +561,7 @@ function styles() {
       listParagraph: { paragraph: { spacing: { after: 60 }, contextualSpacing: true } },
     },
     paragraphStyles: [
-      // The base font and spacing sit on Normal, which every other paragraph style here is based on
-      // (docx replaces its own Normal with this one).
-      {
-        id: 'Normal',
-        name: 'Normal',
-        quickFormat: true,
-        run: { font: FONT, size: 22, color: INK },
-        paragraph: { spacing: { after: 140, line: 276, lineRule: LineRuleType.AUTO } },
-      },
-      {
-        id: 'Organization',
-        name: 'Organization',
-        basedOn: 'Normal',
-        next: 'Normal',
-        run: { size: 22, color: MUTED, allCaps: true, characterSpacing: 20 },
-        paragraph: { spacing: { after: 60 } },
-      },
-      {
-        id: 'Facts',
-        name: 'Document Facts',
-        basedOn: 'Normal',
-        next: 'Normal',
-        run: { size: 20, color: MUTED },
-        paragraph: { spacing: { after: 360 } },
-      },
+      ...baseParagraphStyles(22, { after: 140, line: 276, organizationAfter: 60, factsAfter: 360 }),
       {
         id: 'ContentsHeading',
         name: 'TOC Heading',
