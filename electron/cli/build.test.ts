@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative} from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -15,12 +15,8 @@ import type { Workspace } from '../../core/schema';
 import { ROPA_COLUMNS } from '../../core/ropa';
 import { PLAY_CSV_HEADER } from '../../core/stores/play';
 import { ROPA_SHEET_NAME } from '../services/ropa-xlsx';
-import { memoryOutput } from './output';
-import { runCli, type CliDependencies } from './program';
+import { CANDOR_BIN, run, sample, SAMPLE } from './test-support';
 
-const REPO = resolve(__dirname, '../..');
-const SAMPLE = join(REPO, 'resources', 'examples', 'ridgeline.candor.json');
-const CANDOR_BIN = join(REPO, 'bin', 'candor.js');
 
 const ALL_FILES = [
   'android/strings.xml',
@@ -45,14 +41,6 @@ const ALL_FILES = [
 /** The files of the store and record-of-processing groups (--only apple,google-play,ropa). */
 const STORE_AND_ROPA_FILES = ALL_FILES.filter((f) => /^(apple|google-play|ropa)\//.test(f));
 
-const deps: CliDependencies = {
-  version: '9.8.7',
-  examplePath: () => SAMPLE,
-  serve: () => {
-    throw new Error('serve is not run by these tests');
-  },
-};
-
 let dir: string;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'candor-build-'));
@@ -60,16 +48,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-async function run(...argv: string[]) {
-  const output = memoryOutput();
-  const code = await runCli(argv, output, deps);
-  return { code, stdout: output.stdout, stderr: output.stderr };
-}
-
-async function sample(): Promise<Workspace> {
-  return JSON.parse(await readFile(SAMPLE, 'utf8')) as Workspace;
-}
 
 async function putWorkspace(name: string, workspace: Workspace | string): Promise<string> {
   const file = join(dir, name);

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join} from 'node:path';
 import { promisify } from 'node:util';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,20 +11,8 @@ import { serializeWorkspace } from '../../core/canonical';
 import type { Workspace } from '../../core/schema';
 import { validateWorkspace } from '../../core/validate';
 import { acquireWorkspaceLock, lockPathFor } from '../services/workspace-lock';
-import { memoryOutput } from './output';
-import { runCli, type CliDependencies } from './program';
+import { CANDOR_BIN, run, sample } from './test-support';
 
-const REPO = resolve(__dirname, '../..');
-const SAMPLE = join(REPO, 'resources', 'examples', 'ridgeline.candor.json');
-const CANDOR_BIN = join(REPO, 'bin', 'candor.js');
-
-const deps: CliDependencies = {
-  version: '9.8.7',
-  examplePath: () => SAMPLE,
-  serve: () => {
-    throw new Error('serve is not run by these tests');
-  },
-};
 
 let dir: string;
 let dataDir: string;
@@ -38,16 +26,6 @@ afterEach(async () => {
   vi.unstubAllEnvs();
   await rm(dir, { recursive: true, force: true });
 });
-
-async function run(...argv: string[]) {
-  const output = memoryOutput();
-  const code = await runCli(argv, output, deps);
-  return { code, stdout: output.stdout, stderr: output.stderr };
-}
-
-async function sample(): Promise<Workspace> {
-  return JSON.parse(await readFile(SAMPLE, 'utf8')) as Workspace;
-}
 
 async function put(name: string, content: string | Buffer | Workspace): Promise<string> {
   const file = join(dir, name);
