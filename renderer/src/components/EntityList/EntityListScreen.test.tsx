@@ -6,7 +6,7 @@ import { RecipientsScreen } from '../../screens/Recipients/Recipients';
 import { describedFilter, sentenceFor } from './fields';
 import { idProblem } from './IdField';
 import { nameList } from './EntityListScreen';
-import { current, exampleWorkspace, installBridge, installDomStubs, renderScreen } from './test-utils';
+import { current, exampleWorkspace, installBridge, installDomStubs, renderScreen } from '../../testing/test-utils';
 
 beforeAll(() => {
   installDomStubs();

@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import type { CandorBridge } from '../../../../core/api';
 import { useEditor } from '../../state/store';
 import { ReviewScreen } from '../../screens/Review/Review';
-import { exampleWorkspace, installDomStubs, loadWorkspace, renderScreen } from '../EntityList/test-utils';
+import { exampleWorkspace, installDomStubs, loadWorkspace, renderScreen } from '../../testing/test-utils';
 import { ExportButton, ExportMenu } from './ExportMenu';
 
 type Call = { name: string; arg: unknown };

@@ -10,7 +10,7 @@ import { parseFideslang } from '../../../../core/interchange/fideslang';
 import { inventoryCsv, parseInventoryCsv } from '../../../../core/interchange/inventory-csv';
 import type { Workspace } from '../../../../core/schema';
 import { useEditor } from '../../state/store';
-import { current, exampleWorkspace, installDomStubs, loadWorkspace, renderScreen } from '../EntityList/test-utils';
+import { current, exampleWorkspace, installDomStubs, loadWorkspace, renderScreen } from '../../testing/test-utils';
 import { ImportButton } from './ImportDialog';
 
 const SYSTEM_YML = resolve(process.cwd(), 'core/interchange/fixtures/system.yml');

@@ -11,7 +11,7 @@ import {
   loadWorkspace,
   renderScreen,
   setHash,
-} from '../../components/EntityList/test-utils';
+} from '../../testing/test-utils';
 import { CollectionPointsScreen } from './CollectionPoints';
 
 function Routed() {

@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { useEditor } from '../../state/store';
-import { current, installBridge, installDomStubs, loadWorkspace, renderScreen } from '../../components/EntityList/test-utils';
+import { current, installBridge, installDomStubs, loadWorkspace, renderScreen } from '../../testing/test-utils';
 import { DataTypeEditor } from './DataTypeEditor';
 
 const LABELS = [

@@ -9,7 +9,7 @@ import { readWorkspaceText } from '../../../../core/read';
 import type { Workspace } from '../../../../core/schema';
 import { useEditor } from '../../state/store';
 import { useRoute } from '../../state/route';
-import { installDomStubs, loadWorkspace, renderScreen, setHash } from '../../components/EntityList/test-utils';
+import { installDomStubs, loadWorkspace, renderScreen, setHash } from '../../testing/test-utils';
 import { DocumentsScreen } from './Documents';
 
 // The sample with every document (it includes the CCPA).

@@ -9,7 +9,7 @@ import { readWorkspaceText } from '../../../../core/read';
 import type { Workspace } from '../../../../core/schema';
 import { useEditor } from '../../state/store';
 import { useRoute } from '../../state/route';
-import { current, installBridge, installDomStubs, loadWorkspace, renderScreen, setHash } from '../../components/EntityList/test-utils';
+import { current, installBridge, installDomStubs, loadWorkspace, renderScreen, setHash } from '../../testing/test-utils';
 import { InAppScreen } from './InApp';
 
 const RIDGELINE = resolve(process.cwd(), 'resources/examples/ridgeline.candor.json');

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import type { Workspace } from '../../../../core/schema';
 import { useEditor } from '../../state/store';
-import { current, exampleWorkspace, installBridge, installDomStubs, loadWorkspace, renderScreen } from '../../components/EntityList/test-utils';
+import { current, exampleWorkspace, installBridge, installDomStubs, loadWorkspace, renderScreen } from '../../testing/test-utils';
 import { Inventory } from './Inventory';
 
 function bigWorkspace(count: number): Workspace {

@@ -9,7 +9,7 @@ import {
   installDomStubs,
   loadWorkspace,
   renderScreen,
-} from '../../components/EntityList/test-utils';
+} from '../../testing/test-utils';
 import { OrganizationScreen } from './Organization';
 
 const org = () => current().organization;

@@ -12,7 +12,7 @@ import {
   loadWorkspace,
   renderScreen,
   setHash,
-} from '../../components/EntityList/test-utils';
+} from '../../testing/test-utils';
 import { PurposesScreen } from './Purposes';
 
 function Routed() {

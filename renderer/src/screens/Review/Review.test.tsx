@@ -11,7 +11,7 @@ import type { Workspace } from '../../../../core/schema';
 import { useEditor } from '../../state/store';
 import { routeForPath } from '../../state/paths';
 import { routeHash, useRoute } from '../../state/route';
-import { installBridge, installDomStubs, loadWorkspace, renderScreen, setHash } from '../../components/EntityList/test-utils';
+import { installBridge, installDomStubs, loadWorkspace, renderScreen, setHash } from '../../testing/test-utils';
 import { PAGE_SIZE } from './Findings';
 import { ReviewScreen } from './Review';
 import { ReviewBadges } from './ReviewBadges';

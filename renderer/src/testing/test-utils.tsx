@@ -1,3 +1,4 @@
+// Shared by the renderer's component tests.
 // Shared set-up for the component tests of the entity and organization screens: the jsdom gaps
 // Mantine needs filled, a bridge that records saves instead of reaching a server, and the sample
 // workspace loaded into the real editor store.
@@ -7,11 +8,11 @@ import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import type { CandorBridge } from '../../../../core/api';
-import type { Workspace } from '../../../../core/schema';
-import { readWorkspaceText } from '../../../../core/read';
-import { useEditor } from '../../state/store';
-import { theme } from '../../theme';
+import type { CandorBridge } from '../../../core/api';
+import type { Workspace } from '../../../core/schema';
+import { readWorkspaceText } from '../../../core/read';
+import { useEditor } from '../state/store';
+import { theme } from '../theme';
 
 // The sample lives beside the repository (tests run from its root).
 const EXAMPLE = resolve(process.cwd(), '../shared/examples/little-moments.candor.json');
