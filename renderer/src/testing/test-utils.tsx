@@ -1,5 +1,4 @@
-// Shared by the renderer's component tests.
-// Shared set-up for the component tests of the entity and organization screens: the jsdom gaps
+// Shared set-up for the renderer's component tests: the jsdom gaps
 // Mantine needs filled, a bridge that records saves instead of reaching a server, and the sample
 // workspace loaded into the real editor store.
 import { readFileSync } from 'node:fs';
