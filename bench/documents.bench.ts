@@ -71,7 +71,12 @@ function benchWorkspace(): Workspace {
   };
   const verdict = validateWorkspace(workspace);
   if (!verdict.ok) {
-    throw new Error(`the benchmark workspace is invalid: ${verdict.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    throw new Error(
+      `the benchmark workspace is invalid: ${verdict.problems
+        .slice(0, 3)
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('; ')}`,
+    );
   }
   return verdict.workspace;
 }
@@ -114,7 +119,8 @@ async function main(): Promise<void> {
     const workspace = benchWorkspace();
     const builtIn = await loadBuiltInTemplates();
     const { templates, errors } = resolveTemplates(builtIn, []);
-    if (errors.length > 0) throw new Error(`the built-in templates have problems: ${errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('; ')}`);
+    if (errors.length > 0)
+      throw new Error(`the built-in templates have problems: ${errors.map((e) => `${e.file}:${e.line}: ${e.message}`).join('; ')}`);
     const docs = availableDocuments(workspace, templates);
 
     console.log(

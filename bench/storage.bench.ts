@@ -251,7 +251,11 @@ async function main(): Promise<void> {
     row('floor: fs.writeFile + fsync of the same bytes', floor);
     row('  storage part: backup + atomic durable write', storageOnly, `${(storageOnly.median / floor.median).toFixed(2)}× the floor`);
     const ratio = editSave.median / floor.median;
-    row('save after an edit (changes: validate, serialize,', editSave, `${ratio.toFixed(2)}× the floor; target ≤ 3×: ${ratio <= 3 ? 'met' : 'MISSED'}`);
+    row(
+      'save after an edit (changes: validate, serialize,',
+      editSave,
+      `${ratio.toFixed(2)}× the floor; target ≤ 3×: ${ratio <= 3 ? 'met' : 'MISSED'}`,
+    );
     console.log('  atomic durable write, backup)');
     row('save of a whole workspace sent at once', save, `${(save.median / floor.median).toFixed(2)}× the floor`);
     console.log(

@@ -164,16 +164,7 @@ export const HANDLER_NAMES = [
 
 /** Commands the native menu (or a keyboard shortcut) asks the UI to carry out. */
 export type MenuCommand =
-  | 'new-workspace'
-  | 'open-workspace'
-  | 'save-as'
-  | 'undo'
-  | 'redo'
-  | 'backups'
-  | 'add-data-type'
-  | 'find'
-  | 'toggle-theme'
-  | 'about';
+  'new-workspace' | 'open-workspace' | 'save-as' | 'undo' | 'redo' | 'backups' | 'add-data-type' | 'find' | 'toggle-theme' | 'about';
 
 /** Events pushed from the backend to the UI. */
 export type CandorEvent =

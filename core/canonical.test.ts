@@ -18,7 +18,15 @@ describe('serializeWorkspace', () => {
   it('orders keys as the format page lists them, whatever order they came in', () => {
     const shuffled = {
       settings: { locale: 'en', effectiveDate: '2026-01-01' },
-      dataTypes: [{ purposes: ['p'], category: 'user', name: 'N', id: 'n', retention: { criteria: 'c', after: 'collection', period: { unit: 'days', value: 1 } } }],
+      dataTypes: [
+        {
+          purposes: ['p'],
+          category: 'user',
+          name: 'N',
+          id: 'n',
+          retention: { criteria: 'c', after: 'collection', period: { unit: 'days', value: 1 } },
+        },
+      ],
       collectionPoints: [],
       recipients: [],
       purposes: [{ name: 'P', id: 'p' }],
@@ -27,8 +35,19 @@ describe('serializeWorkspace', () => {
       format: 'candor/workspace',
     };
     const text = serializeWorkspace(shuffled);
-    expect(Object.keys(JSON.parse(text))).toEqual(['format', 'version', 'organization', 'purposes', 'recipients', 'collectionPoints', 'dataTypes', 'settings']);
-    expect(text).toContain('"retention": {\n        "period": {\n          "value": 1,\n          "unit": "days"\n        },\n        "after": "collection",\n        "criteria": "c"');
+    expect(Object.keys(JSON.parse(text))).toEqual([
+      'format',
+      'version',
+      'organization',
+      'purposes',
+      'recipients',
+      'collectionPoints',
+      'dataTypes',
+      'settings',
+    ]);
+    expect(text).toContain(
+      '"retention": {\n        "period": {\n          "value": 1,\n          "unit": "days"\n        },\n        "after": "collection",\n        "criteria": "c"',
+    );
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.split('\n')[1]).toBe('  "format": "candor/workspace",');
   });

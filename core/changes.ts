@@ -55,7 +55,10 @@ export function isEmptyChange(changes: WorkspaceChanges): boolean {
  * so what was validated and serialized for the base is reused. Returns a reason when the changes
  * don't fit the base (an id in the order that neither the base nor the upserts have).
  */
-export function applyChanges(base: Workspace, changes: WorkspaceChanges): { ok: true; workspace: Workspace } | { ok: false; reason: string } {
+export function applyChanges(
+  base: Workspace,
+  changes: WorkspaceChanges,
+): { ok: true; workspace: Workspace } | { ok: false; reason: string } {
   const next: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const key of changes.unset) delete next[key];
   for (const [key, value] of Object.entries(changes.set)) {
@@ -72,7 +75,8 @@ export function applyChanges(base: Workspace, changes: WorkspaceChanges): { ok: 
     const entries: Entry[] = [];
     for (const id of change.order) {
       const entry = upserts.get(id) ?? previous.get(id);
-      if (!entry) return { ok: false, reason: `${list} lists the id "${id}", which is neither in the saved workspace nor among the changes` };
+      if (!entry)
+        return { ok: false, reason: `${list} lists the id "${id}", which is neither in the saved workspace nor among the changes` };
       entries.push(entry);
     }
     next[list] = entries;

@@ -45,7 +45,10 @@ function expectAgreement(ws: Workspace) {
         expect(r.paths?.length).toBeGreaterThan(0);
         expect(r.path).toBe(r.paths![0]);
         for (const path of r.paths!) {
-          expect(findings.some((f) => f.path === path && r.rules.includes(f.rule)), `${s.id}/${r.id} at ${path}`).toBe(true);
+          expect(
+            findings.some((f) => f.path === path && r.rules.includes(f.rule)),
+            `${s.id}/${r.id} at ${path}`,
+          ).toBe(true);
         }
       } else {
         expect(r.path).toBeUndefined();
@@ -83,10 +86,37 @@ describe('coverageMatrix', () => {
     for (const id of ['gdpr', 'uk-gdpr'] as const) {
       const section = coverageMatrix(cleanWorkspace()).find((s) => s.id === id)!;
       const references = section.requirements.map((r) => r.reference).join(' ');
-      for (const item of ['13(1)(a)', '13(1)(b)', '13(1)(c)', '13(1)(d)', '13(1)(e)', '13(1)(f)', '13(2)(a)', '13(2)(b)', '13(2)(c)', '13(2)(d)', '13(2)(e)', '13(2)(f)']) {
+      for (const item of [
+        '13(1)(a)',
+        '13(1)(b)',
+        '13(1)(c)',
+        '13(1)(d)',
+        '13(1)(e)',
+        '13(1)(f)',
+        '13(2)(a)',
+        '13(2)(b)',
+        '13(2)(c)',
+        '13(2)(d)',
+        '13(2)(e)',
+        '13(2)(f)',
+      ]) {
         expect(references).toContain(`Art ${item}`);
       }
-      for (const item of ['14(1)(a)', '14(1)(b)', '14(1)(c)', '14(1)(d)', '14(1)(e)', '14(1)(f)', '14(2)(a)', '14(2)(b)', '14(2)(c)', '14(2)(d)', '14(2)(e)', '14(2)(f)', '14(2)(g)']) {
+      for (const item of [
+        '14(1)(a)',
+        '14(1)(b)',
+        '14(1)(c)',
+        '14(1)(d)',
+        '14(1)(e)',
+        '14(1)(f)',
+        '14(2)(a)',
+        '14(2)(b)',
+        '14(2)(c)',
+        '14(2)(d)',
+        '14(2)(e)',
+        '14(2)(f)',
+        '14(2)(g)',
+      ]) {
         expect(references).toMatch(new RegExp(`(Art |, )${item.replace(/[()]/g, '\\$&')}`));
       }
       expect(new Set(section.requirements.map((r) => r.id)).size).toBe(section.requirements.length);
@@ -107,9 +137,14 @@ describe('coverageMatrix', () => {
       status: 'met',
       why: '1 recipient outside the EEA, each with its safeguard: "Crash Co" (United States, standard contractual clauses).',
     });
-    expect(requirement(sections, 'gdpr', 'controller').why).toBe('"Acme Notes Ltd" is named as the controller, reachable at privacy@acme.example.');
+    expect(requirement(sections, 'gdpr', 'controller').why).toBe(
+      '"Acme Notes Ltd" is named as the controller, reachable at privacy@acme.example.',
+    );
     expect(requirement(sections, 'gdpr', 'representative').status).toBe('not-applicable');
-    expect(requirement(sections, 'gdpr', 'categories-of-data')).toMatchObject({ status: 'not-applicable', why: 'No data type is obtained from a third party.' });
+    expect(requirement(sections, 'gdpr', 'categories-of-data')).toMatchObject({
+      status: 'not-applicable',
+      why: 'No data type is obtained from a third party.',
+    });
     expect(requirement(sections, 'ccpa', 'opt-out-link').why).toBe('The opt-out page is https://acme.example/do-not-sell-or-share.');
     expect(requirement(sections, 'apple', 'tracking').why).toBe('"Advertising identifier" is used for tracking through ads.example.');
   });
@@ -136,10 +171,16 @@ describe('coverageMatrix', () => {
       why: '"Crash Co" processes data outside the EEA without a safeguard.',
       path: 'recipients[1].transferSafeguard',
     });
-    expect(requirement(sections, 'uk-gdpr', 'transfers')).toMatchObject({ status: 'missing', why: '"Crash Co" processes data outside the UK and the EEA without a safeguard.' });
+    expect(requirement(sections, 'uk-gdpr', 'transfers')).toMatchObject({
+      status: 'missing',
+      why: '"Crash Co" processes data outside the UK and the EEA without a safeguard.',
+    });
     expect(requirement(sections, 'gdpr', 'complaint')).toMatchObject({ status: 'missing', path: 'organization.supervisoryAuthority' });
     // The UK notice names the ICO by itself.
-    expect(requirement(sections, 'uk-gdpr', 'complaint')).toMatchObject({ status: 'met', why: "The notice names the UK Information Commissioner's Office." });
+    expect(requirement(sections, 'uk-gdpr', 'complaint')).toMatchObject({
+      status: 'met',
+      why: "The notice names the UK Information Commissioner's Office.",
+    });
     expect(requirement(sections, 'ccpa', 'opt-out-link')).toMatchObject({ status: 'missing', path: 'organization.optOutUrl' });
     expect(requirement(sections, 'gdpr', 'legitimate-interests')).toMatchObject({
       status: 'missing',
@@ -155,7 +196,12 @@ describe('coverageMatrix', () => {
       }),
     );
     const retention = requirement(sections, 'gdpr', 'retention');
-    expect(retention.paths).toEqual(['dataTypes[0].retention', 'dataTypes[1].retention', 'dataTypes[2].retention', 'dataTypes[3].retention']);
+    expect(retention.paths).toEqual([
+      'dataTypes[0].retention',
+      'dataTypes[1].retention',
+      'dataTypes[2].retention',
+      'dataTypes[3].retention',
+    ]);
     expect(retention.why).toBe('"Email address", "App usage", "IP address" and "Advertising identifier" have no retention.');
   });
 
@@ -180,7 +226,10 @@ describe('coverageMatrix', () => {
         ws.dataTypes[3].tracking = false;
       }),
     );
-    expect(requirement(sections, 'gdpr', 'transfers')).toMatchObject({ status: 'not-applicable', why: 'No recipient with a known country processes data outside the EEA.' });
+    expect(requirement(sections, 'gdpr', 'transfers')).toMatchObject({
+      status: 'not-applicable',
+      why: 'No recipient with a known country processes data outside the EEA.',
+    });
     expect(requirement(sections, 'gdpr', 'withdraw-consent').status).toBe('not-applicable');
     expect(requirement(sections, 'ccpa', 'opt-out-link').status).toBe('not-applicable');
     expect(requirement(sections, 'ccpa', 'minors').status).toBe('not-applicable');

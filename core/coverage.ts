@@ -141,7 +141,8 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
       reference: 'Art 13(1)(a), 14(1)(a)',
       title: 'Identity and contact details of the controller',
       rules: ['no-contact-email'],
-      met: () => `${q(displayName(org.legalName, displayName(org.name, 'The organization')))} is named as the controller, reachable at ${org.contactEmail}.`,
+      met: () =>
+        `${q(displayName(org.legalName, displayName(org.name, 'The organization')))} is named as the controller, reachable at ${org.contactEmail}.`,
       missing: () => 'The organization has no privacy contact email, so the notice cannot say how to reach the controller.',
     },
     {
@@ -159,16 +160,20 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
       reference: 'Art 13(1)(b), 14(1)(b)',
       title: 'Contact details of the data protection officer',
       rules: ['no-dpo'],
-      met: () => `${org.dpo?.name?.trim() ? `The data protection officer, ${q(displayName(org.dpo.name, ''))},` : 'The data protection officer'} can be reached ${org.dpo?.email ? `at ${org.dpo.email}` : 'by post'}.`,
+      met: () =>
+        `${org.dpo?.name?.trim() ? `The data protection officer, ${q(displayName(org.dpo.name, ''))},` : 'The data protection officer'} can be reached ${org.dpo?.email ? `at ${org.dpo.email}` : 'by post'}.`,
       missing: () =>
-        org.dpo ? 'The data protection officer has no email or postal address.' : 'No data protection officer is named (needed only if one is appointed).',
+        org.dpo
+          ? 'The data protection officer has no email or postal address.'
+          : 'No data protection officer is named (needed only if one is appointed).',
     },
     {
       id: 'purposes-and-basis',
       reference: 'Art 13(1)(c), 14(1)(c)',
       title: 'Purposes and their legal basis',
       rules: ['empty-inventory', 'missing-lawful-basis'],
-      met: () => `All ${count(purposes.length, 'purpose')} state their lawful basis${used.length < purposes.length ? ` (${used.length} used by data types)` : ''}.`,
+      met: () =>
+        `All ${count(purposes.length, 'purpose')} state their lawful basis${used.length < purposes.length ? ` (${used.length} used by data types)` : ''}.`,
       missing: (hits) =>
         byRule(hits, 'empty-inventory').length > 0 ? NO_DATA_TYPES : `No lawful basis is chosen for ${namesOf(facts, hits)}.`,
     },
@@ -187,7 +192,8 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
       title: 'The legitimate interests pursued',
       rules: ['legitimate-interest-missing'],
       notApplicable: () => (li.length === 0 ? 'No purpose relies on legitimate interests.' : undefined),
-      met: () => `${li.length === 1 ? 'The purpose' : `All ${li.length} purposes`} based on legitimate interests ${li.length === 1 ? 'names its' : 'name their'} interest.`,
+      met: () =>
+        `${li.length === 1 ? 'The purpose' : `All ${li.length} purposes`} based on legitimate interests ${li.length === 1 ? 'names its' : 'name their'} interest.`,
       missing: (hits) => `${namesOf(facts, hits)} ${hits.length === 1 ? 'relies' : 'rely'} on legitimate interests without saying which.`,
     },
     {
@@ -195,7 +201,8 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
       reference: 'Art 14(1)(d)',
       title: 'Categories of personal data obtained from others',
       notApplicable: () => (fromOthers.length === 0 ? 'No data type is obtained from a third party.' : undefined),
-      met: () => `The notice describes each of the ${count(fromOthers.length, 'data type')} obtained from others (${names(fromOthers.map((d) => d.name))}) with its category.`,
+      met: () =>
+        `The notice describes each of the ${count(fromOthers.length, 'data type')} obtained from others (${names(fromOthers.map((d) => d.name))}) with its category.`,
     },
     {
       id: 'recipients',
@@ -206,7 +213,8 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
         recipients.length === 0
           ? 'No recipient is listed, so the notice says the data stays with the organization.'
           : `${count(recipients.length, 'recipient')}, each with its role, so the notice can group them.`,
-      missing: (hits) => `No role is set for ${namesOf(facts, hits)}, so the notice cannot say what kind of recipient ${hits.length === 1 ? 'it is' : 'they are'}.`,
+      missing: (hits) =>
+        `No role is set for ${namesOf(facts, hits)}, so the notice cannot say what kind of recipient ${hits.length === 1 ? 'it is' : 'they are'}.`,
     },
     {
       id: 'transfers',
@@ -222,7 +230,8 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
           ? `No recipient with a known country processes data outside ${uk ? 'the UK and the EEA' : 'the EEA'}${unknownCountry.length > 0 ? `; ${names(unknownCountry.map((r) => r.name))} ${unknownCountry.length === 1 ? 'has' : 'have'} no country` : ''}.`
           : undefined,
       met: () => `${transferList(transfers, uk ? 'the UK and the EEA' : 'the EEA')}.`,
-      missing: (hits) => `${namesOf(facts, hits)} ${hits.length === 1 ? 'processes' : 'process'} data outside ${uk ? 'the UK and the EEA' : 'the EEA'} without a safeguard.`,
+      missing: (hits) =>
+        `${namesOf(facts, hits)} ${hits.length === 1 ? 'processes' : 'process'} data outside ${uk ? 'the UK and the EEA' : 'the EEA'} without a safeguard.`,
     },
     {
       id: 'retention',
@@ -237,7 +246,8 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
       id: 'rights',
       reference: 'Art 13(2)(b), 14(2)(c)',
       title: 'The rights of access, rectification, erasure, restriction, objection and portability',
-      met: () => 'Every notice lists these rights and how to use them; objection is included whenever a purpose relies on legitimate interests or a public task.',
+      met: () =>
+        'Every notice lists these rights and how to use them; objection is included whenever a purpose relies on legitimate interests or a public task.',
     },
     {
       id: 'withdraw-consent',
@@ -264,13 +274,16 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
       rules: ['required-unset', 'missing-consequence'],
       concerns: (_f, at) => dataTypes[at[1] as number]?.dataType.source === 'user',
       notApplicable: () => (fromPerson.length === 0 ? 'No data type is provided by the person.' : undefined),
-      met: () => `Each of the ${count(fromPerson.length, 'data type')} people provide says whether it is required, with the consequence when it is.`,
+      met: () =>
+        `Each of the ${count(fromPerson.length, 'data type')} people provide says whether it is required, with the consequence when it is.`,
       missing: (hits) => {
         const unset = byRule(hits, 'required-unset');
         const consequence = byRule(hits, 'missing-consequence');
         return [
           unset.length ? `It is not said whether ${namesOf(facts, unset)} must be provided.` : '',
-          consequence.length ? `${namesOf(facts, consequence)} ${consequence.length === 1 ? 'is' : 'are'} required without the consequence of not providing ${consequence.length === 1 ? 'it' : 'them'}.` : '',
+          consequence.length
+            ? `${namesOf(facts, consequence)} ${consequence.length === 1 ? 'is' : 'are'} required without the consequence of not providing ${consequence.length === 1 ? 'it' : 'them'}.`
+            : '',
         ]
           .filter(Boolean)
           .join(' ');
@@ -281,7 +294,8 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
       reference: 'Art 13(2)(f), 14(2)(g)',
       title: 'Automated decisions: the logic and the consequences',
       notApplicable: () => (decisions.length === 0 ? 'No purpose makes an automated decision with legal or similar effect.' : undefined),
-      met: () => `${names(decisions.map((p) => p.name))} ${decisions.length === 1 ? 'describes its' : 'describe their'} logic and consequences.`,
+      met: () =>
+        `${names(decisions.map((p) => p.name))} ${decisions.length === 1 ? 'describes its' : 'describe their'} logic and consequences.`,
     },
     {
       id: 'source',
@@ -289,7 +303,9 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
       title: 'Where data obtained from others comes from',
       rules: ['missing-source', 'missing-source-detail'],
       notApplicable: () =>
-        fromOthers.length === 0 && dataTypes.every((d) => d.dataType.source) ? 'Every data type comes from the person or is observed as they use the product.' : undefined,
+        fromOthers.length === 0 && dataTypes.every((d) => d.dataType.source)
+          ? 'Every data type comes from the person or is observed as they use the product.'
+          : undefined,
       met: () => `Each of the ${count(fromOthers.length, 'data type')} obtained from others names its source.`,
       missing: (hits) => sourceMissing(facts, hits),
     },
@@ -311,9 +327,11 @@ const SAFEGUARD_LABELS: Record<string, string> = {
 
 function transferList(transfers: readonly RecipientFacts[], area: string): string {
   const items = transfers.map(
-    (r) => `${q(r.name)} (${countryName(r.recipient.country!)}, ${SAFEGUARD_LABELS[r.recipient.transferSafeguard ?? ''] ?? r.recipient.transferSafeguard})`,
+    (r) =>
+      `${q(r.name)} (${countryName(r.recipient.country!)}, ${SAFEGUARD_LABELS[r.recipient.transferSafeguard ?? ''] ?? r.recipient.transferSafeguard})`,
   );
-  const shown = items.length <= MAX_NAMES + 1 ? listText(items) : `${items.slice(0, MAX_NAMES).join(', ')} and ${items.length - MAX_NAMES} more`;
+  const shown =
+    items.length <= MAX_NAMES + 1 ? listText(items) : `${items.slice(0, MAX_NAMES).join(', ')} and ${items.length - MAX_NAMES} more`;
   return `${count(transfers.length, 'recipient')} outside ${area}, each with its safeguard: ${shown}`;
 }
 
@@ -377,7 +395,9 @@ function ccpaSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
           ? 'No recipient buys data or uses it for cross-context behavioural advertising, so the notice says nothing is sold or shared.'
           : [
               sold.length ? `${names(sold.map((d) => d.name))} ${sold.length === 1 ? 'is' : 'are'} sold` : 'Nothing is sold',
-              shared.length ? `${names(shared.map((d) => d.name))} ${shared.length === 1 ? 'is' : 'are'} shared for advertising` : 'nothing is shared',
+              shared.length
+                ? `${names(shared.map((d) => d.name))} ${shared.length === 1 ? 'is' : 'are'} shared for advertising`
+                : 'nothing is shared',
             ].join('; ') + ', as the recipients say.',
     },
     {
@@ -431,7 +451,8 @@ function ccpaSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
       reference: '11 CCR §7011(e)(1), Cal. Civ. Code §1798.121',
       title: 'Sensitive personal information and its purposes',
       notApplicable: () => (sensitive.length === 0 ? 'No data type is sensitive personal information.' : undefined),
-      met: () => `${names(sensitive.map((d) => d.name))} ${sensitive.length === 1 ? 'is' : 'are'} listed as sensitive personal information with ${sensitive.length === 1 ? 'its' : 'their'} purposes.`,
+      met: () =>
+        `${names(sensitive.map((d) => d.name))} ${sensitive.length === 1 ? 'is' : 'are'} listed as sensitive personal information with ${sensitive.length === 1 ? 'its' : 'their'} purposes.`,
     },
     {
       id: 'minors',
@@ -439,7 +460,8 @@ function ccpaSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
       title: 'Whether personal information of consumers under 16 is sold or shared',
       rules: ['audience-age-unknown'],
       notApplicable: () => (soldOrShared.length === 0 ? 'Nothing is sold or shared.' : undefined),
-      met: () => `The audience is ${org.audience?.minimumAge} and older, so the policy can say whether data of anyone under 16 is sold or shared.`,
+      met: () =>
+        `The audience is ${org.audience?.minimumAge} and older, so the policy can say whether data of anyone under 16 is sold or shared.`,
       missing: () => 'Data is sold or shared, but the minimum age of the audience is not set.',
     },
     {
@@ -504,7 +526,7 @@ function appleSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cove
       rules: ['store-purpose-undetermined'],
       concerns: purposeConcerns(facts, 'apple'),
       notApplicable: () => (declared.length === 0 ? 'No data type is declared to Apple.' : undefined),
-      met: () => "Every purpose of declared data has a data use or a store purpose, so its Apple purpose is derived from what it does.",
+      met: () => 'Every purpose of declared data has a data use or a store purpose, so its Apple purpose is derived from what it does.',
       missing: (hits) => `${namesOf(facts, hits)} ${hits.length === 1 ? 'has' : 'have'} no data use, so Apple is told "Other purposes".`,
     },
     {
@@ -512,7 +534,8 @@ function appleSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cove
       reference: 'NSPrivacyCollectedDataTypeLinked',
       title: 'Whether each data type is linked to the person',
       notApplicable: () => (declared.length === 0 ? 'No data type is declared to Apple.' : undefined),
-      met: () => `${count(linked.length, 'declared data type')} ${linked.length === 1 ? 'is' : 'are'} linked to the person and ${declared.length - linked.length} not linked, from each data type's "linked to identity".`,
+      met: () =>
+        `${count(linked.length, 'declared data type')} ${linked.length === 1 ? 'is' : 'are'} linked to the person and ${declared.length - linked.length} not linked, from each data type's "linked to identity".`,
     },
     {
       id: 'tracking',
@@ -520,13 +543,16 @@ function appleSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cove
       title: 'Tracking and the domains used for it',
       rules: ['tracking-without-domains', 'tracking-recipients-all-processors'],
       notApplicable: () => (tracking.length === 0 ? 'No data type is used for tracking, so NSPrivacyTracking is false.' : undefined),
-      met: () => `${names(tracking.map((d) => d.name))} ${tracking.length === 1 ? 'is' : 'are'} used for tracking through ${listText(domains)}.`,
+      met: () =>
+        `${names(tracking.map((d) => d.name))} ${tracking.length === 1 ? 'is' : 'are'} used for tracking through ${listText(domains)}.`,
       missing: (hits) => {
         const noDomains = byRule(hits, 'tracking-without-domains');
         const processors = byRule(hits, 'tracking-recipients-all-processors');
         return [
           noDomains.length ? `Tracking data has no tracking domain (${count(noDomains.length, 'data type')} affected).` : '',
-          processors.length ? `${namesOf(facts, processors)} ${processors.length === 1 ? 'is' : 'are'} marked as tracking but only processors receive ${processors.length === 1 ? 'it' : 'them'}.` : '',
+          processors.length
+            ? `${namesOf(facts, processors)} ${processors.length === 1 ? 'is' : 'are'} marked as tracking but only processors receive ${processors.length === 1 ? 'it' : 'them'}.`
+            : '',
         ]
           .filter(Boolean)
           .join(' ');
@@ -556,7 +582,10 @@ function playSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
   const declared = facts.dataTypes.filter((d) => d.declaredToPlay);
   const types = new Set(declared.map((d) => d.classification.play));
   const sharers = facts.recipients.filter(
-    (r) => r.recipient.role !== 'processor' && r.recipient.role !== 'public-authority' && r.usedBy.some((i) => facts.dataTypes[i].declaredToPlay),
+    (r) =>
+      r.recipient.role !== 'processor' &&
+      r.recipient.role !== 'public-authority' &&
+      r.usedBy.some((i) => facts.dataTypes[i].declaredToPlay),
   );
   const ephemeral = declared.filter((d) => d.dataType.ephemeral === true);
   const accounts = (store.accountCreation ?? []).some((m) => m !== 'PSL_ACM_NONE');
@@ -595,7 +624,9 @@ function playSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
         const kept = byRule(hits, 'play-auto-deletion-conflict');
         return [
           url.length ? 'There is no link where people ask for their account and data to be deleted.' : '',
-          kept.length ? `${namesOf(facts, kept)} ${kept.length === 1 ? 'is' : 'are'} kept longer than the 90 days the answer promises.` : '',
+          kept.length
+            ? `${namesOf(facts, kept)} ${kept.length === 1 ? 'is' : 'are'} kept longer than the 90 days the answer promises.`
+            : '',
         ]
           .filter(Boolean)
           .join(' ');
@@ -633,7 +664,8 @@ function playSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
         sharers.length === 0
           ? 'Only processors and public authorities receive declared data, so nothing is declared as shared.'
           : `Data given to ${names(sharers.map((r) => r.name))} is declared as shared.`,
-      missing: (hits) => `No role is set for ${namesOf(facts, hits)}, so Candor cannot tell whether giving ${hits.length === 1 ? 'it' : 'them'} data is sharing.`,
+      missing: (hits) =>
+        `No role is set for ${namesOf(facts, hits)}, so Candor cannot tell whether giving ${hits.length === 1 ? 'it' : 'them'} data is sharing.`,
     },
     {
       id: 'optional-or-required',
@@ -651,7 +683,8 @@ function playSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
       title: 'Which data is processed ephemerally',
       rules: ['ephemeral-retained', 'ephemeral-used-for-tracking'],
       notApplicable: () => (ephemeral.length === 0 ? 'No declared data type is marked ephemeral.' : undefined),
-      met: () => `${names(ephemeral.map((d) => d.name))} ${ephemeral.length === 1 ? 'is' : 'are'} ephemeral and neither kept nor used for tracking.`,
+      met: () =>
+        `${names(ephemeral.map((d) => d.name))} ${ephemeral.length === 1 ? 'is' : 'are'} ephemeral and neither kept nor used for tracking.`,
       missing: (hits) => `${namesOf(facts, hits)} ${hits.length === 1 ? 'is' : 'are'} marked ephemeral but kept or used for tracking.`,
     },
   ];

@@ -39,17 +39,62 @@ describe('the library', () => {
   it('covers the data types teams ask for most', () => {
     const names = LIBRARY.map((e) => e.name.toLowerCase());
     for (const wanted of [
-      'email address', 'phone number', 'name', 'postal address', 'date of birth', 'precise location',
-      'approximate location', 'photos', 'videos', 'voice recordings', 'contacts (address book)', 'calendar events',
-      'crash logs', 'performance diagnostics', 'app interactions', 'search history', 'browsing history',
-      'advertising id', 'device id', 'ip address', 'cookies', 'user id', 'password', 'payment card',
-      'bank account details', 'purchase history', 'health records', 'fitness activity', 'heart rate', 'sleep data',
-      'menstrual cycle', 'face data (biometric)', 'fingerprint', 'gender', 'race or ethnic origin',
-      'religious or philosophical beliefs', 'political opinions', 'sexual orientation', 'identity document',
-      'passport number', "driver's licence number", 'social security number', 'employment information',
-      'education records', 'customer support messages', 'in-app messages', 'emails', 'sms messages',
-      'files and documents', 'installed apps', 'push notification token', 'language preference',
-      'account settings', 'social media profile', "children's data", 'activity timestamps',
+      'email address',
+      'phone number',
+      'name',
+      'postal address',
+      'date of birth',
+      'precise location',
+      'approximate location',
+      'photos',
+      'videos',
+      'voice recordings',
+      'contacts (address book)',
+      'calendar events',
+      'crash logs',
+      'performance diagnostics',
+      'app interactions',
+      'search history',
+      'browsing history',
+      'advertising id',
+      'device id',
+      'ip address',
+      'cookies',
+      'user id',
+      'password',
+      'payment card',
+      'bank account details',
+      'purchase history',
+      'health records',
+      'fitness activity',
+      'heart rate',
+      'sleep data',
+      'menstrual cycle',
+      'face data (biometric)',
+      'fingerprint',
+      'gender',
+      'race or ethnic origin',
+      'religious or philosophical beliefs',
+      'political opinions',
+      'sexual orientation',
+      'identity document',
+      'passport number',
+      "driver's licence number",
+      'social security number',
+      'employment information',
+      'education records',
+      'customer support messages',
+      'in-app messages',
+      'emails',
+      'sms messages',
+      'files and documents',
+      'installed apps',
+      'push notification token',
+      'language preference',
+      'account settings',
+      'social media profile',
+      "children's data",
+      'activity timestamps',
     ]) {
       expect(names, wanted).toContain(wanted);
     }
@@ -83,7 +128,11 @@ describe('searchLibrary', () => {
   });
 
   it('ranks while typing: a prefix of a name already finds it', () => {
-    expect(searchLibrary('pho').map((e) => e.id).slice(0, 3)).toEqual(expect.arrayContaining(['photos', 'phone-number']));
+    expect(
+      searchLibrary('pho')
+        .map((e) => e.id)
+        .slice(0, 3),
+    ).toEqual(expect.arrayContaining(['photos', 'phone-number']));
     expect(searchLibrary('passw')[0].id).toBe('password');
   });
 
@@ -91,7 +140,12 @@ describe('searchLibrary', () => {
     expect(searchLibrary('photo')[0].id).toBe('photos');
     expect(searchLibrary('emails')[0].id).toBe('emails');
     expect(searchLibrary('email')[0].id).toBe('email-address');
-    expect(searchLibrary('message').slice(0, 3).map((e) => e.id).sort()).toEqual(['in-app-messages', 'sms', 'support-messages']);
+    expect(
+      searchLibrary('message')
+        .slice(0, 3)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(['in-app-messages', 'sms', 'support-messages']);
   });
 
   it('requires every word typed and accepts the words in any order', () => {

@@ -154,7 +154,10 @@ function sameSet<T>(a: readonly T[], b: readonly T[]): boolean {
  */
 export function dataTypeFromLibrary(entry: LibraryEntry, workspace: Workspace): DataType {
   const dataType: DataType = {
-    id: uniqueId(entry.name, workspace.dataTypes.map((d) => d.id)),
+    id: uniqueId(
+      entry.name,
+      workspace.dataTypes.map((d) => d.id),
+    ),
     name: entry.name,
     category: entry.category,
     description: entry.description,
@@ -185,7 +188,10 @@ export function dataTypeFromLibrary(entry: LibraryEntry, workspace: Workspace): 
 /** An empty draft for "Add blank": the editor then asks for a category and at least one purpose. */
 export function blankDataType(workspace: Workspace): DataType {
   return {
-    id: uniqueId('new-data-type', workspace.dataTypes.map((d) => d.id)),
+    id: uniqueId(
+      'new-data-type',
+      workspace.dataTypes.map((d) => d.id),
+    ),
     name: 'New data type',
     category: 'user',
     purposes: [],

@@ -42,7 +42,13 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
     pass: [{ name: 'a contact email', edit: (ws) => (org(ws).contactEmail = 'hello@acme.example') }],
   },
   'no-supervisory-authority': {
-    fail: [{ name: 'GDPR without an authority', edit: (ws) => delete org(ws).supervisoryAuthority, paths: ['organization.supervisoryAuthority'] }],
+    fail: [
+      {
+        name: 'GDPR without an authority',
+        edit: (ws) => delete org(ws).supervisoryAuthority,
+        paths: ['organization.supervisoryAuthority'],
+      },
+    ],
     pass: [
       {
         name: 'UK GDPR alone names the ICO by itself',
@@ -93,7 +99,9 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
     ],
   },
   'no-privacy-policy-url': {
-    fail: [{ name: 'CCPA without a policy address', edit: (ws) => delete org(ws).privacyPolicyUrl, paths: ['organization.privacyPolicyUrl'] }],
+    fail: [
+      { name: 'CCPA without a policy address', edit: (ws) => delete org(ws).privacyPolicyUrl, paths: ['organization.privacyPolicyUrl'] },
+    ],
     pass: [
       {
         name: 'GDPR alone',
@@ -143,7 +151,11 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
   'legitimate-interest-missing': {
     fail: [
       { name: 'no interest', edit: (ws) => delete ws.purposes[2].legitimateInterest, paths: ['purposes[2].legitimateInterest'] },
-      { name: 'an interest of spaces only', edit: (ws) => (ws.purposes[2].legitimateInterest = '   '), paths: ['purposes[2].legitimateInterest'] },
+      {
+        name: 'an interest of spaces only',
+        edit: (ws) => (ws.purposes[2].legitimateInterest = '   '),
+        paths: ['purposes[2].legitimateInterest'],
+      },
     ],
     pass: [
       { name: 'the interest named', edit: (ws) => (ws.purposes[2].legitimateInterest = 'Keeping the service running.') },
@@ -152,7 +164,11 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
   },
   'transfer-without-safeguard': {
     fail: [
-      { name: 'US without a safeguard', edit: (ws) => delete rc(ws, 'crashco').transferSafeguard, paths: ['recipients[1].transferSafeguard'] },
+      {
+        name: 'US without a safeguard',
+        edit: (ws) => delete rc(ws, 'crashco').transferSafeguard,
+        paths: ['recipients[1].transferSafeguard'],
+      },
       { name: 'US with "none"', edit: (ws) => (rc(ws, 'crashco').transferSafeguard = 'none'), paths: ['recipients[1].transferSafeguard'] },
       {
         name: 'the UK is a third country for the GDPR',
@@ -210,7 +226,8 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
     fail: [
       {
         name: 'a purpose nothing uses',
-        edit: (ws) => void ws.purposes.push({ id: 'newsletter', name: 'Newsletter', use: 'marketing.communications.email', lawfulBasis: 'consent' }),
+        edit: (ws) =>
+          void ws.purposes.push({ id: 'newsletter', name: 'Newsletter', use: 'marketing.communications.email', lawfulBasis: 'consent' }),
         paths: ['purposes[4]'],
       },
     ],
@@ -300,7 +317,13 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
     fail: [
       {
         name: 'health data without a condition',
-        edit: (ws) => void ws.dataTypes.push({ ...cleanWorkspace().dataTypes[1], id: 'heart-rate', name: 'Heart rate', category: 'user.biometric.health' }),
+        edit: (ws) =>
+          void ws.dataTypes.push({
+            ...cleanWorkspace().dataTypes[1],
+            id: 'heart-rate',
+            name: 'Heart rate',
+            category: 'user.biometric.health',
+          }),
         paths: ['dataTypes[4].specialCondition'],
       },
       {
@@ -332,7 +355,11 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
   },
   'special-condition-not-needed': {
     fail: [
-      { name: 'a condition on an email address', edit: (ws) => (dt(ws, 'email-address').specialCondition = 'explicit-consent'), paths: ['dataTypes[0].specialCondition'] },
+      {
+        name: 'a condition on an email address',
+        edit: (ws) => (dt(ws, 'email-address').specialCondition = 'explicit-consent'),
+        paths: ['dataTypes[0].specialCondition'],
+      },
     ],
     pass: [
       {
@@ -346,7 +373,9 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
     pass: [{ name: 'a source', edit: (ws) => (dt(ws, 'app-usage').source = 'user') }],
   },
   'missing-source-detail': {
-    fail: [{ name: 'a third party, unnamed', edit: (ws) => (dt(ws, 'app-usage').source = 'third-party'), paths: ['dataTypes[1].sourceDetail'] }],
+    fail: [
+      { name: 'a third party, unnamed', edit: (ws) => (dt(ws, 'app-usage').source = 'third-party'), paths: ['dataTypes[1].sourceDetail'] },
+    ],
     pass: [
       {
         name: 'a third party, named',
@@ -356,7 +385,11 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
   },
   'required-unset': {
     fail: [
-      { name: 'data the person provides, under the GDPR', edit: (ws) => delete dt(ws, 'email-address').required, paths: ['dataTypes[0].required'] },
+      {
+        name: 'data the person provides, under the GDPR',
+        edit: (ws) => delete dt(ws, 'email-address').required,
+        paths: ['dataTypes[0].required'],
+      },
       {
         name: 'data declared to Google Play, under the CCPA alone',
         edit: (ws) => {
@@ -377,7 +410,13 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
     ],
   },
   'missing-consequence': {
-    fail: [{ name: 'required, no consequence', edit: (ws) => delete dt(ws, 'email-address').consequenceIfNotProvided, paths: ['dataTypes[0].consequenceIfNotProvided'] }],
+    fail: [
+      {
+        name: 'required, no consequence',
+        edit: (ws) => delete dt(ws, 'email-address').consequenceIfNotProvided,
+        paths: ['dataTypes[0].consequenceIfNotProvided'],
+      },
+    ],
     pass: [
       {
         name: 'optional, no consequence',
@@ -444,11 +483,17 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
       { name: 'a hard benefit', edit: (ws) => (dt(ws, 'email-address').benefit = HARD_TEXT), paths: ['dataTypes[0].benefit'] },
       { name: 'a hard in-app text', edit: (ws) => (dt(ws, 'app-usage').inApp = { long: HARD_TEXT }), paths: ['dataTypes[1].inApp.long'] },
     ],
-    pass: [{ name: 'plain words', edit: (ws) => (dt(ws, 'app-usage').inApp = { long: 'We count taps. It helps us fix the screens you use.' }) }],
+    pass: [
+      { name: 'plain words', edit: (ws) => (dt(ws, 'app-usage').inApp = { long: 'We count taps. It helps us fix the screens you use.' }) },
+    ],
   },
   'tracking-without-domains': {
     fail: [
-      { name: 'the recipient lists no domain', edit: (ws) => delete rc(ws, 'adnet').trackingDomains, paths: ['recipients[2].trackingDomains'] },
+      {
+        name: 'the recipient lists no domain',
+        edit: (ws) => delete rc(ws, 'adnet').trackingDomains,
+        paths: ['recipients[2].trackingDomains'],
+      },
       { name: 'no recipient at all', edit: (ws) => delete dt(ws, 'advertising-id').recipients, paths: ['dataTypes[3].recipients'] },
     ],
     pass: [
@@ -502,7 +547,11 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
   },
   'apple-data-type-missing': {
     fail: [
-      { name: 'collected on iOS, set to none', edit: (ws) => (dt(ws, 'email-address').classification = { apple: 'none' }), paths: ['dataTypes[0].classification.apple'] },
+      {
+        name: 'collected on iOS, set to none',
+        edit: (ws) => (dt(ws, 'email-address').classification = { apple: 'none' }),
+        paths: ['dataTypes[0].classification.apple'],
+      },
       {
         name: 'system data collected on iOS, which Candor cannot place',
         edit: (ws) => Object.assign(dt(ws, 'app-usage'), { category: 'system', classification: { play: 'PSL_CRASH_LOGS' } }),
@@ -516,7 +565,12 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
       },
       {
         name: 'a password set to none by hand as well',
-        edit: (ws) => Object.assign(dt(ws, 'email-address'), { category: 'user.authorization.password', name: 'Password', classification: { apple: 'none', play: 'none' } }),
+        edit: (ws) =>
+          Object.assign(dt(ws, 'email-address'), {
+            category: 'user.authorization.password',
+            name: 'Password',
+            classification: { apple: 'none', play: 'none' },
+          }),
       },
       {
         name: 'set to none, collected only on the server',
@@ -561,11 +615,20 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
         paths: ['settings.store.accountCreation'],
       },
     ],
-    pass: [{ name: 'two ways to create one', edit: (ws) => (ws.settings.store!.accountCreation = ['PSL_ACM_USER_ID_PASSWORD', 'PSL_ACM_OAUTH']) }],
+    pass: [
+      {
+        name: 'two ways to create one',
+        edit: (ws) => (ws.settings.store!.accountCreation = ['PSL_ACM_USER_ID_PASSWORD', 'PSL_ACM_OAUTH']),
+      },
+    ],
   },
   'play-deletion-url-missing': {
     fail: [
-      { name: 'accounts without a deletion link', edit: (ws) => delete org(ws).accountDeletionUrl, paths: ['organization.accountDeletionUrl'] },
+      {
+        name: 'accounts without a deletion link',
+        edit: (ws) => delete org(ws).accountDeletionUrl,
+        paths: ['organization.accountDeletionUrl'],
+      },
       {
         name: 'deletion offered without a link',
         edit: (ws) => {
@@ -618,12 +681,15 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
     pass: [
       {
         name: 'ephemeral, discarded after the request',
-        edit: (ws) => Object.assign(dt(ws, 'app-usage'), { ephemeral: true, retention: { criteria: 'Discarded as soon as the answer is sent.' } }),
+        edit: (ws) =>
+          Object.assign(dt(ws, 'app-usage'), { ephemeral: true, retention: { criteria: 'Discarded as soon as the answer is sent.' } }),
       },
     ],
   },
   'ephemeral-used-for-tracking': {
-    fail: [{ name: 'ephemeral tracking data', edit: (ws) => (dt(ws, 'advertising-id').ephemeral = true), paths: ['dataTypes[3].ephemeral'] }],
+    fail: [
+      { name: 'ephemeral tracking data', edit: (ws) => (dt(ws, 'advertising-id').ephemeral = true), paths: ['dataTypes[3].ephemeral'] },
+    ],
     pass: [
       {
         name: 'ephemeral data that does not track',
@@ -633,7 +699,11 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
   },
   'play-data-type-missing': {
     fail: [
-      { name: 'collected on Android, set to none', edit: (ws) => (dt(ws, 'email-address').classification = { play: 'none' }), paths: ['dataTypes[0].classification.play'] },
+      {
+        name: 'collected on Android, set to none',
+        edit: (ws) => (dt(ws, 'email-address').classification = { play: 'none' }),
+        paths: ['dataTypes[0].classification.play'],
+      },
       {
         name: 'system data collected on Android, which Candor cannot place',
         edit: (ws) => Object.assign(dt(ws, 'app-usage'), { category: 'system', classification: { apple: 'CrashData' } }),
@@ -647,7 +717,8 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
       },
       {
         name: 'system data with its Play type chosen',
-        edit: (ws) => Object.assign(dt(ws, 'app-usage'), { category: 'system', classification: { apple: 'CrashData', play: 'PSL_CRASH_LOGS' } }),
+        edit: (ws) =>
+          Object.assign(dt(ws, 'app-usage'), { category: 'system', classification: { apple: 'CrashData', play: 'PSL_CRASH_LOGS' } }),
       },
     ],
   },
@@ -769,7 +840,9 @@ describe.each(LINT_RULES.map((rule) => [rule.id, rule] as const))('%s', (id, rul
       expect(parsePath(finding.path).length).toBeGreaterThan(0);
       // A message says what is wrong and what to do (an instruction), in full sentences, with no template residue.
       expect(finding.message).toMatch(/^[A-Z"].*\.$/s);
-      expect(finding.message).toMatch(/(^|\. )(Add|Say|Choose|Set|Name|Answer|Shorten|Remove|Keep|Turn|Mark|Make|Describe|Use|Delete)\b|, or |: turn|, add /);
+      expect(finding.message).toMatch(
+        /(^|\. )(Add|Say|Choose|Set|Name|Answer|Shorten|Remove|Keep|Turn|Mark|Make|Describe|Use|Delete)\b|, or |: turn|, add /,
+      );
       expect(finding.message).not.toMatch(/undefined|\[object|NaN/);
     }
   });
@@ -835,29 +908,37 @@ describe('lintWorkspace', () => {
 
 describe('in-app texts', () => {
   it('are over budget and hard to read exactly where the In-app text screen says so', () => {
-    const overrides = fc.record({ short: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }), long: fc.option(fc.lorem({ maxCount: 80, mode: 'sentences' }), { nil: undefined }) });
+    const overrides = fc.record({
+      short: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }),
+      long: fc.option(fc.lorem({ maxCount: 80, mode: 'sentences' }), { nil: undefined }),
+    });
     fc.assert(
-      fc.property(workspaceArbitrary(), fc.array(overrides, { maxLength: 6 }), fc.option(fc.integer({ min: 1, max: 150 }), { nil: undefined }), (ws, texts, short) => {
-        const edited: Workspace = {
-          ...ws,
-          settings: { ...ws.settings, inAppLimits: short === undefined ? undefined : { short } },
-          dataTypes: ws.dataTypes.map((d, i) => (texts[i] ? { ...d, inApp: texts[i] } : d)),
-        };
-        const screen = generateInAppText(edited);
-        const expectedOver: string[] = [];
-        const expectedHard: string[] = [];
-        edited.dataTypes.forEach((d, i) => {
-          for (const kind of ['short', 'long'] as const) {
-            const snippet = screen.dataTypes[d.id][kind];
-            if (snippet.source !== 'override') continue;
-            if (snippet.overBudget) expectedOver.push(`dataTypes[${i}].inApp.${kind}`);
-            if (snippet.grade > 10) expectedHard.push(`dataTypes[${i}].inApp.${kind}`);
-          }
-        });
-        const findings = lintWorkspace(edited);
-        expect(findings.filter((f) => f.rule === 'in-app-over-budget').map((f) => f.path)).toEqual(expectedOver);
-        expect(findings.filter((f) => f.rule === 'hard-to-read' && f.path.includes('.inApp.')).map((f) => f.path)).toEqual(expectedHard);
-      }),
+      fc.property(
+        workspaceArbitrary(),
+        fc.array(overrides, { maxLength: 6 }),
+        fc.option(fc.integer({ min: 1, max: 150 }), { nil: undefined }),
+        (ws, texts, short) => {
+          const edited: Workspace = {
+            ...ws,
+            settings: { ...ws.settings, inAppLimits: short === undefined ? undefined : { short } },
+            dataTypes: ws.dataTypes.map((d, i) => (texts[i] ? { ...d, inApp: texts[i] } : d)),
+          };
+          const screen = generateInAppText(edited);
+          const expectedOver: string[] = [];
+          const expectedHard: string[] = [];
+          edited.dataTypes.forEach((d, i) => {
+            for (const kind of ['short', 'long'] as const) {
+              const snippet = screen.dataTypes[d.id][kind];
+              if (snippet.source !== 'override') continue;
+              if (snippet.overBudget) expectedOver.push(`dataTypes[${i}].inApp.${kind}`);
+              if (snippet.grade > 10) expectedHard.push(`dataTypes[${i}].inApp.${kind}`);
+            }
+          });
+          const findings = lintWorkspace(edited);
+          expect(findings.filter((f) => f.rule === 'in-app-over-budget').map((f) => f.path)).toEqual(expectedOver);
+          expect(findings.filter((f) => f.rule === 'hard-to-read' && f.path.includes('.inApp.')).map((f) => f.path)).toEqual(expectedHard);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -31,7 +31,9 @@ describe('core/ purity', () => {
       const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
       if (
         /(?<![\w$.'"-])(window|localStorage|sessionStorage|process\.env)\b(?!\s*[:?]|-)/.test(code) ||
-        /(?<![\w$.'"-])document\.(body|head|cookie|documentElement|createElement|getElementById|querySelector|querySelectorAll|addEventListener)\b/.test(code)
+        /(?<![\w$.'"-])document\.(body|head|cookie|documentElement|createElement|getElementById|querySelector|querySelectorAll|addEventListener)\b/.test(
+          code,
+        )
       ) {
         offenders.push(`${relative(root, file)} touches a global of the browser or Node`);
       }

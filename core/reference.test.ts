@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import mappingsJson from '../resources/store-mappings.json' with { type: 'json' };
-import {
-  APPLE_DATA_TYPE_IDS,
-  APPLE_PURPOSE_IDS,
-  CCPA_CATEGORY_IDS,
-  PLAY_DATA_TYPE_IDS,
-  PLAY_PURPOSE_IDS,
-} from './identifiers';
+import { APPLE_DATA_TYPE_IDS, APPLE_PURPOSE_IDS, CCPA_CATEGORY_IDS, PLAY_DATA_TYPE_IDS, PLAY_PURPOSE_IDS } from './identifiers';
 import { LIBRARY } from './library';
 import {
   CATEGORY_MAPPINGS,
@@ -231,7 +225,11 @@ describe('deriveStorePurposes', () => {
   });
 
   it('falls back to Other / App functionality when there is no use to derive from', () => {
-    expect(deriveStorePurposes({})).toMatchObject({ apple: 'Other', play: 'PSL_APP_FUNCTIONALITY', source: { apple: 'default', play: 'default' } });
+    expect(deriveStorePurposes({})).toMatchObject({
+      apple: 'Other',
+      play: 'PSL_APP_FUNCTIONALITY',
+      source: { apple: 'default', play: 'default' },
+    });
     expect(deriveStorePurposes({ use: 'no.such.use' }).source.apple).toBe('default');
   });
 });
@@ -269,7 +267,11 @@ describe('categoryOptions and useOptions', () => {
     }
     const email = options.find((o) => o.key === 'user.contact.email')!;
     expect(email).toMatchObject({ name: 'User Contact Email', depth: 2, path: ['User Data', 'Contact Data'], parent: 'user.contact' });
-    expect(useOptions().map((o) => o.key).sort()).toEqual(DATA_USES.map((u) => u.key).sort());
+    expect(
+      useOptions()
+        .map((o) => o.key)
+        .sort(),
+    ).toEqual(DATA_USES.map((u) => u.key).sort());
   });
 
   it('are built once and can be filtered by any word of key, name, description or ancestor', () => {

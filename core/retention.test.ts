@@ -11,7 +11,10 @@ describe('retention in words', () => {
       { period: { value: 7, unit: 'years' }, after: 'collection', criteria: 'Irish tax law requires us to keep invoices for 6 years.' },
       'for 7 years after collection, because Irish tax law requires us to keep invoices for 6 years',
     ],
-    [{ criteria: 'As long as tax law requires (currently 7 years after the invoice date)' }, 'as long as tax law requires (currently 7 years after the invoice date)'],
+    [
+      { criteria: 'As long as tax law requires (currently 7 years after the invoice date)' },
+      'as long as tax law requires (currently 7 years after the invoice date)',
+    ],
     [
       { after: 'consent-withdrawal', criteria: 'Until the invitation is declined or the invited person leaves the family group.' },
       'until the invitation is declined or the invited person leaves the family group',

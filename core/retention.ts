@@ -39,8 +39,36 @@ export function periodText(value: number, unit: RetentionUnit): string {
 // Only words that start sentences are lowered when a reason is joined into a phrase; names
 // ("Irish tax law", "Stripe keeps …") keep their capital.
 const SENTENCE_STARTERS = new Set([
-  'the', 'we', 'our', 'it', 'its', 'as', 'until', 'while', 'for', 'when', 'after', 'up', 'this', 'these', 'they',
-  'you', 'your', 'a', 'an', 'in', 'on', 'by', 'because', 'since', 'kept', 'keep', 'data', 'each', 'every', 'no',
+  'the',
+  'we',
+  'our',
+  'it',
+  'its',
+  'as',
+  'until',
+  'while',
+  'for',
+  'when',
+  'after',
+  'up',
+  'this',
+  'these',
+  'they',
+  'you',
+  'your',
+  'a',
+  'an',
+  'in',
+  'on',
+  'by',
+  'because',
+  'since',
+  'kept',
+  'keep',
+  'data',
+  'each',
+  'every',
+  'no',
 ]);
 
 /** Lowers the first word only when it merely starts a sentence ("The", "We"); names keep their capital. */
@@ -82,9 +110,7 @@ export function retentionPhrase(retention: Retention | undefined): string | unde
   }
   if (core) return core;
   if (reason) {
-    return /^(until|as long as|while|for|up to|when|after)\b/i.test(reason)
-      ? lowerFirst(reason)
-      : `as follows: ${lowerFirst(reason)}`;
+    return /^(until|as long as|while|for|up to|when|after)\b/i.test(reason) ? lowerFirst(reason) : `as follows: ${lowerFirst(reason)}`;
   }
   return undefined;
 }

@@ -60,7 +60,7 @@ const ICO_HEADINGS: Record<number, string> = {
 };
 
 const TRIGGERS = ['=', '+', '-', '@', '\t', '\r', '\0'];
-const INJECTIONS = ['=HYPERLINK("https://evil.example","Click")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(1+1)', '\t=1+1', '\r=1+1'];
+const INJECTIONS = ['=HYPERLINK("https://evil.example","Click")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1+1)', '\t=1+1', '\r=1+1'];
 
 /** A workspace whose every text field that reaches the record starts like a formula. */
 function injected(): Workspace {
@@ -97,13 +97,27 @@ describe('ropaRows', () => {
     for (const column of ROPA_COLUMNS) expect(column.header, `column ${column.ico}`).toBe(ICO_HEADINGS[column.ico]);
     // Every Art 30(1)(b)–(g) item has its column.
     expect(ROPA_COLUMNS.map((c) => c.id)).toEqual(
-      expect.arrayContaining(['purpose', 'individuals', 'personalData', 'recipients', 'thirdCountries', 'safeguards', 'retention', 'security']),
+      expect.arrayContaining([
+        'purpose',
+        'individuals',
+        'personalData',
+        'recipients',
+        'thirdCountries',
+        'safeguards',
+        'retention',
+        'security',
+      ]),
     );
   });
 
   it('names the controller, the DPO and the representative (Art 30(1)(a))', () => {
     expect(ropaContacts(sample)).toEqual([
-      { role: 'Controller', name: 'Ridgeline Outdoor GmbH', address: 'Sendlinger Straße 28, 80331 München, Germany', email: 'privacy@ridgeline.example' },
+      {
+        role: 'Controller',
+        name: 'Ridgeline Outdoor GmbH',
+        address: 'Sendlinger Straße 28, 80331 München, Germany',
+        email: 'privacy@ridgeline.example',
+      },
       {
         role: 'Data protection officer',
         name: 'Dr. Miriam Albrecht',
@@ -161,7 +175,9 @@ describe('ropaRows', () => {
     expect(alerts.individuals).toEqual(['Customer', 'Next of Kin']);
     const ads = row('ad-measurement').cells;
     expect(ads.recipients).toEqual(['Joint controllers: Meta Platforms Ireland Limited (Ireland)']);
-    expect(ads.jointControllers).toEqual(['Meta Platforms Ireland Limited (Ireland), privacy notice: https://www.facebook.com/privacy/policy/']);
+    expect(ads.jointControllers).toEqual([
+      'Meta Platforms Ireland Limited (Ireland), privacy notice: https://www.facebook.com/privacy/policy/',
+    ]);
     expect(row('account').cells.jointControllers).toEqual(['Not applicable']);
   });
 
@@ -180,7 +196,9 @@ describe('ropaRows', () => {
     const tax = row('tax-records').cells.rights;
     expect(tax).not.toContain('Erasure (Art 17)');
     expect(tax).not.toContain('Data portability (Art 20)');
-    expect(row('newsletter').cells.rights).toEqual(expect.arrayContaining(['Withdraw consent at any time (Art 7(3))', 'Object to direct marketing (Art 21(2))']));
+    expect(row('newsletter').cells.rights).toEqual(
+      expect.arrayContaining(['Withdraw consent at any time (Art 7(3))', 'Object to direct marketing (Art 21(2))']),
+    );
     expect(row('protect-service').cells.rights).toContain('Object (Art 21(1))');
     const challenge = row('challenge-verification').cells;
     expect(challenge.automatedDecision[0]).toMatch(/^Yes\. Logic: When you submit an activity/);
@@ -216,7 +234,7 @@ describe('ropaCsv', () => {
     for (const r of table) expect(r).toHaveLength(table[0].length);
     expect(table[1][0]).toBe('Ridgeline Outdoor GmbH\nSendlinger Straße 28, 80331 München, Germany\nprivacy@ridgeline.example');
     expect(table[1][2]).toMatch(/^Representative in the UK \(UK GDPR Art 27\):\nFellside Privacy Representatives Ltd/);
-    const alerts = table.find((r) => r[4].startsWith("Alert your emergency contact"))!;
+    const alerts = table.find((r) => r[4].startsWith('Alert your emergency contact'))!;
     expect(alerts[3 + ROPA_COLUMNS.findIndex((c) => c.id === 'thirdCountries')]).toBe('United States: Twilio Inc.');
   });
 
@@ -225,7 +243,8 @@ describe('ropaCsv', () => {
     const url = join(dirname(fileURLToPath(import.meta.url)), '__golden__', 'ropa.csv');
     const text = ropaCsv(sample);
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(url, text);
-    if (!existsSync(url)) throw new Error('core/__golden__/ropa.csv is missing: run UPDATE_GOLDEN=1 npx vitest run core/ropa.test.ts, then read it');
+    if (!existsSync(url))
+      throw new Error('core/__golden__/ropa.csv is missing: run UPDATE_GOLDEN=1 npx vitest run core/ropa.test.ts, then read it');
     expect(text).toBe(readFileSync(url, 'utf8'));
   });
 
@@ -298,8 +317,18 @@ describe('ropaDocx', () => {
     expect(tables).toHaveLength(2);
     const [contacts, record] = tables;
     const contactRows = [...contacts.getElementsByTagNameNS(W, 'tr')].map((tr) => [...tr.getElementsByTagNameNS(W, 'tc')].map(cellText));
-    expect(contactRows.map((r) => r[0])).toEqual(['', 'Controller', 'Data protection officer', 'Representative in the UK (UK GDPR Art 27)']);
-    expect(contactRows[1]).toEqual(['Controller', 'Ridgeline Outdoor GmbH', 'Sendlinger Straße 28, 80331 München, Germany', 'privacy@ridgeline.example']);
+    expect(contactRows.map((r) => r[0])).toEqual([
+      '',
+      'Controller',
+      'Data protection officer',
+      'Representative in the UK (UK GDPR Art 27)',
+    ]);
+    expect(contactRows[1]).toEqual([
+      'Controller',
+      'Ridgeline Outdoor GmbH',
+      'Sendlinger Straße 28, 80331 München, Germany',
+      'privacy@ridgeline.example',
+    ]);
 
     const recordRows = [...record.getElementsByTagNameNS(W, 'tr')];
     expect(recordRows).toHaveLength(sample.purposes.length + 1);
@@ -351,7 +380,11 @@ describe('the Word record in LibreOffice', () => {
     async () => {
       const file = join(dir, 'ropa.docx');
       await writeFile(file, await ropaDocx(sample));
-      await run(office as string, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 120_000 });
+      await run(
+        office as string,
+        [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
+        { timeout: 120_000 },
+      );
       expect((await readFile(join(dir, 'ropa.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
       const { stdout } = await run(pdftotext as string, [join(dir, 'ropa.pdf'), '-'], { timeout: 60_000, maxBuffer: 20_000_000 });
       const text = stdout.replace(/\s+/g, ' ');

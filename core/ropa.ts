@@ -185,7 +185,8 @@ function rightsFor(purpose: Purpose): string[] {
   // The right to object to direct marketing is absolute, whatever the basis.
   if (purpose.use?.startsWith('marketing')) rights.push('Object to direct marketing (Art 21(2))');
   if (basis === 'consent') rights.push('Withdraw consent at any time (Art 7(3))');
-  if (purpose.automatedDecision) rights.push('Not to be subject to a solely automated decision; human review, to express their view and to contest it (Art 22)');
+  if (purpose.automatedDecision)
+    rights.push('Not to be subject to a solely automated decision; human review, to express their view and to contest it (Art 22)');
   return rights;
 }
 
@@ -236,7 +237,12 @@ export function ropaContacts(workspace: Workspace): RopaContact[] {
   ];
   const dpo = org.dpo;
   if (dpo && (dpo.name || dpo.email || dpo.address)) {
-    contacts.push({ role: 'Data protection officer', name: oneLine(dpo.name), address: addressLine(dpo.address), email: oneLine(dpo.email) });
+    contacts.push({
+      role: 'Data protection officer',
+      name: oneLine(dpo.name),
+      address: addressLine(dpo.address),
+      email: oneLine(dpo.email),
+    });
   }
   for (const rep of org.representatives ?? []) {
     contacts.push({
@@ -317,9 +323,7 @@ export function ropaRows(workspace: Workspace): RopaRow[] {
       legitimateInterests:
         purpose.lawfulBasis === 'legitimate-interests' ? [interest || NOT_RECORDED] : interest ? [interest] : [NOT_APPLICABLE],
       rights: rightsFor(purpose),
-      automatedDecision: decision
-        ? [`Yes. Logic: ${oneLine(decision.logic)}`, `Consequences: ${oneLine(decision.consequences)}`]
-        : ['No'],
+      automatedDecision: decision ? [`Yes. Logic: ${oneLine(decision.logic)}`, `Consequences: ${oneLine(decision.consequences)}`] : ['No'],
       source: sources,
     };
     if (cells.personalData.length === 0) cells.personalData = ['None recorded: no data type uses this purpose'];
@@ -461,9 +465,7 @@ function contactsTable(contacts: RopaContact[]): Table {
   const widths = [3100, 3700, 4700, TEXT_WIDTH - 3100 - 3700 - 4700];
   const headerRow = new TableRow({
     tableHeader: true,
-    children: ['', 'Name', 'Address', 'Email'].map((text, i) =>
-      wordCell(cellParagraphs([{ text, bold: true }]), widths[i], true),
-    ),
+    children: ['', 'Name', 'Address', 'Email'].map((text, i) => wordCell(cellParagraphs([{ text, bold: true }]), widths[i], true)),
   });
   const rows = contacts.map(
     (contact) =>
@@ -523,7 +525,11 @@ function pageLine(left: string, right: (string | TextRun)[], position: 'top' | '
     style: position === 'top' ? 'Header' : 'Footer',
     tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
     border: position === 'top' ? { bottom: rule } : { top: rule },
-    children: [new TextRun(left), new TextRun({ children: [new Tab()] }), ...right.map((r) => (typeof r === 'string' ? new TextRun(r) : r))],
+    children: [
+      new TextRun(left),
+      new TextRun({ children: [new Tab()] }),
+      ...right.map((r) => (typeof r === 'string' ? new TextRun(r) : r)),
+    ],
   });
 }
 
@@ -552,7 +558,10 @@ export async function ropaDocx(workspace: Workspace): Promise<Uint8Array> {
     new Paragraph({ style: 'SectionHeading', children: [new TextRun('Controller, data protection officer and representatives')] }),
     contactsTable(contacts),
     new Paragraph({ style: 'SectionHeading', children: [new TextRun('Technical and organisational security measures (all activities)')] }),
-    new Paragraph({ style: 'BodyText', children: [new TextRun(security || `${NOT_RECORDED}: describe them under Organisation › Security measures.`)] }),
+    new Paragraph({
+      style: 'BodyText',
+      children: [new TextRun(security || `${NOT_RECORDED}: describe them under Organisation › Security measures.`)],
+    }),
     new Paragraph({ style: 'SectionHeading', pageBreakBefore: rows.length > 0, children: [new TextRun('Processing activities')] }),
     rows.length
       ? recordTable(rows)

@@ -68,7 +68,12 @@ describe('resources/examples/ridgeline.candor.json', () => {
     expect(automated[0].automatedDecision?.consequences).toMatch(/review/);
 
     const overridden = ws.purposes.filter((p) => p.storePurpose);
-    expect(overridden.map((p) => Object.keys(p.storePurpose!)).flat().sort()).toEqual(['apple', 'play']);
+    expect(
+      overridden
+        .map((p) => Object.keys(p.storePurpose!))
+        .flat()
+        .sort(),
+    ).toEqual(['apple', 'play']);
     for (const p of overridden) {
       const derived = deriveStorePurposes({ use: p.use });
       const actual = deriveStorePurposes(p);
@@ -100,8 +105,16 @@ describe('resources/examples/ridgeline.candor.json', () => {
     for (const platform of ['ios', 'android', 'web', 'backend'] as const) expect(platforms.has(platform), platform).toBe(true);
     const permissions = new Set(ws.collectionPoints.map((c) => c.permission).filter(Boolean));
     for (const permission of [
-      'location-when-in-use', 'location-always', 'health-read', 'motion', 'camera',
-      'photos', 'notifications', 'tracking', 'contacts', 'bluetooth',
+      'location-when-in-use',
+      'location-always',
+      'health-read',
+      'motion',
+      'camera',
+      'photos',
+      'notifications',
+      'tracking',
+      'contacts',
+      'bluetooth',
     ] as const) {
       expect(PERMISSIONS).toContain(permission);
       expect(permissions.has(permission), permission).toBe(true);
@@ -159,7 +172,11 @@ describe('resources/examples/ridgeline.candor.json', () => {
     const tracked = ws.dataTypes.filter((d) => d.tracking);
     expect(tracked.map((d) => d.id)).toContain('advertising-id');
     const trackers = new Set(ws.recipients.filter((r) => r.trackingDomains?.length).map((r) => r.id));
-    for (const d of tracked) expect(d.recipients?.some((r) => trackers.has(r)), d.id).toBe(true);
+    for (const d of tracked)
+      expect(
+        d.recipients?.some((r) => trackers.has(r)),
+        d.id,
+      ).toBe(true);
 
     expect(ws.dataTypes.some((d) => d.ephemeral)).toBe(true);
     expect(ws.dataTypes.some((d) => d.linkedToIdentity === false)).toBe(true);

@@ -29,9 +29,7 @@ export const DateString = z
   .string()
   .regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD, such as 2026-12-01')
   .refine((v) => isCalendarDate(v), { message: 'is not a real calendar date' });
-export const HttpsUrl = z
-  .string()
-  .regex(HTTPS_URL_PATTERN, 'must be an absolute https:// address, such as https://example.com/privacy');
+export const HttpsUrl = z.string().regex(HTTPS_URL_PATTERN, 'must be an absolute https:// address, such as https://example.com/privacy');
 export const Email = z.string().regex(EMAIL_PATTERN, 'must be an email address, such as privacy@example.com');
 export const CountryCode = z.enum(tuple(COUNTRY_CODES), {
   error: 'must be a two-letter ISO 3166-1 country code in capitals, such as US, DE or IN',
@@ -46,14 +44,7 @@ export function isCalendarDate(value: string): boolean {
 }
 
 export const JURISDICTIONS = ['gdpr', 'uk-gdpr', 'ccpa'] as const;
-export const LAWFUL_BASES = [
-  'consent',
-  'contract',
-  'legal-obligation',
-  'vital-interests',
-  'public-task',
-  'legitimate-interests',
-] as const;
+export const LAWFUL_BASES = ['consent', 'contract', 'legal-obligation', 'vital-interests', 'public-task', 'legitimate-interests'] as const;
 export const RECIPIENT_ROLES = ['processor', 'controller', 'joint-controller', 'public-authority'] as const;
 export const TRANSFER_SAFEGUARDS = ['adequacy', 'sccs', 'bcrs', 'derogation', 'none'] as const;
 export const PLATFORMS = ['web', 'ios', 'android', 'desktop', 'backend', 'other'] as const;

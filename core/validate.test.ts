@@ -35,8 +35,18 @@ describe('validateWorkspace', () => {
     ['required name', (w: any) => delete w.organization.name, 'organization.name', /is required/],
     ['empty name', (w: any) => (w.organization.name = ''), 'organization.name', /must not be empty/],
     ['jurisdictions', (w: any) => (w.organization.jurisdictions = []), 'organization.jurisdictions', /at least one/],
-    ['unknown jurisdiction', (w: any) => (w.organization.jurisdictions = ['pipl']), 'organization.jurisdictions[0]', /one of "gdpr", "uk-gdpr" or "ccpa"/],
-    ['duplicate jurisdiction', (w: any) => (w.organization.jurisdictions = ['gdpr', 'gdpr']), 'organization.jurisdictions[1]', /listed twice/],
+    [
+      'unknown jurisdiction',
+      (w: any) => (w.organization.jurisdictions = ['pipl']),
+      'organization.jurisdictions[0]',
+      /one of "gdpr", "uk-gdpr" or "ccpa"/,
+    ],
+    [
+      'duplicate jurisdiction',
+      (w: any) => (w.organization.jurisdictions = ['gdpr', 'gdpr']),
+      'organization.jurisdictions[1]',
+      /listed twice/,
+    ],
     ['email', (w: any) => (w.organization.contactEmail = 'not-an-email'), 'organization.contactEmail', /email address/],
     ['http url', (w: any) => (w.organization.website = 'http://acme.example'), 'organization.website', /https:\/\//],
     ['relative url', (w: any) => (w.organization.website = '/privacy'), 'organization.website', /absolute https/],
@@ -51,23 +61,63 @@ describe('validateWorkspace', () => {
     ['lower-case country', (w: any) => (w.recipients[0].country = 'us'), 'recipients[0].country', /in capitals/],
     ['role', (w: any) => (w.recipients[0].role = 'vendor'), 'recipients[0].role', /one of "processor"/],
     ['permission', (w: any) => (w.collectionPoints[0].permission = 'gps'), 'collectionPoints[0].permission', /one of/],
-    ['apple type', (w: any) => (w.dataTypes[0].classification = { apple: 'Body' }), 'dataTypes[0].classification.apple', /Apple's 35 data types/],
-    ['play type', (w: any) => (w.dataTypes[0].classification = { play: 'PSL_BODY' }), 'dataTypes[0].classification.play', /Google Play's 38/],
+    [
+      'apple type',
+      (w: any) => (w.dataTypes[0].classification = { apple: 'Body' }),
+      'dataTypes[0].classification.apple',
+      /Apple's 35 data types/,
+    ],
+    [
+      'play type',
+      (w: any) => (w.dataTypes[0].classification = { play: 'PSL_BODY' }),
+      'dataTypes[0].classification.play',
+      /Google Play's 38/,
+    ],
     ['ccpa category', (w: any) => (w.dataTypes[0].classification = { ccpa: ['health'] }), 'dataTypes[0].classification.ccpa[0]', /one of/],
     ['no purpose', (w: any) => (w.dataTypes[0].purposes = []), 'dataTypes[0].purposes', /at least one entry/],
     ['period value', (w: any) => (w.dataTypes[0].retention.period.value = 0), 'dataTypes[0].retention.period.value', /at least 1/],
-    ['period unit', (w: any) => (w.dataTypes[0].retention.period.unit = 'fortnights'), 'dataTypes[0].retention.period.unit', /one of "days"/],
+    [
+      'period unit',
+      (w: any) => (w.dataTypes[0].retention.period.unit = 'fortnights'),
+      'dataTypes[0].retention.period.unit',
+      /one of "days"/,
+    ],
     ['empty retention', (w: any) => (w.dataTypes[0].retention = {}), 'dataTypes[0].retention', /how long the data is kept/],
-    ['period alone', (w: any) => (w.dataTypes[0].retention = { period: { value: 1, unit: 'days' } }), 'dataTypes[0].retention', /event it counts from/],
-    ['unknown category', (w: any) => (w.dataTypes[0].category = 'user.favourite_colour'), 'dataTypes[0].category', /not a data category in the fideslang taxonomy/],
+    [
+      'period alone',
+      (w: any) => (w.dataTypes[0].retention = { period: { value: 1, unit: 'days' } }),
+      'dataTypes[0].retention',
+      /event it counts from/,
+    ],
+    [
+      'unknown category',
+      (w: any) => (w.dataTypes[0].category = 'user.favourite_colour'),
+      'dataTypes[0].category',
+      /not a data category in the fideslang taxonomy/,
+    ],
     ['unknown subject', (w: any) => (w.dataTypes[0].subjects = ['martian']), 'dataTypes[0].subjects[0]', /not a data subject/],
     ['unknown use', (w: any) => (w.purposes[0].use = 'world.domination'), 'purposes[0].use', /not a data use/],
     ['duplicate id', (w: any) => w.purposes.push({ id: 'analytics', name: 'Again' }), 'purposes[2].id', /already the id of purposes\[1\]/],
     ['missing purpose', (w: any) => (w.dataTypes[0].purposes = ['billing']), 'dataTypes[0].purposes[0]', /no purpose has the id "billing"/],
-    ['missing recipient', (w: any) => (w.dataTypes[0].recipients = ['aws', 'gcp']), 'dataTypes[0].recipients[1]', /no recipient has the id "gcp"/],
-    ['missing collection point', (w: any) => (w.dataTypes[0].collectedAt = ['web']), 'dataTypes[0].collectedAt[0]', /no collection point has the id "web"/],
+    [
+      'missing recipient',
+      (w: any) => (w.dataTypes[0].recipients = ['aws', 'gcp']),
+      'dataTypes[0].recipients[1]',
+      /no recipient has the id "gcp"/,
+    ],
+    [
+      'missing collection point',
+      (w: any) => (w.dataTypes[0].collectedAt = ['web']),
+      'dataTypes[0].collectedAt[0]',
+      /no collection point has the id "web"/,
+    ],
     ['repeated reference', (w: any) => (w.dataTypes[0].purposes = ['analytics', 'analytics']), 'dataTypes[0].purposes[1]', /listed twice/],
-    ['representative region', (w: any) => (w.organization.representatives = [{ region: 'us', name: 'X' }]), 'organization.representatives[0].region', /one of "eu" or "uk"/],
+    [
+      'representative region',
+      (w: any) => (w.organization.representatives = [{ region: 'us', name: 'X' }]),
+      'organization.representatives[0].region',
+      /one of "eu" or "uk"/,
+    ],
   ])('reports %s with its path', (_label, mutate, path, message) => {
     expectProblem(mutate, path, message);
   });
@@ -82,7 +132,11 @@ describe('validateWorkspace', () => {
   });
 
   it('keeps unknown keys from a newer minor revision', () => {
-    const result = validateWorkspace({ ...minimalWorkspace(), futureField: { a: 1 }, dataTypes: [{ ...minimalWorkspace().dataTypes[0], extra: true }] });
+    const result = validateWorkspace({
+      ...minimalWorkspace(),
+      futureField: { a: 1 },
+      dataTypes: [{ ...minimalWorkspace().dataTypes[0], extra: true }],
+    });
     expect(result.ok).toBe(true);
     if (result.ok) {
       expect((result.workspace as any).futureField).toEqual({ a: 1 });

@@ -20,9 +20,7 @@ export interface Problem {
   message: string;
 }
 
-export type ValidationResult =
-  | { ok: true; workspace: Workspace; problems: [] }
-  | { ok: false; problems: Problem[] };
+export type ValidationResult = { ok: true; workspace: Workspace; problems: [] } | { ok: false; problems: Problem[] };
 
 /** `['dataTypes', 3, 'purposes', 0]` → `dataTypes[3].purposes[0]` */
 export function formatPath(path: readonly PropertyKey[]): string {

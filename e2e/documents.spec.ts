@@ -45,7 +45,15 @@ function wordText(documentXml: string): string {
     .replace(/&amp;/g, '&');
 }
 
-test('an edited benefit reaches the preview, the Word file and the web page', async ({ app, page, context, inventory, editor, scratch, initialWorkspace }) => {
+test('an edited benefit reaches the preview, the Word file and the web page', async ({
+  app,
+  page,
+  context,
+  inventory,
+  editor,
+  scratch,
+  initialWorkspace,
+}) => {
   test.setTimeout(180_000);
   const documents = new DocumentsPage(page);
   const before = initialWorkspace.dataTypes.find((d) => d.name === DATA_TYPE);
@@ -146,8 +154,10 @@ test('an edited benefit reaches the preview, the Word file and the web page', as
     const csp = await viewer.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(csp).toMatch(/default-src 'none'/);
     expect(csp).not.toMatch(/script-src[^;]*'unsafe/);
-    const handlers = await viewer.evaluate(
-      () => [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)),
+    const handlers = await viewer.evaluate(() =>
+      [...document.querySelectorAll('*')].flatMap((el) =>
+        [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`),
+      ),
     );
     expect(handlers).toEqual([]);
     expect(requests, 'the page loads nothing but itself').toEqual([pathToFileURL(html).href]);
@@ -163,7 +173,12 @@ test('an edited benefit reaches the preview, the Word file and the web page', as
   });
 });
 
-test('in-app text: Copy puts a snippet on the clipboard, and the filters narrow the list', async ({ app, page, context, initialWorkspace }) => {
+test('in-app text: Copy puts a snippet on the clipboard, and the filters narrow the list', async ({
+  app,
+  page,
+  context,
+  initialWorkspace,
+}) => {
   const verdict = validateWorkspace(initialWorkspace);
   if (!verdict.ok) throw new Error('the sample workspace is not valid');
   const text = generateInAppText(verdict.workspace);
@@ -175,7 +190,10 @@ test('in-app text: Copy puts a snippet on the clipboard, and the filters narrow 
   await test.step('Copy a data type’s short text', async () => {
     const short = text.dataTypes['email-address'].short.text;
     const signUp = initialWorkspace.collectionPoints.find((p) => p.id === 'ios-sign-up')!;
-    const target = inApp.point(signUp.name).getByTestId('snippet').filter({ has: page.getByText(short, { exact: true }) });
+    const target = inApp
+      .point(signUp.name)
+      .getByTestId('snippet')
+      .filter({ has: page.getByText(short, { exact: true }) });
     await expect(target).toHaveCount(1);
     await expect(target.getByTestId('snippet-count')).toHaveText(`${text.dataTypes['email-address'].short.length} / 140`);
     await expect(target.getByTestId('snippet-grade')).toHaveText(/^Grade \d+(\.\d)?$/);

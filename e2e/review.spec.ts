@@ -33,7 +33,13 @@ function plural(n: number, one: string): string {
   return `${n} ${one}${n === 1 ? '' : 's'}`;
 }
 
-test('fixing a finding from the Review screen makes it disappear and the badge count drop', async ({ app, page, editor, initialWorkspace, savedWorkspace }) => {
+test('fixing a finding from the Review screen makes it disappear and the badge count drop', async ({
+  app,
+  page,
+  editor,
+  initialWorkspace,
+  savedWorkspace,
+}) => {
   const review = new ReviewPage(page);
   const counts = countFindings(lintWorkspace(initialWorkspace));
   const index = initialWorkspace.dataTypes.findIndex((d) => d.id === WITHOUT_BENEFIT[0]);
@@ -57,7 +63,9 @@ test('fixing a finding from the Review screen makes it disappear and the badge c
   await test.step('Clicking the finding opens the data type with the Benefit field focused', async () => {
     await review.finding('missing-benefit', `"${target.name}" has no benefit`).click();
     await editor.expectOpen(target.name);
-    await expect(page).toHaveURL(new RegExp(`#/data-types/${target.id}\\?field=${encodeURIComponent(`dataTypes[${index}].benefit`).replace(/[[\]]/g, '\\$&')}$`));
+    await expect(page).toHaveURL(
+      new RegExp(`#/data-types/${target.id}\\?field=${encodeURIComponent(`dataTypes[${index}].benefit`).replace(/[[\]]/g, '\\$&')}$`),
+    );
     await expect(editor.benefit).toBeFocused();
   });
 
@@ -73,7 +81,9 @@ test('fixing a finding from the Review screen makes it disappear and the badge c
     await expect(review.finding('missing-benefit', target.name)).toHaveCount(0);
     await expect(review.finding('missing-benefit', other.name)).toHaveCount(1);
     await expect(review.errorBadge).toContainText(plural(counts.error - 1, 'error'));
-    await expect(review.main.getByTestId('review-count-error')).toHaveText(`${counts.error - 1}${counts.error - 1 === 1 ? 'error' : 'errors'}`);
+    await expect(review.main.getByTestId('review-count-error')).toHaveText(
+      `${counts.error - 1}${counts.error - 1 === 1 ? 'error' : 'errors'}`,
+    );
   });
 });
 

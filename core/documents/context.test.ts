@@ -29,7 +29,10 @@ function shape(value: unknown): unknown {
 }
 
 function renderedAsParagraph(markdown: string): string {
-  return marked.parse(markdown, { async: false }).trim().replace(/^<p>|<\/p>$/g, '');
+  return marked
+    .parse(markdown, { async: false })
+    .trim()
+    .replace(/^<p>|<\/p>$/g, '');
 }
 
 // Fields that hold a link destination or a ready-made link rather than text.
@@ -102,7 +105,9 @@ describe('the context', () => {
 
   it('does not carry the text of internal fields', () => {
     const ws = structuredClone(ridgeline);
-    ws.dataTypes.forEach((d, i) => Object.assign(d, { notes: `NOTE${i}MARK`, owner: `OWNER${i}MARK`, reviewedOn: '2011-11-11', status: 'draft' }));
+    ws.dataTypes.forEach((d, i) =>
+      Object.assign(d, { notes: `NOTE${i}MARK`, owner: `OWNER${i}MARK`, reviewedOn: '2011-11-11', status: 'draft' }),
+    );
     expect(JSON.stringify(buildContext(ws, INFO))).not.toMatch(/MARK|2011-11-11|draft/);
   });
 });
@@ -115,14 +120,20 @@ describe('what the context works out', () => {
     expect(dataType('recorded-routes').recipientsPhrase).toBe(
       'Hetzner Online GmbH, Brevo SAS and Twilio Inc. (service providers); Police and mountain rescue services (public authority)',
     );
-    expect(dataType('display-name').recipientsPhrase).toBe('Hetzner Online GmbH (service provider); Trailkeepers e.V. (independent controller)');
+    expect(dataType('display-name').recipientsPhrase).toBe(
+      'Hetzner Online GmbH (service provider); Trailkeepers e.V. (independent controller)',
+    );
   });
 
   it('derives sale and sharing from the recipients', () => {
     expect(dataType('advertising-id')).toMatchObject({ sold: false, shared: true, sharedWith: ['Meta Platforms Ireland Limited'] });
     expect(dataType('email-address')).toMatchObject({ sold: false, shared: false });
     expect(context.ccpa).toMatchObject({ sells: false, shares: true, sellsOrShares: true });
-    expect(context.ccpa.sharedCategories).toEqual(['Identifiers', 'Commercial information', 'Internet or other electronic network activity']);
+    expect(context.ccpa.sharedCategories).toEqual([
+      'Identifiers',
+      'Commercial information',
+      'Internet or other electronic network activity',
+    ]);
   });
 
   it('words retention both ways, with the issue examples', () => {
@@ -137,7 +148,12 @@ describe('what the context works out', () => {
   });
 
   it('says where data comes from, whether it is required and what special or sensitive data it is', () => {
-    expect(dataType('garmin-activities')).toMatchObject({ fromThirdParty: true, requirement: '', sensitive: true, sensitiveKind: 'precise geolocation' });
+    expect(dataType('garmin-activities')).toMatchObject({
+      fromThirdParty: true,
+      requirement: '',
+      sensitive: true,
+      sensitiveKind: 'precise geolocation',
+    });
     expect(dataType('email-address').requirement).toBe('Yes. We need it to provide Ridgeline under our contract with you.');
     expect(dataType('subscription-records').requirement).toBe(
       'Yes. We need it to provide Ridgeline under our contract with you, and the law requires us to keep it.',
@@ -177,8 +193,14 @@ describe('what the context works out', () => {
       return Object.fromEntries(buildContext(copy, INFO).recipients.map((r) => [r.id, r]));
     };
     const eu = at(['gdpr']);
-    expect(eu.uk).toMatchObject({ transfer: true, safeguardText: 'The European Commission has decided that the United Kingdom protects personal data adequately (an adequacy decision).' });
-    expect(eu.in.safeguardText).toBe('There is no adequacy decision for India and no other safeguard applies, so your data may be less protected there.');
+    expect(eu.uk).toMatchObject({
+      transfer: true,
+      safeguardText:
+        'The European Commission has decided that the United Kingdom protects personal data adequately (an adequacy decision).',
+    });
+    expect(eu.in.safeguardText).toBe(
+      'There is no adequacy decision for India and no other safeguard applies, so your data may be less protected there.',
+    );
     expect(eu.br.safeguardText).toContain('exceptions for specific situations in Article 49 of the GDPR');
     expect(eu.jp).toMatchObject({ transfer: true, safeguard: '', safeguardText: '' });
     expect(eu.ie.transfer).toBe(false);

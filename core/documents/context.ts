@@ -361,11 +361,16 @@ function linkView(url: string | undefined, text?: string): LinkView {
   if (!url) return { text: '', url: '', link: '' };
   const destination = markdownUrl(url);
   const shown = text ?? url;
-  return { text: markdownInline(shown), url: destination, link: text === undefined ? `<${destination}>` : `[${markdownInline(shown)}](${destination})` };
+  return {
+    text: markdownInline(shown),
+    url: destination,
+    link: text === undefined ? `<${destination}>` : `[${markdownInline(shown)}](${destination})`,
+  };
 }
 
 // CommonMark's email autolink: an address of this shape can be printed as <address>.
-const AUTOLINK_EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+const AUTOLINK_EMAIL =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
 function emailView(email: string | undefined): LinkView {
   if (!email) return { text: '', url: '', link: '' };
@@ -483,7 +488,10 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
     const sharedWith = received.filter((r) => r.sharesForAds).map((r) => recipientNames.get(r.id)!);
 
     const plainRetention = d.retention?.criteria ? { ...d.retention, criteria: plainText(d.retention.criteria) } : d.retention;
-    const phrase = retentionPhrase(plainRetention && (plainRetention.criteria || plainRetention.after || plainRetention.period) ? plainRetention : undefined) ?? '';
+    const phrase =
+      retentionPhrase(
+        plainRetention && (plainRetention.criteria || plainRetention.after || plainRetention.period) ? plainRetention : undefined,
+      ) ?? '';
     let retentionText = '';
     if (d.retention && (d.retention.period || d.retention.after)) retentionText = sentence(upperFirst(markdownInline(phrase)));
     else if (d.retention?.criteria) retentionText = sentence(markdownInline(d.retention.criteria));
@@ -493,20 +501,22 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
     if (!fromThirdParty && d.required === true) {
       const contract = bases.has('contract');
       const law = bases.has('legal-obligation');
-      requirement = contract && law
-        ? `Yes. We need it to provide ${orgName} under our contract with you, and the law requires us to keep it.`
-        : contract
-          ? `Yes. We need it to provide ${orgName} under our contract with you.`
-          : law
-            ? 'Yes. The law requires us to collect it.'
-            : 'Yes. We need it for the purposes described here.';
+      requirement =
+        contract && law
+          ? `Yes. We need it to provide ${orgName} under our contract with you, and the law requires us to keep it.`
+          : contract
+            ? `Yes. We need it to provide ${orgName} under our contract with you.`
+            : law
+              ? 'Yes. The law requires us to collect it.'
+              : 'Yes. We need it for the purposes described here.';
     } else if (!fromThirdParty && d.required === false) {
       requirement = "No. It's your choice.";
     }
 
     let sourceText = '';
     if (d.source === 'automatic') sourceText = `We collect it automatically when you use ${orgName}.`;
-    else if (fromThirdParty) sourceText = d.sourceDetail ? sentence(md(d.sourceDetail)) : 'We receive it from another organisation, not from you.';
+    else if (fromThirdParty)
+      sourceText = d.sourceDetail ? sentence(md(d.sourceDetail)) : 'We receive it from another organisation, not from you.';
 
     const special = classification.gdprSpecial;
     const condition = special && d.specialCondition ? SPECIAL_CONDITION_LABELS[d.specialCondition] : undefined;
@@ -632,10 +642,18 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
   };
   // Category L is listed apart, as the statute does; its members are the data types flagged sensitive.
   const personalCategories = CCPA_CATEGORIES.filter((c) => c.id !== 'sensitive')
-    .map((category) => categoryView(category, dataTypes.filter((d) => ccpaIds.get(d)!.includes(category.id))))
+    .map((category) =>
+      categoryView(
+        category,
+        dataTypes.filter((d) => ccpaIds.get(d)!.includes(category.id)),
+      ),
+    )
     .filter((view) => view.dataTypes.length > 0);
   const sensitiveData = dataTypes.filter((d) => d.sensitive);
-  const sensitiveCategory = categoryView(CCPA_CATEGORIES.find((c) => c.id === 'sensitive')!, sensitiveData);
+  const sensitiveCategory = categoryView(
+    CCPA_CATEGORIES.find((c) => c.id === 'sensitive')!,
+    sensitiveData,
+  );
   const buyers = recipients.filter((r) => r.sells && r.dataTypeNames.length > 0);
   const adPartners = recipients.filter((r) => r.sharesForAds && r.dataTypeNames.length > 0);
 

@@ -56,10 +56,22 @@ function strictXml(text: string, name: string): Document {
 /** Every XML part of the package must be well-formed, or Word offers to repair the file. */
 function assertWellFormed(unpacked: Unpacked) {
   const parts = Object.keys(unpacked.files).filter((name) => name.endsWith('.xml') || name.endsWith('.rels'));
-  expect(parts).toEqual(expect.arrayContaining(['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'word/styles.xml', 'word/numbering.xml', 'docProps/core.xml']));
+  expect(parts).toEqual(
+    expect.arrayContaining([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'word/document.xml',
+      'word/styles.xml',
+      'word/numbering.xml',
+      'docProps/core.xml',
+    ]),
+  );
   for (const name of parts) strictXml(unpacked.files[name], name);
   // XML 1.0 forbids these even as character references.
-  for (const name of parts) expect(unpacked.files[name], name).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|&#(x0*[0-8bcef]|x0*1[0-9a-f]|0*([0-8]|1[1-24-9]|2[0-9]|3[01]));/i);
+  for (const name of parts)
+    expect(unpacked.files[name], name).not.toMatch(
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|&#(x0*[0-8bcef]|x0*1[0-9a-f]|0*([0-8]|1[1-24-9]|2[0-9]|3[01]));/i,
+    );
 }
 
 function texts(doc: Document, tag = 't'): string {
@@ -73,7 +85,9 @@ function paragraphsWithStyle(doc: Document, style: string): string[] {
 }
 
 function partsMatching(unpacked: Unpacked, pattern: RegExp): Document[] {
-  return Object.keys(unpacked.files).filter((n) => pattern.test(n)).map((n) => unpacked.xml(n));
+  return Object.keys(unpacked.files)
+    .filter((n) => pattern.test(n))
+    .map((n) => unpacked.xml(n));
 }
 
 describe('renderDocx', () => {
@@ -93,18 +107,33 @@ describe('renderDocx', () => {
 
   it('uses the real heading styles, the body h2s as Heading 1 under the title', () => {
     expect(paragraphsWithStyle(body, 'Title')).toEqual(['Privacy notice']);
-    expect(paragraphsWithStyle(body, 'Heading1')).toEqual(['Summary', 'Who we are and how to reach us', 'What we collect and why', 'Your rights', 'Changes to this notice']);
+    expect(paragraphsWithStyle(body, 'Heading1')).toEqual([
+      'Summary',
+      'Who we are and how to reach us',
+      'What we collect and why',
+      'Your rights',
+      'Changes to this notice',
+    ]);
     expect(paragraphsWithStyle(body, 'Heading2')).toEqual(['Email address', 'Precise location']);
     expect(paragraphsWithStyle(body, 'Heading3')).toEqual(['Where it comes from']);
     const styles = unpacked.xml('word/styles.xml');
-    const names = [...styles.getElementsByTagNameNS(W, 'style')].map((s) => [s.getAttributeNS(W, 'styleId'), s.getElementsByTagNameNS(W, 'name')[0]?.getAttributeNS(W, 'val')]);
+    const names = [...styles.getElementsByTagNameNS(W, 'style')].map((s) => [
+      s.getAttributeNS(W, 'styleId'),
+      s.getElementsByTagNameNS(W, 'name')[0]?.getAttributeNS(W, 'val'),
+    ]);
     for (const level of [1, 2, 3, 4]) expect(names).toContainEqual([`Heading${level}`, `Heading ${level}`]);
   });
 
   it('has a table of contents field, already listing the sections, that Word updates on opening', () => {
     const instructions = texts(body, 'instrText');
     expect(instructions).toMatch(/TOC \\h \\o "1-2"/);
-    expect(paragraphsWithStyle(body, 'TOC1')).toEqual(['Summary', 'Who we are and how to reach us', 'What we collect and why', 'Your rights', 'Changes to this notice']);
+    expect(paragraphsWithStyle(body, 'TOC1')).toEqual([
+      'Summary',
+      'Who we are and how to reach us',
+      'What we collect and why',
+      'Your rights',
+      'Changes to this notice',
+    ]);
     expect(paragraphsWithStyle(body, 'TOC2')).toEqual(['Email address', 'Precise location']);
     const settings = unpacked.xml('word/settings.xml');
     expect(settings.getElementsByTagNameNS(W, 'updateFields').length).toBe(1);
@@ -119,7 +148,12 @@ describe('renderDocx', () => {
     expect(header.getElementsByTagNameNS(W, 'tblHeader').length).toBe(1);
     expect(rows[1].getElementsByTagNameNS(W, 'tblHeader').length).toBe(0);
     const headerCells = [...header.getElementsByTagNameNS(W, 'tc')];
-    expect(headerCells.map((c) => texts(c as unknown as Document))).toEqual(['Data type', 'Why we collect it', 'What you get', 'How long we keep it']);
+    expect(headerCells.map((c) => texts(c as unknown as Document))).toEqual([
+      'Data type',
+      'Why we collect it',
+      'What you get',
+      'How long we keep it',
+    ]);
     for (const cell of headerCells) {
       expect(cell.getElementsByTagNameNS(W, 'shd')[0]?.getAttributeNS(W, 'fill')).toBe('E6ECF2');
       for (const run of cell.getElementsByTagNameNS(W, 'r')) expect(run.getElementsByTagNameNS(W, 'b').length).toBe(1);
@@ -158,13 +192,30 @@ describe('renderDocx', () => {
 
   it('links: external links blue and underlined through the Hyperlink style, anchors to bookmarks, nothing else', () => {
     const rels = unpacked.xml('word/_rels/document.xml.rels');
-    const external = [...rels.getElementsByTagName('Relationship')].filter((r) => r.getAttribute('TargetMode') === 'External').map((r) => r.getAttribute('Target'));
-    expect(external).toEqual(expect.arrayContaining(['https://ridgeline.example/reset', 'mailto:privacy@ridgeline.example', 'https://ridgeline.example/contact', 'mailto:dpo@ridgeline.example']));
+    const external = [...rels.getElementsByTagName('Relationship')]
+      .filter((r) => r.getAttribute('TargetMode') === 'External')
+      .map((r) => r.getAttribute('Target'));
+    expect(external).toEqual(
+      expect.arrayContaining([
+        'https://ridgeline.example/reset',
+        'mailto:privacy@ridgeline.example',
+        'https://ridgeline.example/contact',
+        'mailto:dpo@ridgeline.example',
+      ]),
+    );
     for (const target of external) expect(target).toMatch(/^(https?:|mailto:)/);
     expect(unpacked.files['word/_rels/document.xml.rels']).not.toMatch(/javascript:/i);
     const links = [...body.getElementsByTagNameNS(W, 'hyperlink')].filter((h) => !h.getAttributeNS(W, 'anchor')?.startsWith('_Toc'));
     const linkTexts = links.map((l) => texts(l as unknown as Document));
-    expect(linkTexts).toEqual(expect.arrayContaining(['reset your password', 'privacy@ridgeline.example', 'our contact form', 'dpo@ridgeline.example', 'What we collect and why']));
+    expect(linkTexts).toEqual(
+      expect.arrayContaining([
+        'reset your password',
+        'privacy@ridgeline.example',
+        'our contact form',
+        'dpo@ridgeline.example',
+        'What we collect and why',
+      ]),
+    );
     for (const link of links) {
       for (const style of link.getElementsByTagNameNS(W, 'rStyle')) expect(style.getAttributeNS(W, 'val')).toBe('Hyperlink');
     }
@@ -172,7 +223,9 @@ describe('renderDocx', () => {
     const anchor = inPage?.getAttributeNS(W, 'anchor');
     const bookmarks = [...body.getElementsByTagNameNS(W, 'bookmarkStart')].map((b) => b.getAttributeNS(W, 'name'));
     expect(bookmarks).toContain(anchor);
-    const hyperlinkStyle = [...unpacked.xml('word/styles.xml').getElementsByTagNameNS(W, 'style')].find((s) => s.getAttributeNS(W, 'styleId') === 'Hyperlink');
+    const hyperlinkStyle = [...unpacked.xml('word/styles.xml').getElementsByTagNameNS(W, 'style')].find(
+      (s) => s.getAttributeNS(W, 'styleId') === 'Hyperlink',
+    );
     expect(hyperlinkStyle?.getElementsByTagNameNS(W, 'color')[0]?.getAttributeNS(W, 'val')).toBe('0563C1');
     expect(hyperlinkStyle?.getElementsByTagNameNS(W, 'u')[0]?.getAttributeNS(W, 'val')).toBe('single');
   });
@@ -185,7 +238,9 @@ describe('renderDocx', () => {
     expect(bold).not.toContain('Effective 1 March 2025. This notice explains what ');
     expect(run('why')?.getElementsByTagNameNS(W, 'i').length).toBe(1);
     expect(run('order-id')?.getElementsByTagNameNS(W, 'rFonts')[0]?.getAttributeNS(W, 'ascii')).toBe('Courier New');
-    expect(paragraphsWithStyle(body, 'Quote')).toEqual(['You can also reach our data protection officer, Aoife Byrne, at dpo@ridgeline.example.']);
+    expect(paragraphsWithStyle(body, 'Quote')).toEqual([
+      'You can also reach our data protection officer, Aoife Byrne, at dpo@ridgeline.example.',
+    ]);
   });
 
   it('puts the title, version and effective date in the header and the organisation and page numbers in the footer', () => {
@@ -253,7 +308,9 @@ describe('renderDocx with hostile and huge content', () => {
   });
 
   it('never splits a character when it shortens a long title', async () => {
-    const unpacked = unpack(await renderDocx({ meta: { ...meta, title: `x${'😀'.repeat(300)}`, organization: 'a😀'.repeat(100) }, markdown: 'Text' }));
+    const unpacked = unpack(
+      await renderDocx({ meta: { ...meta, title: `x${'😀'.repeat(300)}`, organization: 'a😀'.repeat(100) }, markdown: 'Text' }),
+    );
     assertWellFormed(unpacked);
     const title = unpacked.xml('docProps/core.xml').getElementsByTagName('dc:title')[0]?.textContent ?? '';
     expect(title).toMatch(/^x(😀)+…$/u);
@@ -262,7 +319,27 @@ describe('renderDocx with hostile and huge content', () => {
   it('produces well-formed XML for any text embedded in Markdown and metadata', async () => {
     const piece = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 30 }),
-      fc.constantFrom(...HOSTILE_STRINGS.filter((s) => s.length < 100), '<', '&', ']]>', '\u0000', '\uD800', '\uFFFF', '\n\n', '| x |', '# ', '- ', '1. ', '> ', '`', '**', '[a](#b)', '&#x1;', '&#xFFFE;', '&#0;'),
+      fc.constantFrom(
+        ...HOSTILE_STRINGS.filter((s) => s.length < 100),
+        '<',
+        '&',
+        ']]>',
+        '\u0000',
+        '\uD800',
+        '\uFFFF',
+        '\n\n',
+        '| x |',
+        '# ',
+        '- ',
+        '1. ',
+        '> ',
+        '`',
+        '**',
+        '[a](#b)',
+        '&#x1;',
+        '&#xFFFE;',
+        '&#0;',
+      ),
     );
     const text = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(''));
     await fc.assert(
@@ -276,15 +353,22 @@ describe('renderDocx with hostile and huge content', () => {
   });
 });
 
-describe('renderDocx with the template\'s own heading', () => {
+describe("renderDocx with the template's own heading", () => {
   it('uses the heading as the title on the first page and in the properties, the short title in the page header', async () => {
-    const unpacked = unpack(await renderDocx({ meta, markdown: '# Ridgeline privacy notice\n\nEffective 1 March 2025. Version a1b2c3d.\n\n## Summary\n\nText\n' }));
+    const unpacked = unpack(
+      await renderDocx({
+        meta,
+        markdown: '# Ridgeline privacy notice\n\nEffective 1 March 2025. Version a1b2c3d.\n\n## Summary\n\nText\n',
+      }),
+    );
     const body = unpacked.xml('word/document.xml');
     expect(paragraphsWithStyle(body, 'Title')).toEqual(['Ridgeline privacy notice']);
     expect(paragraphsWithStyle(body, 'Heading1')).toEqual(['Summary']);
     expect(texts(body)).not.toContain('Version a1b2c3d.');
     expect(unpacked.xml('docProps/core.xml').getElementsByTagName('dc:title')[0]?.textContent).toBe('Ridgeline privacy notice');
-    expect(partsMatching(unpacked, /^word\/header\d+\.xml$/).map((d) => texts(d))).toContain('Privacy noticeEffective 1 March 2025  ·  Version a1b2c3d');
+    expect(partsMatching(unpacked, /^word\/header\d+\.xml$/).map((d) => texts(d))).toContain(
+      'Privacy noticeEffective 1 March 2025  ·  Version a1b2c3d',
+    );
   });
 });
 
@@ -296,7 +380,13 @@ describe('renderDocx with many data types', () => {
     assertWellFormed(many);
     const body = many.xml('word/document.xml');
     expect(texts(body, 'instrText')).toMatch(/TOC \\h \\o "1-1"/);
-    expect(paragraphsWithStyle(body, 'TOC1')).toEqual(['Summary', 'Who we are and how to reach us', 'What we collect and why', 'Your rights', 'Changes to this notice']);
+    expect(paragraphsWithStyle(body, 'TOC1')).toEqual([
+      'Summary',
+      'Who we are and how to reach us',
+      'What we collect and why',
+      'Your rights',
+      'Changes to this notice',
+    ]);
     expect(paragraphsWithStyle(body, 'Heading2')).toHaveLength(300);
     // one summary table and one recipients table per data type, each with its header row repeating
     expect(body.getElementsByTagNameNS(W, 'tbl').length).toBe(301);
@@ -331,9 +421,19 @@ describe('opening in LibreOffice', () => {
     async () => {
       const hostile = HOSTILE_STRINGS.map((s) => markdownInline(s)).join('\n\n');
       const file = join(dir, 'notice.docx');
-      await writeFile(file, await renderDocx({ meta: { ...meta, organization: 'Ridgeline <Outdoor> & Co\u0007' }, markdown: `${fixture}\n\n## Hostile\n\n${hostile}\n` }));
+      await writeFile(
+        file,
+        await renderDocx({
+          meta: { ...meta, organization: 'Ridgeline <Outdoor> & Co\u0007' },
+          markdown: `${fixture}\n\n## Hostile\n\n${hostile}\n`,
+        }),
+      );
       // A profile of its own, so a LibreOffice already running on the machine does not take the job.
-      await run(office as string, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 120_000 });
+      await run(
+        office as string,
+        [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
+        { timeout: 120_000 },
+      );
       const pdf = join(dir, 'notice.pdf');
       expect(existsSync(pdf)).toBe(true);
       expect((await readFile(pdf)).subarray(0, 5).toString()).toBe('%PDF-');

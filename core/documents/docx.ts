@@ -64,9 +64,7 @@ interface Page {
 
 // Letter where the locale says the reader lives with it; A4 everywhere else.
 function pageFor(locale: string): Page {
-  return /-(US|CA|MX|PH)\b/i.test(locale)
-    ? { width: 12240, height: 15840, margin: 1440 }
-    : { width: 11906, height: 16838, margin: 1418 };
+  return /-(US|CA|MX|PH)\b/i.test(locale) ? { width: 12240, height: 15840, margin: 1440 } : { width: 11906, height: 16838, margin: 1418 };
 }
 
 const BULLET_SYMBOLS = ['•', '◦', '▪'];
@@ -571,7 +569,14 @@ function styles() {
         paragraph: { spacing: { before: 120, after: 120 }, keepNext: true },
       },
       { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', paragraph: { spacing: { before: 60, after: 40 } } },
-      { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', run: { size: 20 }, paragraph: { indent: { left: 340 }, spacing: { after: 20 } } },
+      {
+        id: 'TOC2',
+        name: 'toc 2',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { size: 20 },
+        paragraph: { indent: { left: 340 }, spacing: { after: 20 } },
+      },
       {
         id: 'Quote',
         name: 'Quote',
@@ -603,7 +608,10 @@ function styles() {
         name: 'Code Block',
         basedOn: 'Normal',
         run: { font: MONO, size: 19 },
-        paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO }, shading: { type: ShadingType.CLEAR, fill: 'F2F4F6', color: 'auto' } },
+        paragraph: {
+          spacing: { line: 240, lineRule: LineRuleType.AUTO },
+          shading: { type: ShadingType.CLEAR, fill: 'F2F4F6', color: 'auto' },
+        },
       },
       { id: 'Header', name: 'header', basedOn: 'Normal', run: { size: 17, color: MUTED }, paragraph: { spacing: { after: 0 } } },
       { id: 'Footer', name: 'footer', basedOn: 'Normal', run: { size: 17, color: MUTED }, paragraph: { spacing: { after: 0 } } },

@@ -70,7 +70,10 @@ function assertInert(html: string) {
   expect(html).not.toMatch(/<[a-z][^>]*\son\w+\s*=/i);
   expect(html).not.toMatch(/<[a-z][^>]*\s(src|srcset|data|action|formaction|poster|background|style)\s*=/i);
   const doc = parse(html);
-  expect(doc.querySelectorAll('script, iframe, object, embed, img, link, base, form, input, svg, video, audio, source, frame, frameset, picture').length).toBe(0);
+  expect(
+    doc.querySelectorAll('script, iframe, object, embed, img, link, base, form, input, svg, video, audio, source, frame, frameset, picture')
+      .length,
+  ).toBe(0);
   for (const meta of doc.querySelectorAll('meta[http-equiv]')) {
     expect(meta.getAttribute('http-equiv')).toBe('Content-Security-Policy');
   }
@@ -121,7 +124,13 @@ describe('renderHtmlPage', () => {
 
   it('builds the contents from the h2s, each linking to a heading that exists', () => {
     const links = [...doc.querySelectorAll('nav.contents a')];
-    expect(links.map((a) => a.textContent)).toEqual(['Summary', 'Who we are and how to reach us', 'What we collect and why', 'Your rights', 'Changes to this notice']);
+    expect(links.map((a) => a.textContent)).toEqual([
+      'Summary',
+      'Who we are and how to reach us',
+      'What we collect and why',
+      'Your rights',
+      'Changes to this notice',
+    ]);
     for (const link of links) {
       const target = doc.getElementById((link.getAttribute('href') as string).slice(1));
       expect(target?.tagName).toBe('H2');
@@ -131,12 +140,36 @@ describe('renderHtmlPage', () => {
 
   it('renders every element a notice uses', () => {
     const main = doc.querySelector('main') as Element;
-    for (const tag of ['h2', 'h3', 'h4', 'p', 'strong', 'em', 'a', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'th', 'td', 'blockquote', 'hr', 'code']) {
+    for (const tag of [
+      'h2',
+      'h3',
+      'h4',
+      'p',
+      'strong',
+      'em',
+      'a',
+      'ul',
+      'ol',
+      'li',
+      'table',
+      'thead',
+      'tbody',
+      'th',
+      'td',
+      'blockquote',
+      'hr',
+      'code',
+    ]) {
       expect(main.querySelector(tag), tag).not.toBeNull();
     }
     expect(main.querySelector('ul li ul li')?.textContent).toBe('to create your account;');
     expect(main.querySelector('ol li ol li')?.textContent).toBe('from the app;');
-    expect([...main.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['Data type', 'Why we collect it', 'What you get', 'How long we keep it']);
+    expect([...main.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual([
+      'Data type',
+      'Why we collect it',
+      'What you get',
+      'How long we keep it',
+    ]);
     expect(main.querySelectorAll('tbody tr')).toHaveLength(3);
     expect(main.querySelector('td a')?.getAttribute('href')).toBe('https://ridgeline.example/reset');
     expect(main.querySelector('blockquote a')?.getAttribute('href')).toBe('mailto:dpo@ridgeline.example');
@@ -167,7 +200,14 @@ describe('renderHtmlPage', () => {
 
   it('escapes the metadata', () => {
     const page = renderHtmlPage({
-      meta: { ...meta, title: '<script>alert(1)</script>', organization: '"><img src=x onerror=alert(1)>', version: '</title><script>', effectiveDate: '<b>', locale: '"><script>' },
+      meta: {
+        ...meta,
+        title: '<script>alert(1)</script>',
+        organization: '"><img src=x onerror=alert(1)>',
+        version: '</title><script>',
+        effectiveDate: '<b>',
+        locale: '"><script>',
+      },
       markdown: '# <script>alert(1)</script>\n\nBody',
     });
     assertInert(page);
@@ -177,8 +217,13 @@ describe('renderHtmlPage', () => {
     expect(d.querySelector('.facts')?.textContent).toBe('Effective<b>Version</title><script>');
   });
 
-  it('prints the document\'s own heading as its title, and names the organisation in the tab only when the heading does not', () => {
-    const page = parse(renderHtmlPage({ meta: { ...meta, organization: 'Ridgeline' }, markdown: '# Ridgeline privacy notice\n\nEffective 1 March 2025. Version a1b2c3d.\n\n## Summary\n' }));
+  it("prints the document's own heading as its title, and names the organisation in the tab only when the heading does not", () => {
+    const page = parse(
+      renderHtmlPage({
+        meta: { ...meta, organization: 'Ridgeline' },
+        markdown: '# Ridgeline privacy notice\n\nEffective 1 March 2025. Version a1b2c3d.\n\n## Summary\n',
+      }),
+    );
     expect(page.title).toBe('Ridgeline privacy notice');
     expect(page.querySelector('header h1')?.textContent).toBe('Ridgeline privacy notice');
     expect(page.querySelectorAll('h1')).toHaveLength(1);
@@ -218,7 +263,10 @@ describe('hostile Markdown', () => {
       assertInert(page);
       // What was typed is shown (after the escaping drops controls and bidi overrides and folds whitespace).
       const shown = (parse(page).querySelector('main')?.textContent ?? '').replace(/\s+/g, ' ');
-      const typed = text.replace(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/g, (c) => (c === '\n' ? ' ' : '')).replace(/\s+/g, ' ').trim();
+      const typed = text
+        .replace(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/g, (c) => (c === '\n' ? ' ' : ''))
+        .replace(/\s+/g, ' ')
+        .trim();
       expect(shown).toContain(typed.slice(0, 50));
     }
   });
@@ -226,7 +274,28 @@ describe('hostile Markdown', () => {
   it('never lets random text embedded in Markdown produce a script, an event handler or a javascript: link', () => {
     const piece = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 40 }),
-      fc.constantFrom(...HOSTILE_STRINGS.filter((s) => s.length < 100), ...HOSTILE_MARKDOWN, '<', '>', '"', "'", '`', '[', '](', ')', 'javascript:', ' on', 'click=', '\n\n', '|', '# ', '- ', '&#', '&#x1;', '&#xFFFE;'),
+      fc.constantFrom(
+        ...HOSTILE_STRINGS.filter((s) => s.length < 100),
+        ...HOSTILE_MARKDOWN,
+        '<',
+        '>',
+        '"',
+        "'",
+        '`',
+        '[',
+        '](',
+        ')',
+        'javascript:',
+        ' on',
+        'click=',
+        '\n\n',
+        '|',
+        '# ',
+        '- ',
+        '&#',
+        '&#x1;',
+        '&#xFFFE;',
+      ),
     );
     const text = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
     fc.assert(
@@ -251,7 +320,13 @@ describe('hostile Markdown', () => {
 describe('a notice with many data types', () => {
   it('lists only the sections in the contents and gives every data type a unique anchor', () => {
     const page = parse(renderHtmlPage({ meta, markdown: largeNoticeMarkdown(300) }));
-    expect([...page.querySelectorAll('nav.contents a')].map((a) => a.textContent)).toEqual(['Summary', 'Who we are and how to reach us', 'What we collect and why', 'Your rights', 'Changes to this notice']);
+    expect([...page.querySelectorAll('nav.contents a')].map((a) => a.textContent)).toEqual([
+      'Summary',
+      'Who we are and how to reach us',
+      'What we collect and why',
+      'Your rights',
+      'Changes to this notice',
+    ]);
     const ids = [...page.querySelectorAll('main h3')].map((h) => h.id);
     expect(ids).toHaveLength(300);
     expect(new Set(ids).size).toBe(300);
@@ -262,6 +337,8 @@ describe('a notice with many data types', () => {
 describe('markdownToSafeHtml', () => {
   it('gives the sanitised fragment with heading anchors, no page around it', () => {
     const fragment = markdownToSafeHtml('# Title\n\n## Your rights\n\nSee [rights](#your-rights).');
-    expect(fragment).toBe('<h1 id="title">Title</h1>\n<h2 id="your-rights">Your rights</h2>\n<p>See <a href="#your-rights">rights</a>.</p>\n');
+    expect(fragment).toBe(
+      '<h1 id="title">Title</h1>\n<h2 id="your-rights">Your rights</h2>\n<p>See <a href="#your-rights">rights</a>.</p>\n',
+    );
   });
 });

@@ -19,13 +19,43 @@ const ALIGN_CLASSES = ['align-left', 'align-center', 'align-right'];
 /** Only what the renderer writes; anything else is shown as text, so a slip is visible rather than live. */
 const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
-    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'strong', 'em', 'del', 'code', 'pre', 'blockquote',
-    'ul', 'ol', 'li', 'a', 'span', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'p',
+    'br',
+    'hr',
+    'strong',
+    'em',
+    'del',
+    'code',
+    'pre',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'span',
+    'div',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
   ],
   allowedAttributes: {
     // No title attribute: its text would be the one place user text sits inside a tag.
     a: ['href', 'rel', 'class'],
-    h1: ['id'], h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'],
+    h1: ['id'],
+    h2: ['id'],
+    h3: ['id'],
+    h4: ['id'],
+    h5: ['id'],
+    h6: ['id'],
     ol: ['start'],
     th: ['class', 'scope'],
     td: ['class'],
@@ -91,7 +121,9 @@ function renderer(headingIds: WeakMap<Token, string>): RendererObject {
         return `<${tag}${scope}${align}>${this.parser.parseInline(c.tokens)}</${tag}>`;
       };
       const head = `<thead><tr>${token.header.map((c) => cell(c, 'th')).join('')}</tr></thead>`;
-      const body = token.rows.length ? `<tbody>${token.rows.map((row) => `<tr>${row.map((c) => cell(c, 'td')).join('')}</tr>`).join('\n')}</tbody>` : '';
+      const body = token.rows.length
+        ? `<tbody>${token.rows.map((row) => `<tr>${row.map((c) => cell(c, 'td')).join('')}</tr>`).join('\n')}</tbody>`
+        : '';
       return `<div class="table-scroll"><table>${head}\n${body}</table></div>\n`;
     },
   };

@@ -41,7 +41,7 @@ function withOverride(text: string): { workspace: Workspace; inApp: InAppText } 
 
 // Texts that break naive writers: quotes, markup, references, format specifiers, escapes, white space.
 const TRICKY = [
-  'It\'s a "quote" and an \'apostrophe\'',
+  "It's a \"quote\" and an 'apostrophe'",
   '<b>bold</b> & <script>alert(1)</script> &amp; &lt;',
   '@string/app_name',
   '?attr/colorPrimary',
@@ -160,10 +160,13 @@ describe('androidStringsXml', () => {
     fc.assert(
       // Any text the generator can hand over: it has already lost what XML cannot carry.
       // eslint-disable-next-line no-control-regex
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }).filter((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(v)), (value) => {
-        const doc = parseXml(`<resources><string name="x">${androidEscape(value)}</string></resources>`);
-        expect(aaptValue(doc.getElementsByTagName('string')[0].textContent ?? '')).toBe(value);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 80 }).filter((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(v)),
+        (value) => {
+          const doc = parseXml(`<resources><string name="x">${androidEscape(value)}</string></resources>`);
+          expect(aaptValue(doc.getElementsByTagName('string')[0].textContent ?? '')).toBe(value);
+        },
+      ),
       { numRuns: 300 },
     );
     fc.assert(
@@ -250,7 +253,9 @@ describe('inAppMarkdown', () => {
   const check = (workspace: Workspace) => {
     const text = generateInAppText(workspace);
     const markdown = inAppMarkdown(text, workspace);
-    const problems = lint({ strings: { markdown } }).markdown.map((p) => `${p.lineNumber}: ${p.ruleNames.join('/')} ${p.errorDetail ?? ''}`);
+    const problems = lint({ strings: { markdown } }).markdown.map(
+      (p) => `${p.lineNumber}: ${p.ruleNames.join('/')} ${p.errorDetail ?? ''}`,
+    );
     expect(problems.join('\n')).toBe('');
     const page = normalize(visibleText(marked.parse(markdown, { async: false, gfm: true })));
     for (const entry of Object.values(text.dataTypes)) {
@@ -271,7 +276,10 @@ describe('inAppMarkdown', () => {
 
   it('keeps hostile text inert and lint-clean', () => {
     // markdownlint takes a while over 20,000-character fields, hence fewer runs.
-    fc.assert(fc.property(workspaceArbitrary({ hostile: true }), (workspace) => void check(workspace)), { numRuns: 15 });
+    fc.assert(
+      fc.property(workspaceArbitrary({ hostile: true }), (workspace) => void check(workspace)),
+      { numRuns: 15 },
+    );
   });
 });
 

@@ -26,7 +26,13 @@ export function inAppJson(text: InAppText): string {
       grade: point.disclosure.grade,
       ...(point.ios ? { ios: { keys: point.ios.keys, text: point.ios.text.text, grade: point.ios.text.grade } } : {}),
       ...(point.android
-        ? { android: { permissions: point.android.permissions, rationale: point.android.rationale.text, grade: point.android.rationale.grade } }
+        ? {
+            android: {
+              permissions: point.android.permissions,
+              rationale: point.android.rationale.text,
+              grade: point.android.rationale.grade,
+            },
+          }
         : {}),
     };
   }
@@ -310,7 +316,10 @@ export function androidEscape(value: string): string {
 }
 
 function xmlComment(value: string): string {
-  const safe = value.replace(/\s+/g, ' ').replace(/-{2,}/g, (d) => d.split('').join(' ')).replace(/-$/, '- ');
+  const safe = value
+    .replace(/\s+/g, ' ')
+    .replace(/-{2,}/g, (d) => d.split('').join(' '))
+    .replace(/-$/, '- ');
   return `<!-- ${safe} -->`;
 }
 
@@ -343,10 +352,14 @@ export function androidStringsXml(text: InAppText): string {
   }
   for (const [id, point] of Object.entries(text.collectionPoints)) {
     if (!inAndroidApp(point)) continue;
-    lines.push(...androidString(androidResourceName('privacy_point', id, 'disclosure'), point.disclosure, `${point.name}: just-in-time disclosure`));
+    lines.push(
+      ...androidString(androidResourceName('privacy_point', id, 'disclosure'), point.disclosure, `${point.name}: just-in-time disclosure`),
+    );
     if (point.android) {
       const asks = point.android.permissions.length ? `, before asking for ${point.android.permissions.join(', ')}` : '';
-      lines.push(...androidString(androidResourceName('privacy_point', id, 'rationale'), point.android.rationale, `${point.name}: rationale${asks}`));
+      lines.push(
+        ...androidString(androidResourceName('privacy_point', id, 'rationale'), point.android.rationale, `${point.name}: rationale${asks}`),
+      );
     }
   }
   lines.push('</resources>');

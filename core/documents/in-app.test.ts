@@ -9,7 +9,9 @@ import { DEFAULT_IN_APP_LIMITS, generateInAppText, joinList, textLength, truncat
 import { PERMISSION_TABLE } from './permissions';
 
 function sample(): Workspace {
-  const result = validateWorkspace(JSON.parse(readFileSync(new URL('../../resources/examples/ridgeline.candor.json', import.meta.url), 'utf8')));
+  const result = validateWorkspace(
+    JSON.parse(readFileSync(new URL('../../resources/examples/ridgeline.candor.json', import.meta.url), 'utf8')),
+  );
   if (!result.ok) throw new Error('the sample workspace must be valid');
   return result.workspace;
 }
@@ -66,11 +68,17 @@ function checkWorkspace(workspace: Workspace) {
 
 describe('generateInAppText', () => {
   it('never exceeds a budget with generated text, for any valid workspace', () => {
-    fc.assert(fc.property(workspaceArbitrary(), (workspace) => void checkWorkspace(workspace)), { numRuns: 150 });
+    fc.assert(
+      fc.property(workspaceArbitrary(), (workspace) => void checkWorkspace(workspace)),
+      { numRuns: 150 },
+    );
   });
 
   it('keeps hostile text inert and within budget', () => {
-    fc.assert(fc.property(workspaceArbitrary({ hostile: true }), (workspace) => void checkWorkspace(workspace)), { numRuns: 150 });
+    fc.assert(
+      fc.property(workspaceArbitrary({ hostile: true }), (workspace) => void checkWorkspace(workspace)),
+      { numRuns: 150 },
+    );
   });
 
   it('fits any budget, down to a single character', () => {

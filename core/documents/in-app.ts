@@ -308,7 +308,10 @@ const AFTER_HEAD = /^(of|from|for|in|on|with|by|at|to|about|during|under|via|tha
 /** Whether a data type's name reads as plural, for "it" or "them": "Recorded routes", "Crash logs". */
 function isPlural(name: string): boolean {
   if (/\band\b|&/i.test(name)) return true;
-  const words = name.split(/\s+/).map((w) => w.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
+  const words = name
+    .split(/\s+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter(Boolean);
   let end = words.length;
   for (let i = 1; i < words.length; i++) {
     if (AFTER_HEAD.test(words[i])) {
@@ -498,11 +501,7 @@ function shareKind(recipient: Recipient): ShareKind {
  * other controllers and public authorities, each sentence naming the data that goes there.
  * `subjectOfGroup` words the data: a pronoun for one data type, names for several.
  */
-function sharingSentences(
-  entries: readonly Entry[],
-  proper: ProperNouns,
-  subjectOfGroup: (group: readonly Entry[]) => string,
-): string[] {
+function sharingSentences(entries: readonly Entry[], proper: ProperNouns, subjectOfGroup: (group: readonly Entry[]) => string): string[] {
   const byRecipient = new Map<string, { recipient: Recipient; entries: Entry[] }>();
   for (const entry of entries) {
     for (const recipient of entry.thirdParties) {
@@ -684,7 +683,13 @@ function disclosureText(entries: readonly Entry[], context: Context): string {
       if (group) group.push(entry);
       else withBenefit.set(entry.benefit, [entry]);
     });
-    const sentences = [...withBenefit.entries()].map(([benefit, group]) => withSentence(group.map((e) => e.subject), benefit, proper));
+    const sentences = [...withBenefit.entries()].map(([benefit, group]) =>
+      withSentence(
+        group.map((e) => e.subject),
+        benefit,
+        proper,
+      ),
+    );
     if (rest.length) {
       const names = subjectsList(rest.map((e) => e.subject));
       sentences.push(endSentence(`${sentences.length ? 'We also collect' : 'Here we collect'} ${names}`));
@@ -727,8 +732,14 @@ const RELEVANT: Record<Permission, { categories: string[]; words: RegExp }> = {
   reminders: { categories: [], words: /reminder|task/i },
   bluetooth: { categories: ['user.biometric', 'user.sensor', 'user.device'], words: /bluetooth|sensor|strap|device|heart/i },
   motion: { categories: ['user.sensor'], words: /step|motion|fitness|activity|statistic/i },
-  'health-read': { categories: ['user.biometric.health', 'user.health_and_medical', 'user.biometric'], words: /health|heart|sleep|weight|fitness/i },
-  'health-write': { categories: ['user.biometric.health', 'user.health_and_medical', 'user.biometric', 'user.sensor'], words: /health|workout|activit|fitness/i },
+  'health-read': {
+    categories: ['user.biometric.health', 'user.health_and_medical', 'user.biometric'],
+    words: /health|heart|sleep|weight|fitness/i,
+  },
+  'health-write': {
+    categories: ['user.biometric.health', 'user.health_and_medical', 'user.biometric', 'user.sensor'],
+    words: /health|workout|activit|fitness/i,
+  },
   tracking: { categories: ['user.device.device_id', 'user.behavior'], words: /advertis|tracking|idfa|campaign/i },
   speech: { categories: ['user.content'], words: /voice|audio|speech|dictat/i },
   'face-id': { categories: ['user.authorization', 'user.biometric'], words: /face|biometric|unlock/i },
@@ -823,7 +834,9 @@ function androidRationale(
       // Google Play's prominent disclosure: what is collected, for which features, and that it
       // happens when the app is closed or not in use.
       const features = entry?.purposes.length ? entry.purposes.slice(0, 2) : [feature];
-      return endSentence(`${capitalize(who)} collects location data ${purposesPhrase(features)}, even when the app is closed or not in use`);
+      return endSentence(
+        `${capitalize(who)} collects location data ${purposesPhrase(features)}, even when the app is closed or not in use`,
+      );
     }
     return endSentence(`${capitalize(purposePhrase(feature))}, ${who} needs ${need}`);
   };
@@ -890,9 +903,7 @@ export function generateInAppText(workspace: Workspace): InAppText {
       short: shortOverride
         ? snippet(shortOverride, limits.short, 'override')
         : snippet(shortText(entry, context.proper, limits.short), limits.short, 'generated'),
-      long: longOverride
-        ? snippet(longOverride, limits.long, 'override')
-        : snippet(longText(entry, context), limits.long, 'generated'),
+      long: longOverride ? snippet(longOverride, limits.long, 'override') : snippet(longText(entry, context), limits.long, 'generated'),
     };
   }
 
@@ -929,7 +940,10 @@ export function generateInAppText(workspace: Workspace): InAppText {
       if (androidApplies(point)) {
         const health =
           permission === 'health-read' || permission === 'health-write'
-            ? healthConnectPermissions(permission === 'health-read' ? 'read' : 'write', here.map((e) => e.dataType))
+            ? healthConnectPermissions(
+                permission === 'health-read' ? 'read' : 'write',
+                here.map((e) => e.dataType),
+              )
             : { permissions: [], words: [] };
         const permissions = health.permissions.length ? health.permissions : [...info.android.permissions];
         if (info.android.runtime) {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanText, collectHeadings, createSlugger, decodeEntities, formatDate, inlineText, lexMarkdown, prepareDocument, safeLink } from './markdown';
+import {
+  cleanText,
+  collectHeadings,
+  createSlugger,
+  decodeEntities,
+  formatDate,
+  inlineText,
+  lexMarkdown,
+  prepareDocument,
+  safeLink,
+} from './markdown';
 import type { Tokens } from 'marked';
 
 describe('cleanText', () => {
@@ -74,22 +84,41 @@ describe('headings', () => {
       [4, 'In a list', 'in-a-list'],
     ]);
   });
-
 });
 
 describe('prepareDocument', () => {
-  const meta = { id: 'privacy-notice', title: 'Privacy notice', organization: ' Ridgeline\u0007 ', effectiveDate: '2027-01-15', version: '5bc562a5', locale: 'en' };
+  const meta = {
+    id: 'privacy-notice',
+    title: 'Privacy notice',
+    organization: ' Ridgeline\u0007 ',
+    effectiveDate: '2027-01-15',
+    version: '5bc562a5',
+    locale: 'en',
+  };
   const kinds = (tokens: { type: string }[]) => tokens.filter((t) => t.type !== 'space').map((t) => t.type);
 
   it('takes the leading h1 as the title and drops the line that only repeats the date and version', () => {
-    const prepared = prepareDocument({ meta, markdown: '# Ridgeline privacy notice\n\nEffective 15 January 2027. Version 5bc562a5.\n\nThis notice explains.\n\n## Summary\n' });
-    expect(prepared).toMatchObject({ title: 'Privacy notice', heading: 'Ridgeline privacy notice', organization: 'Ridgeline', version: '5bc562a5', effectiveDate: '15 January 2027', locale: 'en' });
+    const prepared = prepareDocument({
+      meta,
+      markdown: '# Ridgeline privacy notice\n\nEffective 15 January 2027. Version 5bc562a5.\n\nThis notice explains.\n\n## Summary\n',
+    });
+    expect(prepared).toMatchObject({
+      title: 'Privacy notice',
+      heading: 'Ridgeline privacy notice',
+      organization: 'Ridgeline',
+      version: '5bc562a5',
+      effectiveDate: '15 January 2027',
+      locale: 'en',
+    });
     expect(kinds(prepared.body)).toEqual(['paragraph', 'heading']);
     expect((prepared.body.find((t) => t.type === 'paragraph') as Tokens.Paragraph).text).toBe('This notice explains.');
   });
 
   it('keeps a first paragraph that says more than the date and version', () => {
-    const prepared = prepareDocument({ meta, markdown: '# Title\n\nEffective 15 January 2027. Version 5bc562a5. We changed the retention of photos.\n' });
+    const prepared = prepareDocument({
+      meta,
+      markdown: '# Title\n\nEffective 15 January 2027. Version 5bc562a5. We changed the retention of photos.\n',
+    });
     expect(kinds(prepared.body)).toEqual(['paragraph']);
     const other = prepareDocument({ meta, markdown: 'Effective 15 January 2027.\n\nText' });
     expect(kinds(other.body)).toEqual(['paragraph', 'paragraph']);
@@ -97,8 +126,14 @@ describe('prepareDocument', () => {
 
   it('falls back to the template title, and to "Untitled"', () => {
     expect(prepareDocument({ meta, markdown: '## Section\n' })).toMatchObject({ title: 'Privacy notice', heading: 'Privacy notice' });
-    expect(prepareDocument({ meta: { ...meta, title: '\u0000 ' }, markdown: '# Own title' })).toMatchObject({ title: 'Own title', heading: 'Own title' });
-    expect(prepareDocument({ meta: { ...meta, title: '\u0000 ' }, markdown: 'Text' })).toMatchObject({ title: 'Untitled', heading: 'Untitled' });
+    expect(prepareDocument({ meta: { ...meta, title: '\u0000 ' }, markdown: '# Own title' })).toMatchObject({
+      title: 'Own title',
+      heading: 'Own title',
+    });
+    expect(prepareDocument({ meta: { ...meta, title: '\u0000 ' }, markdown: 'Text' })).toMatchObject({
+      title: 'Untitled',
+      heading: 'Untitled',
+    });
     expect(kinds(prepareDocument({ meta, markdown: '## Section\n' }).body)).toEqual(['heading']);
   });
 
@@ -111,7 +146,9 @@ describe('prepareDocument', () => {
 
 describe('entities and text', () => {
   it('decodes the named and numeric references Markdown authors use and keeps unknown ones', () => {
-    expect(decodeEntities('Tom &amp; Jerry &copy; 2025 &mdash; &#x41;&#66; &bogus; &#0; &#xD800;')).toBe('Tom & Jerry © 2025 — AB &bogus; \uFFFD \uFFFD');
+    expect(decodeEntities('Tom &amp; Jerry &copy; 2025 &mdash; &#x41;&#66; &bogus; &#0; &#xD800;')).toBe(
+      'Tom & Jerry © 2025 — AB &bogus; \uFFFD \uFFFD',
+    );
   });
 
   it('reads escaped user text back as the characters typed', () => {

@@ -10,13 +10,11 @@ import type { RenderedDocument } from './types';
  * reader sees, e.g. make "gpj.exe" look like "exe.jpg"). Carriage returns become newlines.
  */
 export function cleanText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(
-      // eslint-disable-next-line no-control-regex
-      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-      '',
-    );
+  return text.replace(/\r\n?/g, '\n').replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '',
+  );
 }
 
 /** Lexes Markdown the way both writers read it: GitHub-flavoured (tables, autolinks), no line-break magic. */
@@ -28,10 +26,39 @@ export function lexMarkdown(markdown: string): TokensList {
 // Word has no entities, so the writer of a .docx resolves the names Markdown authors actually use.
 // Anything else stays as typed, which is how a reader of the Markdown source would see it.
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0', copy: '©', reg: '®', trade: '™',
-  hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«',
-  raquo: '»', euro: '€', pound: '£', yen: '¥', cent: '¢', sect: '§', para: '¶', middot: '·', bull: '•',
-  times: '×', divide: '÷', deg: '°', plusmn: '±', shy: '\u00AD', zwj: '\u200D', zwnj: '\u200C',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00A0',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  euro: '€',
+  pound: '£',
+  yen: '¥',
+  cent: '¢',
+  sect: '§',
+  para: '¶',
+  middot: '·',
+  bull: '•',
+  times: '×',
+  divide: '÷',
+  deg: '°',
+  plusmn: '±',
+  shy: '\u00AD',
+  zwj: '\u200D',
+  zwnj: '\u200C',
 };
 
 export function decodeEntities(text: string): string {
@@ -68,17 +95,17 @@ export function inlineText(tokens: readonly Token[] | undefined): string {
       case 'checkbox':
         break;
       default:
-        out += 'tokens' in token && token.tokens ? inlineText(token.tokens) : decodeEntities(('text' in token && typeof token.text === 'string') ? token.text : token.raw);
+        out +=
+          'tokens' in token && token.tokens
+            ? inlineText(token.tokens)
+            : decodeEntities('text' in token && typeof token.text === 'string' ? token.text : token.raw);
     }
   }
   // Cleaned: marked decodes character references such as &#xFFFE; after the source was cleaned.
   return cleanText(out).replace(/\s+/g, ' ').trim();
 }
 
-export type SafeLink =
-  | { kind: 'external'; href: string }
-  | { kind: 'mailto'; href: string }
-  | { kind: 'anchor'; href: string; id: string };
+export type SafeLink = { kind: 'external'; href: string } | { kind: 'mailto'; href: string } | { kind: 'anchor'; href: string; id: string };
 
 /**
  * Decides whether a link may be followed, and how it is written. Only http(s), mailto and in-page anchors
@@ -206,7 +233,10 @@ export function prepareDocument(doc: RenderedDocument): PreparedDocument {
   if (version && facts?.type === 'paragraph') {
     const text = inlineText((facts as Tokens.Paragraph).tokens);
     const known = [version, isoDate, effectiveDate].filter(Boolean).map(escapeRegExp).join('|');
-    const rest = text.replace(new RegExp(known, 'g'), '').replace(/\b(effective|from|date|version|last|updated)\b/gi, '').replace(/[\s.,:;·|()—–-]+/g, '');
+    const rest = text
+      .replace(new RegExp(known, 'g'), '')
+      .replace(/\b(effective|from|date|version|last|updated)\b/gi, '')
+      .replace(/[\s.,:;·|()—–-]+/g, '');
     if (text.includes(version) && rest === '') skip.add(index);
   }
   const title = oneLine(doc.meta.title) || heading || 'Untitled';

@@ -71,7 +71,8 @@ describe('PERMISSION_TABLE', () => {
       if (!info.android.runtime || info.android.permissions.length === 0) {
         expect(info.android.note, permission).toBeTruthy();
       }
-      for (const name of info.android.permissions) expect(name, permission).toMatch(/^(android|com\.google\.android\.gms)\.permission\.[A-Z_]+$/);
+      for (const name of info.android.permissions)
+        expect(name, permission).toMatch(/^(android|com\.google\.android\.gms)\.permission\.[A-Z_]+$/);
     }
   });
 });

@@ -51,8 +51,7 @@ export const PERMISSION_TABLE: Record<Permission, PermissionInfo> = {
     android: {
       permissions: [A('READ_MEDIA_IMAGES'), A('READ_MEDIA_VIDEO'), A('READ_MEDIA_VISUAL_USER_SELECTED')],
       runtime: true,
-      note:
-        'Android 12L and lower use READ_EXTERNAL_STORAGE instead. The system photo picker needs no permission at all; prefer it when people only pick a few photos.',
+      note: 'Android 12L and lower use READ_EXTERNAL_STORAGE instead. The system photo picker needs no permission at all; prefer it when people only pick a few photos.',
       need: 'access to your photos',
     },
   },
@@ -86,8 +85,7 @@ export const PERMISSION_TABLE: Record<Permission, PermissionInfo> = {
     android: {
       permissions: [A('ACCESS_FINE_LOCATION'), A('ACCESS_COARSE_LOCATION'), A('ACCESS_BACKGROUND_LOCATION')],
       runtime: true,
-      note:
-        'Ask for background location only after foreground location is granted. Google Play requires a prominent in-app disclosure before the request: this rationale is written as one.',
+      note: 'Ask for background location only after foreground location is granted. Google Play requires a prominent in-app disclosure before the request: this rationale is written as one.',
       need: 'your location all the time, also when the app is closed or not in use',
     },
   },
@@ -140,8 +138,7 @@ export const PERMISSION_TABLE: Record<Permission, PermissionInfo> = {
     android: {
       permissions: [],
       runtime: true,
-      note:
-        'Health Connect has one permission per kind of record (android.permission.health.READ_HEART_RATE, READ_STEPS, …): declare the ones for the data types collected here.',
+      note: 'Health Connect has one permission per kind of record (android.permission.health.READ_HEART_RATE, READ_STEPS, …): declare the ones for the data types collected here.',
       need: 'permission to read health data from Health Connect',
     },
   },
@@ -151,8 +148,7 @@ export const PERMISSION_TABLE: Record<Permission, PermissionInfo> = {
     android: {
       permissions: [],
       runtime: true,
-      note:
-        'Health Connect has one permission per kind of record (android.permission.health.WRITE_EXERCISE, WRITE_STEPS, …): declare the ones for the data types written here.',
+      note: 'Health Connect has one permission per kind of record (android.permission.health.WRITE_EXERCISE, WRITE_STEPS, …): declare the ones for the data types written here.',
       need: 'permission to save health data to Health Connect',
     },
   },
@@ -162,8 +158,7 @@ export const PERMISSION_TABLE: Record<Permission, PermissionInfo> = {
     android: {
       permissions: ['com.google.android.gms.permission.AD_ID'],
       runtime: false,
-      note:
-        'Declaring AD_ID shows no prompt on Android; ask for consent in your own dialog, and show the just-in-time disclosure there.',
+      note: 'Declaring AD_ID shows no prompt on Android; ask for consent in your own dialog, and show the just-in-time disclosure there.',
       need: 'your advertising ID',
     },
   },
@@ -184,7 +179,11 @@ export const PERMISSION_TABLE: Record<Permission, PermissionInfo> = {
   },
   'local-network': {
     label: 'Local network',
-    ios: { keys: ['NSLocalNetworkUsageDescription'], note: 'List the Bonjour service types you browse in NSBonjourServices.', use: 'connects to devices on your local network' },
+    ios: {
+      keys: ['NSLocalNetworkUsageDescription'],
+      note: 'List the Bonjour service types you browse in NSBonjourServices.',
+      use: 'connects to devices on your local network',
+    },
     android: {
       permissions: [],
       runtime: false,

@@ -46,13 +46,16 @@ const LINT_CONFIG = { default: true, MD013: false };
 
 function lintProblems(markdown: string): string[] {
   const results = lint({ strings: { doc: markdown }, config: LINT_CONFIG });
-  return results.doc.map((e) => `line ${e.lineNumber}: ${e.ruleNames.join('/')} ${e.ruleDescription}${e.errorDetail ? ` (${e.errorDetail})` : ''}`);
+  return results.doc.map(
+    (e) => `line ${e.lineNumber}: ${e.ruleNames.join('/')} ${e.ruleDescription}${e.errorDetail ? ` (${e.errorDetail})` : ''}`,
+  );
 }
 
 function golden(name: string, actual: string) {
   const url = new URL(`./__golden__/${name}`, import.meta.url);
   if (process.env.UPDATE_GOLDEN === '1') writeFileSync(url, actual);
-  if (!existsSync(url)) throw new Error(`core/documents/__golden__/${name} is missing: run UPDATE_GOLDEN=1 npx vitest run core/documents, then read it`);
+  if (!existsSync(url))
+    throw new Error(`core/documents/__golden__/${name} is missing: run UPDATE_GOLDEN=1 npx vitest run core/documents, then read it`);
   expect(actual).toBe(readFileSync(url, 'utf8'));
 }
 
@@ -99,17 +102,23 @@ describe('what the documents say', () => {
   });
 
   it('names the complaint authority once, and the ICO for the UK only when it is not already the one named', () => {
-    expect(notice).toContain('for example to our lead authority: Bayerisches Landesamt für Datenschutzaufsicht (BayLDA), <https://www.lda.bayern.de>.');
+    expect(notice).toContain(
+      'for example to our lead authority: Bayerisches Landesamt für Datenschutzaufsicht (BayLDA), <https://www.lda.bayern.de>.',
+    );
     expect(notice).toContain("In the UK, the authority is the Information Commissioner's Office, <https://ico.org.uk>.");
     expect(ukOnly.match(/Information Commissioner/g)).toHaveLength(1);
   });
 
   it('treats transfers by regime: Ireland is no transfer from the UK, the United States is', () => {
     const transfers = ukOnly.slice(ukOnly.indexOf('## International transfers'), ukOnly.indexOf('## Special categories'));
-    expect(transfers).toContain("**ActiveCampaign, LLC (Postmark)** (United States). Protected by the UK's international data transfer agreement");
+    expect(transfers).toContain(
+      "**ActiveCampaign, LLC (Postmark)** (United States). Protected by the UK's international data transfer agreement",
+    );
     expect(transfers).not.toContain('Amazon Web Services');
     expect(transfers).not.toContain('supermarket');
-    expect(notice).toContain('**MapTiler AG** (Switzerland). The European Commission and the UK government have decided that Switzerland protects personal data adequately');
+    expect(notice).toContain(
+      '**MapTiler AG** (Switzerland). The European Commission and the UK government have decided that Switzerland protects personal data adequately',
+    );
   });
 
   it('says "we do not sell" only when no recipient buys data, and names whoever it is shared with', () => {
@@ -169,7 +178,14 @@ describe('DocumentMeta', () => {
   it('carries title, organization, date and a version shared by every document of one inventory', () => {
     const a = render(ridgeline, PRIVACY).meta;
     const b = render(ridgeline, AT_COLLECTION).meta;
-    expect(a).toEqual({ id: 'privacy-notice', title: 'Privacy notice', organization: 'Ridgeline', effectiveDate: '2027-01-15', version: a.version, locale: 'en' });
+    expect(a).toEqual({
+      id: 'privacy-notice',
+      title: 'Privacy notice',
+      organization: 'Ridgeline',
+      effectiveDate: '2027-01-15',
+      version: a.version,
+      locale: 'en',
+    });
     expect(a.version).toMatch(/^[0-9a-f]{8}$/);
     expect(b.version).toBe(a.version);
     expect(render(ridgeline, PRIVACY).markdown).toContain(`Version ${a.version}.`);
@@ -306,14 +322,22 @@ describe('random workspaces with hostile text', () => {
 
   it('show template syntax typed by a user exactly as typed', () => {
     fc.assert(
-      fc.property(workspaceArbitrary({ hostile: false }), fc.constantFrom('{{ 7*7 }}', '{% if true %}x{% endif %}', '{{ organization.name }}'), (ws, syntax) => {
-        if (ws.dataTypes.length === 0) return;
-        const edited = structuredClone(ws);
-        edited.dataTypes[0].benefit = syntax;
-        const markdown = render(edited, PRIVACY).markdown;
-        const html = marked.parse(markdown, { async: false }).replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-        expect(html).toContain(plainText(syntax));
-      }),
+      fc.property(
+        workspaceArbitrary({ hostile: false }),
+        fc.constantFrom('{{ 7*7 }}', '{% if true %}x{% endif %}', '{{ organization.name }}'),
+        (ws, syntax) => {
+          if (ws.dataTypes.length === 0) return;
+          const edited = structuredClone(ws);
+          edited.dataTypes[0].benefit = syntax;
+          const markdown = render(edited, PRIVACY).markdown;
+          const html = marked
+            .parse(markdown, { async: false })
+            .replace(/&quot;/g, '"')
+            .replace(/&#39;/g, "'")
+            .replace(/&amp;/g, '&');
+          expect(html).toContain(plainText(syntax));
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -341,7 +365,9 @@ describe('speed', () => {
     }
     // The fastest of three: the machine is shared, and other work only ever adds time.
     const best = Math.min(...times);
-    console.info(`privacy notice for 2,000 data types: best ${best.toFixed(0)} ms of ${times.map((t) => t.toFixed(0)).join(', ')}; ${(document!.markdown.length / 1024).toFixed(0)} KB`);
+    console.info(
+      `privacy notice for 2,000 data types: best ${best.toFixed(0)} ms of ${times.map((t) => t.toFixed(0)).join(', ')}; ${(document!.markdown.length / 1024).toFixed(0)} KB`,
+    );
     // The time is printed, never asserted (it depends on the machine); the output must be complete.
     expect(document!.markdown).toContain('### Data type 1999');
   });

@@ -55,7 +55,11 @@ describe('built-in templates', () => {
 
 describe('front matter', () => {
   it('is required, and closed', () => {
-    expect(error(['# No front matter'])).toMatchObject({ file: 'my-templates/custom.md', line: 1, message: expect.stringContaining('must start with front matter') });
+    expect(error(['# No front matter'])).toMatchObject({
+      file: 'my-templates/custom.md',
+      line: 1,
+      message: expect.stringContaining('must start with front matter'),
+    });
     expect(error(['---', 'id: custom', '# body'])).toMatchObject({ line: 1, message: expect.stringContaining('not closed') });
   });
 
@@ -72,15 +76,28 @@ describe('front matter', () => {
   it('checks every field and points at the wrong one', () => {
     const withLine = (index: number, replacement: string) => FRONT.map((line, i) => (i === index ? replacement : line));
     expect(error(withLine(3, 'kind: letter'))).toMatchObject({ line: 4, message: 'the front matter field "kind" must be "notice"' });
-    expect(error(withLine(1, 'id: Custom Notice'))).toMatchObject({ line: 2, message: expect.stringContaining('"id" must be a lower-case slug') });
-    expect(error(withLine(4, 'jurisdictions: [gdpr, lgpd]'))).toMatchObject({ line: 5, message: expect.stringContaining('"jurisdictions.1" must be one of gdpr, uk-gdpr, ccpa') });
+    expect(error(withLine(1, 'id: Custom Notice'))).toMatchObject({
+      line: 2,
+      message: expect.stringContaining('"id" must be a lower-case slug'),
+    });
+    expect(error(withLine(4, 'jurisdictions: [gdpr, lgpd]'))).toMatchObject({
+      line: 5,
+      message: expect.stringContaining('"jurisdictions.1" must be one of gdpr, uk-gdpr, ccpa'),
+    });
     expect(error(withLine(4, 'jurisdictions: []'))).toMatchObject({ line: 5, message: expect.stringContaining('at least one') });
-    expect(error(withLine(2, 'titel: Custom notice'))).toMatchObject({ line: 3, message: expect.stringContaining('unknown field "titel" (did you mean "title"?)') });
+    expect(error(withLine(2, 'titel: Custom notice'))).toMatchObject({
+      line: 3,
+      message: expect.stringContaining('unknown field "titel" (did you mean "title"?)'),
+    });
     expect(error(FRONT.filter((_, i) => i !== 5))).toMatchObject({ line: 1, message: expect.stringContaining('has no "locale"') });
   });
 
   it('accepts a byte-order mark and Windows line ends', () => {
-    const result = parseTemplate({ file: 'x.md', text: `\uFEFF${[...FRONT, '# {{ organization.name }}'].join('\r\n')}`, origin: 'workspace' });
+    const result = parseTemplate({
+      file: 'x.md',
+      text: `\uFEFF${[...FRONT, '# {{ organization.name }}'].join('\r\n')}`,
+      origin: 'workspace',
+    });
     expect(result.ok).toBe(true);
   });
 });
@@ -106,7 +123,10 @@ describe('Liquid errors', () => {
       message: 'unknown variable "organization.nmae": check its spelling; templates/README.md lists every variable',
     });
     expect(error(body(['{{ dataType.name }}']))).toMatchObject({ line: 8, message: expect.stringContaining('"dataType"') });
-    expect(error(body(['{% if jurisdictions.california %}x{% endif %}']))).toMatchObject({ line: 8, message: expect.stringContaining('jurisdictions.california') });
+    expect(error(body(['{% if jurisdictions.california %}x{% endif %}']))).toMatchObject({
+      line: 8,
+      message: expect.stringContaining('jurisdictions.california'),
+    });
   });
 
   it('reports a misspelt field of a loop variable when rendering, at its line', () => {
@@ -114,12 +134,20 @@ describe('Liquid errors', () => {
     const result = renderDocument(sample, template);
     expect(result).toEqual({
       ok: false,
-      error: { file: 'my-templates/custom.md', line: 11, column: 6, message: 'unknown variable "d.nmae": check its spelling; templates/README.md lists every variable' },
+      error: {
+        file: 'my-templates/custom.md',
+        line: 11,
+        column: 6,
+        message: 'unknown variable "d.nmae": check its spelling; templates/README.md lists every variable',
+      },
     });
   });
 
   it('reports an unknown filter at its line', () => {
-    expect(error(body(['', '{{ organization.name | shout }}']))).toMatchObject({ line: 9, message: expect.stringContaining('unknown filter "shout"') });
+    expect(error(body(['', '{{ organization.name | shout }}']))).toMatchObject({
+      line: 9,
+      message: expect.stringContaining('unknown filter "shout"'),
+    });
   });
 
   it('cannot read other files', () => {
@@ -146,7 +174,10 @@ describe('Liquid errors', () => {
     ];
     for (const [tag, message] of cases) {
       const result = renderDocument(sample, parsed(body(['# T', '', tag])));
-      expect(result).toMatchObject({ ok: false, error: { file: 'my-templates/custom.md', line: 10, message: expect.stringContaining(message) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { file: 'my-templates/custom.md', line: 10, message: expect.stringContaining(message) },
+      });
     }
   });
 });
@@ -174,19 +205,33 @@ describe('rendering', () => {
     expect(render([...FRONT, '{{ dataTypes.first.purposeNames | list }} / {{ dataTypes.first.purposeNames | list: "or" }}'])).toBe(
       'Create your account and sign you in, Sell and manage Ridgeline Plus, Send the Ridgeline newsletter and Answer your questions / Create your account and sign you in, Sell and manage Ridgeline Plus, Send the Ridgeline newsletter or Answer your questions\n',
     );
-    expect(render([...FRONT, '{{ dataTypes.first.retention | upper_first | sentence }}'])).toBe('For 30 days after you close your account.\n');
+    expect(render([...FRONT, '{{ dataTypes.first.retention | upper_first | sentence }}'])).toBe(
+      'For 30 days after you close your account.\n',
+    );
   });
 });
 
 describe('resolveTemplates', () => {
   const override = (id: string, heading: string, file = `my-templates/${id}.md`): TemplateSource => ({
     file,
-    text: ['---', `id: ${id}`, `title: ${heading}`, 'kind: notice', 'jurisdictions: [gdpr, ccpa]', 'locale: en', '---', `# ${heading}`].join('\n'),
+    text: [
+      '---',
+      `id: ${id}`,
+      `title: ${heading}`,
+      'kind: notice',
+      'jurisdictions: [gdpr, ccpa]',
+      'locale: en',
+      '---',
+      `# ${heading}`,
+    ].join('\n'),
     origin: 'workspace',
   });
 
   it('replaces a built-in template with the workspace template of the same id and adds new ones', () => {
-    const { templates, errors } = resolveTemplates(builtIn, [override('privacy-notice', 'Our own notice'), override('cookie-notice', 'Cookies')]);
+    const { templates, errors } = resolveTemplates(builtIn, [
+      override('privacy-notice', 'Our own notice'),
+      override('cookie-notice', 'Cookies'),
+    ]);
     expect(errors).toEqual([]);
     expect(templates.map((t) => [t.info.id, t.info.title, t.source.origin])).toEqual([
       ['privacy-notice', 'Our own notice', 'workspace'],
@@ -211,7 +256,10 @@ describe('resolveTemplates', () => {
   });
 
   it('reports two templates with the same id', () => {
-    const { templates, errors } = resolveTemplates(builtIn, [override('privacy-notice', 'First', 'a.md'), override('privacy-notice', 'Second', 'b.md')]);
+    const { templates, errors } = resolveTemplates(builtIn, [
+      override('privacy-notice', 'First', 'a.md'),
+      override('privacy-notice', 'Second', 'b.md'),
+    ]);
     expect(errors).toEqual([{ file: 'b.md', line: 1, message: expect.stringContaining('already used by a.md') }]);
     expect(templates.find((t) => t.info.id === 'privacy-notice')?.info.title).toBe('First');
   });
@@ -263,7 +311,9 @@ describe('templates/README.md', () => {
     const result = resolveTemplates([], [{ file: 'data-at-a-glance.md', text: example, origin: 'workspace' }]);
     expect(result.errors).toEqual([]);
     const rendered = renderDocument(sample, result.templates[0]);
-    expect(rendered.ok && rendered.document.markdown).toContain('| Email address | You can sign in on any device, reset your password and get your receipts. | For 30 days after you close your account. |');
+    expect(rendered.ok && rendered.document.markdown).toContain(
+      '| Email address | You can sign in on any device, reset your password and get your receipts. | For 30 days after you close your account. |',
+    );
     expect(rendered.ok && rendered.document.markdown).toContain('Questions? Email <privacy@ridgeline.example>.');
   });
 });

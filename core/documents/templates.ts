@@ -360,7 +360,11 @@ export function resolveTemplates(
     }
     const first = seenBuiltIn.get(result.template.info.id);
     if (first) {
-      errors.push({ file: source.file, line: 1, message: `the id "${result.template.info.id}" is already used by ${first}; give each template its own id` });
+      errors.push({
+        file: source.file,
+        line: 1,
+        message: `the id "${result.template.info.id}" is already used by ${first}; give each template its own id`,
+      });
       continue;
     }
     seenBuiltIn.set(result.template.info.id, source.file);
@@ -378,7 +382,11 @@ export function resolveTemplates(
     const id = result.template.info.id;
     const first = seenOverride.get(id);
     if (first) {
-      errors.push({ file: source.file, line: 1, message: `the id "${id}" is already used by ${first} in the same folder; give each template its own id` });
+      errors.push({
+        file: source.file,
+        line: 1,
+        message: `the id "${id}" is already used by ${first} in the same folder; give each template its own id`,
+      });
       continue;
     }
     seenOverride.set(id, source.file);

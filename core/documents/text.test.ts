@@ -22,11 +22,33 @@ const MARKDOWN_TRAPS = [
   '*bold* _em_ __strong__ ~~strike~~ `code` ``two``',
   '[a][b] [c]: https://x.example ![img](https://x.example/i.png)',
   'https://example.com/a_b_c www.example.com mail@example.com <https://x.example>',
-  '# h1', '## h2', '> quote', '- item', '+ item', '* item', '1. one', '2) two', '---', '===', '***', '___',
-  '    indented code', '```fence', '~~~fence', '<!-- comment -->', '<div>html</div>', '&amp; &copy; &#169; &#x41;',
-  'back\\slash at end\\', 'trailing spaces   ', 'a  \nb', 'pipe | in | text', 'snake_case and 5 * 3 and 2*3*4',
+  '# h1',
+  '## h2',
+  '> quote',
+  '- item',
+  '+ item',
+  '* item',
+  '1. one',
+  '2) two',
+  '---',
+  '===',
+  '***',
+  '___',
+  '    indented code',
+  '```fence',
+  '~~~fence',
+  '<!-- comment -->',
+  '<div>html</div>',
+  '&amp; &copy; &#169; &#x41;',
+  'back\\slash at end\\',
+  'trailing spaces   ',
+  'a  \nb',
+  'pipe | in | text',
+  'snake_case and 5 * 3 and 2*3*4',
   'x^2 {curly} $dollar$ %percent% "quote" \'apos\'',
-  '{{ 7*7 }}', '{% if true %}x{% endif %}', '${1+1}',
+  '{{ 7*7 }}',
+  '{% if true %}x{% endif %}',
+  '${1+1}',
 ];
 
 describe('plainText', () => {
@@ -42,7 +64,11 @@ describe('plainText', () => {
   });
 
   it('splits an address into clean lines', () => {
-    expect(plainLines('Sendlinger Straße 28\n\n80331 München\r\n  Germany \u202E')).toEqual(['Sendlinger Straße 28', '80331 München', 'Germany']);
+    expect(plainLines('Sendlinger Straße 28\n\n80331 München\r\n  Germany \u202E')).toEqual([
+      'Sendlinger Straße 28',
+      '80331 München',
+      'Germany',
+    ]);
   });
 });
 
@@ -54,7 +80,12 @@ describe('markdownInline', () => {
     expect(shownAsParagraph(escaped)).toBe(plainText(text));
     expect(shownAsParagraph(`Before ${escaped} after`)).toBe(`Before ${plainText(text)} after`.trim());
     const item = marked.parse(`- ${escaped}`, { async: false }).trim();
-    expect(item).toBe(`<ul>\n<li>${marked.parse(escaped, { async: false }).trim().replace(/^<p>|<\/p>$/g, '')}</li>\n</ul>`);
+    expect(item).toBe(
+      `<ul>\n<li>${marked
+        .parse(escaped, { async: false })
+        .trim()
+        .replace(/^<p>|<\/p>$/g, '')}</li>\n</ul>`,
+    );
   });
 
   it('keeps the Markdown source readable: only what could take effect is escaped', () => {

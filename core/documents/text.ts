@@ -19,12 +19,7 @@ const WHITESPACE_RUN = /[ \t\n\r\u2028\u2029]+/g;
 export function plainText(userText: string): string {
   // Most text is printable ASCII: nothing to remove or normalise but runs of spaces.
   if (PRINTABLE_ASCII.test(userText)) return userText.replace(/ {2,}/g, ' ').trim();
-  return userText
-    .replace(INVISIBLE, '')
-    .replace(LONE_SURROGATE, '')
-    .normalize('NFC')
-    .replace(WHITESPACE_RUN, ' ')
-    .trim();
+  return userText.replace(INVISIBLE, '').replace(LONE_SURROGATE, '').normalize('NFC').replace(WHITESPACE_RUN, ' ').trim();
 }
 
 /** Multi-line user text (a postal address) as clean, non-empty lines. */

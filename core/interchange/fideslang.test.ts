@@ -20,8 +20,17 @@ function valid(input: unknown): Workspace {
 const sample = valid(sampleJson);
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
-type Declaration = Record<string, unknown> & { name: string; data_categories: string[]; data_use: string; data_subjects: string[]; egress?: string[] };
-type System = Record<string, unknown> & { privacy_declarations: Declaration[]; egress?: { fides_key: string; type: string; data_categories: string[] }[] };
+type Declaration = Record<string, unknown> & {
+  name: string;
+  data_categories: string[];
+  data_use: string;
+  data_subjects: string[];
+  egress?: string[];
+};
+type System = Record<string, unknown> & {
+  privacy_declarations: Declaration[];
+  egress?: { fides_key: string; type: string; data_categories: string[] }[];
+};
 
 function exportedSystem(ws: Workspace): System {
   const parsed = parseYaml(fideslangSystemYaml(ws)) as { system: System[] };
@@ -68,7 +77,11 @@ describe('fideslangSystemYaml', () => {
     expect(alerts.data_subjects).toEqual(['customer', 'next_of_kin']);
     expect(alerts.legal_basis_for_processing).toBe('Legitimate interests');
     const heart = system.privacy_declarations.find((d) => d.name === 'Show your effort from your heart rate')!;
-    expect(heart).toMatchObject({ processes_special_category_data: true, special_category_legal_basis: 'Explicit consent', legal_basis_for_processing: 'Consent' });
+    expect(heart).toMatchObject({
+      processes_special_category_data: true,
+      special_category_legal_basis: 'Explicit consent',
+      legal_basis_for_processing: 'Consent',
+    });
     const ads = system.privacy_declarations.find((d) => d.name === 'Measure our advertising on Meta')!;
     expect(ads).toMatchObject({ data_shared_with_third_parties: true, third_parties: 'Meta Platforms Ireland Limited', egress: ['meta'] });
   });
@@ -83,7 +96,12 @@ describe('fideslangSystemYaml', () => {
 
   it('keeps the taxonomy attribution (CC BY 4.0) in a comment', () => {
     const text = fideslangSystemYaml(sample);
-    expect(text.split('\n').slice(0, 3).every((line) => line.startsWith('#'))).toBe(true);
+    expect(
+      text
+        .split('\n')
+        .slice(0, 3)
+        .every((line) => line.startsWith('#')),
+    ).toBe(true);
     expect(text).toMatch(/^# .*licensed CC BY 4\.0 by Ethyca, Inc\./m);
     expect(text).toContain('https://creativecommons.org/licenses/by/4.0/');
   });
@@ -92,7 +110,10 @@ describe('fideslangSystemYaml', () => {
     const url = new URL('./__golden__/fideslang-system.yml', import.meta.url);
     const text = fideslangSystemYaml(sample);
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(url, text);
-    if (!existsSync(url)) throw new Error('core/interchange/__golden__/fideslang-system.yml is missing: run UPDATE_GOLDEN=1 npx vitest run core/interchange, then read it');
+    if (!existsSync(url))
+      throw new Error(
+        'core/interchange/__golden__/fideslang-system.yml is missing: run UPDATE_GOLDEN=1 npx vitest run core/interchange, then read it',
+      );
     expect(text).toBe(readFileSync(url, 'utf8'));
   });
 
@@ -103,7 +124,9 @@ describe('fideslangSystemYaml', () => {
     const { system, skipped } = fideslangSystem(valid(ws));
     expect((system.privacy_declarations as Declaration[]).map((d) => d.name)).toEqual(['Provide the service']);
     expect(skipped.map((s) => s.purposeId)).toEqual(['analytics', 'no-use', 'unused']);
-    expect(skipped[1].reason).toBe('The purpose "Without a data use" has no data use, which fideslang requires; choose one under Purposes.');
+    expect(skipped[1].reason).toBe(
+      'The purpose "Without a data use" has no data use, which fideslang requires; choose one under Purposes.',
+    );
     const text = fideslangSystemYaml(valid(ws));
     expect(text).toMatch(/^# {3}- no-use: The purpose "Without a data use" has no data use/m);
   });
@@ -137,13 +160,19 @@ describe('parseFideslang: a system', () => {
       ['biometric-health-data', 'Biometric Health Data', 'user.biometric.health', ['heart-rate-coaching']],
     ]);
     expect(imported.suggestions[0].existing).toEqual(['email-address']);
-    expect(imported.suggestions[0].from).toMatchObject({ line: 10, column: 13, path: 'system[0].privacy_declarations[0].data_categories[0]' });
+    expect(imported.suggestions[0].from).toMatchObject({
+      line: 10,
+      column: 13,
+      path: 'system[0].privacy_declarations[0].data_categories[0]',
+    });
     expect(imported.suggestions[3].dataType.specialCondition).toBe('explicit-consent');
     expect(imported.suggestions.every((s) => s.problems.length === 0)).toBe(true);
   });
 
   it('suggests a purpose for a data use the workspace has no purpose for', () => {
-    expect(imported.purposes).toEqual([{ id: 'heart-rate-coaching', name: 'Heart-rate coaching', use: 'personalize.content.limited', lawfulBasis: 'consent' }]);
+    expect(imported.purposes).toEqual([
+      { id: 'heart-rate-coaching', name: 'Heart-rate coaching', use: 'personalize.content.limited', lawfulBasis: 'consent' },
+    ]);
     expect(imported.suggestions[3].newPurposes).toEqual(['heart-rate-coaching']);
   });
 
@@ -190,26 +219,51 @@ describe('parseFideslang: a dataset', () => {
       ['users-email', 'users.email', 'user.contact.email', ['provide-service']],
       ['users-id', 'users.id', 'system.operations', ['provide-service']],
       ['users-address-city', 'users.address.city', 'user.contact.address.city', ['provide-service']],
-      ['users-address-postcode-postal-code', 'users.address.postcode (Postal Code)', 'user.contact.address.postal_code', ['provide-service']],
-      ['users-address-postcode-imprecise-location', 'users.address.postcode (Imprecise Location)', 'user.location.imprecise', ['provide-service']],
+      [
+        'users-address-postcode-postal-code',
+        'users.address.postcode (Postal Code)',
+        'user.contact.address.postal_code',
+        ['provide-service'],
+      ],
+      [
+        'users-address-postcode-imprecise-location',
+        'users.address.postcode (Imprecise Location)',
+        'user.location.imprecise',
+        ['provide-service'],
+      ],
       ['events-page', 'events.page', 'user.behavior.browsing_history', ['analytics']],
     ]);
     expect(imported.suggestions[1].dataType.description).toBe('Sign-in email address');
     expect(imported.suggestions[6].dataType.subjects).toEqual(['anonymous_user']);
-    expect(imported.suggestions[4].from).toMatchObject({ line: 25, column: 21, path: 'dataset[0].collections[0].fields[2].fields[1].data_categories[0]' });
+    expect(imported.suggestions[4].from).toMatchObject({
+      line: 25,
+      column: 21,
+      path: 'dataset[0].collections[0].fields[2].fields[1].data_categories[0]',
+    });
   });
 
   it('reports an unknown category with its line and column', () => {
     expect(imported.problems).toEqual([
-      expect.objectContaining({ path: 'dataset[0].collections[0].fields[3].data_categories[0]', line: 29, column: 17, severity: 'error', message: expect.stringMatching(/^"user\.shoe_size" is not a data category/) }),
+      expect.objectContaining({
+        path: 'dataset[0].collections[0].fields[3].data_categories[0]',
+        line: 29,
+        column: 17,
+        severity: 'error',
+        message: expect.stringMatching(/^"user\.shoe_size" is not a data category/),
+      }),
     ]);
   });
 
   it('asks for a purpose when nothing says what a field is used for', () => {
-    const bare = parseFideslang('dataset:\n  - fides_key: logs\n    collections:\n      - name: requests\n        fields:\n          - name: ip\n            data_categories: [user.device.ip_address]\n', minimalWorkspace());
+    const bare = parseFideslang(
+      'dataset:\n  - fides_key: logs\n    collections:\n      - name: requests\n        fields:\n          - name: ip\n            data_categories: [user.device.ip_address]\n',
+      minimalWorkspace(),
+    );
     expect(bare.suggestions).toHaveLength(1);
     expect(bare.suggestions[0].dataType.purposes).toEqual([]);
-    expect(bare.suggestions[0].problems[0].message).toBe('Nothing in the file says what "requests.ip" is used for; choose at least one purpose for it before adding it.');
+    expect(bare.suggestions[0].problems[0].message).toBe(
+      'Nothing in the file says what "requests.ip" is used for; choose at least one purpose for it before adding it.',
+    );
   });
 });
 
@@ -217,7 +271,11 @@ describe('parseFideslang: files that are not fideslang', () => {
   it('reports invalid YAML with its line', () => {
     const result = parseFideslang('system:\n  - name: "unclosed\n    fides_key: x\n', minimalWorkspace());
     expect(result.suggestions).toEqual([]);
-    expect(result.problems[0]).toMatchObject({ severity: 'error', line: expect.any(Number), message: expect.stringMatching(/^The file is not valid YAML at line \d+, column \d+: .+\. Fix the YAML and read it again\.$/) });
+    expect(result.problems[0]).toMatchObject({
+      severity: 'error',
+      line: expect.any(Number),
+      message: expect.stringMatching(/^The file is not valid YAML at line \d+, column \d+: .+\. Fix the YAML and read it again\.$/),
+    });
   });
 
   it('says what it expected from YAML that is neither a system nor a dataset', () => {
@@ -229,8 +287,13 @@ describe('parseFideslang: files that are not fideslang', () => {
   });
 
   it('reads a bare system without the system: list', () => {
-    const result = parseFideslang('fides_key: one\nprivacy_declarations:\n  - data_categories: [user.contact.phone_number]\n    data_use: essential.service\n', minimalWorkspace());
-    expect(result.suggestions.map((s) => [s.dataType.category, s.dataType.purposes])).toEqual([['user.contact.phone_number', ['provide-service']]]);
+    const result = parseFideslang(
+      'fides_key: one\nprivacy_declarations:\n  - data_categories: [user.contact.phone_number]\n    data_use: essential.service\n',
+      minimalWorkspace(),
+    );
+    expect(result.suggestions.map((s) => [s.dataType.category, s.dataType.purposes])).toEqual([
+      ['user.contact.phone_number', ['provide-service']],
+    ]);
   });
 });
 
@@ -239,13 +302,22 @@ describe('addFideslangSuggestions', () => {
     const workspace = minimalWorkspace();
     const imported = parseFideslang(fixture('system.yml'), workspace);
     // Since the file was read, the workspace gained a data type called "password".
-    const now = valid({ ...workspace, dataTypes: [...workspace.dataTypes, { ...workspace.dataTypes[0], id: 'password', name: 'Password' }] });
+    const now = valid({
+      ...workspace,
+      dataTypes: [...workspace.dataTypes, { ...workspace.dataTypes[0], id: 'password', name: 'Password' }],
+    });
     const chosen = imported.suggestions.filter((s) => s.dataType.id !== 'browsing-history');
     const result = addFideslangSuggestions(now, chosen, imported.purposes);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.added).toEqual(['email', 'password-2', 'biometric-health-data']);
     expect(result.purposesAdded).toEqual(['heart-rate-coaching']);
-    expect(result.workspace.dataTypes.map((d) => d.id)).toEqual(['email-address', 'password', 'email', 'password-2', 'biometric-health-data']);
+    expect(result.workspace.dataTypes.map((d) => d.id)).toEqual([
+      'email-address',
+      'password',
+      'email',
+      'password-2',
+      'biometric-health-data',
+    ]);
     expect(result.workspace.purposes.at(-1)).toEqual(imported.purposes[0]);
     expect(validateWorkspace(result.workspace).ok).toBe(true);
     // The workspace given is not changed.
@@ -254,13 +326,19 @@ describe('addFideslangSuggestions', () => {
     // A purpose already added by an earlier pick is not added twice.
     const again = addFideslangSuggestions(result.workspace, [imported.suggestions[3]], imported.purposes);
     expect(again.ok && again.purposesAdded).toEqual([]);
-    expect(again.ok && again.workspace.dataTypes.at(-1)).toMatchObject({ id: 'biometric-health-data-2', purposes: ['heart-rate-coaching'] });
+    expect(again.ok && again.workspace.dataTypes.at(-1)).toMatchObject({
+      id: 'biometric-health-data-2',
+      purposes: ['heart-rate-coaching'],
+    });
   });
 
   it('renames a suggested purpose whose id was taken meanwhile, and the data types follow', () => {
     const workspace = minimalWorkspace();
     const imported = parseFideslang(fixture('system.yml'), workspace);
-    const now = valid({ ...workspace, purposes: [...workspace.purposes, { id: 'heart-rate-coaching', name: 'Something else', use: 'marketing' }] });
+    const now = valid({
+      ...workspace,
+      purposes: [...workspace.purposes, { id: 'heart-rate-coaching', name: 'Something else', use: 'marketing' }],
+    });
     const result = addFideslangSuggestions(now, [imported.suggestions[3]], imported.purposes);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.purposesAdded).toEqual(['heart-rate-coaching-2']);

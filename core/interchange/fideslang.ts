@@ -12,16 +12,7 @@
 // Recipients become the system's egress data flows (type "system", keyed by the recipient's id), and a
 // declaration's egress names the recipients of the data types used for its purpose.
 import countries from 'i18n-iso-countries/index.js';
-import {
-  Document,
-  LineCounter,
-  isMap,
-  isScalar,
-  isSeq,
-  parseAllDocuments,
-  type Node as YamlNode,
-  type YAMLMap,
-} from 'yaml';
+import { Document, LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { isInEeaOrUk } from '../countries';
 import { plainLines, plainText } from '../documents/text';
 import { uniqueId, slugify } from '../ids';
@@ -187,7 +178,9 @@ export function fideslangSystem(workspace: Workspace): FideslangExport {
     system.legal_basis_for_transfers = unique(
       transferring.map((r) => (r.transferSafeguard ? TRANSFER_BASIS[r.transferSafeguard] : undefined)).filter((b): b is string => !!b),
     );
-    system.third_country_transfers = unique(transferring.map((r) => countries.alpha2ToAlpha3(r.country as string) ?? (r.country as string)));
+    system.third_country_transfers = unique(
+      transferring.map((r) => countries.alpha2ToAlpha3(r.country as string) ?? (r.country as string)),
+    );
   }
   system.uses_profiling = workspace.purposes.some((p) => p.automatedDecision !== undefined);
   if (flows.length) system.egress = flows;
@@ -287,7 +280,10 @@ class Reader {
   strings(node: unknown, path: string): { value: string; where: Located }[] {
     if (node === undefined || node === null) return [];
     if (!isSeq(node)) {
-      this.report(this.at(node as YamlNode, path), `"${path}" must be a list of keys, such as [user.contact.email]; write it as a YAML list.`);
+      this.report(
+        this.at(node as YamlNode, path),
+        `"${path}" must be a list of keys, such as [user.contact.email]; write it as a YAML list.`,
+      );
       return [];
     }
     return node.items.flatMap((item, i) => {
@@ -300,7 +296,9 @@ class Reader {
 
   text(map: YAMLMap, key: string): string | undefined {
     const node = map.get(key, true);
-    return isScalar(node) && node.value !== null && node.value !== undefined && String(node.value).trim() ? plainText(String(node.value)) : undefined;
+    return isScalar(node) && node.value !== null && node.value !== undefined && String(node.value).trim()
+      ? plainText(String(node.value))
+      : undefined;
   }
 
   /** Known categories only; unknown ones are reported where they are. */
@@ -318,13 +316,22 @@ class Reader {
   subjects(node: unknown, path: string): string[] {
     return this.strings(node, path).flatMap(({ value, where }) => {
       if (SUBJECT_BY_KEY.has(value)) return [value];
-      this.report(where, `"${value}" is not a data subject in the fideslang taxonomy; it is left out. Use a key such as "customer" or "employee".`, 'warning');
+      this.report(
+        where,
+        `"${value}" is not a data subject in the fideslang taxonomy; it is left out. Use a key such as "customer" or "employee".`,
+        'warning',
+      );
       return [];
     });
   }
 
   /** The workspace purposes a data use stands for, or a new purpose suggested for it. */
-  purposesFor(use: string, declarationName: string | undefined, lawfulBasis: LawfulBasis | undefined, where: Located): { ids: string[]; created: string[]; problems: FideslangProblem[] } {
+  purposesFor(
+    use: string,
+    declarationName: string | undefined,
+    lawfulBasis: LawfulBasis | undefined,
+    where: Located,
+  ): { ids: string[]; created: string[]; problems: FideslangProblem[] } {
     const matching = this.workspace.purposes.filter((p) => p.use === use);
     const byName = declarationName ? matching.filter((p) => oneLine(p.name).toLowerCase() === declarationName.toLowerCase()) : [];
     if (byName.length) return { ids: byName.map((p) => p.id), created: [], problems: [] };
@@ -372,10 +379,7 @@ class Reader {
     const own = [...problems];
     if (purposes.length === 0) {
       own.push(
-        this.problem(
-          from,
-          `Nothing in the file says what "${name}" is used for; choose at least one purpose for it before adding it.`,
-        ),
+        this.problem(from, `Nothing in the file says what "${name}" is used for; choose at least one purpose for it before adding it.`),
       );
     }
     const suggestion: DataTypeSuggestion = {
@@ -393,7 +397,11 @@ class Reader {
     const systemName = this.text(node, 'name') ?? this.text(node, 'fides_key') ?? 'the system';
     const declarations = node.get('privacy_declarations', true);
     if (!isSeq(declarations)) {
-      this.report(this.at(node, path), `The system "${systemName}" has no privacy_declarations list, so it declares no data; nothing is suggested from it.`, 'warning');
+      this.report(
+        this.at(node, path),
+        `The system "${systemName}" has no privacy_declarations list, so it declares no data; nothing is suggested from it.`,
+        'warning',
+      );
       return;
     }
     // One data type per category: a category declared for several purposes is one kind of data used for each.
@@ -405,7 +413,9 @@ class Reader {
         return;
       }
       const declarationName = this.text(item, 'name');
-      const label = declarationName ? `privacy declaration "${declarationName}" of system "${systemName}"` : `privacy declaration ${i + 1} of system "${systemName}"`;
+      const label = declarationName
+        ? `privacy declaration "${declarationName}" of system "${systemName}"`
+        : `privacy declaration ${i + 1} of system "${systemName}"`;
       const useNode = item.get('data_use', true);
       const use = isScalar(useNode) && typeof useNode.value === 'string' ? useNode.value.trim() : undefined;
       const useWhere = this.at(useNode ?? item, `${at}.data_use`);
@@ -413,10 +423,20 @@ class Reader {
       let created: string[] = [];
       const shared: FideslangProblem[] = [];
       if (!use) {
-        shared.push(this.problem(useWhere, `The ${label} has no data_use, so its purpose is unknown; choose a purpose for the data types it suggests.`, 'warning'));
+        shared.push(
+          this.problem(
+            useWhere,
+            `The ${label} has no data_use, so its purpose is unknown; choose a purpose for the data types it suggests.`,
+            'warning',
+          ),
+        );
       } else if (!USE_BY_KEY.has(use)) {
         shared.push(
-          this.problem(useWhere, `"${use}" is not a data use in the fideslang taxonomy; choose a purpose for the data types it suggests.`, 'warning'),
+          this.problem(
+            useWhere,
+            `"${use}" is not a data use in the fideslang taxonomy; choose a purpose for the data types it suggests.`,
+            'warning',
+          ),
         );
       } else {
         const basis = this.text(item, 'legal_basis_for_processing');
@@ -437,13 +457,16 @@ class Reader {
           existing.dataType.purposes = unique([...existing.dataType.purposes, ...purposeIds]);
           existing.newPurposes = unique([...existing.newPurposes, ...created]);
           if (subjects.length) existing.dataType.subjects = unique([...(existing.dataType.subjects ?? ['customer']), ...subjects]);
-          existing.problems = existing.problems.filter((p) => !(existing.dataType.purposes.length && p.message.startsWith('Nothing in the file says')));
+          existing.problems = existing.problems.filter(
+            (p) => !(existing.dataType.purposes.length && p.message.startsWith('Nothing in the file says')),
+          );
           existing.problems.push(...shared);
           continue;
         }
         const extra: Partial<DataType> = { notes: `Suggested from the fideslang ${label}.` };
         if (subjects.length) extra.subjects = subjects;
-        if (condition && deriveClassification({ category: key }).gdprSpecial) extra.specialCondition = condition as DataType['specialCondition'];
+        if (condition && deriveClassification({ category: key }).gdprSpecial)
+          extra.specialCondition = condition as DataType['specialCondition'];
         byCategory.set(key, this.suggest(categoryLabel(key), key, purposeIds, created, { ...where, label }, extra, shared));
       }
     });
@@ -458,7 +481,11 @@ class Reader {
     this.declared(node, datasetName, `dataset "${datasetName}"`, path, inherited, undefined);
     const collections = node.get('collections', true);
     if (!isSeq(collections)) {
-      this.report(this.at(node, path), `The dataset "${datasetName}" has no collections list, so it describes no fields; nothing is suggested from it.`, 'warning');
+      this.report(
+        this.at(node, path),
+        `The dataset "${datasetName}" has no collections list, so it describes no fields; nothing is suggested from it.`,
+        'warning',
+      );
       return;
     }
     collections.items.forEach((collection, i) => {
@@ -478,7 +505,13 @@ class Reader {
     });
   }
 
-  private fields(node: unknown, parent: string, datasetName: string, path: string, context: { uses?: { value: string; where: Located }[]; subjects: string[] }): void {
+  private fields(
+    node: unknown,
+    parent: string,
+    datasetName: string,
+    path: string,
+    context: { uses?: { value: string; where: Located }[]; subjects: string[] },
+  ): void {
     if (node === undefined || node === null) return;
     if (!isSeq(node)) {
       this.report(this.at(node as YamlNode, path), `${path} must be a list of fields.`);
@@ -555,7 +588,10 @@ export function parseFideslang(text: string, workspace: Workspace): FideslangImp
   let datasets = 0;
   for (const error of list.flatMap((d) => d.errors)) {
     const { line, col } = lines.linePos(error.pos[0]);
-    reader.report({ path: '', line, column: col }, `The file is not valid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}. Fix the YAML and read it again.`);
+    reader.report(
+      { path: '', line, column: col },
+      `The file is not valid YAML at line ${line}, column ${col}: ${error.message.split('\n')[0]}. Fix the YAML and read it again.`,
+    );
   }
   if (reader.problems.length === 0) {
     for (const doc of list) {
@@ -568,7 +604,11 @@ export function parseFideslang(text: string, workspace: Workspace): FideslangImp
           datasets += 1;
           reader.dataset(node, path);
         } else {
-          reader.report(reader.at(node as YamlNode, path), `${path || 'The document'} is neither a fideslang system (with privacy_declarations) nor a dataset (with collections); it is skipped.`, 'warning');
+          reader.report(
+            reader.at(node as YamlNode, path),
+            `${path || 'The document'} is neither a fideslang system (with privacy_declarations) nor a dataset (with collections); it is skipped.`,
+            'warning',
+          );
         }
       };
       if (isMap(root) && (root.has('system') || root.has('dataset'))) {
@@ -588,7 +628,10 @@ export function parseFideslang(text: string, workspace: Workspace): FideslangImp
       }
     }
     if (systems === 0 && datasets === 0 && list.length > 0 && reader.problems.every((p) => p.severity === 'warning')) {
-      reader.report({ path: '' }, 'The file has no fideslang system or dataset: expect a "system:" list of systems with privacy_declarations, or a "dataset:" list of datasets with collections.');
+      reader.report(
+        { path: '' },
+        'The file has no fideslang system or dataset: expect a "system:" list of systems with privacy_declarations, or a "dataset:" list of datasets with collections.',
+      );
     }
   }
   // Candor writes no subjects for the default, customers alone.
@@ -650,7 +693,10 @@ export function addFideslangSuggestions(
         const match = /^dataTypes\[(\d+)\]/.exec(p.path);
         const index = match ? Number(match[1]) - first : -1;
         return index >= 0
-          ? { suggestion: index, message: `"${chosen[index].dataType.name}": ${p.path.replace(/^dataTypes\[\d+\]\.?/, '') || 'the data type'} ${p.message}.` }
+          ? {
+              suggestion: index,
+              message: `"${chosen[index].dataType.name}": ${p.path.replace(/^dataTypes\[\d+\]\.?/, '') || 'the data type'} ${p.message}.`,
+            }
           : { message: `${p.path}: ${p.message}.` };
       }),
     };

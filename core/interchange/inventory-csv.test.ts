@@ -42,7 +42,12 @@ function csv(rows: string[][]): string {
 }
 
 /** The exported CSV of a workspace as rows of cells, to edit a cell and write it back. */
-function exported(ws: Workspace): { header: string[]; rows: string[][]; set(id: string, column: string, value: string): void; text(): string } {
+function exported(ws: Workspace): {
+  header: string[];
+  rows: string[][];
+  set(id: string, column: string, value: string): void;
+  text(): string;
+} {
   const [header, ...rows] = parseCsv(inventoryCsv(ws));
   return {
     header,
@@ -64,7 +69,18 @@ describe('inventoryCsv', () => {
   it('has a header of field names and one row per data type', () => {
     const [header, ...rows] = parseCsv(inventoryCsv(sample));
     expect(header).toEqual(INVENTORY_COLUMNS.map((c) => c.name));
-    expect(header.slice(0, 10)).toEqual(['id', 'name', 'category', 'description', 'subjects', 'source', 'sourceDetail', 'purposes', 'benefit', 'retention.period.value']);
+    expect(header.slice(0, 10)).toEqual([
+      'id',
+      'name',
+      'category',
+      'description',
+      'subjects',
+      'source',
+      'sourceDetail',
+      'purposes',
+      'benefit',
+      'retention.period.value',
+    ]);
     expect(rows.map((r) => r[0])).toEqual(sample.dataTypes.map((d) => d.id));
     for (const row of rows) expect(row).toHaveLength(header.length);
     const email = rows[0];
@@ -81,7 +97,10 @@ describe('inventoryCsv', () => {
     const url = new URL('./__golden__/inventory.csv', import.meta.url);
     const text = inventoryCsv(sample);
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(url, text);
-    if (!existsSync(url)) throw new Error('core/interchange/__golden__/inventory.csv is missing: run UPDATE_GOLDEN=1 npx vitest run core/interchange, then read it');
+    if (!existsSync(url))
+      throw new Error(
+        'core/interchange/__golden__/inventory.csv is missing: run UPDATE_GOLDEN=1 npx vitest run core/interchange, then read it',
+      );
     expect(text).toBe(readFileSync(url, 'utf8'));
   });
 
@@ -164,7 +183,10 @@ describe('export then import', () => {
   });
 
   it('gives back the sample exactly', () => {
-    const applied = applyInventoryImport({ ...sample, dataTypes: [] }, parseInventoryCsv(inventoryCsv(sample), { ...sample, dataTypes: [] }));
+    const applied = applyInventoryImport(
+      { ...sample, dataTypes: [] },
+      parseInventoryCsv(inventoryCsv(sample), { ...sample, dataTypes: [] }),
+    );
     expect(applied.ok && serializeWorkspace(applied.workspace)).toBe(serializeWorkspace(sample));
   });
 });
@@ -175,7 +197,9 @@ describe('parseInventoryCsv', () => {
     file.set('email-address', 'category', 'user.contact.mail');
     file.set('password', 'purposes', 'account;acount');
     file.rows.splice(3, 0, [...file.rows[2]]); // display-name twice
-    file.rows.push(['new-thing', 'New thing', 'user.contact.phone_number', ...Array(file.header.length - 4).fill(''), ''].slice(0, file.header.length));
+    file.rows.push(
+      ['new-thing', 'New thing', 'user.contact.phone_number', ...Array(file.header.length - 4).fill(''), ''].slice(0, file.header.length),
+    );
     file.rows[file.rows.length - 1][file.header.indexOf('purposes')] = 'account';
     const before = serializeWorkspace(sample);
     const preview = parseInventoryCsv(file.text(), sample);
@@ -188,7 +212,12 @@ describe('parseInventoryCsv', () => {
         column: 'category',
         message: '"user.contact.mail" is not a data category in the fideslang taxonomy; pick one such as "user.contact.email".',
       },
-      { id: 'password', line: 3, column: 'purposes', message: 'No purpose has the id "acount"; add it under Purposes or remove the reference.' },
+      {
+        id: 'password',
+        line: 3,
+        column: 'purposes',
+        message: 'No purpose has the id "acount"; add it under Purposes or remove the reference.',
+      },
       {
         id: 'display-name',
         line: 5,
@@ -211,7 +240,12 @@ describe('parseInventoryCsv', () => {
     expect(applied.updated).toEqual([]);
     expect(applied.skipped).toBe(3);
     expect(applied.workspace.dataTypes.find((d) => d.id === 'email-address')?.category).toBe('user.contact.email');
-    expect(applied.workspace.dataTypes.at(-1)).toEqual({ id: 'new-thing', name: 'New thing', category: 'user.contact.phone_number', purposes: ['account'] });
+    expect(applied.workspace.dataTypes.at(-1)).toEqual({
+      id: 'new-thing',
+      name: 'New thing',
+      category: 'user.contact.phone_number',
+      purposes: ['account'],
+    });
   });
 
   it('counts lines inside quoted cells, so a problem names the line its row starts on', () => {
@@ -249,7 +283,12 @@ describe('parseInventoryCsv', () => {
     const preview = parseInventoryCsv(file.text(), sample);
     expect(preview.rows[0].dataType).toMatchObject({ required: false, tracking: true });
     expect(problemsOf(preview)).toEqual([
-      { id: 'password', line: 3, column: 'linkedToIdentity', message: '"maybe" is not true or false; write true, false, or leave the cell empty.' },
+      {
+        id: 'password',
+        line: 3,
+        column: 'linkedToIdentity',
+        message: '"maybe" is not true or false; write true, false, or leave the cell empty.',
+      },
       {
         id: 'display-name',
         line: 4,
@@ -263,7 +302,14 @@ describe('parseInventoryCsv', () => {
     const text = `\uFEFF${['Id;Name;Category;Purposes;gdprSpecial;Retention After', 'heart;Heart rate;user.biometric.health;account;TRUE;consent-withdrawal'].join('\r\n')}\r\n`;
     const preview = parseInventoryCsv(text, sample);
     expect(preview.problems).toEqual([]);
-    expect(preview.columns.map((c) => c.column)).toEqual(['id', 'name', 'category', 'purposes', 'sensitivity.gdprSpecial', 'retention.after']);
+    expect(preview.columns.map((c) => c.column)).toEqual([
+      'id',
+      'name',
+      'category',
+      'purposes',
+      'sensitivity.gdprSpecial',
+      'retention.after',
+    ]);
     expect(preview.rows[0].dataType).toEqual({
       id: 'heart',
       name: 'Heart rate',
@@ -275,11 +321,25 @@ describe('parseInventoryCsv', () => {
   });
 
   it('blocks the whole file when a required column is missing or named twice, and warns of unknown columns', () => {
-    const missing = parseInventoryCsv(csv([['id', 'name', 'category', 'benefits'], ['x', 'X', 'user.contact.email', 'b']]), sample);
+    const missing = parseInventoryCsv(
+      csv([
+        ['id', 'name', 'category', 'benefits'],
+        ['x', 'X', 'user.contact.email', 'b'],
+      ]),
+      sample,
+    );
     expect(missing.canApply).toBe(false);
     expect(missing.problems).toEqual([
-      expect.objectContaining({ severity: 'warning', column: 'benefits', message: expect.stringMatching(/^The column "benefits" is not an inventory field and will be ignored/) }),
-      expect.objectContaining({ severity: 'error', line: 1, message: expect.stringMatching(/^The file has no "purposes" column; add it to the header/) }),
+      expect.objectContaining({
+        severity: 'warning',
+        column: 'benefits',
+        message: expect.stringMatching(/^The column "benefits" is not an inventory field and will be ignored/),
+      }),
+      expect.objectContaining({
+        severity: 'error',
+        line: 1,
+        message: expect.stringMatching(/^The file has no "purposes" column; add it to the header/),
+      }),
     ]);
     expect(missing.summary).toBe('Nothing will be imported until the problems with the file are fixed.');
     const result = applyInventoryImport(sample, missing);
@@ -287,14 +347,19 @@ describe('parseInventoryCsv', () => {
 
     const twice = parseInventoryCsv(csv([['id', 'name', 'category', 'purposes', 'gdprSpecial', 'sensitivity.gdprSpecial']]), sample);
     expect(twice.canApply).toBe(false);
-    expect(twice.problems[0].message).toBe('The columns "gdprSpecial" and "sensitivity.gdprSpecial" both fill "sensitivity.gdprSpecial"; delete one of them.');
+    expect(twice.problems[0].message).toBe(
+      'The columns "gdprSpecial" and "sensitivity.gdprSpecial" both fill "sensitivity.gdprSpecial"; delete one of them.',
+    );
   });
 
   it('says what is wrong with an empty or unreadable file', () => {
     expect(parseInventoryCsv('', sample).problems[0].message).toMatch(/^The file is empty/);
     const broken = parseInventoryCsv('id,name,category,purposes\r\nx,"Unclosed,user.contact.email,account\r\n', sample);
     expect(broken.canApply).toBe(false);
-    expect(broken.problems[0]).toMatchObject({ line: 2, message: expect.stringMatching(/^The CSV cannot be read at line 2: a quoted cell is never closed/) });
+    expect(broken.problems[0]).toMatchObject({
+      line: 2,
+      message: expect.stringMatching(/^The CSV cannot be read at line 2: a quoted cell is never closed/),
+    });
   });
 
   it('reports an empty id and a missing required value', () => {
@@ -321,7 +386,8 @@ describe('parseInventoryCsv', () => {
     expect(validateWorkspace(changed).ok).toBe(true);
     const result = applyInventoryImport(changed, preview);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0].message).toMatch(/no purpose has the id "newsletter".*The workspace changed after the preview was made/);
+    if (!result.ok)
+      expect(result.problems[0].message).toMatch(/no purpose has the id "newsletter".*The workspace changed after the preview was made/);
     const applied = applyInventoryImport(sample, preview);
     expect(applied.ok && applied.workspace.dataTypes[0].owner).toBe('Identity team');
     expect(applied.ok && applied.updated).toEqual(['email-address']);

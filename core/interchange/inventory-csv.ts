@@ -306,7 +306,8 @@ export function parseInventoryCsv(text: string, workspace: Workspace): Inventory
     counts: { create: 0, update: 0, unchanged: 0, skipped: 0 },
     summary: 'Nothing can be imported from this file.',
   });
-  if (source.trim() === '') return empty('The file is empty: export the inventory as CSV to see the expected columns, then add rows below the header.');
+  if (source.trim() === '')
+    return empty('The file is empty: export the inventory as CSV to see the expected columns, then add rows below the header.');
 
   const parsed = readRecords(source);
   problems.push(...parsed.problems);
@@ -377,23 +378,39 @@ export function parseInventoryCsv(text: string, workspace: Workspace): Inventory
     });
     const id = idColumn === undefined ? '' : unprotectCell(record.cells[idColumn] ?? '').trim();
     const existing = existingIndex.has(id) ? workspace.dataTypes[existingIndex.get(id) as number] : undefined;
-    const row: InventoryImportRow = { line: record.line, record: record.record, id, action: existing ? 'update' : 'create', problems: rowProblems };
+    const row: InventoryImportRow = {
+      line: record.line,
+      record: record.record,
+      id,
+      action: existing ? 'update' : 'create',
+      problems: rowProblems,
+    };
     rows.push(row);
     unreadable.set(row, new Set());
 
     if (record.cells.length > header.cells.length && record.cells.slice(header.cells.length).some((c) => c.trim() !== '')) {
       rowProblems.push(
-        at(undefined, `Line ${record.line} has ${record.cells.length} cells but the header has ${header.cells.length}; a value probably contains an unquoted comma: put that cell in quotes.`),
+        at(
+          undefined,
+          `Line ${record.line} has ${record.cells.length} cells but the header has ${header.cells.length}; a value probably contains an unquoted comma: put that cell in quotes.`,
+        ),
       );
     }
     if (idColumn === undefined) continue;
     if (id === '') {
-      rowProblems.push(at(headerOf('id'), 'The id is empty; give the row the id of the data type it updates, or a new id such as "email-address" to add one.'));
+      rowProblems.push(
+        at(
+          headerOf('id'),
+          'The id is empty; give the row the id of the data type it updates, or a new id such as "email-address" to add one.',
+        ),
+      );
       continue;
     }
     const previous = seen.get(id);
     if (previous !== undefined) {
-      rowProblems.push(at(headerOf('id'), `The id "${id}" is also on line ${previous}; each data type may appear only once, so merge the two rows.`));
+      rowProblems.push(
+        at(headerOf('id'), `The id "${id}" is also on line ${previous}; each data type may appear only once, so merge the two rows.`),
+      );
       continue;
     }
     seen.set(id, record.line);
@@ -432,7 +449,9 @@ export function parseInventoryCsv(text: string, workspace: Workspace): Inventory
           if (trimmed === '') value = undefined;
           else if (/^\d{1,9}$/.test(trimmed)) value = Number(trimmed);
           else {
-            rowProblems.push(at(columns[index].header, `"${trimmed}" is not a whole number; write a number of days, weeks, months or years such as 30.`));
+            rowProblems.push(
+              at(columns[index].header, `"${trimmed}" is not a whole number; write a number of days, weeks, months or years such as 30.`),
+            );
             unreadable.get(row)?.add(column.name);
             value = undefined;
           }
@@ -469,7 +488,8 @@ export function parseInventoryCsv(text: string, workspace: Workspace): Inventory
     const [list, index, ...rest] = parsePath(problem.path);
     const row = list === 'dataTypes' && typeof index === 'number' ? rowAt.get(index) : undefined;
     if (!row) {
-      if (!known.has(`${problem.path}\n${problem.message}`)) problems.push({ message: `${problem.path}: ${problem.message}`, severity: 'error' });
+      if (!known.has(`${problem.path}\n${problem.message}`))
+        problems.push({ message: `${problem.path}: ${problem.message}`, severity: 'error' });
       continue;
     }
     const column = columnFor(rest);
@@ -526,8 +546,7 @@ function summarize(counts: InventoryImportPreview['counts'], blocked: boolean, t
 }
 
 export type InventoryImportResult =
-  | { ok: true; workspace: Workspace; created: string[]; updated: string[]; skipped: number }
-  | { ok: false; problems: ImportProblem[] };
+  { ok: true; workspace: Workspace; created: string[]; updated: string[]; skipped: number } | { ok: false; problems: ImportProblem[] };
 
 /**
  * The workspace with the preview's rows applied: rows without problems create or update their data
@@ -572,7 +591,12 @@ export function applyInventoryImport(workspace: Workspace, preview: InventoryImp
 /** "line 4, column purposes" — where a problem is, for messages and the command line. */
 export function formatImportLocation(problem: ImportProblem): string {
   const parts: string[] = [];
-  if (problem.line !== undefined) parts.push(problem.record !== undefined && problem.record !== problem.line ? `line ${problem.line} (row ${problem.record})` : `line ${problem.line}`);
+  if (problem.line !== undefined)
+    parts.push(
+      problem.record !== undefined && problem.record !== problem.line
+        ? `line ${problem.line} (row ${problem.record})`
+        : `line ${problem.line}`,
+    );
   if (problem.column) parts.push(`column ${problem.column}`);
   return parts.join(', ');
 }

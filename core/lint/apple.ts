@@ -42,7 +42,9 @@ export const appleRules: RuleDefinition[] = [
       !ios
         ? []
         : dataTypes
-            .filter((d) => d.dataType.tracking === true && d.recipients.length > 0 && d.recipients.every((r) => r.recipient.role === 'processor'))
+            .filter(
+              (d) => d.dataType.tracking === true && d.recipients.length > 0 && d.recipients.every((r) => r.recipient.role === 'processor'),
+            )
             .map((d) => ({
               path: `${d.at}.tracking`,
               message: `${q(d.name)} is marked as used for tracking, but only processors receive it, and a processor cannot use it for its own advertising. Turn tracking off, or set the role of the advertising partner or data broker that receives it to controller or joint controller.`,

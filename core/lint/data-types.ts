@@ -72,7 +72,8 @@ export const dataTypeRules: RuleDefinition[] = [
     severity: 'info',
     group: 'data-types',
     title: 'Art 9 condition on ordinary data',
-    description: 'An Art 9 condition on data that is not special-category data appears in no document; either the condition or the sensitivity is wrong.',
+    description:
+      'An Art 9 condition on data that is not special-category data appears in no document; either the condition or the sensitivity is wrong.',
     check: ({ europe, dataTypes }) =>
       !europe
         ? []

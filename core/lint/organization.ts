@@ -94,8 +94,7 @@ export const organizationRules: RuleDefinition[] = [
     severity: 'error',
     group: 'organization',
     title: 'No privacy policy address',
-    description:
-      'The CCPA notice at collection must link to the privacy policy (11 CCR §7012(e)(6)). Applies under the CCPA.',
+    description: 'The CCPA notice at collection must link to the privacy policy (11 CCR §7012(e)(6)). Applies under the CCPA.',
     check: ({ ccpa, workspace }) =>
       !ccpa || workspace.organization.privacyPolicyUrl
         ? []

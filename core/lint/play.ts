@@ -36,7 +36,7 @@ export const playRules: RuleDefinition[] = [
     group: 'play',
     title: 'Google Play general question unanswered',
     description:
-      'Play\'s Data safety form asks whether data is encrypted in transit, how accounts are created and whether people can ask for deletion (settings.store). Applies when the product has an Android collection point.',
+      "Play's Data safety form asks whether data is encrypted in transit, how accounts are created and whether people can ask for deletion (settings.store). Applies when the product has an Android collection point.",
     check: ({ android, workspace }) => {
       if (!android) return [];
       const store = workspace.settings.store ?? {};
@@ -44,21 +44,21 @@ export const playRules: RuleDefinition[] = [
       if (store.encryptedInTransit === undefined) {
         out.push({
           path: 'settings.store.encryptedInTransit',
-          message: 'Answer Google Play\'s question whether all data the app collects is encrypted in transit (Settings › Google Play).',
+          message: "Answer Google Play's question whether all data the app collects is encrypted in transit (Settings › Google Play).",
         });
       }
       if (!store.accountCreation?.length) {
         out.push({
           path: 'settings.store.accountCreation',
           message:
-            'Answer Google Play\'s question how people create an account (username and password, OAuth, …), or choose that the app does not allow accounts (Settings › Google Play).',
+            "Answer Google Play's question how people create an account (username and password, OAuth, …), or choose that the app does not allow accounts (Settings › Google Play).",
         });
       }
       if (store.dataDeletion === undefined) {
         out.push({
           path: 'settings.store.dataDeletion',
           message:
-            'Answer Google Play\'s question whether people can ask for their data to be deleted: yes, no, or no but it is deleted automatically within 90 days (Settings › Google Play).',
+            "Answer Google Play's question whether people can ask for their data to be deleted: yes, no, or no but it is deleted automatically within 90 days (Settings › Google Play).",
         });
       }
       return out;
@@ -69,7 +69,8 @@ export const playRules: RuleDefinition[] = [
     severity: 'error',
     group: 'play',
     title: 'Account creation methods contradict each other',
-    description: '"My app does not allow users to create an account" cannot be declared together with a way to create one. Applies when the product has an Android collection point.',
+    description:
+      '"My app does not allow users to create an account" cannot be declared together with a way to create one. Applies when the product has an Android collection point.',
     check: ({ android, workspace }) => {
       const methods = workspace.settings.store?.accountCreation ?? [];
       if (!android || !methods.includes(NO_ACCOUNT) || methods.length < 2) return [];
@@ -95,11 +96,12 @@ export const playRules: RuleDefinition[] = [
       const accounts = (store.accountCreation ?? []).some((m) => m !== NO_ACCOUNT);
       const deletion = store.dataDeletion === 'yes';
       if (!accounts && !deletion) return [];
-      const why = accounts && deletion
-        ? 'The app lets people create an account and says they can ask for their data to be deleted'
-        : accounts
-          ? 'The app lets people create an account'
-          : 'The Data safety answers say people can ask for their data to be deleted';
+      const why =
+        accounts && deletion
+          ? 'The app lets people create an account and says they can ask for their data to be deleted'
+          : accounts
+            ? 'The app lets people create an account'
+            : 'The Data safety answers say people can ask for their data to be deleted';
       return [
         {
           path: 'organization.accountDeletionUrl',
@@ -150,7 +152,8 @@ export const playRules: RuleDefinition[] = [
     severity: 'error',
     group: 'play',
     title: 'Ephemeral data used for tracking',
-    description: 'Google Play does not count data used to profile people or for advertising as ephemeral. Applies to data declared to Google Play.',
+    description:
+      'Google Play does not count data used to profile people or for advertising as ephemeral. Applies to data declared to Google Play.',
     check: ({ dataTypes }) =>
       dataTypes
         .filter((d) => d.declaredToPlay && d.dataType.ephemeral === true && d.dataType.tracking === true)
@@ -197,7 +200,9 @@ export const playRules: RuleDefinition[] = [
         const apple = p.store.source.apple === 'default' && users.some((d) => d.declaredToApple);
         const play = p.store.source.play === 'default' && users.some((d) => d.declaredToPlay);
         if (!apple && !play) return [];
-        const declared = [apple ? 'to Apple as "Other purposes"' : '', play ? 'to Google Play as "App functionality"' : ''].filter(Boolean).join(' and ');
+        const declared = [apple ? 'to Apple as "Other purposes"' : '', play ? 'to Google Play as "App functionality"' : '']
+          .filter(Boolean)
+          .join(' and ');
         return [
           {
             path: `${p.at}.use`,

@@ -15,7 +15,8 @@ export const usageRules: RuleDefinition[] = [
         : [
             {
               path: 'dataTypes',
-              message: 'The workspace lists no data types yet. Add the personal data your product collects; until then every document is empty.',
+              message:
+                'The workspace lists no data types yet. Add the personal data your product collects; until then every document is empty.',
             },
           ],
   },
@@ -38,7 +39,8 @@ export const usageRules: RuleDefinition[] = [
     severity: 'warning',
     group: 'usage',
     title: 'Recipient that receives no data type',
-    description: 'The notice and the record of processing list every recipient; one that receives no data type is either missing from a data type or no longer used.',
+    description:
+      'The notice and the record of processing list every recipient; one that receives no data type is either missing from a data type or no longer used.',
     check: ({ recipients }) =>
       recipients
         .filter((r) => r.usedBy.length === 0)

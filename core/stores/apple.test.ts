@@ -81,7 +81,12 @@ function withDataTypes(dataTypes: DataType[], change: (ws: Workspace) => void = 
     { id: 'suggest', name: 'Suggest things', use: 'personalize' },
   );
   ws.recipients.push(
-    { id: 'adnet', name: 'Ad Network', role: 'controller', trackingDomains: ['ads.adnet.example', ' ADS.adnet.example ', 'pixel.adnet.example'] },
+    {
+      id: 'adnet',
+      name: 'Ad Network',
+      role: 'controller',
+      trackingDomains: ['ads.adnet.example', ' ADS.adnet.example ', 'pixel.adnet.example'],
+    },
     { id: 'cdn', name: 'CDN', role: 'processor', trackingDomains: ['cdn.example'] },
   );
   ws.dataTypes = dataTypes;
@@ -123,7 +128,10 @@ describe('PrivacyInfo.xcprivacy for the sample', () => {
   });
 
   it('keeps crash data unlinked, precise location for its own purposes, purchase history for tax records', () => {
-    expect(entry(manifest, 'CrashData')).toMatchObject({ NSPrivacyCollectedDataTypeLinked: false, NSPrivacyCollectedDataTypeTracking: false });
+    expect(entry(manifest, 'CrashData')).toMatchObject({
+      NSPrivacyCollectedDataTypeLinked: false,
+      NSPrivacyCollectedDataTypeTracking: false,
+    });
     expect(entry(manifest, 'PreciseLocation')?.NSPrivacyCollectedDataTypePurposes).toEqual(
       purposes('ProductPersonalization', 'AppFunctionality', 'Other'),
     );
@@ -133,7 +141,11 @@ describe('PrivacyInfo.xcprivacy for the sample', () => {
   it('leaves out what is not declared to Apple: web-only card, Garmin import, password, the ephemeral map area', () => {
     expect(entry(manifest, 'PaymentInfo')).toBeUndefined();
     // Coarse location is there, but only because of the IP address: the map area is ephemeral.
-    expect(appleDisclosure(ridgeline).collected.find((c) => c.type === 'CoarseLocation')?.dataTypes.map((d) => d.id)).toEqual(['ip-address']);
+    expect(
+      appleDisclosure(ridgeline)
+        .collected.find((c) => c.type === 'CoarseLocation')
+        ?.dataTypes.map((d) => d.id),
+    ).toEqual(['ip-address']);
     expect(appleDisclosure(ridgeline).notDeclared.map((n) => [n.id, n.reason])).toEqual([
       ['password', 'category-has-none'],
       ['approximate-location', 'ephemeral'],
@@ -301,7 +313,11 @@ describe('accessed API types (settings.apple.accessedApiTypes)', () => {
   });
 
   it('leave out what is not Apple’s and say where and what to use instead', () => {
-    const ws = withApis([{ type: 'Camera', reasons: ['X'] }, { type: 'DiskSpace', reasons: ['CA92.1'] }, { type: 'SystemBootTime', reasons: ['35F9.1', 'ZZZZ.9'] }]);
+    const ws = withApis([
+      { type: 'Camera', reasons: ['X'] },
+      { type: 'DiskSpace', reasons: ['CA92.1'] },
+      { type: 'SystemBootTime', reasons: ['35F9.1', 'ZZZZ.9'] },
+    ]);
     expect(parsedManifest(ws).NSPrivacyAccessedAPITypes).toEqual([
       { NSPrivacyAccessedAPIType: 'NSPrivacyAccessedAPICategorySystemBootTime', NSPrivacyAccessedAPITypeReasons: ['35F9.1'] },
     ]);
@@ -339,7 +355,9 @@ const LINT_CONFIG = { default: true, MD013: false };
 
 function lintProblems(markdown: string): string[] {
   const results = lint({ strings: { doc: markdown }, config: LINT_CONFIG });
-  return results.doc.map((e) => `line ${e.lineNumber}: ${e.ruleNames.join('/')} ${e.ruleDescription}${e.errorDetail ? ` (${e.errorDetail})` : ''}`);
+  return results.doc.map(
+    (e) => `line ${e.lineNumber}: ${e.ruleNames.join('/')} ${e.ruleDescription}${e.errorDetail ? ` (${e.errorDetail})` : ''}`,
+  );
 }
 
 describe('App Store Connect answers', () => {
@@ -360,7 +378,11 @@ describe('App Store Connect answers', () => {
   it('list every Apple data type under its category, collected or not, with the Candor data types behind it', () => {
     const rows = answers.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Category') && !line.startsWith('| ---'));
     expect(rows.map((row) => row.split(' | ').slice(0, 3))).toEqual(
-      APPLE_DATA_TYPES.map((t) => [`| ${t.group}`, t.label, appleDisclosure(ridgeline).collected.some((c) => c.type === t.id) ? '**Yes**' : 'No']),
+      APPLE_DATA_TYPES.map((t) => [
+        `| ${t.group}`,
+        t.label,
+        appleDisclosure(ridgeline).collected.some((c) => c.type === t.id) ? '**Yes**' : 'No',
+      ]),
     );
     expect(answers).toContain(
       '| Identifiers | Device ID | **Yes** | Advertising identifier (`advertising-id`), Installation ID (`installation-id`) and Push notification token (`push-token`) |',
@@ -400,7 +422,8 @@ describe('App Store Connect answers', () => {
 function golden(name: string, actual: string) {
   const url = new URL(`./__golden__/${name}`, import.meta.url);
   if (process.env.UPDATE_GOLDEN === '1') writeFileSync(url, actual);
-  if (!existsSync(url)) throw new Error(`core/stores/__golden__/${name} is missing: run UPDATE_GOLDEN=1 npx vitest run core/stores, then read it`);
+  if (!existsSync(url))
+    throw new Error(`core/stores/__golden__/${name} is missing: run UPDATE_GOLDEN=1 npx vitest run core/stores, then read it`);
   expect(actual).toBe(readFileSync(url, 'utf8'));
 }
 

@@ -124,7 +124,8 @@ export interface ApplePrivacyManifest {
 // Characters XML 1.0 cannot carry at all, even escaped: C0 controls other than tab, LF and CR, lone
 // surrogates, U+FFFE and U+FFFF. They can only come from a typo, and would make Xcode reject the file.
 // eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const ref = (entity: { id: string; name: string }): DataTypeRef => ({ id: entity.id, name: entity.name });
 
@@ -393,9 +394,15 @@ export function appStoreAnswersMarkdown(workspace: Workspace): string {
   );
 
   out.push('## Data collection', '');
-  out.push(`Do you or your third-party partners collect data from this app? Answer ${collects ? '**Yes, we collect data from this app**' : '**No, we do not collect data from this app**'}.`, '');
+  out.push(
+    `Do you or your third-party partners collect data from this app? Answer ${collects ? '**Yes, we collect data from this app**' : '**No, we do not collect data from this app**'}.`,
+    '',
+  );
   if (collects) {
-    out.push(`Select the ${d.collected.length} data types marked **Yes** below, of Apple's ${APPLE_DATA_TYPES.length}, and leave the others unselected.`, '');
+    out.push(
+      `Select the ${d.collected.length} data types marked **Yes** below, of Apple's ${APPLE_DATA_TYPES.length}, and leave the others unselected.`,
+      '',
+    );
   }
 
   out.push('## Data types', '');

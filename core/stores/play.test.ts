@@ -18,7 +18,8 @@ function valid(input: unknown): Workspace {
 const ridgeline = valid(sampleJson);
 
 // The template's structure, written out from formats-and-law.md §2.2–§2.5 (not from the code under test).
-const HEADER = 'Question ID (machine readable),Response ID (machine readable),Response value,Answer requirement,Human-friendly question label';
+const HEADER =
+  'Question ID (machine readable),Response ID (machine readable),Response value,Answer requirement,Human-friendly question label';
 const GENERAL: [question: string, response: string, requirement: string][] = [
   ['PSL_DATA_COLLECTION_COLLECTS_PERSONAL_DATA', '', 'REQUIRED'],
   ['PSL_DATA_COLLECTION_ENCRYPTED_IN_TRANSIT', '', 'MAYBE_REQUIRED'],
@@ -46,7 +47,20 @@ const GENERAL: [question: string, response: string, requirement: string][] = [
 // Template order: Personal → Financial → Location → Web browsing → Messages → Photos → Audio → Health →
 // Contacts → Calendar → App performance → Files → App activity → Device IDs (§2.3).
 const DATA_TYPES: [question: string, types: string[]][] = [
-  ['PSL_DATA_TYPES_PERSONAL', ['PSL_NAME', 'PSL_EMAIL', 'PSL_USER_ACCOUNT', 'PSL_ADDRESS', 'PSL_PHONE', 'PSL_RACE_ETHNICITY', 'PSL_POLITICAL_RELIGIOUS', 'PSL_SEXUAL_ORIENTATION_GENDER_IDENTITY', 'PSL_OTHER_PERSONAL']],
+  [
+    'PSL_DATA_TYPES_PERSONAL',
+    [
+      'PSL_NAME',
+      'PSL_EMAIL',
+      'PSL_USER_ACCOUNT',
+      'PSL_ADDRESS',
+      'PSL_PHONE',
+      'PSL_RACE_ETHNICITY',
+      'PSL_POLITICAL_RELIGIOUS',
+      'PSL_SEXUAL_ORIENTATION_GENDER_IDENTITY',
+      'PSL_OTHER_PERSONAL',
+    ],
+  ],
   ['PSL_DATA_TYPES_FINANCIAL', ['PSL_CREDIT_DEBIT_BANK_ACCOUNT_NUMBER', 'PSL_PURCHASE_HISTORY', 'PSL_CREDIT_SCORE', 'PSL_OTHER']],
   ['PSL_DATA_TYPES_LOCATION', ['PSL_APPROX_LOCATION', 'PSL_PRECISE_LOCATION']],
   ['PSL_DATA_TYPES_SEARCH_AND_BROWSING', ['PSL_WEB_BROWSING_HISTORY']],
@@ -58,10 +72,21 @@ const DATA_TYPES: [question: string, types: string[]][] = [
   ['PSL_DATA_TYPES_CALENDAR', ['PSL_CALENDAR']],
   ['PSL_DATA_TYPES_APP_PERFORMANCE', ['PSL_CRASH_LOGS', 'PSL_PERFORMANCE_DIAGNOSTICS', 'PSL_OTHER_PERFORMANCE']],
   ['PSL_DATA_TYPES_FILES_AND_DOCS', ['PSL_FILES_AND_DOCS']],
-  ['PSL_DATA_TYPES_APP_ACTIVITY', ['PSL_USER_INTERACTION', 'PSL_IN_APP_SEARCH_HISTORY', 'PSL_APPS_ON_DEVICE', 'PSL_USER_GENERATED_CONTENT', 'PSL_OTHER_APP_ACTIVITY']],
+  [
+    'PSL_DATA_TYPES_APP_ACTIVITY',
+    ['PSL_USER_INTERACTION', 'PSL_IN_APP_SEARCH_HISTORY', 'PSL_APPS_ON_DEVICE', 'PSL_USER_GENERATED_CONTENT', 'PSL_OTHER_APP_ACTIVITY'],
+  ],
   ['PSL_DATA_TYPES_IDENTIFIERS', ['PSL_DEVICE_ID']],
 ];
-const PURPOSES = ['PSL_APP_FUNCTIONALITY', 'PSL_ANALYTICS', 'PSL_DEVELOPER_COMMUNICATIONS', 'PSL_FRAUD_PREVENTION_SECURITY', 'PSL_ADVERTISING', 'PSL_PERSONALIZATION', 'PSL_ACCOUNT_MANAGEMENT'];
+const PURPOSES = [
+  'PSL_APP_FUNCTIONALITY',
+  'PSL_ANALYTICS',
+  'PSL_DEVELOPER_COMMUNICATIONS',
+  'PSL_FRAUD_PREVENTION_SECURITY',
+  'PSL_ADVERTISING',
+  'PSL_PERSONALIZATION',
+  'PSL_ACCOUNT_MANAGEMENT',
+];
 
 function usage(type: string): [string, string, string][] {
   const q = (sub: string) => `PSL_DATA_USAGE_RESPONSES:${type}:${sub}`;
@@ -163,19 +188,28 @@ describe('the sample’s answers', () => {
     expect(value('PSL_DATA_COLLECTION_COLLECTS_PERSONAL_DATA')).toBe('TRUE');
     expect(value('PSL_DATA_COLLECTION_ENCRYPTED_IN_TRANSIT')).toBe('TRUE');
     expect(
-      ['PSL_ACM_USER_ID_PASSWORD', 'PSL_ACM_USER_ID_OTHER_AUTH', 'PSL_ACM_USER_ID_PASSWORD_OTHER_AUTH', 'PSL_ACM_OAUTH', 'PSL_ACM_OTHER', 'PSL_ACM_NONE'].map((r) =>
-        value('PSL_SUPPORTED_ACCOUNT_CREATION_METHODS', r),
-      ),
+      [
+        'PSL_ACM_USER_ID_PASSWORD',
+        'PSL_ACM_USER_ID_OTHER_AUTH',
+        'PSL_ACM_USER_ID_PASSWORD_OTHER_AUTH',
+        'PSL_ACM_OAUTH',
+        'PSL_ACM_OTHER',
+        'PSL_ACM_NONE',
+      ].map((r) => value('PSL_SUPPORTED_ACCOUNT_CREATION_METHODS', r)),
     ).toEqual(['TRUE', '', '', 'TRUE', '', '']);
     expect(value('PSL_ACCOUNT_DELETION_URL')).toBe('https://ridgeline.example/account/delete');
-    expect(['DATA_DELETION_YES', 'DATA_DELETION_NO', 'DATA_DELETION_NO_AUTO_DELETED'].map((r) => value('PSL_SUPPORT_DATA_DELETION_BY_USER', r))).toEqual([
-      'TRUE',
-      '',
-      '',
-    ]);
+    expect(
+      ['DATA_DELETION_YES', 'DATA_DELETION_NO', 'DATA_DELETION_NO_AUTO_DELETED'].map((r) => value('PSL_SUPPORT_DATA_DELETION_BY_USER', r)),
+    ).toEqual(['TRUE', '', '']);
     expect(value('PSL_DATA_COLLECTION_COMPLIES_FAMILY_POLICY')).toBe('FALSE');
     // The workspace has no answer for these: left for the team in Play Console.
-    for (const q of ['PSL_ACM_SPECIFY', 'PSL_DATA_DELETION_URL', 'PSL_INDEPENDENTLY_VALIDATED', 'PSL_UPI_BADGE_OPT_IN', 'PSL_HAS_OUTSIDE_APP_ACCOUNTS']) {
+    for (const q of [
+      'PSL_ACM_SPECIFY',
+      'PSL_DATA_DELETION_URL',
+      'PSL_INDEPENDENTLY_VALIDATED',
+      'PSL_UPI_BADGE_OPT_IN',
+      'PSL_HAS_OUTSIDE_APP_ACCOUNTS',
+    ]) {
       expect(value(q)).toBe('');
     }
   });
@@ -222,7 +256,11 @@ describe('the sample’s answers', () => {
       collectedFor: ['PSL_APP_FUNCTIONALITY', 'PSL_FRAUD_PREVENTION_SECURITY', 'PSL_ADVERTISING'],
       sharedFor: ['PSL_ADVERTISING'],
     });
-    expect(playDataSafety(ridgeline).dataTypes.find((a) => a.type.id === 'PSL_DEVICE_ID')?.sharedWith.map((r) => r.id)).toEqual(['meta']);
+    expect(
+      playDataSafety(ridgeline)
+        .dataTypes.find((a) => a.type.id === 'PSL_DEVICE_ID')
+        ?.sharedWith.map((r) => r.id),
+    ).toEqual(['meta']);
   });
 
   it('app interactions: shared with Meta for advertising (the ad events), collected for analytics and advertising', () => {
@@ -267,7 +305,10 @@ describe('the sample’s answers', () => {
 describe('rules', () => {
   function withDataTypes(dataTypes: DataType[], change: (ws: Workspace) => void = () => {}): Workspace {
     const ws = minimalWorkspace();
-    ws.purposes.push({ id: 'ads', name: 'Ads', use: 'marketing.advertising.third_party' }, { id: 'law', name: 'Law', use: 'essential.legal_obligation', lawfulBasis: 'legal-obligation' });
+    ws.purposes.push(
+      { id: 'ads', name: 'Ads', use: 'marketing.advertising.third_party' },
+      { id: 'law', name: 'Law', use: 'essential.legal_obligation', lawfulBasis: 'legal-obligation' },
+    );
     ws.recipients.push(
       { id: 'partner', name: 'Partner', role: 'controller' },
       { id: 'joint', name: 'Joint', role: 'joint-controller' },
@@ -278,7 +319,13 @@ describe('rules', () => {
     change(ws);
     return valid(ws);
   }
-  const dt = (id: string, extra: Partial<DataType>): DataType => ({ id, name: id, category: 'user.contact.email', purposes: ['provide-service'], ...extra });
+  const dt = (id: string, extra: Partial<DataType>): DataType => ({
+    id,
+    name: id,
+    category: 'user.contact.email',
+    purposes: ['provide-service'],
+    ...extra,
+  });
 
   it('counts controllers, joint controllers and recipients of unknown role as sharing; processors and public authorities not', () => {
     expect(isPlaySharingRecipient({ role: 'controller' })).toBe(true);
@@ -286,7 +333,13 @@ describe('rules', () => {
     expect(isPlaySharingRecipient({})).toBe(true);
     expect(isPlaySharingRecipient({ role: 'processor' })).toBe(false);
     expect(isPlaySharingRecipient({ role: 'public-authority' })).toBe(false);
-    for (const [recipient, shared] of [['aws', ''], ['police', ''], ['partner', 'TRUE'], ['joint', 'TRUE'], ['unknown', 'TRUE']] as const) {
+    for (const [recipient, shared] of [
+      ['aws', ''],
+      ['police', ''],
+      ['partner', 'TRUE'],
+      ['joint', 'TRUE'],
+      ['unknown', 'TRUE'],
+    ] as const) {
       const ws = withDataTypes([dt('a', { recipients: [recipient] })]);
       expect(usageOf(answers(ws), 'PSL_EMAIL').shared, recipient).toBe(shared);
     }
@@ -303,12 +356,17 @@ describe('rules', () => {
   });
 
   it('merges ephemeral: TRUE only when every contributing data type is ephemeral', () => {
-    expect(usageOf(answers(withDataTypes([dt('a', { ephemeral: true }), dt('b', { ephemeral: true })])), 'PSL_EMAIL').ephemeral).toBe('TRUE');
+    expect(usageOf(answers(withDataTypes([dt('a', { ephemeral: true }), dt('b', { ephemeral: true })])), 'PSL_EMAIL').ephemeral).toBe(
+      'TRUE',
+    );
     expect(usageOf(answers(withDataTypes([dt('a', { ephemeral: true }), dt('b', {})])), 'PSL_EMAIL').ephemeral).toBe('FALSE');
   });
 
   it('unites collection purposes, and takes sharing purposes only from the data types that are shared', () => {
-    const ws = withDataTypes([dt('a', { purposes: ['analytics'] }), dt('b', { purposes: ['ads', 'law'], recipients: ['partner', 'police'] })]);
+    const ws = withDataTypes([
+      dt('a', { purposes: ['analytics'] }),
+      dt('b', { purposes: ['ads', 'law'], recipients: ['partner', 'police'] }),
+    ]);
     expect(usageOf(answers(ws), 'PSL_EMAIL')).toMatchObject({
       collected: 'TRUE',
       shared: 'TRUE',
@@ -318,9 +376,12 @@ describe('rules', () => {
   });
 
   it('honours classification overrides and storePurpose', () => {
-    const ws = withDataTypes([dt('a', { classification: { play: 'PSL_OTHER_PERSONAL' } }), dt('b', { classification: { play: 'none' } })], (w) => {
-      w.purposes[0].storePurpose = { play: 'PSL_ACCOUNT_MANAGEMENT' };
-    });
+    const ws = withDataTypes(
+      [dt('a', { classification: { play: 'PSL_OTHER_PERSONAL' } }), dt('b', { classification: { play: 'none' } })],
+      (w) => {
+        w.purposes[0].storePurpose = { play: 'PSL_ACCOUNT_MANAGEMENT' };
+      },
+    );
     const value = answers(ws);
     expect(value('PSL_DATA_TYPES_PERSONAL', 'PSL_OTHER_PERSONAL')).toBe('TRUE');
     expect(value('PSL_DATA_TYPES_PERSONAL', 'PSL_EMAIL')).toBe('');
@@ -335,7 +396,12 @@ describe('rules', () => {
     expect(empty('PSL_ACCOUNT_DELETION_URL')).toBe('');
     const set = answers(
       withDataTypes([dt('a', {})], (w) => {
-        w.settings.store = { encryptedInTransit: false, accountCreation: ['PSL_ACM_NONE'], dataDeletion: 'auto-deleted', familyPolicy: true };
+        w.settings.store = {
+          encryptedInTransit: false,
+          accountCreation: ['PSL_ACM_NONE'],
+          dataDeletion: 'auto-deleted',
+          familyPolicy: true,
+        };
       }),
     );
     expect(set('PSL_DATA_COLLECTION_ENCRYPTED_IN_TRANSIT')).toBe('FALSE');
@@ -349,7 +415,10 @@ describe('rules', () => {
 describe('spreadsheet safety', () => {
   it('writes no cell a spreadsheet would run as a formula, even from an unchecked workspace', () => {
     // The schema only accepts https URLs here; a workspace that skipped validation must still be safe.
-    const ws = { ...minimalWorkspace(), organization: { ...minimalWorkspace().organization, accountDeletionUrl: '=HYPERLINK("https://evil.example","x")' } };
+    const ws = {
+      ...minimalWorkspace(),
+      organization: { ...minimalWorkspace().organization, accountDeletionUrl: '=HYPERLINK("https://evil.example","x")' },
+    };
     const rows = Papa.parse<string[]>(playDataSafetyCsv(ws as Workspace).trimEnd(), { newline: '\r\n' }).data;
     expect(rows.find((r) => r[0] === 'PSL_ACCOUNT_DELETION_URL')?.[2]).toBe(`'=HYPERLINK("https://evil.example","x")`);
   });
@@ -370,7 +439,8 @@ describe('golden file for the sample', () => {
     const url = new URL('./__golden__/data-safety.csv', import.meta.url);
     const actual = playDataSafetyCsv(ridgeline);
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(url, actual);
-    if (!existsSync(url)) throw new Error('core/stores/__golden__/data-safety.csv is missing: run UPDATE_GOLDEN=1 npx vitest run core/stores, then read it');
+    if (!existsSync(url))
+      throw new Error('core/stores/__golden__/data-safety.csv is missing: run UPDATE_GOLDEN=1 npx vitest run core/stores, then read it');
     expect(actual).toBe(readFileSync(url, 'utf8'));
   });
 });

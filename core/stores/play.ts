@@ -178,8 +178,20 @@ function generalRows(workspace: Workspace, collectsOrShares: boolean): PlayCsvRo
   const store = workspace.settings.store ?? {};
   const methods = new Set<string>(store.accountCreation ?? []);
   return [
-    row('PSL_DATA_COLLECTION_COLLECTS_PERSONAL_DATA', '', bool(collectsOrShares), 'REQUIRED', 'Does your app collect or share any of the required user data types?'),
-    row('PSL_DATA_COLLECTION_ENCRYPTED_IN_TRANSIT', '', bool(store.encryptedInTransit), 'MAYBE_REQUIRED', 'Is all of the user data collected by your app encrypted in transit?'),
+    row(
+      'PSL_DATA_COLLECTION_COLLECTS_PERSONAL_DATA',
+      '',
+      bool(collectsOrShares),
+      'REQUIRED',
+      'Does your app collect or share any of the required user data types?',
+    ),
+    row(
+      'PSL_DATA_COLLECTION_ENCRYPTED_IN_TRANSIT',
+      '',
+      bool(store.encryptedInTransit),
+      'MAYBE_REQUIRED',
+      'Is all of the user data collected by your app encrypted in transit?',
+    ),
     ...PLAY_ACCOUNT_CREATION.map((m) =>
       row('PSL_SUPPORTED_ACCOUNT_CREATION_METHODS', m.id, chosen(methods.has(m.id)), 'MULTIPLE_CHOICE', `${CREATE_ACCOUNT} / ${m.label}`),
     ),
@@ -199,7 +211,9 @@ function generalRows(workspace: Workspace, collectsOrShares: boolean): PlayCsvRo
     row('PSL_INDEPENDENTLY_VALIDATED', '', '', 'OPTIONAL', MASA_LABEL),
     row('PSL_UPI_BADGE_OPT_IN', '', '', 'OPTIONAL', 'Do you want to show this badge on your store listing?'),
     row('PSL_HAS_OUTSIDE_APP_ACCOUNTS', '', '', 'OPTIONAL', 'Can users login to your app with accounts created outside of the app?'),
-    ...OUTSIDE_ACCOUNT_TYPES.map((t) => row('PSL_OUTSIDE_APP_ACCOUNT_TYPES', t.id, '', 'MULTIPLE_CHOICE', `How are these accounts created? / ${t.label}`)),
+    ...OUTSIDE_ACCOUNT_TYPES.map((t) =>
+      row('PSL_OUTSIDE_APP_ACCOUNT_TYPES', t.id, '', 'MULTIPLE_CHOICE', `How are these accounts created? / ${t.label}`),
+    ),
     row('PSL_OUTSIDE_APP_ACCOUNT_TYPE_SPECIFY', '', '', 'MAYBE_REQUIRED', 'Describe how these accounts are created'),
   ];
 }
@@ -214,10 +228,28 @@ function usageRows(type: PlayDataType, answer: PlayDataTypeAnswer | undefined): 
   const collectedWhy = 'Why is this user data collected? Select all that apply.';
   const sharedWhy = 'Why is this user data shared? Select all that apply.';
   return [
-    row(q('PSL_DATA_USAGE_COLLECTION_AND_SHARING'), 'PSL_DATA_USAGE_ONLY_COLLECTED', on((a) => a.collected), 'MULTIPLE_CHOICE', label(both, 'Collected')),
-    row(q('PSL_DATA_USAGE_COLLECTION_AND_SHARING'), 'PSL_DATA_USAGE_ONLY_SHARED', on((a) => a.shared), 'MULTIPLE_CHOICE', label(both, 'Shared')),
+    row(
+      q('PSL_DATA_USAGE_COLLECTION_AND_SHARING'),
+      'PSL_DATA_USAGE_ONLY_COLLECTED',
+      on((a) => a.collected),
+      'MULTIPLE_CHOICE',
+      label(both, 'Collected'),
+    ),
+    row(
+      q('PSL_DATA_USAGE_COLLECTION_AND_SHARING'),
+      'PSL_DATA_USAGE_ONLY_SHARED',
+      on((a) => a.shared),
+      'MULTIPLE_CHOICE',
+      label(both, 'Shared'),
+    ),
     // Asked about collected data only (§2.4): TRUE or FALSE then, empty otherwise.
-    row(q('PSL_DATA_USAGE_EPHEMERAL'), '', answer?.collected ? bool(answer.ephemeral) : '', 'MAYBE_REQUIRED', label('Is this data processed ephemerally?')),
+    row(
+      q('PSL_DATA_USAGE_EPHEMERAL'),
+      '',
+      answer?.collected ? bool(answer.ephemeral) : '',
+      'MAYBE_REQUIRED',
+      label('Is this data processed ephemerally?'),
+    ),
     row(
       q('DATA_USAGE_USER_CONTROL'),
       'PSL_DATA_USAGE_USER_CONTROL_OPTIONAL',
@@ -233,10 +265,22 @@ function usageRows(type: PlayDataType, answer: PlayDataTypeAnswer | undefined): 
       label(control, "Data collection is required (users can't turn off this data collection)"),
     ),
     ...PLAY_PURPOSES.map((p) =>
-      row(q('DATA_USAGE_COLLECTION_PURPOSE'), p.id, on((a) => a.collectionPurposes.includes(p.id)), 'MULTIPLE_CHOICE', label(collectedWhy, p.label)),
+      row(
+        q('DATA_USAGE_COLLECTION_PURPOSE'),
+        p.id,
+        on((a) => a.collectionPurposes.includes(p.id)),
+        'MULTIPLE_CHOICE',
+        label(collectedWhy, p.label),
+      ),
     ),
     ...PLAY_PURPOSES.map((p) =>
-      row(q('DATA_USAGE_SHARING_PURPOSE'), p.id, on((a) => a.sharingPurposes.includes(p.id)), 'MULTIPLE_CHOICE', label(sharedWhy, p.label)),
+      row(
+        q('DATA_USAGE_SHARING_PURPOSE'),
+        p.id,
+        on((a) => a.sharingPurposes.includes(p.id)),
+        'MULTIPLE_CHOICE',
+        label(sharedWhy, p.label),
+      ),
     ),
   ];
 }

@@ -207,7 +207,9 @@ export function workspaceArbitrary(options: ArbitraryOptions = {}): fc.Arbitrary
           ),
           supervisoryAuthority: optional(fc.record({ name: text, url: optional(urlArb) }).map(compact)),
           jurisdictions: fc.uniqueArray(fc.constantFrom(...JURISDICTIONS), { minLength: 1, maxLength: 3 }),
-          audience: optional(fc.record({ minimumAge: fc.integer({ min: 0, max: 21 }), childrenDirected: fc.boolean() }, { requiredKeys: [] })),
+          audience: optional(
+            fc.record({ minimumAge: fc.integer({ min: 0, max: 21 }), childrenDirected: fc.boolean() }, { requiredKeys: [] }),
+          ),
           securityMeasures: optional(text),
         })
         .map(compact);
@@ -229,17 +231,15 @@ export function workspaceArbitrary(options: ArbitraryOptions = {}): fc.Arbitrary
           ),
         })
         .map(compact);
-      return fc.record({ organization, purposes, recipients, points, dataTypes, settings }).map(
-        (parts): Workspace => ({
-          format: 'candor/workspace',
-          version: 1,
-          organization: parts.organization as Workspace['organization'],
-          purposes: parts.purposes,
-          recipients: parts.recipients,
-          collectionPoints: parts.points,
-          dataTypes: parts.dataTypes,
-          settings: parts.settings as Workspace['settings'],
-        }),
-      );
+      return fc.record({ organization, purposes, recipients, points, dataTypes, settings }).map((parts): Workspace => ({
+        format: 'candor/workspace',
+        version: 1,
+        organization: parts.organization as Workspace['organization'],
+        purposes: parts.purposes,
+        recipients: parts.recipients,
+        collectionPoints: parts.points,
+        dataTypes: parts.dataTypes,
+        settings: parts.settings as Workspace['settings'],
+      }));
     });
 }

@@ -45,9 +45,9 @@ export class EntityListPage {
 
   /** The names of every entry in the list, top to bottom. */
   async names(): Promise<string[]> {
-    return this.list.getByRole('option').evaluateAll((options) =>
-      options.map((option) => (option.querySelector('p') as HTMLElement).innerText.trim()),
-    );
+    return this.list
+      .getByRole('option')
+      .evaluateAll((options) => options.map((option) => (option.querySelector('p') as HTMLElement).innerText.trim()));
   }
 
   async rename(to: string): Promise<void> {

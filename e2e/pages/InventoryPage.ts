@@ -91,7 +91,9 @@ export class InventoryPage {
   }
 
   async deleteFromMenu(name: string): Promise<void> {
-    await this.row(name).getByRole('button', { name: `Actions for ${name}` }).click();
+    await this.row(name)
+      .getByRole('button', { name: `Actions for ${name}` })
+      .click();
     await this.page.getByRole('menuitem', { name: 'Delete' }).click();
   }
 
@@ -100,7 +102,10 @@ export class InventoryPage {
     await this.addButton.click();
     await expect(this.addDialog).toBeVisible();
     await this.librarySearch.fill(query);
-    await this.addDialog.getByRole('option').filter({ has: this.page.getByText(entry, { exact: true }) }).click();
+    await this.addDialog
+      .getByRole('option')
+      .filter({ has: this.page.getByText(entry, { exact: true }) })
+      .click();
     await expect(this.addDialog).toBeHidden();
   }
 }

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative} from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -16,7 +16,6 @@ import { ROPA_COLUMNS } from '../../core/ropa';
 import { PLAY_CSV_HEADER } from '../../core/stores/play';
 import { ROPA_SHEET_NAME } from '../services/ropa-xlsx';
 import { CANDOR_BIN, run, sample, SAMPLE } from './test-support';
-
 
 const ALL_FILES = [
   'android/strings.xml',
@@ -118,9 +117,12 @@ async function expectRightKinds(out: string, files: string[]): Promise<void> {
     }
     if (name === 'apple/PrivacyInfo.xcprivacy') {
       const manifest = parsePlist(text) as Record<string, unknown>;
-      expect(Object.keys(manifest).sort(), `${name} has exactly Apple's keys`).toEqual(
-        ['NSPrivacyAccessedAPITypes', 'NSPrivacyCollectedDataTypes', 'NSPrivacyTracking', 'NSPrivacyTrackingDomains'],
-      );
+      expect(Object.keys(manifest).sort(), `${name} has exactly Apple's keys`).toEqual([
+        'NSPrivacyAccessedAPITypes',
+        'NSPrivacyCollectedDataTypes',
+        'NSPrivacyTracking',
+        'NSPrivacyTrackingDomains',
+      ]);
       expect((manifest.NSPrivacyCollectedDataTypes as unknown[]).length, `${name} declares collected data`).toBeGreaterThan(0);
     }
     if (name === 'google-play/data-safety.csv') {
@@ -128,7 +130,10 @@ async function expectRightKinds(out: string, files: string[]): Promise<void> {
       const parsed = Papa.parse<string[]>(text.slice(0, -2), { newline: '\r\n' });
       expect(parsed.errors, `${name} parses as CSV`).toEqual([]);
       expect(parsed.data[0]).toEqual([...PLAY_CSV_HEADER]);
-      expect(parsed.data.slice(1).every((row) => row.length === PLAY_CSV_HEADER.length), `${name}: every row has five cells`).toBe(true);
+      expect(
+        parsed.data.slice(1).every((row) => row.length === PLAY_CSV_HEADER.length),
+        `${name}: every row has five cells`,
+      ).toBe(true);
       expect(parsed.data.length).toBeGreaterThan(38);
     }
     if (name === 'ropa/ropa.csv') {
@@ -167,7 +172,12 @@ describe('candor build', () => {
     expect(await listFiles(out)).toEqual(ALL_FILES);
     await expectRightKinds(out, ALL_FILES);
     expect(result.stdout[0]).toBe(`Built 17 files from ${SAMPLE} into ${out}:`);
-    expect(result.stdout.slice(1).map((l) => l.trim()).sort()).toEqual(ALL_FILES.map((f) => join(out, f)).sort());
+    expect(
+      result.stdout
+        .slice(1)
+        .map((l) => l.trim())
+        .sort(),
+    ).toEqual(ALL_FILES.map((f) => join(out, f)).sort());
     expect(await stagingLeftovers(out)).toEqual([]);
   });
 
@@ -209,7 +219,13 @@ describe('candor build', () => {
     const out = join(dir, 'out');
     const result = await run('build', SAMPLE, '--out', out, '--only', 'privacy-notice,ios');
     expect(result.code).toBe(0);
-    expect(await listFiles(out)).toEqual(['ios/InfoPlist.strings', 'ios/InfoPlist.xcstrings', 'privacy-notice.docx', 'privacy-notice.html', 'privacy-notice.md']);
+    expect(await listFiles(out)).toEqual([
+      'ios/InfoPlist.strings',
+      'ios/InfoPlist.xcstrings',
+      'privacy-notice.docx',
+      'privacy-notice.html',
+      'privacy-notice.md',
+    ]);
     const android = join(dir, 'android-only');
     expect((await run('build', SAMPLE, '--out', android, '--only', 'android')).code).toBe(0);
     expect(await listFiles(android)).toEqual(['android/strings.xml']);
@@ -224,7 +240,14 @@ describe('candor build', () => {
     await expectRightKinds(out, STORE_AND_ROPA_FILES);
     // The workbook, made outside core/, is listed with the rest of its group.
     expect(result.stdout.slice(1).map((l) => l.trim())).toEqual(
-      ['apple/PrivacyInfo.xcprivacy', 'apple/app-privacy-answers.md', 'google-play/data-safety.csv', 'ropa/ropa.csv', 'ropa/ropa.xlsx', 'ropa/ropa.docx'].map((f) => join(out, f)),
+      [
+        'apple/PrivacyInfo.xcprivacy',
+        'apple/app-privacy-answers.md',
+        'google-play/data-safety.csv',
+        'ropa/ropa.csv',
+        'ropa/ropa.xlsx',
+        'ropa/ropa.docx',
+      ].map((f) => join(out, f)),
     );
     const ropaOnly = join(dir, 'ropa-only');
     expect((await run('build', SAMPLE, '--out', ropaOnly, '--only', 'ropa')).code).toBe(0);

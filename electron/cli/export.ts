@@ -106,7 +106,9 @@ export async function exportCommand(kind: ExportKindId, file: string, options: {
   }
   // A slip such as `-o ridgeline.candor.json` would replace the workspace with a CSV.
   if (await sameFile(file, options.out)) {
-    output.err(`Nothing was written: ${options.out} is the workspace itself. Give -o the path of the file to create, such as -o ${spec.fileName}.`);
+    output.err(
+      `Nothing was written: ${options.out} is the workspace itself. Give -o the path of the file to create, such as -o ${spec.fileName}.`,
+    );
     return EXIT_ERROR;
   }
   const content = await renderExport(loaded.workspace, kind);

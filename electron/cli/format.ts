@@ -23,11 +23,7 @@ export interface FormatOptions {
   check?: boolean;
 }
 
-export async function formatCommand(
-  file: string,
-  options: FormatOptions,
-  output: Output,
-): Promise<number> {
+export async function formatCommand(file: string, options: FormatOptions, output: Output): Promise<number> {
   const loaded = await loadWorkspaceFile(file);
   if (!loaded.ok) {
     for (const line of loaded.lines) output.err(line);

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join} from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,7 +12,6 @@ import type { Workspace } from '../../core/schema';
 import { validateWorkspace } from '../../core/validate';
 import { acquireWorkspaceLock, lockPathFor } from '../services/workspace-lock';
 import { CANDOR_BIN, run, sample } from './test-support';
-
 
 let dir: string;
 let dataDir: string;
@@ -88,9 +87,15 @@ describe('candor import: inventory CSV', () => {
     // One line per row, in file order, then the summary and what was done.
     const rowLines = result.stdout.slice(0, original.dataTypes.length);
     expect(rowLines).toEqual(
-      original.dataTypes.map((d, i) => (d.id === target.id ? `line ${i + 2}: update ${d.id} (benefit)` : `line ${i + 2}: unchanged ${d.id}`)),
+      original.dataTypes.map((d, i) =>
+        d.id === target.id ? `line ${i + 2}: update ${d.id} (benefit)` : `line ${i + 2}: unchanged ${d.id}`,
+      ),
     );
-    expect(result.stdout.at(-1)).toMatch(new RegExp(`^Imported .*inventory\\.csv into .*: 0 data types added, 1 updated\\. The previous version is kept in ${dataDir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
+    expect(result.stdout.at(-1)).toMatch(
+      new RegExp(
+        `^Imported .*inventory\\.csv into .*: 0 data types added, 1 updated\\. The previous version is kept in ${dataDir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`,
+      ),
+    );
 
     const text = await readFile(file, 'utf8');
     const after = JSON.parse(text) as Workspace;
@@ -164,14 +169,19 @@ describe('candor import: inventory CSV', () => {
     expect(dry.code).toBe(1);
     expect(dry.stdout).toContain('line 6, column required: "maybe" is not true or false; write true, false, or leave the cell empty.');
     expect(dry.stdout.find((l) => l.startsWith('line 7, column purposes: '))).toMatch(/no-such-purpose/);
-    expect(dry.stdout.some((l) => /^line [67]: /.test(l)), 'a row with problems gets no create/update line').toBe(false);
+    expect(
+      dry.stdout.some((l) => /^line [67]: /.test(l)),
+      'a row with problems gets no create/update line',
+    ).toBe(false);
     expect(dry.stdout).toContain(`line 3: update ${rows[2][0]} (benefit)`);
     expect(dry.stdout.join('\n')).toMatch(/2 rows have problems and will be skipped/);
     await expectUntouched(file, before);
 
     const result = await run('import', csvFile, '--into', file);
     expect(result.code).toBe(1);
-    expect(result.stdout.at(-1)).toMatch(/: 0 data types added, 1 updated\. .* Left out 2 rows with problems \(listed above\): fix them and import the file again/);
+    expect(result.stdout.at(-1)).toMatch(
+      /: 0 data types added, 1 updated\. .* Left out 2 rows with problems \(listed above\): fix them and import the file again/,
+    );
     const after = await readWorkspace(file);
     expect(after.dataTypes[1].benefit).toBe('Changed.');
     expect(after.dataTypes[4]).toEqual(original.dataTypes[4]);
@@ -188,7 +198,9 @@ describe('candor import: inventory CSV', () => {
     const result = await run('import', csvFile, '--into', file);
     expect(result.code).toBe(1);
     expect(result.stdout[0]).toMatch(/^line 1: The file has no "purposes" column/);
-    expect(result.stderr).toEqual([`Nothing was imported into ${file}: the problems above concern the whole file. Fix them and import again.`]);
+    expect(result.stderr).toEqual([
+      `Nothing was imported into ${file}: the problems above concern the whole file. Fix them and import again.`,
+    ]);
     await expectUntouched(file, before);
   });
 
@@ -253,7 +265,7 @@ function position(text: string, needle: string): { line: number; column: number 
 }
 
 describe('candor import: fideslang', () => {
-  it('previews a system\'s declarations as suggested data types with their line and column, and reports an unknown category where it is', async () => {
+  it("previews a system's declarations as suggested data types with their line and column, and reports an unknown category where it is", async () => {
     const file = await put('ridgeline.candor.json', await sample());
     const yml = await put('system.yml', FIDESLANG_SYSTEM);
     const before = await snapshot(file);
@@ -262,20 +274,28 @@ describe('candor import: fideslang', () => {
     const email = position(FIDESLANG_SYSTEM, 'user.contact.email');
     const device = position(FIDESLANG_SYSTEM, 'user.device.device_id');
     const unknown = position(FIDESLANG_SYSTEM, 'user.made_up_category');
-    expect(result.stdout[0]).toMatch(new RegExp(`^line ${email.line}, column ${email.column}: add [a-z0-9-]+ "Email" \\(the workspace already has email-address in user\\.contact\\.email\\)$`));
+    expect(result.stdout[0]).toMatch(
+      new RegExp(
+        `^line ${email.line}, column ${email.column}: add [a-z0-9-]+ "Email" \\(the workspace already has email-address in user\\.contact\\.email\\)$`,
+      ),
+    );
     expect(result.stdout.find((l) => l.startsWith(`line ${device.line}, column ${device.column}: add `))).toBeDefined();
-    expect(result.stdout.find((l) => l.startsWith(`line ${unknown.line}, column ${unknown.column}: `))).toMatch(/"user\.made_up_category" is not a data category/);
+    expect(result.stdout.find((l) => l.startsWith(`line ${unknown.line}, column ${unknown.column}: `))).toMatch(
+      /"user\.made_up_category" is not a data category/,
+    );
     expect(result.stdout).toContain(`Dry run: nothing was written to ${file}.`);
     await expectUntouched(file, before);
   });
 
-  it('adds a system\'s suggestions with unique ids, leaving out the part with a problem; a second import adds new ids again', async () => {
+  it("adds a system's suggestions with unique ids, leaving out the part with a problem; a second import adds new ids again", async () => {
     const original = await sample();
     const file = await put('ridgeline.candor.json', original);
     const yml = await put('system.yml', FIDESLANG_SYSTEM);
     const first = await run('import', yml, '--into', file);
     expect(first.code).toBe(1); // the unknown category was left out
-    expect(first.stdout.at(-1)).toMatch(/: 3 data types added \(([a-z0-9-]+, ){2}[a-z0-9-]+\)\. .* Left out 1 suggestion or part of the file with problems/);
+    expect(first.stdout.at(-1)).toMatch(
+      /: 3 data types added \(([a-z0-9-]+, ){2}[a-z0-9-]+\)\. .* Left out 1 suggestion or part of the file with problems/,
+    );
     const after = await readWorkspace(file);
     expect(validateWorkspace(after).ok).toBe(true);
     expect(after.dataTypes.slice(0, original.dataTypes.length)).toEqual(original.dataTypes);
@@ -294,14 +314,16 @@ describe('candor import: fideslang', () => {
     expect(again.dataTypes).toHaveLength(original.dataTypes.length + 6);
   });
 
-  it('imports a dataset\'s fields as data types, with a new purpose for a data use the workspace has none for (exit 0)', async () => {
+  it("imports a dataset's fields as data types, with a new purpose for a data use the workspace has none for (exit 0)", async () => {
     const file = join(dir, 'empty.candor.json');
     expect((await run('new', file, '--name', 'Test')).code).toBe(0);
     const yaml = await put('dataset.yaml', FIDESLANG_DATASET);
     const result = await run('import', yaml, '--into', file);
     expect(result.stderr).toEqual([]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('add purpose essential-for-service "Essential for Service" (data use essential.service), used by the data types above');
+    expect(result.stdout).toContain(
+      'add purpose essential-for-service "Essential for Service" (data use essential.service), used by the data types above',
+    );
     const after = await readWorkspace(file);
     expect(after.dataTypes.map((d) => d.category)).toEqual(['user.contact.email', 'user.contact.phone_number']);
     expect(after.purposes).toEqual([expect.objectContaining({ id: 'essential-for-service', use: 'essential.service' })]);
@@ -341,7 +363,9 @@ describe('candor import: exit codes and refusals', () => {
     const before = await snapshot(file);
     const missing = await run('import', join(dir, 'nothing.csv'), '--into', file);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toEqual([`Cannot read ${join(dir, 'nothing.csv')} does not exist (it may have been moved, renamed or deleted).`]);
+    expect(missing.stderr).toEqual([
+      `Cannot read ${join(dir, 'nothing.csv')} does not exist (it may have been moved, renamed or deleted).`,
+    ]);
 
     const json = await put('inventory.json', '[]');
     const other = await run('import', json, '--into', file);
@@ -361,7 +385,9 @@ describe('candor import: exit codes and refusals', () => {
     const text = help.stdout.join('\n');
     expect(text).toMatch(/--into <workspace>/);
     expect(text).toMatch(/--dry-run/);
-    expect(text.replace(/\s+/g, ' ')).toContain('Rows with problems are left out and the others imported; a problem with the file itself stops the whole import.');
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'Rows with problems are left out and the others imported; a problem with the file itself stops the whole import.',
+    );
     expect(text).toMatch(/^ {2}1 {2}the workspace is invalid, or rows or parts of the file have problems/m);
     expect(text).toMatch(/\$ candor import inventory\.csv --into \S+ --dry-run/);
     expect(text).toMatch(/\$ candor import \S+\.yml --into \S+/);

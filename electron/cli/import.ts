@@ -76,7 +76,8 @@ function quoted(name: string): string {
 }
 
 async function inventoryPlan(text: string, file: string, workspace: Workspace): Promise<Plan> {
-  const { INVENTORY_COLUMNS, applyInventoryImport, formatImportLocation, parseInventoryCsv } = await import('../../core/interchange/inventory-csv');
+  const { INVENTORY_COLUMNS, applyInventoryImport, formatImportLocation, parseInventoryCsv } =
+    await import('../../core/interchange/inventory-csv');
   const preview = parseInventoryCsv(text, workspace);
   const existing = new Map(workspace.dataTypes.map((d) => [d.id, d]));
   const fieldValue = (dataType: unknown, name: string) =>
@@ -120,7 +121,8 @@ async function inventoryPlan(text: string, file: string, workspace: Workspace): 
 }
 
 // Suggestions are added with new ids, so importing the same file again would add the others twice.
-const LEFT_OUT_ADVICE = 'add what is missing by hand in Candor, since importing the whole file again would add the other suggestions a second time';
+const LEFT_OUT_ADVICE =
+  'add what is missing by hand in Candor, since importing the whole file again would add the other suggestions a second time';
 
 async function fideslangPlan(text: string, file: string, workspace: Workspace): Promise<Plan> {
   const { addFideslangSuggestions, parseFideslang } = await import('../../core/interchange/fideslang');
@@ -134,7 +136,11 @@ async function fideslangPlan(text: string, file: string, workspace: Workspace): 
   // the workspace invalid is left out too, with the reason, so the preview shows exactly what is added.
   const extraProblems = new Map<number, string[]>();
   let chosen = parsed.suggestions.map((s, index) => ({ s, index })).filter(({ s }) => !s.problems.some((p) => p.severity === 'error'));
-  let added = addFideslangSuggestions(workspace, chosen.map((c) => c.s), parsed.purposes);
+  let added = addFideslangSuggestions(
+    workspace,
+    chosen.map((c) => c.s),
+    parsed.purposes,
+  );
   let wholeFileProblems: string[] = [];
   while (!added.ok) {
     const bySuggestion = added.problems.filter((p) => p.suggestion !== undefined);
@@ -148,7 +154,11 @@ async function fideslangPlan(text: string, file: string, workspace: Workspace): 
       extraProblems.set(index, [...(extraProblems.get(index) ?? []), p.message]);
     }
     chosen = chosen.filter((c) => !failing.has(c.index));
-    added = addFideslangSuggestions(workspace, chosen.map((c) => c.s), parsed.purposes);
+    added = addFideslangSuggestions(
+      workspace,
+      chosen.map((c) => c.s),
+      parsed.purposes,
+    );
   }
 
   const items: Located[] = parsed.problems.map((p) => ({ line: p.line, column: p.column, text: problemText(p) }));
@@ -303,7 +313,9 @@ export async function importCommand(file: string, options: ImportOptions, output
     const checked = validateWorkspace(applied.workspace);
     if (!checked.ok) {
       for (const problem of checked.problems) output.err(problemLine(problem));
-      output.err(`Nothing was imported into ${into}: the result would not be a valid workspace. Report this as a bug in Candor, with the file you imported.`);
+      output.err(
+        `Nothing was imported into ${into}: the result would not be a valid workspace. Report this as a bug in Candor, with the file you imported.`,
+      );
       return EXIT_PROBLEMS;
     }
     const saved = await session.save(checked.workspace, state.revision);

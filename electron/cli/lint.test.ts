@@ -54,7 +54,7 @@ async function brokenSample(): Promise<Record<string, any>> {
 }
 
 describe('candor lint', () => {
-  it('prints the sample\'s warnings grouped under their severity with a summary, and exits 0', async () => {
+  it("prints the sample's warnings grouped under their severity with a summary, and exits 0", async () => {
     const file = await put('ridgeline.candor.json', await readFile(SAMPLE, 'utf8'));
     const result = await run('lint', file);
     expect(result.code).toBe(0);
@@ -62,7 +62,9 @@ describe('candor lint', () => {
     expect(result.stdout).toEqual([
       'Warnings (2)',
       expect.stringMatching(/^ {2}dataTypes\[0\]\.purposes: "Email address" is required for .* \[consent-on-required-data\]$/),
-      expect.stringMatching(/^ {2}dataTypes\[3\]\.benefit: The benefit of "Recorded routes" reads at grade \d+(\.\d)?, above grade 10\. .* \[hard-to-read\]$/),
+      expect.stringMatching(
+        /^ {2}dataTypes\[3\]\.benefit: The benefit of "Recorded routes" reads at grade \d+(\.\d)?, above grade 10\. .* \[hard-to-read\]$/,
+      ),
       '',
       `${file}: 0 errors, 2 warnings, 0 info.`,
     ]);
@@ -83,7 +85,9 @@ describe('candor lint', () => {
     expect(lines[2]).toMatch(/^ {2}dataTypes\[2\]\.retention: "Display name" has no retention\. .* \[missing-retention\]$/);
     expect(lines[3]).toBe('');
     expect(lines[4]).toBe('Warnings (3)');
-    expect(lines[5]).toMatch(new RegExp(`^ {2}collectionPoints\\[${kiosk}\\]: No data type is collected at "Kiosk"\\. .* \\[unused-collection-point\\]$`));
+    expect(lines[5]).toMatch(
+      new RegExp(`^ {2}collectionPoints\\[${kiosk}\\]: No data type is collected at "Kiosk"\\. .* \\[unused-collection-point\\]$`),
+    );
     expect(lines.slice(6, 8).map((l) => /\[([a-z-]+)\]$/.exec(l)?.[1])).toEqual(['consent-on-required-data', 'hard-to-read']);
     expect(lines.slice(8)).toEqual(['', `${file}: 2 errors, 3 warnings, 0 info.`]);
   });
@@ -110,7 +114,9 @@ describe('candor lint', () => {
     ws.purposes.push({ id: 'spare', name: 'Two\nlines', lawfulBasis: 'contract' });
     const file = await put('lines.candor.json', ws);
     const result = await run('lint', file);
-    expect(result.stdout).toContain('  purposes[4]: No data type uses "Two lines". Add it to the data types it applies to, or delete the purpose. [unused-purpose]');
+    expect(result.stdout).toContain(
+      '  purposes[4]: No data type uses "Two lines". Add it to the data types it applies to, or delete the purpose. [unused-purpose]',
+    );
   });
 
   describe('--json', () => {
@@ -155,12 +161,17 @@ describe('candor lint', () => {
       ws.dataTypes[3].purposes[0] = 'nope';
       const file = await put('invalid.candor.json', ws);
       const validate = await run('validate', file);
-      for (const args of [['lint', file], ['lint', file, '--json']]) {
+      for (const args of [
+        ['lint', file],
+        ['lint', file, '--json'],
+      ]) {
         const result = await run(...args);
         expect(result.code).toBe(1);
         expect(result.stdout).toEqual([]);
         expect(result.stderr).toEqual(validate.stderr);
-        expect(result.stderr).toEqual(['dataTypes[3].purposes[0]: no purpose has the id "nope"; add it under Purposes or remove the reference']);
+        expect(result.stderr).toEqual([
+          'dataTypes[3].purposes[0]: no purpose has the id "nope"; add it under Purposes or remove the reference',
+        ]);
       }
     });
 

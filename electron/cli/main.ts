@@ -34,7 +34,7 @@ function untilSignal(): Promise<NodeJS.Signals> {
 function exitQuietlyOnClosedPipe(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      process.exit(error.code === 'EPIPE' ? (Number(process.exitCode) || 0) : EXIT_ERROR);
+      process.exit(error.code === 'EPIPE' ? Number(process.exitCode) || 0 : EXIT_ERROR);
     });
   }
 }

@@ -54,12 +54,7 @@ async function loadExample(path: string): Promise<Workspace> {
   return result.workspace;
 }
 
-export async function newCommand(
-  file: string,
-  options: NewOptions,
-  output: Output,
-  deps: NewDependencies,
-): Promise<number> {
+export async function newCommand(file: string, options: NewOptions, output: Output, deps: NewDependencies): Promise<number> {
   const name = options.name?.trim();
   if (options.name !== undefined && !name) {
     output.err('--name must not be empty: give the organization name used in the documents, such as --name "Ridgeline".');

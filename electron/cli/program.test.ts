@@ -91,7 +91,9 @@ describe('candor validate', () => {
     expect(result.stdout).toEqual([]);
     expect(result.stderr).toHaveLength(1);
     expect(result.stderr[0]).toMatch(
-      new RegExp(`^The workspace file ${escape(file)} is not complete JSON: .*restore a backup or the version from git\\. Candor did not change it\\.$`),
+      new RegExp(
+        `^The workspace file ${escape(file)} is not complete JSON: .*restore a backup or the version from git\\. Candor did not change it\\.$`,
+      ),
     );
   });
 

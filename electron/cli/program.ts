@@ -25,7 +25,10 @@ function parsePort(value: string): number {
 }
 
 function parseOnlyOption(value: string): OutputGroup[] {
-  const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   const unknown = ids.filter((id) => !(OUTPUT_GROUP_IDS as string[]).includes(id));
   if (ids.length === 0 || unknown.length > 0) {
     throw new InvalidArgumentError(`must list outputs from ${OUTPUT_GROUP_IDS.join(', ')}, separated by commas.`);
@@ -43,7 +46,10 @@ const EXAMPLES = {
   format: ['candor format ridgeline.candor.json', 'candor format --check ridgeline.candor.json   # in CI: fails if not canonical'],
   new: ['candor new ridgeline.candor.json --name "Ridgeline"', 'candor new try-me.candor.json --example'],
   serve: ['candor serve ridgeline.candor.json', 'candor serve --example --port 8765'],
-  build: ['candor build ridgeline.candor.json --out docs/privacy', 'candor build ridgeline.candor.json --out build --only privacy-notice,ios'],
+  build: [
+    'candor build ridgeline.candor.json --out docs/privacy',
+    'candor build ridgeline.candor.json --out build --only privacy-notice,ios',
+  ],
 } as const;
 
 function examples(lines: readonly string[]): string {
@@ -113,9 +119,7 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .argument('<file>', 'the workspace file (*.candor.json)')
     .option('--check', 'only report whether the file is canonical (exit 1 if not); never write')
     .addHelpText('after', examples(EXAMPLES.format))
-    .action(async (file: string, options: { check?: boolean }) =>
-      setExitCode(await formatCommand(file, { check: options.check }, output)),
-    );
+    .action(async (file: string, options: { check?: boolean }) => setExitCode(await formatCommand(file, { check: options.check }, output)));
 
   program
     .command('new')

@@ -98,7 +98,13 @@ describe('candor serve', () => {
     const result = JSON.parse(state.body);
     expect(result).toMatchObject({ ok: true, value: { status: 'open', path: workspace } });
     expect(result.value.readOnly).toBeUndefined();
-    const info = await get(Number(port), '/api/invoke/app-info', { 'X-Candor-Token': token, 'Content-Type': 'application/json' }, 'POST', '{}');
+    const info = await get(
+      Number(port),
+      '/api/invoke/app-info',
+      { 'X-Candor-Token': token, 'Content-Type': 'application/json' },
+      'POST',
+      '{}',
+    );
     expect(JSON.parse(info.body)).toEqual({
       ok: true,
       value: { version: '1.0.0', shell: 'web', platform: process.platform, dataDir: join(dir, 'data') },
@@ -157,9 +163,7 @@ describe('candor serve', () => {
     await mkdir(empty);
     const { deps: d } = deps({ staticDir: empty });
     expect(await serveCommand(workspace, {}, output, d)).toBe(2);
-    expect(output.stderr).toEqual([
-      `Candor's web pages are not built (there is no index.html in ${empty}); run "npm run build" first.`,
-    ]);
+    expect(output.stderr).toEqual([`Candor's web pages are not built (there is no index.html in ${empty}); run "npm run build" first.`]);
     expect(await exists(lockPathFor(workspace))).toBe(false);
   });
 
@@ -201,7 +205,13 @@ describe('candor serve', () => {
     const running = serveCommand(undefined, { example: true }, output, d);
     const [, port, token] = RUNNING.exec(await waitForLine(output, running)) ?? [];
     const copy = join(dir, 'data', 'examples', SAMPLE_FILE_NAME);
-    const state = await get(Number(port), '/api/invoke/workspace-get', { 'X-Candor-Token': token, 'Content-Type': 'application/json' }, 'POST', '{}');
+    const state = await get(
+      Number(port),
+      '/api/invoke/workspace-get',
+      { 'X-Candor-Token': token, 'Content-Type': 'application/json' },
+      'POST',
+      '{}',
+    );
     expect(JSON.parse(state.body)).toMatchObject({ ok: true, value: { status: 'open', path: copy } });
     stop();
     expect(await running).toBe(0);

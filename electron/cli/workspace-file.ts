@@ -7,9 +7,7 @@ import { FORMAT_VERSION, type Workspace } from '../../core/schema';
 import type { Problem } from '../../core/validate';
 import { readWorkspaceFile } from '../services/workspace-file';
 
-export type LoadedFile =
-  | { ok: true; workspace: Workspace; bytes: Buffer }
-  | { ok: false; exitCode: 1 | 2; lines: string[] };
+export type LoadedFile = { ok: true; workspace: Workspace; bytes: Buffer } | { ok: false; exitCode: 1 | 2; lines: string[] };
 
 export const EXIT_OK = 0;
 /** the workspace has problems, or the command refused for a reason the user can fix in the file */

@@ -6,9 +6,7 @@ import { securityHeaders } from './content-security-policy';
 
 /** Must run before the app is ready. `standard` gives the page a real origin and relative URLs. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 export function serveRenderer(ses: Session, rendererDir: string): void {

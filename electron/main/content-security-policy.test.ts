@@ -31,7 +31,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
 describe('withSecurityHeaders', () => {
   it('replaces any policy already present, whatever its case, and keeps other headers', () => {
     const merged = withSecurityHeaders({
-      'content-security-policy': ["default-src *"],
+      'content-security-policy': ['default-src *'],
       'Content-Type': ['text/html'],
     });
     expect(merged['content-security-policy']).toBeUndefined();

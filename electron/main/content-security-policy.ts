@@ -26,9 +26,7 @@ export function securityHeaders(): Record<string, string> {
  * `responseHeaders` with our CSP added, for `session.webRequest.onHeadersReceived`. Header names are
  * matched without regard to case because Chromium passes them as the server sent them.
  */
-export function withSecurityHeaders(
-  responseHeaders: Record<string, string[]> | undefined,
-): Record<string, string[]> {
+export function withSecurityHeaders(responseHeaders: Record<string, string[]> | undefined): Record<string, string[]> {
   const merged: Record<string, string[]> = {};
   const ours = securityHeaders();
   const ourNames = new Set(Object.keys(ours).map((name) => name.toLowerCase()));

@@ -60,7 +60,10 @@ function eventsSent(win = theWindow()): CandorEvent[] {
 
 function menuItem(label: string): { click?: () => void } | undefined {
   const walk = (items: unknown[]): { label?: string; click?: () => void; submenu?: unknown[] }[] =>
-    (items as { label?: string; submenu?: unknown[] }[]).flatMap((item) => [item, ...(Array.isArray(item.submenu) ? walk(item.submenu) : [])]);
+    (items as { label?: string; submenu?: unknown[] }[]).flatMap((item) => [
+      item,
+      ...(Array.isArray(item.submenu) ? walk(item.submenu) : []),
+    ]);
   return walk(Menu.current?.template ?? []).find((item) => item.label === label);
 }
 
@@ -122,7 +125,12 @@ describe('start-up', () => {
   it('keeps the page title from replacing the window title', async () => {
     const desktop = makeApp();
     await desktop.start(await writeWorkspace('t.candor.json', 'Title Co'));
-    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     theWindow().emit('page-title-updated', event, 'Candor');
     expect(event.defaultPrevented).toBe(true);
   });
@@ -218,7 +226,12 @@ describe('quitting', () => {
     const path = await writeWorkspace('quit.candor.json', 'Quit Co');
     const desktop = makeApp({ flushTimeoutMs: 60_000 });
     await desktop.start(path);
-    const beforeQuit = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const beforeQuit = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     desktop.interceptQuit(beforeQuit);
     expect(beforeQuit.defaultPrevented).toBe(true);
     await vi.waitFor(() => expect(eventsSent().some((e) => e.type === 'flush-request')).toBe(true));
@@ -232,7 +245,12 @@ describe('quitting', () => {
     expect(existsSync(lockPathFor(path))).toBe(false);
     expect(JSON.parse(await readFile(join(dataDir, 'window-state.json'), 'utf8'))).toMatchObject({ maximized: false });
     // The real quit that follows is let through.
-    const again = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const again = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     desktop.interceptQuit(again);
     expect(again.defaultPrevented).toBe(false);
   });
@@ -240,11 +258,21 @@ describe('quitting', () => {
   it("overrides the page's beforeunload veto only once the quit sequence has run", async () => {
     const desktop = makeApp({ flushTimeoutMs: 50 });
     await desktop.start(await writeWorkspace('veto.candor.json', 'Veto Co'));
-    const early = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const early = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     theWindow().webContents.emit('will-prevent-unload', early);
     expect(early.defaultPrevented).toBe(false);
     await desktop.quit();
-    const late = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const late = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     theWindow().webContents.emit('will-prevent-unload', late);
     expect(late.defaultPrevented).toBe(true);
   });

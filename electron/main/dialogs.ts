@@ -45,7 +45,12 @@ async function chooseExportPath(parent: BrowserWindow | undefined, options: Path
     title: options.title ?? 'Export',
     buttonLabel: options.buttonLabel ?? 'Export',
     defaultPath: options.defaultPath,
-    filters: extension ? [{ name: `${extension.toUpperCase()} file`, extensions: [extension] }, { name: 'All files', extensions: ['*'] }] : undefined,
+    filters: extension
+      ? [
+          { name: `${extension.toUpperCase()} file`, extensions: [extension] },
+          { name: 'All files', extensions: ['*'] },
+        ]
+      : undefined,
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   };
   const result = parent ? await dialog.showSaveDialog(parent, saveOptions) : await dialog.showSaveDialog(saveOptions);
@@ -58,10 +63,7 @@ function defaultSavePath(): string {
 }
 
 /** The path the user picked, or null when the dialog was cancelled. */
-export async function chooseWorkspacePath(
-  parent: BrowserWindow | undefined,
-  options: PathDialogOptions,
-): Promise<string | null> {
+export async function chooseWorkspacePath(parent: BrowserWindow | undefined, options: PathDialogOptions): Promise<string | null> {
   if (options.purpose === 'export' && options.kind === 'save') return chooseExportPath(parent, options);
   if (options.kind === 'save') {
     const saveOptions: SaveDialogOptions = {

@@ -51,43 +51,46 @@ if (!app.requestSingleInstanceLock({ workspacePath: requested })) {
   });
   app.on('window-all-closed', () => app.quit());
 
-  void app.whenReady().then(async () => {
-    const ses = electronSession.defaultSession;
-    hardenSession(ses, { devServerUrl, platform: process.platform });
-    serveRenderer(ses, rendererDir);
+  void app
+    .whenReady()
+    .then(async () => {
+      const ses = electronSession.defaultSession;
+      hardenSession(ses, { devServerUrl, platform: process.platform });
+      serveRenderer(ses, rendererDir);
 
-    const session = new WorkspaceSession({ dataDir });
-    const handlers = createHandlers(session, {
-      shell: 'electron',
-      version: app.getVersion(),
-      platform: process.platform,
-      dataDir,
+      const session = new WorkspaceSession({ dataDir });
+      const handlers = createHandlers(session, {
+        shell: 'electron',
+        version: app.getVersion(),
+        platform: process.platform,
+        dataDir,
+      });
+      desktop = new DesktopApp({
+        session,
+        handlers,
+        dataDir,
+        preloadPath,
+        entryUrl: appEntryUrl(devServerUrl),
+        devServerUrl,
+        clearRecent: () => session.clearRecent(),
+        formatGuideCandidates: [
+          join(dirname(resourcesDir()), 'docs', 'workspace-format.md'),
+          join(app.getAppPath(), 'README.md'),
+          join(dirname(resourcesDir()), 'README.md'),
+        ],
+      });
+      const first = pendingOpen;
+      pendingOpen = undefined;
+      await desktop.start(first);
+    })
+    .catch(async (error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox(
+        'Candor could not start',
+        `${reason}\n\nIf you run Candor from its source folder, build it first with "npm run build". Your workspace files were not changed.`,
+      );
+      // Through the quit sequence when a session exists, so its file lock is released.
+      if (desktop) await desktop.quit();
+      else app.exit(1);
     });
-    desktop = new DesktopApp({
-      session,
-      handlers,
-      dataDir,
-      preloadPath,
-      entryUrl: appEntryUrl(devServerUrl),
-      devServerUrl,
-      clearRecent: () => session.clearRecent(),
-      formatGuideCandidates: [
-        join(dirname(resourcesDir()), 'docs', 'workspace-format.md'),
-        join(app.getAppPath(), 'README.md'),
-        join(dirname(resourcesDir()), 'README.md'),
-      ],
-    });
-    const first = pendingOpen;
-    pendingOpen = undefined;
-    await desktop.start(first);
-  }).catch(async (error: unknown) => {
-    const reason = error instanceof Error ? error.message : String(error);
-    dialog.showErrorBox(
-      'Candor could not start',
-      `${reason}\n\nIf you run Candor from its source folder, build it first with "npm run build". Your workspace files were not changed.`,
-    );
-    // Through the quit sequence when a session exists, so its file lock is released.
-    if (desktop) await desktop.quit();
-    else app.exit(1);
-  });
 }

@@ -11,9 +11,7 @@ describe('isTrustedSender', () => {
 
   it('refuses another webContents, an iframe, a gone frame or a foreign page', () => {
     expect(isTrustedSender({ sender: { id: 2 }, senderFrame: top('candor://app/index.html') }, ours, undefined)).toBe(false);
-    expect(
-      isTrustedSender({ sender: ours, senderFrame: { url: 'candor://app/index.html', parent: {} } }, ours, undefined),
-    ).toBe(false);
+    expect(isTrustedSender({ sender: ours, senderFrame: { url: 'candor://app/index.html', parent: {} } }, ours, undefined)).toBe(false);
     expect(isTrustedSender({ sender: ours, senderFrame: null }, ours, undefined)).toBe(false);
     expect(isTrustedSender({ sender: ours, senderFrame: top('https://example.com/') }, ours, undefined)).toBe(false);
     expect(isTrustedSender({ sender: ours, senderFrame: top('file:///tmp/x.html') }, ours, undefined)).toBe(false);

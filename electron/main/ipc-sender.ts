@@ -8,11 +8,7 @@ export interface IpcSenderInfo {
   senderFrame: { url: string; parent: unknown } | null;
 }
 
-export function isTrustedSender(
-  event: IpcSenderInfo,
-  ourContents: unknown,
-  devServerUrl: string | undefined,
-): boolean {
+export function isTrustedSender(event: IpcSenderInfo, ourContents: unknown, devServerUrl: string | undefined): boolean {
   const frame = event.senderFrame;
   if (ourContents === undefined || event.sender !== ourContents) return false;
   if (!frame || frame.parent !== null) return false;

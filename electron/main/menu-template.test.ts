@@ -31,10 +31,8 @@ const context = (extra: Partial<MenuContext> = {}): MenuContext => ({
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? items(item.submenu) : [])]);
 }
-const byLabel = (template: MenuItemConstructorOptions[], label: string) =>
-  items(template).filter((item) => item.label === label);
-const click = (item: MenuItemConstructorOptions | undefined) =>
-  (item?.click as (() => void) | undefined)?.();
+const byLabel = (template: MenuItemConstructorOptions[], label: string) => items(template).filter((item) => item.label === label);
+const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as (() => void) | undefined)?.();
 
 describe('buildMenuTemplate', () => {
   it('sends undo and redo to the UI with the usual shortcuts, and Ctrl+Y on Windows and Linux', () => {

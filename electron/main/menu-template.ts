@@ -88,10 +88,7 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
         submenu: [
           ...recentItems,
           ...(actions.clearRecent
-            ? [
-                { type: 'separator' } as const,
-                { label: 'Clear Recent', enabled: ctx.recent.length > 0, click: actions.clearRecent },
-              ]
+            ? [{ type: 'separator' } as const, { label: 'Clear Recent', enabled: ctx.recent.length > 0, click: actions.clearRecent }]
             : []),
         ],
       },

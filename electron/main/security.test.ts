@@ -33,7 +33,14 @@ describe('secureWebPreferences', () => {
 describe('isExternalLink', () => {
   it('lets only https out', () => {
     expect(isExternalLink('https://gdpr.eu/')).toBe(true);
-    for (const url of ['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'candor://app/', 'nonsense']) {
+    for (const url of [
+      'http://example.com',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'candor://app/',
+      'nonsense',
+    ]) {
       expect(isExternalLink(url)).toBe(false);
     }
   });

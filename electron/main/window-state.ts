@@ -102,9 +102,7 @@ export function placeWindow(saved: WindowState | undefined, workAreas: readonly 
     height: fit(saved.bounds.height, largest?.height, MIN_SIZE.height),
   };
   const bounds = { x: Math.round(saved.bounds.x), y: Math.round(saved.bounds.y), ...size };
-  return isReachable(bounds, workAreas)
-    ? { ...bounds, maximized: saved.maximized }
-    : { ...size, maximized: saved.maximized };
+  return isReachable(bounds, workAreas) ? { ...bounds, maximized: saved.maximized } : { ...size, maximized: saved.maximized };
 }
 
 /** The part of a BrowserWindow the tracker uses (a fake stands in for it in tests). */

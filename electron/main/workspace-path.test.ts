@@ -6,12 +6,8 @@ const cwd = resolve('/home/me/work');
 
 describe('workspacePathFromArgv', () => {
   it('skips the executable and, in development, the app folder', () => {
-    expect(workspacePathFromArgv(['/usr/bin/electron', '.', 'team.candor.json'], cwd, false)).toBe(
-      resolve(cwd, 'team.candor.json'),
-    );
-    expect(workspacePathFromArgv(['/opt/Candor/candor', '/data/team.candor.json'], cwd, true)).toBe(
-      '/data/team.candor.json',
-    );
+    expect(workspacePathFromArgv(['/usr/bin/electron', '.', 'team.candor.json'], cwd, false)).toBe(resolve(cwd, 'team.candor.json'));
+    expect(workspacePathFromArgv(['/opt/Candor/candor', '/data/team.candor.json'], cwd, true)).toBe('/data/team.candor.json');
   });
 
   it('finds nothing when no workspace is given', () => {

@@ -125,7 +125,10 @@ describe('the token', () => {
       ['GET', '/api/events'],
       ['POST', '/api/flushed'],
     ]) {
-      const answer = await send(method, path, { headers: { 'Content-Type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+      const answer = await send(method, path, {
+        headers: { 'Content-Type': 'application/json' },
+        body: method === 'POST' ? '{}' : undefined,
+      });
       expect(answer.status, `${method} ${path}`).toBe(401);
       expect(answer.headers['content-type']).toBe('text/plain; charset=utf-8');
       expect(answer.body).toContain('Open the address that "candor serve" printed');
@@ -409,8 +412,8 @@ describe('listening', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
     expect(server.port).toBeGreaterThan(0);
     const first = server;
-    await expect(
-      startServer({ handlers, session, staticDir: pages, port: first.port, token: TOKEN }),
-    ).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    await expect(startServer({ handlers, session, staticDir: pages, port: first.port, token: TOKEN })).rejects.toMatchObject({
+      code: 'EADDRINUSE',
+    });
   });
 });

@@ -6,14 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import type { CandorEvent, Handlers } from '../../core/api';
 import { invokeHandler } from '../services/handlers';
-import {
-  findToken,
-  hostAllowed,
-  originAllowed,
-  TOKEN_QUERY,
-  tokenCookieName,
-  tokenMatcher,
-} from './guard';
+import { findToken, hostAllowed, originAllowed, TOKEN_QUERY, tokenCookieName, tokenMatcher } from './guard';
 import { lookupStatic, openStatic } from './static-files';
 
 export interface EventSourceLike {

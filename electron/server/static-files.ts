@@ -8,16 +8,13 @@ import { contentTypeFor } from '../services/content-types';
 
 export { contentTypeFor };
 
-
 function inside(root: string, candidate: string): boolean {
   const rel = relative(root, candidate);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
 export type StaticLookup =
-  | { kind: 'file'; path: string; size: number; contentType: string }
-  | { kind: 'not-found' }
-  | { kind: 'forbidden' };
+  { kind: 'file'; path: string; size: number; contentType: string } | { kind: 'not-found' } | { kind: 'forbidden' };
 
 /**
  * Maps a URL path (still percent-encoded, as in the request) to a file of `root`.

@@ -86,6 +86,8 @@ describe('removeStaleTempFiles', () => {
     const unrelated = join(dir, '.w.candor.json.swp');
     await Promise.all([writeFile(stale, 'half'), writeFile(live, 'half'), writeFile(unrelated, 'vim')]);
     expect(await removeStaleTempFiles(file)).toEqual([stale]);
-    expect((await readdir(dir)).sort()).toEqual(['.w.candor.json.candor-tmp-' + process.pid + '-abcdef012345', '.w.candor.json.swp', 'w.candor.json'].sort());
+    expect((await readdir(dir)).sort()).toEqual(
+      ['.w.candor.json.candor-tmp-' + process.pid + '-abcdef012345', '.w.candor.json.swp', 'w.candor.json'].sort(),
+    );
   });
 });

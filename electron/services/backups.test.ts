@@ -74,7 +74,11 @@ describe('BackupStore', () => {
     await store.prune();
     const list = await store.list();
     expect(list.map((e) => e.id)).toEqual([ids[4], ids[3], ids[2]]);
-    expect(list[0]).toMatchObject({ organizationName: 'Org 4', dataTypes: 4, bytes: (await stat(join(store.folder, `${ids[4]}.candor.json`))).size });
+    expect(list[0]).toMatchObject({
+      organizationName: 'Org 4',
+      dataTypes: 4,
+      bytes: (await stat(join(store.folder, `${ids[4]}.candor.json`))).size,
+    });
     await expect(store.read(ids[0])).rejects.toBeInstanceOf(BackupNotFoundError);
     expect(await readdir(store.folder)).toHaveLength(3);
   });

@@ -32,8 +32,13 @@ function timeOf(id: string): number {
 }
 
 export class BackupNotFoundError extends Error {
-  constructor(readonly id: string, folder: string) {
-    super(`There is no backup "${id}" in ${folder} any more (only the last ${MAX_BACKUPS} versions are kept); choose one from the current list`);
+  constructor(
+    readonly id: string,
+    folder: string,
+  ) {
+    super(
+      `There is no backup "${id}" in ${folder} any more (only the last ${MAX_BACKUPS} versions are kept); choose one from the current list`,
+    );
   }
 }
 
@@ -41,7 +46,10 @@ export class BackupStore {
   // Backups never change once written, so what was learned about one stays true.
   private readonly summaries = new Map<string, BackupEntry>();
 
-  constructor(readonly folder: string, private readonly keep = MAX_BACKUPS) {}
+  constructor(
+    readonly folder: string,
+    private readonly keep = MAX_BACKUPS,
+  ) {}
 
   private fileOf(id: string): string {
     return join(this.folder, `${id}${SUFFIX}`);

@@ -22,7 +22,19 @@ beforeAll(async () => {
   sample = await sampleWorkspace();
 });
 
-const BROKEN_AT_LINE_10 = ['---', 'id: privacy-notice', 'title: Our notice', 'kind: notice', 'jurisdictions: [gdpr]', 'locale: en', '---', '# Notice', '', '{{ organization.name | nosuchfilter }}', ''].join('\n');
+const BROKEN_AT_LINE_10 = [
+  '---',
+  'id: privacy-notice',
+  'title: Our notice',
+  'kind: notice',
+  'jurisdictions: [gdpr]',
+  'locale: en',
+  '---',
+  '# Notice',
+  '',
+  '{{ organization.name | nosuchfilter }}',
+  '',
+].join('\n');
 
 function opened(state: SessionState) {
   if (state.status !== 'open') throw new Error(`expected an open workspace, got ${JSON.stringify(state).slice(0, 300)}`);
@@ -88,7 +100,9 @@ describe('exportDocument', () => {
     expect(value(await exportDocument(session, { id: 'privacy-notice', format: 'docx', path: join(out, 'for-the-lawyer') })).path).toBe(
       join(out, 'for-the-lawyer.docx'),
     );
-    expect(value(await exportDocument(session, { id: 'privacy-notice', format: 'html', path: join(out, 'PAGE.HTML') })).path).toBe(join(out, 'PAGE.HTML'));
+    expect(value(await exportDocument(session, { id: 'privacy-notice', format: 'html', path: join(out, 'PAGE.HTML') })).path).toBe(
+      join(out, 'PAGE.HTML'),
+    );
     // Another format's extension is not this format's: the file still says what it holds.
     expect(value(await exportDocument(session, { id: 'privacy-notice', format: 'markdown', path: join(out, 'notice.html') })).path).toBe(
       join(out, 'notice.html.md'),
@@ -142,7 +156,11 @@ describe('exportDocument', () => {
         message: `Nothing was exported: ${join(out, 'a-file', 'notice.md')} is not inside a folder (part of the path is a file).`,
       },
     });
-    const missing = await exportDocument(session, { id: 'privacy-notice', format: 'markdown', path: join(out, 'no-such-folder', 'notice.md') });
+    const missing = await exportDocument(session, {
+      id: 'privacy-notice',
+      format: 'markdown',
+      path: join(out, 'no-such-folder', 'notice.md'),
+    });
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.error.message).toMatch(/^Nothing was exported: .*no-such-folder.*notice\.md /);
     await mkdir(join(out, 'folder.md'));
@@ -168,14 +186,18 @@ describe('exportDocument', () => {
     const session = new WorkspaceSession({ dataDir: join(root, 'data'), examplePath: SAMPLE_PATH });
     sessions.push(session);
     const result = await exportDocument(session, { id: 'privacy-notice', format: 'markdown', path: join(root, 'n.md') });
-    expect(result).toEqual({ ok: false, error: { code: 'no-workspace', message: 'Nothing was exported: no workspace is open. Open a workspace first.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'no-workspace', message: 'Nothing was exported: no workspace is open. Open a workspace first.' },
+    });
   });
 
   it('exports from the workspace override template when there is one', async () => {
     const ws = structuredClone(sample);
     ws.settings.templatesDir = 'templates';
     const { session, out } = await openCopy(ws, {
-      'templates/privacy-notice.md': '---\nid: privacy-notice\ntitle: Our notice\nkind: notice\njurisdictions: [gdpr]\nlocale: en\n---\n# {{ organization.name }}, briefly\n',
+      'templates/privacy-notice.md':
+        '---\nid: privacy-notice\ntitle: Our notice\nkind: notice\njurisdictions: [gdpr]\nlocale: en\n---\n# {{ organization.name }}, briefly\n',
     });
     const result = value(await exportDocument(session, { id: 'privacy-notice', format: 'markdown', path: join(out, 'n.md') }));
     expect(await readFile(result.path, 'utf8')).toBe('# Ridgeline, briefly\n');
@@ -217,7 +239,9 @@ describe('workspaceTemplates', () => {
     });
     const result = value(await workspaceTemplates(session));
     expect(result.errors).toEqual([]);
-    expect(result.sources).toEqual([{ file: join(folder, 'legal', 'templates', 'privacy-notice.md'), text: override, origin: 'workspace' }]);
+    expect(result.sources).toEqual([
+      { file: join(folder, 'legal', 'templates', 'privacy-notice.md'), text: override, origin: 'workspace' },
+    ]);
   });
 
   it('returns nothing when the workspace names no folder', async () => {

@@ -11,7 +11,9 @@ import { describeIoError } from './io-error';
 import type { WorkspaceSession } from './session';
 import { loadBuiltInTemplates, loadWorkspaceTemplates } from './templates';
 
-export async function workspaceTemplates(session: WorkspaceSession): Promise<Result<{ sources: TemplateSource[]; errors: TemplateError[] }>> {
+export async function workspaceTemplates(
+  session: WorkspaceSession,
+): Promise<Result<{ sources: TemplateSource[]; errors: TemplateError[] }>> {
   const state = session.state();
   if (state.status !== 'open') return ok({ sources: [], errors: [] });
   return ok(await loadWorkspaceTemplates(state.workspace, state.path));
@@ -46,11 +48,19 @@ export async function exportDocument(
   const rendered = renderDocument(state.workspace, template);
   if (!rendered.ok) {
     const e = rendered.error;
-    return fail({ code: 'invalid-argument', file: e.file, message: `The template ${e.file}${e.line ? ` (line ${e.line})` : ''} could not be rendered: ${e.message}` });
+    return fail({
+      code: 'invalid-argument',
+      file: e.file,
+      message: `The template ${e.file}${e.line ? ` (line ${e.line})` : ''} could not be rendered: ${e.message}`,
+    });
   }
   const target = path.toLowerCase().endsWith(EXTENSIONS[format]) ? path : `${path}${EXTENSIONS[format]}`;
   const content =
-    format === 'markdown' ? rendered.document.markdown : format === 'html' ? renderHtmlPage(rendered.document) : await renderDocx(rendered.document);
+    format === 'markdown'
+      ? rendered.document.markdown
+      : format === 'html'
+        ? renderHtmlPage(rendered.document)
+        : await renderDocx(rendered.document);
   try {
     await writeFileAtomic(target, content);
   } catch (error) {

@@ -81,10 +81,16 @@ describe('export-file', () => {
     const manifest = parsePlist(await readFile(path, 'utf8')) as Record<string, unknown> & {
       NSPrivacyCollectedDataTypes: { NSPrivacyCollectedDataType: string }[];
     };
-    expect(Object.keys(manifest).sort()).toEqual(['NSPrivacyAccessedAPITypes', 'NSPrivacyCollectedDataTypes', 'NSPrivacyTracking', 'NSPrivacyTrackingDomains']);
+    expect(Object.keys(manifest).sort()).toEqual([
+      'NSPrivacyAccessedAPITypes',
+      'NSPrivacyCollectedDataTypes',
+      'NSPrivacyTracking',
+      'NSPrivacyTrackingDomains',
+    ]);
     const known = new Set(APPLE_DATA_TYPES.map((t) => APPLE_DATA_TYPE_PREFIX + t.id));
     expect(manifest.NSPrivacyCollectedDataTypes.length).toBeGreaterThan(0);
-    for (const entry of manifest.NSPrivacyCollectedDataTypes) expect(known.has(entry.NSPrivacyCollectedDataType), entry.NSPrivacyCollectedDataType).toBe(true);
+    for (const entry of manifest.NSPrivacyCollectedDataTypes)
+      expect(known.has(entry.NSPrivacyCollectedDataType), entry.NSPrivacyCollectedDataType).toBe(true);
   });
 
   it('writes the App Store answers as Markdown naming the organisation', async () => {
@@ -115,7 +121,11 @@ describe('export-file', () => {
     expect(sheet, 'the record sheet').toBeDefined();
     const texts: string[] = [];
     sheet!.eachRow((row) => row.eachCell((cell) => void texts.push(String(cell.value))));
-    for (const purpose of sample.purposes) expect(texts.some((t) => t.includes(purpose.name)), purpose.name).toBe(true);
+    for (const purpose of sample.purposes)
+      expect(
+        texts.some((t) => t.includes(purpose.name)),
+        purpose.name,
+      ).toBe(true);
 
     const docx = await readFile(await exportTo(s, 'ropa-docx', 'ropa'));
     expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
@@ -140,7 +150,9 @@ describe('export-file', () => {
     const s = await setup();
     const path = await exportTo(s, 'fideslang', 'system');
     expect(path).toBe(join(s.out, 'system.yml'));
-    const doc = parseYaml(await readFile(path, 'utf8')) as { system: { fides_key: string; privacy_declarations: { data_use: string; data_categories: string[] }[] }[] };
+    const doc = parseYaml(await readFile(path, 'utf8')) as {
+      system: { fides_key: string; privacy_declarations: { data_use: string; data_categories: string[] }[] }[];
+    };
     expect(doc.system).toHaveLength(1);
     expect(doc.system[0].privacy_declarations.length).toBeGreaterThan(0);
     for (const d of doc.system[0].privacy_declarations) expect(d.data_categories.length).toBeGreaterThan(0);
@@ -175,7 +187,8 @@ describe('export-file', () => {
     await symlink(s.file, join(s.out, 'link.csv'));
     const linked = await invokeHandler(s.handlers, 'export-file', { kind: 'inventory-csv', path: join(s.out, 'link.csv') });
     expect(linked).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    if (!linked.ok) expect(linked.error.message).toMatch(/is the open workspace, and exporting there would replace it\. Choose another file name\.$/);
+    if (!linked.ok)
+      expect(linked.error.message).toMatch(/is the open workspace, and exporting there would replace it\. Choose another file name\.$/);
     expect(await readFile(s.file, 'utf8')).toBe(before);
   });
 
@@ -268,7 +281,10 @@ describe('import-preview', () => {
   it('says what to do with a file that is not UTF-8, a folder and a file that is not there', async () => {
     const s = await setup();
     const latin1 = join(s.out, 'latin1.csv');
-    await writeFile(latin1, Buffer.from([0x69, 0x64, 0x2c, 0x6e, 0x61, 0x6d, 0x65, 0x0d, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x2c, 0x43, 0x61, 0x66, 0xe9]));
+    await writeFile(
+      latin1,
+      Buffer.from([0x69, 0x64, 0x2c, 0x6e, 0x61, 0x6d, 0x65, 0x0d, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x2c, 0x43, 0x61, 0x66, 0xe9]),
+    );
     const notUtf8 = await invokeHandler(s.handlers, 'import-preview', { path: latin1 });
     expect(notUtf8).toMatchObject({ ok: false, error: { code: 'unreadable', file: latin1 } });
     if (!notUtf8.ok) expect(notUtf8.error.message).toMatch(/is not UTF-8 text\. Save it again as UTF-8/);
@@ -281,6 +297,7 @@ describe('import-preview', () => {
     const missing = join(s.out, 'missing.yml');
     const notThere = await invokeHandler(s.handlers, 'import-preview', { path: missing });
     expect(notThere).toMatchObject({ ok: false, error: { code: 'io', file: missing } });
-    if (!notThere.ok) expect(notThere.error.message).toBe(`Nothing was imported: ${missing} does not exist (it may have been moved, renamed or deleted).`);
+    if (!notThere.ok)
+      expect(notThere.error.message).toBe(`Nothing was imported: ${missing} does not exist (it may have been moved, renamed or deleted).`);
   });
 });

@@ -88,7 +88,10 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   return (await real(a)) === (await real(b));
 }
 
-export async function exportFile(session: WorkspaceSession, { kind, path }: { kind: ExportKind; path: string }): Promise<Result<{ path: string }>> {
+export async function exportFile(
+  session: WorkspaceSession,
+  { kind, path }: { kind: ExportKind; path: string },
+): Promise<Result<{ path: string }>> {
   const state = session.state();
   if (state.status !== 'open') {
     return fail({ code: 'no-workspace', message: 'Nothing was exported: no workspace is open. Open a workspace first.' });

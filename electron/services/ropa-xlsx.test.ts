@@ -83,7 +83,12 @@ describe('ropaXlsx', () => {
       expect.arrayContaining([
         ['', 'Name', 'Address', 'Email'],
         ['Controller', 'Ridgeline Outdoor GmbH', 'Sendlinger Straße 28, 80331 München, Germany', 'privacy@ridgeline.example'],
-        ['Data protection officer', 'Dr. Miriam Albrecht', 'Albrecht Datenschutzberatung, Leopoldstraße 71, 80802 München, Germany', 'dpo@ridgeline.example'],
+        [
+          'Data protection officer',
+          'Dr. Miriam Albrecht',
+          'Albrecht Datenschutzberatung, Leopoldstraße 71, 80802 München, Germany',
+          'dpo@ridgeline.example',
+        ],
       ]),
     );
     expect(ROPA_COLUMNS.map((_, i) => sheet.getCell(header, i + 1).value)).toEqual(ROPA_COLUMNS.map((c) => c.header));
@@ -136,7 +141,13 @@ describe('ropaXlsx', () => {
     ws.organization.address = attempts[2];
     ws.organization.securityMeasures = attempts[3];
     ws.organization.dpo = { name: attempts[4], address: attempts[5] };
-    ws.purposes[0] = { ...ws.purposes[0], name: attempts[0], description: attempts[1], lawfulBasis: 'legitimate-interests', legitimateInterest: attempts[2] };
+    ws.purposes[0] = {
+      ...ws.purposes[0],
+      name: attempts[0],
+      description: attempts[1],
+      lawfulBasis: 'legitimate-interests',
+      legitimateInterest: attempts[2],
+    };
     ws.dataTypes[0] = { ...ws.dataTypes[0], name: attempts[3], owner: attempts[0], retention: { criteria: attempts[4] } };
     const values = await expectOnlyText(await ropaXlsx(valid(ws)));
     expect(values).toContain(`'${attempts[0]}`);

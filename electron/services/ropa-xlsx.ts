@@ -26,7 +26,9 @@ const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 function setText(cell: ExcelJS.Cell, text: string): void {
   cell.value = neutralizeFormula(text);
   if (cell.type !== ExcelJS.ValueType.String) {
-    throw new Error(`The record of processing would have written a non-text cell at ${cell.address}; nothing was saved. Report this as a bug in Candor.`);
+    throw new Error(
+      `The record of processing would have written a non-text cell at ${cell.address}; nothing was saved. Report this as a bug in Candor.`,
+    );
   }
 }
 

@@ -128,7 +128,10 @@ describe('opening', () => {
       expect(await other.save(sample, revisionOf(input.bytes))).toMatchObject({ ok: false });
 
       expect((await readFile(file)).equals(input.bytes), input.name).toBe(true);
-      expect((await readdir(folder)).filter((n) => !n.endsWith('.lock')), input.name).toEqual(['w.candor.json']);
+      expect(
+        (await readdir(folder)).filter((n) => !n.endsWith('.lock')),
+        input.name,
+      ).toEqual(['w.candor.json']);
       expect(await session.recent(), input.name).toEqual([]);
       await session.close();
       await other.close();
@@ -194,7 +197,11 @@ describe('saving', () => {
 
     const backups = await session.backups();
     expect(backups).toHaveLength(1);
-    expect(backups[0]).toMatchObject({ bytes: before.length, organizationName: sample.organization.name, dataTypes: sample.dataTypes.length });
+    expect(backups[0]).toMatchObject({
+      bytes: before.length,
+      organizationName: sample.organization.name,
+      dataTypes: sample.dataTypes.length,
+    });
     const read = await session.readBackup(backups[0].id);
     expect(read.ok && read.value.organization.name).toBe(sample.organization.name);
   });
@@ -206,7 +213,9 @@ describe('saving', () => {
     const result = await session.save(bad, state.revision);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-workspace', file } });
     if (!result.ok) {
-      expect(result.error.problems?.map((p) => p.path)).toEqual(expect.arrayContaining(['dataTypes[0].category', 'dataTypes[0].purposes[0]']));
+      expect(result.error.problems?.map((p) => p.path)).toEqual(
+        expect.arrayContaining(['dataTypes[0].category', 'dataTypes[0].purposes[0]']),
+      );
     }
     expect(await readFile(file, 'utf8')).toBe(canonical(sample));
     expect(await session.backups()).toEqual([]);
@@ -229,7 +238,10 @@ describe('saving', () => {
   it('runs concurrent saves one after another: the second, based on the old revision, is refused', async () => {
     const { file, session } = await setup();
     const state = opened(await session.open(file));
-    const [first, second] = await Promise.all([session.save(variant(sample, 1), state.revision), session.save(variant(sample, 2), state.revision)]);
+    const [first, second] = await Promise.all([
+      session.save(variant(sample, 1), state.revision),
+      session.save(variant(sample, 2), state.revision),
+    ]);
     expect(first.ok).toBe(true);
     expect(second).toMatchObject({ ok: false, error: { code: 'changed-on-disk' } });
     expect(await readFile(file, 'utf8')).toBe(canonical(variant(sample, 1)));
@@ -246,7 +258,10 @@ describe('saving changes', () => {
   it('saves only the changes since the base revision, with the same bytes as a whole save', async () => {
     const { file, session } = await setup();
     const state = opened(await session.open(file));
-    const edited = { ...state.workspace, dataTypes: state.workspace.dataTypes.map((d, i) => (i === 0 ? { ...d, benefit: 'Changed benefit.' } : d)) };
+    const edited = {
+      ...state.workspace,
+      dataTypes: state.workspace.dataTypes.map((d, i) => (i === 0 ? { ...d, benefit: 'Changed benefit.' } : d)),
+    };
     const changes = diffWorkspace(state.workspace, edited);
     expect(changes.lists.dataTypes?.upserts).toHaveLength(1);
     const saved = await session.saveChanges(changes, state.revision);
@@ -260,7 +275,10 @@ describe('saving changes', () => {
     const { file, session } = await setup();
     const state = opened(await session.open(file));
     const before = await readFile(file, 'utf8');
-    const edited = { ...state.workspace, dataTypes: [{ ...state.workspace.dataTypes[0], purposes: ['no-such-purpose'] }, ...state.workspace.dataTypes.slice(1)] };
+    const edited = {
+      ...state.workspace,
+      dataTypes: [{ ...state.workspace.dataTypes[0], purposes: ['no-such-purpose'] }, ...state.workspace.dataTypes.slice(1)],
+    };
     const stale = await session.saveChanges(diffWorkspace(state.workspace, edited), 'f'.repeat(64));
     expect(stale).toMatchObject({ ok: false, error: { code: 'stale-base' } });
     const invalid = await session.saveChanges(diffWorkspace(state.workspace, edited), state.revision);
@@ -381,10 +399,12 @@ describe('changes made on disk by another program', () => {
     const adapter = (session as unknown as { file: { adapter: WorkspaceFileAdapter } }).file.adapter;
     let guard: (() => Promise<void>) | undefined;
     Object.defineProperty(adapter, 'beforeCommit', {
-      get: () => guard && (async () => {
-        await writeFile(file, outside);
-        await guard?.();
-      }),
+      get: () =>
+        guard &&
+        (async () => {
+          await writeFile(file, outside);
+          await guard?.();
+        }),
       set: (value: (() => Promise<void>) | undefined) => {
         guard = value;
       },

@@ -4,7 +4,16 @@
 import { access, constants, lstat, readFile, realpath } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { Low } from 'lowdb';
-import { fail, ok, type BackupEntry, type CandorError, type CandorEvent, type ReadOnlyReason, type Result, type SessionState } from '../../core/api';
+import {
+  fail,
+  ok,
+  type BackupEntry,
+  type CandorError,
+  type CandorEvent,
+  type ReadOnlyReason,
+  type Result,
+  type SessionState,
+} from '../../core/api';
 import { createEmptyWorkspace } from '../../core/new-workspace';
 import type { Workspace } from '../../core/schema';
 import { AppState } from './app-state';
@@ -15,7 +24,14 @@ import { describeIoError, shortIoReason } from './io-error';
 import { bundledExamplePath } from './paths';
 import { acquireWorkspaceLock, lockPathFor, STALE_MS, type HeldLock } from './workspace-lock';
 import { applyChanges, type WorkspaceChanges } from '../../core/changes';
-import { classifyWorkspaceBytes, prepareWrite, readWorkspaceFile, revisionOf, WorkspaceFileAdapter, WorkspaceFileError } from './workspace-file';
+import {
+  classifyWorkspaceBytes,
+  prepareWrite,
+  readWorkspaceFile,
+  revisionOf,
+  WorkspaceFileAdapter,
+  WorkspaceFileError,
+} from './workspace-file';
 
 export interface SessionOptions {
   /** the app's data folder: backups, state.json */
@@ -65,7 +81,11 @@ async function exists(path: string): Promise<boolean> {
 
 /** "ridgeline.candor.json" → "ridgeline": a starting name the user renames in Settings. */
 function nameFromFile(path: string): string {
-  return basename(path).replace(/(\.candor)?\.json$/i, '').trim() || 'My organization';
+  return (
+    basename(path)
+      .replace(/(\.candor)?\.json$/i, '')
+      .trim() || 'My organization'
+  );
 }
 
 function lockedMessage(path: string, lockPath: string): string {
@@ -311,7 +331,8 @@ export class WorkspaceSession {
       revision = 'missing';
     }
     if (this.file !== file) return;
-    if (revision === file.revision || revision === file.writing || revision === file.adapter.committing || revision === file.reported) return;
+    if (revision === file.revision || revision === file.writing || revision === file.adapter.committing || revision === file.reported)
+      return;
     file.reported = revision;
     this.emit({ type: 'workspace-changed-on-disk', path: file.path });
   }
@@ -362,7 +383,11 @@ export class WorkspaceSession {
       }
       const rebuilt = applyChanges(file.state.workspace, changes);
       if (!rebuilt.ok) {
-        return fail({ code: 'stale-base', file: file.path, message: `The changes do not fit the saved workspace (${rebuilt.reason}); send the whole workspace.` });
+        return fail({
+          code: 'stale-base',
+          file: file.path,
+          message: `The changes do not fit the saved workspace (${rebuilt.reason}); send the whole workspace.`,
+        });
       }
       return this.saveNow(rebuilt.workspace, baseRevision);
     });
@@ -376,8 +401,15 @@ export class WorkspaceSession {
     return (async () => {
       const file = this.file;
       if (!file || file.state.status !== 'open') {
-        const why = file?.state.status === 'error' ? `${file.path} could not be opened, and Candor never writes over a file it could not read` : 'no workspace is open';
-        return fail({ code: 'no-workspace', ...(file ? { file: file.path } : {}), message: `Nothing was saved: ${why}. Open or create a workspace first.` });
+        const why =
+          file?.state.status === 'error'
+            ? `${file.path} could not be opened, and Candor never writes over a file it could not read`
+            : 'no workspace is open';
+        return fail({
+          code: 'no-workspace',
+          ...(file ? { file: file.path } : {}),
+          message: `Nothing was saved: ${why}. Open or create a workspace first.`,
+        });
       }
       if (file.state.readOnly) return fail(readOnlyError(file.path, file.state.readOnly));
       const prepared = file.adapter.prepare(workspace);
@@ -401,7 +433,11 @@ export class WorkspaceSession {
       let backupId: string | undefined;
       file.adapter.beforeCommit = async () => {
         const again = await this.readCurrent(file);
-        const backup = !again.ok ? again : again.value.equals(current.value) ? await this.backUp(file, again.value, baseRevision) : fail<string>(changedOnDisk(file.path));
+        const backup = !again.ok
+          ? again
+          : again.value.equals(current.value)
+            ? await this.backUp(file, again.value, baseRevision)
+            : fail<string>(changedOnDisk(file.path));
         if (!backup.ok) {
           refusal = backup;
           throw new Error(backup.error.message);
@@ -416,11 +452,19 @@ export class WorkspaceSession {
         if (file.adapter.revision === next.revision) {
           // The rename happened; only making it durable failed. The file holds the new version.
           this.wrote(file, next.workspace, next.revision);
-          return fail({ code: 'io', file: file.path, message: `${file.path} was saved, but the disk reported an error while making the save permanent (${describeIoError(error, dirname(file.path))}); check the disk before relying on it.` });
+          return fail({
+            code: 'io',
+            file: file.path,
+            message: `${file.path} was saved, but the disk reported an error while making the save permanent (${describeIoError(error, dirname(file.path))}); check the disk before relying on it.`,
+          });
         }
         // The file still holds the version just backed up; a second copy of it is noise.
         if (backupId) await file.backups.remove(backupId).catch(() => undefined);
-        return fail({ code: 'io', file: file.path, message: `Nothing was saved: ${describeIoError(error, file.path)}. The file on disk is unchanged.` });
+        return fail({
+          code: 'io',
+          file: file.path,
+          message: `Nothing was saved: ${describeIoError(error, file.path)}. The file on disk is unchanged.`,
+        });
       } finally {
         file.adapter.beforeCommit = undefined;
       }
@@ -461,7 +505,11 @@ export class WorkspaceSession {
         if (!attempt.ok) {
           return fail(
             attempt.reason === 'locked'
-              ? { code: 'locked', file: display, message: `${display} is open in another Candor window or process (lock ${attempt.lockPath}), so it was not replaced. Close it there first, or choose another name.` }
+              ? {
+                  code: 'locked',
+                  file: display,
+                  message: `${display} is open in another Candor window or process (lock ${attempt.lockPath}), so it was not replaced. Close it there first, or choose another name.`,
+                }
               : { code: 'io', file: display, message: `Nothing was saved: ${describeIoError(attempt.error, dirname(display))}.` },
           );
         }
@@ -484,7 +532,11 @@ export class WorkspaceSession {
         });
       }
       if (existing?.kind === 'newer-version') {
-        return refuse({ code: 'read-only', file: display, message: `${existing.message} Candor does not write over it; choose another name.` });
+        return refuse({
+          code: 'read-only',
+          file: display,
+          message: `${existing.message} Candor does not write over it; choose another name.`,
+        });
       }
 
       const next = prepared.prepared;
@@ -549,10 +601,20 @@ export class WorkspaceSession {
         await writeNewFileAtomic(display, prepared.prepared.bytes);
       } catch (error) {
         if (isCode(error, 'EEXIST')) {
-          return fail({ code: 'forbidden', file: display, message: `${display} was created by another program just now; a new workspace never replaces a file. Choose another name.` });
+          return fail({
+            code: 'forbidden',
+            file: display,
+            message: `${display} was created by another program just now; a new workspace never replaces a file. Choose another name.`,
+          });
         }
-        const where = isCode(error, 'ENOENT') ? `the folder ${dirname(display)} does not exist; create it first or choose another place` : describeIoError(error, display);
-        return fail({ code: isCode(error, 'ENOENT') ? 'not-found' : 'io', file: display, message: `The new workspace was not created: ${where}.` });
+        const where = isCode(error, 'ENOENT')
+          ? `the folder ${dirname(display)} does not exist; create it first or choose another place`
+          : describeIoError(error, display);
+        return fail({
+          code: isCode(error, 'ENOENT') ? 'not-found' : 'io',
+          file: display,
+          message: `The new workspace was not created: ${where}.`,
+        });
       }
       return ok(await this.openNow(display));
     });
@@ -564,14 +626,19 @@ export class WorkspaceSession {
   }
 
   private async backupBytes(file: OpenFile | undefined, id: string): Promise<Result<Buffer>> {
-    if (!file) return fail({ code: 'no-workspace', message: 'No workspace is open, so there are no backups to show. Open a workspace first.' });
+    if (!file)
+      return fail({ code: 'no-workspace', message: 'No workspace is open, so there are no backups to show. Open a workspace first.' });
     if (!isBackupId(id)) {
-      return fail({ code: 'invalid-argument', message: `"${id}" is not a backup id (ids look like 20261201T093000123Z-0123456789ab); choose a backup from the list.` });
+      return fail({
+        code: 'invalid-argument',
+        message: `"${id}" is not a backup id (ids look like 20261201T093000123Z-0123456789ab); choose a backup from the list.`,
+      });
     }
     try {
       return ok(await file.backups.read(id));
     } catch (error) {
-      if (error instanceof BackupNotFoundError) return fail({ code: 'not-found', file: file.backups.pathOf(id), message: `${error.message}.` });
+      if (error instanceof BackupNotFoundError)
+        return fail({ code: 'not-found', file: file.backups.pathOf(id), message: `${error.message}.` });
       return fail({ code: 'io', file: file.backups.pathOf(id), message: `The backup ${describeIoError(error, file.backups.pathOf(id))}.` });
     }
   }
@@ -620,7 +687,11 @@ export class WorkspaceSession {
       try {
         staged = await stageFileAtomic(open.target, bytes.value);
       } catch (error) {
-        return fail({ code: 'io', file: open.path, message: `The backup was not restored: ${describeIoError(error, open.path)}. The file on disk is unchanged.` });
+        return fail({
+          code: 'io',
+          file: open.path,
+          message: `The backup was not restored: ${describeIoError(error, open.path)}. The file on disk is unchanged.`,
+        });
       }
       // The version being replaced is kept too, even a damaged one: restoring never loses bytes.
       // It is read after staging, so only the rename separates the copy from the replacement.
@@ -642,7 +713,11 @@ export class WorkspaceSession {
       } catch (error) {
         open.writing = undefined;
         if (!staged.replaced) {
-          return fail({ code: 'io', file: open.path, message: `The backup was not restored: ${describeIoError(error, open.path)}. The file on disk is unchanged.` });
+          return fail({
+            code: 'io',
+            file: open.path,
+            message: `The backup was not restored: ${describeIoError(error, open.path)}. The file on disk is unchanged.`,
+          });
         }
       }
       await open.backups.prune().catch(() => undefined);

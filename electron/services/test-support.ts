@@ -70,6 +70,11 @@ export function corruptInputs(text: string): { name: string; bytes: Buffer; code
     { name: 'NUL-filled', bytes: Buffer.alloc(4096), code: 'unreadable', reason: /NUL bytes/ },
     { name: 'blank', bytes: Buffer.from('  \n\t\n'), code: 'unreadable', reason: /blank space/ },
     { name: 'not UTF-8', bytes: Buffer.from([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]), code: 'unreadable', reason: /not UTF-8/ },
-    { name: 'invalid workspace', bytes: Buffer.from(JSON.stringify(invalid)), code: 'invalid-workspace', reason: /dataTypes\[0\]\.purposes\[0\]/ },
+    {
+      name: 'invalid workspace',
+      bytes: Buffer.from(JSON.stringify(invalid)),
+      code: 'invalid-workspace',
+      reason: /dataTypes\[0\]\.purposes\[0\]/,
+    },
   ];
 }

@@ -2,13 +2,29 @@
 // table, one section per data type with lists, links and tables), for tests and measurements of the
 // writers. Deterministic: the same count gives the same Markdown.
 export function largeNoticeMarkdown(dataTypes = 2000): string {
-  const names = Array.from({ length: dataTypes }, (_, i) => `Data type ${i + 1} (${['email address', 'precise location', 'payment card', 'device identifier', 'health record'][i % 5]})`);
-  const parts: string[] = ['# Privacy notice', '', 'Effective 1 March 2025. This notice explains what **Ridgeline Outdoor Ltd** collects and why.', ''];
+  const names = Array.from(
+    { length: dataTypes },
+    (_, i) => `Data type ${i + 1} (${['email address', 'precise location', 'payment card', 'device identifier', 'health record'][i % 5]})`,
+  );
+  const parts: string[] = [
+    '# Privacy notice',
+    '',
+    'Effective 1 March 2025. This notice explains what **Ridgeline Outdoor Ltd** collects and why.',
+    '',
+  ];
   parts.push('## Summary', '', '| Data type | Why we collect it | What you get | How long we keep it |', '| --- | --- | --- | --- |');
   for (const name of names) {
-    parts.push(`| ${name} | To run your account and to [keep it secure](https://ridgeline.example/security) | You can sign in on every device and recover a lost password | For 30 days after you close your account |`);
+    parts.push(
+      `| ${name} | To run your account and to [keep it secure](https://ridgeline.example/security) | You can sign in on every device and recover a lost password | For 30 days after you close your account |`,
+    );
   }
-  parts.push('', '## Who we are and how to reach us', '', 'Ridgeline Outdoor Ltd, 1 Quay Street, Galway, Ireland. Write to [privacy@ridgeline.example](mailto:privacy@ridgeline.example).', '');
+  parts.push(
+    '',
+    '## Who we are and how to reach us',
+    '',
+    'Ridgeline Outdoor Ltd, 1 Quay Street, Galway, Ireland. Write to [privacy@ridgeline.example](mailto:privacy@ridgeline.example).',
+    '',
+  );
   parts.push('## What we collect and why', '');
   names.forEach((name, i) => {
     parts.push(

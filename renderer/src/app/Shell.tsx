@@ -117,26 +117,12 @@ export function Shell() {
           <Group gap="xs" wrap="nowrap">
             <SaveStatus />
             <Tooltip label={canUndo ? `Undo ${undoLabel ?? ''} (${shortcutLabel('mod+Z')})` : 'Nothing to undo'}>
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                size="lg"
-                aria-label="Undo"
-                disabled={!canUndo}
-                onClick={() => runCommand('undo')}
-              >
+              <ActionIcon variant="subtle" color="gray" size="lg" aria-label="Undo" disabled={!canUndo} onClick={() => runCommand('undo')}>
                 <IconArrowBackUp size={20} />
               </ActionIcon>
             </Tooltip>
             <Tooltip label={canRedo ? `Redo ${redoLabel ?? ''} (${shortcutLabel('mod+shift+Z')})` : 'Nothing to redo'}>
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                size="lg"
-                aria-label="Redo"
-                disabled={!canRedo}
-                onClick={() => runCommand('redo')}
-              >
+              <ActionIcon variant="subtle" color="gray" size="lg" aria-label="Redo" disabled={!canRedo} onClick={() => runCommand('redo')}>
                 <IconArrowForwardUp size={20} />
               </ActionIcon>
             </Tooltip>
@@ -161,40 +147,39 @@ export function Shell() {
           <nav aria-label="Sections">
             {NAVIGATION.map((link, index) => (
               <Fragment key={link.screen}>
-              {link.group && link.group !== NAVIGATION[index - 1]?.group && (
-                <Text size="xs" fw={700} tt="uppercase" c="dimmed" className={classes.navGroup}>
-                  {link.group}
-                </Text>
-              )}
-              <NavLink
-                href={routeHash({ screen: link.screen } as Route)}
-                label={link.label}
-                leftSection={<link.icon size={18} stroke={1.7} />}
-                rightSection={
-                  link.findingBadges ? (
-                    <ReviewBadges />
-                  ) : link.count ? (
-                    <Badge size="sm" variant="light" color="gray" circle={false}>
-                      {link.count(workspace)}
-                    </Badge>
-                  ) : undefined
-                }
-                active={activeScreen === link.screen}
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate({ screen: link.screen } as Route);
-                }}
-                aria-current={activeScreen === link.screen ? 'page' : undefined}
-                className={classes.navLink}
-              />
+                {link.group && link.group !== NAVIGATION[index - 1]?.group && (
+                  <Text size="xs" fw={700} tt="uppercase" c="dimmed" className={classes.navGroup}>
+                    {link.group}
+                  </Text>
+                )}
+                <NavLink
+                  href={routeHash({ screen: link.screen } as Route)}
+                  label={link.label}
+                  leftSection={<link.icon size={18} stroke={1.7} />}
+                  rightSection={
+                    link.findingBadges ? (
+                      <ReviewBadges />
+                    ) : link.count ? (
+                      <Badge size="sm" variant="light" color="gray" circle={false}>
+                        {link.count(workspace)}
+                      </Badge>
+                    ) : undefined
+                  }
+                  active={activeScreen === link.screen}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate({ screen: link.screen } as Route);
+                  }}
+                  aria-current={activeScreen === link.screen ? 'page' : undefined}
+                  className={classes.navLink}
+                />
               </Fragment>
             ))}
           </nav>
         </AppShell.Section>
         <AppShell.Section className={classes.navFooter}>
           <Text size="xs" c="dimmed">
-            <Kbd size="xs">{shortcutLabel('mod+F')}</Kbd> find · <Kbd size="xs">{shortcutLabel('mod+shift+N')}</Kbd> add
-            data type
+            <Kbd size="xs">{shortcutLabel('mod+F')}</Kbd> find · <Kbd size="xs">{shortcutLabel('mod+shift+N')}</Kbd> add data type
           </Text>
         </AppShell.Section>
       </AppShell.Navbar>

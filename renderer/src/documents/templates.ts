@@ -24,7 +24,9 @@ export function useTemplates(): { templates: ParsedTemplate[]; errors: TemplateE
       .invoke('document-templates', {})
       .then((result) => {
         if (!live) return;
-        setOverrides(result.ok ? result.value : { sources: [], errors: [{ file: templatesDir ?? 'templates', message: result.error.message }] });
+        setOverrides(
+          result.ok ? result.value : { sources: [], errors: [{ file: templatesDir ?? 'templates', message: result.error.message }] },
+        );
       });
     return () => {
       live = false;

@@ -28,10 +28,7 @@ export function describePath(workspace: Workspace, path: string): string {
   const parts = parsePath(path);
   const [head, index, ...rest] = parts;
   const names: string[] = [];
-  if (
-    (head === 'dataTypes' || head === 'purposes' || head === 'recipients' || head === 'collectionPoints') &&
-    typeof index === 'number'
-  ) {
+  if ((head === 'dataTypes' || head === 'purposes' || head === 'recipients' || head === 'collectionPoints') && typeof index === 'number') {
     names.push(workspace[head][index]?.name || `${head}[${index}]`);
     names.push(...rest.map(String).filter((p) => !/^\d+$/.test(p)));
   } else {

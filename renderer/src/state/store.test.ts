@@ -16,7 +16,9 @@ describe('editor store', () => {
     vi.useFakeTimers();
     invoke.mockReset();
     invoke.mockImplementation(async (name: string) =>
-      name === 'workspace-save' ? { ok: true, value: { revision: `rev-${invoke.mock.calls.length}` } } : { ok: false, error: { code: 'io', message: 'x' } },
+      name === 'workspace-save'
+        ? { ok: true, value: { revision: `rev-${invoke.mock.calls.length}` } }
+        : { ok: false, error: { code: 'io', message: 'x' } },
     );
     open();
   });

@@ -72,10 +72,7 @@ export function createWebBridge(options: WebBridgeOptions = {}): CandorBridge {
     }
     if (!response.ok) {
       const detail = text.trim() || response.statusText || 'no explanation';
-      const advice =
-        response.status === 401
-          ? ' If `candor serve` was restarted, open the new address it printed.'
-          : '';
+      const advice = response.status === 401 ? ' If `candor serve` was restarted, open the new address it printed.' : '';
       return {
         ok: false,
         error: {

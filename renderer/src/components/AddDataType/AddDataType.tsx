@@ -49,14 +49,7 @@ export function AddDataTypeDialog({ opened, onClose }: { opened: boolean; onClos
   };
 
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title="Add a data type"
-      size="lg"
-      padding="lg"
-      classNames={{ body: classes.body }}
-    >
+    <Modal opened={opened} onClose={onClose} title="Add a data type" size="lg" padding="lg" classNames={{ body: classes.body }}>
       <Stack gap="sm">
         <TextInput
           data-autofocus

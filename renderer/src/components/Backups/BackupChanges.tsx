@@ -3,9 +3,7 @@ import type { Workspace } from '../../../../core/schema';
 import { changesSince, countOf, LIST_NOUNS, type EntityRef, type ListChanges, type ListKey } from './diff';
 
 function names(refs: EntityRef[]): string {
-  return refs
-    .map((r) => (r.previousName ? `${r.previousName} → ${r.name} (${r.id})` : `${r.name} (${r.id})`))
-    .join(', ');
+  return refs.map((r) => (r.previousName ? `${r.previousName} → ${r.name} (${r.id})` : `${r.name} (${r.id})`)).join(', ');
 }
 
 function lines(list: ListChanges): string[] {
@@ -31,9 +29,7 @@ function summary(workspace: Workspace): string {
 export function BackupChanges({ backup, current }: { backup: Workspace; current: Workspace | null }) {
   if (!current) {
     return (
-      <Text size="sm">
-        This version has {summary(backup)}. The current file can't be read, so there is nothing to compare it with.
-      </Text>
+      <Text size="sm">This version has {summary(backup)}. The current file can't be read, so there is nothing to compare it with.</Text>
     );
   }
   const changes = changesSince(backup, current);

@@ -109,8 +109,6 @@ describe('BackupsModal', () => {
   it('explains the empty list', async () => {
     bridge.invoke.mockResolvedValue({ ok: true, value: [] });
     renderUi(<BackupsModal opened onClose={() => undefined} />);
-    expect(
-      await screen.findByText('Candor keeps the last 20 saved versions here. Make a change and it will appear.'),
-    ).toBeTruthy();
+    expect(await screen.findByText('Candor keeps the last 20 saved versions here. Make a change and it will appear.')).toBeTruthy();
   });
 });

@@ -1,19 +1,5 @@
 import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  EmptyState,
-  Group,
-  Loader,
-  Modal,
-  Paper,
-  ScrollArea,
-  Stack,
-  Text,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Center, EmptyState, Group, Loader, Modal, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowLeft, IconHistory, IconRestore } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -50,10 +36,7 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-type Listing =
-  | { state: 'loading' }
-  | { state: 'error'; error: CandorError }
-  | { state: 'ready'; entries: BackupEntry[] };
+type Listing = { state: 'loading' } | { state: 'error'; error: CandorError } | { state: 'ready'; entries: BackupEntry[] };
 
 type View =
   | { kind: 'list' }
@@ -69,17 +52,7 @@ function moveFocus(event: KeyboardEvent<HTMLElement>) {
   event.preventDefault();
 }
 
-function BackupRow({
-  entry,
-  latest,
-  onPreview,
-  onRestore,
-}: {
-  entry: BackupEntry;
-  latest: boolean;
-  onPreview(): void;
-  onRestore(): void;
-}) {
+function BackupRow({ entry, latest, onPreview, onRestore }: { entry: BackupEntry; latest: boolean; onPreview(): void; onRestore(): void }) {
   return (
     <Paper
       withBorder
@@ -108,8 +81,7 @@ function BackupRow({
             {whenAbsolute(entry.savedAt)}
           </Text>
           <Text size="xs" c="dimmed" truncate="end">
-            {entry.organizationName} · {entry.dataTypes} {entry.dataTypes === 1 ? 'data type' : 'data types'} ·{' '}
-            {formatSize(entry.bytes)}
+            {entry.organizationName} · {entry.dataTypes} {entry.dataTypes === 1 ? 'data type' : 'data types'} · {formatSize(entry.bytes)}
           </Text>
         </Stack>
         <Group gap="xs" wrap="nowrap">
@@ -203,11 +175,7 @@ export function BackupsModal({ opened, onClose }: { opened: boolean; onClose(): 
     setView({ kind: 'preview', entry });
     const result = await getBridge().invoke('backup-read', { id: entry.id });
     setView((v) =>
-      v.kind === 'preview' && v.entry.id === entry.id
-        ? result.ok
-          ? { ...v, content: result.value }
-          : { ...v, error: result.error }
-        : v,
+      v.kind === 'preview' && v.entry.id === entry.id ? (result.ok ? { ...v, content: result.value } : { ...v, error: result.error }) : v,
     );
   }
 

@@ -47,9 +47,7 @@ describe('changesSince', () => {
     expect(dataTypes.added).toEqual([{ id: 'photos', name: 'Photos' }]);
     expect(dataTypes.removed).toEqual([{ id: 'phone', name: 'Phone number' }]);
     expect(dataTypes.changed).toEqual([{ id: 'email', name: 'Email', previousName: 'Email address' }]);
-    expect(changes.lists.find((l) => l.key === 'purposes')!.changed).toEqual([
-      { id: 'provide', name: 'Provide the service' },
-    ]);
+    expect(changes.lists.find((l) => l.key === 'purposes')!.changed).toEqual([{ id: 'provide', name: 'Provide the service' }]);
     expect(changes.organization).toBe(false);
     expect(changes.same).toBe(false);
   });

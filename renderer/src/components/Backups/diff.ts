@@ -77,9 +77,7 @@ function diffList(key: ListKey, backup: Workspace, current: Workspace): ListChan
     if (!old) added.push({ id: entity.id, name: entity.name });
     else if (!jsonEqual(old, entity)) {
       changed.push(
-        old.name !== entity.name
-          ? { id: entity.id, name: entity.name, previousName: old.name }
-          : { id: entity.id, name: entity.name },
+        old.name !== entity.name ? { id: entity.id, name: entity.name, previousName: old.name } : { id: entity.id, name: entity.name },
       );
     }
   }
@@ -95,10 +93,7 @@ export function changesSince(backup: Workspace, current: Workspace): WorkspaceCh
   const lists = LIST_KEYS.map((key) => diffList(key, backup, current));
   const organization = !jsonEqual(backup.organization, current.organization);
   const settings = !jsonEqual(backup.settings ?? {}, current.settings ?? {});
-  const same =
-    !organization &&
-    !settings &&
-    lists.every((l) => !l.reordered && l.added.length + l.removed.length + l.changed.length === 0);
+  const same = !organization && !settings && lists.every((l) => !l.reordered && l.added.length + l.removed.length + l.changed.length === 0);
   return { lists, organization, settings, same };
 }
 

@@ -46,9 +46,7 @@ export function CreatableMultiSelect({
   const [search, setSearch] = useState('');
   const byValue = new Map(data.map((o) => [o.value, o]));
   const query = search.trim().toLowerCase();
-  const filtered = data.filter(
-    (o) => !query || o.label.toLowerCase().includes(query) || o.value.includes(query),
-  );
+  const filtered = data.filter((o) => !query || o.label.toLowerCase().includes(query) || o.value.includes(query));
   const exact = data.some((o) => o.label.toLowerCase() === query);
   const canCreate = Boolean(onCreate && query && !exact);
 
@@ -79,11 +77,7 @@ export function CreatableMultiSelect({
         >
           <Pill.Group>
             {value.map((v) => (
-              <Pill
-                key={v}
-                withRemoveButton={!readOnly}
-                onRemove={() => onChange(value.filter((x) => x !== v))}
-              >
+              <Pill key={v} withRemoveButton={!readOnly} onRemove={() => onChange(value.filter((x) => x !== v))}>
                 {byValue.get(v)?.label ?? v}
               </Pill>
             ))}

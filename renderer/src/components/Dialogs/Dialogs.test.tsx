@@ -133,7 +133,7 @@ describe('about', () => {
     expect(screen.getByTestId('data-dir').textContent).toBe('/home/sam/.config/Candor');
     expect(screen.getByText('Candor works offline: it makes no network request of its own.')).toBeTruthy();
     expect(screen.getByText(/fideslang default taxonomy.*licensed CC BY 4\.0 by Ethyca/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Read the CC BY 4.0 license' }).getAttribute("href")).toBe(
+    expect(screen.getByRole('link', { name: 'Read the CC BY 4.0 license' }).getAttribute('href')).toBe(
       'https://creativecommons.org/licenses/by/4.0/',
     );
   });

@@ -187,12 +187,7 @@ export function PathModal({ kind, opened, onClose, initial }: PathModalProps) {
             rightSectionWidth={choosePath ? 96 : undefined}
             rightSection={
               choosePath ? (
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  leftSection={<IconFolderOpen size={14} />}
-                  onClick={() => void browse()}
-                >
+                <Button size="compact-sm" variant="subtle" leftSection={<IconFolderOpen size={14} />} onClick={() => void browse()}>
                   Choose…
                 </Button>
               ) : undefined
@@ -211,9 +206,7 @@ export function PathModal({ kind, opened, onClose, initial }: PathModalProps) {
             <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={failureTitle(kind)} role="alert">
               <Stack gap="sm">
                 <Text size="sm">{failure.message}</Text>
-                {failure.problems && failure.problems.length > 0 && (
-                  <ProblemList problems={failure.problems} maxHeight={200} />
-                )}
+                {failure.problems && failure.problems.length > 0 && <ProblemList problems={failure.problems} maxHeight={200} />}
               </Stack>
             </Alert>
           )}

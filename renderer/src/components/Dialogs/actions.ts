@@ -84,4 +84,3 @@ export function failureTitle(kind: PathDialog): string {
       return "Candor couldn't save the copy";
   }
 }
-

@@ -33,7 +33,9 @@ export function joinPath(folder: string, name: string): string {
 
 /** The name of a workspace file without its extension ("acme.candor.json" → "acme"). */
 export function workspaceStem(path: string): string {
-  return fileName(path).replace(/\.candor\.json$/i, '').replace(/\.json$/i, '');
+  return fileName(path)
+    .replace(/\.candor\.json$/i, '')
+    .replace(/\.json$/i, '');
 }
 
 /** A path as Candor will use it: trimmed, with `.candor.json` added when it doesn't end in `.json`. */

@@ -28,9 +28,7 @@ describe('idProblem', () => {
     expect(idProblem('stripe', entries, 0)).toBe('"stripe" is already the id of "Stripe"; pick another.');
   });
   it('refuses what is not a slug, suggesting one', () => {
-    expect(idProblem('Amazon AWS', entries, 0)).toBe(
-      'Id must be lower-case letters a–z, digits and single hyphens, such as "amazon-aws".',
-    );
+    expect(idProblem('Amazon AWS', entries, 0)).toBe('Id must be lower-case letters a–z, digits and single hyphens, such as "amazon-aws".');
     expect(idProblem('a--b', entries, 0)).toMatch(/^Id must be lower-case/);
     expect(idProblem('', entries, 0)).toMatch(/^Id must not be empty/);
   });
@@ -46,9 +44,7 @@ describe('nameList', () => {
 
 describe('sentenceFor', () => {
   it('puts the label in front of messages written to follow it', () => {
-    expect(sentenceFor('Website', 'must be an absolute https:// address')).toBe(
-      'Website must be an absolute https:// address',
-    );
+    expect(sentenceFor('Website', 'must be an absolute https:// address')).toBe('Website must be an absolute https:// address');
     expect(sentenceFor('Name', 'is required')).toBe('Name is required');
   });
   it('leaves messages that stand alone as they are, capitalised', () => {

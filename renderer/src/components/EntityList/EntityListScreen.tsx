@@ -83,11 +83,7 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
   // problem), the index says which one is meant.
   const fieldIndex = field ? Number(new RegExp(`^${list}\\[(\\d+)\\]`).exec(field)?.[1] ?? -1) : -1;
   const routeIndex =
-    id === undefined
-      ? -1
-      : fieldIndex >= 0 && entries[fieldIndex]?.id === id
-        ? fieldIndex
-        : entries.findIndex((e) => e.id === id);
+    id === undefined ? -1 : fieldIndex >= 0 && entries[fieldIndex]?.id === id ? fieldIndex : entries.findIndex((e) => e.id === id);
   const selectedIndex = routeIndex !== -1 ? routeIndex : entries.length > 0 ? 0 : -1;
   const selected = selectedIndex === -1 ? undefined : entries[selectedIndex];
 
@@ -296,8 +292,7 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
             onKeyDown={(e) => {
               if (e.key === 'ArrowDown' && visible[0]) {
                 e.preventDefault();
-                const target =
-                  visible.find(({ entry }) => entry.id === selected?.id)?.entry.id ?? visible[0].entry.id;
+                const target = visible.find(({ entry }) => entry.id === selected?.id)?.entry.id ?? visible[0].entry.id;
                 select(target);
                 rowRefs.current.get(target)?.focus();
               }
@@ -306,17 +301,10 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
                 setQuery('');
               }
             }}
-            rightSection={
-              query ? <CloseButton size="sm" aria-label="Clear search" onClick={() => setQuery('')} /> : undefined
-            }
+            rightSection={query ? <CloseButton size="sm" aria-label="Clear search" onClick={() => setQuery('')} /> : undefined}
           />
         </Stack>
-        <div
-          role="listbox"
-          aria-label={config.title}
-          className={classes.list}
-          onKeyDown={onListKeyDown}
-        >
+        <div role="listbox" aria-label={config.title} className={classes.list} onKeyDown={onListKeyDown}>
           {visible.length === 0 ? (
             <Text size="sm" c="dimmed" ta="center" py="lg" px="sm">
               No {config.plural} match “{query}”.
@@ -358,13 +346,7 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
                     />
                   </Tooltip>
                 ) : null}
-                <Tooltip
-                  label={
-                    count === 0
-                      ? 'No data type uses it'
-                      : `Used by ${count} ${count === 1 ? 'data type' : 'data types'}`
-                  }
-                >
+                <Tooltip label={count === 0 ? 'No data type uses it' : `Used by ${count} ${count === 1 ? 'data type' : 'data types'}`}>
                   <Badge
                     size="sm"
                     variant={count === 0 ? 'outline' : 'light'}

@@ -23,11 +23,7 @@ interface IdFieldProps {
 }
 
 /** Why `candidate` cannot become the id of entry `index`, or undefined when it can. */
-export function idProblem(
-  candidate: string,
-  entries: readonly { id: string; name: string }[],
-  index: number,
-): string | undefined {
+export function idProblem(candidate: string, entries: readonly { id: string; name: string }[], index: number): string | undefined {
   if (candidate === '') return 'Id must not be empty; it is how data types refer to this entry.';
   if (!SLUG_PATTERN.test(candidate)) {
     return `Id must be lower-case letters a–z, digits and single hyphens, such as "${slugify(candidate)}".`;

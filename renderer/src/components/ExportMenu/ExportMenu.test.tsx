@@ -65,7 +65,10 @@ describe('ExportButton', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Data safety form (CSV)…' }));
     await waitFor(() => expect(calls.some((c) => c.name === 'export-file')).toBe(true));
     expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/moments/data-safety.csv', purpose: 'export' });
-    expect(calls.find((c) => c.name === 'export-file')?.arg).toEqual({ kind: 'play-data-safety', path: '/home/ana/release/data-safety.csv' });
+    expect(calls.find((c) => c.name === 'export-file')?.arg).toEqual({
+      kind: 'play-data-safety',
+      path: '/home/ana/release/data-safety.csv',
+    });
     expect(await screen.findByText('Exported the Google Play Data safety CSV')).toBeTruthy();
     expect(screen.getByText('/home/ana/release/data-safety.csv')).toBeTruthy();
   });
@@ -75,7 +78,9 @@ describe('ExportButton', () => {
     choosePath.mockResolvedValue(null);
     renderScreen(<ExportButton kind="apple-privacy-manifest" />);
     fireEvent.click(screen.getByRole('button', { name: 'Privacy manifest (PrivacyInfo.xcprivacy)…' }));
-    await waitFor(() => expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/moments/PrivacyInfo.xcprivacy', purpose: 'export' }));
+    await waitFor(() =>
+      expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/moments/PrivacyInfo.xcprivacy', purpose: 'export' }),
+    );
     await act(async () => {});
     expect(calls.filter((c) => c.name === 'export-file')).toEqual([]);
   });
@@ -112,7 +117,7 @@ describe('ExportButton', () => {
     expect(calls.filter((c) => c.name === 'export-file')).toEqual([]);
   });
 
-  it('shows the backend\'s reason when the export fails', async () => {
+  it("shows the backend's reason when the export fails", async () => {
     load();
     choosePath.mockResolvedValue('/mnt/cd/ropa.xlsx');
     exportReply = ({ path }) => ({ ok: false, error: { code: 'io', message: `Nothing was exported: ${path} is on a read-only disk.` } });

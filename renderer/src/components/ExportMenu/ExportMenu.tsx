@@ -38,7 +38,8 @@ export async function unsavedChangesBlocker(action: 'exported' | 'imported' = 'e
   if (saveStatus === 'conflict') {
     return `Nothing was ${action}: the workspace file changed on disk, so your latest changes are not saved. Reload it, or save your version as a copy, then ${again}.`;
   }
-  if (saveError) return `Nothing was ${action}: your latest changes could not be saved (${saveError.message.replace(/\.$/, '')}). Fix that, then ${again}.`;
+  if (saveError)
+    return `Nothing was ${action}: your latest changes could not be saved (${saveError.message.replace(/\.$/, '')}). Fix that, then ${again}.`;
   return `Nothing was ${action}: your latest changes are not saved yet (see the status in the header). Try again in a moment.`;
 }
 

@@ -11,8 +11,16 @@ export interface ExportKindInfo {
 }
 
 export const EXPORT_KIND_INFO: Record<ExportKind, ExportKindInfo> = {
-  'apple-privacy-manifest': { label: 'Privacy manifest (PrivacyInfo.xcprivacy)', what: 'the Apple privacy manifest', fileName: 'PrivacyInfo.xcprivacy' },
-  'app-store-answers': { label: 'App Privacy answers (Markdown)', what: 'the App Store Connect privacy answers', fileName: 'app-privacy-answers.md' },
+  'apple-privacy-manifest': {
+    label: 'Privacy manifest (PrivacyInfo.xcprivacy)',
+    what: 'the Apple privacy manifest',
+    fileName: 'PrivacyInfo.xcprivacy',
+  },
+  'app-store-answers': {
+    label: 'App Privacy answers (Markdown)',
+    what: 'the App Store Connect privacy answers',
+    fileName: 'app-privacy-answers.md',
+  },
   'play-data-safety': { label: 'Data safety form (CSV)', what: 'the Google Play Data safety CSV', fileName: 'data-safety.csv' },
   'ropa-csv': { label: 'CSV', what: 'the record of processing (CSV)', fileName: 'ropa.csv' },
   'ropa-xlsx': { label: 'Excel (.xlsx)', what: 'the record of processing (Excel)', fileName: 'ropa.xlsx' },

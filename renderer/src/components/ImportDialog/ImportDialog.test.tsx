@@ -38,7 +38,13 @@ function installRecordingBridge(): void {
       if (name === 'import-preview') {
         const { path } = arg as { path: string };
         if (!/\.(csv|ya?ml)$/.test(path)) {
-          return { ok: false, error: { code: 'invalid-argument', message: `${path} cannot be imported: Candor imports an inventory CSV (.csv) or a fideslang system or dataset (.yml or .yaml).` } };
+          return {
+            ok: false,
+            error: {
+              code: 'invalid-argument',
+              message: `${path} cannot be imported: Candor imports an inventory CSV (.csv) or a fideslang system or dataset (.yml or .yaml).`,
+            },
+          };
         }
         return { ok: true, value: previewOf(path) };
       }
@@ -141,7 +147,9 @@ describe('Import: inventory CSV', () => {
     expect(after.dataTypes.some((d) => d.id === 'broken-row')).toBe(false);
     expect(useEditor.getState().past).toHaveLength(historyBefore + 1);
     expect(useEditor.getState().past.at(-1)?.label).toBe('Import inventory.csv');
-    expect(await screen.findByText('1 data type added, 1 data type updated. 1 row with problems was skipped. Undo takes it all back.')).toBeTruthy();
+    expect(
+      await screen.findByText('1 data type added, 1 data type updated. 1 row with problems was skipped. Undo takes it all back.'),
+    ).toBeTruthy();
 
     act(() => useEditor.getState().undo());
     expect(current()).toBe(ws);

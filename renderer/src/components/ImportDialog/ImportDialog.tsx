@@ -48,7 +48,13 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function ProblemLines({ problems, where }: { problems: readonly { message: string; severity: 'error' | 'warning' }[]; where: (index: number) => string }) {
+function ProblemLines({
+  problems,
+  where,
+}: {
+  problems: readonly { message: string; severity: 'error' | 'warning' }[];
+  where: (index: number) => string;
+}) {
   if (problems.length === 0) return null;
   return (
     <Stack gap={2} mt={4}>
@@ -94,14 +100,26 @@ const ACTION_LOOK: Record<InventoryImportRow['action'] | 'skipped', { label: str
 
 type RowFilter = 'all' | 'changes' | 'problems';
 
-function InventoryPreview({ preview, onApply, onClose }: { preview: InventoryImportPreview; onApply(): string | undefined; onClose(): void }) {
+function InventoryPreview({
+  preview,
+  onApply,
+  onClose,
+}: {
+  preview: InventoryImportPreview;
+  onApply(): string | undefined;
+  onClose(): void;
+}) {
   const [filter, setFilter] = useState<RowFilter>(preview.counts.skipped > 0 ? 'problems' : 'all');
   const [showAll, setShowAll] = useState(false);
   const [failure, setFailure] = useState<string>();
   const rows = useMemo(
     () =>
       preview.rows.filter((row) =>
-        filter === 'problems' ? row.problems.length > 0 : filter === 'changes' ? row.problems.length === 0 && row.action !== 'unchanged' : true,
+        filter === 'problems'
+          ? row.problems.length > 0
+          : filter === 'changes'
+            ? row.problems.length === 0 && row.action !== 'unchanged'
+            : true,
       ),
     [preview.rows, filter],
   );
@@ -152,7 +170,11 @@ function InventoryPreview({ preview, onApply, onClose }: { preview: InventoryImp
                 {shown.map((row) => {
                   const look = ACTION_LOOK[row.problems.length > 0 ? 'skipped' : row.action];
                   return (
-                    <Table.Tr key={`${row.line}:${row.id}`} data-testid="import-row" data-action={row.problems.length > 0 ? 'skipped' : row.action}>
+                    <Table.Tr
+                      key={`${row.line}:${row.id}`}
+                      data-testid="import-row"
+                      data-action={row.problems.length > 0 ? 'skipped' : row.action}
+                    >
                       <Table.Td>
                         <Text size="sm" c="dimmed" ff="monospace">
                           {row.line}
@@ -201,7 +223,11 @@ function InventoryPreview({ preview, onApply, onClose }: { preview: InventoryImp
         <Button variant="default" onClick={onClose}>
           Cancel
         </Button>
-        <Button leftSection={<IconFileImport size={16} />} disabled={!preview.canApply || changes === 0} onClick={() => setFailure(onApply())}>
+        <Button
+          leftSection={<IconFileImport size={16} />}
+          disabled={!preview.canApply || changes === 0}
+          onClick={() => setFailure(onApply())}
+        >
           Import {plural(changes, 'data type')}
         </Button>
       </Group>
@@ -241,7 +267,12 @@ function FideslangPreview({
     [workspace, preview.purposes],
   );
   const newPurposes = new Set(preview.purposes.map((p) => p.id));
-  const kind = { system: 'a fideslang system', dataset: 'a fideslang dataset', 'system and dataset': 'fideslang systems and datasets', none: 'no fideslang system or dataset' }[preview.kind];
+  const kind = {
+    system: 'a fideslang system',
+    dataset: 'a fideslang dataset',
+    'system and dataset': 'fideslang systems and datasets',
+    none: 'no fideslang system or dataset',
+  }[preview.kind];
   const toggle = (index: number, on: boolean) =>
     setPicked((current) => {
       const next = new Set(current);
@@ -286,11 +317,14 @@ function FideslangPreview({
                     <Text size="xs" c="dimmed">
                       From {suggestion.from.label}
                       {suggestion.from.line !== undefined && ` (line ${suggestion.from.line})`} · purposes:{' '}
-                      {suggestion.dataType.purposes.map((id) => `${purposeName.get(id) ?? id}${newPurposes.has(id) ? ' (new)' : ''}`).join(', ') || 'none'}
+                      {suggestion.dataType.purposes
+                        .map((id) => `${purposeName.get(id) ?? id}${newPurposes.has(id) ? ' (new)' : ''}`)
+                        .join(', ') || 'none'}
                     </Text>
                     {suggestion.existing.length > 0 && (
                       <Text size="xs" c="dimmed">
-                        Already in the inventory with this category: {suggestion.existing.map((id) => dataTypeName.get(id) ?? id).join(', ')}
+                        Already in the inventory with this category:{' '}
+                        {suggestion.existing.map((id) => dataTypeName.get(id) ?? id).join(', ')}
                       </Text>
                     )}
                     <ProblemLines problems={suggestion.problems} where={(i) => fideslangWhere(suggestion.problems[i])} />
@@ -370,7 +404,11 @@ export function ImportPreviewDialog({ preview, onClose }: { preview: ImportPrevi
   return (
     <Modal opened onClose={onClose} title={`Import ${fileName(preview.path)}`} size="xl" classNames={{ title: classes.title }}>
       {preview.format === 'inventory-csv' ? (
-        <InventoryPreview preview={preview.preview} onClose={onClose} onApply={() => apply(() => applyInventoryPreview(preview.preview, preview.path))} />
+        <InventoryPreview
+          preview={preview.preview}
+          onClose={onClose}
+          onApply={() => apply(() => applyInventoryPreview(preview.preview, preview.path))}
+        />
       ) : (
         <FideslangPreview
           preview={preview.preview}
@@ -390,7 +428,13 @@ async function readPreview(path: string): Promise<{ ok: true; preview: ImportPre
 }
 
 /** "Import…": choose a file (the system's dialog, or a typed path in the web mode), then preview it. */
-export function ImportButton({ disabled, variant = 'default' }: { disabled?: boolean; variant?: 'default' | 'light' | 'subtle' | 'filled' }) {
+export function ImportButton({
+  disabled,
+  variant = 'default',
+}: {
+  disabled?: boolean;
+  variant?: 'default' | 'light' | 'subtle' | 'filled';
+}) {
   const session = useEditor((s) => s.session);
   const [asking, setAsking] = useState(false);
   const [preview, setPreview] = useState<ImportPreview>();

@@ -75,8 +75,8 @@ export function NoWorkspace() {
             Welcome to Candor
           </Title>
           <Text c="dimmed" maw={520}>
-            Keep one inventory of the personal data your product collects, and generate your privacy notice, store
-            disclosures and in-app text from it.
+            Keep one inventory of the personal data your product collects, and generate your privacy notice, store disclosures and in-app
+            text from it.
           </Text>
         </Stack>
 

@@ -43,10 +43,7 @@ describe('OpenError', () => {
     expect(screen.getByTestId('open-error-path').textContent).toBe(PATH);
     expect(screen.getByText(invalid.message)).toBeTruthy();
     const items = within(screen.getByRole('list', { name: 'Problems' })).getAllByRole('listitem');
-    expect(items.map((li) => li.querySelector('code')?.textContent)).toEqual([
-      'dataTypes[3].purposes[0]',
-      'organization.contactEmail',
-    ]);
+    expect(items.map((li) => li.querySelector('code')?.textContent)).toEqual(['dataTypes[3].purposes[0]', 'organization.contactEmail']);
     expect(items[0].textContent).toContain('refers to purpose "marketing", which does not exist');
     expect(screen.getByText(/Candor didn't write to this file/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Copy list' })).toBeTruthy();

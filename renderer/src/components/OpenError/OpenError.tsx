@@ -61,8 +61,8 @@ export function OpenError({ path, error }: { path: string; error: CandorError })
           <Group gap="xs" wrap="nowrap" align="flex-start" className={classes.reassure}>
             <IconShieldCheck size={18} stroke={1.7} className={classes.reassureIcon} aria-hidden />
             <Text size="sm">
-              Candor didn't write to this file: it is exactly as it was. Fix it in a text editor and choose Try again, or
-              go back to a version Candor saved earlier.
+              Candor didn't write to this file: it is exactly as it was. Fix it in a text editor and choose Try again, or go back to a
+              version Candor saved earlier.
             </Text>
           </Group>
 

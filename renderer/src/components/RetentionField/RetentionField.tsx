@@ -147,4 +147,3 @@ export function RetentionField({ value, onChange, path, error, readOnly }: Props
     </Fieldset>
   );
 }
-

@@ -55,7 +55,10 @@ describe('WorkspaceBanner', () => {
   });
 
   it('keeps a refused reload visible', async () => {
-    bridge.invoke.mockResolvedValue({ ok: false, error: { code: 'io', message: 'acme.candor.json could not be read: permission denied.' } });
+    bridge.invoke.mockResolvedValue({
+      ok: false,
+      error: { code: 'io', message: 'acme.candor.json could not be read: permission denied.' },
+    });
     useUi.getState().setChangedOnDisk(true);
     renderUi(<WorkspaceBanner />);
     fireEvent.click(screen.getByRole('button', { name: 'Reload' }));

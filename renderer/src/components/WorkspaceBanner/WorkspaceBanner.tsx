@@ -168,8 +168,8 @@ export function WorkspaceBanner() {
         >
           <Group justify="space-between" gap="sm" wrap="nowrap">
             <Text size="sm" className={classes.text}>
-              <b>Your last changes are not saved.</b> {saveError?.message ?? `Candor could not write ${file}.`} They are
-              kept here until a save succeeds.
+              <b>Your last changes are not saved.</b> {saveError?.message ?? `Candor could not write ${file}.`} They are kept here until a
+              save succeeds.
             </Text>
             <Button
               size="xs"

@@ -4,14 +4,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { notifications } from '@mantine/notifications';
 import { useEditor } from '../../state/store';
 import { useRoute } from '../../state/route';
-import {
-  current,
-  installBridge,
-  installDomStubs,
-  loadWorkspace,
-  renderScreen,
-  setHash,
-} from '../../testing/test-utils';
+import { current, installBridge, installDomStubs, loadWorkspace, renderScreen, setHash } from '../../testing/test-utils';
 import { CollectionPointsScreen } from './CollectionPoints';
 
 function Routed() {
@@ -75,9 +68,7 @@ describe('CollectionPointsScreen', () => {
     renderScreen(<Routed />);
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('dialog');
-    expect(dialog.textContent).toContain(
-      'Email address and Password will no longer list Sign-up screen as a collection point.',
-    );
+    expect(dialog.textContent).toContain('Email address and Password will no longer list Sign-up screen as a collection point.');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete collection point' }));
     expect(point('signup')).toBeUndefined();
     expect(dataType('email-address').collectedAt).toEqual(['signup-android']);

@@ -48,13 +48,7 @@ function PlatformField({ path, value, onValue }: { path: string; value: Platform
   const readOnly = useReadOnly();
   const error = useLabelledError(path, 'Platform');
   return (
-    <Input.Wrapper
-      label="Platform"
-      description="Where in your product this happens."
-      error={error}
-      labelElement="div"
-      id={`${path}-label`}
-    >
+    <Input.Wrapper label="Platform" description="Where in your product this happens." error={error} labelElement="div" id={`${path}-label`}>
       <SegmentedControl
         fullWidth
         mt={6}
@@ -70,15 +64,10 @@ function PlatformField({ path, value, onValue }: { path: string; value: Platform
 }
 
 function CollectionPointEditor({ entry, index, path, edit }: EntityEditorProps<'collectionPoints'>) {
-  const usedBy = useEditor((s) =>
-    s.workspace ? dataTypesUsing(s.workspace, 'collectionPoints', entry.id).length : 0,
-  );
+  const usedBy = useEditor((s) => (s.workspace ? dataTypesUsing(s.workspace, 'collectionPoints', entry.id).length : 0));
   return (
     <Stack gap="lg">
-      <Section
-        title="Collection point"
-        description="A place in your product where personal data is collected: a screen, a form, an SDK."
-      >
+      <Section title="Collection point" description="A place in your product where personal data is collected: a screen, a form, an SDK.">
         <NameField
           list="collectionPoints"
           screen="collection-points"
@@ -108,9 +97,7 @@ function CollectionPointEditor({ entry, index, path, edit }: EntityEditorProps<'
           description="Where in the product, and what the person sees."
           placeholder="Create an account with email and password."
           value={entry.description}
-          onValue={(value) =>
-            edit('Edit collection point description', (c) => setOptional(c, 'description', value), `${path}.description`)
-          }
+          onValue={(value) => edit('Edit collection point description', (c) => setOptional(c, 'description', value), `${path}.description`)}
         />
       </Section>
 
@@ -122,10 +109,7 @@ function CollectionPointEditor({ entry, index, path, edit }: EntityEditorProps<'
           path={`${path}.permission`}
           label="OS permission"
           value={entry.permission ?? NONE}
-          data={[
-            { value: NONE, label: 'None' },
-            ...PERMISSIONS.map((p) => ({ value: p, label: PERMISSION_LABELS[p] })),
-          ]}
+          data={[{ value: NONE, label: 'None' }, ...PERMISSIONS.map((p) => ({ value: p, label: PERMISSION_LABELS[p] }))]}
           searchable
           nothingFoundMessage="No permission matches"
           onValue={(value) =>
@@ -160,8 +144,7 @@ export const COLLECTION_POINTS_CONFIG: EntityScreenConfig<'collectionPoints'> = 
   deleteConsequences(point, users) {
     return (
       <p>
-        <strong>{nameList(users.map((u) => u.name))}</strong> will no longer list {point.name || point.id} as a
-        collection point.
+        <strong>{nameList(users.map((u) => u.name))}</strong> will no longer list {point.name || point.id} as a collection point.
       </p>
     );
   },

@@ -168,9 +168,7 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
 
   const derived = useMemo(() => (dataType ? deriveClassification(dataType) : undefined), [dataType]);
 
-  useHotkeys([
-    ['Escape', () => navigate({ screen: 'inventory' })],
-  ]);
+  useHotkeys([['Escape', () => navigate({ screen: 'inventory' })]]);
 
   if (!workspace) return null;
   if (!dataType || !derived) {
@@ -195,7 +193,10 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
   const pointOptions = workspace.collectionPoints.map((c) => ({ value: c.id, label: c.name }));
 
   const createPurpose = (name: string): string => {
-    const newId = uniqueId(name, workspace.purposes.map((p) => p.id));
+    const newId = uniqueId(
+      name,
+      workspace.purposes.map((p) => p.id),
+    );
     apply(`Create purpose “${name}”`, (draft) => {
       draft.purposes.push({ id: newId, name });
     });
@@ -271,9 +272,13 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
                 data-path={`${at}.name`}
                 onChange={(e) => {
                   const value = e.currentTarget.value;
-                  edit('Rename data type', (d) => {
-                    d.name = value;
-                  }, 'name');
+                  edit(
+                    'Rename data type',
+                    (d) => {
+                      d.name = value;
+                    },
+                    'name',
+                  );
                 }}
               />
               <CategoryPicker
@@ -341,10 +346,7 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
                 readOnly={readOnly}
                 value={dataType.source ?? ''}
                 onChange={(value) => edit('Change source', (d) => setOptional(d, 'source', value as DataType['source']))}
-                data={[
-                  { value: '', label: 'Not stated' },
-                  ...SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] })),
-                ]}
+                data={[{ value: '', label: 'Not stated' }, ...SOURCES.map((s) => ({ value: s, label: SOURCE_LABELS[s] }))]}
               />
             </Stack>
             <TextInput
@@ -361,7 +363,10 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
             />
           </Section>
 
-          <Section title="Why, and what the customer gets" description="The purposes you collect it for, and the benefit to the person in return.">
+          <Section
+            title="Why, and what the customer gets"
+            description="The purposes you collect it for, and the benefit to the person in return."
+          >
             <CreatableMultiSelect
               label="Purposes"
               description="Pick every purpose; type a new one to create it."
@@ -372,9 +377,11 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
               error={err.purposes ?? refErrors.find((p) => p.path.includes('.purposes['))?.message}
               readOnly={readOnly}
               data-path={`${at}.purposes`}
-              onChange={(value) => edit('Change purposes', (d) => {
-                d.purposes = value;
-              })}
+              onChange={(value) =>
+                edit('Change purposes', (d) => {
+                  d.purposes = value;
+                })
+              }
               onCreate={createPurpose}
               createLabel={(text) => `Create purpose “${text}”`}
             />
@@ -404,7 +411,10 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
             />
           </Section>
 
-          <Section title="Who receives it and where it is collected" description="Recipients see it; collection points are the screens, SDKs or forms that gather it.">
+          <Section
+            title="Who receives it and where it is collected"
+            description="Recipients see it; collection points are the screens, SDKs or forms that gather it."
+          >
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
               <MultiSelect
                 label="Recipients"
@@ -431,7 +441,10 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
             </SimpleGrid>
           </Section>
 
-          <Section title="Whether people must provide it" description="GDPR Art 13(2)(e): say whether it is required and what happens if it isn't given.">
+          <Section
+            title="Whether people must provide it"
+            description="GDPR Art 13(2)(e): say whether it is required and what happens if it isn't given."
+          >
             <Stack gap={6} data-path={`${at}.required`}>
               <Text size="sm" fw={500} id={`required-label-${index}`}>
                 Required
@@ -499,7 +512,11 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
             <Select
               label="Special-category condition"
               description="The GDPR Art 9(2) ground that allows processing special-category data."
-              placeholder={dataType.sensitivity?.gdprSpecial ?? derived.gdprSpecial ? 'Pick the Art 9(2) condition' : 'Only for special-category data'}
+              placeholder={
+                (dataType.sensitivity?.gdprSpecial ?? derived.gdprSpecial)
+                  ? 'Pick the Art 9(2) condition'
+                  : 'Only for special-category data'
+              }
               clearable
               data={SPECIAL_CONDITIONS.map((c) => ({ value: c, label: CONDITION_LABELS[c] }))}
               value={dataType.specialCondition ?? null}
@@ -588,7 +605,9 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
                 />
                 <MultiSelect
                   label="CCPA categories"
-                  placeholder={dataType.classification?.ccpa ? undefined : `Automatic: ${derived.ccpa.map(ccpaCategoryLabel).join(', ') || 'none'}`}
+                  placeholder={
+                    dataType.classification?.ccpa ? undefined : `Automatic: ${derived.ccpa.map(ccpaCategoryLabel).join(', ') || 'none'}`
+                  }
                   data={CCPA_CATEGORIES.map((c) => ({ value: c.id, label: `${c.code}. ${c.label}` }))}
                   value={dataType.classification?.ccpa ?? []}
                   readOnly={readOnly}
@@ -617,11 +636,15 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
                     data-path={`${at}.inApp.short`}
                     onChange={(e) => {
                       const value = e.currentTarget.value;
-                      edit('Edit short in-app text', (d) => {
-                        d.inApp ??= {};
-                        setOptional(d.inApp, 'short', value);
-                        pruneEmpty(d, 'inApp');
-                      }, 'inApp.short');
+                      edit(
+                        'Edit short in-app text',
+                        (d) => {
+                          d.inApp ??= {};
+                          setOptional(d.inApp, 'short', value);
+                          pruneEmpty(d, 'inApp');
+                        },
+                        'inApp.short',
+                      );
                     }}
                   />
                   <CharacterCount text={dataType.inApp?.short ?? ''} limit={limits.short} />
@@ -635,11 +658,15 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
                     data-path={`${at}.inApp.long`}
                     onChange={(e) => {
                       const value = e.currentTarget.value;
-                      edit('Edit long in-app text', (d) => {
-                        d.inApp ??= {};
-                        setOptional(d.inApp, 'long', value);
-                        pruneEmpty(d, 'inApp');
-                      }, 'inApp.long');
+                      edit(
+                        'Edit long in-app text',
+                        (d) => {
+                          d.inApp ??= {};
+                          setOptional(d.inApp, 'long', value);
+                          pruneEmpty(d, 'inApp');
+                        },
+                        'inApp.long',
+                      );
                     }}
                   />
                   <CharacterCount text={dataType.inApp?.long ?? ''} limit={limits.long} />

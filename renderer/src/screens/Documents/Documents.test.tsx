@@ -182,9 +182,12 @@ describe('DocumentsScreen', () => {
         draft.organization.name = 'Ridgeline Outdoors';
       });
     });
-    await waitFor(() => expect(within(preview()).getByRole('heading', { level: 1 }).textContent).toBe('Ridgeline Outdoors privacy notice'), {
-      timeout: 200,
-    });
+    await waitFor(
+      () => expect(within(preview()).getByRole('heading', { level: 1 }).textContent).toBe('Ridgeline Outdoors privacy notice'),
+      {
+        timeout: 200,
+      },
+    );
   });
 
   it('exports through the native save dialog with the chosen format', async () => {
@@ -194,7 +197,11 @@ describe('DocumentsScreen', () => {
     await chooseExport(/^Word \(\.docx\)/);
     await waitFor(() => expect(calls.filter((c) => c.name === 'document-export')).toHaveLength(1));
     expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/ridgeline/privacy-notice.docx', purpose: 'export' });
-    expect(calls.find((c) => c.name === 'document-export')?.arg).toEqual({ id: 'privacy-notice', format: 'docx', path: '/home/ana/Desktop/notice.docx' });
+    expect(calls.find((c) => c.name === 'document-export')?.arg).toEqual({
+      id: 'privacy-notice',
+      format: 'docx',
+      path: '/home/ana/Desktop/notice.docx',
+    });
     expect(await screen.findByText('/home/ana/Desktop/notice.docx')).toBeTruthy();
 
     await chooseExport(/^Markdown/);
@@ -202,7 +209,11 @@ describe('DocumentsScreen', () => {
     expect(choosePath).toHaveBeenLastCalledWith({ kind: 'save', defaultPath: '/home/ana/ridgeline/privacy-notice.md', purpose: 'export' });
     await chooseExport(/^Web page \(HTML\)/);
     await waitFor(() => expect(calls.filter((c) => c.name === 'document-export')).toHaveLength(3));
-    expect(calls.filter((c) => c.name === 'document-export').map((c) => (c.arg as { format: string }).format)).toEqual(['docx', 'markdown', 'html']);
+    expect(calls.filter((c) => c.name === 'document-export').map((c) => (c.arg as { format: string }).format)).toEqual([
+      'docx',
+      'markdown',
+      'html',
+    ]);
   });
 
   it('exports nothing when the save dialog is cancelled', async () => {
@@ -254,7 +265,11 @@ describe('DocumentsScreen', () => {
       // The modal's own Export button, not the toolbar's menu.
       fireEvent.click(within(input.closest('form')!).getByRole('button', { name: 'Export' }));
       await waitFor(() => expect(calls.some((c) => c.name === 'document-export')).toBe(true));
-      expect(calls.find((c) => c.name === 'document-export')?.arg).toEqual({ id: 'privacy-notice', format: 'html', path: '/srv/site/privacy.html' });
+      expect(calls.find((c) => c.name === 'document-export')?.arg).toEqual({
+        id: 'privacy-notice',
+        format: 'html',
+        path: '/srv/site/privacy.html',
+      });
       await waitFor(() => expect(screen.queryByLabelText('Save as')).toBeNull());
     } finally {
       window.candor = desktop;

@@ -82,7 +82,10 @@ export function DocumentsScreen({ id }: { id?: string }) {
   const deferred = useDeferredValue(workspace);
   const { templates, errors } = useTemplates();
   const documents = useMemo(
-    () => [...availableDocuments(deferred, templates)].sort((a, b) => documentRank(a.id) - documentRank(b.id) || a.title.localeCompare(b.title)),
+    () =>
+      [...availableDocuments(deferred, templates)].sort(
+        (a, b) => documentRank(a.id) - documentRank(b.id) || a.title.localeCompare(b.title),
+      ),
     [deferred, templates],
   );
   const selected = documents.find((d) => d.id === id) ?? documents[0];

@@ -216,7 +216,11 @@ describe('InAppScreen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Done' }));
     await waitFor(() => expect(snippetsWithText(long)).toHaveLength(1));
     const over = snippetsWithText(long)[0];
-    expect(within(over).getByText(`${long.length - 140} characters over the budget: shorten it, or raise the budget under Organization & settings.`)).toBeTruthy();
+    expect(
+      within(over).getByText(
+        `${long.length - 140} characters over the budget: shorten it, or raise the budget under Organization & settings.`,
+      ),
+    ).toBeTruthy();
   });
 
   it('offers no editing in a read-only workspace, but still copying', () => {

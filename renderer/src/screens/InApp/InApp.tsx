@@ -18,7 +18,15 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { IconBrandAndroid, IconBrandApple, IconCheck, IconCopy, IconDeviceMobileMessage, IconPencil, IconRestore } from '@tabler/icons-react';
+import {
+  IconBrandAndroid,
+  IconBrandApple,
+  IconCheck,
+  IconCopy,
+  IconDeviceMobileMessage,
+  IconPencil,
+  IconRestore,
+} from '@tabler/icons-react';
 import { generateInAppText, type Snippet } from '../../../../core/documents/in-app';
 import type { CollectionPoint, DataType } from '../../../../core/schema';
 import { useEditor } from '../../state/store';
@@ -34,17 +42,7 @@ function gradeColor(grade: number): string {
   return 'red';
 }
 
-function SnippetView({
-  label,
-  snippet,
-  onEdit,
-  mono,
-}: {
-  label: React.ReactNode;
-  snippet: Snippet;
-  onEdit?: () => void;
-  mono?: boolean;
-}) {
+function SnippetView({ label, snippet, onEdit, mono }: { label: React.ReactNode; snippet: Snippet; onEdit?: () => void; mono?: boolean }) {
   return (
     <div className={classes.snippet} data-testid="snippet">
       <Group justify="space-between" gap="xs" wrap="nowrap" mb={4}>
@@ -264,7 +262,13 @@ export function InAppScreen({ point }: { point?: string }) {
                   <div>
                     <Title order={4}>{p.name}</Title>
                     <Text size="sm" c="dimmed">
-                      {[p.platform && { web: 'Web', ios: 'iOS', android: 'Android', desktop: 'Desktop', backend: 'Backend', other: 'Other' }[p.platform], p.description]
+                      {[
+                        p.platform &&
+                          { web: 'Web', ios: 'iOS', android: 'Android', desktop: 'Desktop', backend: 'Backend', other: 'Other' }[
+                            p.platform
+                          ],
+                        p.description,
+                      ]
                         .filter(Boolean)
                         .join(' · ')}
                     </Text>

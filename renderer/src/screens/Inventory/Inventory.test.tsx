@@ -24,7 +24,10 @@ describe('Inventory', () => {
     installDomStubs();
     installBridge();
     // jsdom lays nothing out; give the scrolling table body the size of a typical window.
-    for (const [key, size] of [['clientHeight', 720], ['clientWidth', 1200]] as const) {
+    for (const [key, size] of [
+      ['clientHeight', 720],
+      ['clientWidth', 1200],
+    ] as const) {
       const original = Object.getOwnPropertyDescriptor(Element.prototype, key)!;
       Object.defineProperty(HTMLElement.prototype, key, {
         configurable: true,

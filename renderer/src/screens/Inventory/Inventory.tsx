@@ -209,9 +209,7 @@ export function Inventory() {
   const categoryOptions = useMemo(() => {
     const present = new Set<string>();
     for (const d of workspace.dataTypes) present.add(d.category);
-    return [...present]
-      .map((key) => ({ value: key, label: categoryLabel(key) }))
-      .sort((a, b) => a.label.localeCompare(b.label));
+    return [...present].map((key) => ({ value: key, label: categoryLabel(key) })).sort((a, b) => a.label.localeCompare(b.label));
   }, [workspace.dataTypes]);
 
   const filtersOn = Boolean(search || category || purpose || recipient || status);
@@ -529,7 +527,11 @@ export function Inventory() {
                           <Menu.Item onClick={() => open(row)}>Open</Menu.Item>
                           <Menu.Item
                             leftSection={<IconCopy size={14} />}
-                            rightSection={<Text size="xs" c="dimmed">{shortcutLabel('mod+D')}</Text>}
+                            rightSection={
+                              <Text size="xs" c="dimmed">
+                                {shortcutLabel('mod+D')}
+                              </Text>
+                            }
                             disabled={readOnly}
                             onClick={() => duplicateDataType(row.dataType.id)}
                           >
@@ -538,7 +540,11 @@ export function Inventory() {
                           <Menu.Item
                             color="red"
                             leftSection={<IconTrash size={14} />}
-                            rightSection={<Text size="xs" c="dimmed">Del</Text>}
+                            rightSection={
+                              <Text size="xs" c="dimmed">
+                                Del
+                              </Text>
+                            }
                             disabled={readOnly}
                             onClick={() => deleteDataTypeWithUndo(row.dataType.id)}
                           >

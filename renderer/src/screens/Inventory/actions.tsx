@@ -9,7 +9,10 @@ export function duplicateDataType(id: string): string | undefined {
   const index = workspace?.dataTypes.findIndex((d) => d.id === id) ?? -1;
   if (!workspace || index < 0) return undefined;
   const original = workspace.dataTypes[index];
-  const newId = uniqueId(`${original.id}-copy`, workspace.dataTypes.map((d) => d.id));
+  const newId = uniqueId(
+    `${original.id}-copy`,
+    workspace.dataTypes.map((d) => d.id),
+  );
   apply(`Duplicate “${original.name}”`, (draft) => {
     const copy = structuredClone(original);
     copy.id = newId;
@@ -59,7 +62,11 @@ export function deleteDataTypeWithUndo(id: string): void {
 
 function UndoLink({ onUndo }: { onUndo(): void }) {
   return (
-    <button type="button" onClick={onUndo} style={{ all: 'unset', cursor: 'pointer', color: 'var(--mantine-primary-color-filled)', fontWeight: 600 }}>
+    <button
+      type="button"
+      onClick={onUndo}
+      style={{ all: 'unset', cursor: 'pointer', color: 'var(--mantine-primary-color-filled)', fontWeight: 600 }}
+    >
       Undo
     </button>
   );

@@ -2,14 +2,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { useEditor } from '../../state/store';
-import {
-  current,
-  exampleWorkspace,
-  installBridge,
-  installDomStubs,
-  loadWorkspace,
-  renderScreen,
-} from '../../testing/test-utils';
+import { current, exampleWorkspace, installBridge, installDomStubs, loadWorkspace, renderScreen } from '../../testing/test-utils';
 import { OrganizationScreen } from './Organization';
 
 const org = () => current().organization;
@@ -75,9 +68,7 @@ describe('OrganizationScreen', () => {
     expect(website.getAttribute('data-path')).toBe('organization.website');
     fireEvent.change(website, { target: { value: 'littlemoments.example' } });
     expect(org().website).toBe('littlemoments.example');
-    expect(
-      within(who).getByText('Website must be an absolute https:// address, such as https://example.com/privacy'),
-    ).toBeTruthy();
+    expect(within(who).getByText('Website must be an absolute https:// address, such as https://example.com/privacy')).toBeTruthy();
     expect(useEditor.getState().saveStatus).toBe('pending');
 
     const email = input('Email', section('Data protection officer'));

@@ -21,14 +21,7 @@ import { DateInput } from '@mantine/dates';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { Draft } from 'immer';
 import { PLAY_ACCOUNT_CREATION } from '../../../../core/identifiers';
-import {
-  DATA_DELETION,
-  JURISDICTIONS,
-  type Jurisdiction,
-  type Organization,
-  type Settings,
-  type Workspace,
-} from '../../../../core/schema';
+import { DATA_DELETION, JURISDICTIONS, type Jurisdiction, type Organization, type Settings, type Workspace } from '../../../../core/schema';
 import { pruneEmpty, setOptional, useReadOnly } from '../../state/edit';
 import { useEditor } from '../../state/store';
 import { useFocusField } from '../../state/focus';
@@ -208,25 +201,12 @@ function DataProtectionOfficer({ org, editOrg }: { org: Organization; editOrg: E
           onValue={set('email', 'Edit DPO email')}
         />
       </SimpleGrid>
-      <TextareaField
-        path="organization.dpo.address"
-        label="Address"
-        value={dpo.address}
-        onValue={set('address', 'Edit DPO address')}
-      />
+      <TextareaField path="organization.dpo.address" label="Address" value={dpo.address} onValue={set('address', 'Edit DPO address')} />
     </Section>
   );
 }
 
-function RepresentativeRow({
-  rep,
-  index,
-  editOrg,
-}: {
-  rep: Representative;
-  index: number;
-  editOrg: EditOrganization;
-}) {
+function RepresentativeRow({ rep, index, editOrg }: { rep: Representative; index: number; editOrg: EditOrganization }) {
   const readOnly = useReadOnly();
   const path = `organization.representatives[${index}]`;
   const regionError = useLabelledError(`${path}.region`, 'Region');
@@ -478,9 +458,7 @@ function SecurityMeasures({ org, editOrg }: { org: Organization; editOrg: EditOr
         placeholder="Encryption in transit and at rest, role-based access for staff, yearly penetration tests…"
         minRows={3}
         value={org.securityMeasures}
-        onValue={(v) =>
-          editOrg('Edit security measures', (o) => setOptional(o, 'securityMeasures', v), 'organization.securityMeasures')
-        }
+        onValue={(v) => editOrg('Edit security measures', (o) => setOptional(o, 'securityMeasures', v), 'organization.securityMeasures')}
       />
     </Section>
   );
@@ -586,11 +564,7 @@ function GooglePlay({ settings, editSettings }: { settings: Settings; editSettin
     value: NonNullable<Settings['store']>[K] | null,
   ) => editSettings(label, (s) => setNested(s, 'store', key, value));
   return (
-    <Section
-      id="play"
-      title="Google Play answers"
-      description="Answers to the general questions of Google Play’s Data safety form."
-    >
+    <Section id="play" title="Google Play answers" description="Answers to the general questions of Google Play’s Data safety form.">
       <SwitchField
         path="settings.store.encryptedInTransit"
         label="Data is encrypted in transit"
@@ -605,9 +579,7 @@ function GooglePlay({ settings, editSettings }: { settings: Settings; editSettin
           placeholder={methods.length === 0 ? 'Choose methods' : undefined}
           data={PLAY_ACCOUNT_CREATION.map((a) => ({ value: a.id, label: a.label }))}
           value={methods}
-          onChange={(values) =>
-            setStore('Change account creation methods', 'accountCreation', values as AccountCreation[])
-          }
+          onChange={(values) => setStore('Change account creation methods', 'accountCreation', values as AccountCreation[])}
           clearable={!readOnly}
           readOnly={readOnly}
           error={methodsError}

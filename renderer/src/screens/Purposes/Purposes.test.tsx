@@ -4,15 +4,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { notifications } from '@mantine/notifications';
 import { useEditor } from '../../state/store';
 import { useRoute } from '../../state/route';
-import {
-  current,
-  exampleWorkspace,
-  installBridge,
-  installDomStubs,
-  loadWorkspace,
-  renderScreen,
-  setHash,
-} from '../../testing/test-utils';
+import { current, exampleWorkspace, installBridge, installDomStubs, loadWorkspace, renderScreen, setHash } from '../../testing/test-utils';
 import { PurposesScreen } from './Purposes';
 
 function Routed() {

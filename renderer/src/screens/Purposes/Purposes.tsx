@@ -191,9 +191,7 @@ function PurposeEditor({ entry, index, path, edit }: EntityEditorProps<'purposes
             { value: AUTOMATIC, label: automaticLabel(applePurposeLabel(automatic.apple), automatic.source.apple) },
             ...APPLE_PURPOSES.map((p) => ({ value: p.id, label: p.label })),
           ]}
-          onValue={(value) =>
-            edit('Change Apple purpose', (p) => setStorePurpose(p, 'apple', value === AUTOMATIC ? null : value))
-          }
+          onValue={(value) => edit('Change Apple purpose', (p) => setStorePurpose(p, 'apple', value === AUTOMATIC ? null : value))}
         />
         <SelectField
           path={`${path}.storePurpose.play`}
@@ -203,9 +201,7 @@ function PurposeEditor({ entry, index, path, edit }: EntityEditorProps<'purposes
             { value: AUTOMATIC, label: automaticLabel(playPurposeLabel(automatic.play), automatic.source.play) },
             ...PLAY_PURPOSES.map((p) => ({ value: p.id, label: p.label })),
           ]}
-          onValue={(value) =>
-            edit('Change Google Play purpose', (p) => setStorePurpose(p, 'play', value === AUTOMATIC ? null : value))
-          }
+          onValue={(value) => edit('Change Google Play purpose', (p) => setStorePurpose(p, 'play', value === AUTOMATIC ? null : value))}
         />
       </Section>
     </Stack>
@@ -244,9 +240,7 @@ export const PURPOSES_CONFIG: EntityScreenConfig<'purposes'> = {
   usedByDescription: 'Data types collected or used for this purpose.',
   unusedDescription: 'No data type uses this purpose yet. Add it to a data type in the data type’s editor.',
   deleteConsequences(purpose, users, workspace) {
-    const orphaned = users.filter(
-      (u) => (workspace.dataTypes[u.index]?.purposes ?? []).filter((p) => p !== purpose.id).length === 0,
-    );
+    const orphaned = users.filter((u) => (workspace.dataTypes[u.index]?.purposes ?? []).filter((p) => p !== purpose.id).length === 0);
     const others = users.filter((u) => !orphaned.includes(u));
     const name = purpose.name || purpose.id;
     return (
@@ -254,8 +248,8 @@ export const PURPOSES_CONFIG: EntityScreenConfig<'purposes'> = {
         {orphaned.length > 0 ? (
           <p>
             <strong>{nameList(orphaned.map((u) => u.name))}</strong>{' '}
-            {orphaned.length === 1 ? 'would be left with no purpose. It' : 'would be left with no purpose. They'} will
-            need one before the workspace can be saved.
+            {orphaned.length === 1 ? 'would be left with no purpose. It' : 'would be left with no purpose. They'} will need one before the
+            workspace can be saved.
           </p>
         ) : null}
         {others.length > 0 ? (

@@ -4,14 +4,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { notifications } from '@mantine/notifications';
 import { useEditor } from '../../state/store';
 import { useRoute } from '../../state/route';
-import {
-  current,
-  installBridge,
-  installDomStubs,
-  loadWorkspace,
-  renderScreen,
-  setHash,
-} from '../../testing/test-utils';
+import { current, installBridge, installDomStubs, loadWorkspace, renderScreen, setHash } from '../../testing/test-utils';
 import { normaliseDomain, RecipientsScreen } from './Recipients';
 
 function Routed() {
@@ -53,9 +46,7 @@ describe('RecipientsScreen', () => {
     renderScreen(<Routed />);
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete recipient “Postmark”?' });
-    expect(dialog.textContent).toContain(
-      "Email address and Family member's email address will no longer list Postmark as a recipient.",
-    );
+    expect(dialog.textContent).toContain("Email address and Family member's email address will no longer list Postmark as a recipient.");
     expect(recipient('postmark')).toBeDefined();
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete recipient' }));
@@ -90,9 +81,7 @@ describe('RecipientsScreen', () => {
     expect(url.getAttribute('data-path')).toBe('recipients[2].privacyPolicyUrl');
     fireEvent.change(url, { target: { value: 'http://stripe.com/privacy' } });
     expect(recipient('stripe')?.privacyPolicyUrl).toBe('http://stripe.com/privacy');
-    expect(
-      screen.getByText('Privacy policy URL must be an absolute https:// address, such as https://example.com/privacy'),
-    ).toBeTruthy();
+    expect(screen.getByText('Privacy policy URL must be an absolute https:// address, such as https://example.com/privacy')).toBeTruthy();
     fireEvent.change(url, { target: { value: '' } });
     expect(recipient('stripe')).not.toHaveProperty('privacyPolicyUrl');
     expect(screen.queryByText(/must be an absolute https/)).toBeNull();

@@ -8,14 +8,7 @@ import { useEditor } from '../../state/store';
 import { EntityListScreen, nameList } from '../../components/EntityList/EntityListScreen';
 import { IdField } from '../../components/EntityList/IdField';
 import { NameField } from '../../components/EntityList/NameField';
-import {
-  Section,
-  SelectField,
-  SwitchField,
-  TextareaField,
-  TextField,
-  useLabelledError,
-} from '../../components/EntityList/fields';
+import { Section, SelectField, SwitchField, TextareaField, TextField, useLabelledError } from '../../components/EntityList/fields';
 import type { EntityEditorProps, EntityScreenConfig } from '../../components/EntityList/types';
 
 type Role = (typeof RECIPIENT_ROLES)[number];
@@ -54,8 +47,8 @@ const SAFEGUARD_HINTS = new Map<string, string>([
   ['none', 'No safeguard. The notice will say so plainly.'],
 ]);
 
-const COUNTRY_OPTIONS = COUNTRY_CODES.map((code) => ({ value: code, label: `${countryName(code)} (${code})` })).sort(
-  (a, b) => a.label.localeCompare(b.label, 'en'),
+const COUNTRY_OPTIONS = COUNTRY_CODES.map((code) => ({ value: code, label: `${countryName(code)} (${code})` })).sort((a, b) =>
+  a.label.localeCompare(b.label, 'en'),
 );
 
 /** "https://Ads.Example.com/pixel" → "ads.example.com": Apple wants bare domains. */
@@ -135,9 +128,7 @@ function RecipientEditor({ entry, index, path, edit }: EntityEditorProps<'recipi
           description="What they do with the data, for you or for themselves."
           placeholder="Hosts our servers and stores photos and videos, encrypted."
           value={entry.description}
-          onValue={(value) =>
-            edit('Edit recipient description', (r) => setOptional(r, 'description', value), `${path}.description`)
-          }
+          onValue={(value) => edit('Edit recipient description', (r) => setOptional(r, 'description', value), `${path}.description`)}
         />
       </Section>
 
@@ -172,9 +163,7 @@ function RecipientEditor({ entry, index, path, edit }: EntityEditorProps<'recipi
             descriptions={SAFEGUARD_HINTS}
             clearable
             warning={safeguardWarning}
-            onValue={(value) =>
-              edit('Change transfer safeguard', (r) => setOptional(r, 'transferSafeguard', value as Safeguard | null))
-            }
+            onValue={(value) => edit('Change transfer safeguard', (r) => setOptional(r, 'transferSafeguard', value as Safeguard | null))}
           />
         ) : null}
         <TextField
@@ -251,8 +240,7 @@ export const RECIPIENTS_CONFIG: EntityScreenConfig<'recipients'> = {
   deleteConsequences(recipient, users) {
     return (
       <p>
-        <strong>{nameList(users.map((u) => u.name))}</strong> will no longer list {recipient.name || recipient.id} as a
-        recipient.
+        <strong>{nameList(users.map((u) => u.name))}</strong> will no longer list {recipient.name || recipient.id} as a recipient.
       </p>
     );
   },

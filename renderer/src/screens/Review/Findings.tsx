@@ -167,7 +167,12 @@ export function Findings({ review }: { review: Review }) {
       </Group>
       {groups.map((group) => (
         // A new filter starts each group at its first page.
-        <SeverityGroup key={`${group.severity}|${activeRule ?? ''}`} severity={group.severity} findings={group.findings} workspace={review.workspace} />
+        <SeverityGroup
+          key={`${group.severity}|${activeRule ?? ''}`}
+          severity={group.severity}
+          findings={group.findings}
+          workspace={review.workspace}
+        />
       ))}
     </Stack>
   );

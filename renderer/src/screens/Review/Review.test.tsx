@@ -87,7 +87,9 @@ describe('Review: findings', () => {
     expect(within(errorGroup).getAllByTestId('finding')).toHaveLength(errors.length);
     expect(within(warningGroup).getAllByTestId('finding')).toHaveLength(warnings.length);
 
-    const benefit = within(errorGroup).getAllByTestId('finding').find((el) => el.dataset.rule === 'missing-benefit')!;
+    const benefit = within(errorGroup)
+      .getAllByTestId('finding')
+      .find((el) => el.dataset.rule === 'missing-benefit')!;
     expect(benefit.textContent).toContain(lintRule('missing-benefit')!.title);
     expect(benefit.textContent).toContain(`"${ws.dataTypes[2].name}" has no benefit.`);
     expect(benefit.textContent).toContain(`${ws.dataTypes[2].name} › benefit`);
@@ -220,13 +222,27 @@ describe('Review: coverage', () => {
     setHash('#/review/coverage');
     renderScreen(<Routed />);
     const tabs = within(await screen.findByRole('tablist', { name: 'Laws and stores' })).getAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['GDPR2 missing', 'UK GDPR2 missing', 'CCPA1 missing', 'Apple App Store', 'Google Play']);
+    expect(tabs.map((t) => t.textContent)).toEqual([
+      'GDPR2 missing',
+      'UK GDPR2 missing',
+      'CCPA1 missing',
+      'Apple App Store',
+      'Google Play',
+    ]);
     fireEvent.click(tabs[3]);
     const apple = await screen.findByTestId('coverage-apple');
-    expect(within(apple).getAllByTestId('requirement').every((r) => r.dataset.status !== 'missing')).toBe(true);
+    expect(
+      within(apple)
+        .getAllByTestId('requirement')
+        .every((r) => r.dataset.status !== 'missing'),
+    ).toBe(true);
     fireEvent.click(within(screen.getByRole('tablist', { name: 'Laws and stores' })).getAllByRole('tab')[0]);
     const gdpr = await screen.findByTestId('coverage-gdpr');
     fireEvent.click(within(gdpr).getByLabelText('Only what is missing'));
-    expect(within(gdpr).getAllByTestId('requirement').map((r) => r.dataset.status)).toEqual(['missing', 'missing']);
+    expect(
+      within(gdpr)
+        .getAllByTestId('requirement')
+        .map((r) => r.dataset.status),
+    ).toEqual(['missing', 'missing']);
   });
 });

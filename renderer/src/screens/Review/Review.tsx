@@ -34,10 +34,16 @@ function StaleNotice() {
   if (problems.length === 0 || !workspace) return null;
   const first = problems[0];
   return (
-    <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="Reviewing the last saved version" mb="md" data-testid="review-stale">
+    <Alert
+      color="yellow"
+      icon={<IconAlertTriangle size={18} />}
+      title="Reviewing the last saved version"
+      mb="md"
+      data-testid="review-stale"
+    >
       <Text size="sm">
-        Your latest changes have {problems.length === 1 ? 'a problem that stops' : `${problems.length} problems that stop`} them from
-        being saved, so the review below does not include them yet. First:{' '}
+        Your latest changes have {problems.length === 1 ? 'a problem that stops' : `${problems.length} problems that stop`} them from being
+        saved, so the review below does not include them yet. First:{' '}
         <Anchor component="button" type="button" size="sm" onClick={() => navigate(routeForPath(workspace, first.path))}>
           {describePath(workspace, first.path) || 'the workspace'}
         </Anchor>{' '}
@@ -52,7 +58,9 @@ function Body({ review, tab }: { review: Review; tab: ReviewTab }) {
   return (
     <Tabs
       value={tab}
-      onChange={(value) => navigate({ screen: 'review', tab: (REVIEW_TABS as readonly string[]).includes(value ?? '') ? (value as ReviewTab) : undefined })}
+      onChange={(value) =>
+        navigate({ screen: 'review', tab: (REVIEW_TABS as readonly string[]).includes(value ?? '') ? (value as ReviewTab) : undefined })
+      }
       keepMounted={false}
       className={classes.page}
     >
@@ -75,7 +83,12 @@ function Body({ review, tab }: { review: Review; tab: ReviewTab }) {
             value="findings"
             leftSection={<IconListCheck size={16} />}
             rightSection={
-              <Badge size="sm" variant="light" color={review.counts.error > 0 ? 'red' : review.counts.warning > 0 ? 'yellow' : 'gray'} circle={false}>
+              <Badge
+                size="sm"
+                variant="light"
+                color={review.counts.error > 0 ? 'red' : review.counts.warning > 0 ? 'yellow' : 'gray'}
+                circle={false}
+              >
                 {total}
               </Badge>
             }

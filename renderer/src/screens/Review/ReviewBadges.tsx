@@ -30,7 +30,15 @@ export function ReviewBadges() {
         </Badge>
       )}
       {warning > 0 && (
-        <Badge size="sm" color="yellow" variant="filled" autoContrast circle={false} data-testid="review-warnings" title={plural(warning, 'warning')}>
+        <Badge
+          size="sm"
+          color="yellow"
+          variant="filled"
+          autoContrast
+          circle={false}
+          data-testid="review-warnings"
+          title={plural(warning, 'warning')}
+        >
           <span aria-hidden>{warning}</span>
           <VisuallyHidden>{plural(warning, 'warning')}</VisuallyHidden>
         </Badge>

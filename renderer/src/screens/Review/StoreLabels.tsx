@@ -71,8 +71,8 @@ function StoreCard({ store, section, workspace }: { store: Store; section: Cover
   if (!section) {
     notice = (
       <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} />}>
-        No collection point is on {store.platform}, so the export declares that no data is collected there. Add an {store.platform} collection point
-        if the app runs on it.
+        No collection point is on {store.platform}, so the export declares that no data is collected there. Add an {store.platform}{' '}
+        collection point if the app runs on it.
       </Alert>
     );
   } else if (missing.length > 0) {
