@@ -9,7 +9,7 @@ import { minimalWorkspace } from './testing/fixtures';
 
 describe('serializeWorkspace', () => {
   it('writes the shared Little Moments example byte for byte as it is', () => {
-    const text = readFileSync(new URL('../../shared/examples/little-moments.candor.json', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../resources/examples/little-moments.candor.json', import.meta.url), 'utf8');
     const result = readWorkspaceText(text);
     expect(result.kind).toBe('ok');
     if (result.kind === 'ok') expect(serializeWorkspace(result.workspace)).toBe(text);

@@ -1,5 +1,5 @@
 // The store and statute identifiers Candor may emit. Every value here is copied from
-// ../shared/reference/formats-and-law.md (§1.2, §1.3, §2.3, §2.5, §4.3); a test counts them.
+// docs/reference/formats-and-law.md (§1.2, §1.3, §2.3, §2.5, §4.3); a test counts them.
 
 export interface AppleDataType {
   /** suffix after `NSPrivacyCollectedDataType` — the form used in workspaces */

@@ -1,7 +1,7 @@
 // Reference data as the rest of Candor sees it: how a data type's fideslang category becomes an Apple
 // data type, a Google Play data type, CCPA categories and sensitivity flags, and how a purpose's data use
 // becomes Apple and Play purposes. The tables live in resources/store-mappings.json so that a reviewer
-// can check every answer against ../shared/reference/formats-and-law.md without reading code.
+// can check every answer against docs/reference/formats-and-law.md without reading code.
 import { z } from 'zod';
 import mappings from '../resources/store-mappings.json' with { type: 'json' };
 import {

@@ -39,7 +39,7 @@ function parseCsv(text: string): string[][] {
   return parsed.data;
 }
 
-// The ICO template's headings as ../shared/reference/formats-and-law.md §5.1 lists them, by column number.
+// The ICO template's headings as docs/reference/formats-and-law.md §5.1 lists them, by column number.
 const ICO_HEADINGS: Record<number, string> = {
   1: 'Business function',
   2: 'Purpose of processing',

@@ -1,6 +1,6 @@
 // The record of processing activities (GDPR and UK GDPR Art 30(1)): one row per purpose, because a
 // purpose is what the law calls a processing activity. The columns are the UK ICO's "Documentation
-// template for controllers" (../shared/reference/formats-and-law.md §5.1) in its order, limited to
+// template for controllers" (docs/reference/formats-and-law.md §5.1) in its order, limited to
 // the columns Candor has facts for; the ICO columns that hold links to other records (processor
 // contract, legitimate interests assessment, consent record, DPIA, breach log, retention policy) and
 // the DPA 2018 Schedule 1 columns are left out rather than exported empty.

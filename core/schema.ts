@@ -1,4 +1,4 @@
-// The workspace file, format version 1, exactly as ../shared/docs/workspace-format.md describes it.
+// The workspace file, format version 1, exactly as docs/workspace-format.md describes it.
 // This schema is the single source of truth: TypeScript types are inferred from it and
 // resources/workspace.schema.json is generated from it (scripts/generate-schema.ts).
 import { z } from 'zod';

@@ -1,7 +1,7 @@
 // Every permission of the workspace format, with the iOS Info.plist keys that carry its usage description
 // and the Android permissions a manifest declares for it, plus the words the in-app texts use for it.
 // Sources: Apple's "Protected resources" list and App Review Guideline 5.1.1 (see
-// ../shared/reference/formats-and-law.md §6.1–6.2), Android's Manifest.permission and Health Connect's
+// docs/reference/formats-and-law.md §6.1–6.2), Android's Manifest.permission and Health Connect's
 // HealthPermissions references, and the Play User Data policy on prominent disclosure (§2.7).
 import type { DataType, Permission } from '../schema';
 

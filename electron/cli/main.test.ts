@@ -10,7 +10,7 @@ import { lockPathFor } from '../services/workspace-lock';
 
 const ROOT = resolve(__dirname, '../..');
 const BIN = join(ROOT, 'bin', 'candor.js');
-const SAMPLE = resolve(ROOT, '../shared/examples/little-moments.candor.json');
+const SAMPLE = resolve(ROOT, 'resources/examples/little-moments.candor.json');
 const RUNNING = /^Candor is running at http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]{43})$/;
 
 let dir: string;

@@ -7,7 +7,7 @@ import { validateWorkspace } from '../../core/validate';
 import { memoryOutput } from './output';
 import { runCli, type CliDependencies } from './program';
 
-const SAMPLE = resolve(__dirname, '../../../shared/examples/little-moments.candor.json');
+const SAMPLE = resolve(__dirname, '../../resources/examples/little-moments.candor.json');
 
 let dir: string;
 beforeEach(async () => {

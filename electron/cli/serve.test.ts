@@ -10,7 +10,7 @@ import { lockPathFor } from '../services/workspace-lock';
 import { memoryOutput } from './output';
 import { serveCommand, type ServeDependencies } from './serve';
 
-const SAMPLE = resolve(__dirname, '../../../shared/examples/little-moments.candor.json');
+const SAMPLE = resolve(__dirname, '../../resources/examples/little-moments.candor.json');
 const RUNNING = /^Candor is running at http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]{43})$/;
 
 let dir: string;

@@ -1,5 +1,4 @@
 // Shared by the tests of this folder: temporary folders and sample workspaces.
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,8 +6,8 @@ import { serializeWorkspace } from '../../core/canonical';
 import type { Workspace } from '../../core/schema';
 import { bundledExamplePath } from './paths';
 
-// The bundled sample once it ships; until then the project's shared example.
-export const SAMPLE_PATH = existsSync(bundledExamplePath()) ? bundledExamplePath() : '/work/shared/examples/little-moments.candor.json';
+// The bundled sample, the one `npm start` opens.
+export const SAMPLE_PATH = bundledExamplePath();
 
 export async function sampleWorkspace(): Promise<Workspace> {
   return JSON.parse(await readFile(SAMPLE_PATH, 'utf8')) as Workspace;

@@ -14,7 +14,7 @@ import { useEditor } from '../state/store';
 import { theme } from '../theme';
 
 // The sample lives beside the repository (tests run from its root).
-const EXAMPLE = resolve(process.cwd(), '../shared/examples/little-moments.candor.json');
+const EXAMPLE = resolve(process.cwd(), 'resources/examples/little-moments.candor.json');
 
 export function installDomStubs(): void {
   if (!window.matchMedia) {
