@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { bundledExamplePath } from '../electron/services/paths';
 import { lockPathFor } from '../electron/services/workspace-lock';
-import { findElectronBinary } from './support/electron-binary';
+import { findElectronBinary } from '../scripts/electron-binary';
 
 const binary = findElectronBinary();
 const skipReason = binary.found

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bundledExamplePath, defaultDataDir } from '../services/paths';
+import { openInBrowser } from './open-browser';
 import { processOutput, unexpectedErrorLine } from './output';
 import { runCli, type CliDependencies } from './program';
 import { EXIT_ERROR } from './workspace-file';
@@ -64,6 +65,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         version: packageVersion(),
         untilStopped: untilSignal(),
         buildPages: () => buildPages(),
+        openBrowser: (url) => openInBrowser(url),
       }),
     };
     return await runCli(argv, processOutput, deps);

@@ -45,7 +45,7 @@ const EXAMPLES = {
   lint: ['candor lint ridgeline.candor.json', 'candor lint ridgeline.candor.json --json > findings.json   # in CI: fails on errors'],
   format: ['candor format ridgeline.candor.json', 'candor format --check ridgeline.candor.json   # in CI: fails if not canonical'],
   new: ['candor new ridgeline.candor.json --name "Ridgeline"', 'candor new try-me.candor.json --example'],
-  serve: ['candor serve ridgeline.candor.json', 'candor serve --example --port 8765'],
+  serve: ['candor serve ridgeline.candor.json', 'candor serve --example --open', 'candor serve --example --port 8765'],
   build: [
     'candor build ridgeline.candor.json --out docs/privacy',
     'candor build ridgeline.candor.json --out build --only privacy-notice,ios',
@@ -204,8 +204,9 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .argument('[workspace]', 'the workspace file to open (*.candor.json)')
     .option('-p, --port <number>', 'port to listen on; 0 picks a free one', parsePort, 0)
     .option('--example', 'open a copy of the sample workspace')
+    .option('--open', 'also open the link in the default web browser')
     .addHelpText('after', examples(EXAMPLES.serve))
-    .action(async (workspace: string | undefined, options: { port: number; example?: boolean }) => {
+    .action(async (workspace: string | undefined, options: { port: number; example?: boolean; open?: boolean }) => {
       // The server, the session and their libraries load only for `serve`, so the checking
       // commands start quickly.
       const { serveCommand } = await import('./serve');

@@ -3,7 +3,7 @@ import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from '
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SAMPLE_FILE_NAME } from '../services/paths';
 import { WorkspaceSession } from '../services/session';
 import { lockPathFor } from '../services/workspace-lock';
@@ -224,5 +224,45 @@ describe('candor serve', () => {
     } finally {
       await session.close();
     }
+  });
+});
+
+describe('candor serve --open (npm run web)', () => {
+  it.each([
+    [true, 'Opened it in your default browser.'],
+    [false, 'No web browser could be opened here: open the link above in a browser on this machine.'],
+  ])('prints the link, then opens it (opener says %s)', async (opens, said) => {
+    const output = memoryOutput();
+    const asked: string[] = [];
+    const { stop, deps: d } = deps({
+      openBrowser: async (url) => {
+        asked.push(url);
+        return opens;
+      },
+    });
+    const running = serveCommand(workspace, { open: true }, output, d);
+    await vi.waitFor(() => expect(output.stderr.join('\n')).toContain(said), { timeout: 15_000 });
+    expect(output.stdout).toHaveLength(1);
+    expect(output.stdout[0]).toMatch(RUNNING);
+    expect(asked).toEqual([output.stdout[0].slice('Candor is running at '.length)]);
+    stop();
+    expect(await running).toBe(0);
+  });
+
+  it('opens nothing without --open', async () => {
+    const output = memoryOutput();
+    const asked: string[] = [];
+    const { stop, deps: d } = deps({
+      openBrowser: async (url) => {
+        asked.push(url);
+        return true;
+      },
+    });
+    const running = serveCommand(workspace, {}, output, d);
+    await vi.waitFor(() => expect(output.stdout).toHaveLength(1), { timeout: 15_000 });
+    stop();
+    expect(await running).toBe(0);
+    expect(asked).toEqual([]);
+    expect(output.stderr.join('\n')).not.toContain('browser');
   });
 });

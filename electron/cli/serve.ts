@@ -16,6 +16,8 @@ export interface ServeOptions {
   /** 0 (the default) picks a free port */
   port?: number;
   example?: boolean;
+  /** open the link in the default browser as well as printing it */
+  open?: boolean;
 }
 
 export interface ServeDependencies {
@@ -31,6 +33,8 @@ export interface ServeDependencies {
    * `npx candor validate` stays instant); resolves true when they were built.
    */
   buildPages?: (output: Output) => Promise<boolean>;
+  /** opens a link in the default browser; resolves false where there is none */
+  openBrowser?: (url: string) => Promise<boolean>;
 }
 
 export function newToken(): string {
@@ -129,7 +133,16 @@ export async function serveCommand(
     return EXIT_ERROR;
   }
 
-  output.out(`Candor is running at ${server.url}?token=${token}`);
+  const link = `${server.url}?token=${token}`;
+  output.out(`Candor is running at ${link}`);
+  if (options.open) {
+    const opened = (await deps.openBrowser?.(link)) ?? false;
+    output.err(
+      opened
+        ? 'Opened it in your default browser. Stop Candor with Ctrl+C.'
+        : 'No web browser could be opened here: open the link above in a browser on this machine. Stop Candor with Ctrl+C.',
+    );
+  }
   try {
     await deps.untilStopped;
   } finally {

@@ -1,6 +1,7 @@
 // Whether an Electron binary is installed, found without running `require('electron')`: from
 // electron 45 on that require downloads the binary when it is missing, which must not happen in a
-// test run (and cannot, offline). The lookup mirrors the electron package's own index.js.
+// test run (and cannot, offline). The lookup mirrors the electron package's own index.js. Used by the
+// Electron e2e spec and by `npm start` (scripts/start-desktop.ts).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
