@@ -86,6 +86,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.useRealTimers();
   await session?.close();
   await rm(dir, { recursive: true, force: true });
 });
@@ -232,16 +233,31 @@ describe('quitting', () => {
         this.defaultPrevented = true;
       },
     };
+    // What the quit does, in order: reading the window's place (to save it) and closing the session
+    // (which releases the lock) must both come after the page's answer.
+    const steps: string[] = [];
+    const win = theWindow();
+    const readPlace = win.getNormalBounds.bind(win);
+    vi.spyOn(win, 'getNormalBounds').mockImplementation(() => {
+      steps.push('window place');
+      return readPlace();
+    });
+    const close = session.close.bind(session);
+    vi.spyOn(session, 'close').mockImplementation(() => {
+      steps.push('session closed');
+      return close();
+    });
     desktop.interceptQuit(beforeQuit);
     expect(beforeQuit.defaultPrevented).toBe(true);
     await vi.waitFor(() => expect(eventsSent().some((e) => e.type === 'flush-request')).toBe(true));
     // Nothing is released while the page has not answered.
-    await new Promise((r) => setTimeout(r, 50));
     expect(existsSync(lockPathFor(path))).toBe(true);
     expect(app.quit).not.toHaveBeenCalled();
 
+    steps.push('page answered');
     ipcMain.emit(IPC.flushed, fromPage());
     await vi.waitFor(() => expect(app.quit).toHaveBeenCalledTimes(1));
+    expect(steps).toEqual(['page answered', 'window place', 'session closed']);
     expect(existsSync(lockPathFor(path))).toBe(false);
     expect(JSON.parse(await readFile(join(dataDir, 'window-state.json'), 'utf8'))).toMatchObject({ maximized: false });
     // The real quit that follows is let through.
@@ -287,14 +303,24 @@ describe('quitting', () => {
   });
 
   it('ignores a flush answer from another sender', async () => {
-    const desktop = makeApp({ flushTimeoutMs: 300 });
-    await desktop.start(await writeWorkspace('s.candor.json', 'S Co'));
-    const started = Date.now();
+    const path = await writeWorkspace('s.candor.json', 'S Co');
+    const desktop = makeApp({ flushTimeoutMs: 60_000 });
+    await desktop.start(path);
+    // Only the flush timeout runs on the fake clock; the files are real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const quitting = desktop.quit();
     await vi.waitFor(() => expect(eventsSent().some((e) => e.type === 'flush-request')).toBe(true));
+    const pendingTimers = vi.getTimerCount();
     ipcMain.emit(IPC.flushed, fromPage(theWindow(), 'https://evil.example/'));
+    // An accepted answer would end the wait at once, clearing its timeout; this one leaves it running.
+    expect(vi.getTimerCount()).toBe(pendingTimers);
+    expect(app.quit).not.toHaveBeenCalled();
+    // The quit goes ahead when the timeout ends.
+    await vi.advanceTimersByTimeAsync(60_000);
+    vi.useRealTimers();
     await quitting;
-    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(app.quit).toHaveBeenCalledTimes(1);
+    expect(existsSync(lockPathFor(path))).toBe(false);
   });
 
   it('closing the window goes through the same sequence', async () => {
@@ -308,9 +334,11 @@ describe('quitting', () => {
     await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
     expect(existsSync(lockPathFor(path))).toBe(false);
     // Electron then closes the window for real; it is not held back a second time.
+    const stateFile = join(dataDir, 'window-state.json');
+    await rm(stateFile);
     win.close();
     expect(win.isDestroyed()).toBe(true);
-    // That close saves the window's place once more; let it land before the folder is removed.
-    await new Promise((r) => setTimeout(r, 100));
+    // That close saves the window's place once more (and must land before the folder is removed).
+    await vi.waitFor(() => expect(existsSync(stateFile)).toBe(true));
   });
 });

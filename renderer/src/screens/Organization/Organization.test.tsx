@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useEditor } from '../../state/store';
 import { current, exampleWorkspace, installBridge, installDomStubs, loadWorkspace, renderScreen } from '../../testing/test-utils';
 import { OrganizationScreen } from './Organization';
@@ -158,7 +158,6 @@ describe('OrganizationScreen', () => {
 
   it('focuses the field a problem points at', async () => {
     renderScreen(<OrganizationScreen field="settings.effectiveDate" />);
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    expect(document.activeElement).toBe(input('Effective date'));
+    await waitFor(() => expect(document.activeElement).toBe(input('Effective date')));
   });
 });
