@@ -2,8 +2,8 @@
 // <dataDir>/window-state.json. A position is reused only while it is on a connected display, so a
 // window last seen on an unplugged monitor does not open out of reach.
 import { readFile } from 'node:fs/promises';
-import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
+import { writeFileAtomic } from '../services/atomic-write';
 
 export interface Rect {
   x: number;
