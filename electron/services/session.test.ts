@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { access, chmod, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CandorEvent, SessionState } from '../../core/api';
 import type { Workspace } from '../../core/schema';
 import { diffWorkspace } from '../../core/changes';
@@ -13,6 +14,7 @@ import { lockPathFor, STALE_MS } from './workspace-lock';
 const dirs = tempDirs();
 const sessions: WorkspaceSession[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(sessions.splice(0).map((s) => s.close()));
   await dirs.cleanup();
 });
@@ -53,8 +55,6 @@ function changedOnDisk(session: WorkspaceSession, ms = 3000): Promise<CandorEven
     'workspace-changed-on-disk event',
   );
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('opening', () => {
   it('opens a workspace with the revision of its bytes, writable, and remembers it', async () => {
@@ -337,20 +337,25 @@ describe('two Candor processes on one file', () => {
   });
 
   it('turns read-only and says so when its lock is taken away', async () => {
+    // The lock's refresh timer runs on the fake clock; the files are real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { file, session } = await setup();
     opened(await session.open(file));
     const events: CandorEvent[] = [];
     session.onEvent((e) => events.push(e));
     await rm(lockPathFor(file), { recursive: true });
-    // proper-lockfile notices at its next refresh (every 2.5 s).
-    for (let i = 0; i < 40 && events.length === 0; i++) await sleep(100);
-    expect(events[0]).toMatchObject({ type: 'session-replaced', state: { status: 'open', readOnly: { kind: 'locked' } } });
+    // proper-lockfile notices at its next refresh, a quarter of the stale period after the last one.
+    await vi.advanceTimersByTimeAsync(STALE_MS / 4);
+    await vi.waitFor(() =>
+      expect(events[0]).toMatchObject({ type: 'session-replaced', state: { status: 'open', readOnly: { kind: 'locked' } } }),
+    );
+    vi.useRealTimers();
     const state = opened(session.state());
     expect(state.readOnly?.message).toMatch(/lost its lock/);
     expect(await session.save(variant(sample, 1), state.revision)).toMatchObject({ ok: false, error: { code: 'locked' } });
     const reloaded = opened(await session.reload());
     expect(reloaded.readOnly).toBeUndefined();
-  }, 15_000);
+  });
 });
 
 describe('changes made on disk by another program', () => {
@@ -378,12 +383,22 @@ describe('changes made on disk by another program', () => {
     let revision = opened(await session.open(file)).revision;
     const events: CandorEvent[] = [];
     session.onEvent((e) => events.push(e));
+    // The watcher's checks of the disk, each with the version it finds there and whether it has finished.
+    const checks: { found: string; finished: boolean }[] = [];
+    const watched = session as unknown as { checkDisk(file: unknown): Promise<void> };
+    const checkDisk = watched.checkDisk.bind(session);
+    vi.spyOn(watched, 'checkDisk').mockImplementation((open) => {
+      const check = { found: revisionOf(readFileSync(file)), finished: false };
+      checks.push(check);
+      return checkDisk(open).finally(() => (check.finished = true));
+    });
     for (let i = 1; i <= 5; i++) {
       const result = await session.save(variant(sample, i), revision);
       if (!result.ok) throw new Error(result.error.message);
       revision = result.value.revision;
     }
-    await sleep(400);
+    // The last save's rename reaches the watcher, which looks at the disk and finds our own version.
+    await vi.waitFor(() => expect(checks.some((c) => c.found === revision && c.finished)).toBe(true));
     expect(events).toEqual([]);
     // The watcher is alive: an outside change after our saves is still reported.
     const event = changedOnDisk(session);
