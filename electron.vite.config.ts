@@ -2,28 +2,16 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { withContentSecurityPolicyMeta } from './electron/main/content-security-policy';
 
 // The production page carries a strict Content-Security-Policy. The dev server needs inline
 // scripts for hot reload, so the tag is added only to built pages.
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Mantine sets inline style attributes on components.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'candor-csp',
     apply: 'build',
     transformIndexHtml(html: string) {
-      return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+      return withContentSecurityPolicyMeta(html);
     },
   };
 }

@@ -1,18 +1,41 @@
-// The policy sent as a response header with every page of ours. It must match the meta tag that
-// electron.vite.config.ts writes into the built index.html (a test compares them): two policies are
-// both enforced, so a looser header would change nothing and a stricter one would break the page.
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
+// The one Content-Security-Policy of the app's page, delivered two ways: as a response header (the
+// Electron protocol handler and `candor serve`) and as a meta tag that electron.vite.config.ts writes
+// into the built index.html. Both are enforced, so they are built from the same directives.
+// `frame-ancestors` is ignored in a meta tag (browsers warn about it), so only the header carries it.
+// This module has no Electron import: the vite config and the web server load it too.
+const DIRECTIVES: readonly (readonly [name: string, value: string])[] = [
+  ['default-src', "'self'"],
+  ['script-src', "'self'"],
   // Mantine sets inline style attributes on components.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+  ['style-src', "'self' 'unsafe-inline'"],
+  ['img-src', "'self' data:"],
+  ['font-src', "'self' data:"],
+  ['connect-src', "'self'"],
+  ['object-src', "'none'"],
+  ['base-uri', "'none'"],
+  ['frame-ancestors', "'none'"],
+  ['form-action', "'none'"],
+];
+
+/** Directives a meta tag cannot deliver. */
+const HEADER_ONLY = new Set(['frame-ancestors']);
+
+function policy(delivery: 'header' | 'meta'): string {
+  return DIRECTIVES.filter(([name]) => delivery === 'header' || !HEADER_ONLY.has(name))
+    .map(([name, value]) => `${name} ${value}`)
+    .join('; ');
+}
+
+/** The policy sent as a response header with every page of ours. */
+export const CONTENT_SECURITY_POLICY = policy('header');
+
+/** The same policy for a `<meta http-equiv>` tag: without what only a header can say. */
+export const META_CONTENT_SECURITY_POLICY = policy('meta');
+
+/** index.html with the policy's meta tag as the first element of its head. */
+export function withContentSecurityPolicyMeta(html: string): string {
+  return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`);
+}
 
 /** Headers for a response of ours: the CSP, and no MIME sniffing. */
 export function securityHeaders(): Record<string, string> {

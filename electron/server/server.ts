@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Serv
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import type { CandorEvent, Handlers } from '../../core/api';
+import { CONTENT_SECURITY_POLICY } from '../main/content-security-policy';
 import { invokeHandler } from '../services/handlers';
 import { findToken, hostAllowed, originAllowed, TOKEN_QUERY, tokenCookieName, tokenMatcher } from './guard';
 import { lookupStatic, openStatic } from './static-files';
@@ -37,20 +38,6 @@ export interface RunningServer {
   /** stops listening, ends the event streams and closes every connection */
   close(): Promise<void>;
 }
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Mantine sets inline style attributes on components.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
 
 const SECURITY_HEADERS: OutgoingHttpHeaders = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
