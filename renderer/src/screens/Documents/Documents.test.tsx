@@ -135,43 +135,28 @@ describe('DocumentsScreen', () => {
     expect(documentLinks()[1].getAttribute('aria-current')).toBe('page');
   });
 
-  // The issue's budget is 200 ms from an edit to the preview, in the app. Tests never assert wall time
-  // (machines are shared): the update must arrive (within JSDOM_BUDGET_MS, a generous liveness limit)
-  // and the time is printed; e2e/documents.spec.ts prints Chromium's figure.
-  it('updates the preview after an edit to a benefit, and reports how long it took', async () => {
+  // The issue's budget is 200 ms from an edit to the preview, in the app. Tests never measure wall time
+  // (machines are shared): here the update must arrive (within JSDOM_BUDGET_MS, a generous liveness
+  // limit); e2e/documents.spec.ts prints Chromium's figure and `npm run bench` the rendering times.
+  it('updates the preview after each edit to a benefit', async () => {
     const ws = load();
     renderScreen(<Routed />);
     const index = ws.dataTypes.findIndex((d) => d.id === 'payment-card');
     const before = ws.dataTypes[index].benefit!;
     expect(preview().textContent).toContain(before);
-    // One edit first, as in a session already in use: the first run of the generator pays for JIT warm-up.
+    // The edits arrive the way typing does, outside act(), so React renders them on its own schedule.
     useEditor.getState().apply('Edit benefit', (draft) => {
       draft.dataTypes[index].benefit = 'A first edit.';
     });
-    await waitFor(() => expect(preview().textContent).toContain('A first edit.'), { timeout: 2000 });
+    await waitFor(() => expect(preview().textContent).toContain('A first edit.'), { timeout: JSDOM_BUDGET_MS });
     const next = 'You can pay on the web without typing your card again, and we never see its number.';
-    // The edit arrives the way typing does, outside act(), so React renders it on its own schedule and
-    // the clock covers the whole way: store, render, notice, Markdown to HTML, DOM.
-    const started = performance.now();
     useEditor.getState().apply('Edit benefit', (draft) => {
       draft.dataTypes[index].benefit = next;
     });
-    let elapsed = Number.NaN;
-    try {
-      await waitFor(() => expect(preview().textContent).toContain(next), { timeout: 200, interval: 5 });
-      elapsed = performance.now() - started;
-    } catch {
-      // Over the app's budget here; still required to arrive within the jsdom allowance below.
-      await waitFor(() => expect(preview().textContent).toContain(next), { timeout: JSDOM_BUDGET_MS - 200, interval: 5 });
-      elapsed = performance.now() - started;
-    }
-    const generation = screen.getByText(/^Rendered in/).textContent;
-    console.info(
-      `[measure] jsdom: the preview showed the edited benefit ${elapsed.toFixed(0)} ms after the edit ` +
-        `(${elapsed <= 200 ? 'within' : 'OVER'} 200 ms; ${generation})`,
-    );
-    // The waitFor above fails if the text never arrives; the time itself is printed, never asserted.
+    await waitFor(() => expect(preview().textContent).toContain(next), { timeout: JSDOM_BUDGET_MS });
     expect(preview().textContent).not.toContain(before);
+    expect(preview().textContent).not.toContain('A first edit.');
+    expect(screen.getByText(/^Rendered in \d+ ms from the current inventory\.$/)).toBeTruthy();
   });
 
   it('updates the preview when the organization is renamed', async () => {
