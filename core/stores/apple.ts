@@ -29,9 +29,11 @@
 //   give different bytes, or an error, depending on where core runs. The structure is small and fixed.
 import { APPLE_DATA_TYPES, APPLE_DATA_TYPE_PREFIX, APPLE_PURPOSE_PREFIX, type AppleDataType } from '../identifiers';
 import { deriveClassification, deriveStorePurposes, type ApplePurposeId } from '../reference';
+import { REQUIRED_REASON_API_CATEGORIES, REQUIRED_REASON_API_PREFIX } from '../required-reason-apis';
 import type { Purpose, Recipient, Workspace } from '../schema';
 import type { Problem } from '../validate';
-import { headingText, list, markdownInline, markdownUrl } from '../documents/text';
+import { headingText, markdownInline, markdownUrl } from '../documents/text';
+import { listInWords } from '../words';
 
 /** App Store Connect lists purposes in this order (§1.3), which differs from `APPLE_PURPOSES`. */
 export const APPLE_PURPOSE_ORDER: readonly ApplePurposeId[] = [
@@ -52,16 +54,13 @@ const PURPOSE_LABELS: Record<ApplePurposeId, string> = {
   Other: 'Other Purposes',
 };
 
-export const APPLE_ACCESSED_API_PREFIX = 'NSPrivacyAccessedAPICategory';
+export const APPLE_ACCESSED_API_PREFIX = REQUIRED_REASON_API_PREFIX;
 
-/** Required-reason API categories and their reason codes (formats-and-law §1.4). */
-export const APPLE_ACCESSED_API_TYPES: readonly { id: string; reasons: readonly string[] }[] = [
-  { id: 'FileTimestamp', reasons: ['DDA9.1', 'C617.1', '3B52.1', '0A2A.1'] },
-  { id: 'SystemBootTime', reasons: ['35F9.1', '8FFB.1', '3D61.1'] },
-  { id: 'DiskSpace', reasons: ['85F4.1', 'E174.1', '7D9E.1', 'B728.1'] },
-  { id: 'ActiveKeyboards', reasons: ['3EC4.1', '54BD.1'] },
-  { id: 'UserDefaults', reasons: ['CA92.1', '1C8F.1', 'C56D.1', 'AC6B.1'] },
-];
+/** Required-reason API categories (without the prefix) and their reason codes (formats-and-law §1.4). */
+export const APPLE_ACCESSED_API_TYPES: readonly { id: string; reasons: readonly string[] }[] = REQUIRED_REASON_API_CATEGORIES.map((c) => ({
+  id: c.short,
+  reasons: c.reasons.map((r) => r.code),
+}));
 
 export interface DataTypeRef {
   id: string;
@@ -352,7 +351,7 @@ const NOT_DECLARED_REASONS: Record<AppleDisclosure['notDeclared'][number]['reaso
 };
 
 function names(refs: readonly DataTypeRef[]): string {
-  return list(refs.map((r) => `${markdownInline(r.name)} (\`${r.id}\`)`));
+  return listInWords(refs.map((r) => `${markdownInline(r.name)} (\`${r.id}\`)`));
 }
 
 /**
