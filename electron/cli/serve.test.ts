@@ -54,17 +54,28 @@ function get(port: number, path: string, headers: Record<string, string> = {}, m
   });
 }
 
+/** Collects what serve prints, like memoryOutput, and tells when the first line arrives. */
+function printed() {
+  const output = memoryOutput();
+  let announce!: (line: string) => void;
+  const firstLine = new Promise<string>((resolveLine) => (announce = resolveLine));
+  const out = output.out;
+  output.out = (line) => {
+    out(line);
+    announce(output.stdout[0]);
+  };
+  return Object.assign(output, { firstLine });
+}
+
 /** The first line serve prints; fails at once, with what it said, if it stops instead. */
-async function waitForLine(output: { stdout: string[]; stderr: string[] }, running: Promise<number>): Promise<string> {
-  let finished: number | undefined;
-  void running.then((code) => (finished = code));
-  for (let i = 0; i < 600 && output.stdout.length === 0 && finished === undefined; i++) {
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  if (output.stdout.length === 0) {
-    throw new Error(`serve printed nothing (exit ${finished}): ${output.stderr.join(' | ')}`);
-  }
-  return output.stdout[0];
+function waitForLine(output: ReturnType<typeof printed>, running: Promise<number>): Promise<string> {
+  return Promise.race([
+    output.firstLine,
+    running.then((code) => {
+      if (output.stdout.length > 0) return output.stdout[0];
+      throw new Error(`serve printed nothing (exit ${code}): ${output.stderr.join(' | ')}`);
+    }),
+  ]);
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -76,7 +87,7 @@ async function exists(path: string): Promise<boolean> {
 
 describe('candor serve', () => {
   it('prints one line with the address and token, serves the workspace, and releases it when stopped', async () => {
-    const output = memoryOutput();
+    const output = printed();
     const { stop, deps: d } = deps();
     const running = serveCommand(workspace, {}, output, d);
     const line = await waitForLine(output, running);
@@ -121,7 +132,7 @@ describe('candor serve', () => {
   it('gives each run its own token', async () => {
     const tokens: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const output = memoryOutput();
+      const output = printed();
       const { stop, deps: d } = deps();
       const running = serveCommand(workspace, {}, output, d);
       tokens.push(RUNNING.exec(await waitForLine(output, running))?.[2] ?? '');
@@ -149,7 +160,7 @@ describe('candor serve', () => {
       await new Promise((r) => blocker.close(r));
     }
 
-    const output = memoryOutput();
+    const output = printed();
     const { stop, deps: d } = deps();
     const running = serveCommand(workspace, { port: taken }, output, d);
     expect(await waitForLine(output, running)).toMatch(new RegExp(`^Candor is running at http://127\\.0\\.0\\.1:${taken}/\\?token=`));
@@ -200,7 +211,7 @@ describe('candor serve', () => {
   });
 
   it('opens a copy of the sample in the data folder when no workspace is given', async () => {
-    const output = memoryOutput();
+    const output = printed();
     const { stop, deps: d } = deps();
     const running = serveCommand(undefined, { example: true }, output, d);
     const [, port, token] = RUNNING.exec(await waitForLine(output, running)) ?? [];
