@@ -102,10 +102,19 @@ test('the page cannot open windows or navigate away', async () => {
   expect(before).toMatch(/^candor:\/\/app\//);
   const opened = await page.evaluate(() => window.open('http://127.0.0.1:9/') === null);
   expect(opened).toBe(true);
+  // Records the navigations the main process is asked about; its own guard, registered first, has
+  // decided on each one by the time this listener hears of it.
+  await app.evaluate(({ BrowserWindow }) => {
+    const asked: string[] = [];
+    (globalThis as unknown as { __navigationsAsked: string[] }).__navigationsAsked = asked;
+    BrowserWindow.getAllWindows()[0].webContents.on('will-navigate', (event) => asked.push(event.url));
+  });
   await page.evaluate(() => {
     window.location.href = 'http://127.0.0.1:9/elsewhere';
   });
-  await page.waitForTimeout(500);
+  await expect
+    .poll(() => app.evaluate(() => (globalThis as unknown as { __navigationsAsked: string[] }).__navigationsAsked))
+    .toEqual(['http://127.0.0.1:9/elsewhere']);
   expect(page.url()).toBe(before);
   expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
 });
