@@ -18,6 +18,7 @@ import type { RenderedDocument } from '../core/documents/types';
 import { PERMISSIONS, PLATFORMS, type Workspace } from '../core/schema';
 import { validateWorkspace } from '../core/validate';
 import { writeOutputs } from '../electron/services/build-output';
+import { renderExport } from '../electron/services/exports';
 import { loadBuiltInTemplates } from '../electron/services/templates';
 import { generateWorkspace } from '../e2e/support/generate-workspace';
 
@@ -157,16 +158,16 @@ async function main(): Promise<void> {
     ];
     for (const [name, write] of inApp) row(`  ${name}`, await measure(RUNS, write), size(Buffer.byteLength(write())));
 
-    const all = await buildOutputs(workspace, { builtIn, overrides: [] });
+    const all = await buildOutputs(workspace, { builtIn, overrides: [] }, renderExport);
     if (all.errors.length > 0) throw new Error(`the build reported problems: ${all.errors.map((e) => e.message).join('; ')}`);
     const total = all.files.reduce((sum, f) => sum + bytesOf(f.content), 0);
     console.log('');
-    const inMemory = await measure(RUNS, () => buildOutputs(workspace, { builtIn, overrides: [] }));
+    const inMemory = await measure(RUNS, () => buildOutputs(workspace, { builtIn, overrides: [] }, renderExport));
     row(`everything, in memory (${all.files.length} files)`, inMemory, size(total));
     let n = 0;
     const everything = await measure(RUNS, async () => {
       // What `candor build` does after reading the workspace: build, then write all at once.
-      const result = await buildOutputs(workspace, { builtIn, overrides: [] });
+      const result = await buildOutputs(workspace, { builtIn, overrides: [] }, renderExport);
       await writeOutputs(join(root, `out-${n++}`), result.files);
     });
     row('everything Candor writes (build + write)', everything);

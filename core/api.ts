@@ -1,6 +1,7 @@
 // The one contract between the UI and the backend. Every handler takes one argument object and
 // returns a promise of a Result; errors cross the boundary as values, never as exceptions.
 // The renderer reaches these through a transport (Electron IPC or local HTTP); the CLI calls them directly.
+import type { DocumentFormat, ExportKind } from './catalogue';
 import type { WorkspaceChanges } from './changes';
 import type { TemplateError, TemplateSource } from './documents/types';
 import type { FideslangImport } from './interchange/fideslang';
@@ -124,43 +125,31 @@ export type ImportPreview =
   | { format: 'inventory-csv'; path: string; preview: InventoryImportPreview }
   | { format: 'fideslang'; path: string; preview: FideslangImport };
 
-/** Every file `export-file` (and `candor export`) can write from a workspace. */
-export const EXPORT_KINDS = [
-  'apple-privacy-manifest',
-  'app-store-answers',
-  'play-data-safety',
-  'ropa-csv',
-  'ropa-xlsx',
-  'ropa-docx',
-  'inventory-csv',
-  'fideslang',
-] as const;
-
-export type ExportKind = (typeof EXPORT_KINDS)[number];
-
-export type DocumentFormat = 'markdown' | 'html' | 'docx';
-
 export type HandlerName = keyof Handlers;
 export type HandlerArg<K extends HandlerName> = Parameters<Handlers[K]>[0];
 export type HandlerValue<K extends HandlerName> = Awaited<ReturnType<Handlers[K]>> extends Result<infer T> ? T : never;
 
-export const HANDLER_NAMES = [
-  'app-info',
-  'workspace-get',
-  'workspace-open',
-  'workspace-new',
-  'workspace-save',
-  'workspace-save-as',
-  'workspace-reload',
-  'workspace-recent',
-  'backup-list',
-  'backup-read',
-  'backup-restore',
-  'document-templates',
-  'document-export',
-  'export-file',
-  'import-preview',
-] as const satisfies readonly HandlerName[];
+// Written as a record so that the compiler checks it against Handlers: a handler missing here (or a
+// name here that is no handler) fails to compile, and every transport checks names against this list.
+const HANDLER_NAME_RECORD = {
+  'app-info': true,
+  'workspace-get': true,
+  'workspace-open': true,
+  'workspace-new': true,
+  'workspace-save': true,
+  'workspace-save-as': true,
+  'workspace-reload': true,
+  'workspace-recent': true,
+  'backup-list': true,
+  'backup-read': true,
+  'backup-restore': true,
+  'document-templates': true,
+  'document-export': true,
+  'export-file': true,
+  'import-preview': true,
+} as const satisfies Record<HandlerName, true>;
+
+export const HANDLER_NAMES: readonly HandlerName[] = Object.keys(HANDLER_NAME_RECORD) as HandlerName[];
 
 /** Commands the native menu (or a keyboard shortcut) asks the UI to carry out. */
 export type MenuCommand =

@@ -1,16 +1,13 @@
-// Every output Candor builds from one workspace, as files in memory. Pure: the CLI writes them to disk,
-// the app offers them for export.
-import { ropaCsv, ropaDocx } from '../ropa';
+// Every output Candor builds from one workspace, as files in memory, by the groups of the catalogue
+// (core/catalogue.ts). Pure: the exports come from the renderer the caller passes (the Node one, since
+// one of them needs exceljs), and the CLI writes the files to disk.
+import { BUILD_GROUP_IDS, buildGroupExports, DOCUMENT_FORMAT_IDS, DOCUMENT_FORMATS, type BuildGroup, type ExportKind } from '../catalogue';
 import type { Workspace } from '../schema';
-import { applePrivacyManifestXml, appStoreAnswersMarkdown } from '../stores/apple';
-import { playDataSafetyCsv } from '../stores/play';
-import { renderDocx } from './docx';
-import { renderHtmlPage } from './html';
+import { DOCUMENT_WRITERS } from './formats';
 import { generateInAppText } from './in-app';
 import { androidStringsXml, inAppJson, inAppMarkdown, infoPlistStrings, infoPlistXcstrings } from './in-app-export';
 import { availableDocuments, renderDocument } from './render';
 import { resolveTemplates } from './templates';
-import type { OutputGroup } from './outputs';
 import type { TemplateError, TemplateSource } from './types';
 
 export interface BuiltFile {
@@ -28,14 +25,15 @@ export interface BuildResult {
 export async function buildOutputs(
   workspace: Workspace,
   templates: { builtIn: TemplateSource[]; overrides: TemplateSource[] },
-  only?: readonly OutputGroup[],
+  renderExport: (workspace: Workspace, kind: ExportKind) => Promise<string | Uint8Array>,
+  only?: readonly BuildGroup[],
 ): Promise<BuildResult> {
-  const wanted = (group: OutputGroup) => !only || only.includes(group);
+  const wanted = (group: BuildGroup) => !only || only.includes(group);
   const files: BuiltFile[] = [];
   const { templates: parsed, errors } = resolveTemplates(templates.builtIn, templates.overrides);
 
   for (const info of availableDocuments(workspace, parsed)) {
-    if (!wanted(info.id as OutputGroup)) continue;
+    if (!wanted(info.id as BuildGroup)) continue;
     const template = parsed.find((t) => t.info.id === info.id);
     if (!template) continue;
     const rendered = renderDocument(workspace, template);
@@ -44,9 +42,9 @@ export async function buildOutputs(
       continue;
     }
     const { document } = rendered;
-    files.push({ path: `${info.id}.md`, content: document.markdown });
-    files.push({ path: `${info.id}.html`, content: renderHtmlPage(document) });
-    files.push({ path: `${info.id}.docx`, content: await renderDocx(document) });
+    for (const format of DOCUMENT_FORMAT_IDS) {
+      files.push({ path: `${info.id}${DOCUMENT_FORMATS[format].extension}`, content: await DOCUMENT_WRITERS[format](document) });
+    }
   }
 
   if (wanted('in-app') || wanted('ios') || wanted('android')) {
@@ -62,16 +60,9 @@ export async function buildOutputs(
     if (wanted('android')) files.push({ path: 'android/strings.xml', content: androidStringsXml(text) });
   }
 
-  if (wanted('apple')) {
-    files.push({ path: 'apple/PrivacyInfo.xcprivacy', content: applePrivacyManifestXml(workspace) });
-    files.push({ path: 'apple/app-privacy-answers.md', content: appStoreAnswersMarkdown(workspace) });
-  }
-  if (wanted('google-play')) files.push({ path: 'google-play/data-safety.csv', content: playDataSafetyCsv(workspace) });
-  // ropa/ropa.xlsx belongs to this group too, but its writer (exceljs) runs only under Node, so the
-  // command line adds it (electron/cli/build.ts).
-  if (wanted('ropa')) {
-    files.push({ path: 'ropa/ropa.csv', content: ropaCsv(workspace) });
-    files.push({ path: 'ropa/ropa.docx', content: await ropaDocx(workspace) });
+  for (const group of BUILD_GROUP_IDS) {
+    if (!wanted(group)) continue;
+    for (const { kind, path } of buildGroupExports(group)) files.push({ path, content: await renderExport(workspace, kind) });
   }
   return { files, errors };
 }

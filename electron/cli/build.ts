@@ -1,23 +1,23 @@
 // `candor build <workspace> --out <dir> [--only id,…]`: every document and text from one workspace.
 // An invalid workspace or a broken template writes nothing; the outputs appear all at once.
 import { join } from 'node:path';
+import type { BuildGroup } from '../../core/catalogue';
 import { buildOutputs } from '../../core/documents/build';
-import type { OutputGroup } from '../../core/documents/outputs';
-import { ropaXlsx } from '../services/ropa-xlsx';
+import { renderExport } from '../services/exports';
 import { loadBuiltInTemplates, loadWorkspaceTemplates } from '../services/templates';
 import { writeOutputs } from '../services/build-output';
 import { describeIoError } from '../services/io-error';
 import type { Output } from './output';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, loadWorkspaceFile } from './workspace-file';
 
-export async function buildCommand(file: string, options: { out: string; only?: OutputGroup[] }, output: Output): Promise<number> {
+export async function buildCommand(file: string, options: { out: string; only?: BuildGroup[] }, output: Output): Promise<number> {
   const loaded = await loadWorkspaceFile(file);
   if (!loaded.ok) {
     for (const line of loaded.lines) output.err(line);
     return loaded.exitCode;
   }
   const [builtIn, workspaceTemplates] = await Promise.all([loadBuiltInTemplates(), loadWorkspaceTemplates(loaded.workspace, file)]);
-  const result = await buildOutputs(loaded.workspace, { builtIn, overrides: workspaceTemplates.sources }, options.only);
+  const result = await buildOutputs(loaded.workspace, { builtIn, overrides: workspaceTemplates.sources }, renderExport, options.only);
   const errors = [...workspaceTemplates.errors, ...result.errors];
   if (errors.length > 0) {
     for (const error of errors) {
@@ -26,12 +26,6 @@ export async function buildCommand(file: string, options: { out: string; only?: 
     }
     output.err('Nothing was written: fix the template problems above and build again.');
     return EXIT_PROBLEMS;
-  }
-  if (!options.only || options.only.includes('ropa')) {
-    // The workbook is made here because exceljs runs only under Node; core/ builds the group's other files.
-    // It goes beside the CSV, so the list printed below keeps the group together.
-    const csvAt = result.files.findIndex((built) => built.path === 'ropa/ropa.csv');
-    result.files.splice(csvAt + 1, 0, { path: 'ropa/ropa.xlsx', content: await ropaXlsx(loaded.workspace) });
   }
   try {
     await writeOutputs(options.out, result.files);

@@ -11,13 +11,13 @@ import Papa from 'papaparse';
 import { parse as parsePlist } from 'plist';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { EXPORT_KINDS, type ExportKind } from '../../core/catalogue';
 import { APPLE_DATA_TYPES, APPLE_DATA_TYPE_PREFIX } from '../../core/identifiers';
 import { INVENTORY_COLUMNS } from '../../core/interchange/inventory-csv';
 import { ROPA_COLUMNS } from '../../core/ropa';
 import type { Workspace } from '../../core/schema';
 import { PLAY_CSV_HEADER } from '../../core/stores/play';
 import { ROPA_SHEET_NAME } from '../services/ropa-xlsx';
-import { EXPORT_KIND_IDS, type ExportKindId } from './export';
 import { CANDOR_BIN, run, sample, SAMPLE } from './test-support';
 
 let dir: string;
@@ -44,7 +44,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** Exports `kind` from `workspace` into the temporary folder and returns the file's bytes. */
-async function exportKind(kind: ExportKindId, workspace = SAMPLE, name = `${kind}.out`): Promise<Buffer> {
+async function exportKind(kind: ExportKind, workspace = SAMPLE, name = `${kind}.out`): Promise<Buffer> {
   const out = join(dir, name);
   const result = await run('export', kind, workspace, '-o', out);
   expect(result.stderr, `${kind}: stderr`).toEqual([]);
@@ -182,8 +182,8 @@ describe('candor export: every kind from the sample', () => {
     const help = await run('export', '--help');
     expect(help.code).toBe(0);
     const text = help.stdout.join('\n');
-    for (const kind of EXPORT_KIND_IDS) expect(text).toMatch(new RegExp(`\\$ candor export ${kind} \\S+ -o \\S+`));
-    expect(EXPORT_KIND_IDS).toEqual([
+    for (const kind of EXPORT_KINDS) expect(text).toMatch(new RegExp(`\\$ candor export ${kind} \\S+ -o \\S+`));
+    expect(EXPORT_KINDS).toEqual([
       'apple-privacy-manifest',
       'app-store-answers',
       'play-data-safety',
@@ -266,7 +266,7 @@ describe('candor export: what it refuses', () => {
     const file = await putWorkspace('bad.candor.json', ws);
     const validate = await run('validate', file);
     expect(validate.code).toBe(1);
-    for (const kind of EXPORT_KIND_IDS) {
+    for (const kind of EXPORT_KINDS) {
       const out = join(dir, `${kind}.out`);
       const result = await run('export', kind, file, '-o', out);
       expect(result.code, kind).toBe(1);
@@ -296,7 +296,7 @@ describe('candor export: what it refuses', () => {
     const result = await run('export', 'privacy-manifest', SAMPLE, '-o', out);
     expect(result.code).toBe(2);
     expect(result.stderr).toHaveLength(1);
-    expect(result.stderr[0]).toContain(EXPORT_KIND_IDS.join(', '));
+    expect(result.stderr[0]).toContain(EXPORT_KINDS.join(', '));
     expect(result.stderr[0]).toMatch(/Run "candor --help" for usage\.$/);
     expect(await exists(out)).toBe(false);
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeWorkspace } from '../../core/canonical';
+import { BUILD_GROUP_IDS, describeBuildGroup, EXPORT_KINDS, EXPORTS } from '../../core/catalogue';
 import { validateWorkspace } from '../../core/validate';
 import { memoryOutput } from './output';
 import { runCli, type CliDependencies } from './program';
@@ -333,6 +334,23 @@ describe('help and usage errors', () => {
     expect(text).toContain(`Usage: candor ${command}`);
     for (const word of words) expect(text).toContain(word);
     expect(text).toMatch(new RegExp(`\\$ candor ${command} `));
+  });
+
+  it('build --help lists every output --only takes, with its files, from the catalogue', async () => {
+    const result = await run('build', '--help');
+    expect(result.code).toBe(0);
+    const text = result.stdout.join('\n');
+    // Commander wraps the option's description.
+    expect(text.replace(/\s+/g, ' ')).toContain(`comma-separated outputs to build: ${BUILD_GROUP_IDS.join(', ')}`);
+    for (const group of BUILD_GROUP_IDS)
+      expect(text).toMatch(new RegExp(`^  ${escape(group)} +${escape(describeBuildGroup(group))}$`, 'm'));
+  });
+
+  it('export --help lists every kind with its line from the catalogue', async () => {
+    const result = await run('export', '--help');
+    expect(result.code).toBe(0);
+    const text = result.stdout.join('\n');
+    for (const kind of EXPORT_KINDS) expect(text).toMatch(new RegExp(`^  ${escape(kind)} +${escape(EXPORTS[kind].help)}$`, 'm'));
   });
 
   it('prints the version', async () => {

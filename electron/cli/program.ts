@@ -1,8 +1,8 @@
 // The command line's grammar: commands, options, help and the exit codes of usage errors.
 // Each command is a plain function (validate.ts, format.ts, …); this file only parses and dispatches.
 import { Argument, Command, CommanderError, InvalidArgumentError } from 'commander';
-import { OUTPUT_GROUP_IDS, OUTPUT_GROUPS, type OutputGroup } from '../../core/documents/outputs';
-import { EXPORT_KIND_IDS, exportCommand, exportHelp, type ExportKindId } from './export';
+import { BUILD_GROUP_IDS, describeBuildGroup, EXPORT_KINDS, type BuildGroup, type ExportKind } from '../../core/catalogue';
+import { exportCommand, exportHelp } from './export';
 import { formatCommand } from './format';
 import { lintCommand } from './lint';
 import { newCommand, type NewDependencies } from './new';
@@ -24,16 +24,22 @@ function parsePort(value: string): number {
   return Number(value);
 }
 
-function parseOnlyOption(value: string): OutputGroup[] {
+function parseOnlyOption(value: string): BuildGroup[] {
   const ids = value
     .split(',')
     .map((id) => id.trim())
     .filter(Boolean);
-  const unknown = ids.filter((id) => !(OUTPUT_GROUP_IDS as string[]).includes(id));
+  const unknown = ids.filter((id) => !(BUILD_GROUP_IDS as string[]).includes(id));
   if (ids.length === 0 || unknown.length > 0) {
-    throw new InvalidArgumentError(`must list outputs from ${OUTPUT_GROUP_IDS.join(', ')}, separated by commas.`);
+    throw new InvalidArgumentError(`must list outputs from ${BUILD_GROUP_IDS.join(', ')}, separated by commas.`);
   }
-  return ids as OutputGroup[];
+  return ids as BuildGroup[];
+}
+
+/** The build help's list of outputs, by the ids --only takes. */
+function buildHelp(): string {
+  const width = Math.max(...BUILD_GROUP_IDS.map((id) => id.length));
+  return ['', 'Outputs:', ...BUILD_GROUP_IDS.map((id) => `  ${id.padEnd(width)}  ${describeBuildGroup(id)}`)].join('\n');
 }
 
 function oneLine(text: string): string {
@@ -137,15 +143,13 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .command('build')
     .summary('write the notices, in-app texts, store disclosures and record of processing')
     .description(
-      `Build every document and text from a workspace into a folder: ${Object.entries(OUTPUT_GROUPS)
-        .map(([id, files]) => `${id} (${files})`)
-        .join('; ')}. An invalid workspace or a broken template writes nothing; the files appear all at once.`,
+      'Build every document and text from a workspace into a folder (the outputs are listed below). An invalid workspace or a broken template writes nothing; the files appear all at once.',
     )
     .argument('<workspace>', 'the workspace file (*.candor.json)')
     .requiredOption('-o, --out <dir>', 'the folder to write into (created if needed)')
-    .option('--only <ids>', `comma-separated outputs to build: ${OUTPUT_GROUP_IDS.join(', ')}`, parseOnlyOption)
-    .addHelpText('after', examples(EXAMPLES.build))
-    .action(async (workspace: string, options: { out: string; only?: OutputGroup[] }) => {
+    .option('--only <ids>', `comma-separated outputs to build: ${BUILD_GROUP_IDS.join(', ')}`, parseOnlyOption)
+    .addHelpText('after', `${buildHelp()}\n${examples(EXAMPLES.build)}`)
+    .action(async (workspace: string, options: { out: string; only?: BuildGroup[] }) => {
       const { buildCommand } = await import('./build');
       setExitCode(await buildCommand(workspace, options, output));
     });
@@ -154,13 +158,13 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .command('export')
     .summary('write one store disclosure, record of processing or interchange file')
     .description(
-      'Write one file from a workspace: the Apple privacy manifest or App Store answers, the Google Play Data safety CSV, the record of processing (CSV, Excel, Word), the inventory CSV or a fideslang system. The file is replaced atomically; an invalid workspace writes nothing.',
+      'Write one file from a workspace: a store disclosure, the record of processing or an interchange file (the kinds are listed below). The file is replaced atomically; an invalid workspace writes nothing.',
     )
-    .addArgument(new Argument('<kind>', 'what to write (see Kinds below)').choices(EXPORT_KIND_IDS))
+    .addArgument(new Argument('<kind>', 'what to write (see Kinds below)').choices(EXPORT_KINDS))
     .argument('<workspace>', 'the workspace file (*.candor.json)')
     .requiredOption('-o, --out <file>', 'the file to write (replaced if it exists)')
     .addHelpText('after', exportHelp())
-    .action(async (kind: ExportKindId, workspace: string, options: { out: string }) =>
+    .action(async (kind: ExportKind, workspace: string, options: { out: string }) =>
       setExitCode(await exportCommand(kind, workspace, options, output)),
     );
 

@@ -1,10 +1,10 @@
 // Documents for the app: the workspace's own templates, and exporting one document to a file.
 import { basename } from 'node:path';
-import { renderDocx } from '../../core/documents/docx';
-import { renderHtmlPage } from '../../core/documents/html';
+import { DOCUMENT_FORMATS, type DocumentFormat } from '../../core/catalogue';
+import { DOCUMENT_WRITERS } from '../../core/documents/formats';
 import { availableDocuments, renderDocument } from '../../core/documents/render';
 import { resolveTemplates } from '../../core/documents/templates';
-import { fail, ok, type DocumentFormat, type Result } from '../../core/api';
+import { fail, ok, type Result } from '../../core/api';
 import type { TemplateError, TemplateSource } from '../../core/documents/types';
 import { writeFileAtomic } from './atomic-write';
 import { describeIoError } from './io-error';
@@ -18,8 +18,6 @@ export async function workspaceTemplates(
   if (state.status !== 'open') return ok({ sources: [], errors: [] });
   return ok(await loadWorkspaceTemplates(state.workspace, state.path));
 }
-
-const EXTENSIONS: Record<DocumentFormat, string> = { markdown: '.md', html: '.html', docx: '.docx' };
 
 export async function exportDocument(
   session: WorkspaceSession,
@@ -54,13 +52,9 @@ export async function exportDocument(
       message: `The template ${e.file}${e.line ? ` (line ${e.line})` : ''} could not be rendered: ${e.message}`,
     });
   }
-  const target = path.toLowerCase().endsWith(EXTENSIONS[format]) ? path : `${path}${EXTENSIONS[format]}`;
-  const content =
-    format === 'markdown'
-      ? rendered.document.markdown
-      : format === 'html'
-        ? renderHtmlPage(rendered.document)
-        : await renderDocx(rendered.document);
+  const { extension } = DOCUMENT_FORMATS[format];
+  const target = path.toLowerCase().endsWith(extension) ? path : `${path}${extension}`;
+  const content = await DOCUMENT_WRITERS[format](rendered.document);
   try {
     await writeFileAtomic(target, content);
   } catch (error) {

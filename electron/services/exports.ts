@@ -2,84 +2,63 @@
 // and the interchange files, rendered from the saved workspace and written atomically.
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fail, ok, type ExportKind, type Result } from '../../core/api';
+import { fail, ok, type Result } from '../../core/api';
+import { EXPORTS, type ExportKind } from '../../core/catalogue';
 import type { Workspace } from '../../core/schema';
+import type { Problem } from '../../core/validate';
 import { writeFileAtomic } from './atomic-write';
 import { describeIoError } from './io-error';
 import type { WorkspaceSession } from './session';
 
-interface ExportFormat {
-  /** what the file is, for messages */
-  what: string;
-  /** the extension added when the path has none of `accepts` */
-  extension: string;
-  /** extensions that already say what the file holds (the first is `extension`) */
-  accepts: readonly string[];
+export interface ExportRenderer {
   render(workspace: Workspace): Promise<string | Uint8Array>;
+  /** what the generator left out of the file, and why (`candor export` prints them as warnings) */
+  warnings?(workspace: Workspace): Promise<Problem[]>;
 }
 
-// The generators load on first use, so opening a workspace stays quick.
-export const EXPORT_FORMATS: Record<ExportKind, ExportFormat> = {
+const appleWarnings = async (workspace: Workspace) => (await import('../../core/stores/apple')).appleAccessedApiTypes(workspace).problems;
+
+// Every kind of the catalogue (core/catalogue.ts) needs its generator here: the type makes a missing
+// one a compile error. The generators load on first use, so opening a workspace stays quick.
+export const EXPORT_RENDERERS: Readonly<Record<ExportKind, ExportRenderer>> = {
   'apple-privacy-manifest': {
-    what: 'the Apple privacy manifest',
-    extension: '.xcprivacy',
-    accepts: ['.xcprivacy', '.plist'],
     render: async (w) => (await import('../../core/stores/apple')).applePrivacyManifestXml(w),
+    warnings: appleWarnings,
   },
   'app-store-answers': {
-    what: 'the App Store privacy answers',
-    extension: '.md',
-    accepts: ['.md', '.markdown'],
     render: async (w) => (await import('../../core/stores/apple')).appStoreAnswersMarkdown(w),
+    warnings: appleWarnings,
   },
-  'play-data-safety': {
-    what: 'the Google Play Data safety CSV',
-    extension: '.csv',
-    accepts: ['.csv'],
-    render: async (w) => (await import('../../core/stores/play')).playDataSafetyCsv(w),
-  },
-  'ropa-csv': {
-    what: 'the record of processing (CSV)',
-    extension: '.csv',
-    accepts: ['.csv'],
-    render: async (w) => (await import('../../core/ropa')).ropaCsv(w),
-  },
-  'ropa-xlsx': {
-    what: 'the record of processing (Excel)',
-    extension: '.xlsx',
-    accepts: ['.xlsx'],
-    render: async (w) => (await import('./ropa-xlsx')).ropaXlsx(w),
-  },
-  'ropa-docx': {
-    what: 'the record of processing (Word)',
-    extension: '.docx',
-    accepts: ['.docx'],
-    render: async (w) => (await import('../../core/ropa')).ropaDocx(w),
-  },
-  'inventory-csv': {
-    what: 'the inventory CSV',
-    extension: '.csv',
-    accepts: ['.csv'],
-    render: async (w) => (await import('../../core/interchange/inventory-csv')).inventoryCsv(w),
-  },
+  'play-data-safety': { render: async (w) => (await import('../../core/stores/play')).playDataSafetyCsv(w) },
+  'ropa-csv': { render: async (w) => (await import('../../core/ropa')).ropaCsv(w) },
+  'ropa-xlsx': { render: async (w) => (await import('./ropa-xlsx')).ropaXlsx(w) },
+  'ropa-docx': { render: async (w) => (await import('../../core/ropa')).ropaDocx(w) },
+  'inventory-csv': { render: async (w) => (await import('../../core/interchange/inventory-csv')).inventoryCsv(w) },
   fideslang: {
-    what: 'the fideslang system',
-    extension: '.yml',
-    accepts: ['.yml', '.yaml'],
     render: async (w) => (await import('../../core/interchange/fideslang')).fideslangSystemYaml(w),
+    warnings: async (w) =>
+      (await import('../../core/interchange/fideslang')).fideslangSystem(w).skipped.map((skip) => ({
+        path: `purposes[${w.purposes.findIndex((p) => p.id === skip.purposeId)}]`,
+        message: `${skip.reason} Until then it has no privacy declaration in the file.`,
+      })),
   },
 };
 
 /** The path with the kind's extension added when it does not already end in one that says what the file holds. */
 export function exportPath(kind: ExportKind, path: string): string {
-  const format = EXPORT_FORMATS[kind];
+  const { extensions } = EXPORTS[kind];
   const lower = path.toLowerCase();
-  return format.accepts.some((extension) => lower.endsWith(extension)) ? path : `${path}${format.extension}`;
+  return extensions.some((extension) => lower.endsWith(extension)) ? path : `${path}${extensions[0]}`;
 }
 
 /** The bytes (or text) of one export of a valid workspace. */
 export function renderExport(workspace: Workspace, kind: ExportKind): Promise<string | Uint8Array> {
-  return EXPORT_FORMATS[kind].render(workspace);
+  return EXPORT_RENDERERS[kind].render(workspace);
+}
+
+/** What the export of `kind` leaves out of the file, and why. */
+export async function exportWarnings(workspace: Workspace, kind: ExportKind): Promise<Problem[]> {
+  return (await EXPORT_RENDERERS[kind].warnings?.(workspace)) ?? [];
 }
 
 async function sameFile(a: string, b: string): Promise<boolean> {

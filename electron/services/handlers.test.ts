@@ -63,6 +63,12 @@ describe('invokeHandler', () => {
       ['workspace-open', 'w.candor.json', /the argument must be an object, not text/],
       ['workspace-save', { workspace: [], baseRevision: 'x'.repeat(64) }, /"workspace" must be a workspace object/],
       ['workspace-save', { workspace: sample, baseRevision: 'abc' }, /"baseRevision" must be the revision/],
+      ['workspace-save', { baseRevision: 'a'.repeat(64) }, /the argument must carry either the whole "workspace" or its "changes"/],
+      [
+        'workspace-save',
+        { workspace: sample, changes: { set: {}, unset: [], lists: {} }, baseRevision: 'a'.repeat(64) },
+        /the argument must carry either the whole "workspace" or its "changes", not both/,
+      ],
       ['workspace-new', { path: file, example: 'yes' }, /"example" must be true or false, not text/],
       ['workspace-new', { path: file, name: '   ' }, /"name" must not be empty/],
       ['backup-read', { id: '../../../etc/passwd' }, /"id" must be a backup id/],
@@ -108,6 +114,19 @@ describe('invokeHandler', () => {
       ok: true,
       value: { version: '0.1.0', shell: 'web', platform: 'linux', dataDir },
     });
+  });
+
+  it('saves only the changes since a revision, passed on by the argument schema as the handler takes them', async () => {
+    const { handlers, file } = await setup();
+    const opened = await invokeHandler(handlers, 'workspace-open', { path: file });
+    const state = openState(opened.ok && opened.value);
+    const renamed = variant(sample, 3);
+    const saved = await invokeHandler(handlers, 'workspace-save', {
+      changes: { set: { organization: renamed.organization }, unset: [], lists: {} },
+      baseRevision: state.revision,
+    });
+    expect(saved.ok).toBe(true);
+    expect(await readFile(file, 'utf8')).toBe(canonical(renamed));
   });
 
   it('round-trips open, save, reload, backups and recent', async () => {

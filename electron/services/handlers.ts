@@ -3,7 +3,8 @@
 // handler crosses the boundary except as a plain { ok: false, error }.
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import { EXPORT_KINDS, fail, HANDLER_NAMES, ok, type CandorError, type HandlerName, type Handlers, type Result } from '../../core/api';
+import { fail, HANDLER_NAMES, ok, type CandorError, type HandlerArg, type HandlerName, type Handlers, type Result } from '../../core/api';
+import { DOCUMENT_FORMAT_IDS, EXPORT_KINDS } from '../../core/catalogue';
 import type { Workspace } from '../../core/schema';
 import { formatPath } from '../../core/validate';
 import { BACKUP_ID_PATTERN } from './backups';
@@ -70,7 +71,9 @@ const workspaceChanges = z.strictObject({
   }),
 });
 
-const ARGUMENTS: { [K in HandlerName]: z.ZodType } = {
+// Each schema's output must be its handler's argument type: a schema that lets through something else
+// (or a handler without a schema) fails to compile.
+const ARGUMENTS: { [K in HandlerName]: z.ZodType<HandlerArg<K>> } = {
   'app-info': noArgument,
   'workspace-get': noArgument,
   'workspace-open': z.strictObject({ path: filePath }),
@@ -81,8 +84,13 @@ const ARGUMENTS: { [K in HandlerName]: z.ZodType } = {
   }),
   'workspace-save': z
     .strictObject({ workspace: workspaceObject.optional(), changes: workspaceChanges.optional(), baseRevision: revision })
-    .refine((arg) => (arg.workspace === undefined) !== (arg.changes === undefined), {
-      message: 'must carry either the whole "workspace" or its "changes", not both',
+    // Rebuilt as one of the two shapes the handler takes, so the compiler sees the check.
+    .transform((arg, context): HandlerArg<'workspace-save'> => {
+      const { workspace, changes, baseRevision } = arg;
+      if (workspace !== undefined && changes === undefined) return { workspace, baseRevision };
+      if (changes !== undefined && workspace === undefined) return { changes, baseRevision };
+      context.issues.push({ code: 'custom', input: arg, message: 'must carry either the whole "workspace" or its "changes", not both' });
+      return z.NEVER;
     }),
   'workspace-save-as': z.strictObject({ path: filePath, workspace: workspaceObject }),
   'workspace-reload': noArgument,
@@ -93,7 +101,7 @@ const ARGUMENTS: { [K in HandlerName]: z.ZodType } = {
   'document-templates': noArgument,
   'document-export': z.strictObject({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a document id such as "privacy-notice"'),
-    format: z.enum(['markdown', 'html', 'docx']),
+    format: z.enum(DOCUMENT_FORMAT_IDS),
     path: filePath,
   }),
   'export-file': z.strictObject({

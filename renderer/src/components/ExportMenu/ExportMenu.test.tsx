@@ -1,9 +1,13 @@
 // @vitest-environment jsdom
+import type { ReactElement } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
 import type { CandorBridge } from '../../../../core/api';
+import { EXPORT_SECTIONS, EXPORTS, exportsIn, type ExportSection } from '../../../../core/catalogue';
 import { useEditor } from '../../state/store';
+import { Inventory } from '../../screens/Inventory/Inventory';
+import { OrganizationScreen } from '../../screens/Organization/Organization';
 import { ReviewScreen } from '../../screens/Review/Review';
 import { exampleWorkspace, installDomStubs, loadWorkspace, renderScreen } from '../../testing/test-utils';
 import { ExportButton, ExportMenu } from './ExportMenu';
@@ -122,7 +126,7 @@ describe('ExportButton', () => {
     choosePath.mockResolvedValue('/mnt/cd/ropa.xlsx');
     exportReply = ({ path }) => ({ ok: false, error: { code: 'io', message: `Nothing was exported: ${path} is on a read-only disk.` } });
     renderScreen(<ExportButton kind="ropa-xlsx" />);
-    fireEvent.click(screen.getByRole('button', { name: 'Excel (.xlsx)…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Excel workbook (.xlsx)…' }));
     expect(await screen.findByText('Nothing was exported: /mnt/cd/ropa.xlsx is on a read-only disk.')).toBeTruthy();
     expect(screen.getByText('Not exported')).toBeTruthy();
   });
@@ -159,10 +163,14 @@ describe('ExportMenu', () => {
   it('offers each kind and exports the one chosen to the chosen path', async () => {
     load();
     choosePath.mockResolvedValue('/home/ana/records/ropa.docx');
-    renderScreen(<ExportMenu label="Record of processing" kinds={['ropa-xlsx', 'ropa-docx', 'ropa-csv']} />);
+    renderScreen(<ExportMenu label="Record of processing" section="ropa" />);
     fireEvent.click(screen.getByRole('button', { name: 'Record of processing' }));
-    expect((await screen.findAllByRole('menuitem')).map((item) => item.textContent)).toEqual(['Excel (.xlsx)…', 'Word (.docx)…', 'CSV…']);
-    fireEvent.click(screen.getByRole('menuitem', { name: 'Word (.docx)…' }));
+    expect((await screen.findAllByRole('menuitem')).map((item) => item.textContent)).toEqual([
+      'CSV…',
+      'Excel workbook (.xlsx)…',
+      'Word table (.docx)…',
+    ]);
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Word table (.docx)…' }));
     await waitFor(() => expect(calls.some((c) => c.name === 'export-file')).toBe(true));
     expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/moments/ropa.docx', purpose: 'export' });
     expect(calls.find((c) => c.name === 'export-file')?.arg).toEqual({ kind: 'ropa-docx', path: '/home/ana/records/ropa.docx' });
@@ -192,5 +200,39 @@ describe('Store labels on the Review screen', () => {
       { kind: 'app-store-answers', path: '/home/ana/moments/app-privacy-answers.md' },
       { kind: 'play-data-safety', path: '/home/ana/moments/data-safety.csv' },
     ]);
+  });
+});
+
+describe('Every export of the catalogue in the app', () => {
+  const labels = (section: ExportSection) => exportsIn(section).map((kind) => `${EXPORTS[kind].label}…`);
+
+  async function menuItems(screenElement: ReactElement, button: string): Promise<(string | null)[]> {
+    renderScreen(screenElement);
+    fireEvent.click(await screen.findByRole('button', { name: button }));
+    const items = (await screen.findAllByRole('menuitem')).map((item) => item.textContent);
+    cleanup();
+    return items;
+  }
+
+  async function storeButtons(region: string): Promise<string[]> {
+    renderScreen(<ReviewScreen tab="store-labels" />);
+    const card = await screen.findByRole('region', { name: region });
+    const names = within(card)
+      .getAllByRole('button')
+      .map((button) => button.textContent ?? '')
+      .filter((name) => name.endsWith('…'));
+    cleanup();
+    return names;
+  }
+
+  it('offers each section where it belongs, every export of the section in catalogue order', async () => {
+    load();
+    const offered: Record<ExportSection, (string | null)[]> = {
+      apple: await storeButtons('Apple App Store'),
+      'google-play': await storeButtons('Google Play'),
+      ropa: await menuItems(<OrganizationScreen />, 'Record of processing'),
+      inventory: await menuItems(<Inventory />, 'Export'),
+    };
+    for (const section of EXPORT_SECTIONS) expect(offered[section], section).toEqual(labels(section));
   });
 });

@@ -6,13 +6,12 @@ import { useState, type ReactNode } from 'react';
 import { Button, Menu, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconDownload } from '@tabler/icons-react';
-import type { ExportKind } from '../../../../core/api';
+import { EXPORTS, exportsIn, type ExportKind, type ExportSection } from '../../../../core/catalogue';
 import { useEditor } from '../../state/store';
 import { describePath } from '../../state/paths';
 import { getBridge, nativeDialogs } from '../../transport';
 import { folderOf, joinPath } from '../Dialogs/paths';
 import { ExportPathModal } from './ExportPathModal';
-import { EXPORT_KIND_INFO } from './kinds';
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -53,7 +52,7 @@ export function useExportFile(): { start(kind: ExportKind): Promise<void>; modal
     if (blocker) return blocker;
     const result = await getBridge().invoke('export-file', { kind, path });
     if (!result.ok) return result.error.message;
-    notifications.show({ color: 'green', title: `Exported ${EXPORT_KIND_INFO[kind].what}`, message: result.value.path });
+    notifications.show({ color: 'green', title: `Exported ${EXPORTS[kind].what}`, message: result.value.path });
     return undefined;
   };
 
@@ -65,7 +64,7 @@ export function useExportFile(): { start(kind: ExportKind): Promise<void>; modal
       return;
     }
     const folder = session?.status === 'open' ? folderOf(session.path) : '';
-    const suggestion = joinPath(folder, EXPORT_KIND_INFO[kind].fileName);
+    const suggestion = joinPath(folder, EXPORTS[kind].fileName);
     const choose = nativeDialogs();
     if (!choose) {
       setPending(kind);
@@ -80,8 +79,8 @@ export function useExportFile(): { start(kind: ExportKind): Promise<void>; modal
   const modal = pending ? (
     <ExportPathModal
       opened
-      title={`Export ${EXPORT_KIND_INFO[pending].what}`}
-      suggestion={joinPath(session?.status === 'open' ? folderOf(session.path) : '', EXPORT_KIND_INFO[pending].fileName)}
+      title={`Export ${EXPORTS[pending].what}`}
+      suggestion={joinPath(session?.status === 'open' ? folderOf(session.path) : '', EXPORTS[pending].fileName)}
       onClose={() => setPending(undefined)}
       onExport={(path) => exportTo(pending, path)}
     />
@@ -101,25 +100,15 @@ export function ExportButton({ kind, label, ...look }: { kind: ExportKind; label
   return (
     <>
       <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void start(kind)} style={NO_SHRINK} {...look}>
-        {label ?? EXPORT_KIND_INFO[kind].label}…
+        {label ?? EXPORTS[kind].label}…
       </Button>
       {modal}
     </>
   );
 }
 
-/** An "Export" button opening a menu of related exports (the record of processing as CSV, Excel, Word). */
-export function ExportMenu({
-  kinds,
-  label = 'Export',
-  labels = {},
-  ...look
-}: {
-  kinds: readonly ExportKind[];
-  label?: string;
-  /** menu item labels, when the kind's own label does not fit the context */
-  labels?: Partial<Record<ExportKind, string>>;
-} & ButtonLook) {
+/** An "Export" button opening a menu of every export of one section (the record of processing as CSV, Excel, Word). */
+export function ExportMenu({ section, label = 'Export', ...look }: { section: ExportSection; label?: string } & ButtonLook) {
   const { start, modal } = useExportFile();
   return (
     <>
@@ -136,9 +125,9 @@ export function ExportMenu({
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          {kinds.map((kind) => (
+          {exportsIn(section).map((kind) => (
             <Menu.Item key={kind} onClick={() => void start(kind)}>
-              {labels[kind] ?? EXPORT_KIND_INFO[kind].label}…
+              {EXPORTS[kind].label}…
             </Menu.Item>
           ))}
         </Menu.Dropdown>

@@ -26,7 +26,7 @@ import {
   IconFileTypeHtml,
   IconMarkdown,
 } from '@tabler/icons-react';
-import type { DocumentFormat } from '../../../../core/api';
+import { DOCUMENT_FORMAT_IDS, DOCUMENT_FORMATS, type DocumentFormat } from '../../../../core/catalogue';
 import { availableDocuments, renderDocument } from '../../../../core/documents/render';
 import { markdownToSafeHtml } from '../../../../core/documents/html';
 import { useEditor } from '../../state/store';
@@ -37,11 +37,12 @@ import { folderOf, joinPath } from '../../components/Dialogs/paths';
 import { ExportPathModal } from '../../components/ExportMenu/ExportPathModal';
 import classes from './Documents.module.css';
 
-const FORMATS: { format: DocumentFormat; label: string; extension: string; icon: typeof IconMarkdown }[] = [
-  { format: 'markdown', label: 'Markdown', extension: '.md', icon: IconMarkdown },
-  { format: 'html', label: 'Web page (HTML)', extension: '.html', icon: IconFileTypeHtml },
-  { format: 'docx', label: 'Word (.docx)', extension: '.docx', icon: IconFileTypeDocx },
-];
+// The formats and their names come from the catalogue; a format without an icon here fails to compile.
+const FORMAT_ICONS: Record<DocumentFormat, typeof IconMarkdown> = {
+  markdown: IconMarkdown,
+  html: IconFileTypeHtml,
+  docx: IconFileTypeDocx,
+};
 
 // The full notice first: it is the document every workspace has.
 const ORDER = ['privacy-notice', 'notice-at-collection'];
@@ -116,7 +117,7 @@ export function DocumentsScreen({ id }: { id?: string }) {
 
   const startExport = async (format: DocumentFormat) => {
     if (!selected) return;
-    const extension = FORMATS.find((f) => f.format === format)!.extension;
+    const { extension } = DOCUMENT_FORMATS[format];
     const folder = session?.status === 'open' ? folderOf(session.path) : '';
     const suggestion = joinPath(folder, `${selected.id}${extension}`);
     const choose = nativeDialogs();
@@ -241,11 +242,14 @@ export function DocumentsScreen({ id }: { id?: string }) {
                     </Button>
                   </Menu.Target>
                   <Menu.Dropdown>
-                    {FORMATS.map((f) => (
-                      <Menu.Item key={f.format} leftSection={<f.icon size={16} />} onClick={() => void startExport(f.format)}>
-                        {f.label}…
-                      </Menu.Item>
-                    ))}
+                    {DOCUMENT_FORMAT_IDS.map((format) => {
+                      const Icon = FORMAT_ICONS[format];
+                      return (
+                        <Menu.Item key={format} leftSection={<Icon size={16} />} onClick={() => void startExport(format)}>
+                          {DOCUMENT_FORMATS[format].label}…
+                        </Menu.Item>
+                      );
+                    })}
                   </Menu.Dropdown>
                 </Menu>
               </Group>

@@ -303,7 +303,7 @@ export function Inventory() {
         </Group>
         <Group gap="xs" wrap="nowrap">
           <ImportButton disabled={readOnly} />
-          <ExportMenu kinds={['inventory-csv', 'fideslang']} />
+          <ExportMenu section="inventory" />
           <Tooltip label={`Add a data type (${shortcutLabel('mod+shift+N')})`}>
             <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog('add-data-type')} disabled={readOnly}>
               Add data type

@@ -629,11 +629,7 @@ export function OrganizationScreen({ field }: { field?: string }) {
               Who the documents speak for, the laws they follow and the answers they share.
             </Text>
           </div>
-          <ExportMenu
-            label="Record of processing"
-            kinds={['ropa-xlsx', 'ropa-docx', 'ropa-csv']}
-            labels={{ 'ropa-xlsx': 'Excel workbook (.xlsx)', 'ropa-docx': 'Word table (.docx)', 'ropa-csv': 'CSV' }}
-          />
+          <ExportMenu label="Record of processing" section="ropa" />
         </Group>
         <WhoYouAre org={org} editOrg={editOrg} />
         <DataProtectionOfficer org={org} editOrg={editOrg} />

@@ -7,7 +7,7 @@ import type { CoverageSection, CoverageSectionId } from '../../../../core/covera
 import { describePath, routeForPath } from '../../state/paths';
 import { navigate, routeHash } from '../../state/route';
 import { ExportButton } from '../../components/ExportMenu/ExportMenu';
-import type { ExportKind } from '../../../../core/api';
+import { EXPORTS, exportsIn, type ExportSection } from '../../../../core/catalogue';
 import type { Workspace } from '../../../../core/schema';
 import { useCoverage } from './review';
 import classes from './Review.module.css';
@@ -18,7 +18,8 @@ interface Store {
   icon: typeof IconBrandApple;
   platform: string;
   description: string;
-  exports: { kind: ExportKind; hint: string }[];
+  /** the catalogue's section whose exports the card offers */
+  exports: ExportSection;
 }
 
 const STORES: Store[] = [
@@ -28,10 +29,7 @@ const STORES: Store[] = [
     icon: IconBrandApple,
     platform: 'iOS',
     description: 'The privacy manifest goes into the app; the answers are what you click through in App Store Connect.',
-    exports: [
-      { kind: 'apple-privacy-manifest', hint: 'Add PrivacyInfo.xcprivacy to the iOS app target in Xcode.' },
-      { kind: 'app-store-answers', hint: 'A checklist for App Store Connect → App Privacy, every answer with its reason.' },
-    ],
+    exports: 'apple',
   },
   {
     id: 'play',
@@ -39,7 +37,7 @@ const STORES: Store[] = [
     icon: IconBrandAndroid,
     platform: 'Android',
     description: 'The Data safety form, filled in: import it in Play Console instead of answering every question by hand.',
-    exports: [{ kind: 'play-data-safety', hint: 'Play Console → App content → Data safety → Import from CSV.' }],
+    exports: 'google-play',
   },
 ];
 
@@ -120,14 +118,19 @@ function StoreCard({ store, section, workspace }: { store: Store; section: Cover
         <StoreStatus section={section} />
       </Group>
       {notice}
-      {store.exports.map((item) => (
-        <div key={item.kind}>
-          <ExportButton kind={item.kind} variant={missing.length === 0 && section ? 'filled' : 'default'} />
-          <Text size="xs" c="dimmed" mt={6}>
-            {item.hint}
-          </Text>
-        </div>
-      ))}
+      {exportsIn(store.exports).map((kind) => {
+        const { hint } = EXPORTS[kind];
+        return (
+          <div key={kind}>
+            <ExportButton kind={kind} variant={missing.length === 0 && section ? 'filled' : 'default'} />
+            {hint && (
+              <Text size="xs" c="dimmed" mt={6}>
+                {hint}
+              </Text>
+            )}
+          </div>
+        );
+      })}
     </Paper>
   );
 }
