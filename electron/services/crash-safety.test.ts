@@ -49,8 +49,11 @@ interface Run {
   output: string;
 }
 
-/** Starts a writer, kills it `delayMs` after it is ready, and returns what it reported. */
-function runAndKill(dataDir: string, file: string, statesFile: string, delayMs: number): Promise<Run> {
+/**
+ * Starts a writer and kills it `delayMs` after it has confirmed `afterSaves` saves (0: once it is
+ * ready), so the kill lands somewhere in the save that follows; returns what the writer reported.
+ */
+function runAndKill(dataDir: string, file: string, statesFile: string, afterSaves: number, delayMs: number): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [writerBundle, dataDir, file, statesFile], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -59,7 +62,8 @@ function runAndKill(dataDir: string, file: string, statesFile: string, delayMs: 
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
       output += chunk;
-      if (!killTimer && output.includes('ready ')) {
+      const confirmed = output.match(/^saved \d+$/gm)?.length ?? 0;
+      if (!killTimer && output.includes('ready ') && confirmed >= afterSaves) {
         killTimer = setTimeout(() => child.kill('SIGKILL'), delayMs);
       }
     });
@@ -90,7 +94,9 @@ async function lane(root: string, states: Workspace[], kills: number): Promise<{
   let saves = 0;
   let runsWithSaves = 0;
   for (let i = 0; i < kills; i++) {
-    const run = await runAndKill(dataDir, file, statesFile, Math.floor(Math.random() * 60));
+    // Counting confirmed saves, not milliseconds, puts most kills after some saves on any machine; the
+    // short random delay then spreads them over the steps of the next save.
+    const run = await runAndKill(dataDir, file, statesFile, Math.floor(Math.random() * 4), Math.floor(Math.random() * 10));
     const confirmed = run.output.split('\n').filter((l) => l.startsWith('saved ')).length;
     saves += confirmed;
     if (confirmed > 0) runsWithSaves++;
