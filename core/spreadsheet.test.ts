@@ -47,7 +47,9 @@ describe('neutralizeFormula', () => {
 });
 
 describe('csvText', () => {
-  const parse = (text: string) => Papa.parse<string[]>(text, { header: false, newline: '\r\n', skipEmptyLines: false });
+  // The delimiter is stated, as a spreadsheet opening a .csv knows it: left to guess, papaparse took
+  // `|` for it in `,,|||` (the row ['', '', '|||']) and split that row wrongly.
+  const parse = (text: string) => Papa.parse<string[]>(text, { header: false, delimiter: ',', newline: '\r\n', skipEmptyLines: false });
 
   it('quotes commas, quotes, line breaks and edge spaces, and ends every record with CRLF', () => {
     const text = csvText([
@@ -59,6 +61,11 @@ describe('csvText', () => {
 
   it('neutralises formulas in every cell', () => {
     expect(csvText([['=1+1', '@SUM(A1)', '-3', 'ok']])).toBe("'=1+1,'@SUM(A1),'-3,ok\r\n");
+  });
+
+  it('writes empty cells and a cell of pipes as they are', () => {
+    expect(csvText([['', '', '|||']])).toBe(',,|||\r\n');
+    expect(parse(',,|||').data).toEqual([['', '', '|||']]);
   });
 
   it('can write LF line endings', () => {
@@ -74,6 +81,8 @@ describe('csvText', () => {
         expect(parsed.errors).toEqual([]);
         expect(parsed.data).toEqual(rows.map((row) => row.map(neutralizeFormula)));
       }),
+      // Found by this property once, when the parse above guessed the delimiter.
+      { examples: [[[['', '', '|||']]]] },
     );
   });
 });

@@ -115,7 +115,8 @@ function parsedCsv(workspace: Workspace): string[][] {
   expect(csv.endsWith('\r\n')).toBe(true);
   // Every line break is CRLF: no bare LF or CR anywhere.
   expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-  const parsed = Papa.parse<string[]>(csv.slice(0, -2), { header: false, newline: '\r\n' });
+  // Comma-separated, as Play Console reads it; papaparse would otherwise guess from the content.
+  const parsed = Papa.parse<string[]>(csv.slice(0, -2), { header: false, delimiter: ',', newline: '\r\n' });
   expect(parsed.errors).toEqual([]);
   const [header, ...rows] = parsed.data;
   expect(header.join(',')).toBe(HEADER);
