@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canonicalize, encodeWorkspace, serializeWorkspace } from './canonical';
+import type { z } from 'zod';
 import { readWorkspaceText } from './read';
+import { WorkspaceSchema } from './schema';
+import { fieldsOf, objectSchemaOf } from './schema-fields';
 import { validateWorkspace } from './validate';
 import { workspaceArbitrary } from './testing/arbitraries';
 import { minimalWorkspace } from './testing/fixtures';
@@ -129,4 +132,102 @@ describe('encodeWorkspace', () => {
     expect(cache.has(w.purposes[0])).toBe(true);
     expect(cache.has(edited.dataTypes[0])).toBe(true);
   });
+});
+
+describe('the canonical order and the format page (docs/workspace-format.md)', () => {
+  const page = readFileSync(new URL('../docs/workspace-format.md', import.meta.url), 'utf8');
+
+  /** The text of one "## name" section of the page. */
+  function section(name: string): string {
+    const start = page.indexOf(`\n## ${name}\n`);
+    expect(start, `the page has a section "## ${name}"`).toBeGreaterThan(-1);
+    const end = page.indexOf('\n## ', start + 1);
+    return page.slice(start, end === -1 ? undefined : end);
+  }
+
+  /** The rows of a section's field table: the field names (a row may name two: "id, name") and the type. */
+  function tableRows(text: string): { fields: string[]; type: string }[] {
+    return text
+      .split('\n')
+      .filter((line) => line.startsWith('| ') && !line.startsWith('| field ') && !line.startsWith('|---'))
+      .map((line) => {
+        const [field, type] = line
+          .slice(2)
+          .split(/ (?<!\\)\| /)
+          .map((cell) => cell.trim());
+        return { fields: field.split(/,\s*/), type };
+      });
+  }
+
+  /** The keys an object type such as `{ name, url? }` or `[{ region: "eu" \| "uk", name }]` lists, in order. */
+  function objectKeys(type: string): string[] | undefined {
+    const text = type.replace(/^\[(\{.*\})\]$/, '$1');
+    if (!text.startsWith('{')) return undefined;
+    const pieces: string[] = [];
+    let depth = 0;
+    let piece = '';
+    for (const char of text.slice(1, text.lastIndexOf('}'))) {
+      if ('{['.includes(char)) depth++;
+      if ('}]'.includes(char)) depth--;
+      if (depth === 0 && (char === ',' || char === ';')) {
+        pieces.push(piece);
+        piece = '';
+      } else piece += char;
+    }
+    pieces.push(piece);
+    // A key starts its piece in lower case ("minimumAge?: integer", "name"); the rest of a piece that
+    // continues a list of values ("Analytics") does not.
+    return pieces.map((p) => /^\s*([a-z][A-Za-z]*)\??\s*(?::|$)/.exec(p)?.[1]).filter((key): key is string => key !== undefined);
+  }
+
+  /** An object with the given keys in reverse order, each holding something that is not empty. */
+  function reversed(keys: string[], nested: Record<string, { keys: string[]; list: boolean }> = {}): Record<string, unknown> {
+    return Object.fromEntries(
+      keys.toReversed().map((key) => {
+        const inner = nested[key];
+        if (!inner) return [key, 'x'];
+        return [key, inner.list ? [reversed(inner.keys)] : reversed(inner.keys)];
+      }),
+    );
+  }
+
+  /** The object, or the first object of a list. */
+  function first(value: unknown): Record<string, unknown> {
+    return (Array.isArray(value) ? value[0] : value) as Record<string, unknown>;
+  }
+
+  const fieldNames = (schema: z.ZodObject) => fieldsOf(schema).map(([key]) => key);
+
+  it('writes the top level in the order of the page', () => {
+    const block = /## Top level\n```json\n([\s\S]*?)```/.exec(page)![1];
+    const keys = [...block.matchAll(/^\s+"(\w+)":/gm)].map((m) => m[1]);
+    expect(keys.length).toBeGreaterThan(5);
+    expect(Object.keys(canonicalize(reversed(keys)))).toEqual(keys);
+    expect(fieldNames(WorkspaceSchema)).toEqual(keys);
+  });
+
+  it.each(['organization', 'purposes', 'recipients', 'collectionPoints', 'dataTypes', 'settings'])(
+    'writes the fields of %s, and of the objects inside them, in the order of the page',
+    (name) => {
+      const rows = tableRows(section(name));
+      const keys = rows.flatMap((row) => row.fields);
+      expect(keys.length, `${name}: fields in the table`).toBeGreaterThan(2);
+      const nested: Record<string, { keys: string[]; list: boolean }> = {};
+      for (const row of rows) {
+        const inner = objectKeys(row.type);
+        if (inner && row.fields.length === 1) nested[row.fields[0]] = { keys: inner, list: row.type.startsWith('[') };
+      }
+      const entry = reversed(keys, nested);
+      const isList = name !== 'organization' && name !== 'settings';
+      const object = first(canonicalize({ [name]: isList ? [entry] : entry })[name]);
+      expect(Object.keys(object), name).toEqual(keys);
+      for (const [key, inner] of Object.entries(nested)) expect(Object.keys(first(object[key])), `${name}.${key}`).toEqual(inner.keys);
+      // Both ways: a field in the schema that the page does not list fails too.
+      const schema = objectSchemaOf(WorkspaceSchema.shape[name as keyof typeof WorkspaceSchema.shape])!;
+      expect(fieldNames(schema), `${name}: the schema's fields`).toEqual(keys);
+      for (const [key, inner] of Object.entries(nested)) {
+        expect(fieldNames(objectSchemaOf(schema.shape[key] as z.ZodType)!), `${name}.${key}: the schema's fields`).toEqual(inner.keys);
+      }
+    },
+  );
 });

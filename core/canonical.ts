@@ -1,135 +1,35 @@
 // Canonical writing: keys in the order of the format page, two-space indent, final newline,
 // optional empty fields omitted, unknown keys kept after the known ones. Idempotent by construction.
-import type { Workspace } from './schema';
+// The order and the fields always written come from the schema (schema.ts), which lists every object's
+// fields in the format page's order; a field added there is written in its place without more ado.
+import { fieldsOf, isOptionalField, objectSchemaOf } from './schema-fields';
+import { WorkspaceSchema, type Workspace } from './schema';
+import type { z } from 'zod';
 
 interface Shape {
   /** known keys, in the format page's order */
   keys: readonly string[];
   /** shapes of nested objects, or of the items of a list of objects */
   nested?: Record<string, Shape>;
-  /** keys that are always written, even when empty */
+  /** keys that are always written, even when empty: the required ones */
   keep?: readonly string[];
 }
 
-const RETENTION: Shape = {
-  keys: ['period', 'after', 'criteria'],
-  nested: { period: { keys: ['value', 'unit'] } },
-};
+function shapeOf(schema: z.ZodObject): Shape {
+  const fields = fieldsOf(schema);
+  const nested: Record<string, Shape> = {};
+  for (const [key, field] of fields) {
+    const inner = objectSchemaOf(field);
+    if (inner) nested[key] = shapeOf(inner);
+  }
+  return {
+    keys: fields.map(([key]) => key),
+    nested,
+    keep: fields.filter(([, field]) => !isOptionalField(field)).map(([key]) => key),
+  };
+}
 
-const ORGANIZATION: Shape = {
-  keys: [
-    'name',
-    'legalName',
-    'address',
-    'contactEmail',
-    'website',
-    'privacyPolicyUrl',
-    'accountDeletionUrl',
-    'optOutUrl',
-    'dpo',
-    'representatives',
-    'supervisoryAuthority',
-    'jurisdictions',
-    'audience',
-    'securityMeasures',
-  ],
-  nested: {
-    dpo: { keys: ['name', 'email', 'address'] },
-    representatives: { keys: ['region', 'name', 'address', 'email'] },
-    supervisoryAuthority: { keys: ['name', 'url'] },
-    audience: { keys: ['minimumAge', 'childrenDirected'] },
-  },
-  keep: ['name', 'jurisdictions'],
-};
-
-const PURPOSE: Shape = {
-  keys: ['id', 'name', 'description', 'use', 'lawfulBasis', 'legitimateInterest', 'automatedDecision', 'storePurpose'],
-  nested: {
-    automatedDecision: { keys: ['logic', 'consequences'] },
-    storePurpose: { keys: ['apple', 'play'] },
-  },
-  keep: ['id', 'name'],
-};
-
-const RECIPIENT: Shape = {
-  keys: [
-    'id',
-    'name',
-    'role',
-    'description',
-    'country',
-    'transferSafeguard',
-    'privacyPolicyUrl',
-    'sells',
-    'sharesForAds',
-    'trackingDomains',
-  ],
-  keep: ['id', 'name'],
-};
-
-const COLLECTION_POINT: Shape = {
-  keys: ['id', 'name', 'platform', 'description', 'permission'],
-  keep: ['id', 'name'],
-};
-
-const DATA_TYPE: Shape = {
-  keys: [
-    'id',
-    'name',
-    'category',
-    'description',
-    'subjects',
-    'source',
-    'sourceDetail',
-    'purposes',
-    'benefit',
-    'retention',
-    'recipients',
-    'collectedAt',
-    'required',
-    'consequenceIfNotProvided',
-    'sensitivity',
-    'specialCondition',
-    'linkedToIdentity',
-    'tracking',
-    'ephemeral',
-    'classification',
-    'inApp',
-    'status',
-    'owner',
-    'reviewedOn',
-    'notes',
-  ],
-  nested: {
-    retention: RETENTION,
-    sensitivity: { keys: ['gdprSpecial', 'ccpaSensitive'] },
-    classification: { keys: ['apple', 'play', 'ccpa'] },
-    inApp: { keys: ['short', 'long'] },
-  },
-  keep: ['id', 'name', 'category', 'purposes'],
-};
-
-const SETTINGS: Shape = {
-  keys: ['effectiveDate', 'locale', 'templatesDir', 'inAppLimits', 'store', 'apple'],
-  nested: {
-    inAppLimits: { keys: ['short', 'long'] },
-    store: { keys: ['encryptedInTransit', 'accountCreation', 'dataDeletion', 'familyPolicy'] },
-    apple: { keys: ['accessedApiTypes'], nested: { accessedApiTypes: { keys: ['type', 'reasons'] } } },
-  },
-};
-
-const WORKSPACE: Shape = {
-  keys: ['format', 'version', 'organization', 'purposes', 'recipients', 'collectionPoints', 'dataTypes', 'settings'],
-  nested: {
-    organization: ORGANIZATION,
-    purposes: PURPOSE,
-    recipients: RECIPIENT,
-    collectionPoints: COLLECTION_POINT,
-    dataTypes: DATA_TYPE,
-    settings: SETTINGS,
-  },
-  keep: ['format', 'version', 'organization', 'purposes', 'recipients', 'collectionPoints', 'dataTypes', 'settings'],
-};
+const WORKSPACE: Shape = shapeOf(WorkspaceSchema);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
