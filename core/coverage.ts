@@ -5,9 +5,10 @@
 import { countryName } from './countries';
 import { CCPA_CATEGORIES } from './identifiers';
 import { lintWorkspace, type Finding } from './lint';
-import { displayName, listText, q, workspaceFacts, type DataTypeFacts, type RecipientFacts, type WorkspaceFacts } from './lint/facts';
+import { displayName, q, workspaceFacts, type DataTypeFacts, type RecipientFacts, type WorkspaceFacts } from './lint/facts';
 import type { Workspace } from './schema';
 import { parsePath } from './validate';
+import { count, listInWords } from './words';
 
 export type CoverageStatus = 'met' | 'missing' | 'not-applicable';
 export type CoverageSectionId = 'gdpr' | 'uk-gdpr' | 'ccpa' | 'apple' | 'play';
@@ -56,13 +57,7 @@ const MAX_NAMES = 3;
 
 /** "“A”, “B” and “C”", or "“A”, “B”, “C” and 4 more". */
 function names(items: readonly string[]): string {
-  const unique = [...new Set(items)];
-  if (unique.length <= MAX_NAMES + 1) return listText(unique.map(q));
-  return `${unique.slice(0, MAX_NAMES).map(q).join(', ')} and ${unique.length - MAX_NAMES} more`;
-}
-
-function count(n: number, noun: string, plural = `${noun}s`): string {
-  return `${n} ${n === 1 ? noun : plural}`;
+  return listInWords([...new Set(items)].map(q), { atMost: MAX_NAMES });
 }
 
 /** The name of the entity a finding's path points into ("Heart rate" for `dataTypes[5].retention`). */
@@ -330,9 +325,7 @@ function transferList(transfers: readonly RecipientFacts[], area: string): strin
     (r) =>
       `${q(r.name)} (${countryName(r.recipient.country!)}, ${SAFEGUARD_LABELS[r.recipient.transferSafeguard ?? ''] ?? r.recipient.transferSafeguard})`,
   );
-  const shown =
-    items.length <= MAX_NAMES + 1 ? listText(items) : `${items.slice(0, MAX_NAMES).join(', ')} and ${items.length - MAX_NAMES} more`;
-  return `${count(transfers.length, 'recipient')} outside ${area}, each with its safeguard: ${shown}`;
+  return `${count(transfers.length, 'recipient')} outside ${area}, each with its safeguard: ${listInWords(items, { atMost: MAX_NAMES })}`;
 }
 
 function retentionMissing(facts: WorkspaceFacts, hits: Finding[]): string {
@@ -544,7 +537,7 @@ function appleSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cove
       rules: ['tracking-without-domains', 'tracking-recipients-all-processors'],
       notApplicable: () => (tracking.length === 0 ? 'No data type is used for tracking, so NSPrivacyTracking is false.' : undefined),
       met: () =>
-        `${names(tracking.map((d) => d.name))} ${tracking.length === 1 ? 'is' : 'are'} used for tracking through ${listText(domains)}.`,
+        `${names(tracking.map((d) => d.name))} ${tracking.length === 1 ? 'is' : 'are'} used for tracking through ${listInWords(domains)}.`,
       missing: (hits) => {
         const noDomains = byRule(hits, 'tracking-without-domains');
         const processors = byRule(hits, 'tracking-recipients-all-processors');
@@ -603,7 +596,7 @@ function playSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
         const fields = hits.map((f) => f.path.replace('settings.store.', ''));
         return byRule(hits, 'play-account-creation-conflict').length && fields.length === 1
           ? 'The account creation answer contradicts itself.'
-          : `Not answered or contradictory: ${listText([...new Set(fields)])}.`;
+          : `Not answered or contradictory: ${listInWords([...new Set(fields)])}.`;
       },
     },
     {

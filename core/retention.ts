@@ -1,6 +1,7 @@
 // One function turns any retention into a natural phrase, used everywhere Candor says how long
 // data is kept: the inventory, the editor's live sentence, notices and in-app text.
 import type { Retention, RetentionEvent, RetentionUnit } from './schema';
+import { count } from './words';
 
 const EVENT_CLAUSE: Record<RetentionEvent, string> = {
   collection: 'collection',
@@ -33,7 +34,7 @@ export const RETENTION_EVENT_LABELS: Record<RetentionEvent, string> = {
 };
 
 export function periodText(value: number, unit: RetentionUnit): string {
-  return `${value} ${value === 1 ? UNIT_SINGULAR[unit] : unit}`;
+  return count(value, UNIT_SINGULAR[unit], unit);
 }
 
 // Only words that start sentences are lowered when a reason is joined into a phrase; names

@@ -45,6 +45,7 @@ import { lowerFirst, retentionPhrase } from './retention';
 import type { DataType, LawfulBasis, Purpose, Recipient, Workspace } from './schema';
 import { neutralizeFormula } from './spreadsheet';
 import { SUBJECT_BY_KEY, categoryLabel } from './taxonomy';
+import { count } from './words';
 
 export const ROPA_COLUMN_IDS = [
   'businessFunction',
@@ -548,7 +549,7 @@ export async function ropaDocx(workspace: Workspace): Promise<Uint8Array> {
   const laws = org.jurisdictions.filter((j) => j === 'gdpr' || j === 'uk-gdpr').map((j) => (j === 'gdpr' ? 'GDPR' : 'UK GDPR'));
   const facts = [`Article 30(1) ${laws.length ? laws.join(' and ') : 'GDPR'}`];
   if (workspace.settings.effectiveDate) facts.push(`As of ${workspace.settings.effectiveDate}`);
-  facts.push(`${rows.length} processing ${rows.length === 1 ? 'activity' : 'activities'}`);
+  facts.push(count(rows.length, 'processing activity', 'processing activities'));
   const security = oneLine(org.securityMeasures);
 
   const body = [

@@ -7,6 +7,7 @@ import { serializeWorkspace } from '../core/canonical';
 import { countFindings, lintWorkspace } from '../core/lint';
 import type { Workspace } from '../core/schema';
 import { PLAY_CSV_HEADER } from '../core/stores/play';
+import { count } from '../core/words';
 import { ReviewPage } from './pages/ReviewPage';
 import { REPO_ROOT } from './support/candor-server';
 import { expect, test } from './support/fixtures';
@@ -29,10 +30,6 @@ test.use({
   },
 });
 
-function plural(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? '' : 's'}`;
-}
-
 test('fixing a finding from the Review screen makes it disappear and the badge count drop', async ({
   app,
   page,
@@ -48,8 +45,8 @@ test('fixing a finding from the Review screen makes it disappear and the badge c
   expect(counts.error, 'the seeded workspace has an error for each missing benefit').toBeGreaterThanOrEqual(2);
 
   await test.step('The navigation counts the errors and warnings', async () => {
-    await expect(review.errorBadge).toContainText(plural(counts.error, 'error'));
-    await expect(review.warningBadge).toContainText(plural(counts.warning, 'warning'));
+    await expect(review.errorBadge).toContainText(count(counts.error, 'error'));
+    await expect(review.warningBadge).toContainText(count(counts.warning, 'warning'));
   });
 
   await test.step('The Review screen lists the missing benefits among the errors', async () => {
@@ -80,7 +77,7 @@ test('fixing a finding from the Review screen makes it disappear and the badge c
     await expect(review.finding('missing-benefit')).toHaveCount(1);
     await expect(review.finding('missing-benefit', target.name)).toHaveCount(0);
     await expect(review.finding('missing-benefit', other.name)).toHaveCount(1);
-    await expect(review.errorBadge).toContainText(plural(counts.error - 1, 'error'));
+    await expect(review.errorBadge).toContainText(count(counts.error - 1, 'error'));
     await expect(review.main.getByTestId('review-count-error')).toHaveText(
       `${counts.error - 1}${counts.error - 1 === 1 ? 'error' : 'errors'}`,
     );

@@ -10,12 +10,14 @@
 // template can test any value and a misspelt name is an error rather than a blank.
 import { serializeWorkspace } from '../canonical';
 import { countryInText, countryName, EEA } from '../countries';
+import { formatDate } from '../dates';
 import { CCPA_CATEGORIES, type CcpaCategoryId } from '../identifiers';
 import { deriveClassification } from '../reference';
 import { lowerFirst, retentionPhrase } from '../retention';
 import type { DataType, Jurisdiction, LawfulBasis, Purpose, Recipient, Workspace } from '../schema';
 import { lineage } from '../taxonomy';
-import { headingText, list, markdownInline, markdownUrl, plainLines, plainText, sentence, upperFirst } from './text';
+import { capitalize, listInWords } from '../words';
+import { headingText, markdownInline, markdownUrl, plainLines, plainText, sentence } from './text';
 
 export interface LinkView {
   /** the address as text, escaped */
@@ -307,14 +309,6 @@ const JURISDICTION_NAMES: Record<Jurisdiction, string> = {
   ccpa: 'the California Consumer Privacy Act (CCPA)',
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-function longDate(iso: string | undefined): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
 // ---------------------------------------------------------------------------------------------------
 // Version
 
@@ -394,7 +388,7 @@ function recipientsPhrase(recipients: RecipientRef[]): string {
     .map((role) => {
       const names = groups.get(role)!;
       const label = ROLE_LABELS[role][names.length === 1 ? 0 : 1];
-      return label ? `${list(names)} (${label})` : list(names);
+      return label ? `${listInWords(names)} (${label})` : listInWords(names);
     })
     .join('; ');
 }
@@ -493,7 +487,7 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
         plainRetention && (plainRetention.criteria || plainRetention.after || plainRetention.period) ? plainRetention : undefined,
       ) ?? '';
     let retentionText = '';
-    if (d.retention && (d.retention.period || d.retention.after)) retentionText = sentence(upperFirst(markdownInline(phrase)));
+    if (d.retention && (d.retention.period || d.retention.after)) retentionText = sentence(capitalize(markdownInline(phrase)));
     else if (d.retention?.criteria) retentionText = sentence(markdownInline(d.retention.criteria));
 
     const fromThirdParty = d.source === 'third-party';
@@ -673,7 +667,7 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       id: markdownInline(info.id),
       title: markdownInline(info.title),
       version: inventoryVersion(workspace),
-      effectiveDate: longDate(workspace.settings.effectiveDate),
+      effectiveDate: formatDate(workspace.settings.effectiveDate ?? ''),
       effectiveDateIso: workspace.settings.effectiveDate ?? '',
       locale: markdownInline(info.locale),
     },

@@ -5,7 +5,7 @@ import { validateWorkspace } from '../validate';
 import type { Workspace } from '../schema';
 import { minimalWorkspace } from '../testing/fixtures';
 import { workspaceArbitrary } from '../testing/arbitraries';
-import { DEFAULT_IN_APP_LIMITS, generateInAppText, joinList, textLength, truncateWords, type InAppText, type Snippet } from './in-app';
+import { DEFAULT_IN_APP_LIMITS, generateInAppText, textLength, truncateWords, type InAppText, type Snippet } from './in-app';
 import { PERMISSION_TABLE } from './permissions';
 
 function sample(): Workspace {
@@ -202,12 +202,6 @@ describe('generateInAppText', () => {
 });
 
 describe('text helpers', () => {
-  it('joins lists without the Oxford comma unless an item holds an "and"', () => {
-    expect(joinList(['a'])).toBe('a');
-    expect(joinList(['a', 'b', 'c'])).toBe('a, b and c');
-    expect(joinList(['to a and b', 'to c'])).toBe('to a and b, and to c');
-  });
-
   it('counts characters as people see them', () => {
     expect(textLength('e\u0301')).toBe(1);
     expect(textLength('🇩🇪 ok')).toBe(4);

@@ -8,6 +8,7 @@
 // therefore never exceeds its budget; a hand-written override is kept as written and flagged instead.
 import type { CollectionPoint, DataType, Permission, Purpose, Recipient, Workspace } from '../schema';
 import { retentionPhrase } from '../retention';
+import { capitalize, countInWords, listInWords, type ListOptions } from '../words';
 import { plainLines, plainText } from './text';
 import { healthConnectPermissions, PERMISSION_TABLE } from './permissions';
 import { readabilityGrade } from './readability';
@@ -142,27 +143,11 @@ function stripEnd(text: string): string {
   return trimEndOf(text, '.!?…,;:');
 }
 
-function capitalize(text: string): string {
-  return text.replace(/^\p{Ll}/u, (c) => c.toUpperCase());
-}
-
 /**
- * "a", "a and b", "a, b and c": the house style has no Oxford comma, except where an item holds an "and"
- * of its own ("your map area and nearby search, and activity statistics").
+ * Lists here have no Oxford comma, except where an item holds an "and" of its own ("your map area and
+ * nearby search, and activity statistics").
  */
-export function joinList(items: readonly string[], serialWhenNeeded = true): string {
-  if (items.length <= 1) return items[0] ?? '';
-  const last = items[items.length - 1];
-  const serial = serialWhenNeeded && items.some((item) => /\band\b/.test(item)) ? ',' : '';
-  return `${items.slice(0, -1).join(', ')}${serial} and ${last}`;
-}
-
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-
-/** Numbers below ten in words, as plain-language guides ask. */
-function count(n: number, singular: string, plural: string): string {
-  return `${NUMBER_WORDS[n] ?? String(n)} ${n === 1 ? singular : plural}`;
-}
+const LIST: ListOptions = { oxfordComma: 'when-ambiguous' };
 
 function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
@@ -279,7 +264,7 @@ function purposePhrase(purpose: PurposeWords): string {
 
 /** "to a, to b and for c" */
 function purposesPhrase(purposes: readonly PurposeWords[]): string {
-  return joinList(purposes.map(purposePhrase));
+  return listInWords(purposes.map(purposePhrase), LIST);
 }
 
 const ARTICLE = /^(your|the|a|an|our|my|their|his|her|its|this|these|those)\s/i;
@@ -297,9 +282,9 @@ function subjectOf(name: string, proper: ProperNouns): string {
 function subjectsList(subjects: readonly string[]): string {
   const bare = subjects.map((s) => s.slice(5));
   if (subjects.length > 1 && subjects.every((s) => s.startsWith('your ')) && !bare.some((b) => /\band\b/.test(b))) {
-    return `your ${joinList(bare)}`;
+    return `your ${listInWords(bare, LIST)}`;
   }
-  return joinList(subjects, false);
+  return listInWords(subjects);
 }
 
 // Words that end the head of a noun phrase: "Activities | imported from Garmin", "Photos | of receipts".
@@ -433,7 +418,7 @@ function useSentences(subject: string, pronoun: string, purposes: readonly Purpo
   const plural = pronoun === 'them';
   const who = useSubject(subject, plural, purposes[0]);
   if (shown <= 1 && purposes.length > 1) {
-    const more = count(purposes.length - 1, 'more purpose', 'more purposes');
+    const more = countInWords(purposes.length - 1, 'more purpose', 'more purposes');
     return [endSentence(`We use ${who} ${purposePhrase(purposes[0])}, and for ${more}`)];
   }
   const visible = purposes.slice(0, shown);
@@ -444,7 +429,7 @@ function useSentences(subject: string, pronoun: string, purposes: readonly Purpo
     sentences.push(endSentence(`We also use ${pronoun} ${purposesPhrase(visible.slice(i, i + 3))}`));
   }
   const hidden = purposes.length - visible.length;
-  if (hidden > 0) sentences.push(`Our privacy notice lists ${count(hidden, 'more purpose', 'more purposes')}.`);
+  if (hidden > 0) sentences.push(`Our privacy notice lists ${countInWords(hidden, 'more purpose', 'more purposes')}.`);
   return sentences;
 }
 
@@ -454,7 +439,7 @@ function useOneSentence(subject: string, plural: boolean, purposes: readonly Pur
   const who = useSubject(subject, plural, purposes[0]);
   const visible = purposes.slice(0, Math.max(1, shown));
   const hidden = purposes.length - visible.length;
-  const more = hidden > 0 ? `, and for ${count(hidden, 'more purpose', 'more purposes')}` : '';
+  const more = hidden > 0 ? `, and for ${countInWords(hidden, 'more purpose', 'more purposes')}` : '';
   return endSentence(`We use ${who} ${purposesPhrase(visible)}${more}`);
 }
 
@@ -522,7 +507,10 @@ function sharingSentences(entries: readonly Entry[], proper: ProperNouns, subjec
       else groups.set(key, { recipients: [recipient], entries: group });
     }
     for (const { recipients, entries: group } of groups.values()) {
-      const names = joinList(recipients.map((r) => proper.lowerCommon(oneLine(r.name))));
+      const names = listInWords(
+        recipients.map((r) => proper.lowerCommon(oneLine(r.name))),
+        LIST,
+      );
       const what = subjectOfGroup(group);
       if (kind === 'sell') sentences.push(endSentence(`We sell ${what} to ${names}`));
       else if (kind === 'ads') sentences.push(endSentence(`We share ${what} with ${names} for advertising`));
@@ -652,7 +640,7 @@ function sharedUseSentences(entries: readonly Entry[], shown: number): string[] 
         : `Depending on the data, we use it ${purposesPhrase(visibleOther)}`,
     );
   }
-  if (hidden > 0) sentences[sentences.length - 1] += `, and for ${count(hidden, 'more purpose', 'more purposes')}`;
+  if (hidden > 0) sentences[sentences.length - 1] += `, and for ${countInWords(hidden, 'more purpose', 'more purposes')}`;
   return sentences.map(endSentence);
 }
 
@@ -791,7 +779,10 @@ function iosText(permission: Permission, point: CollectionPoint, entries: readon
     const about = tracked.length ? tracked : entry ? [entry] : [];
     const partners = [...new Map(about.flatMap((e) => e.thirdParties).map((r) => [r.id, r])).values()];
     if (about.length && partners.length) {
-      use = `shares ${subjectsList(about.map((e) => e.subject))} with ${joinList(partners.map((r) => context.proper.lowerCommon(oneLine(r.name))))}`;
+      use = `shares ${subjectsList(about.map((e) => e.subject))} with ${listInWords(
+        partners.map((r) => context.proper.lowerCommon(oneLine(r.name))),
+        LIST,
+      )}`;
     }
   }
   const benefit = entry?.benefit ? stripEnd(firstSentence(entry.benefit)) : '';
@@ -825,7 +816,7 @@ function androidRationale(
   const feature = featureOf(entry, point, context);
   let need = info.android.need;
   if (healthWords.length && (permission === 'health-read' || permission === 'health-write')) {
-    need = `permission to ${permission === 'health-read' ? 'read' : 'save'} your ${joinList([...healthWords])} ${
+    need = `permission to ${permission === 'health-read' ? 'read' : 'save'} your ${listInWords([...healthWords], LIST)} ${
       permission === 'health-read' ? 'from' : 'to'
     } Health Connect`;
   }

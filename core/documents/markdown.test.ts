@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  cleanText,
-  collectHeadings,
-  createSlugger,
-  decodeEntities,
-  formatDate,
-  inlineText,
-  lexMarkdown,
-  prepareDocument,
-  safeLink,
-} from './markdown';
+import { cleanText, collectHeadings, createSlugger, decodeEntities, inlineText, lexMarkdown, prepareDocument, safeLink } from './markdown';
 import type { Tokens } from 'marked';
 
 describe('cleanText', () => {
@@ -154,18 +144,5 @@ describe('entities and text', () => {
   it('reads escaped user text back as the characters typed', () => {
     const tokens = lexMarkdown('\\<script\\>alert(1)\\</script\\> \\[x\\](javascript:alert(1)) a\\&amp;b');
     expect(inlineText((tokens[0] as Tokens.Paragraph).tokens)).toBe('<script>alert(1)</script> [x](javascript:alert(1)) a&amp;b');
-  });
-});
-
-describe('formatDate', () => {
-  it('writes dates in words, day first for plain English', () => {
-    expect(formatDate('2025-03-01', 'en')).toBe('1 March 2025');
-    expect(formatDate('2025-03-01', 'en-US')).toBe('March 1, 2025');
-    expect(formatDate('2025-03-01', 'not a locale!')).toBe('1 March 2025');
-  });
-
-  it('returns anything that is not a real date unchanged', () => {
-    expect(formatDate('2025-02-30', 'en')).toBe('2025-02-30');
-    expect(formatDate('soon', 'en')).toBe('soon');
   });
 });

@@ -1,6 +1,7 @@
 // Markdown helpers shared by the HTML and Word writers: one lexer configuration, one notion of a safe
 // link, one way to name headings, so both formats read the same Markdown the same way.
 import { Lexer, walkTokens, type Token, type Tokens, type TokensList } from 'marked';
+import { formatDate } from '../dates';
 import type { RenderedDocument } from './types';
 
 /**
@@ -249,21 +250,4 @@ export function prepareDocument(doc: RenderedDocument): PreparedDocument {
     locale,
     body: tokens.filter((_, i) => !skip.has(i)),
   };
-}
-
-/** "2025-03-01" → "1 March 2025" (or the locale's long form); anything that is not a real date is returned as given. */
-export function formatDate(isoDate: string, locale: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) return isoDate;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return isoDate;
-  // "en" alone would give the American "March 1, 2025"; a day-first long date reads unambiguously everywhere
-  // English is written, so plain "en" is treated as British English.
-  const tag = locale.trim() === '' || locale.toLowerCase() === 'en' ? 'en-GB' : locale;
-  try {
-    return new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-  }
 }

@@ -3,7 +3,7 @@ import { marked } from 'marked';
 import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_STRINGS } from '../testing/arbitraries';
-import { headingText, list, markdownInline, markdownUrl, plainLines, plainText, sentence, upperFirst } from './text';
+import { headingText, markdownInline, markdownUrl, plainLines, plainText, sentence } from './text';
 
 function decode(html: string): string {
   return html.replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
@@ -118,14 +118,6 @@ describe('markdownInline', () => {
 });
 
 describe('small helpers', () => {
-  it('lists without the Oxford comma', () => {
-    expect(list([])).toBe('');
-    expect(list(['a'])).toBe('a');
-    expect(list(['a', 'b'])).toBe('a and b');
-    expect(list(['a', 'b', 'c'])).toBe('a, b and c');
-    expect(list(['a', '', 'c'], 'or')).toBe('a or c');
-  });
-
   it('ends a sentence once', () => {
     expect(sentence('We keep it')).toBe('We keep it.');
     expect(sentence('We keep it.')).toBe('We keep it.');
@@ -134,7 +126,6 @@ describe('small helpers', () => {
     expect(sentence('ends with an escaped star \\*')).toBe('ends with an escaped star \\*.');
     expect(sentence('')).toBe('');
     expect(sentence('2')).toBe('2\\.');
-    expect(upperFirst('for 30 days')).toBe('For 30 days');
   });
 
   it('makes link destinations that cannot break out of the link', () => {

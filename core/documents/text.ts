@@ -68,16 +68,6 @@ const SPECIAL = /[\\`*[\]<|~@_&:.]/g;
 const ENTITY = /^&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/;
 
 /**
- * A list in words, without the Oxford comma: "a", "a and b", "a, b and c".
- * `conjunction` may be "or".
- */
-export function list(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
-  const present = items.filter((item) => item.length > 0);
-  if (present.length <= 1) return present[0] ?? '';
-  return `${present.slice(0, -1).join(', ')} ${conjunction} ${present[present.length - 1]}`;
-}
-
-/**
  * Ends the text with a full stop unless it already ends a sentence ("…", "?", "!", ".", also inside
  * closing quotes or brackets). Works on escaped Markdown too: an escaped "\*" is not an ending.
  */
@@ -88,11 +78,6 @@ export function sentence(text: string): string {
   if (/[.!?…]$/u.test(core) && !/\\[.!?]$/.test(core)) return trimmed;
   // "2" would become "2.", the start of a numbered list when it begins a line.
   return /^\d{1,9}$/.test(trimmed) ? `${trimmed}\\.` : `${trimmed}.`;
-}
-
-/** Upper-cases the first letter: for a phrase that starts a sentence or a table cell. */
-export function upperFirst(text: string): string {
-  return text.length === 0 ? text : text[0].toUpperCase() + text.slice(1);
 }
 
 /**

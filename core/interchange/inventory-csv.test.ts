@@ -14,10 +14,10 @@ import {
   applyInventoryImport,
   formatImportLocation,
   inventoryCsv,
-  joinList,
+  joinListCell,
   parseInventoryCsv,
   protectCell,
-  splitList,
+  splitListCell,
   unprotectCell,
   type InventoryImportPreview,
 } from './inventory-csv';
@@ -128,11 +128,11 @@ describe('inventoryCsv', () => {
   });
 
   it('escapes ; and \\ inside list items, and import splits only on unescaped ;', () => {
-    expect(joinList(['a;b', 'c\\d', 'e'])).toBe('a\\;b;c\\\\d;e');
-    expect(splitList('a\\;b;c\\\\d;e')).toEqual(['a;b', 'c\\d', 'e']);
-    expect(splitList(' a ; ;b;')).toEqual(['a', 'b']);
-    expect(splitList('')).toEqual([]);
-    expect(splitList('a\\b')).toEqual(['a\\b']);
+    expect(joinListCell(['a;b', 'c\\d', 'e'])).toBe('a\\;b;c\\\\d;e');
+    expect(splitListCell('a\\;b;c\\\\d;e')).toEqual(['a;b', 'c\\d', 'e']);
+    expect(splitListCell(' a ; ;b;')).toEqual(['a', 'b']);
+    expect(splitListCell('')).toEqual([]);
+    expect(splitListCell('a\\b')).toEqual(['a\\b']);
 
     const ws = minimalWorkspace();
     ws.dataTypes[0].subjects = ['customer;employee', 'next_of_kin\\x'];

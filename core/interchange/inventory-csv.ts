@@ -31,6 +31,7 @@ import { canonicalize } from '../canonical';
 import type { DataType, Workspace } from '../schema';
 import { neutralizeFormula } from '../spreadsheet';
 import { parsePath, validateWorkspace } from '../validate';
+import { count } from '../words';
 
 type Kind = 'text' | 'token' | 'list' | 'boolean' | 'integer';
 
@@ -108,13 +109,13 @@ export function unprotectCell(cell: string): string {
   return triggers(rest.replace(/^'+/, '')) ? rest : cell;
 }
 
-/** List items joined by `;`, with `\` and `;` inside an item escaped. */
-export function joinList(items: readonly string[]): string {
+/** A list cell: the items joined by `;`, with `\` and `;` inside an item escaped. */
+export function joinListCell(items: readonly string[]): string {
   return items.map((item) => item.replace(/\\/g, '\\\\').replace(/;/g, '\\;')).join(';');
 }
 
-/** A `;`-separated cell as its items: escapes undone, items trimmed, empty items dropped. */
-export function splitList(cell: string): string[] {
+/** A `;`-separated list cell as its items: escapes undone, items trimmed, empty items dropped. */
+export function splitListCell(cell: string): string[] {
   const items: string[] = [];
   let current = '';
   for (let i = 0; i < cell.length; i += 1) {
@@ -156,7 +157,7 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
 
 function formatCell(value: unknown, kind: Kind): string {
   if (value === undefined || value === null) return '';
-  if (kind === 'list' && Array.isArray(value)) return joinList(value.map(String));
+  if (kind === 'list' && Array.isArray(value)) return joinListCell(value.map(String));
   if (kind === 'boolean' && typeof value === 'boolean') return value ? 'true' : 'false';
   return String(value);
 }
@@ -242,21 +243,17 @@ function headerFormat(text: string): { delimiter: string; newline: '\r\n' | '\n'
 }
 
 function countLineBreaks(text: string, from: number, to: number): number {
-  let count = 0;
+  let breaks = 0;
   for (let i = from; i < to; i += 1) {
     const ch = text.charCodeAt(i);
-    if (ch === 10) count += 1;
-    else if (ch === 13 && text.charCodeAt(i + 1) !== 10) count += 1;
+    if (ch === 10) breaks += 1;
+    else if (ch === 13 && text.charCodeAt(i + 1) !== 10) breaks += 1;
   }
-  return count;
+  return breaks;
 }
 
 function sameDataType(a: DataType, b: DataType): boolean {
   return JSON.stringify(canonicalize({ dataTypes: [a] })) === JSON.stringify(canonicalize({ dataTypes: [b] }));
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 interface ParsedRecord {
@@ -435,7 +432,7 @@ export function parseInventoryCsv(text: string, workspace: Workspace): Inventory
           value = trimmed === '' ? undefined : trimmed;
           break;
         case 'list': {
-          const items = splitList(cell);
+          const items = splitListCell(cell);
           value = items.length ? items : undefined;
           break;
         }
@@ -543,12 +540,12 @@ function summarize(counts: InventoryImportPreview['counts'], blocked: boolean, t
   if (blocked) return 'Nothing will be imported until the problems with the file are fixed.';
   if (total === 0) return 'The file has no rows below its header; nothing will change.';
   const parts: string[] = [];
-  if (counts.create) parts.push(`${plural(counts.create, 'data type', 'data types')} will be added`);
-  if (counts.update) parts.push(`${plural(counts.update, 'data type', 'data types')} will be updated`);
-  if (counts.unchanged) parts.push(`${plural(counts.unchanged, 'row is', 'rows are')} unchanged`);
+  if (counts.create) parts.push(`${count(counts.create, 'data type')} will be added`);
+  if (counts.update) parts.push(`${count(counts.update, 'data type')} will be updated`);
+  if (counts.unchanged) parts.push(`${count(counts.unchanged, 'row is', 'rows are')} unchanged`);
   const done = parts.length ? `${parts.join(', ')}.` : 'Nothing will change.';
   if (counts.skipped === 0) return done;
-  return `${done} ${plural(counts.skipped, 'row has', 'rows have')} problems and will be skipped: fix ${counts.skipped === 1 ? 'it' : 'them'} and import the file again (rows already imported then show as unchanged).`;
+  return `${done} ${count(counts.skipped, 'row has', 'rows have')} problems and will be skipped: fix ${counts.skipped === 1 ? 'it' : 'them'} and import the file again (rows already imported then show as unchanged).`;
 }
 
 export type InventoryImportResult =

@@ -1,7 +1,8 @@
 // Rules about each data type: the benefit, retention, special categories, where it comes from and
 // whether the person has to provide it.
 import { RETENTION_EVENT_LABELS } from '../retention';
-import { listText, q } from './facts';
+import { listInWords } from '../words';
+import { q } from './facts';
 import type { RuleDefinition } from './types';
 
 export const dataTypeRules: RuleDefinition[] = [
@@ -161,7 +162,7 @@ export const dataTypeRules: RuleDefinition[] = [
         const consent = d.purposes.filter((p) => p.purpose.lawfulBasis === 'consent');
         if (consent.length === 0) continue;
         const other = d.purposes.filter((p) => p.purpose.lawfulBasis && p.purpose.lawfulBasis !== 'consent');
-        const names = (list: typeof consent) => listText(list.map((p) => q(p.purpose.name.trim() || p.purpose.id)));
+        const names = (list: typeof consent) => listInWords(list.map((p) => q(p.purpose.name.trim() || p.purpose.id)));
         out.push({
           path: `${d.at}.purposes`,
           message:

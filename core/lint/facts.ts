@@ -202,12 +202,6 @@ export function transferArea(transfer: { eu: boolean; uk: boolean }): string {
   return transfer.eu ? 'the EEA' : 'the UK and the EEA';
 }
 
-/** "A", "A and B", "A, B and C" */
-export function listText(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
 /** A name in quotes for a message: “Heart rate”. */
 export function q(name: string): string {
   return `"${name}"`;

@@ -1,6 +1,7 @@
 // Rules about the organization: who the controller is, how to reach it and its officers, and the links
 // and dates the notices need.
-import { listText, q } from './facts';
+import { listInWords } from '../words';
+import { q } from './facts';
 import type { RuleDefinition } from './types';
 
 export const organizationRules: RuleDefinition[] = [
@@ -79,12 +80,14 @@ export const organizationRules: RuleDefinition[] = [
       'When any data type goes to a recipient that buys it or uses it for cross-context behavioural advertising, the notice at collection must link to the "Do Not Sell or Share My Personal Information" page (CCPA §1798.135, 11 CCR §7012(e)(5)). Applies under the CCPA.',
     check: ({ ccpa, soldOrShared, workspace }) => {
       if (!ccpa || soldOrShared.length === 0 || workspace.organization.optOutUrl) return [];
-      const names = soldOrShared.slice(0, 3).map((d) => q(d.name));
-      const more = soldOrShared.length > 3 ? ` and ${soldOrShared.length - 3} more` : '';
+      const names = listInWords(
+        soldOrShared.map((d) => q(d.name)),
+        { atMost: 3 },
+      );
       return [
         {
           path: 'organization.optOutUrl',
-          message: `${listText(names)}${more} ${soldOrShared.length === 1 ? 'is' : 'are'} sold or shared for advertising, but there is no opt-out link. Add the address of your "Do Not Sell or Share My Personal Information" page under Organization.`,
+          message: `${names} ${soldOrShared.length === 1 ? 'is' : 'are'} sold or shared for advertising, but there is no opt-out link. Add the address of your "Do Not Sell or Share My Personal Information" page under Organization.`,
         },
       ];
     },

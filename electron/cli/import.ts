@@ -16,12 +16,13 @@ import { readFile, realpath } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import type { Workspace } from '../../core/schema';
 import { validateWorkspace } from '../../core/validate';
+import { count } from '../../core/words';
 import { backupFolderFor } from '../services/backups';
 import { describeIoError } from '../services/io-error';
 import { defaultDataDir } from '../services/paths';
 import { WorkspaceSession } from '../services/session';
 import { lockPathFor } from '../services/workspace-lock';
-import { count, type Output } from './output';
+import type { Output } from './output';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, loadWorkspaceFile, newerVersionLine, problemLine, refusal } from './workspace-file';
 
 export interface ImportOptions {
@@ -199,7 +200,7 @@ async function fideslangPlan(text: string, file: string, workspace: Workspace): 
   return {
     lines: inFileOrder(items),
     leftOut,
-    leftOutText: `${leftOut} ${leftOut === 1 ? 'suggestion or part' : 'suggestions or parts'} of the file`,
+    leftOutText: `${count(leftOut, 'suggestion or part', 'suggestions or parts')} of the file`,
     leftOutAdvice: LEFT_OUT_ADVICE,
     blocked,
     changes: adding,

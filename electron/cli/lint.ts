@@ -1,7 +1,8 @@
 // `candor lint <workspace> [--json]`: the review rules, as a person reads them or as a tool parses them.
 // Exit 1 when an error is found (so CI fails on a real defect, not on a judgement call), 0 otherwise.
 import { countFindings, groupFindings, lintWorkspace, type Finding, type Severity } from '../../core/lint';
-import { count, type Output } from './output';
+import { count } from '../../core/words';
+import type { Output } from './output';
 import { EXIT_OK, EXIT_PROBLEMS, loadWorkspaceFile } from './workspace-file';
 
 export interface LintOptions {

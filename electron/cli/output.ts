@@ -24,11 +24,6 @@ export function memoryOutput(): Output & { stdout: string[]; stderr: string[] } 
   };
 }
 
-/** `1 purpose`, `2 purposes`; for nouns whose plural adds an s. */
-export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
 /** The one line shown for an error nobody anticipated: its message, never a stack trace. */
 export function unexpectedErrorLine(error: unknown, doing: string): string {
   const message = error instanceof Error ? error.message : String(error);

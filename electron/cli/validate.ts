@@ -1,5 +1,6 @@
 // `candor validate <file>`: checks a workspace file and never writes.
-import { count, type Output } from './output';
+import { count } from '../../core/words';
+import type { Output } from './output';
 import { EXIT_OK, loadWorkspaceFile } from './workspace-file';
 
 export async function validateCommand(file: string, output: Output): Promise<number> {

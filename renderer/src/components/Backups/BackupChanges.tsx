@@ -1,5 +1,6 @@
 import { List, Stack, Text } from '@mantine/core';
 import type { Workspace } from '../../../../core/schema';
+import { capitalize } from '../../../../core/words';
 import { changesSince, countOf, LIST_NOUNS, type EntityRef, type ListChanges, type ListKey } from './diff';
 
 function names(refs: EntityRef[]): string {
@@ -14,10 +15,6 @@ function lines(list: ListChanges): string[] {
   if (list.changed.length) out.push(`${capitalize(countOf(list.changed.length, key))} changed: ${names(list.changed)}.`);
   if (list.reordered) out.push(`The ${LIST_NOUNS[key].many} were put in another order.`);
   return out;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function summary(workspace: Workspace): string {

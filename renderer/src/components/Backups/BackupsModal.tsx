@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import type { BackupEntry, CandorError } from '../../../../core/api';
 import type { Workspace } from '../../../../core/schema';
+import { capitalize } from '../../../../core/words';
 import { getBridge } from '../../transport';
 import { useEditor } from '../../state/store';
 import { showSession } from '../Dialogs/actions';
@@ -30,10 +31,6 @@ export function formatSize(bytes: number): string {
   const kb = bytes / 1024;
   if (kb < 1024) return `${kb < 10 ? kb.toFixed(1) : Math.round(kb)} KB`;
   return `${(kb / 1024).toFixed(1)} MB`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 type Listing = { state: 'loading' } | { state: 'error'; error: CandorError } | { state: 'ready'; entries: BackupEntry[] };

@@ -1,6 +1,7 @@
 // What a restore would undo: the differences between a backed-up version and the workspace as it is now,
 // by entity id, so a renamed data type shows as changed rather than as one removed and one added.
 import type { Workspace } from '../../../../core/schema';
+import { count } from '../../../../core/words';
 
 export type ListKey = 'dataTypes' | 'purposes' | 'recipients' | 'collectionPoints';
 
@@ -97,7 +98,6 @@ export function changesSince(backup: Workspace, current: Workspace): WorkspaceCh
   return { lists, organization, settings, same };
 }
 
-export function countOf(count: number, key: ListKey): string {
-  const noun = LIST_NOUNS[key];
-  return `${count} ${count === 1 ? noun.one : noun.many}`;
+export function countOf(n: number, key: ListKey): string {
+  return count(n, LIST_NOUNS[key].one, LIST_NOUNS[key].many);
 }

@@ -23,6 +23,7 @@ import { IconAlertCircle, IconArrowRight, IconDatabase, IconPlus, IconSearch, Ic
 import type { Draft } from 'immer';
 import { dataTypesUsing, deleteEntity, uniqueId } from '../../../../core/ids';
 import type { Workspace } from '../../../../core/schema';
+import { count, listInWords } from '../../../../core/words';
 import { useEditor } from '../../state/store';
 import { useReadOnly } from '../../state/edit';
 import { navigate } from '../../state/route';
@@ -42,9 +43,7 @@ type PendingFocus = { kind: 'name'; id: string } | { kind: 'row'; id: string };
 
 /** "Email address, Photos and Password" */
 export function nameList(names: readonly string[]): string {
-  const named = names.map((n) => n || 'an unnamed data type');
-  if (named.length <= 1) return named.join('');
-  return `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  return listInWords(names.map((n) => n || 'an unnamed data type'));
 }
 
 function usageCounts(workspace: Workspace, list: EntityListName): Map<string, number> {
@@ -311,7 +310,7 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
             </Text>
           ) : null}
           {visible.map(({ entry, index }) => {
-            const count = counts.get(entry.id) ?? 0;
+            const uses = counts.get(entry.id) ?? 0;
             const problemCount = problems.get(index) ?? 0;
             const secondary = config.secondary(entry);
             return (
@@ -341,21 +340,21 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
                     <IconAlertCircle
                       size={16}
                       color="var(--mantine-color-red-filled)"
-                      aria-label={`${problemCount} ${problemCount === 1 ? 'problem' : 'problems'}`}
+                      aria-label={count(problemCount, 'problem')}
                       className={classes.rowIcon}
                     />
                   </Tooltip>
                 ) : null}
-                <Tooltip label={count === 0 ? 'No data type uses it' : `Used by ${count} ${count === 1 ? 'data type' : 'data types'}`}>
+                <Tooltip label={uses === 0 ? 'No data type uses it' : `Used by ${count(uses, 'data type')}`}>
                   <Badge
                     size="sm"
-                    variant={count === 0 ? 'outline' : 'light'}
+                    variant={uses === 0 ? 'outline' : 'light'}
                     color="gray"
                     leftSection={<IconDatabase size={11} />}
                     className={classes.rowBadge}
-                    aria-label={`used by ${count} ${count === 1 ? 'data type' : 'data types'}`}
+                    aria-label={`used by ${count(uses, 'data type')}`}
                   >
-                    {count}
+                    {uses}
                   </Badge>
                 </Tooltip>
               </div>

@@ -34,6 +34,7 @@ import {
   type InventoryImportRow,
 } from '../../../../core/interchange/inventory-csv';
 import { categoryLabel } from '../../../../core/taxonomy';
+import { count } from '../../../../core/words';
 import { useEditor } from '../../state/store';
 import { getBridge, nativeDialogs } from '../../transport';
 import { fileName, folderPrefix, folderOf } from '../Dialogs/paths';
@@ -43,10 +44,6 @@ import classes from './ImportDialog.module.css';
 
 /** Rows listed before "Show all": a spreadsheet of 2,000 data types previews without a wait. */
 export const ROWS_SHOWN = 200;
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function ProblemLines({
   problems,
@@ -228,7 +225,7 @@ function InventoryPreview({
           disabled={!preview.canApply || changes === 0}
           onClick={() => setFailure(onApply())}
         >
-          Import {plural(changes, 'data type')}
+          Import {count(changes, 'data type')}
         </Button>
       </Group>
     </Stack>
@@ -283,7 +280,7 @@ function FideslangPreview({
   return (
     <Stack gap="md">
       <Text size="sm" data-testid="import-summary">
-        The file holds {kind}: {plural(preview.suggestions.length, 'suggested data type')}. Choose the ones to add; each can be edited
+        The file holds {kind}: {count(preview.suggestions.length, 'suggested data type')}. Choose the ones to add; each can be edited
         afterwards like any other.
       </Text>
       <FileProblems
@@ -349,7 +346,7 @@ function FideslangPreview({
           disabled={picked.size === 0}
           onClick={() => setFailure(onApply(preview.suggestions.filter((_, i) => picked.has(i))))}
         >
-          Import {plural(picked.size, 'data type')}
+          Import {count(picked.size, 'data type')}
         </Button>
       </Group>
     </Stack>
@@ -367,14 +364,14 @@ export function applyInventoryPreview(preview: InventoryImportPreview, file: str
   const result = applyInventoryImport(workspace, preview);
   if (!result.ok) return problemText(result.problems);
   const parts = [
-    result.created.length && `${plural(result.created.length, 'data type')} added`,
-    result.updated.length && `${plural(result.updated.length, 'data type')} updated`,
+    result.created.length && `${count(result.created.length, 'data type')} added`,
+    result.updated.length && `${count(result.updated.length, 'data type')} updated`,
   ].filter(Boolean);
   replace(`Import ${fileName(file)}`, result.workspace);
   notifications.show({
     color: 'green',
     title: `Imported ${fileName(file)}`,
-    message: `${parts.join(', ')}.${result.skipped ? ` ${plural(result.skipped, 'row')} with problems ${result.skipped === 1 ? 'was' : 'were'} skipped.` : ''} Undo takes it all back.`,
+    message: `${parts.join(', ')}.${result.skipped ? ` ${count(result.skipped, 'row')} with problems ${result.skipped === 1 ? 'was' : 'were'} skipped.` : ''} Undo takes it all back.`,
   });
   return undefined;
 }
@@ -386,11 +383,11 @@ export function applyFideslangPreview(preview: FideslangImport, chosen: DataType
   const result = addFideslangSuggestions(workspace, chosen, preview.purposes);
   if (!result.ok) return result.problems.map((p) => p.message).join(' ');
   replace(`Import ${fileName(file)}`, result.workspace);
-  const purposes = result.purposesAdded.length ? ` and ${plural(result.purposesAdded.length, 'purpose')}` : '';
+  const purposes = result.purposesAdded.length ? ` and ${count(result.purposesAdded.length, 'purpose')}` : '';
   notifications.show({
     color: 'green',
     title: `Imported ${fileName(file)}`,
-    message: `${plural(result.added.length, 'data type')}${purposes} added. Undo takes it all back.`,
+    message: `${count(result.added.length, 'data type')}${purposes} added. Undo takes it all back.`,
   });
   return undefined;
 }

@@ -1,10 +1,7 @@
 import { Badge, Group, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
+import { count } from '../../../../core/words';
 import { useReview } from './review';
-
-function plural(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? '' : 's'}`;
-}
 
 /** The review's error and warning counts, for the Review link in the navigation. */
 export function ReviewBadges() {
@@ -24,9 +21,9 @@ export function ReviewBadges() {
   return (
     <Group gap={4} wrap="nowrap" data-testid="review-badges">
       {error > 0 && (
-        <Badge size="sm" color="red" variant="filled" circle={false} data-testid="review-errors" title={plural(error, 'error')}>
+        <Badge size="sm" color="red" variant="filled" circle={false} data-testid="review-errors" title={count(error, 'error')}>
           <span aria-hidden>{error}</span>
-          <VisuallyHidden>{plural(error, 'error')}</VisuallyHidden>
+          <VisuallyHidden>{count(error, 'error')}</VisuallyHidden>
         </Badge>
       )}
       {warning > 0 && (
@@ -37,10 +34,10 @@ export function ReviewBadges() {
           autoContrast
           circle={false}
           data-testid="review-warnings"
-          title={plural(warning, 'warning')}
+          title={count(warning, 'warning')}
         >
           <span aria-hidden>{warning}</span>
-          <VisuallyHidden>{plural(warning, 'warning')}</VisuallyHidden>
+          <VisuallyHidden>{count(warning, 'warning')}</VisuallyHidden>
         </Badge>
       )}
     </Group>
