@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateWorkspace, formatPath, parsePath, type Problem } from './validate';
+import { z } from 'zod';
+import { describeIssue, describeValue, validateWorkspace, formatPath, parsePath, type Problem } from './validate';
 import { minimalWorkspace } from './testing/fixtures';
 import type { Workspace } from './schema';
 
@@ -179,5 +180,59 @@ describe('validateWorkspace with trusted entries', () => {
     const trusted = new WeakSet<object>(base.workspace.dataTypes);
     const result = validateWorkspace({ ...base.workspace }, { trusted });
     expect(result.ok && result.workspace.dataTypes[0]).toBe(base.workspace.dataTypes[0]);
+  });
+});
+
+describe('describeIssue', () => {
+  function messages(schema: z.ZodType, input: unknown): string[] {
+    const parsed = schema.safeParse(input, { reportInput: true });
+    return parsed.success ? [] : parsed.error.issues.map(describeIssue);
+  }
+
+  it('says what is missing, what type was given and which fields are unknown', () => {
+    const schema = z.strictObject({ path: z.string(), count: z.int(), on: z.boolean() });
+    expect(messages(schema, { count: 1.5, on: 'yes', extra: 1 })).toEqual([
+      'is required',
+      'must be a whole number, not a number',
+      'must be true or false, not text',
+      'has unknown field "extra"',
+    ]);
+    expect(messages(z.strictObject({}), { one: 1, two: 2 })).toEqual(['has unknown fields "one", "two"']);
+  });
+
+  it('gives lengths and bounds in words', () => {
+    expect(messages(z.string().min(1), '')).toEqual(['must not be empty']);
+    expect(messages(z.string().min(3), 'ab')).toEqual(['must be at least 3 characters']);
+    expect(messages(z.string().max(300), 'x'.repeat(301))).toEqual(['must be at most 300 characters']);
+    expect(messages(z.array(z.string()).min(1), [])).toEqual(['must list at least one entry']);
+    expect(messages(z.number().gt(0), 0)).toEqual(['must be more than 0']);
+    expect(messages(z.number().max(10), 11)).toEqual(['must be at most 10']);
+  });
+
+  it('lists the allowed values, joined with "or"', () => {
+    expect(messages(z.enum(['gdpr', 'uk-gdpr', 'ccpa']), 'eu')).toEqual(['must be one of "gdpr", "uk-gdpr" or "ccpa"']);
+    expect(messages(z.literal(1), 2)).toEqual(['must be 1']);
+  });
+
+  it('keeps a message written in the schema', () => {
+    expect(messages(z.string().regex(/^a/, 'must start with an a'), 'b')).toEqual(['must start with an a']);
+    expect(messages(z.enum(['x', 'y'], { error: 'must be x or y, the two kinds' }), 'z')).toEqual(['must be x or y, the two kinds']);
+  });
+});
+
+describe('describeValue', () => {
+  it('names what a value is in plain words', () => {
+    expect([undefined, null, [], '', 'a', 7, 7.5, true, false, {}].map(describeValue)).toEqual([
+      'nothing',
+      'null',
+      'a list',
+      'empty text',
+      'text',
+      'a whole number',
+      'a number',
+      'true',
+      'false',
+      'an object',
+    ]);
   });
 });

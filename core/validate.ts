@@ -14,6 +14,7 @@ import {
   type Workspace,
 } from './schema';
 import { CATEGORY_BY_KEY, SUBJECT_BY_KEY, USE_BY_KEY } from './taxonomy';
+import { listInWords } from './words';
 
 export interface Problem {
   path: string;
@@ -41,7 +42,8 @@ export function parsePath(path: string): (string | number)[] {
   return out;
 }
 
-function describe(value: unknown): string {
+/** What a value is, for "must be text, not a list": "nothing", "empty text", "a whole number", "true"… */
+export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -60,35 +62,36 @@ const EXPECTED: Record<string, string> = {
   object: 'an object',
 };
 
-function quoteList(values: readonly unknown[]): string {
-  const quoted = values.map((v) => JSON.stringify(v));
-  if (quoted.length === 1) return quoted[0];
-  return `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
-}
+// Zod's own messages ("Invalid input: …", "Too small: …", "Unrecognized key: …") are replaced by plain
+// ones; messages written in the schema are kept as they are.
+const ZOD_DEFAULT_MESSAGE = /^(Invalid|Too (small|big)|Unrecognized)/;
 
-// Zod's own messages ("Invalid input: …", "Too small: …") are replaced by plain ones; messages
-// written in the schema are kept as they are.
-const ZOD_DEFAULT_MESSAGE = /^(Invalid|Too (small|big))/;
-
-function messageFor(issue: zcore.$ZodIssue): string {
+/**
+ * What is wrong with one field, without naming it: "is required", "must be text, not a whole number",
+ * "has unknown field "extra"". The one translation of zod issues into user messages, for workspaces and
+ * for handler arguments alike; parse with `{ reportInput: true }` so a missing field reads "is required".
+ */
+export function describeIssue(issue: zcore.$ZodIssue): string {
   if (issue.message && !ZOD_DEFAULT_MESSAGE.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'is required';
-      return `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describe(issue.input)}`;
-    case 'invalid_value':
-      if (issue.values.length === 1) return `must be ${JSON.stringify(issue.values[0])}`;
-      return `must be one of ${quoteList(issue.values)}`;
-    case 'too_small':
-      if (issue.origin === 'string') return 'must not be empty';
-      if (issue.origin === 'array') return `must list at least ${issue.minimum === 1 ? 'one entry' : `${issue.minimum} entries`}`;
-      return issue.inclusive === false ? `must be more than ${issue.minimum}` : `must be at least ${issue.minimum}`;
+      return `must be ${EXPECTED[issue.expected] ?? issue.expected}, not ${describeValue(issue.input)}`;
+    case 'invalid_value': {
+      const values = issue.values.map((v) => JSON.stringify(v) ?? String(v));
+      return values.length === 1 ? `must be ${values[0]}` : `must be one of ${listInWords(values, { conjunction: 'or' })}`;
+    }
+    case 'unrecognized_keys':
+      return `has unknown ${issue.keys.length === 1 ? 'field' : 'fields'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'too_small': {
+      const minimum = Number(issue.minimum);
+      if (issue.origin === 'string') return minimum <= 1 ? 'must not be empty' : `must be at least ${minimum} characters`;
+      if (issue.origin === 'array') return `must list at least ${minimum === 1 ? 'one entry' : `${minimum} entries`}`;
+      return issue.inclusive === false ? `must be more than ${minimum}` : `must be at least ${minimum}`;
+    }
     case 'too_big':
       if (issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
       return issue.inclusive === false ? `must be less than ${issue.maximum}` : `must be at most ${issue.maximum}`;
-    case 'invalid_format':
-    case 'custom':
-      return issue.message;
     default:
       return issue.message;
   }
@@ -254,12 +257,12 @@ export function validateWorkspace(input: unknown, options: ValidateOptions = {})
   if (!isObject(input)) {
     return {
       ok: false,
-      problems: [{ path: '', message: `must be a JSON object (a Candor workspace), not ${describe(input)}` }],
+      problems: [{ path: '', message: `must be a JSON object (a Candor workspace), not ${describeValue(input)}` }],
     };
   }
   const toProblem = (prefix: PropertyKey[]) => (issue: zcore.$ZodIssue) => ({
     path: formatPath([...prefix, ...issue.path]),
-    message: messageFor(issue),
+    message: describeIssue(issue),
   });
   let data: unknown;
   const problems: Problem[] = [];

@@ -55,7 +55,7 @@ describe('invokeHandler', () => {
     const { handlers, file } = await setup();
     const cases: [string, unknown, RegExp][] = [
       ['workspace-open', {}, /"path" is required/],
-      ['workspace-open', { path: 42 }, /"path" must be text, not a number/],
+      ['workspace-open', { path: 42 }, /"path" must be text, not a whole number/],
       ['workspace-open', { path: 'relative/w.candor.json' }, /"path" must be an absolute file path/],
       ['workspace-open', { path: `${file}\0.txt` }, /NUL/],
       ['workspace-open', { path: file, extra: true }, /unknown field "extra"/],
@@ -72,6 +72,8 @@ describe('invokeHandler', () => {
       ['workspace-new', { path: file, example: 'yes' }, /"example" must be true or false, not text/],
       ['workspace-new', { path: file, name: '   ' }, /"name" must not be empty/],
       ['backup-read', { id: '../../../etc/passwd' }, /"id" must be a backup id/],
+      ['workspace-new', { path: file, name: 'x'.repeat(301) }, /"name" must be at most 300 characters/],
+      ['app-info', { one: 1, two: 2 }, /the argument has unknown fields "one", "two"/],
       ['app-info', { anything: 1 }, /unknown field "anything"/],
     ];
     for (const [name, arg, message] of cases) {

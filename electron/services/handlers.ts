@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { fail, HANDLER_NAMES, ok, type CandorError, type HandlerArg, type HandlerName, type Handlers, type Result } from '../../core/api';
 import { DOCUMENT_FORMAT_IDS, EXPORT_KINDS } from '../../core/catalogue';
 import type { Workspace } from '../../core/schema';
-import { formatPath } from '../../core/validate';
+import { describeIssue, describeValue, formatPath } from '../../core/validate';
 import { BACKUP_ID_PATTERN } from './backups';
 import { describeIoError } from './io-error';
 import type { WorkspaceSession } from './session';
@@ -111,39 +111,6 @@ const ARGUMENTS: { [K in HandlerName]: z.ZodType<HandlerArg<K>> } = {
   'import-preview': z.strictObject({ path: filePath }),
 };
 
-const TYPE_NAMES: Record<string, string> = {
-  string: 'text',
-  boolean: 'true or false',
-  object: 'an object',
-  number: 'a number',
-  array: 'a list',
-};
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return 'text';
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
-}
-
-/** What is wrong with one field, without naming it: "must be text, not a number". */
-function describeIssue(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) return 'is required';
-      return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}, not ${kindOf(issue.input)}`;
-    case 'unrecognized_keys':
-      return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    case 'too_small':
-      return 'must not be empty';
-    case 'too_big':
-      return 'is too long';
-    default:
-      return issue.message;
-  }
-}
-
 function isHandlerName(name: unknown): name is HandlerName {
   return typeof name === 'string' && (HANDLER_NAMES as readonly string[]).includes(name);
 }
@@ -167,7 +134,7 @@ function isResult(value: unknown): value is Result<unknown> {
  */
 export async function invokeHandler(handlers: Handlers, name: unknown, arg: unknown): Promise<Result<unknown>> {
   if (!isHandlerName(name)) {
-    const shown = typeof name === 'string' ? `"${name.slice(0, 80)}"` : `a name that is ${kindOf(name)}`;
+    const shown = typeof name === 'string' ? `"${name.slice(0, 80)}"` : `a name that is ${describeValue(name)}`;
     return fail({ code: 'unknown-handler', message: `Candor has no handler ${shown}; known handlers are ${HANDLER_NAMES.join(', ')}.` });
   }
   // Handlers without an argument may be called with none.
