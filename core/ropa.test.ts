@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import fc from 'fast-check';
 import JSZip from 'jszip';
@@ -16,6 +15,7 @@ import type { Workspace } from './schema';
 import { workspaceArbitrary } from './testing/arbitraries';
 import { minimalWorkspace } from './testing/fixtures';
 import { validateWorkspace } from './validate';
+import { golden } from './testing/golden';
 
 function valid(input: unknown): Workspace {
   const result = validateWorkspace(input);
@@ -238,15 +238,7 @@ describe('ropaCsv', () => {
     expect(alerts[3 + ROPA_COLUMNS.findIndex((c) => c.id === 'thirdCountries')]).toBe('United States: Twilio Inc.');
   });
 
-  it('matches the golden file', () => {
-    // A path, not a URL: under jsdom, URL is jsdom's own class, which node:fs does not take.
-    const url = join(dirname(fileURLToPath(import.meta.url)), '__golden__', 'ropa.csv');
-    const text = ropaCsv(sample);
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(url, text);
-    if (!existsSync(url))
-      throw new Error('core/__golden__/ropa.csv is missing: run UPDATE_GOLDEN=1 npx vitest run core/ropa.test.ts, then read it');
-    expect(text).toBe(readFileSync(url, 'utf8'));
-  });
+  it('matches the golden file', () => golden(import.meta.url, 'ropa.csv', ropaCsv(sample)));
 
   it('never writes a cell that a spreadsheet would run as a formula', () => {
     const [header, first] = parseCsv(ropaCsv(injected()));

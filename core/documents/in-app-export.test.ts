@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // jsdom's DOMParser is a strict XML parser (saxes): strings.xml must parse without a parsererror.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -21,6 +21,7 @@ import {
   infoPlistStrings,
   infoPlistXcstrings,
 } from './in-app-export';
+import { golden } from '../testing/golden';
 
 // Paths as strings: under jsdom, URL is jsdom's class, which node:fs does not accept.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -318,10 +319,5 @@ describe('golden files for the sample workspace', () => {
     ['in-app.InfoPlist.xcstrings', infoPlistXcstrings(text)],
     ['in-app.strings.xml', androidStringsXml(text)],
   ];
-  it.each(outputs)('%s matches its reviewed golden file', (name, content) => {
-    const file = join(here, '__golden__', name);
-    // UPDATE_GOLDEN=1 rewrites the files; read the diff as prose before committing it.
-    if (process.env.UPDATE_GOLDEN) writeFileSync(file, content);
-    expect(content).toBe(readFileSync(file, 'utf8'));
-  });
+  it.each(outputs)('%s matches its reviewed golden file', (name, content) => golden(import.meta.url, name, content));
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { marked } from 'marked';
 import { lint } from 'markdownlint/sync';
@@ -12,6 +12,7 @@ import { availableDocuments, renderDocument, tidyMarkdown } from './render';
 import { resolveTemplates, type ParsedTemplate } from './templates';
 import { headingText, markdownInline, plainText } from './text';
 import type { RenderedDocument, TemplateSource } from './types';
+import { golden, readGolden } from '../testing/golden';
 
 const builtIn: TemplateSource[] = ['privacy-notice.md', 'notice-at-collection.md'].map((name) => ({
   file: `templates/${name}`,
@@ -51,30 +52,22 @@ function lintProblems(markdown: string): string[] {
   );
 }
 
-function golden(name: string, actual: string) {
-  const url = new URL(`./__golden__/${name}`, import.meta.url);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(url, actual);
-  if (!existsSync(url))
-    throw new Error(`core/documents/__golden__/${name} is missing: run UPDATE_GOLDEN=1 npx vitest run core/documents, then read it`);
-  expect(actual).toBe(readFileSync(url, 'utf8'));
-}
-
 describe('golden documents', () => {
   it('the privacy notice for the sample workspace', () => {
-    golden('privacy-notice.md', render(ridgeline, PRIVACY).markdown);
+    golden(import.meta.url, 'privacy-notice.md', render(ridgeline, PRIVACY).markdown);
   });
 
   it('the notice at collection for the sample workspace', () => {
-    golden('notice-at-collection.md', render(ridgeline, AT_COLLECTION).markdown);
+    golden(import.meta.url, 'notice-at-collection.md', render(ridgeline, AT_COLLECTION).markdown);
   });
 
   it('the privacy notice for a UK-only workspace without automated decisions or CCPA', () => {
-    golden('privacy-notice-larder.md', render(larder, PRIVACY).markdown);
+    golden(import.meta.url, 'privacy-notice-larder.md', render(larder, PRIVACY).markdown);
   });
 
   it('pass markdownlint', () => {
     for (const name of ['privacy-notice.md', 'notice-at-collection.md', 'privacy-notice-larder.md']) {
-      expect([name, lintProblems(readFileSync(new URL(`./__golden__/${name}`, import.meta.url), 'utf8'))]).toEqual([name, []]);
+      expect([name, lintProblems(readGolden(import.meta.url, name))]).toEqual([name, []]);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -10,6 +10,7 @@ import { HOSTILE_STRINGS, workspaceArbitrary } from '../testing/arbitraries';
 import { minimalWorkspace } from '../testing/fixtures';
 import { validateWorkspace } from '../validate';
 import { addFideslangSuggestions, fideslangSystem, fideslangSystemYaml, parseFideslang } from './fideslang';
+import { golden } from '../testing/golden';
 
 function valid(input: unknown): Workspace {
   const result = validateWorkspace(input);
@@ -106,16 +107,7 @@ describe('fideslangSystemYaml', () => {
     expect(text).toContain('https://creativecommons.org/licenses/by/4.0/');
   });
 
-  it('matches the golden file', () => {
-    const url = new URL('./__golden__/fideslang-system.yml', import.meta.url);
-    const text = fideslangSystemYaml(sample);
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(url, text);
-    if (!existsSync(url))
-      throw new Error(
-        'core/interchange/__golden__/fideslang-system.yml is missing: run UPDATE_GOLDEN=1 npx vitest run core/interchange, then read it',
-      );
-    expect(text).toBe(readFileSync(url, 'utf8'));
-  });
+  it('matches the golden file', () => golden(import.meta.url, 'fideslang-system.yml', fideslangSystemYaml(sample)));
 
   it('leaves out purposes fideslang cannot declare, and says why in the file', () => {
     const ws = minimalWorkspace();

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +20,7 @@ import {
   unprotectCell,
   type InventoryImportPreview,
 } from './inventory-csv';
+import { golden } from '../testing/golden';
 
 function valid(input: unknown): Workspace {
   const result = validateWorkspace(input);
@@ -93,16 +93,7 @@ describe('inventoryCsv', () => {
     expect(cell('tracking')).toBe('');
   });
 
-  it('matches the golden file', () => {
-    const url = new URL('./__golden__/inventory.csv', import.meta.url);
-    const text = inventoryCsv(sample);
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(url, text);
-    if (!existsSync(url))
-      throw new Error(
-        'core/interchange/__golden__/inventory.csv is missing: run UPDATE_GOLDEN=1 npx vitest run core/interchange, then read it',
-      );
-    expect(text).toBe(readFileSync(url, 'utf8'));
-  });
+  it('matches the golden file', () => golden(import.meta.url, 'inventory.csv', inventoryCsv(sample)));
 
   it('neutralises formulas, and import gives the text back', () => {
     const ws = minimalWorkspace();

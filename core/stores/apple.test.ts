@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { marked } from 'marked';
 import { lint } from 'markdownlint/sync';
@@ -13,6 +12,7 @@ import { HOSTILE_STRINGS, workspaceArbitrary } from '../testing/arbitraries';
 import { minimalWorkspace } from '../testing/fixtures';
 import { validateWorkspace } from '../validate';
 import { appStoreAnswersMarkdown, appleAccessedApiTypes, appleDisclosure, applePrivacyManifest, applePrivacyManifestXml } from './apple';
+import { golden } from '../testing/golden';
 
 function valid(input: unknown): Workspace {
   const result = validateWorkspace(input);
@@ -419,15 +419,7 @@ describe('App Store Connect answers', () => {
   });
 });
 
-function golden(name: string, actual: string) {
-  const url = new URL(`./__golden__/${name}`, import.meta.url);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(url, actual);
-  if (!existsSync(url))
-    throw new Error(`core/stores/__golden__/${name} is missing: run UPDATE_GOLDEN=1 npx vitest run core/stores, then read it`);
-  expect(actual).toBe(readFileSync(url, 'utf8'));
-}
-
 describe('golden files for the sample', () => {
-  it('PrivacyInfo.xcprivacy', () => golden('PrivacyInfo.xcprivacy', applePrivacyManifestXml(ridgeline)));
-  it('app-privacy-answers.md', () => golden('app-privacy-answers.md', appStoreAnswersMarkdown(ridgeline)));
+  it('PrivacyInfo.xcprivacy', () => golden(import.meta.url, 'PrivacyInfo.xcprivacy', applePrivacyManifestXml(ridgeline)));
+  it('app-privacy-answers.md', () => golden(import.meta.url, 'app-privacy-answers.md', appStoreAnswersMarkdown(ridgeline)));
 });

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { workspaceArbitrary } from '../testing/arbitraries';
 import { minimalWorkspace } from '../testing/fixtures';
 import { validateWorkspace } from '../validate';
 import { isPlaySharingRecipient, playDataSafety, playDataSafetyCsv, playDataSafetyRows } from './play';
+import { golden } from '../testing/golden';
 
 function valid(input: unknown): Workspace {
   const result = validateWorkspace(input);
@@ -436,12 +436,5 @@ describe('spreadsheet safety', () => {
 });
 
 describe('golden file for the sample', () => {
-  it('data-safety.csv', () => {
-    const url = new URL('./__golden__/data-safety.csv', import.meta.url);
-    const actual = playDataSafetyCsv(ridgeline);
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(url, actual);
-    if (!existsSync(url))
-      throw new Error('core/stores/__golden__/data-safety.csv is missing: run UPDATE_GOLDEN=1 npx vitest run core/stores, then read it');
-    expect(actual).toBe(readFileSync(url, 'utf8'));
-  });
+  it('data-safety.csv', () => golden(import.meta.url, 'data-safety.csv', playDataSafetyCsv(ridgeline)));
 });
