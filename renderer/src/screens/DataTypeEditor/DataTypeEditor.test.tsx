@@ -48,6 +48,17 @@ describe('DataTypeEditor', () => {
     expect(screen.getByText('Internal')).toBeTruthy();
   });
 
+  it('Duplicate opens the copy with its own name field to focus, wherever the original stands', () => {
+    loadWorkspace();
+    renderScreen(<DataTypeEditor id="email-address" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Duplicate' }));
+    const at = current().dataTypes.findIndex((d) => d.id === 'email-address-copy');
+    // The copy goes right after the original (the first entry), not at the end of the list.
+    expect(at).toBe(1);
+    expect(current().dataTypes.length).toBeGreaterThan(2);
+    expect(decodeURIComponent(window.location.hash)).toBe(`#/data-types/email-address-copy?field=dataTypes[${at}].name`);
+  });
+
   it('edits the benefit, as one undo step for a burst of typing', () => {
     loadWorkspace();
     renderScreen(<DataTypeEditor id="email-address" />);

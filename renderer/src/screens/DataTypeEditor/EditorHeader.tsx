@@ -12,7 +12,6 @@ import classes from './DataTypeEditor.module.css';
 
 export function EditorHeader({ dataType }: Pick<SectionProps, 'dataType'>) {
   const readOnly = useReadOnly();
-  const count = useEditor((s) => s.workspace?.dataTypes.length ?? 0);
   return (
     <Group justify="space-between" mb="lg" wrap="nowrap" align="flex-start">
       <Stack gap={4} miw={0}>
@@ -46,7 +45,9 @@ export function EditorHeader({ dataType }: Pick<SectionProps, 'dataType'>) {
           disabled={readOnly}
           onClick={() => {
             const copy = duplicateDataType(dataType.id);
-            if (copy) navigate({ screen: 'data-type', id: copy, field: `${dataTypePath(count)}.name` });
+            // The copy sits right after the original, so its name is found by the copy's own index.
+            const at = copy ? (useEditor.getState().workspace?.dataTypes.findIndex((d) => d.id === copy) ?? -1) : -1;
+            if (copy && at >= 0) navigate({ screen: 'data-type', id: copy, field: `${dataTypePath(at)}.name` });
           }}
         >
           Duplicate
