@@ -1,18 +1,9 @@
 // `candor new <file> [--example] [--name <name>]`: starts a workspace file, empty or a copy of the
 // bundled sample. It never replaces an existing file.
-import { lstat, readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { serializeWorkspace } from '../../core/canonical';
-import { readWorkspaceText } from '../../core/read';
-import { createEmptyWorkspace } from '../../core/new-workspace';
-import type { Workspace } from '../../core/schema';
-import { validateWorkspace } from '../../core/validate';
-import { isCode, writeNewFileAtomic } from '../services/atomic-write';
 import { describeIoError } from '../services/io-error';
+import { writeNewWorkspace } from '../services/new-workspace';
 import type { Output } from './output';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, problemLine } from './workspace-file';
-
-export const DEFAULT_ORGANIZATION_NAME = 'My organization';
 
 export interface NewOptions {
   example?: boolean;
@@ -25,73 +16,40 @@ export interface NewDependencies {
   examplePath(): string;
 }
 
-function refuseOverwrite(file: string, output: Output): number {
-  output.err(`${file} already exists; Candor does not overwrite it. Choose another file name, or delete the file first.`);
-  return EXIT_PROBLEMS;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
-}
-
-async function loadExample(path: string): Promise<Workspace> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new Error(`${describeIoError(error, `the bundled sample workspace ${path}`)}; reinstall Candor`);
-  }
-  const result = readWorkspaceText(text);
-  if (result.kind !== 'ok') {
-    throw new Error(`the bundled sample ${path} is not a valid workspace; reinstall Candor`);
-  }
-  return result.workspace;
-}
-
+/** Creates the file through the app's own creation path, and words its answer for the terminal. */
 export async function newCommand(file: string, options: NewOptions, output: Output, deps: NewDependencies): Promise<number> {
-  const name = options.name?.trim();
-  if (options.name !== undefined && !name) {
-    output.err('--name must not be empty: give the organization name used in the documents, such as --name "Ridgeline".');
-    return EXIT_ERROR;
+  const created = await writeNewWorkspace(file, {
+    example: options.example,
+    name: options.name,
+    examplePath: options.example ? deps.examplePath() : '',
+  });
+  if (!created.ok) {
+    const refusal = created.refusal;
+    switch (refusal.reason) {
+      case 'blank-name':
+        output.err('--name must not be empty: give the organization name used in the documents, such as --name "Ridgeline".');
+        return EXIT_ERROR;
+      case 'exists':
+        output.err(`${file} already exists; Candor does not overwrite it. Choose another file name, or delete the file first.`);
+        return EXIT_PROBLEMS;
+      case 'no-folder':
+        output.err(`Cannot create ${file}: the folder ${refusal.folder} does not exist. Create it first, or choose another path.`);
+        return EXIT_ERROR;
+      case 'example-unusable':
+        output.err(
+          `Cannot create ${file}: the bundled sample workspace ${refusal.file} could not be used (${refusal.detail}); reinstall Candor.`,
+        );
+        return EXIT_ERROR;
+      case 'invalid':
+        // What `new` writes must pass `validate`; a name the schema refuses is reported, not written.
+        for (const problem of refusal.error.problems ?? []) output.err(problemLine(problem));
+        return EXIT_ERROR;
+      case 'io':
+        output.err(`Cannot create ${file}: ${describeIoError(refusal.error, 'it')}.`);
+        return EXIT_ERROR;
+    }
   }
-  if (await exists(file)) return refuseOverwrite(file, output);
-  if (!(await exists(dirname(file)))) {
-    output.err(`Cannot create ${file}: the folder ${dirname(file)} does not exist. Create it first, or choose another path.`);
-    return EXIT_ERROR;
-  }
-
-  let workspace: Workspace;
-  try {
-    workspace = options.example ? await loadExample(deps.examplePath()) : createEmptyWorkspace(name ?? DEFAULT_ORGANIZATION_NAME);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    output.err(`Cannot create ${file}: ${message}.`);
-    return EXIT_ERROR;
-  }
-  if (options.example && name) {
-    workspace = { ...workspace, organization: { ...workspace.organization, name } };
-  }
-  // What `new` writes must pass `validate`; a name the schema refuses is reported, not written.
-  const checked = validateWorkspace(workspace);
-  if (!checked.ok) {
-    for (const problem of checked.problems) output.err(problemLine(problem));
-    return EXIT_ERROR;
-  }
-
-  try {
-    // Exclusive creation: a file that appeared since the check above is still not replaced.
-    await writeNewFileAtomic(file, serializeWorkspace(workspace));
-  } catch (error) {
-    if (isCode(error, 'EEXIST')) return refuseOverwrite(file, output);
-    output.err(`Cannot create ${file}: ${describeIoError(error, 'it')}.`);
-    return EXIT_ERROR;
-  }
+  const workspace = created.workspace;
   const what = options.example
     ? `a copy of the sample workspace (${workspace.dataTypes.length} data types)`
     : `an empty workspace for "${workspace.organization.name}"`;

@@ -6,6 +6,7 @@ import type { CandorEvent, SessionState } from '../../core/api';
 import type { Workspace } from '../../core/schema';
 import { diffWorkspace } from '../../core/changes';
 import { backupFolderFor, MAX_BACKUPS } from './backups';
+import { DEFAULT_ORGANIZATION_NAME } from './new-workspace';
 import { WorkspaceSession } from './session';
 import { canonical, corruptInputs, nextValue, SAMPLE_PATH, sampleWorkspace, tempDirs, variant } from './test-support';
 import { revisionOf, type WorkspaceFileAdapter } from './workspace-file';
@@ -512,10 +513,11 @@ describe('backups', () => {
 });
 
 describe('creating and saving as', () => {
-  it('creates an empty workspace named after the file, or as asked, and opens it', async () => {
+  it('creates an empty workspace with the placeholder organization name, or the name asked for, and opens it', async () => {
     const { folder, session } = await setup();
     const plain = opened(await session.create(join(folder, 'acme.candor.json')));
-    expect(plain.workspace.organization.name).toBe('acme');
+    expect(plain.workspace.organization.name).toBe(DEFAULT_ORGANIZATION_NAME);
+    expect(DEFAULT_ORGANIZATION_NAME).toBe('My organization');
     expect(plain.workspace.dataTypes).toEqual([]);
     const named = opened(await session.create(join(folder, 'b.candor.json'), { name: 'Beta Ltd' }));
     expect(named.workspace.organization.name).toBe('Beta Ltd');
@@ -537,6 +539,10 @@ describe('creating and saving as', () => {
     expect(await readFile(file, 'utf8')).toBe(canonical(sample));
     const inMissingFolder = await session.createWorkspace(join(file, '..', 'nope', 'x.candor.json'));
     expect(inMissingFolder).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const blank = await session.createWorkspace(join(file, '..', 'blank.candor.json'), { name: '  ' });
+    expect(blank).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    await expect(stat(join(file, '..', 'blank.candor.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(session.state()).toBe(state);
   });
 
   it('saves as a new file, switches to it and releases the old lock', async () => {

@@ -2,7 +2,7 @@
 // lowdb adapter in workspace-file.ts. Every operation that touches the file runs one at a time, in
 // call order, so a save never interleaves with an open, a reload or another save.
 import { access, constants, lstat, readFile, realpath } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import {
   fail,
@@ -14,13 +14,13 @@ import {
   type Result,
   type SessionState,
 } from '../../core/api';
-import { createEmptyWorkspace } from '../../core/new-workspace';
 import type { Workspace } from '../../core/schema';
 import { AppState } from './app-state';
 import { isCode, removeStaleTempFiles, stageFileAtomic, writeFileAtomic, writeNewFileAtomic, type StagedFile } from './atomic-write';
 import { BackupNotFoundError, BackupStore, backupFolderFor, isBackupId } from './backups';
 import { watchPath } from './file-watcher';
 import { describeIoError, shortIoReason } from './io-error';
+import { writeNewWorkspace, type NewWorkspaceRefusal } from './new-workspace';
 import { bundledExamplePath } from './paths';
 import { acquireWorkspaceLock, lockPathFor, STALE_MS, type HeldLock } from './workspace-lock';
 import { applyChanges, type WorkspaceChanges } from '../../core/changes';
@@ -79,13 +79,39 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** "ridgeline.candor.json" → "ridgeline": a starting name the user renames in Settings. */
-function nameFromFile(path: string): string {
-  return (
-    basename(path)
-      .replace(/(\.candor)?\.json$/i, '')
-      .trim() || 'My organization'
-  );
+/** Why a new workspace was not created, as the app shows it. */
+function creationError(display: string, refusal: NewWorkspaceRefusal): CandorError {
+  switch (refusal.reason) {
+    case 'blank-name':
+      return {
+        code: 'invalid-argument',
+        message: 'The new workspace was not created: the organization name is blank. Give the name used in the documents.',
+      };
+    case 'exists':
+      return {
+        code: 'forbidden',
+        file: display,
+        message: refusal.raced
+          ? `${display} was created by another program just now; a new workspace never replaces a file. Choose another name.`
+          : `${display} already exists, and a new workspace never replaces a file. Open it instead, or choose another name.`,
+      };
+    case 'no-folder':
+      return {
+        code: 'not-found',
+        file: display,
+        message: `The new workspace was not created: the folder ${refusal.folder} does not exist; create it first or choose another place.`,
+      };
+    case 'example-unusable':
+      return {
+        code: refusal.code,
+        file: refusal.file,
+        message: `The sample workspace ${refusal.file} that comes with Candor could not be used (${refusal.detail}); reinstall Candor.`,
+      };
+    case 'invalid':
+      return refusal.error;
+    case 'io':
+      return { code: 'io', file: display, message: `The new workspace was not created: ${describeIoError(refusal.error, display)}.` };
+  }
 }
 
 function lockedMessage(path: string, lockPath: string): string {
@@ -572,50 +598,9 @@ export class WorkspaceSession {
   createWorkspace(path: string, options: { example?: boolean; name?: string } = {}): Promise<Result<SessionState>> {
     return this.exclusive(async () => {
       const display = resolve(path);
-      if (await exists(display)) {
-        return fail({
-          code: 'forbidden',
-          file: display,
-          message: `${display} already exists, and a new workspace never replaces a file. Open it instead, or choose another name.`,
-        });
-      }
-      let workspace: Workspace;
-      if (options.example) {
-        const source = this.options.examplePath ?? bundledExamplePath();
-        const sample = await readWorkspaceFile(source);
-        if (sample.kind !== 'ok') {
-          return fail({
-            code: sample.kind === 'refused' && sample.error.code === 'not-found' ? 'not-found' : 'unreadable',
-            file: source,
-            message: `The sample workspace ${source} that comes with Candor could not be used (${sample.kind === 'refused' ? sample.error.message : sample.message}); reinstall Candor.`,
-          });
-        }
-        workspace = sample.workspace;
-        if (options.name?.trim()) workspace = { ...workspace, organization: { ...workspace.organization, name: options.name.trim() } };
-      } else {
-        workspace = createEmptyWorkspace(options.name?.trim() || nameFromFile(display));
-      }
-      const prepared = prepareWrite(workspace, display);
-      if (!prepared.ok) return fail(prepared.error);
-      try {
-        await writeNewFileAtomic(display, prepared.prepared.bytes);
-      } catch (error) {
-        if (isCode(error, 'EEXIST')) {
-          return fail({
-            code: 'forbidden',
-            file: display,
-            message: `${display} was created by another program just now; a new workspace never replaces a file. Choose another name.`,
-          });
-        }
-        const where = isCode(error, 'ENOENT')
-          ? `the folder ${dirname(display)} does not exist; create it first or choose another place`
-          : describeIoError(error, display);
-        return fail({
-          code: isCode(error, 'ENOENT') ? 'not-found' : 'io',
-          file: display,
-          message: `The new workspace was not created: ${where}.`,
-        });
-      }
+      const examplePath = this.options.examplePath ?? bundledExamplePath();
+      const created = await writeNewWorkspace(display, { ...options, examplePath });
+      if (!created.ok) return fail(creationError(display, created.refusal));
       return ok(await this.openNow(display));
     });
   }
