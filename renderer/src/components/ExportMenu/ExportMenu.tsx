@@ -7,15 +7,12 @@ import { Button, Menu, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconDownload } from '@tabler/icons-react';
 import { EXPORTS, exportsIn, type ExportKind, type ExportSection } from '../../../../core/catalogue';
+import { count } from '../../../../core/words';
 import { useEditor } from '../../state/store';
 import { describePath } from '../../state/paths';
 import { getBridge, nativeDialogs } from '../../transport';
 import { folderOf, joinPath } from '../Dialogs/paths';
 import { ExportPathModal } from './ExportPathModal';
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /**
  * Saves pending edits, then says why the saved workspace is not the one being edited (so an export
@@ -30,7 +27,7 @@ export async function unsavedChangesBlocker(action: 'exported' | 'imported' = 'e
   if (saveStatus === 'invalid' && problems.length > 0 && workspace) {
     const first = problems[0];
     return (
-      `Nothing was ${action}: ${plural(problems.length, 'problem')} ${problems.length === 1 ? 'stops' : 'stop'} your latest changes from being saved ` +
+      `Nothing was ${action}: ${count(problems.length, 'problem')} ${problems.length === 1 ? 'stops' : 'stop'} your latest changes from being saved ` +
       `(${describePath(workspace, first.path)}: ${first.message}). Fix ${problems.length === 1 ? 'it' : 'them'}, then ${again}.`
     );
   }
