@@ -19,11 +19,29 @@ import { SLUG_PATTERN } from './schema';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
+const DOCUMENTED_KINDS: string[] = [
+  'apple-privacy-manifest',
+  'app-store-answers',
+  'play-data-safety',
+  'ropa-csv',
+  'ropa-xlsx',
+  'ropa-docx',
+  'inventory-csv',
+  'fideslang',
+];
+const DOCUMENTED_GROUPS: string[] = ['privacy-notice', 'notice-at-collection', 'in-app', 'ios', 'android', 'apple', 'google-play', 'ropa'];
+
 function duplicates(values: readonly string[]): string[] {
   return values.filter((value, i) => values.indexOf(value) !== i);
 }
 
 describe('the export catalogue', () => {
+  it('has the kind and group ids the README and scripts use, in the order the help lists them', () => {
+    // A new kind or group is added here too, on purpose; the ones people's scripts name never change.
+    expect(EXPORT_KINDS).toEqual(DOCUMENTED_KINDS);
+    expect(BUILD_GROUP_IDS).toEqual(DOCUMENTED_GROUPS);
+  });
+
   it('names every kind, document format and build group once, as a lower-case slug', () => {
     for (const id of [...EXPORT_KINDS, ...DOCUMENT_FORMAT_IDS, ...BUILD_GROUP_IDS]) expect(id, id).toMatch(SLUG_PATTERN);
     expect(duplicates(EXPORT_KINDS)).toEqual([]);
