@@ -1,5 +1,5 @@
 // Shared set-up for the renderer's component tests: the jsdom gaps
-// Mantine needs filled, a bridge that records saves instead of reaching a server, and the sample
+// Mantine needs filled, a recording bridge instead of a server (recording-bridge.ts), and the sample
 // workspace loaded into the real editor store.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -7,11 +7,11 @@ import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import type { CandorBridge } from '../../../core/api';
 import type { Workspace } from '../../../core/schema';
 import { readWorkspaceText } from '../../../core/read';
 import { useEditor } from '../state/store';
 import { theme } from '../theme';
+import { recordingBridge, type RecordingBridge } from './recording-bridge';
 
 // The sample lives beside the repository (tests run from its root).
 const EXAMPLE = resolve(process.cwd(), 'resources/examples/little-moments.candor.json');
@@ -49,22 +49,12 @@ export function installDomStubs(): void {
   (globalThis as { CSS?: unknown }).CSS = css;
 }
 
-/** What the fake bridge was asked to save, newest last. */
-export const saved: Workspace[] = [];
-
-export function installBridge(): void {
-  const bridge: CandorBridge = {
-    invoke: (async (name: string, arg: unknown) => {
-      if (name === 'workspace-save') {
-        saved.push((arg as { workspace: Workspace }).workspace);
-        return { ok: true, value: { revision: `r${saved.length + 1}` } };
-      }
-      return { ok: false, error: { code: 'io', message: `${name} is not available in this test` } };
-    }) as CandorBridge['invoke'],
-    on: () => () => {},
-    flushed: () => {},
-  };
-  window.candor = { ...bridge, choosePath: async () => null };
+/** Installs a recording bridge on which saves succeed and the native path dialog is cancelled. */
+export function installBridge(): RecordingBridge {
+  const bridge = recordingBridge();
+  bridge.choosePath.mockResolvedValue(null);
+  bridge.install();
+  return bridge;
 }
 
 export function exampleWorkspace(): Workspace {

@@ -1,35 +1,20 @@
 // @vitest-environment jsdom
 import type { ReactElement } from 'react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
-import type { CandorBridge } from '../../../../core/api';
 import { EXPORT_SECTIONS, EXPORTS, exportsIn, type ExportSection } from '../../../../core/catalogue';
 import { useEditor } from '../../state/store';
 import { Inventory } from '../../screens/Inventory/Inventory';
 import { OrganizationScreen } from '../../screens/Organization/Organization';
 import { ReviewScreen } from '../../screens/Review/Review';
+import { recordingBridge } from '../../testing/recording-bridge';
 import { exampleWorkspace, installDomStubs, loadWorkspace, renderScreen } from '../../testing/test-utils';
 import { ExportButton, ExportMenu } from './ExportMenu';
 
-type Call = { name: string; arg: unknown };
-const calls: Call[] = [];
 let exportReply: (arg: { kind: string; path: string }) => unknown;
-const choosePath = vi.fn<(options: { kind: 'open' | 'save'; defaultPath?: string }) => Promise<string | null>>();
-
-function installRecordingBridge(): void {
-  const bridge: CandorBridge = {
-    invoke: (async (name: string, arg: unknown) => {
-      calls.push({ name, arg });
-      if (name === 'workspace-save') return { ok: true, value: { revision: `r${calls.length}` } };
-      if (name === 'export-file') return exportReply(arg as { kind: string; path: string });
-      return { ok: false, error: { code: 'io', message: `${name} is not available in this test` } };
-    }) as CandorBridge['invoke'],
-    on: () => () => {},
-    flushed: () => {},
-  };
-  window.candor = { ...bridge, choosePath };
-}
+const bridge = recordingBridge({ 'export-file': (arg: { kind: string; path: string }) => exportReply(arg) });
+const { calls, choosePath } = bridge;
 
 function load() {
   const workspace = loadWorkspace(exampleWorkspace());
@@ -37,22 +22,13 @@ function load() {
   return workspace;
 }
 
-function webMode(): () => void {
-  const desktop = window.candor!;
-  window.candor = { ...desktop, choosePath: undefined as unknown as typeof desktop.choosePath };
-  return () => {
-    window.candor = desktop;
-  };
-}
-
 beforeAll(() => {
   installDomStubs();
-  installRecordingBridge();
+  bridge.install();
 });
 
 beforeEach(() => {
-  calls.length = 0;
-  choosePath.mockReset();
+  bridge.reset();
   exportReply = ({ path }) => ({ ok: true, value: { path } });
 });
 
@@ -133,7 +109,7 @@ describe('ExportButton', () => {
 
   it('asks for the path in a modal in the web mode, and keeps it open with the reason when the export fails', async () => {
     load();
-    const restore = webMode();
+    const restore = bridge.webMode();
     try {
       exportReply = ({ path }) =>
         path === '/srv'

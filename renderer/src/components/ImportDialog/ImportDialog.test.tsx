@@ -2,24 +2,22 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
-import type { CandorBridge, ImportPreview } from '../../../../core/api';
+import type { ImportPreview } from '../../../../core/api';
 import { parseFideslang } from '../../../../core/interchange/fideslang';
 import { inventoryCsv, parseInventoryCsv } from '../../../../core/interchange/inventory-csv';
 import type { Workspace } from '../../../../core/schema';
 import { useEditor } from '../../state/store';
+import { recordingBridge } from '../../testing/recording-bridge';
 import { current, exampleWorkspace, installDomStubs, loadWorkspace, renderScreen } from '../../testing/test-utils';
 import { ImportButton } from './ImportDialog';
 
 const SYSTEM_YML = resolve(process.cwd(), 'core/interchange/fixtures/system.yml');
 
-type Call = { name: string; arg: unknown };
-const calls: Call[] = [];
 /** What the fake backend's import-preview reads for a path: the file's text, or an error. */
 let files: Record<string, string> = {};
-const choosePath = vi.fn<(options: { kind: 'open' | 'save'; defaultPath?: string }) => Promise<string | null>>();
 
 // The backend's preview, made the way it makes it: the core parsers against the saved workspace.
 function previewOf(path: string): ImportPreview {
@@ -30,31 +28,21 @@ function previewOf(path: string): ImportPreview {
     : { format: 'fideslang', path, preview: parseFideslang(text, workspace) };
 }
 
-function installRecordingBridge(): void {
-  const bridge: CandorBridge = {
-    invoke: (async (name: string, arg: unknown) => {
-      calls.push({ name, arg });
-      if (name === 'workspace-save') return { ok: true, value: { revision: `r${calls.length}` } };
-      if (name === 'import-preview') {
-        const { path } = arg as { path: string };
-        if (!/\.(csv|ya?ml)$/.test(path)) {
-          return {
-            ok: false,
-            error: {
-              code: 'invalid-argument',
-              message: `${path} cannot be imported: Candor imports an inventory CSV (.csv) or a fideslang system or dataset (.yml or .yaml).`,
-            },
-          };
-        }
-        return { ok: true, value: previewOf(path) };
-      }
-      return { ok: false, error: { code: 'io', message: `${name} is not available in this test` } };
-    }) as CandorBridge['invoke'],
-    on: () => () => {},
-    flushed: () => {},
-  };
-  window.candor = { ...bridge, choosePath };
-}
+const bridge = recordingBridge({
+  'import-preview': ({ path }: { path: string }) => {
+    if (!/\.(csv|ya?ml)$/.test(path)) {
+      return {
+        ok: false,
+        error: {
+          code: 'invalid-argument',
+          message: `${path} cannot be imported: Candor imports an inventory CSV (.csv) or a fideslang system or dataset (.yml or .yaml).`,
+        },
+      };
+    }
+    return { ok: true, value: previewOf(path) };
+  },
+});
+const { calls, choosePath } = bridge;
 
 function load(): Workspace {
   const workspace = loadWorkspace(exampleWorkspace());
@@ -84,13 +72,12 @@ function editedCsv(workspace: Workspace): { text: string; badLine: number } {
 
 beforeAll(() => {
   installDomStubs();
-  installRecordingBridge();
+  bridge.install();
 });
 
 beforeEach(() => {
-  calls.length = 0;
+  bridge.reset();
   files = {};
-  choosePath.mockReset();
 });
 
 afterEach(() => {
@@ -158,8 +145,7 @@ describe('Import: inventory CSV', () => {
   it('asks for the path in the web mode and shows why a file cannot be imported', async () => {
     const ws = load();
     files['/home/ana/inventory.csv'] = editedCsv(ws).text;
-    const desktop = window.candor!;
-    window.candor = { ...desktop, choosePath: undefined as unknown as typeof desktop.choosePath };
+    const restore = bridge.webMode();
     try {
       renderScreen(<ImportButton />);
       fireEvent.click(screen.getByRole('button', { name: 'Import…' }));
@@ -173,7 +159,7 @@ describe('Import: inventory CSV', () => {
       expect(await screen.findByRole('dialog', { name: 'Import inventory.csv' })).toBeTruthy();
       expect(current()).toBe(ws);
     } finally {
-      window.candor = desktop;
+      restore();
     }
   });
 

@@ -4,11 +4,11 @@ import { resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
-import type { CandorBridge } from '../../../../core/api';
 import { readWorkspaceText } from '../../../../core/read';
 import type { Workspace } from '../../../../core/schema';
 import { useEditor } from '../../state/store';
 import { useRoute } from '../../state/route';
+import { recordingBridge } from '../../testing/recording-bridge';
 import { installDomStubs, loadWorkspace, renderScreen, setHash } from '../../testing/test-utils';
 import { DocumentsScreen } from './Documents';
 
@@ -24,26 +24,13 @@ function ridgeline(): Workspace {
   return result.workspace;
 }
 
-type Call = { name: string; arg: unknown };
-const calls: Call[] = [];
 let exportReply: (arg: { id: string; format: string; path: string }) => unknown;
-const choosePath = vi.fn<(options: { kind: 'open' | 'save'; defaultPath?: string }) => Promise<string | null>>();
-
-/** A bridge that records every call; saves succeed, the workspace has no templates of its own. */
-function installRecordingBridge(): void {
-  const bridge: CandorBridge = {
-    invoke: (async (name: string, arg: unknown) => {
-      calls.push({ name, arg });
-      if (name === 'workspace-save') return { ok: true, value: { revision: `r${calls.length}` } };
-      if (name === 'document-templates') return { ok: true, value: { sources: [], errors: [] } };
-      if (name === 'document-export') return exportReply(arg as { id: string; format: string; path: string });
-      return { ok: false, error: { code: 'io', message: `${name} is not available in this test` } };
-    }) as CandorBridge['invoke'],
-    on: () => () => {},
-    flushed: () => {},
-  };
-  window.candor = { ...bridge, choosePath };
-}
+// The workspace has no templates of its own.
+const bridge = recordingBridge({
+  'document-templates': () => ({ ok: true, value: { sources: [], errors: [] } }),
+  'document-export': (arg: { id: string; format: string; path: string }) => exportReply(arg),
+});
+const { calls, choosePath } = bridge;
 
 function Routed() {
   const route = useRoute();
@@ -69,12 +56,11 @@ function load(workspace: Workspace = ridgeline()): Workspace {
 
 beforeAll(() => {
   installDomStubs();
-  installRecordingBridge();
+  bridge.install();
 });
 
 beforeEach(() => {
-  calls.length = 0;
-  choosePath.mockReset();
+  bridge.reset();
   exportReply = ({ path }) => ({ ok: true, value: { path } });
   setHash('#/documents');
 });
@@ -239,8 +225,7 @@ describe('DocumentsScreen', () => {
 
   it('asks for a path in a modal in the web mode, suggesting one beside the workspace', async () => {
     load();
-    const desktop = window.candor!;
-    window.candor = { ...desktop, choosePath: undefined as unknown as typeof desktop.choosePath };
+    const restore = bridge.webMode();
     try {
       renderScreen(<Routed />);
       await chooseExport(/^Web page/);
@@ -257,14 +242,13 @@ describe('DocumentsScreen', () => {
       });
       await waitFor(() => expect(screen.queryByLabelText('Save as')).toBeNull());
     } finally {
-      window.candor = desktop;
+      restore();
     }
   });
 
   it('keeps the web-mode modal open with the reason when the export fails', async () => {
     load();
-    const desktop = window.candor!;
-    window.candor = { ...desktop, choosePath: undefined as unknown as typeof desktop.choosePath };
+    const restore = bridge.webMode();
     exportReply = ({ path }) => ({ ok: false, error: { code: 'io', message: `Nothing was exported: ${path} is a folder, not a file.` } });
     try {
       renderScreen(<Routed />);
@@ -279,7 +263,7 @@ describe('DocumentsScreen', () => {
       expect(await screen.findByText('Type where to save the file.')).toBeTruthy();
       expect(calls.filter((c) => c.name === 'document-export')).toHaveLength(1);
     } finally {
-      window.candor = desktop;
+      restore();
     }
   });
 
