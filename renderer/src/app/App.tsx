@@ -1,62 +1,16 @@
 import { useEffect } from 'react';
 import { Center, Loader, Stack, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import type { CandorEvent, MenuCommand } from '../../../core/api';
+import type { CandorEvent } from '../../../core/api';
 import { getBridge } from '../transport';
 import { useEditor } from '../state/store';
 import { useUi } from '../state/ui';
 import { navigate, type Route } from '../state/route';
 import { NAVIGATION } from './navigation';
+import { runCommand } from './commands';
 import { Shell } from './Shell';
 import { OpenError } from '../components/OpenError/OpenError';
 import { NoWorkspace } from '../components/OpenError/NoWorkspace';
-
-/** Runs a menu command, whether it came from the native menu, a shortcut or a button. */
-export function runCommand(command: MenuCommand): void {
-  const editor = useEditor.getState();
-  const ui = useUi.getState();
-  switch (command) {
-    case 'undo': {
-      const label = editor.past[editor.past.length - 1]?.label;
-      editor.undo();
-      if (label) notifications.show({ id: 'history', message: `Undid: ${label}`, autoClose: 1800 });
-      break;
-    }
-    case 'redo': {
-      const label = editor.future[0]?.label;
-      editor.redo();
-      if (label) notifications.show({ id: 'history', message: `Redid: ${label}`, autoClose: 1800 });
-      break;
-    }
-    case 'find':
-      navigate({ screen: 'inventory' });
-      ui.requestFocusSearch();
-      break;
-    case 'add-data-type':
-      navigate({ screen: 'inventory' });
-      ui.setDialog('add-data-type');
-      break;
-    case 'backups':
-      ui.setDialog('backups');
-      break;
-    case 'new-workspace':
-      ui.setDialog('new-workspace');
-      break;
-    case 'open-workspace':
-      ui.setDialog('open-workspace');
-      break;
-    case 'save-as':
-      ui.setDialog('save-as');
-      break;
-    case 'about':
-      ui.setDialog('about');
-      break;
-    case 'toggle-theme':
-      ui.toggleTheme();
-      break;
-  }
-}
 
 function handleEvent(event: CandorEvent): void {
   const editor = useEditor.getState();

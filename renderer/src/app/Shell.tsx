@@ -1,4 +1,4 @@
-import { Fragment, useEffect } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import {
   ActionIcon,
   AppShell,
@@ -19,7 +19,7 @@ import { useEditor } from '../state/store';
 import { useUi } from '../state/ui';
 import { navigate, routeHash, useRoute, type Route } from '../state/route';
 import { NAVIGATION } from './navigation';
-import { runCommand } from './App';
+import { runCommand } from './commands';
 import { SaveStatus } from '../components/SaveStatus/SaveStatus';
 import { FileMenu } from '../components/FileMenu/FileMenu';
 import { WorkspaceBanner } from '../components/WorkspaceBanner/WorkspaceBanner';
@@ -76,11 +76,14 @@ export function Shell() {
   const { setColorScheme } = useMantineColorScheme();
   const computed = useComputedColorScheme('light');
 
+  // Only a new toggle request switches the scheme: not a change of the computed scheme, and not the
+  // requests counted before this Shell mounted (App unmounts it while no workspace is open).
+  const handledToggles = useRef(themeToggles);
   useEffect(() => {
-    if (themeToggles > 0) setColorScheme(computed === 'dark' ? 'light' : 'dark');
-    // Only a new toggle request switches the scheme.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [themeToggles]);
+    if (themeToggles === handledToggles.current) return;
+    handledToggles.current = themeToggles;
+    setColorScheme(computed === 'dark' ? 'light' : 'dark');
+  }, [themeToggles, computed, setColorScheme]);
 
   useEffect(() => {
     if (workspace && session?.status === 'open') {
