@@ -52,6 +52,7 @@ function checkContext(context: DocumentContext, typed: string[]) {
       for (const artefact of ['undefined', 'NaN', '[object Object]', 'null']) {
         if (!typedAll.includes(artefact)) expect(value, path).not.toContain(artefact);
       }
+      // eslint-disable-next-line no-control-regex -- the control characters are what must not get through
       expect(value, path).not.toMatch(/[\n\r\u0000-\u0008\u000B-\u001F\u202A-\u202E\u2066-\u2069]/);
       if (!LINK_FIELD.test(path)) {
         // Text is escaped: as Markdown it makes no element at all, only text.

@@ -30,7 +30,7 @@ function snippets(text: InAppText): [string, Snippet][] {
 // Words the generator must never print unless the user typed them.
 const LEAKS = ['undefined', 'null', '[object Object]', 'NaN'];
 // Control characters (other than a line break a person typed into an override) and bidi controls.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- the control characters are what must not get through
 const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 function checkWorkspace(workspace: Workspace) {

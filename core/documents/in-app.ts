@@ -120,7 +120,7 @@ export function truncateWords(text: string, max: number): string {
   const space = cut.lastIndexOf(' ');
   if (clause >= cut.length * 0.6) cut = cut.slice(0, clause);
   else if (space >= cut.length / 2) cut = cut.slice(0, space);
-  cut = cut.replace(/[\s,;:.!?…\-–—(\[{"'“‘]+$/u, '');
+  cut = cut.replace(/[\s,;:.!?…\-–—([{"'“‘]+$/u, '');
   return `${cut}…`;
 }
 
@@ -150,7 +150,7 @@ function stripEnd(text: string): string {
 const LIST: ListOptions = { oxfordComma: 'when-ambiguous' };
 
 function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  return text.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
 /** The first sentence of a text, for places that allow exactly one. */

@@ -12,7 +12,7 @@ import type { RenderedDocument } from './types';
  */
 export function cleanText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(
-    // eslint-disable-next-line no-control-regex
+    // eslint-disable-next-line no-control-regex -- removing these control characters is the point
     /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
     '',
   );
@@ -115,7 +115,7 @@ export type SafeLink = { kind: 'external'; href: string } | { kind: 'mailto'; hr
  * ("java\tscript:"), so those are removed before the scheme is read.
  */
 export function safeLink(href: string): SafeLink | null {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- browsers ignore these characters inside a scheme, so they go first
   const compact = decodeEntities(href).replace(/[\u0000-\u0020\u007F-\u009F]+/g, '');
   if (compact.startsWith('#')) {
     let id: string;

@@ -12,7 +12,7 @@ export interface ReadabilityCounts {
 
 // A word is a run of letters or digits, with inner apostrophes, hyphens and dots kept ("don't",
 // "heart-rate", "e.V."), so contractions and compounds count once, as a reader says them.
-const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 // A sentence ends at terminal punctuation (optionally closed by a quote or bracket) followed by the end
 // of the text or by a space and something that is not a lower-case letter: "Dr. Albrecht" still splits,
 // as the formula's authors counted, but "e.g. the" and "2.5 km" do not.

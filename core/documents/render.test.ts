@@ -296,6 +296,7 @@ describe('random workspaces with hostile text', () => {
           expect(markdown.endsWith('\n')).toBe(true);
           // No empty section: a heading is never followed directly by one of the same or a higher level.
           for (const [, first, second] of markdown.matchAll(/^(#+) .*\n\n(#+) /gm)) expect(second.length).toBeGreaterThan(first.length);
+          // eslint-disable-next-line no-control-regex -- control and bidi characters must not reach the document
           expect(markdown).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u202A-\u202E\u2066-\u2069]/);
 
           if (t.info.id === 'privacy-notice') {

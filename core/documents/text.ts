@@ -5,7 +5,7 @@
 // C0 and C1 controls, DEL, the bidi embedding/override/isolate characters and marks, the Arabic letter
 // mark, the byte-order mark and noncharacters. Tabs, line feeds and the Unicode line/paragraph
 // separators are whitespace, handled below.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching these control characters is the point
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF\uFFFE\uFFFF]/g;
 // A surrogate that is not half of a pair cannot be written as UTF-8 (it would become U+FFFD, or break XML).
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;

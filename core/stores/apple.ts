@@ -122,8 +122,8 @@ export interface ApplePrivacyManifest {
 
 // Characters XML 1.0 cannot carry at all, even escaped: C0 controls other than tab, LF and CR, lone
 // surrogates, U+FFFE and U+FFFF. They can only come from a typo, and would make Xcode reject the file.
-// eslint-disable-next-line no-control-regex
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching these control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const ref = (entity: { id: string; name: string }): DataTypeRef => ({ id: entity.id, name: entity.name });

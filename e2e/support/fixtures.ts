@@ -51,7 +51,7 @@ async function candorNew(file: string, example: boolean): Promise<void> {
 export const test = base.extend<CandorFixtures>({
   seed: ['example', { option: true }],
 
-  // eslint-disable-next-line no-empty-pattern
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern, so it must be there even when empty
   scratch: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'candor-web-e2e-'));
     await use(dir);

@@ -8,7 +8,7 @@ export async function readWorkspaceFile(path: string): Promise<Workspace> {
   try {
     return JSON.parse(text) as Workspace;
   } catch (error) {
-    throw new Error(`${path} is not JSON after a save (${(error as Error).message}):\n${text.slice(0, 400)}`);
+    throw new Error(`${path} is not JSON after a save (${(error as Error).message}):\n${text.slice(0, 400)}`, { cause: error });
   }
 }
 

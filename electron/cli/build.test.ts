@@ -86,7 +86,7 @@ function xmlElements(text: string, what: string): string[] {
   try {
     parser.write(text).close();
   } catch (error) {
-    throw new Error(`${what} is not well-formed XML: ${(error as Error).message}`);
+    throw new Error(`${what} is not well-formed XML: ${(error as Error).message}`, { cause: error });
   }
   return names;
 }

@@ -14,7 +14,7 @@ export type StartupChoice = { path: string; reason: 'requested' | 'recent' | 'sa
 
 export async function chooseStartupWorkspace(sources: StartupSources): Promise<StartupChoice> {
   if (sources.requested) return { path: sources.requested, reason: 'requested' };
-  let recent: string[] = [];
+  let recent: string[];
   try {
     recent = await sources.recent();
   } catch {
