@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Center, EmptyState, Group, Loader, Modal, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowLeft, IconHistory, IconRestore } from '@tabler/icons-react';
@@ -39,6 +39,13 @@ type View =
   | { kind: 'list' }
   | { kind: 'confirm'; entry: BackupEntry }
   | { kind: 'preview'; entry: BackupEntry; content?: Workspace; error?: CandorError };
+
+/** The saved versions, newest first, or why they could not be listed. */
+async function fetchListing(): Promise<Listing> {
+  const result = await getBridge().invoke('backup-list', {});
+  if (!result.ok) return { state: 'error', error: result.error };
+  return { state: 'ready', entries: [...result.value].sort((a, b) => Date.parse(b.savedAt) - Date.parse(a.savedAt)) };
+}
 
 function moveFocus(event: KeyboardEvent<HTMLElement>) {
   if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -152,21 +159,31 @@ export function BackupsModal({ opened, onClose }: { opened: boolean; onClose(): 
   const current = useEditor((s) => s.workspace);
   const sessionOpen = useEditor((s) => s.session?.status === 'open');
 
-  const load = useCallback(async () => {
-    setListing({ state: 'loading' });
-    const result = await getBridge().invoke('backup-list', {});
-    if (!result.ok) setListing({ state: 'error', error: result.error });
-    else {
-      const entries = [...result.value].sort((a, b) => Date.parse(b.savedAt) - Date.parse(a.savedAt));
-      setListing({ state: 'ready', entries });
+  // Each opening starts at a fresh list (set while rendering, so the modal never shows the last view first).
+  const [wasOpened, setWasOpened] = useState(opened);
+  if (opened !== wasOpened) {
+    setWasOpened(opened);
+    if (opened) {
+      setView({ kind: 'list' });
+      setListing({ state: 'loading' });
     }
-  }, []);
+  }
 
   useEffect(() => {
     if (!opened) return;
-    setView({ kind: 'list' });
-    void load();
-  }, [opened, load]);
+    let stale = false;
+    void fetchListing().then((next) => {
+      if (!stale) setListing(next);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [opened]);
+
+  function retry() {
+    setListing({ state: 'loading' });
+    void fetchListing().then(setListing);
+  }
 
   async function preview(entry: BackupEntry) {
     setView({ kind: 'preview', entry });
@@ -224,7 +241,7 @@ export function BackupsModal({ opened, onClose }: { opened: boolean; onClose(): 
       <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title="Candor couldn't list the backups" role="alert">
         <Stack gap="sm" align="flex-start">
           <Text size="sm">{listing.error.message}</Text>
-          <Button size="xs" variant="default" onClick={() => void load()}>
+          <Button size="xs" variant="default" onClick={retry}>
             Try again
           </Button>
         </Stack>

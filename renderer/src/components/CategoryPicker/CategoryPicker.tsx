@@ -40,7 +40,7 @@ interface Props {
 
 /** A searchable picker over the fideslang data categories (by name, key or description). */
 export function CategoryPicker({ label, value, onChange, error, readOnly, path }: Props) {
-  const data = useMemo(buildOptions, []);
+  const data = useMemo(() => buildOptions(), []);
   const known = CATEGORY_BY_KEY.get(value);
   return (
     <Select

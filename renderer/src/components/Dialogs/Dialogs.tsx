@@ -40,6 +40,12 @@ export function Dialogs() {
   // The last path dialog stays mounted while its modal animates closed.
   const [pathKind, setPathKind] = useState<PathDialog>('open-workspace');
   if (isPathDialog(dialog) && dialog !== pathKind) setPathKind(dialog);
+  // A failure belongs to the dialog it happened in: whatever opens next starts without one.
+  const [failureDialog, setFailureDialog] = useState(dialog);
+  if (dialog !== failureDialog) {
+    setFailureDialog(dialog);
+    setNativeFailure(undefined);
+  }
   const native = Boolean(nativeDialogs());
 
   useEffect(() => {
@@ -47,7 +53,6 @@ export function Dialogs() {
     if (!choose || !isPathDialog(dialog) || nativeDialogOpen) return;
     const kind = dialog;
     nativeDialogOpen = true;
-    setNativeFailure(undefined);
     void (async () => {
       try {
         const path = await choose({ kind: kind === 'open-workspace' ? 'open' : 'save', defaultPath: nativeDefaultPath(kind) });

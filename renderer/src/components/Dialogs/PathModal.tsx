@@ -80,18 +80,25 @@ export function PathModal({ kind, opened, onClose, initial }: PathModalProps) {
   const choosePath = nativeDialogs();
   const hasWorkspace = useEditor((s) => s.session?.status === 'open');
 
-  useEffect(() => {
-    if (!opened) return;
-    typed.current = false;
-    const folder = currentFolder();
-    setPath(initial?.path ?? suggestedPath(kind, folder));
+  // The form starts afresh each time the modal opens, or is opened for another kind or another failed
+  // path; set while rendering, so the first frame already shows it.
+  const [shownFor, setShownFor] = useState<{ kind: PathDialog; initial: PathModalProps['initial'] }>();
+  if (!opened && shownFor) setShownFor(undefined);
+  if (opened && (shownFor?.kind !== kind || shownFor.initial !== initial)) {
+    setShownFor({ kind, initial });
+    setPath(initial?.path ?? suggestedPath(kind, currentFolder()));
     setName('');
     setExample(false);
     setInputError(undefined);
     setNameError(undefined);
     setFailure(initial?.error);
     setBusy(false);
-    if (folder || initial?.path) return;
+  }
+
+  useEffect(() => {
+    if (!opened) return;
+    typed.current = false;
+    if (currentFolder() || initial?.path) return;
     // With no workspace open, the most recent file's folder is the likeliest place.
     let cancelled = false;
     void getBridge()

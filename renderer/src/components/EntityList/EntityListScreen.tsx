@@ -41,6 +41,9 @@ interface EntityListScreenProps<L extends EntityListName> {
 
 type PendingFocus = { kind: 'name'; id: string } | { kind: 'row'; id: string };
 
+// One empty list for every render without a workspace, so the memos that depend on it hold.
+const NO_ENTRIES: readonly never[] = [];
+
 /** "Email address, Photos and Password" */
 export function nameList(names: readonly string[]): string {
   return listInWords(names.map((n) => n || 'an unnamed data type'));
@@ -77,7 +80,7 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
   const rowRefs = useRef(new Map<string, HTMLDivElement>());
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const entries = (workspace?.[list] ?? []) as EntryOf<L>[];
+  const entries = (workspace?.[list] ?? NO_ENTRIES) as EntryOf<L>[];
   // A problem link names both the id and the field's index; when two entries share an id (itself a
   // problem), the index says which one is meant.
   const fieldIndex = field ? Number(new RegExp(`^${list}\\[(\\d+)\\]`).exec(field)?.[1] ?? -1) : -1;

@@ -1,7 +1,7 @@
 // The id of an entry is what data types refer to and what the file diffs on, so it is edited apart
 // from the other fields: the new id is checked as it is typed and applied only when the input is
 // left (or Enter is pressed), in one edit that moves every reference along with it.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { TextInput } from '@mantine/core';
 import { SLUG_PATTERN } from '../../../../core/schema';
 import { renameEntityId, slugify } from '../../../../core/ids';
@@ -41,8 +41,12 @@ export function IdField({ list, screen, singular, index, id, usedBy }: IdFieldPr
   const path = `${list}[${index}].id`;
   const validation = useLabelledError(path, 'Id');
   const [draft, setDraft] = useState(id);
-
-  useEffect(() => setDraft(id), [id]);
+  // When the id changes underneath (undo, another window), the draft follows it, in this same render.
+  const [draftOf, setDraftOf] = useState(id);
+  if (draftOf !== id) {
+    setDraftOf(id);
+    setDraft(id);
+  }
 
   const problem = draft === id ? undefined : idProblem(draft, entries, index);
 

@@ -195,6 +195,7 @@ export function Inventory() {
     return out;
   }, [rows, deferredSearch, category, purpose, recipient, status, sort]);
 
+  // eslint-disable-next-line react-hooks/incompatible-library -- only says the React Compiler would skip this component; Candor does not build with it
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scrollRef.current,
