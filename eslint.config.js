@@ -69,6 +69,16 @@ const RENDERER_NOT_ELECTRON = {
   ],
 };
 
+// The type definitions of liquidjs, docx and @types/papaparse reference Node's types, so Node's
+// globals type-check in core/ and the renderer even though their tsconfigs leave Node out: these
+// rules keep them out of those sources instead.
+function nodeGlobals(message) {
+  return ['process', 'Buffer', 'global', '__dirname', '__filename', 'require', 'module', 'setImmediate', 'clearImmediate'].map((name) => ({
+    name,
+    message,
+  }));
+}
+
 const CORE_RESTRICTIONS = restrictions(
   CORE_ONLY,
   nodeBuiltins('core/ runs in the renderer too: take the data as an argument and leave the I/O to electron/services.'),
@@ -140,7 +150,10 @@ export default defineConfig([
   {
     files: ['core/**'],
     ignores: TESTS,
-    rules: { 'no-restricted-imports': ['error', CORE_RESTRICTIONS] },
+    rules: {
+      'no-restricted-imports': ['error', CORE_RESTRICTIONS],
+      'no-restricted-globals': ['error', ...nodeGlobals('core/ runs in the renderer too: take what you need as an argument.')],
+    },
   },
   {
     files: RENDERER_TESTS,
@@ -149,6 +162,9 @@ export default defineConfig([
   {
     files: ['renderer/**'],
     ignores: TESTS,
-    rules: { 'no-restricted-imports': ['error', RENDERER_SOURCE_RESTRICTIONS] },
+    rules: {
+      'no-restricted-imports': ['error', RENDERER_SOURCE_RESTRICTIONS],
+      'no-restricted-globals': ['error', ...nodeGlobals('The renderer also runs in a browser, where Node globals do not exist.')],
+    },
   },
 ]);

@@ -88,6 +88,19 @@ describe('layer boundaries (eslint.config.js)', () => {
   });
 });
 
+describe('Node globals (eslint.config.js)', () => {
+  // Their types leak in through dependencies' type definitions, so the type-check does not catch them.
+  it('keeps them out of core/ and renderer sources, not out of tests', async () => {
+    expect(await findings('core/lint-sample.ts', "export const bytes = Buffer.from('x');\n", 'no-restricted-globals')).toHaveLength(1);
+    expect(await findings('renderer/src/lint-sample.ts', 'export const home = process.env.HOME;\n', 'no-restricted-globals')).toHaveLength(
+      1,
+    );
+    expect(await findings('renderer/src/lint-sample.test.ts', 'export const home = process.env.HOME;\n', 'no-restricted-globals')).toEqual(
+      [],
+    );
+  });
+});
+
 describe('other checks of eslint.config.js', () => {
   it('reports an import cycle', async () => {
     // renderer/src/main.tsx imports the App: App importing main back closes a cycle.
