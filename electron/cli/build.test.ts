@@ -431,3 +431,96 @@ describe('candor build', () => {
     expect(await exists(out)).toBe(false);
   });
 });
+
+/** The sample without its privacy contact and supervisory authority: valid, but two review errors. */
+async function workspaceWithReviewErrors(put: (name: string, ws: Workspace) => Promise<string>): Promise<string> {
+  const ws = await sample();
+  delete ws.organization.contactEmail;
+  delete ws.organization.supervisoryAuthority;
+  return put('review-errors.candor.json', ws);
+}
+
+/** The review's errors for `file` as `path: message` lines, from `candor lint --json`. */
+async function reviewErrorLines(file: string): Promise<string[]> {
+  const lint = await run('lint', file, '--json');
+  const findings = JSON.parse(lint.stdout.join('\n')) as { severity: string; path: string; message: string }[];
+  return findings.filter((f) => f.severity === 'error').map((f) => `${f.path}: ${f.message}`);
+}
+
+describe('candor build: the review stands before the files', () => {
+  it('refuses a workspace the review finds errors in (exit 1), listing each as path: message, and writes nothing', async () => {
+    const file = await workspaceWithReviewErrors(putWorkspace);
+    const lines = await reviewErrorLines(file);
+    expect(lines).toHaveLength(2);
+    expect(lines.some((l) => l.startsWith('organization.contactEmail: '))).toBe(true);
+    expect(lines.some((l) => l.startsWith('organization.supervisoryAuthority: '))).toBe(true);
+
+    const out = join(dir, 'out');
+    const result = await run('build', file, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toEqual([
+      ...lines,
+      `Nothing was written: the review finds 2 errors (above). Fix them ("candor lint ${file}" lists them with more detail), or pass --allow-errors to build anyway.`,
+    ]);
+    expect(result.stdout).toEqual([]);
+    expect(await exists(out)).toBe(false);
+    // --only does not get round it: every output speaks for the same workspace.
+    expect((await run('build', file, '--out', out, '--only', 'in-app')).code).toBe(1);
+    expect(await exists(out)).toBe(false);
+  });
+
+  it('names one error in the singular', async () => {
+    const ws = await sample();
+    delete ws.organization.contactEmail;
+    const file = await putWorkspace('one-error.candor.json', ws);
+    const result = await run('build', file, '--out', join(dir, 'out'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toEqual([
+      ...(await reviewErrorLines(file)),
+      `Nothing was written: the review finds 1 error (above). Fix it ("candor lint ${file}" lists it with more detail), or pass --allow-errors to build anyway.`,
+    ]);
+  });
+
+  it('writes every file with --allow-errors, printing each error as a warning', async () => {
+    const file = await workspaceWithReviewErrors(putWorkspace);
+    const out = join(dir, 'out');
+    const result = await run('build', file, '--out', out, '--allow-errors');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toEqual((await reviewErrorLines(file)).map((line) => `Warning: ${line}`));
+    expect(result.stdout[0]).toBe(`Built 17 files from ${file} into ${out}:`);
+    expect(await listFiles(out)).toEqual(ALL_FILES);
+  });
+
+  it('is never stopped by warnings, and the sample workspaces have none of the errors that would stop it', async () => {
+    const examples = dirname(SAMPLE);
+    const files = (await readdir(examples)).filter((name) => name.endsWith('.candor.json'));
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const name of files) {
+      const lint = await run('lint', join(examples, name));
+      expect(lint.code, `${name}: candor lint finds no error`).toBe(0);
+    }
+    // The sample has warnings, and builds without a word on stderr.
+    const findings = JSON.parse((await run('lint', SAMPLE, '--json')).stdout.join('\n')) as { severity: string }[];
+    expect(findings.some((f) => f.severity === 'warning')).toBe(true);
+    const out = join(dir, 'out');
+    const result = await run('build', SAMPLE, '--out', out, '--only', 'privacy-notice');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toEqual([]);
+  });
+
+  it('exits 1 through bin/candor.js for review errors, and 0 with --allow-errors', async () => {
+    const file = await workspaceWithReviewErrors(putWorkspace);
+    const out = join(dir, 'out');
+    const failure = await promisify(execFile)(process.execPath, [CANDOR_BIN, 'build', file, '--out', out]).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toMatch(/^organization\.contactEmail: /);
+    expect(failure?.stderr).toMatch(/or pass --allow-errors to build anyway\.\n$/);
+    expect(await exists(out)).toBe(false);
+    const { stderr } = await promisify(execFile)(process.execPath, [CANDOR_BIN, 'build', file, '--out', out, '--allow-errors']);
+    expect(stderr).toMatch(/^Warning: organization\.contactEmail: /);
+    expect(await listFiles(out)).toEqual(ALL_FILES);
+  });
+});

@@ -1,5 +1,6 @@
 // `candor build <workspace> --out <dir> [--only id,…]`: every document and text from one workspace.
-// An invalid workspace or a broken template writes nothing; the outputs appear all at once.
+// An invalid workspace, review errors (unless --allow-errors) or a broken template write nothing; the
+// outputs appear all at once.
 import { join } from 'node:path';
 import type { BuildGroup } from '../../core/catalogue';
 import { buildOutputs } from '../../core/documents/build';
@@ -8,14 +9,21 @@ import { loadBuiltInTemplates, loadWorkspaceTemplates } from '../services/templa
 import { writeOutputs } from '../services/build-output';
 import { describeIoError } from '../services/io-error';
 import type { Output } from './output';
+import { reviewGate } from './review-gate';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, loadWorkspaceFile } from './workspace-file';
 
-export async function buildCommand(file: string, options: { out: string; only?: BuildGroup[] }, output: Output): Promise<number> {
+export async function buildCommand(
+  file: string,
+  options: { out: string; only?: BuildGroup[]; allowErrors?: boolean },
+  output: Output,
+): Promise<number> {
   const loaded = await loadWorkspaceFile(file);
   if (!loaded.ok) {
     for (const line of loaded.lines) output.err(line);
     return loaded.exitCode;
   }
+  const gate = reviewGate(loaded.workspace, file, { allowErrors: options.allowErrors, command: 'build' }, output);
+  if (!gate.proceed) return EXIT_PROBLEMS;
   const [builtIn, workspaceTemplates] = await Promise.all([loadBuiltInTemplates(), loadWorkspaceTemplates(loaded.workspace, file)]);
   const result = await buildOutputs(loaded.workspace, { builtIn, overrides: workspaceTemplates.sources }, renderExport, options.only);
   const errors = [...workspaceTemplates.errors, ...result.errors];
@@ -35,6 +43,7 @@ export async function buildCommand(file: string, options: { out: string; only?: 
     output.err(`Nothing was written: ${describeIoError(error, typeof path === 'string' ? path : options.out)}.`);
     return EXIT_ERROR;
   }
+  for (const warning of gate.warnings) output.err(warning);
   output.out(`Built ${result.files.length} files from ${file} into ${options.out}:`);
   for (const built of result.files) output.out(`  ${join(options.out, ...built.path.split('/'))}`);
   return EXIT_OK;

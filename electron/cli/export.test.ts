@@ -340,7 +340,9 @@ describe('candor export: what it refuses', () => {
     (ws.settings as Record<string, unknown>).apple = { accessedApiTypes: [{ type: 'Clipboard', reasons: ['X1.1'] }] };
     const file = await putWorkspace('apis.candor.json', ws);
     const out = join(dir, 'PrivacyInfo.xcprivacy');
-    const result = await run('export', 'apple-privacy-manifest', file, '-o', out);
+    // The review may call such an entry an error too; --allow-errors writes the manifest anyway, and the
+    // entry is named once, not once by the review and again by the generator.
+    const result = await run('export', 'apple-privacy-manifest', file, '-o', out, '--allow-errors');
     expect(result.code).toBe(0);
     expect(result.stderr).toHaveLength(1);
     expect(result.stderr[0]).toMatch(/^Warning: settings\.apple\.accessedApiTypes\[0\]\.type: "Clipboard" is not one of Apple's/);
@@ -381,5 +383,75 @@ describe('candor export: what it refuses', () => {
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toMatch(/^dataTypes\[0\]\.purposes\[0\]: /);
+  });
+});
+
+describe('candor export: the review stands before the published kinds', () => {
+  const PUBLISHED = EXPORT_KINDS.filter((kind) => kind !== 'inventory-csv' && kind !== 'fideslang');
+
+  /** The sample without its privacy contact and supervisory authority: valid, but two review errors. */
+  async function withReviewErrors(): Promise<{ file: string; lines: string[] }> {
+    const ws = await sample();
+    delete ws.organization.contactEmail;
+    delete ws.organization.supervisoryAuthority;
+    const file = await putWorkspace('review-errors.candor.json', ws);
+    const lint = await run('lint', file, '--json');
+    const findings = JSON.parse(lint.stdout.join('\n')) as { severity: string; path: string; message: string }[];
+    const lines = findings.filter((f) => f.severity === 'error').map((f) => `${f.path}: ${f.message}`);
+    expect(lines).toHaveLength(2);
+    return { file, lines };
+  }
+
+  it('refuses every store disclosure and record of processing (exit 1), listing each error as path: message, and writes nothing', async () => {
+    const { file, lines } = await withReviewErrors();
+    expect(PUBLISHED).toEqual(['apple-privacy-manifest', 'app-store-answers', 'play-data-safety', 'ropa-csv', 'ropa-xlsx', 'ropa-docx']);
+    for (const kind of PUBLISHED) {
+      const out = join(dir, `${kind}.out`);
+      const result = await run('export', kind, file, '-o', out);
+      expect(result.code, kind).toBe(1);
+      expect(result.stderr, kind).toEqual([
+        ...lines,
+        `Nothing was written: the review finds 2 errors (above). Fix them ("candor lint ${file}" lists them with more detail), or pass --allow-errors to write the file anyway.`,
+      ]);
+      expect(result.stdout, kind).toEqual([]);
+      expect(await exists(out), kind).toBe(false);
+    }
+  });
+
+  it('leaves an existing file as it was when it refuses', async () => {
+    const { file } = await withReviewErrors();
+    const out = join(dir, 'data-safety.csv');
+    await writeFile(out, 'the old answers\n');
+    expect((await run('export', 'play-data-safety', file, '-o', out)).code).toBe(1);
+    expect(await readFile(out, 'utf8')).toBe('the old answers\n');
+  });
+
+  it('writes the file with --allow-errors, printing each error as a warning', async () => {
+    const { file, lines } = await withReviewErrors();
+    for (const kind of ['ropa-csv', 'play-data-safety'] as const) {
+      const out = join(dir, `${kind}.out`);
+      const result = await run('export', kind, file, '-o', out, '--allow-errors');
+      expect(result.code, kind).toBe(0);
+      expect(result.stderr, kind).toEqual(lines.map((line) => `Warning: ${line}`));
+      expect(result.stdout[0], kind).toMatch(/^Wrote /);
+      expect((await readFile(out, 'utf8')).length, kind).toBeGreaterThan(0);
+    }
+  });
+
+  it('writes the interchange files whatever the review says: they are how a workspace is edited elsewhere', async () => {
+    const { file, lines } = await withReviewErrors();
+    for (const kind of ['inventory-csv', 'fideslang'] as const) {
+      const out = join(dir, `${kind}.out`);
+      const result = await run('export', kind, file, '-o', out);
+      expect(result.code, kind).toBe(0);
+      for (const line of lines) expect(result.stderr.join('\n'), kind).not.toContain(line);
+      expect(await exists(out), kind).toBe(true);
+    }
+  });
+
+  it('shows --allow-errors in its help, with an example', async () => {
+    const text = (await run('export', '--help')).stdout.join('\n');
+    expect(text).toMatch(/--allow-errors +write even when the review finds errors, printing each as a warning/);
+    expect(text).toMatch(/\$ candor export \S+ \S+ -o \S+ --allow-errors/);
   });
 });

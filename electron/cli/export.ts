@@ -1,15 +1,18 @@
 // `candor export <kind> <workspace> -o <file>`: one store disclosure, record of processing or
 // interchange file from a workspace, written atomically. The kinds, their names and help come from the
 // catalogue (core/catalogue.ts), so the help needs no generator; the files themselves come from the same
-// renderer as the app's exports (services/exports.ts), which loads only the generator asked for.
+// renderer as the app's exports (services/exports.ts), which loads only the generator asked for. What
+// the review calls an error stops the published kinds (core/publish.ts) unless --allow-errors is given.
 import { realpath } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { EXPORT_KINDS, EXPORTS, type ExportKind } from '../../core/catalogue';
+import { isPublishedExport } from '../../core/publish';
 import { isCode, writeFileAtomic } from '../services/atomic-write';
 import { exportWarnings, renderExport } from '../services/exports';
 import { describeIoError } from '../services/io-error';
 import type { Output } from './output';
-import { EXIT_ERROR, EXIT_OK, loadWorkspaceFile, problemLine } from './workspace-file';
+import { reviewGate, type ReviewGate } from './review-gate';
+import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, loadWorkspaceFile, problemLine } from './workspace-file';
 
 /** The help's list of kinds and one example for each. */
 export function exportHelp(): string {
@@ -21,6 +24,7 @@ export function exportHelp(): string {
     '',
     'Examples:',
     ...EXPORT_KINDS.map((id) => `  $ candor export ${id} ridgeline.candor.json -o ${EXPORTS[id].fileName}`),
+    '  $ candor export ropa-docx ridgeline.candor.json -o ropa-draft.docx --allow-errors   # a draft; review errors become warnings',
     '',
   ].join('\n');
 }
@@ -30,7 +34,12 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   return (await real(a)) === (await real(b));
 }
 
-export async function exportCommand(kind: ExportKind, file: string, options: { out: string }, output: Output): Promise<number> {
+export async function exportCommand(
+  kind: ExportKind,
+  file: string,
+  options: { out: string; allowErrors?: boolean },
+  output: Output,
+): Promise<number> {
   const spec = EXPORTS[kind];
   const loaded = await loadWorkspaceFile(file);
   if (!loaded.ok) {
@@ -44,6 +53,10 @@ export async function exportCommand(kind: ExportKind, file: string, options: { o
     );
     return EXIT_ERROR;
   }
+  const gate: ReviewGate = isPublishedExport(kind)
+    ? reviewGate(loaded.workspace, file, { allowErrors: options.allowErrors, command: 'export' }, output)
+    : { proceed: true, warnings: [] };
+  if (!gate.proceed) return EXIT_PROBLEMS;
   const content = await renderExport(loaded.workspace, kind);
   try {
     await writeFileAtomic(options.out, content);
@@ -54,9 +67,10 @@ export async function exportCommand(kind: ExportKind, file: string, options: { o
     output.err(`Nothing was written: ${reason}.`);
     return EXIT_ERROR;
   }
-  for (const problem of await exportWarnings(loaded.workspace, kind)) {
-    output.err(`Warning: ${problemLine(problem)}`);
-  }
+  // A review error can be the very thing the generator left out (an accessed-API entry Apple would
+  // refuse): said once.
+  const warnings = new Set([...gate.warnings, ...(await exportWarnings(loaded.workspace, kind)).map((p) => `Warning: ${problemLine(p)}`)]);
+  for (const warning of warnings) output.err(warning);
   output.out(`Wrote ${spec.what} of ${file} to ${options.out}.`);
   return EXIT_OK;
 }

@@ -346,6 +346,14 @@ describe('help and usage errors', () => {
       expect(text).toMatch(new RegExp(`^  ${escape(group)} +${escape(describeBuildGroup(group))}$`, 'm'));
   });
 
+  it("build --help says the review's errors stop a build, and shows --allow-errors with an example", async () => {
+    const text = (await run('build', '--help')).stdout.join('\n');
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('When the review (candor lint) finds an error, nothing is written');
+    expect(flat).toContain('--allow-errors write even when the review finds errors, printing each as a warning');
+    expect(text).toMatch(/\$ candor build \S+ --out \S+ --allow-errors/);
+  });
+
   it('export --help lists every kind with its line from the catalogue', async () => {
     const result = await run('export', '--help');
     expect(result.code).toBe(0);

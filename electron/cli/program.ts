@@ -55,6 +55,7 @@ const EXAMPLES = {
   build: [
     'candor build ridgeline.candor.json --out docs/privacy',
     'candor build ridgeline.candor.json --out build --only privacy-notice,ios',
+    'candor build ridgeline.candor.json --out drafts --allow-errors   # a draft to discuss; review errors become warnings',
   ],
 } as const;
 
@@ -87,7 +88,7 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
         '',
         'Exit codes:',
         '  0  success',
-        '  1  the workspace has problems; lint: the review found an error; format --check: the file is not canonical; new: the file already exists; import: rows were left out',
+        '  1  the workspace has problems; lint: the review found an error; build, export: the review found an error, so nothing was written; format --check: the file is not canonical; new: the file already exists; import: rows were left out',
         '  2  the file cannot be read or has a newer format version, or the command line is wrong',
         examples([...EXAMPLES.validate, EXAMPLES.lint[0], EXAMPLES.format[1], ...EXAMPLES.new, ...EXAMPLES.serve]),
       ].join('\n'),
@@ -143,13 +144,14 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .command('build')
     .summary('write the notices, in-app texts, store disclosures and record of processing')
     .description(
-      'Build every document and text from a workspace into a folder (the outputs are listed below). An invalid workspace or a broken template writes nothing; the files appear all at once.',
+      'Build every document and text from a workspace into a folder (the outputs are listed below). An invalid workspace or a broken template writes nothing; the files appear all at once. When the review (candor lint) finds an error, nothing is written and each error is listed as field path: message (exit 1): the documents would state something known to be wrong. Fix the errors, or pass --allow-errors to write anyway. Warnings never stop a build.',
     )
     .argument('<workspace>', 'the workspace file (*.candor.json)')
     .requiredOption('-o, --out <dir>', 'the folder to write into (created if needed)')
     .option('--only <ids>', `comma-separated outputs to build: ${BUILD_GROUP_IDS.join(', ')}`, parseOnlyOption)
+    .option('--allow-errors', 'write even when the review finds errors, printing each as a warning')
     .addHelpText('after', `${buildHelp()}\n${examples(EXAMPLES.build)}`)
-    .action(async (workspace: string, options: { out: string; only?: BuildGroup[] }) => {
+    .action(async (workspace: string, options: { out: string; only?: BuildGroup[]; allowErrors?: boolean }) => {
       const { buildCommand } = await import('./build');
       setExitCode(await buildCommand(workspace, options, output));
     });
@@ -158,13 +160,14 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .command('export')
     .summary('write one store disclosure, record of processing or interchange file')
     .description(
-      'Write one file from a workspace: a store disclosure, the record of processing or an interchange file (the kinds are listed below). The file is replaced atomically; an invalid workspace writes nothing.',
+      'Write one file from a workspace: a store disclosure, the record of processing or an interchange file (the kinds are listed below). The file is replaced atomically; an invalid workspace writes nothing. When the review (candor lint) finds an error, a store disclosure or record of processing is not written and each error is listed as field path: message (exit 1); pass --allow-errors to write it anyway. The interchange files (inventory-csv, fideslang) are written whatever the review says, since they are how a workspace is edited elsewhere.',
     )
     .addArgument(new Argument('<kind>', 'what to write (see Kinds below)').choices(EXPORT_KINDS))
     .argument('<workspace>', 'the workspace file (*.candor.json)')
     .requiredOption('-o, --out <file>', 'the file to write (replaced if it exists)')
+    .option('--allow-errors', 'write even when the review finds errors, printing each as a warning')
     .addHelpText('after', exportHelp())
-    .action(async (kind: ExportKind, workspace: string, options: { out: string }) =>
+    .action(async (kind: ExportKind, workspace: string, options: { out: string; allowErrors?: boolean }) =>
       setExitCode(await exportCommand(kind, workspace, options, output)),
     );
 
