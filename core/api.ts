@@ -25,7 +25,9 @@ export interface CandorError {
     /** changes were made against a version the backend no longer holds; send the whole workspace */
     | 'stale-base'
     | 'unknown-handler'
-    | 'forbidden';
+    | 'forbidden'
+    /** the review finds errors in the workspace, so what it states would be wrong; `problems` lists them */
+    | 'review-errors';
   /** one plain sentence: what went wrong, where, and what to do */
   message: string;
   /** the file concerned, when there is one */
@@ -109,10 +111,22 @@ export interface Handlers {
   'backup-restore': (arg: { id: string }) => Promise<Result<SessionState>>;
   /** the open workspace's own templates (settings.templatesDir), which override the built-in ones by id */
   'document-templates': (arg: Record<string, never>) => Promise<Result<{ sources: TemplateSource[]; errors: TemplateError[] }>>;
-  /** renders a document from the saved workspace and writes it to `path` */
-  'document-export': (arg: { id: string; format: DocumentFormat; path: string }) => Promise<Result<{ path: string }>>;
-  /** renders a store disclosure, the record of processing or an interchange file from the saved workspace and writes it to `path` */
-  'export-file': (arg: { kind: ExportKind; path: string }) => Promise<Result<{ path: string }>>;
+  /**
+   * renders a document from the saved workspace and writes it to `path`; refused with `review-errors` when
+   * the review finds errors in it, unless `allowErrors`
+   */
+  'document-export': (arg: {
+    id: string;
+    format: DocumentFormat;
+    path: string;
+    allowErrors?: boolean;
+  }) => Promise<Result<{ path: string }>>;
+  /**
+   * renders a store disclosure, the record of processing or an interchange file from the saved workspace and
+   * writes it to `path`; a store disclosure or the record is refused with `review-errors` when the review
+   * finds errors in it, unless `allowErrors`
+   */
+  'export-file': (arg: { kind: ExportKind; path: string; allowErrors?: boolean }) => Promise<Result<{ path: string }>>;
   /**
    * reads an inventory CSV (.csv) or a fideslang file (.yml, .yaml) against the saved workspace and says
    * what importing it would do; nothing changes (the UI applies the preview as one undoable edit)

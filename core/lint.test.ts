@@ -57,6 +57,14 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
           org(ws).jurisdictions = ['uk-gdpr', 'ccpa'];
         },
       },
+      {
+        name: 'a controller established outside the EEA has no lead authority',
+        edit: (ws) => {
+          delete org(ws).supervisoryAuthority;
+          org(ws).country = 'US';
+          org(ws).representatives!.push({ region: 'eu', name: 'Acme EU Representative BV' });
+        },
+      },
     ],
   },
   'no-dpo': {
@@ -171,16 +179,52 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
       },
       { name: 'US with "none"', edit: (ws) => (rc(ws, 'crashco').transferSafeguard = 'none'), paths: ['recipients[1].transferSafeguard'] },
       {
-        name: 'the UK is a third country for the GDPR',
+        name: 'India has no adequacy decision',
         edit: (ws) => {
           org(ws).jurisdictions = ['gdpr'];
-          rc(ws, 'aws').country = 'GB';
+          rc(ws, 'aws').country = 'IN';
         },
         paths: ['recipients[0].transferSafeguard'],
+      },
+      {
+        name: 'the EU clauses alone for a UK transfer',
+        edit: (ws) => delete rc(ws, 'crashco').ukTransferSafeguard,
+        paths: ['recipients[1].transferSafeguard'],
+      },
+      {
+        name: 'a UK instrument for an EU transfer',
+        edit: (ws) => Object.assign(rc(ws, 'crashco'), { transferSafeguard: 'idta', ukTransferSafeguard: 'idta' }),
+        paths: ['recipients[1].transferSafeguard'],
+      },
+      {
+        name: 'a US recipient not certified for the UK, with no UK mechanism',
+        edit: (ws) =>
+          Object.assign(rc(ws, 'crashco'), { dpf: { eu: true, uk: false }, transferSafeguard: undefined, ukTransferSafeguard: undefined }),
+        paths: ['recipients[1].transferSafeguard'],
       },
     ],
     pass: [
       { name: 'Norway is in the EEA', edit: (ws) => Object.assign(rc(ws, 'crashco'), { country: 'NO', transferSafeguard: undefined }) },
+      {
+        name: 'the UK is a third country for the GDPR, and adequate',
+        edit: (ws) => {
+          org(ws).jurisdictions = ['gdpr'];
+          rc(ws, 'aws').country = 'GB';
+        },
+      },
+      {
+        name: 'Switzerland is adequate under both, with no mechanism recorded',
+        edit: (ws) => Object.assign(rc(ws, 'crashco'), { country: 'CH', transferSafeguard: undefined, ukTransferSafeguard: undefined }),
+      },
+      {
+        name: 'a US recipient certified under the DPF and its UK Extension',
+        edit: (ws) =>
+          Object.assign(rc(ws, 'crashco'), { dpf: { eu: true, uk: true }, transferSafeguard: undefined, ukTransferSafeguard: undefined }),
+      },
+      {
+        name: 'the IDTA for the UK beside the EU clauses',
+        edit: (ws) => (rc(ws, 'crashco').ukTransferSafeguard = 'idta'),
+      },
       {
         name: 'the UK under the UK GDPR',
         edit: (ws) => {
@@ -193,6 +237,179 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
         edit: (ws) => {
           org(ws).jurisdictions = ['ccpa'];
           delete rc(ws, 'crashco').transferSafeguard;
+        },
+      },
+    ],
+  },
+  'adequacy-claimed-without-decision': {
+    fail: [
+      {
+        name: 'adequacy for India',
+        edit: (ws) => Object.assign(rc(ws, 'crashco'), { country: 'IN', transferSafeguard: 'adequacy', ukTransferSafeguard: undefined }),
+        paths: ['recipients[1].transferSafeguard'],
+      },
+      {
+        name: 'adequacy for Brazil, whose decision is only a draft',
+        edit: (ws) => {
+          org(ws).jurisdictions = ['gdpr'];
+          Object.assign(rc(ws, 'crashco'), { country: 'BR', transferSafeguard: 'adequacy' });
+        },
+        paths: ['recipients[1].transferSafeguard'],
+      },
+      {
+        name: 'adequacy for the UK transfer only, to India',
+        edit: (ws) => Object.assign(rc(ws, 'crashco'), { country: 'IN', ukTransferSafeguard: 'adequacy' }),
+        paths: ['recipients[1].ukTransferSafeguard'],
+      },
+    ],
+    pass: [
+      {
+        name: 'adequacy for Japan',
+        edit: (ws) => Object.assign(rc(ws, 'crashco'), { country: 'JP', transferSafeguard: 'adequacy', ukTransferSafeguard: undefined }),
+      },
+      {
+        name: 'adequacy for Korea under the GDPR alone',
+        edit: (ws) => {
+          org(ws).jurisdictions = ['gdpr'];
+          Object.assign(rc(ws, 'crashco'), { country: 'KR', transferSafeguard: 'adequacy' });
+        },
+      },
+    ],
+  },
+  'adequacy-without-certification': {
+    fail: [
+      {
+        name: 'a US recipient marked adequate, certification not recorded',
+        edit: (ws) => Object.assign(rc(ws, 'crashco'), { transferSafeguard: 'adequacy', ukTransferSafeguard: undefined }),
+        paths: ['recipients[1].transferSafeguard'],
+      },
+      {
+        name: 'certified under the DPF, but not its UK Extension',
+        edit: (ws) =>
+          Object.assign(rc(ws, 'crashco'), { dpf: { eu: true, uk: false }, transferSafeguard: 'adequacy', ukTransferSafeguard: undefined }),
+        paths: ['recipients[1].transferSafeguard'],
+      },
+    ],
+    pass: [
+      {
+        name: 'certified under both',
+        edit: (ws) =>
+          Object.assign(rc(ws, 'crashco'), { dpf: { eu: true, uk: true }, transferSafeguard: 'adequacy', ukTransferSafeguard: undefined }),
+      },
+      {
+        name: 'certified for the EU, the IDTA for the UK',
+        edit: (ws) => Object.assign(rc(ws, 'crashco'), { dpf: { eu: true }, transferSafeguard: 'adequacy', ukTransferSafeguard: 'idta' }),
+      },
+    ],
+  },
+  'transfer-derogation-unnamed': {
+    fail: [
+      {
+        name: 'a derogation without its point',
+        edit: (ws) => Object.assign(rc(ws, 'crashco'), { transferSafeguard: 'derogation', ukTransferSafeguard: undefined }),
+        paths: ['recipients[1].transferDerogation'],
+      },
+    ],
+    pass: [
+      {
+        name: 'a derogation for a contract with the person',
+        edit: (ws) =>
+          Object.assign(rc(ws, 'crashco'), {
+            transferSafeguard: 'derogation',
+            ukTransferSafeguard: undefined,
+            transferDerogation: 'contract-with-person',
+          }),
+      },
+      {
+        name: 'a derogation for a country that is adequate anyway',
+        edit: (ws) => Object.assign(rc(ws, 'crashco'), { country: 'CH', transferSafeguard: 'derogation', ukTransferSafeguard: undefined }),
+      },
+    ],
+  },
+  'controller-country-missing': {
+    fail: [{ name: 'no country', edit: (ws) => delete org(ws).country, paths: ['organization.country'] }],
+    pass: [
+      { name: 'a country', edit: (ws) => (org(ws).country = 'FR') },
+      {
+        name: 'the CCPA alone',
+        edit: (ws) => {
+          delete org(ws).country;
+          org(ws).jurisdictions = ['ccpa'];
+        },
+      },
+    ],
+  },
+  'representative-missing': {
+    fail: [
+      {
+        name: 'an EU controller under the UK GDPR without a UK representative',
+        edit: (ws) => delete org(ws).representatives,
+        paths: ['organization.representatives'],
+      },
+      {
+        name: 'a US controller with a UK representative but none in the EU',
+        edit: (ws) => {
+          org(ws).country = 'US';
+          delete org(ws).supervisoryAuthority;
+        },
+        paths: ['organization.representatives'],
+      },
+      {
+        name: 'a US controller with no representative at all',
+        edit: (ws) => {
+          org(ws).country = 'US';
+          delete org(ws).supervisoryAuthority;
+          delete org(ws).representatives;
+        },
+        paths: ['organization.representatives', 'organization.representatives'],
+      },
+    ],
+    pass: [
+      {
+        name: 'a UK controller under the UK GDPR alone',
+        edit: (ws) => {
+          org(ws).country = 'GB';
+          org(ws).jurisdictions = ['uk-gdpr', 'ccpa'];
+          delete org(ws).representatives;
+        },
+      },
+      {
+        name: 'a US controller with both representatives',
+        edit: (ws) => {
+          org(ws).country = 'US';
+          delete org(ws).supervisoryAuthority;
+          org(ws).representatives!.push({ region: 'eu', name: 'Acme EU Representative BV' });
+        },
+      },
+      {
+        name: 'a German controller under the GDPR alone',
+        edit: (ws) => {
+          org(ws).jurisdictions = ['gdpr', 'ccpa'];
+          org(ws).country = 'DE';
+          delete org(ws).representatives;
+        },
+      },
+    ],
+  },
+  'lead-authority-outside-eu': {
+    fail: [
+      {
+        name: 'a US controller naming a lead authority',
+        edit: (ws) => {
+          org(ws).country = 'US';
+          org(ws).representatives!.push({ region: 'eu', name: 'Acme EU Representative BV' });
+        },
+        paths: ['organization.supervisoryAuthority'],
+      },
+    ],
+    pass: [
+      { name: 'an Irish controller naming its lead authority', edit: (ws) => (org(ws).country = 'IE') },
+      {
+        name: 'a US controller under the UK GDPR alone naming the ICO',
+        edit: (ws) => {
+          org(ws).country = 'US';
+          org(ws).jurisdictions = ['uk-gdpr'];
+          org(ws).supervisoryAuthority = { name: "Information Commissioner's Office" };
         },
       },
     ],
@@ -799,6 +1016,12 @@ describe('the rule catalogue', () => {
       'special-category-without-condition': 'error',
       'legitimate-interest-missing': 'error',
       'transfer-without-safeguard': 'error',
+      'adequacy-claimed-without-decision': 'error',
+      'adequacy-without-certification': 'error',
+      'transfer-derogation-unnamed': 'error',
+      'representative-missing': 'error',
+      'controller-country-missing': 'warning',
+      'lead-authority-outside-eu': 'warning',
       'unused-purpose': 'warning',
       'unused-recipient': 'warning',
       'unused-collection-point': 'warning',

@@ -46,7 +46,33 @@ export function isCalendarDate(value: string): boolean {
 export const JURISDICTIONS = ['gdpr', 'uk-gdpr', 'ccpa'] as const;
 export const LAWFUL_BASES = ['consent', 'contract', 'legal-obligation', 'vital-interests', 'public-task', 'legitimate-interests'] as const;
 export const RECIPIENT_ROLES = ['processor', 'controller', 'joint-controller', 'public-authority'] as const;
-export const TRANSFER_SAFEGUARDS = ['adequacy', 'sccs', 'bcrs', 'derogation', 'none'] as const;
+/**
+ * How a transfer to a third country is protected (GDPR / UK GDPR Chapter V). 'adequacy' is only a claim:
+ * whether a country is adequate comes from resources/adequacy.json (core/transfers.ts). 'sccs' are the
+ * European Commission's clauses (EU transfers); 'idta' and 'uk-addendum' are the UK's instruments (UK
+ * transfers only); 'codes' and 'certification' are Art 46(2)(e) and (f).
+ */
+export const TRANSFER_SAFEGUARDS = [
+  'adequacy',
+  'sccs',
+  'idta',
+  'uk-addendum',
+  'bcrs',
+  'codes',
+  'certification',
+  'derogation',
+  'none',
+] as const;
+/** The Art 49(1) points (a)-(g) a derogation can rely on, in order. */
+export const TRANSFER_DEROGATIONS = [
+  'explicit-consent',
+  'contract-with-person',
+  'contract-in-person-interest',
+  'public-interest',
+  'legal-claims',
+  'vital-interests',
+  'public-register',
+] as const;
 export const PLATFORMS = ['web', 'ios', 'android', 'desktop', 'backend', 'other'] as const;
 export const PERMISSIONS = [
   'camera',
@@ -97,6 +123,7 @@ export const OrganizationSchema = z.looseObject({
   name: text.min(1),
   legalName: text.optional(),
   address: text.optional(),
+  country: CountryCode.optional(),
   contactEmail: Email.optional(),
   website: HttpsUrl.optional(),
   privacyPolicyUrl: HttpsUrl.optional(),
@@ -162,7 +189,16 @@ export const RecipientSchema = z.looseObject({
   role: z.enum(RECIPIENT_ROLES).optional(),
   description: text.optional(),
   country: CountryCode.optional(),
+  dpf: z
+    .looseObject({
+      eu: z.boolean().optional(),
+      uk: z.boolean().optional(),
+    })
+    .optional(),
   transferSafeguard: z.enum(TRANSFER_SAFEGUARDS).optional(),
+  ukTransferSafeguard: z.enum(TRANSFER_SAFEGUARDS).optional(),
+  transferDerogation: z.enum(TRANSFER_DEROGATIONS).optional(),
+  safeguardsUrl: HttpsUrl.optional(),
   privacyPolicyUrl: HttpsUrl.optional(),
   sells: z.boolean().optional(),
   sharesForAds: z.boolean().optional(),
@@ -297,6 +333,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type RetentionEvent = (typeof RETENTION_EVENTS)[number];
 export type RetentionUnit = (typeof RETENTION_UNITS)[number];
 export type Status = (typeof STATUSES)[number];
+export type TransferSafeguard = (typeof TRANSFER_SAFEGUARDS)[number];
+export type TransferDerogation = (typeof TRANSFER_DEROGATIONS)[number];
 
 /** The four lists of a workspace whose entries have ids. */
 export const ENTITY_LISTS = ['purposes', 'recipients', 'collectionPoints', 'dataTypes'] as const;

@@ -10,12 +10,14 @@ export function cleanWorkspace(): Workspace {
       name: 'Acme Notes',
       legalName: 'Acme Notes Ltd',
       address: '1 Main Street, Dublin, Ireland',
+      country: 'IE',
       contactEmail: 'privacy@acme.example',
       website: 'https://acme.example',
       privacyPolicyUrl: 'https://acme.example/privacy',
       accountDeletionUrl: 'https://acme.example/delete',
       optOutUrl: 'https://acme.example/do-not-sell-or-share',
       dpo: { name: 'Dana Officer', email: 'dpo@acme.example' },
+      representatives: [{ region: 'uk', name: 'Acme UK Representative Ltd', email: 'uk-rep@acme.example' }],
       supervisoryAuthority: { name: 'Data Protection Commission', url: 'https://www.dataprotection.ie' },
       jurisdictions: ['gdpr', 'uk-gdpr', 'ccpa'],
       audience: { minimumAge: 16 },
@@ -34,7 +36,7 @@ export function cleanWorkspace(): Workspace {
     ],
     recipients: [
       { id: 'aws', name: 'Amazon Web Services', role: 'processor', country: 'IE' },
-      { id: 'crashco', name: 'Crash Co', role: 'processor', country: 'US', transferSafeguard: 'sccs' },
+      { id: 'crashco', name: 'Crash Co', role: 'processor', country: 'US', transferSafeguard: 'sccs', ukTransferSafeguard: 'uk-addendum' },
       { id: 'adnet', name: 'Ad Network', role: 'controller', country: 'IE', sharesForAds: true, trackingDomains: ['ads.example'] },
     ],
     collectionPoints: [

@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../core/api';
+import { lintWorkspace } from '../../core/lint';
 import type { Workspace } from '../../core/schema';
 import { exportDocument, workspaceTemplates } from './documents';
+import { createHandlers, invokeHandler } from './handlers';
 import { WorkspaceSession } from './session';
 import { canonical, SAMPLE_PATH, sampleWorkspace, tempDirs } from './test-support';
 
@@ -265,5 +267,63 @@ describe('workspaceTemplates', () => {
     const session = new WorkspaceSession({ dataDir: join(root, 'data'), examplePath: SAMPLE_PATH });
     sessions.push(session);
     expect(value(await workspaceTemplates(session))).toEqual({ sources: [], errors: [] });
+  });
+});
+
+describe('document-export and the review', () => {
+  /** The sample without its privacy contact and supervisory authority: valid, but two review errors. */
+  function withReviewErrors(): Workspace {
+    const ws = structuredClone(sample);
+    delete ws.organization.contactEmail;
+    delete ws.organization.supervisoryAuthority;
+    return ws;
+  }
+
+  it('refuses a workspace the review finds errors in, with each error as a problem, and writes nothing', async () => {
+    const { session, out } = await openCopy(withReviewErrors());
+    const expected = lintWorkspace(withReviewErrors())
+      .filter((f) => f.severity === 'error')
+      .map(({ path, message }) => ({ path, message }));
+    expect(expected.map((p) => p.path)).toEqual(['organization.contactEmail', 'organization.supervisoryAuthority']);
+    const result = await exportDocument(session, { id: 'privacy-notice', format: 'markdown', path: join(out, 'n.md') });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'review-errors',
+        message:
+          'Nothing was exported: the review finds 2 errors in this workspace, so the file would state something wrong. Fix them (the Review screen lists them), or choose to export anyway.',
+        problems: expected,
+      },
+    });
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it('exports anyway when asked to, through the handler map', async () => {
+    const { session, out } = await openCopy(withReviewErrors());
+    const handlers = createHandlers(session, { shell: 'web', version: '0.1.0', platform: 'linux', dataDir: out });
+    const refused = await invokeHandler(handlers, 'document-export', { id: 'privacy-notice', format: 'html', path: join(out, 'n.html') });
+    expect(refused.ok || refused.error.code).toBe('review-errors');
+    const written = await invokeHandler(handlers, 'document-export', {
+      id: 'privacy-notice',
+      format: 'html',
+      path: join(out, 'n.html'),
+      allowErrors: true,
+    });
+    expect(written).toEqual({ ok: true, value: { path: join(out, 'n.html') } });
+    expect(await readFile(join(out, 'n.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+    // allowErrors is a yes or no, nothing else.
+    const wrong = await invokeHandler(handlers, 'document-export', {
+      id: 'privacy-notice',
+      format: 'html',
+      path: join(out, 'm.html'),
+      allowErrors: 'yes',
+    });
+    expect(wrong.ok || wrong.error.code).toBe('invalid-argument');
+  });
+
+  it('is not stopped by warnings: the sample has some and exports without allowErrors', async () => {
+    expect(lintWorkspace(sample).some((f) => f.severity === 'warning')).toBe(true);
+    const { session, out } = await openCopy();
+    expect((await exportDocument(session, { id: 'privacy-notice', format: 'markdown', path: join(out, 'n.md') })).ok).toBe(true);
   });
 });

@@ -1,10 +1,12 @@
-// Documents for the app: the workspace's own templates, and exporting one document to a file.
+// Documents for the app: the workspace's own templates, and exporting one document to a file (refused
+// while the review finds errors, unless the person chose to export anyway).
 import { basename } from 'node:path';
 import { DOCUMENT_FORMATS, type DocumentFormat } from '../../core/catalogue';
 import { DOCUMENT_WRITERS } from '../../core/documents/formats';
 import { availableDocuments, renderDocument } from '../../core/documents/render';
 import { resolveTemplates } from '../../core/documents/templates';
 import { fail, ok, type Result } from '../../core/api';
+import { reviewRefusal } from '../../core/publish';
 import type { TemplateError, TemplateSource } from '../../core/documents/types';
 import { writeFileAtomic } from './atomic-write';
 import { describeIoError } from './io-error';
@@ -21,11 +23,16 @@ export async function workspaceTemplates(
 
 export async function exportDocument(
   session: WorkspaceSession,
-  { id, format, path }: { id: string; format: DocumentFormat; path: string },
+  { id, format, path, allowErrors }: { id: string; format: DocumentFormat; path: string; allowErrors?: boolean },
 ): Promise<Result<{ path: string }>> {
   const state = session.state();
   if (state.status !== 'open') {
     return fail({ code: 'no-workspace', message: 'Nothing was exported: no workspace is open. Open a workspace first.' });
+  }
+  // A notice the review finds errors in would state something wrong (core/publish.ts).
+  if (!allowErrors) {
+    const refusal = reviewRefusal(state.workspace);
+    if (refusal) return fail(refusal);
   }
   const overrides = await loadWorkspaceTemplates(state.workspace, state.path);
   const builtIn = await loadBuiltInTemplates();

@@ -10,9 +10,11 @@ import { parse as parsePlist } from 'plist';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { ImportPreview, SessionState } from '../../core/api';
-import { EXPORT_KINDS, type ExportKind } from '../../core/catalogue';
+import { EXPORT_KINDS, EXPORTS, type ExportKind } from '../../core/catalogue';
 import { APPLE_DATA_TYPES, APPLE_DATA_TYPE_PREFIX } from '../../core/identifiers';
 import { INVENTORY_COLUMNS } from '../../core/interchange/inventory-csv';
+import { lintWorkspace } from '../../core/lint';
+import { isPublishedExport } from '../../core/publish';
 import type { Workspace } from '../../core/schema';
 import { PLAY_CSV_HEADER } from '../../core/stores/play';
 import { exportPath } from './exports';
@@ -57,6 +59,12 @@ type Setup = Awaited<ReturnType<typeof setup>>;
 
 async function exportTo(s: Setup, kind: ExportKind, name: string): Promise<string> {
   const result = await invokeHandler(s.handlers, 'export-file', { kind, path: join(s.out, name) });
+  if (!result.ok) throw new Error(`export-file ${kind} failed: ${result.error.message}`);
+  return (result.value as { path: string }).path;
+}
+
+async function exportToWith(s: Setup, kind: ExportKind, name: string, extra: { allowErrors?: boolean }): Promise<string> {
+  const result = await invokeHandler(s.handlers, 'export-file', { kind, path: join(s.out, name), ...extra });
   if (!result.ok) throw new Error(`export-file ${kind} failed: ${result.error.message}`);
   return (result.value as { path: string }).path;
 }
@@ -221,6 +229,65 @@ describe('export-file', () => {
     const handlers = createHandlers(fresh, { shell: 'web', version: '0.1.0', platform: 'linux', dataDir: join(s.root, 'data2') });
     const result = await invokeHandler(handlers, 'export-file', { kind: 'ropa-csv', path: join(s.out, 'ropa.csv') });
     expect(result).toMatchObject({ ok: false, error: { code: 'no-workspace' } });
+  });
+});
+
+describe('export-file and the review', () => {
+  /** The sample without its privacy contact and supervisory authority: valid, but two review errors. */
+  function withReviewErrors(): Workspace {
+    const ws = structuredClone(sample);
+    delete ws.organization.contactEmail;
+    delete ws.organization.supervisoryAuthority;
+    return ws;
+  }
+
+  it('refuses every store disclosure and record of processing while the review finds errors, listing them, and writes nothing', async () => {
+    const s = await setup(withReviewErrors());
+    const problems = lintWorkspace(withReviewErrors())
+      .filter((f) => f.severity === 'error')
+      .map(({ path, message }) => ({ path, message }));
+    expect(problems).toHaveLength(2);
+    const published = EXPORT_KINDS.filter(isPublishedExport);
+    expect(published).toEqual(['apple-privacy-manifest', 'app-store-answers', 'play-data-safety', 'ropa-csv', 'ropa-xlsx', 'ropa-docx']);
+    for (const kind of published) {
+      const result = await invokeHandler(s.handlers, 'export-file', { kind, path: join(s.out, EXPORTS[kind].fileName) });
+      expect(result, kind).toEqual({
+        ok: false,
+        error: {
+          code: 'review-errors',
+          message:
+            'Nothing was exported: the review finds 2 errors in this workspace, so the file would state something wrong. Fix them (the Review screen lists them), or choose to export anyway.',
+          problems,
+        },
+      });
+    }
+    expect(await readdir(s.out)).toEqual([]);
+  });
+
+  it('exports anyway with allowErrors', async () => {
+    const s = await setup(withReviewErrors());
+    const path = await exportToWith(s, 'play-data-safety', 'data-safety.csv', { allowErrors: true });
+    expect(csvRows(await readFile(path, 'utf8'))[0]).toEqual([...PLAY_CSV_HEADER]);
+    const wrong = await invokeHandler(s.handlers, 'export-file', { kind: 'ropa-csv', path: join(s.out, 'r.csv'), allowErrors: 1 });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+  });
+
+  it('writes the interchange files whatever the review says', async () => {
+    const s = await setup(withReviewErrors());
+    await exportTo(s, 'inventory-csv', 'inventory.csv');
+    await exportTo(s, 'fideslang', 'system.yml');
+    expect((await readdir(s.out)).sort()).toEqual(['inventory.csv', 'system.yml']);
+  });
+
+  it('reads the saved workspace: fixing the error and saving lets the export through', async () => {
+    const s = await setup(withReviewErrors());
+    expect(await invokeHandler(s.handlers, 'export-file', { kind: 'ropa-csv', path: join(s.out, 'ropa.csv') })).toMatchObject({
+      ok: false,
+      error: { code: 'review-errors' },
+    });
+    const saved = await s.session.save(sample, s.state.revision);
+    expect(saved.ok).toBe(true);
+    await exportTo(s, 'ropa-csv', 'ropa.csv');
   });
 });
 

@@ -1,9 +1,11 @@
 // One-click exports for the app (and `candor export`): the store disclosures, the record of processing
-// and the interchange files, rendered from the saved workspace and written atomically.
+// and the interchange files, rendered from the saved workspace and written atomically. What the review
+// calls an error stops the published ones unless the person chose to export anyway (core/publish.ts).
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fail, ok, type Result } from '../../core/api';
 import { EXPORTS, type ExportKind } from '../../core/catalogue';
+import { isPublishedExport, reviewRefusal } from '../../core/publish';
 import type { Workspace } from '../../core/schema';
 import type { Problem } from '../../core/validate';
 import { writeFileAtomic } from './atomic-write';
@@ -69,11 +71,15 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 
 export async function exportFile(
   session: WorkspaceSession,
-  { kind, path }: { kind: ExportKind; path: string },
+  { kind, path, allowErrors }: { kind: ExportKind; path: string; allowErrors?: boolean },
 ): Promise<Result<{ path: string }>> {
   const state = session.state();
   if (state.status !== 'open') {
     return fail({ code: 'no-workspace', message: 'Nothing was exported: no workspace is open. Open a workspace first.' });
+  }
+  if (!allowErrors && isPublishedExport(kind)) {
+    const refusal = reviewRefusal(state.workspace);
+    if (refusal) return fail(refusal);
   }
   const target = exportPath(kind, path);
   if (await sameFile(target, state.path)) {

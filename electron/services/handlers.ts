@@ -103,10 +103,12 @@ const ARGUMENTS: { [K in HandlerName]: z.ZodType<HandlerArg<K>> } = {
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a document id such as "privacy-notice"'),
     format: z.enum(DOCUMENT_FORMAT_IDS),
     path: filePath,
+    allowErrors: z.boolean().optional(),
   }),
   'export-file': z.strictObject({
     kind: z.enum(EXPORT_KINDS, { error: `must be one of ${EXPORT_KINDS.join(', ')}` }),
     path: filePath,
+    allowErrors: z.boolean().optional(),
   }),
   'import-preview': z.strictObject({ path: filePath }),
 };
