@@ -1,7 +1,9 @@
 // Rules about the organization: who the controller is, how to reach it and its officers, and the links
 // and dates the notices need.
+import { countryInText } from '../countries';
+import { representativeNeeded } from '../transfers';
 import { listInWords } from '../words';
-import { q } from './facts';
+import { displayName, q } from './facts';
 import type { RuleDefinition } from './types';
 
 export const organizationRules: RuleDefinition[] = [
@@ -29,9 +31,9 @@ export const organizationRules: RuleDefinition[] = [
     group: 'organization',
     title: 'No supervisory authority',
     description:
-      'Under the GDPR the notice names the authority people can complain to (Art 13(2)(d), 14(2)(e)). Under the UK GDPR alone the notice names the ICO by itself, so this applies when the GDPR does.',
+      'Under the GDPR the notice names the lead authority people can complain to (Art 13(2)(d), 14(2)(e), 56). Under the UK GDPR alone the notice names the ICO by itself, and a controller established outside the EEA has no lead authority, so this applies when the GDPR does and the controller is not known to be established outside the EEA.',
     check: ({ gdpr, workspace }) =>
-      !gdpr || workspace.organization.supervisoryAuthority
+      !gdpr || workspace.organization.supervisoryAuthority || representativeNeeded(workspace.organization.country, 'eu') === 'yes'
         ? []
         : [
             {
@@ -40,6 +42,65 @@ export const organizationRules: RuleDefinition[] = [
                 'No supervisory authority is named. Add your lead data protection authority under Organization (for example the authority of the EU country where you are established), so the notice can tell people where to complain.',
             },
           ],
+  },
+  {
+    id: 'controller-country-missing',
+    severity: 'warning',
+    group: 'organization',
+    title: 'Country of the controller not set',
+    description:
+      'Where the controller is established decides whether it has a lead authority (GDPR Art 56) or must name a representative in the EU or the UK instead (Art 27), and what the notice says about complaints (Art 77). Applies under the GDPR and the UK GDPR.',
+    check: ({ europe, workspace }) =>
+      !europe || workspace.organization.country
+        ? []
+        : [
+            {
+              path: 'organization.country',
+              message:
+                'The country where the organization is established is not set. Add it under Organization, so the review can tell whether you need a representative in the EU or the UK and the notice can say where people can complain.',
+            },
+          ],
+  },
+  {
+    id: 'representative-missing',
+    severity: 'error',
+    group: 'organization',
+    title: 'Controller outside the EU or UK without a representative',
+    description:
+      'A controller not established in the EU (EEA) that offers goods or services to people there, or monitors them, designates a representative in the EU (GDPR Art 27); one not established in the UK, a representative in the UK (UK GDPR Art 27). The notice names it (Art 13(1)(a)). Art 27(2) exempts only occasional processing that does not include large-scale special-category data and is unlikely to put people at risk, and public authorities. Applies under the GDPR and the UK GDPR.',
+    check: ({ gdpr, ukGdpr, workspace }) => {
+      const org = workspace.organization;
+      const regions = [
+        ...(gdpr ? [{ region: 'eu' as const, where: 'the EU', law: 'GDPR', area: 'the EEA' }] : []),
+        ...(ukGdpr ? [{ region: 'uk' as const, where: 'the UK', law: 'UK GDPR', area: 'the UK' }] : []),
+      ];
+      return regions
+        .filter(
+          ({ region }) => representativeNeeded(org.country, region) === 'yes' && !org.representatives?.some((r) => r.region === region),
+        )
+        .map(({ where, law, area }) => ({
+          path: 'organization.representatives',
+          message: `The organization is established in ${countryInText(org.country!)}, outside ${area}, but names no representative in ${where}. Under the ${law} (Art 27) it must designate one, and the notice must name it. Add it under Organization (only occasional, low-risk processing without large-scale special-category data is exempt).`,
+        }));
+    },
+  },
+  {
+    id: 'lead-authority-outside-eu',
+    severity: 'warning',
+    group: 'organization',
+    title: 'Lead authority named for a controller outside the EU',
+    description:
+      'Only an establishment in the EU (EEA) gives a controller a lead authority (GDPR Art 56). One established elsewhere has none: people complain to the authority where they live, work or where the infringement took place (Art 77), and the notice says so instead of naming an authority. Applies under the GDPR.',
+    check: ({ gdpr, workspace }) => {
+      const org = workspace.organization;
+      if (!gdpr || !org.supervisoryAuthority || representativeNeeded(org.country, 'eu') !== 'yes') return [];
+      return [
+        {
+          path: 'organization.supervisoryAuthority',
+          message: `${q(displayName(org.supervisoryAuthority.name, 'The authority'))} is named as the lead authority, but the organization is established in ${countryInText(org.country!)}, outside the EEA, so it has none. The notice tells people to complain to the authority where they live, work or where the infringement took place, and does not name this one; remove it under Organization, or correct the country.`,
+        },
+      ];
+    },
   },
   {
     id: 'no-dpo',
