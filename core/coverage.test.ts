@@ -135,7 +135,7 @@ describe('coverageMatrix', () => {
     for (const s of sections) expect(s.counts.missing, s.id).toBe(0);
     expect(requirement(sections, 'gdpr', 'transfers')).toMatchObject({
       status: 'met',
-      why: '1 recipient outside the EEA, each with its safeguard: "Crash Co" (United States, standard contractual clauses).',
+      why: '1 recipient outside the EEA, each with its mechanism: "Crash Co" (United States): EU standard contractual clauses (Art 46(2)(c)).',
     });
     expect(requirement(sections, 'gdpr', 'controller').why).toBe(
       '"Acme Notes Ltd" is named as the controller, reachable at privacy@acme.example.',
@@ -154,6 +154,7 @@ describe('coverageMatrix', () => {
       variant((ws) => {
         delete ws.dataTypes[1].retention;
         ws.recipients[1].transferSafeguard = 'none';
+        delete ws.recipients[1].ukTransferSafeguard;
         delete ws.organization.supervisoryAuthority;
         delete ws.organization.optOutUrl;
         ws.purposes[2].legitimateInterest = '';
@@ -168,12 +169,12 @@ describe('coverageMatrix', () => {
     expect(requirement(sections, 'ccpa', 'retention')).toMatchObject({ status: 'missing', path: 'dataTypes[1].retention' });
     expect(requirement(sections, 'gdpr', 'transfers')).toMatchObject({
       status: 'missing',
-      why: '"Crash Co" processes data outside the EEA without a safeguard.',
+      why: '"Crash Co" processes data outside the EEA without a mechanism the GDPR recognises.',
       path: 'recipients[1].transferSafeguard',
     });
     expect(requirement(sections, 'uk-gdpr', 'transfers')).toMatchObject({
       status: 'missing',
-      why: '"Crash Co" processes data outside the UK and the EEA without a safeguard.',
+      why: '"Crash Co" processes data outside the UK and the EEA without a mechanism the UK GDPR recognises.',
     });
     expect(requirement(sections, 'gdpr', 'complaint')).toMatchObject({ status: 'missing', path: 'organization.supervisoryAuthority' });
     // The UK notice names the ICO by itself.
@@ -241,6 +242,62 @@ describe('coverageMatrix', () => {
     const sections = expectAgreement(variant((ws) => (ws.dataTypes = [])));
     expect(requirement(sections, 'gdpr', 'purposes-and-basis')).toMatchObject({ status: 'missing', path: 'dataTypes' });
     expect(requirement(sections, 'ccpa', 'categories')).toMatchObject({ status: 'missing', path: 'dataTypes' });
+  });
+
+  it('covers transfers from the adequacy table: adequacy claimed where there is none, or without certification, is missing', () => {
+    const claimed = expectAgreement(variant((ws) => Object.assign(ws.recipients[1], { country: 'IN', transferSafeguard: 'adequacy' })));
+    expect(requirement(claimed, 'gdpr', 'transfers')).toMatchObject({
+      status: 'missing',
+      why: '"Crash Co" claims an adequacy decision that does not exist.',
+      path: 'recipients[1].transferSafeguard',
+    });
+    // The UK mechanism is the Addendum, so only the GDPR transfer is wrong.
+    expect(requirement(claimed, 'uk-gdpr', 'transfers').status).toBe('met');
+    const uncertified = expectAgreement(
+      variant((ws) => Object.assign(ws.recipients[1], { transferSafeguard: 'adequacy', dpf: { eu: false } })),
+    );
+    expect(requirement(uncertified, 'gdpr', 'transfers')).toMatchObject({
+      status: 'missing',
+      why: '"Crash Co" claims adequacy in the United States without certification under the Data Privacy Framework.',
+    });
+    const certified = expectAgreement(
+      variant((ws) =>
+        Object.assign(ws.recipients[1], { transferSafeguard: undefined, ukTransferSafeguard: undefined, dpf: { eu: true, uk: true } }),
+      ),
+    );
+    expect(requirement(certified, 'gdpr', 'transfers')).toMatchObject({
+      status: 'met',
+      why: '1 recipient outside the EEA, each with its mechanism: "Crash Co" (United States): certified under the EU-US Data Privacy Framework (Art 45).',
+    });
+    expect(requirement(certified, 'uk-gdpr', 'transfers').why).toContain(
+      'certified under the UK Extension to the EU-US Data Privacy Framework (Art 45)',
+    );
+  });
+
+  it('covers Art 27: a representative for each region the controller is established outside, not applicable inside it', () => {
+    const us = expectAgreement(
+      variant((ws) => Object.assign(ws.organization, { country: 'US', supervisoryAuthority: undefined, representatives: undefined })),
+    );
+    expect(requirement(us, 'gdpr', 'representative')).toMatchObject({
+      status: 'missing',
+      why: 'The controller is established in the United States, outside the EEA, and names no representative in the EU (Art 27).',
+      path: 'organization.representatives',
+    });
+    expect(requirement(us, 'uk-gdpr', 'representative').status).toBe('missing');
+    // No lead authority without an establishment in the EU; people complain where they live or work.
+    expect(requirement(us, 'gdpr', 'complaint')).toMatchObject({ status: 'met' });
+    expect(requirement(us, 'gdpr', 'complaint').why).toContain('no lead authority');
+    const irish = expectAgreement(variant(() => {}));
+    expect(requirement(irish, 'gdpr', 'representative')).toMatchObject({
+      status: 'not-applicable',
+      why: 'The controller is established in Ireland, in the EEA, so it needs no representative in the EU (Art 27).',
+    });
+    expect(requirement(irish, 'uk-gdpr', 'representative')).toMatchObject({
+      status: 'met',
+      why: '"Acme UK Representative Ltd" is named as the representative in the UK.',
+    });
+    const unknown = expectAgreement(variant((ws) => delete ws.organization.country));
+    expect(requirement(unknown, 'gdpr', 'representative')).toMatchObject({ status: 'missing', path: 'organization.country' });
   });
 
   it('agrees with the findings on the sample, which is complete', () => {

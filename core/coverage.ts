@@ -2,11 +2,12 @@
 // declaration must contain, and whether the workspace supplies it. An item is missing exactly when a
 // review rule reports it (`rules`), so the matrix and the findings never disagree; the matrix adds
 // what the findings cannot: which items are met, by what, and which do not apply.
-import { countryName } from './countries';
+import { countryInText, countryName } from './countries';
 import { CCPA_CATEGORIES } from './identifiers';
 import { lintWorkspace, type Finding } from './lint';
 import { displayName, q, workspaceFacts, type DataTypeFacts, type RecipientFacts, type WorkspaceFacts } from './lint/facts';
 import type { Workspace } from './schema';
+import { assessTransfer, basisLabel, representativeNeeded, type TransferProblem, type TransferRegime } from './transfers';
 import { parsePath } from './validate';
 import { count, listInWords } from './words';
 
@@ -144,11 +145,19 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
       id: 'representative',
       reference: 'Art 13(1)(a), 14(1)(a), 27',
       title: `Representative in ${regionName}`,
+      rules: ['representative-missing', 'controller-country-missing'],
+      // representative-missing reports each region in a message of its own; without the controller's
+      // country neither region can be settled.
+      concerns: (f) => f.rule !== 'representative-missing' || f.message.includes(`representative in ${regionName}`),
       notApplicable: () =>
-        representative
-          ? undefined
-          : `No representative in ${regionName} is listed; one is needed only when the controller is not established in ${regionName} (Art 27), and is added under Organization.`,
+        !representative && representativeNeeded(org.country, region) === 'no'
+          ? `The controller is established in ${countryInText(org.country!)}, ${uk ? 'in the UK' : 'in the EEA'}, so it needs no representative in ${regionName} (Art 27).`
+          : undefined,
       met: () => `${q(displayName(representative!.name, 'A representative'))} is named as the representative in ${regionName}.`,
+      missing: (hits) =>
+        byRule(hits, 'representative-missing').length > 0
+          ? `The controller is established in ${countryInText(org.country!)}, outside ${uk ? 'the UK' : 'the EEA'}, and names no representative in ${regionName} (Art 27).`
+          : `The controller's country is not recorded, so it cannot be said whether it needs a representative in ${regionName} (Art 27).`,
     },
     {
       id: 'dpo',
@@ -215,18 +224,43 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
       id: 'transfers',
       reference: 'Art 13(1)(f), 14(1)(f)',
       title: 'Transfers to third countries and their safeguards',
-      rules: ['transfer-without-safeguard'],
-      concerns: (_f, at) => {
+      rules: Object.values(TRANSFER_RULES),
+      // A finding concerns this regime when the regime's own assessment has the rule's problem.
+      concerns: (f, at) => {
         const r = recipients[at[1] as number];
-        return r !== undefined && (uk ? r.transfer.uk : r.transfer.eu);
+        const problem = r && assessTransfer(r.recipient, regime)?.problem;
+        return problem !== undefined && TRANSFER_RULES[problem] === f.rule;
       },
       notApplicable: () =>
         transfers.length === 0
           ? `No recipient with a known country processes data outside ${uk ? 'the UK and the EEA' : 'the EEA'}${unknownCountry.length > 0 ? `; ${names(unknownCountry.map((r) => r.name))} ${unknownCountry.length === 1 ? 'has' : 'have'} no country` : ''}.`
           : undefined,
-      met: () => `${transferList(transfers, uk ? 'the UK and the EEA' : 'the EEA')}.`,
-      missing: (hits) =>
-        `${namesOf(facts, hits)} ${hits.length === 1 ? 'processes' : 'process'} data outside ${uk ? 'the UK and the EEA' : 'the EEA'} without a safeguard.`,
+      met: () => `${transferList(transfers, regime, uk ? 'the UK and the EEA' : 'the EEA')}.`,
+      missing: (hits) => {
+        const area = uk ? 'the UK and the EEA' : 'the EEA';
+        const of = (rule: string) => byRule(hits, rule);
+        const none = of(TRANSFER_RULES['no-mechanism']);
+        const claimed = of(TRANSFER_RULES['adequacy-claimed']);
+        const uncertified = of(TRANSFER_RULES['adequacy-without-certification']);
+        const unnamed = of(TRANSFER_RULES['derogation-unnamed']);
+        const verb = (n: number, one: string, many: string) => (n === 1 ? one : many);
+        return [
+          none.length
+            ? `${namesOf(facts, none)} ${verb(none.length, 'processes', 'process')} data outside ${area} without a mechanism ${law} recognises.`
+            : '',
+          claimed.length
+            ? `${namesOf(facts, claimed)} ${verb(claimed.length, 'claims', 'claim')} an adequacy decision that does not exist.`
+            : '',
+          uncertified.length
+            ? `${namesOf(facts, uncertified)} ${verb(uncertified.length, 'claims', 'claim')} adequacy in the United States without certification under the Data Privacy Framework.`
+            : '',
+          unnamed.length
+            ? `${namesOf(facts, unnamed)} ${verb(unnamed.length, 'relies', 'rely')} on an Art 49 derogation without naming it.`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+      },
     },
     {
       id: 'retention',
@@ -256,10 +290,13 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
       reference: 'Art 13(2)(d), 14(2)(e)',
       title: 'The right to complain to a supervisory authority',
       rules: uk ? [] : ['no-supervisory-authority'],
-      met: () =>
-        org.supervisoryAuthority
+      met: () => {
+        if (!uk && representativeNeeded(org.country, 'eu') === 'yes')
+          return `The controller is established in ${countryInText(org.country!)}, outside the EEA, so it has no lead authority; the notice says people may complain to the authority where they live, work or where the infringement took place (Art 77).`;
+        return org.supervisoryAuthority
           ? `${q(displayName(org.supervisoryAuthority.name, 'An authority'))} is named as the authority to complain to${uk ? ', and the notice names the ICO for the UK' : ''}.`
-          : "The notice names the UK Information Commissioner's Office.",
+          : "The notice names the UK Information Commissioner's Office.";
+      },
       missing: () => 'No supervisory authority is named, so the notice cannot say where to complain.',
     },
     {
@@ -313,19 +350,22 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
   );
 }
 
-const SAFEGUARD_LABELS: Record<string, string> = {
-  adequacy: 'adequacy decision',
-  sccs: 'standard contractual clauses',
-  bcrs: 'binding corporate rules',
-  derogation: 'Art 49 derogation',
+/** The review rule that reports each transfer problem (core/lint/recipients.ts). */
+const TRANSFER_RULES: Record<TransferProblem, string> = {
+  'no-mechanism': 'transfer-without-safeguard',
+  'adequacy-claimed': 'adequacy-claimed-without-decision',
+  'adequacy-without-certification': 'adequacy-without-certification',
+  'derogation-unnamed': 'transfer-derogation-unnamed',
 };
 
-function transferList(transfers: readonly RecipientFacts[], area: string): string {
-  const items = transfers.map(
-    (r) =>
-      `${q(r.name)} (${countryName(r.recipient.country!)}, ${SAFEGUARD_LABELS[r.recipient.transferSafeguard ?? ''] ?? r.recipient.transferSafeguard})`,
-  );
-  return `${count(transfers.length, 'recipient')} outside ${area}, each with its safeguard: ${listInWords(items, { atMost: MAX_NAMES })}`;
+function transferList(transfers: readonly RecipientFacts[], regime: TransferRegime, area: string): string {
+  const items = transfers.map((r) => {
+    const assessment = assessTransfer(r.recipient, regime);
+    return `${q(r.name)} (${countryName(r.recipient.country!)}): ${assessment ? basisLabel(assessment.basis) : 'no transfer'}`;
+  });
+  const shown = items.slice(0, MAX_NAMES).join('; ');
+  const more = items.length > MAX_NAMES ? `; and ${items.length - MAX_NAMES} more` : '';
+  return `${count(transfers.length, 'recipient')} outside ${area}, each with its mechanism: ${shown}${more}`;
 }
 
 function retentionMissing(facts: WorkspaceFacts, hits: Finding[]): string {
