@@ -244,6 +244,43 @@ describe('coverageMatrix', () => {
     expect(requirement(sections, 'ccpa', 'categories')).toMatchObject({ status: 'missing', path: 'dataTypes' });
   });
 
+  it('covers Art 21(4) objection: met with a section of its own when a purpose carries the right, not applicable otherwise', () => {
+    const clean = expectAgreement(cleanWorkspace());
+    // The clean workspace keeps accounts secure on legitimate interests.
+    expect(requirement(clean, 'gdpr', 'objection')).toMatchObject({
+      status: 'met',
+      reference: 'Art 21(4)',
+      why: '"Keep accounts secure" relies on legitimate interests or a public task or is direct marketing, so the notice gives the right to object a section of its own and mentions it beside that purpose.',
+    });
+    const none = expectAgreement(variant((ws) => (ws.purposes[2].lawfulBasis = 'contract')));
+    expect(requirement(none, 'uk-gdpr', 'objection').status).toBe('not-applicable');
+    // Direct marketing carries the right whatever its basis.
+    const marketing = expectAgreement(
+      variant((ws) => {
+        ws.purposes[2].lawfulBasis = 'contract';
+        ws.purposes[1].use = 'marketing.communications.email';
+      }),
+    );
+    expect(requirement(marketing, 'gdpr', 'objection').status).toBe('met');
+  });
+
+  it('covers Art 22(2): an automated decision without a ground is missing, with one it is met, without any not applicable', () => {
+    expect(requirement(expectAgreement(cleanWorkspace()), 'gdpr', 'automated-decision-ground').status).toBe('not-applicable');
+    const decision = { logic: 'We score the sign-in.', consequences: 'We lock the account.' };
+    const missing = expectAgreement(variant((ws) => (ws.purposes[2].automatedDecision = decision)));
+    expect(requirement(missing, 'gdpr', 'automated-decision-ground')).toMatchObject({
+      status: 'missing',
+      path: 'purposes[2].automatedDecision.ground',
+      why: '"Keep accounts secure" makes an automated decision without an Art 22(2) ground.',
+    });
+    expect(requirement(missing, 'uk-gdpr', 'automated-decision-ground').status).toBe('missing');
+    const met = expectAgreement(variant((ws) => (ws.purposes[2].automatedDecision = { ...decision, ground: 'contract' })));
+    expect(requirement(met, 'gdpr', 'automated-decision-ground')).toMatchObject({
+      status: 'met',
+      why: `"Keep accounts secure" rests on the need to enter into or perform a contract with the person; the notice states it with the rights to human intervention, to express one's view and to contest.`,
+    });
+  });
+
   it('covers transfers from the adequacy table: adequacy claimed where there is none, or without certification, is missing', () => {
     const claimed = expectAgreement(variant((ws) => Object.assign(ws.recipients[1], { country: 'IN', transferSafeguard: 'adequacy' })));
     expect(requirement(claimed, 'gdpr', 'transfers')).toMatchObject({

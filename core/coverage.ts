@@ -7,6 +7,7 @@ import { CCPA_CATEGORIES } from './identifiers';
 import { lintWorkspace, type Finding } from './lint';
 import { displayName, q, workspaceFacts, type DataTypeFacts, type RecipientFacts, type WorkspaceFacts } from './lint/facts';
 import type { Workspace } from './schema';
+import { DECISION_GROUND_LABELS, objectionApplies } from './profiling';
 import { assessTransfer, basisLabel, representativeNeeded, type TransferProblem, type TransferRegime } from './transfers';
 import { parsePath } from './validate';
 import { count, listInWords } from './words';
@@ -129,6 +130,7 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
     purposes.some((p) => p.usedBy.length > 0 && p.purpose.lawfulBasis === 'consent') ||
     dataTypes.some((d) => d.classification.gdprSpecial && d.dataType.specialCondition === 'explicit-consent');
   const decisions = purposes.filter((p) => p.purpose.automatedDecision);
+  const objecting = purposes.filter((p) => objectionApplies(p.purpose));
   const representative = org.representatives?.find((r) => r.region === region);
 
   const specs: RequirementSpec[] = [
@@ -328,6 +330,44 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
       notApplicable: () => (decisions.length === 0 ? 'No purpose makes an automated decision with legal or similar effect.' : undefined),
       met: () =>
         `${names(decisions.map((p) => p.name))} ${decisions.length === 1 ? 'describes its' : 'describe their'} logic and consequences.`,
+    },
+    {
+      id: 'automated-decision-ground',
+      reference: 'Art 22(2), 22(3), 22(4)',
+      title: 'Automated decisions: the ground that allows them, and the right to human intervention',
+      rules: ['automated-decision-without-ground', 'automated-decision-special-category'],
+      notApplicable: () => (decisions.length === 0 ? 'No purpose makes an automated decision with legal or similar effect.' : undefined),
+      met: () =>
+        `${decisions
+          .map((p) => `${q(p.name)} rests on ${DECISION_GROUND_LABELS[p.purpose.automatedDecision!.ground!].noun}`)
+          .join(
+            '; ',
+          )}; the notice states ${decisions.length === 1 ? 'it' : 'each'} with the rights to human intervention, to express one's view and to contest.`,
+      missing: (hits) => {
+        const ground = byRule(hits, 'automated-decision-without-ground');
+        const special = byRule(hits, 'automated-decision-special-category');
+        return [
+          ground.length
+            ? `${namesOf(facts, ground)} ${ground.length === 1 ? 'makes' : 'make'} an automated decision without an Art 22(2) ground.`
+            : '',
+          special.length
+            ? `${namesOf(facts, special)} ${special.length === 1 ? 'uses' : 'use'} special-category data in an automated decision without explicit consent or substantial public interest.`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+      },
+    },
+    {
+      id: 'objection',
+      reference: 'Art 21(4)',
+      title: 'The right to object, brought to attention clearly and separately',
+      notApplicable: () =>
+        objecting.length === 0
+          ? 'No purpose relies on legitimate interests or a public task or is direct marketing, so there is no right to object to point out.'
+          : undefined,
+      met: () =>
+        `${names(objecting.map((p) => p.name))} ${objecting.length === 1 ? 'relies' : 'rely'} on legitimate interests or a public task or ${objecting.length === 1 ? 'is' : 'are'} direct marketing, so the notice gives the right to object a section of its own and mentions it beside ${objecting.length === 1 ? 'that purpose' : 'each of them'}.`,
     },
     {
       id: 'source',

@@ -170,6 +170,105 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
       { name: 'another basis needs no interest', edit: (ws) => (ws.purposes[0].lawfulBasis = 'contract') },
     ],
   },
+  'automated-decision-without-ground': {
+    fail: [
+      {
+        name: 'a decision without a ground',
+        edit: (ws) => (ws.purposes[0].automatedDecision = { logic: 'We check the card.', consequences: 'We refuse the order.' }),
+        paths: ['purposes[0].automatedDecision.ground'],
+      },
+      {
+        name: 'a decision on legitimate interests alone',
+        edit: (ws) => (ws.purposes[2].automatedDecision = { logic: 'We score the sign-in.', consequences: 'We lock the account.' }),
+        paths: ['purposes[2].automatedDecision.ground'],
+      },
+    ],
+    pass: [
+      {
+        name: 'a decision necessary for the contract',
+        edit: (ws) =>
+          (ws.purposes[2].automatedDecision = { logic: 'We score the sign-in.', consequences: 'We lock the account.', ground: 'contract' }),
+      },
+      {
+        name: 'no GDPR or UK GDPR',
+        edit: (ws) => {
+          ws.purposes[0].automatedDecision = { logic: 'We check the card.', consequences: 'We refuse the order.' };
+          org(ws).jurisdictions = ['ccpa'];
+        },
+      },
+    ],
+  },
+  'automated-decision-special-category': {
+    fail: [
+      {
+        name: 'health data under a health-care condition in a decision',
+        edit: (ws) => {
+          Object.assign(dt(ws, 'app-usage'), { category: 'user.health_and_medical', specialCondition: 'health-care' });
+          ws.purposes[1].automatedDecision = {
+            logic: 'We score your health.',
+            consequences: 'We refuse cover.',
+            ground: 'explicit-consent',
+          };
+        },
+        paths: ['purposes[1].automatedDecision'],
+      },
+    ],
+    pass: [
+      {
+        name: 'health data with explicit consent',
+        edit: (ws) => {
+          Object.assign(dt(ws, 'app-usage'), { category: 'user.health_and_medical', specialCondition: 'explicit-consent' });
+          ws.purposes[1].automatedDecision = {
+            logic: 'We score your health.',
+            consequences: 'We refuse cover.',
+            ground: 'explicit-consent',
+          };
+        },
+      },
+      {
+        name: 'health data used by a purpose that makes no decision',
+        edit: (ws) => Object.assign(dt(ws, 'app-usage'), { category: 'user.health_and_medical', specialCondition: 'health-care' }),
+      },
+    ],
+  },
+  'profiling-not-flagged': {
+    fail: [
+      {
+        name: 'targeted advertising marked as not profiling',
+        edit: (ws) => Object.assign(ws.purposes[3], { use: 'marketing.advertising.third_party.targeted', profiling: false }),
+        paths: ['purposes[3].profiling'],
+      },
+      {
+        name: 'general personalisation, not said either way',
+        edit: (ws) => (ws.purposes[1].use = 'personalize.content'),
+        paths: ['purposes[1].profiling'],
+      },
+      {
+        name: 'named after advertising, with no data use',
+        edit: (ws) => Object.assign(ws.purposes[3], { use: undefined, name: 'Personalised ads' }),
+        paths: ['purposes[3].use'],
+      },
+    ],
+    pass: [
+      {
+        name: 'targeted advertising, profiling derived from the use',
+        edit: (ws) => (ws.purposes[3].use = 'marketing.advertising.third_party.targeted'),
+      },
+      {
+        name: 'general personalisation said not to profile',
+        edit: (ws) => Object.assign(ws.purposes[1], { use: 'personalize.content', profiling: false }),
+      },
+      {
+        name: 'contextual advertising, which does not profile',
+        edit: (ws) => (ws.purposes[3].use = 'marketing.advertising.first_party.contextual'),
+      },
+      {
+        name: 'fraud detection said to profile',
+        edit: (ws) => Object.assign(ws.purposes[2], { use: 'essential.fraud_detection', profiling: true }),
+      },
+      { name: 'a name that does not suggest profiling, without a use', edit: (ws) => delete ws.purposes[1].use },
+    ],
+  },
   'transfer-without-safeguard': {
     fail: [
       {
@@ -1015,6 +1114,9 @@ describe('the rule catalogue', () => {
       'open-ended-retention': 'warning',
       'special-category-without-condition': 'error',
       'legitimate-interest-missing': 'error',
+      'automated-decision-without-ground': 'error',
+      'automated-decision-special-category': 'error',
+      'profiling-not-flagged': 'warning',
       'transfer-without-safeguard': 'error',
       'adequacy-claimed-without-decision': 'error',
       'adequacy-without-certification': 'error',

@@ -168,8 +168,9 @@ describe('ropaRows', () => {
 
   it('lists recipients by category, joint controllers with their contact, and individuals by fideslang name', () => {
     const alerts = row('check-in-alerts').cells;
-    expect(alerts.recipients).toEqual([
-      'Processors: Hetzner Online GmbH (Germany); Brevo SAS (France); Twilio Inc. (United States)',
+    expect(alerts.recipients).toEqual(['Processors: Hetzner Online GmbH (Germany); Brevo SAS (France); Twilio Inc. (United States)']);
+    expect(row('rescue-assistance').cells.recipients).toEqual([
+      'Processors: Hetzner Online GmbH (Germany)',
       'Public authorities: Police and mountain rescue services',
     ]);
     expect(alerts.individuals).toEqual(['Customer', 'Next of Kin']);
@@ -179,6 +180,42 @@ describe('ropaRows', () => {
       'Meta Platforms Ireland Limited (Ireland), privacy notice: https://www.facebook.com/privacy/policy/',
     ]);
     expect(row('account').cells.jointControllers).toEqual(['Not applicable']);
+  });
+
+  it('lists per purpose only the recipients that receive data for it (recipientPurposes; by default all)', () => {
+    // Recorded routes go to the rescue services only to help a search, and subscription records to the tax office only as accounting records.
+    expect(row('check-in-alerts').cells.recipients.join('\n')).not.toMatch(/mountain rescue/);
+    expect(row('record-activities').cells.recipients.join('\n')).not.toMatch(/Brevo|Twilio|mountain rescue/);
+    expect(row('subscriptions').cells.recipients.join('\n')).not.toMatch(/Finanzamt/);
+    expect(row('tax-records').cells.recipients).toEqual([
+      'Processors: Hetzner Online GmbH (Germany)',
+      'Public authorities: Finanzamt München (Germany)',
+    ]);
+    // Without the map, every recipient of a data type counts for each of its purposes.
+    const ws = structuredClone(sample);
+    for (const d of ws.dataTypes) delete d.recipientPurposes;
+    const all = ropaRows(ws).find((r) => r.purposeId === 'check-in-alerts')!.cells.recipients;
+    expect(all).toContain('Public authorities: Police and mountain rescue services');
+  });
+
+  it('says Yes for profiling purposes and gives an automated decision its Art 22(2) ground', () => {
+    expect(row('route-suggestions').cells.automatedDecision).toEqual([
+      'Profiling: Yes (its data use, Targeted Content Personalization, profiles people)',
+      'No solely automated decision with legal or similarly significant effect',
+    ]);
+    const challenge = row('challenge-verification').cells.automatedDecision;
+    expect(challenge).toContain('Art 22(2) ground: Necessary for a contract (Art 22(2)(a))');
+    expect(challenge).toContain('Profiling: Yes');
+    expect(challenge.some((e) => e.startsWith('Significance: It decides whether your entry counts'))).toBe(true);
+    expect(row('account').cells.automatedDecision).toEqual(['No']);
+    const ws = structuredClone(sample);
+    const suggestions = ws.purposes.find((p) => p.id === 'route-suggestions')!;
+    suggestions.profiling = false;
+    expect(ropaRows(ws).find((r) => r.purposeId === 'route-suggestions')!.cells.automatedDecision).toEqual(['No']);
+    delete ws.purposes.find((p) => p.id === 'challenge-verification')!.automatedDecision!.ground;
+    expect(ropaRows(ws).find((r) => r.purposeId === 'challenge-verification')!.cells.automatedDecision).toContain(
+      'Art 22(2) ground: Not recorded',
+    );
   });
 
   it('gives each data type its retention, and the same security measures on every row', () => {

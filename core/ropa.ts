@@ -44,7 +44,8 @@ import { deriveClassification } from './reference';
 import { lowerFirst, retentionPhrase } from './retention';
 import type { DataType, LawfulBasis, Purpose, Recipient, Workspace } from './schema';
 import { neutralizeFormula } from './spreadsheet';
-import { SUBJECT_BY_KEY, categoryLabel } from './taxonomy';
+import { DECISION_GROUND_LABELS, profiles } from './profiling';
+import { SUBJECT_BY_KEY, USE_BY_KEY, categoryLabel } from './taxonomy';
 import { count } from './words';
 
 export const ROPA_COLUMN_IDS = [
@@ -191,6 +192,16 @@ function rightsFor(purpose: Purpose): string[] {
   return rights;
 }
 
+/** The recipients that receive the data type for the purpose: those its recipientPurposes map limits to other purposes are left out. */
+export function recipientsFor(dataType: DataType, purposeId: string): string[] {
+  return (dataType.recipients ?? []).filter((id) => dataType.recipientPurposes?.[id]?.includes(purposeId) ?? true);
+}
+
+function profilingText(purpose: Purpose): string {
+  if (purpose.profiling === true) return 'Profiling: Yes';
+  return `Profiling: Yes (its data use, ${oneLine(USE_BY_KEY.get(purpose.use ?? '')?.name ?? purpose.use)}, profiles people)`;
+}
+
 function unique(values: Iterable<string>): string[] {
   return [...new Set([...values].filter((v) => v.length > 0))];
 }
@@ -264,7 +275,8 @@ export function ropaRows(workspace: Workspace): RopaRow[] {
 
   return workspace.purposes.map((purpose) => {
     const dataTypes = workspace.dataTypes.filter((d) => d.purposes.includes(purpose.id));
-    const recipients = unique(dataTypes.flatMap((d) => d.recipients ?? []))
+    // A recipient counts for this purpose when it receives a data type for it (by default, for all of the data type's purposes).
+    const recipients = unique(dataTypes.flatMap((d) => recipientsFor(d, purpose.id)))
       .map((id) => recipientsById.get(id))
       .filter((r): r is Recipient => r !== undefined);
 
@@ -305,6 +317,15 @@ export function ropaRows(workspace: Workspace): RopaRow[] {
 
     const interest = oneLine(purpose.legitimateInterest);
     const decision = purpose.automatedDecision;
+    const decisionEntries = decision
+      ? [
+          `Yes. Logic: ${oneLine(decision.logic)}`,
+          ...(decision.significance ? [`Significance: ${oneLine(decision.significance)}`] : []),
+          `Consequences: ${oneLine(decision.consequences)}`,
+          `Art 22(2) ground: ${decision.ground ? `${DECISION_GROUND_LABELS[decision.ground].label} (Art 22(2)(${DECISION_GROUND_LABELS[decision.ground].point}))` : NOT_RECORDED}`,
+        ]
+      : [];
+    const profilingEntry = profiles(purpose) ? [profilingText(purpose)] : [];
 
     const cells: Record<RopaColumnId, string[]> = {
       businessFunction: unique(dataTypes.map((d) => oneLine(d.owner))),
@@ -324,7 +345,14 @@ export function ropaRows(workspace: Workspace): RopaRow[] {
       legitimateInterests:
         purpose.lawfulBasis === 'legitimate-interests' ? [interest || NOT_RECORDED] : interest ? [interest] : [NOT_APPLICABLE],
       rights: rightsFor(purpose),
-      automatedDecision: decision ? [`Yes. Logic: ${oneLine(decision.logic)}`, `Consequences: ${oneLine(decision.consequences)}`] : ['No'],
+      automatedDecision:
+        decisionEntries.length + profilingEntry.length > 0
+          ? [
+              ...decisionEntries,
+              ...profilingEntry,
+              ...(decision ? [] : ['No solely automated decision with legal or similarly significant effect']),
+            ]
+          : ['No'],
       source: sources,
     };
     if (cells.personalData.length === 0) cells.personalData = ['None recorded: no data type uses this purpose'];

@@ -117,6 +117,8 @@ export const SPECIAL_CONDITIONS = [
   'research',
 ] as const;
 export const STATUSES = ['draft', 'in-review', 'approved'] as const;
+/** The Art 22(2) grounds that allow a solely automated decision with legal or similarly significant effect. */
+export const DECISION_GROUNDS = ['contract', 'law', 'explicit-consent'] as const;
 export const DATA_DELETION = ['yes', 'no', 'auto-deleted'] as const;
 
 export const OrganizationSchema = z.looseObject({
@@ -172,9 +174,12 @@ export const PurposeSchema = z.looseObject({
   automatedDecision: z
     .looseObject({
       logic: text.min(1),
+      significance: text.optional(),
       consequences: text.min(1),
+      ground: z.enum(DECISION_GROUNDS).optional(),
     })
     .optional(),
+  profiling: z.boolean().optional(),
   storePurpose: z
     .looseObject({
       apple: z.enum(tuple(APPLE_PURPOSE_IDS)).optional(),
@@ -236,6 +241,7 @@ export const DataTypeSchema = z.looseObject({
   benefit: text.optional(),
   retention: RetentionSchema.optional(),
   recipients: z.array(Slug).optional(),
+  recipientPurposes: z.record(Slug, z.array(Slug).min(1)).optional(),
   collectedAt: z.array(Slug).optional(),
   required: z.boolean().optional(),
   consequenceIfNotProvided: text.optional(),
@@ -335,6 +341,7 @@ export type RetentionUnit = (typeof RETENTION_UNITS)[number];
 export type Status = (typeof STATUSES)[number];
 export type TransferSafeguard = (typeof TRANSFER_SAFEGUARDS)[number];
 export type TransferDerogation = (typeof TRANSFER_DEROGATIONS)[number];
+export type DecisionGround = (typeof DECISION_GROUNDS)[number];
 
 /** The four lists of a workspace whose entries have ids. */
 export const ENTITY_LISTS = ['purposes', 'recipients', 'collectionPoints', 'dataTypes'] as const;

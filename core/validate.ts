@@ -181,6 +181,31 @@ function semanticProblems(input: Record<string, unknown>): Problem[] {
         }
       });
     }
+    // Which purposes a recipient receives the data for: only the data type's own recipients and purposes.
+    if (isObject(dataType.recipientPurposes)) {
+      const own = (field: 'recipients' | 'purposes') =>
+        new Set(Array.isArray(dataType[field]) ? (dataType[field] as unknown[]).filter((v) => typeof v === 'string') : []);
+      const recipients = own('recipients');
+      const purposes = own('purposes');
+      for (const [recipient, list] of Object.entries(dataType.recipientPurposes)) {
+        const path = `${at}.recipientPurposes.${recipient}`;
+        if (!recipients.has(recipient)) {
+          problems.push({
+            path,
+            message: `"${recipient}" is not one of this data type's recipients; add it to its recipients or remove it here`,
+          });
+        }
+        if (!Array.isArray(list)) continue;
+        list.forEach((purpose, j) => {
+          if (typeof purpose === 'string' && !purposes.has(purpose)) {
+            problems.push({
+              path: `${path}[${j}]`,
+              message: `"${purpose}" is not one of this data type's purposes; add it to its purposes or remove it here`,
+            });
+          }
+        });
+      }
+    }
     const retention = dataType.retention;
     if (isObject(retention)) {
       const hasAfter = retention.after !== undefined;

@@ -13,9 +13,11 @@ import { countryInText, countryName, EEA } from '../countries';
 import { formatDate } from '../dates';
 import { CCPA_CATEGORIES, type CcpaCategoryId } from '../identifiers';
 import { deriveClassification } from '../reference';
+import { DECISION_GROUND_LABELS, isDirectMarketing, objectionApplies, profiles } from '../profiling';
 import { lowerFirst, retentionPhrase } from '../retention';
 import type { DataType, Jurisdiction, LawfulBasis, Purpose, Recipient, Workspace } from '../schema';
 import { lineage } from '../taxonomy';
+import { assessTransfer, assessTransfers, DEROGATION_TEXT, dpfCertified, hasCopy } from '../transfers';
 import { capitalize, listInWords } from '../words';
 import { headingText, markdownInline, markdownUrl, plainLines, plainText, sentence } from './text';
 
@@ -98,7 +100,27 @@ export interface PurposeView {
   /** "Article 6(1)(a) GDPR" */
   lawfulBasisArticle: string;
   legitimateInterest: string;
-  automatedDecision: { present: boolean; logic: string; consequences: string };
+  automatedDecision: {
+    present: boolean;
+    logic: string;
+    /** what the decision means for the person, as written; may be empty */
+    significance: string;
+    consequences: string;
+    /** the Art 22(2) ground: 'contract', 'law', 'explicit-consent' or '' */
+    ground: string;
+    /** "We make this decision automatically because you have given your explicit consent (Article 22(2)(c) GDPR)."; empty without a ground */
+    groundText: string;
+  };
+  /** the purpose profiles people (its data use says so, or the team set `profiling`) */
+  profiling: boolean;
+  /** for a profiling purpose: what the profiling is for, one sentence ("We use your data to decide which advertisements to show you.") */
+  profilingText: string;
+  /** for a profiling purpose: the right that lets the person stop it, one sentence, or empty when none applies */
+  profilingRight: string;
+  /** people may object to it: legitimate interests, public task or direct marketing (GDPR Art 21) */
+  objection: boolean;
+  /** its data use is marketing, so the right to object is absolute (Art 21(2)) */
+  directMarketing: boolean;
   dataTypeNames: string[];
 }
 
@@ -113,10 +135,17 @@ export interface RecipientView {
   countryInText: string;
   /** outside the EEA (GDPR) or outside the UK and EEA (UK GDPR) */
   transfer: boolean;
-  /** 'adequacy', 'sccs', 'bcrs', 'derogation', 'none' or '' */
+  /** the stored `transferSafeguard` of a transfer ('adequacy', 'sccs', 'idta', …) or '' */
   safeguard: string;
-  /** a sentence describing the safeguard of a transfer; empty when it is not a transfer or none is recorded */
+  /**
+   * what protects the transfer, from the adequacy table and the recipient's mechanism: one sentence, or
+   * one per regime when the GDPR and the UK GDPR differ; empty when it is not a transfer
+   */
   safeguardText: string;
+  /** where a copy of the safeguards is published, for a transfer under an Art 46/47 safeguard */
+  safeguardsCopy: LinkView;
+  /** a transfer under an Art 46/47 safeguard whose copy people ask us for (no address recorded) */
+  copyOnRequest: boolean;
   privacyPolicy: LinkView;
   sells: boolean;
   sharesForAds: boolean;
@@ -182,8 +211,17 @@ export interface DocumentContext {
     accountDeletion: LinkView;
     securityMeasures: string;
     dpo: { present: boolean; name: string; email: LinkView; address: string };
+    /** where the controller is established, the country's name; empty when not recorded */
+    country: string;
+    /** established outside the EEA (a known country), so the GDPR gives it no lead authority (Art 56) */
+    outsideEea: boolean;
     representatives: { region: string; regionName: string; name: string; address: string; email: LinkView }[];
-    supervisoryAuthority: { present: boolean; name: string; website: LinkView };
+    /**
+     * `lead`: the notice names it as the lead authority (GDPR applies and the controller is not known to be
+     * established outside the EEA); `shown`: the notice names it at all (as the lead authority, or under the
+     * UK GDPR alone as the authority to complain to)
+     */
+    supervisoryAuthority: { present: boolean; name: string; website: LinkView; lead: boolean; shown: boolean };
   };
   children: { applies: boolean; minimumAge: number; childrenDirected: boolean };
   dataTypes: DataTypeView[];
@@ -192,6 +230,12 @@ export interface DocumentContext {
   recipientGroups: RecipientGroupView[];
   transfers: RecipientView[];
   automatedDecisions: PurposeView[];
+  /** the purposes that profile people */
+  profilingPurposes: PurposeView[];
+  /** the purposes based on legitimate interests or a public task (Art 21(1)) */
+  objectionPurposes: PurposeView[];
+  /** the direct-marketing purposes (Art 21(2)) */
+  marketingPurposes: PurposeView[];
   specialData: DataTypeView[];
   sensitiveData: DataTypeView[];
   thirdPartyData: DataTypeView[];
@@ -215,8 +259,11 @@ export interface DocumentContext {
     /** a right to object applies (legitimate interests or public task) */
     objection: boolean;
     marketing: boolean;
+    /** some purpose profiles people */
+    profiling: boolean;
     automatedDecisions: boolean;
     transfers: boolean;
+    /** a transfer relies on a safeguard (clauses, IDTA, binding corporate rules, codes, certification) with no published copy */
     transferCopies: boolean;
     special: boolean;
     sensitive: boolean;
@@ -398,47 +445,157 @@ interface Regimes {
   ukGdpr: boolean;
 }
 
-/** Which regimes treat sending data to this country as an international transfer. */
-function transferRegimes(country: string | undefined, regimes: Regimes): { eu: boolean; uk: boolean } {
-  if (!country) return { eu: false, uk: false };
-  return {
-    eu: regimes.gdpr && !EEA.has(country),
-    uk: regimes.ukGdpr && country !== 'GB' && !EEA.has(country),
-  };
+type Assessment = NonNullable<ReturnType<typeof assessTransfer>>;
+
+// How each regime names its adequacy findings: the Commission adopts decisions, the UK makes regulations.
+const ADEQUACY_WORDS = {
+  gdpr: {
+    decision: 'the EU adequacy decision',
+    covers: 'covers',
+    it: 'it',
+    none: 'there is no EU adequacy decision',
+    by: 'the European Commission',
+  },
+  'uk-gdpr': {
+    decision: 'the UK adequacy regulations',
+    covers: 'cover',
+    it: 'them',
+    none: 'there are no UK adequacy regulations',
+    by: 'the UK government',
+  },
+} as const;
+
+/** The part of a transfer clause that says there is no adequacy finding covering this recipient (Art 13(1)(f)). */
+function absenceClause(a: Assessment, recipient: Recipient, where: string): string {
+  const w = ADEQUACY_WORDS[a.regime];
+  const { certification, scope } = a.adequacy;
+  if (certification) {
+    return dpfCertified(recipient, a.regime) === false
+      ? `this recipient is not certified under the ${certification.name}, so ${w.decision} for ${where} ${a.regime === 'gdpr' ? 'does' : 'do'} not cover it`
+      : `${w.decision} for ${where} ${w.covers} only organisations certified under the ${certification.name}, and we do not rely on ${w.it} for this recipient`;
+  }
+  if (a.adequacy.status === 'adequate' && scope)
+    return `${w.decision} for ${where} ${w.covers} only ${scope}, and we do not rely on ${w.it} for this recipient`;
+  return `${w.none} for ${where}`;
 }
 
-function safeguardSentence(recipient: Recipient, name: string, transfer: { eu: boolean; uk: boolean }): string {
-  if (!recipient.country || !(transfer.eu || transfer.uk)) return '';
-  const where = countryInText(recipient.country);
-  switch (recipient.transferSafeguard) {
-    case 'adequacy': {
-      const decided =
-        transfer.eu && transfer.uk
-          ? 'The European Commission and the UK government have'
-          : transfer.eu
-            ? 'The European Commission has'
-            : 'The UK government has';
-      return `${decided} decided that ${where} protects personal data adequately (an adequacy decision).`;
-    }
+const SIGNED = 'which we have signed with this recipient';
+
+/** The mechanism clause for an Art 46 or 47 safeguard. */
+function safeguardClause(mechanism: string, regime: 'gdpr' | 'uk-gdpr'): string {
+  switch (mechanism) {
     case 'sccs':
-      return transfer.eu && transfer.uk
-        ? "Protected by the European Commission's standard contractual clauses and the UK addendum to them, which we have signed with this recipient."
-        : transfer.eu
-          ? "Protected by the European Commission's standard contractual clauses, which we have signed with this recipient."
-          : "Protected by the UK's international data transfer agreement, which we have signed with this recipient.";
+      return `the transfer is protected by the standard contractual clauses adopted by the European Commission, ${SIGNED}`;
+    case 'idta':
+      return `the transfer is protected by the International Data Transfer Agreement issued by the UK Information Commissioner, ${SIGNED}`;
+    case 'uk-addendum':
+      return `the transfer is protected by the European Commission's standard contractual clauses with the UK Addendum issued by the UK Information Commissioner, ${SIGNED}`;
     case 'bcrs':
-      return `Protected by binding corporate rules that ${name} follows and that data protection authorities have approved.`;
-    case 'derogation':
-      return `There is no adequacy decision for ${where}; the transfer relies on one of the exceptions for specific situations in Article 49 of the ${transfer.eu ? 'GDPR' : 'UK GDPR'}, such as your explicit consent or the need to perform our contract with you.`;
-    case 'none':
-      return `There is no adequacy decision for ${where} and no other safeguard applies, so your data may be less protected there.`;
+      return `the transfer is protected by binding corporate rules that this recipient follows and that ${regime === 'gdpr' ? 'EU data protection authorities have' : 'the UK Information Commissioner has'} approved`;
+    case 'codes':
+      return 'the transfer is protected by an approved code of conduct, with binding and enforceable commitments by this recipient to apply its safeguards';
     default:
-      return '';
+      return 'the transfer is protected by an approved certification mechanism, with binding and enforceable commitments by this recipient to apply its safeguards';
   }
+}
+
+/** One regime's statement about a transfer, as a clause that can follow "Under the GDPR, ". */
+function transferClause(a: Assessment, recipient: Recipient, where: string): string {
+  const w = ADEQUACY_WORDS[a.regime];
+  const law = a.regime === 'gdpr' ? 'GDPR' : 'UK GDPR';
+  const basis = a.basis;
+  switch (basis.kind) {
+    case 'adequacy':
+      return `${w.by} has decided that ${where} protects personal data adequately (${a.regime === 'gdpr' ? 'an adequacy decision' : 'adequacy regulations'})${basis.scope ? `, for ${basis.scope}, which include this recipient` : ''}`;
+    case 'certified':
+      return `this recipient is certified under the ${basis.framework}, which ${w.by} found adequate`;
+    case 'safeguard':
+      return `${absenceClause(a, recipient, where)}; ${safeguardClause(basis.mechanism, a.regime)}`;
+    case 'derogation': {
+      const point = basis.point ? DEROGATION_TEXT[basis.point] : undefined;
+      return point
+        ? `${absenceClause(a, recipient, where)}; the transfer relies on an exception in Article 49(1)(${point.point}) of the ${law}: ${point.notice}`
+        : `${absenceClause(a, recipient, where)}; the transfer relies on one of the exceptions for specific situations in Article 49 of the ${law}`;
+    }
+    case 'none':
+      // Only a review error leads here; the sentence states the fact and claims nothing.
+      return a.stored === 'none'
+        ? `${absenceClause(a, recipient, where)}, and no other safeguard applies, so your data may be less protected there`
+        : absenceClause(a, recipient, where);
+  }
+}
+
+/**
+ * What protects the transfer of data to this recipient, in one or two sentences: one when a single
+ * regime applies or both say the same (adequate under both, certified under both), otherwise one per
+ * regime ("Under the GDPR, … Under the UK GDPR, …"), so that the two never read as one contradicting
+ * the other.
+ */
+function transferText(recipient: Recipient, eu: Assessment | undefined, uk: Assessment | undefined): string {
+  if (!recipient.country || !(eu || uk)) return '';
+  const where = countryInText(recipient.country);
+  if (eu && uk) {
+    if (eu.basis.kind === 'adequacy' && uk.basis.kind === 'adequacy' && eu.basis.scope === uk.basis.scope)
+      return `The European Commission and the UK government have both decided that ${where} protects personal data adequately (adequacy decisions)${eu.basis.scope ? `, for ${eu.basis.scope}, which include this recipient` : ''}.`;
+    // A plain absence under both (no decision at all for the country) and the same derogation or Art 46
+    // instrument read as one sentence; binding corporate rules differ in who approved them.
+    const plain = (a: Assessment) => !a.adequacy.certification && a.adequacy.status !== 'adequate';
+    if (plain(eu) && plain(uk)) {
+      const absent = `There is no EU adequacy decision and there are no UK adequacy regulations for ${where}`;
+      if (eu.basis.kind === 'derogation' && uk.basis.kind === 'derogation' && eu.basis.point && eu.basis.point === uk.basis.point) {
+        const point = DEROGATION_TEXT[eu.basis.point];
+        return `${absent}; the transfer relies on an exception in Article 49(1)(${point.point}) of the GDPR and the UK GDPR: ${point.notice}.`;
+      }
+      if (
+        eu.basis.kind === 'safeguard' &&
+        uk.basis.kind === 'safeguard' &&
+        eu.basis.mechanism === uk.basis.mechanism &&
+        (eu.basis.mechanism === 'codes' || eu.basis.mechanism === 'certification')
+      )
+        return `${absent}; ${safeguardClause(eu.basis.mechanism, 'gdpr')}.`;
+    }
+    if (eu.basis.kind === 'certified' && uk.basis.kind === 'certified')
+      return `This recipient is certified under the ${eu.basis.framework} and its UK Extension, which the European Commission and the UK government found adequate.`;
+    return `Under the GDPR, ${transferClause(eu, recipient, where)}. Under the UK GDPR, ${transferClause(uk, recipient, where)}.`;
+  }
+  return `${capitalize(transferClause((eu ?? uk)!, recipient, where))}.`;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // The context
+
+function decisionView(p: Purpose, gdprCitation: string): PurposeView['automatedDecision'] {
+  const decision = p.automatedDecision;
+  if (!decision) return { present: false, logic: '', significance: '', consequences: '', ground: '', groundText: '' };
+  const ground = decision.ground ? DECISION_GROUND_LABELS[decision.ground] : undefined;
+  return {
+    present: true,
+    logic: sentence(md(decision.logic)),
+    significance: decision.significance ? sentence(md(decision.significance)) : '',
+    consequences: sentence(md(decision.consequences)),
+    ground: decision.ground ?? '',
+    groundText: ground
+      ? `We make this decision automatically because ${ground.because} (Article 22(2)(${ground.point}) ${gdprCitation}).`
+      : '',
+  };
+}
+
+// What a profiling purpose uses the profile for, by its data use; a use Candor cannot read says what profiling is.
+function profilingSentence(use: string | undefined): string {
+  if (use === 'marketing' || use?.startsWith('marketing.')) return 'We use your data to decide which advertisements or offers to show you.';
+  if (use === 'personalize' || use?.startsWith('personalize.')) return 'We use your data to tailor what we show you to your interests.';
+  if (use === 'essential.fraud_detection') return 'We use your data to assess the risk that activity on your account is fraudulent.';
+  return 'We use your data to evaluate or predict your preferences or behaviour.';
+}
+
+// The right that lets the person stop the profiling, strongest first; none for, say, a contract basis.
+function profilingRight(p: Purpose): string {
+  if (isDirectMarketing(p)) return 'You can object to it at any time, and we will stop.';
+  if (p.lawfulBasis === 'legitimate-interests' || p.lawfulBasis === 'public-task')
+    return 'You can object to it for reasons relating to your situation; see "Your right to object".';
+  if (p.lawfulBasis === 'consent') return 'We do it only with your consent, which you can withdraw at any time.';
+  return '';
+}
 
 /**
  * The view model for one document. Built afresh on every call (it takes a few milliseconds for a
@@ -573,9 +730,12 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       lawfulBasisLabel: basis?.label ?? '',
       lawfulBasisArticle: basis ? `Article 6(1)(${basis.point}) ${gdprCitation}` : '',
       legitimateInterest: p.lawfulBasis === 'legitimate-interests' && p.legitimateInterest ? sentence(md(p.legitimateInterest)) : '',
-      automatedDecision: p.automatedDecision
-        ? { present: true, logic: sentence(md(p.automatedDecision.logic)), consequences: sentence(md(p.automatedDecision.consequences)) }
-        : { present: false, logic: '', consequences: '' },
+      automatedDecision: decisionView(p, gdprCitation),
+      profiling: profiles(p),
+      profilingText: profiles(p) ? profilingSentence(p.use) : '',
+      profilingRight: profiles(p) ? profilingRight(p) : '',
+      objection: objectionApplies(p),
+      directMarketing: isDirectMarketing(p),
       dataTypeNames: typesByPurpose.get(p.id) ?? [],
     };
   });
@@ -583,8 +743,9 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
   // Recipients -----------------------------------------------------------------------------------
   const recipients: RecipientView[] = workspace.recipients.map((r) => {
     const name = recipientNames.get(r.id)!;
-    const transfer = europe ? transferRegimes(r.country, regimes) : { eu: false, uk: false };
-    const isTransfer = transfer.eu || transfer.uk;
+    const { eu, uk } = assessTransfers(r, regimes);
+    const isTransfer = eu !== undefined || uk !== undefined;
+    const copy = isTransfer && [eu, uk].some((a) => a && hasCopy(a.basis));
     return {
       id: r.id,
       name,
@@ -596,7 +757,9 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       countryInText: r.country ? markdownInline(countryInText(r.country)) : '',
       transfer: isTransfer,
       safeguard: isTransfer ? (r.transferSafeguard ?? '') : '',
-      safeguardText: markdownInline(safeguardSentence(r, plainText(r.name), transfer)),
+      safeguardText: markdownInline(transferText(r, eu, uk)),
+      safeguardsCopy: copy ? linkView(r.safeguardsUrl) : linkView(undefined),
+      copyOnRequest: copy && !r.safeguardsUrl,
       privacyPolicy: linkView(r.privacyPolicyUrl),
       sells: r.sells === true,
       sharesForAds: r.sharesForAds === true,
@@ -655,11 +818,16 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
   const allPurposes = workspace.purposes;
   const specialData = dataTypes.filter((d) => d.special);
   const automatedDecisions = purposes.filter((p) => p.automatedDecision.present);
+  const profilingPurposes = purposes.filter((p) => p.profiling);
   const consent =
     allPurposes.some((p) => p.lawfulBasis === 'consent') ||
     workspace.dataTypes.some((d, index) => d.specialCondition === 'explicit-consent' && classifications[index].gdprSpecial);
 
   const audience = org.audience ?? {};
+  // Only an establishment in the EU gives a controller a lead authority (one-stop shop, Art 56); one
+  // established elsewhere leaves people to complain where they live, work or were wronged (Art 77).
+  const outsideEea = org.country !== undefined && !EEA.has(org.country);
+  const leadAuthority = Boolean(org.supervisoryAuthority) && regimes.gdpr && !outsideEea;
   const minimumAge = audience.minimumAge ?? 0;
 
   return {
@@ -696,6 +864,8 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
         email: emailView(org.dpo?.email),
         address: org.dpo?.address ? plainLines(org.dpo.address).map(markdownInline).join(', ') : '',
       },
+      country: org.country ? markdownInline(countryName(org.country)) : '',
+      outsideEea,
       representatives: (org.representatives ?? []).map((r) => ({
         region: r.region,
         regionName: r.region === 'eu' ? 'the EU' : 'the UK',
@@ -707,6 +877,8 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
         present: Boolean(org.supervisoryAuthority),
         name: md(org.supervisoryAuthority?.name),
         website: linkView(org.supervisoryAuthority?.url),
+        lead: leadAuthority,
+        shown: leadAuthority || (Boolean(org.supervisoryAuthority) && !regimes.gdpr),
       },
     },
     children: {
@@ -720,6 +892,9 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
     recipientGroups,
     transfers,
     automatedDecisions,
+    profilingPurposes,
+    objectionPurposes: purposes.filter((p) => p.lawfulBasis === 'legitimate-interests' || p.lawfulBasis === 'public-task'),
+    marketingPurposes: purposes.filter((p) => p.directMarketing),
     specialData,
     sensitiveData,
     thirdPartyData: dataTypes.filter((d) => d.fromThirdParty),
@@ -739,10 +914,11 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       legitimateInterests: allPurposes.some((p) => p.lawfulBasis === 'legitimate-interests'),
       publicTask: allPurposes.some((p) => p.lawfulBasis === 'public-task'),
       objection: allPurposes.some((p) => p.lawfulBasis === 'legitimate-interests' || p.lawfulBasis === 'public-task'),
-      marketing: allPurposes.some((p) => p.use?.startsWith('marketing')),
+      marketing: allPurposes.some(isDirectMarketing),
+      profiling: profilingPurposes.length > 0,
       automatedDecisions: automatedDecisions.length > 0,
       transfers: transfers.length > 0,
-      transferCopies: transfers.some((r) => r.safeguard === 'sccs' || r.safeguard === 'bcrs'),
+      transferCopies: transfers.some((r) => r.copyOnRequest),
       special: specialData.length > 0,
       sensitive: sensitiveData.length > 0,
       thirdPartySources: dataTypes.some((d) => d.fromThirdParty),

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import {
   DATA_DELETION,
+  DECISION_GROUNDS,
   JURISDICTIONS,
   LAWFUL_BASES,
   PERMISSIONS,
@@ -106,7 +107,17 @@ export function workspaceArbitrary(options: ArbitraryOptions = {}): fc.Arbitrary
               use: optional(fc.constantFrom(...DATA_USES.map((u) => u.key))),
               lawfulBasis: optional(fc.constantFrom(...LAWFUL_BASES)),
               legitimateInterest: optional(text),
-              automatedDecision: optional(fc.record({ logic: text, consequences: text })),
+              automatedDecision: optional(
+                fc
+                  .record({
+                    logic: text,
+                    significance: optional(text),
+                    consequences: text,
+                    ground: optional(fc.constantFrom(...DECISION_GROUNDS)),
+                  })
+                  .map(compact),
+              ),
+              profiling: optional(fc.boolean()),
               storePurpose: optional(
                 fc.record({ apple: fc.constantFrom(...APPLE_PURPOSE_IDS), play: fc.constantFrom(...PLAY_PURPOSE_IDS) }),
               ),
@@ -184,8 +195,13 @@ export function workspaceArbitrary(options: ArbitraryOptions = {}): fc.Arbitrary
               owner: optional(text),
               reviewedOn: optional(dateArb),
               notes: optional(text),
+              narrowRecipients: fc.boolean(),
             })
-            .map((d): DataType => compact({ id, ...d })),
+            // Some data types give their first recipient the data for their first purpose only.
+            .map(({ narrowRecipients, ...d }): DataType => {
+              const first = d.recipients?.[0];
+              return compact({ id, ...d, recipientPurposes: narrowRecipients && first ? { [first]: [d.purposes[0]] } : undefined });
+            }),
         ),
       );
       const organization = fc
