@@ -4,12 +4,15 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
 import { EXPORT_SECTIONS, EXPORTS, exportsIn, type ExportSection } from '../../../../core/catalogue';
+import { lintWorkspace } from '../../../../core/lint';
+import { routeForPath } from '../../state/paths';
+import { routeHash } from '../../state/route';
 import { useEditor } from '../../state/store';
 import { Inventory } from '../../screens/Inventory/Inventory';
 import { OrganizationScreen } from '../../screens/Organization/Organization';
 import { ReviewScreen } from '../../screens/Review/Review';
 import { recordingBridge } from '../../testing/recording-bridge';
-import { exampleWorkspace, installDomStubs, loadWorkspace, renderScreen } from '../../testing/test-utils';
+import { exampleWorkspace, installDomStubs, loadWorkspace, renderScreen, setHash } from '../../testing/test-utils';
 import { ExportButton, ExportMenu } from './ExportMenu';
 
 let exportReply: (arg: { kind: string; path: string }) => unknown;
@@ -210,5 +213,103 @@ describe('Every export of the catalogue in the app', () => {
       inventory: await menuItems(<Inventory />, 'Export'),
     };
     for (const section of EXPORT_SECTIONS) expect(offered[section], section).toEqual(labels(section));
+  });
+});
+
+describe('the review before an export', () => {
+  /** The sample without its privacy contact: valid, saved, and one review error. */
+  function loadWithErrors(remove: ('contactEmail' | 'supervisoryAuthority')[] = ['contactEmail', 'supervisoryAuthority']) {
+    const workspace = exampleWorkspace();
+    for (const field of remove) delete workspace.organization[field];
+    loadWorkspace(workspace);
+    useEditor.setState({ session: { status: 'open', path: '/home/ana/moments/moments.candor.json', revision: 'r', workspace } });
+    const errors = lintWorkspace(workspace).filter((f) => f.severity === 'error');
+    expect(errors.length).toBe(remove.length);
+    return { workspace, errors };
+  }
+
+  const exports = () => calls.filter((c) => c.name === 'export-file');
+
+  it('exports straight away when the review finds no error (warnings do not count)', async () => {
+    const workspace = load();
+    expect(lintWorkspace(workspace).some((f) => f.severity === 'error')).toBe(false);
+    choosePath.mockResolvedValue('/home/ana/release/data-safety.csv');
+    renderScreen(<ExportButton kind="play-data-safety" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Data safety form (CSV)…' }));
+    await waitFor(() => expect(exports()).toHaveLength(1));
+    expect(exports()[0].arg).toEqual({ kind: 'play-data-safety', path: '/home/ana/release/data-safety.csv' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('lists the errors before asking for a path; "Export anyway" exports with allowErrors', async () => {
+    const { workspace, errors } = loadWithErrors();
+    choosePath.mockResolvedValue('/home/ana/release/data-safety.csv');
+    renderScreen(<ExportButton kind="play-data-safety" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Data safety form (CSV)…' }));
+    const dialog = await screen.findByRole('dialog', { name: '2 problems the review calls errors' });
+    expect(choosePath).not.toHaveBeenCalled();
+    const links = within(dialog).getAllByRole('link');
+    expect(links).toHaveLength(2);
+    errors.forEach((error, i) => {
+      expect(links[i].textContent).toContain(error.message);
+      expect(links[i].getAttribute('href')).toBe(routeHash(routeForPath(workspace, error.path)));
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Export anyway' }));
+    await waitFor(() => expect(exports()).toHaveLength(1));
+    expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/moments/data-safety.csv', purpose: 'export' });
+    expect(exports()[0].arg).toEqual({ kind: 'play-data-safety', path: '/home/ana/release/data-safety.csv', allowErrors: true });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('"Fix it first" closes the list and exports nothing', async () => {
+    loadWithErrors(['contactEmail']);
+    renderScreen(<ExportMenu label="Record of processing" section="ropa" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Record of processing' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'CSV…' }));
+    const dialog = await screen.findByRole('dialog', { name: '1 problem the review calls an error' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Fix it first' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await act(async () => {});
+    expect(choosePath).not.toHaveBeenCalled();
+    expect(exports()).toEqual([]);
+  });
+
+  it('opens the field of an error, closing the list, and exports nothing', async () => {
+    const { workspace, errors } = loadWithErrors(['contactEmail']);
+    setHash('#/review');
+    renderScreen(<ExportButton kind="apple-privacy-manifest" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Privacy manifest (PrivacyInfo.xcprivacy)…' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('link'));
+    expect(window.location.hash).toBe(routeHash(routeForPath(workspace, errors[0].path)));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(choosePath).not.toHaveBeenCalled();
+    expect(exports()).toEqual([]);
+  });
+
+  it('does not hold back the interchange files: the inventory CSV exports straight away', async () => {
+    loadWithErrors();
+    choosePath.mockResolvedValue('/home/ana/inventory.csv');
+    renderScreen(<ExportButton kind="inventory-csv" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Inventory as CSV…' }));
+    await waitFor(() => expect(exports()).toHaveLength(1));
+    expect(exports()[0].arg).toEqual({ kind: 'inventory-csv', path: '/home/ana/inventory.csv' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('in the web mode, "Export anyway" then asks for the path and exports with allowErrors', async () => {
+    loadWithErrors();
+    const restore = bridge.webMode();
+    try {
+      renderScreen(<ExportButton kind="ropa-xlsx" />);
+      fireEvent.click(screen.getByRole('button', { name: 'Excel workbook (.xlsx)…' }));
+      fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Export anyway' }));
+      const input = (await screen.findByLabelText('Save as')) as HTMLInputElement;
+      fireEvent.submit(input.closest('form')!);
+      await waitFor(() => expect(exports()).toHaveLength(1));
+      expect(exports()[0].arg).toEqual({ kind: 'ropa-xlsx', path: '/home/ana/moments/ropa.xlsx', allowErrors: true });
+    } finally {
+      restore();
+    }
   });
 });

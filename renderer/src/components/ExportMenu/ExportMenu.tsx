@@ -1,18 +1,21 @@
 // One click from the screen where a file belongs to the file on disk: the save dialog (a native one in
 // the desktop app, a path typed in a modal in the web mode), then the backend renders the file from
 // the saved workspace. Edits still waiting to be saved are written first; an export that would leave
-// them out is refused.
+// them out is refused. A store disclosure or record of processing the review finds errors in is shown
+// with its errors first, and exported only when the person chooses "Export anyway".
 import { useState, type ReactNode } from 'react';
 import { Button, Menu, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconDownload } from '@tabler/icons-react';
 import { EXPORTS, exportsIn, type ExportKind, type ExportSection } from '../../../../core/catalogue';
+import { isPublishedExport } from '../../../../core/publish';
 import { count } from '../../../../core/words';
 import { useEditor } from '../../state/store';
 import { describePath } from '../../state/paths';
 import { getBridge, nativeDialogs } from '../../transport';
 import { folderOf, joinPath } from '../Dialogs/paths';
 import { ExportPathModal } from './ExportPathModal';
+import { useReviewGate } from './ReviewGate';
 
 /**
  * Saves pending edits, then says why the saved workspace is not the one being edited (so an export
@@ -42,15 +45,30 @@ export async function unsavedChangesBlocker(action: 'exported' | 'imported' = 'e
 /** Asks where to save one export and writes it; `modal` must be rendered for the web mode's path dialog. */
 export function useExportFile(): { start(kind: ExportKind): Promise<void>; modal: ReactNode } {
   const session = useEditor((s) => s.session);
-  const [pending, setPending] = useState<ExportKind>();
+  const [pending, setPending] = useState<{ kind: ExportKind; allowErrors: boolean }>();
+  const gate = useReviewGate();
 
-  const exportTo = async (kind: ExportKind, path: string): Promise<string | undefined> => {
+  const exportTo = async (kind: ExportKind, path: string, allowErrors: boolean): Promise<string | undefined> => {
     const blocker = await unsavedChangesBlocker('exported');
     if (blocker) return blocker;
-    const result = await getBridge().invoke('export-file', { kind, path });
+    const result = await getBridge().invoke('export-file', { kind, path, ...(allowErrors ? { allowErrors } : {}) });
     if (!result.ok) return result.error.message;
     notifications.show({ color: 'green', title: `Exported ${EXPORTS[kind].what}`, message: result.value.path });
     return undefined;
+  };
+
+  const choosePath = async (kind: ExportKind, allowErrors: boolean) => {
+    const folder = session?.status === 'open' ? folderOf(session.path) : '';
+    const suggestion = joinPath(folder, EXPORTS[kind].fileName);
+    const choose = nativeDialogs();
+    if (!choose) {
+      setPending({ kind, allowErrors });
+      return;
+    }
+    const path = await choose({ kind: 'save', defaultPath: suggestion, purpose: 'export' });
+    if (!path) return;
+    const failure = await exportTo(kind, path, allowErrors);
+    if (failure) notifications.show({ color: 'red', title: 'Not exported', message: failure, autoClose: false });
   };
 
   const start = async (kind: ExportKind) => {
@@ -60,28 +78,24 @@ export function useExportFile(): { start(kind: ExportKind): Promise<void>; modal
       notifications.show({ color: 'red', title: 'Not exported', message: blocker, autoClose: false });
       return;
     }
-    const folder = session?.status === 'open' ? folderOf(session.path) : '';
-    const suggestion = joinPath(folder, EXPORTS[kind].fileName);
-    const choose = nativeDialogs();
-    if (!choose) {
-      setPending(kind);
-      return;
-    }
-    const path = await choose({ kind: 'save', defaultPath: suggestion, purpose: 'export' });
-    if (!path) return;
-    const failure = await exportTo(kind, path);
-    if (failure) notifications.show({ color: 'red', title: 'Not exported', message: failure, autoClose: false });
+    if (isPublishedExport(kind)) await gate.check((allowErrors) => choosePath(kind, allowErrors));
+    else await choosePath(kind, false);
   };
 
-  const modal = pending ? (
-    <ExportPathModal
-      opened
-      title={`Export ${EXPORTS[pending].what}`}
-      suggestion={joinPath(session?.status === 'open' ? folderOf(session.path) : '', EXPORTS[pending].fileName)}
-      onClose={() => setPending(undefined)}
-      onExport={(path) => exportTo(pending, path)}
-    />
-  ) : null;
+  const modal = (
+    <>
+      {gate.modal}
+      {pending ? (
+        <ExportPathModal
+          opened
+          title={`Export ${EXPORTS[pending.kind].what}`}
+          suggestion={joinPath(session?.status === 'open' ? folderOf(session.path) : '', EXPORTS[pending.kind].fileName)}
+          onClose={() => setPending(undefined)}
+          onExport={(path) => exportTo(pending.kind, path, pending.allowErrors)}
+        />
+      ) : null}
+    </>
+  );
 
   return { start, modal };
 }

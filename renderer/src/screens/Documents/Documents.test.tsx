@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
+import { lintWorkspace } from '../../../../core/lint';
 import { readWorkspaceText } from '../../../../core/read';
 import type { Workspace } from '../../../../core/schema';
 import { useEditor } from '../../state/store';
@@ -265,6 +266,55 @@ describe('DocumentsScreen', () => {
     } finally {
       restore();
     }
+  });
+
+  it('exports straight away when the review finds no error', async () => {
+    const ws = load();
+    expect(lintWorkspace(ws).some((f) => f.severity === 'error')).toBe(false);
+    renderScreen(<Routed />);
+    choosePath.mockResolvedValue('/tmp/notice.md');
+    await chooseExport(/^Markdown/);
+    await waitFor(() => expect(calls.some((c) => c.name === 'document-export')).toBe(true));
+    expect(calls.find((c) => c.name === 'document-export')?.arg).toEqual({
+      id: 'privacy-notice',
+      format: 'markdown',
+      path: '/tmp/notice.md',
+    });
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('shows the review\'s errors before asking for a path; "Export anyway" exports with allowErrors, "Fix them first" nothing', async () => {
+    const ws = ridgeline();
+    delete ws.organization.contactEmail;
+    delete ws.organization.supervisoryAuthority;
+    load(ws);
+    const errors = lintWorkspace(ws).filter((f) => f.severity === 'error');
+    renderScreen(<Routed />);
+    choosePath.mockResolvedValue('/tmp/notice.html');
+
+    await chooseExport(/^Web page/);
+    let dialog = await screen.findByRole('dialog', { name: `${errors.length} problems the review calls errors` });
+    expect(
+      within(dialog)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(errors.map((error) => expect.stringContaining(error.message) as unknown as string));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Fix them first' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await act(async () => {});
+    expect(choosePath).not.toHaveBeenCalled();
+    expect(calls.filter((c) => c.name === 'document-export')).toEqual([]);
+
+    await chooseExport(/^Web page/);
+    dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Export anyway' }));
+    await waitFor(() => expect(calls.some((c) => c.name === 'document-export')).toBe(true));
+    expect(calls.find((c) => c.name === 'document-export')?.arg).toEqual({
+      id: 'privacy-notice',
+      format: 'html',
+      path: '/tmp/notice.html',
+      allowErrors: true,
+    });
   });
 
   it('copies the notice as Markdown', async () => {

@@ -35,6 +35,7 @@ import { getBridge, nativeDialogs } from '../../transport';
 import { useTemplates } from '../../documents/templates';
 import { folderOf, joinPath } from '../../components/Dialogs/paths';
 import { ExportPathModal } from '../../components/ExportMenu/ExportPathModal';
+import { useReviewGate } from '../../components/ExportMenu/ReviewGate';
 import classes from './Documents.module.css';
 
 // The formats and their names come from the catalogue; a format without an icon here fails to compile.
@@ -91,7 +92,8 @@ export function DocumentsScreen({ id }: { id?: string }) {
   );
   const selected = documents.find((d) => d.id === id) ?? documents[0];
   const template = selected ? templates.find((t) => t.info.id === selected.id) : undefined;
-  const [pending, setPending] = useState<{ format: DocumentFormat; suggestion: string }>();
+  const [pending, setPending] = useState<{ format: DocumentFormat; suggestion: string; allowErrors: boolean }>();
+  const reviewGate = useReviewGate();
 
   // The preview shows how long rendering took: the one impure value in this memo. It is only displayed,
   // so a recomputed memo that shows another figure does no harm.
@@ -107,20 +109,28 @@ export function DocumentsScreen({ id }: { id?: string }) {
     return { kind: 'ok', document: result.document, html, ms } as const;
   }, [deferred, template]);
 
-  const exportTo = async (format: DocumentFormat, path: string): Promise<string | undefined> => {
+  const exportTo = async (format: DocumentFormat, path: string, allowErrors: boolean): Promise<string | undefined> => {
     if (!selected) return 'Pick a document first.';
     // The backend renders from the saved workspace, so the last edits are written first.
     await useEditor.getState().flush();
     if (useEditor.getState().saveStatus !== 'saved') {
       return 'Your latest changes are not saved yet (see the status in the header), so the export would not include them. Fix that first.';
     }
-    const result = await getBridge().invoke('document-export', { id: selected.id, format, path });
+    const result = await getBridge().invoke('document-export', { id: selected.id, format, path, ...(allowErrors ? { allowErrors } : {}) });
     if (!result.ok) return result.error.message;
     notifications.show({ color: 'green', title: 'Exported', message: result.value.path });
     return undefined;
   };
 
   const startExport = async (format: DocumentFormat) => {
+    if (!selected) return;
+    // The review's errors are shown before a path is asked for; they are those of the saved workspace,
+    // which the export is made from, so the last edits are saved first.
+    await useEditor.getState().flush();
+    await reviewGate.check((allowErrors) => choosePath(format, allowErrors));
+  };
+
+  const choosePath = async (format: DocumentFormat, allowErrors: boolean) => {
     if (!selected) return;
     const { extension } = DOCUMENT_FORMATS[format];
     const folder = session?.status === 'open' ? folderOf(session.path) : '';
@@ -129,11 +139,11 @@ export function DocumentsScreen({ id }: { id?: string }) {
     if (choose) {
       const path = await choose({ kind: 'save', defaultPath: suggestion, purpose: 'export' });
       if (!path) return;
-      const failure = await exportTo(format, path);
+      const failure = await exportTo(format, path, allowErrors);
       if (failure) notifications.show({ color: 'red', title: 'Not exported', message: failure, autoClose: false });
       return;
     }
-    setPending({ format, suggestion });
+    setPending({ format, suggestion, allowErrors });
   };
 
   const copy = async (kind: 'markdown' | 'rich') => {
@@ -275,9 +285,10 @@ export function DocumentsScreen({ id }: { id?: string }) {
           opened
           suggestion={pending.suggestion}
           onClose={() => setPending(undefined)}
-          onExport={(path) => exportTo(pending.format, path)}
+          onExport={(path) => exportTo(pending.format, path, pending.allowErrors)}
         />
       )}
+      {reviewGate.modal}
     </Box>
   );
 }

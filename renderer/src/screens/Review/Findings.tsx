@@ -23,7 +23,8 @@ export function onListKeyDown(event: KeyboardEvent<HTMLElement>): void {
   next.focus();
 }
 
-function FindingRow({ finding, workspace }: { finding: Finding; workspace: Workspace }) {
+/** One finding as a link to the field it is about; `onOpen` runs first (a modal showing it closes). */
+function FindingRow({ finding, workspace, onOpen }: { finding: Finding; workspace: Workspace; onOpen?: () => void }) {
   const route = routeForPath(workspace, finding.path);
   const where = describePath(workspace, finding.path) || 'The workspace';
   const look = SEVERITY_LOOK[finding.severity];
@@ -37,6 +38,7 @@ function FindingRow({ finding, workspace }: { finding: Finding; workspace: Works
       data-rule={finding.rule}
       onClick={(event) => {
         event.preventDefault();
+        onOpen?.();
         navigate(route);
       }}
     >
@@ -52,6 +54,19 @@ function FindingRow({ finding, workspace }: { finding: Finding; workspace: Works
       </div>
       <IconChevronRight size={18} className={classes.chevron} aria-hidden />
     </a>
+  );
+}
+
+/** Findings as a list of links, each opening its field (the export's review check lists its errors so too). */
+export function FindingList({ findings, workspace, onOpen }: { findings: readonly Finding[]; workspace: Workspace; onOpen?: () => void }) {
+  return (
+    <ul className={classes.list}>
+      {findings.map((finding) => (
+        <li key={`${finding.rule}|${finding.path}|${finding.message}`}>
+          <FindingRow finding={finding} workspace={workspace} onOpen={onOpen} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -77,13 +92,7 @@ function SeverityGroup({ severity, findings, workspace }: { severity: Severity; 
           </Text>
         </div>
       </Group>
-      <ul className={classes.list}>
-        {findings.slice(0, shown).map((finding) => (
-          <li key={`${finding.rule}|${finding.path}|${finding.message}`}>
-            <FindingRow finding={finding} workspace={workspace} />
-          </li>
-        ))}
-      </ul>
+      <FindingList findings={findings.slice(0, shown)} workspace={workspace} />
       {rest > 0 && (
         <Group className={classes.more} justify="space-between">
           <Text size="sm" c="dimmed">
