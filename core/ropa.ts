@@ -45,6 +45,7 @@ import { lowerFirst, retentionPhrase } from './retention';
 import type { DataType, LawfulBasis, Purpose, Recipient, Workspace } from './schema';
 import { neutralizeFormula } from './spreadsheet';
 import { DECISION_GROUND_LABELS, profiles } from './profiling';
+import { recipientsFor } from './recipient-purposes';
 import { SUBJECT_BY_KEY, USE_BY_KEY, categoryLabel } from './taxonomy';
 import { count } from './words';
 
@@ -190,11 +191,6 @@ function rightsFor(purpose: Purpose): string[] {
   if (purpose.automatedDecision)
     rights.push('Not to be subject to a solely automated decision; human review, to express their view and to contest it (Art 22)');
   return rights;
-}
-
-/** The recipients that receive the data type for the purpose: those its recipientPurposes map limits to other purposes are left out. */
-export function recipientsFor(dataType: DataType, purposeId: string): string[] {
-  return (dataType.recipients ?? []).filter((id) => dataType.recipientPurposes?.[id]?.includes(purposeId) ?? true);
 }
 
 function profilingText(purpose: Purpose): string {

@@ -95,6 +95,23 @@ describe('fideslangSystemYaml', () => {
     }
   });
 
+  it('lists in each declaration only the recipients that receive data for its purpose (recipientPurposes)', () => {
+    const declaration = (name: string) => system.privacy_declarations.find((d) => d.name === name)!;
+    // Recorded routes go to the rescue services only for rescue assistance, to Brevo and Twilio only for alerts.
+    expect(declaration('Record, save and sync your hikes and runs').egress).not.toContain('mountain-rescue');
+    expect(declaration('Record, save and sync your hikes and runs').egress).not.toContain('twilio');
+    const rescue = system.privacy_declarations.find((d) => d.egress?.includes('mountain-rescue'))!;
+    expect(rescue.data_use).toBe('third_party_sharing');
+    expect(rescue).toMatchObject({ data_shared_with_third_parties: true });
+    // Subscription records reach the tax office only as accounting records.
+    const taxOffice = system.privacy_declarations.filter((d) => d.egress?.includes('tax-office'));
+    expect(taxOffice.map((d) => d.data_use)).toEqual(['essential.legal_obligation']);
+    // Without the map, each recipient counts for every purpose of the data type, as before.
+    const all = structuredClone(sample);
+    for (const d of all.dataTypes) delete d.recipientPurposes;
+    expect(exportedSystem(all).privacy_declarations.filter((d) => d.egress?.includes('tax-office')).length).toBeGreaterThan(1);
+  });
+
   it('keeps the taxonomy attribution (CC BY 4.0) in a comment', () => {
     const text = fideslangSystemYaml(sample);
     expect(

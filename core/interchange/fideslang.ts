@@ -10,13 +10,15 @@
 // current versions ignore keys they do not know and older ones read the list.
 //
 // Recipients become the system's egress data flows (type "system", keyed by the recipient's id), and a
-// declaration's egress names the recipients of the data types used for its purpose.
+// declaration's egress names the recipients that receive the data types used for its purpose for that
+// purpose (a data type's recipientPurposes; by default each of its recipients receives it for all).
 import countries from 'i18n-iso-countries/index.js';
 import { Document, LineCounter, isMap, isScalar, isSeq, parseAllDocuments, type Node as YamlNode, type YAMLMap } from 'yaml';
 import { isInEeaOrUk } from '../countries';
 import { plainLines, plainText } from '../documents/text';
 import { uniqueId, slugify } from '../ids';
 import { deriveClassification } from '../reference';
+import { recipientsFor } from '../recipient-purposes';
 import { retentionPhrase } from '../retention';
 import type { DataType, LawfulBasis, Purpose, Workspace } from '../schema';
 import { CATEGORY_BY_KEY, SUBJECT_BY_KEY, TAXONOMY_ATTRIBUTION, USE_BY_KEY, categoryLabel } from '../taxonomy';
@@ -118,10 +120,11 @@ export function fideslangSystem(workspace: Workspace): FideslangExport {
       });
       continue;
     }
-    const egress = unique(dataTypes.flatMap((d) => d.recipients ?? [])).filter((id) => recipients.has(id));
+    // Only the recipients that receive a data type for this purpose (recipientPurposes; by default all).
+    const egress = unique(dataTypes.flatMap((d) => recipientsFor(d, purpose.id))).filter((id) => recipients.has(id));
     const thirdParties = egress.map((id) => recipients.get(id)!).filter((r) => r.role && r.role !== 'processor');
     const sharedCategories = unique(
-      dataTypes.filter((d) => (d.recipients ?? []).some((id) => thirdParties.some((r) => r.id === id))).map((d) => d.category),
+      dataTypes.filter((d) => recipientsFor(d, purpose.id).some((id) => thirdParties.some((r) => r.id === id))).map((d) => d.category),
     );
     const specialTypes = dataTypes.filter((d) => special.get(d.id));
     const condition = specialTypes.map((d) => d.specialCondition).find((c) => c !== undefined);

@@ -60,9 +60,11 @@ describe('the inventory CSV columns and the data type schema', () => {
             ? ['integer']
             : leaf.schema instanceof z.ZodArray
               ? ['list']
-              : leaf.schema instanceof z.ZodEnum
-                ? ['token']
-                : ['text', 'token'];
+              : leaf.schema instanceof z.ZodRecord
+                ? ['map']
+                : leaf.schema instanceof z.ZodEnum
+                  ? ['token']
+                  : ['text', 'token'];
       expect(expected, `${leaf.path} is a ${column.kind} column`).toContain(column.kind);
       expect(column.required ?? false, `${leaf.path}: required`).toBe(leaf.required);
     }

@@ -289,6 +289,33 @@ describe('parseInventoryCsv', () => {
     ]);
   });
 
+  it('writes which purposes a recipient receives a data type for, reads it back, and reports what it cannot read', () => {
+    const file = exported(sample);
+    const cell = (id: string) => file.rows.find((r) => r[0] === id)![file.header.indexOf('recipientPurposes')];
+    expect(cell('recorded-routes')).toBe('brevo: check-in-alerts;twilio: check-in-alerts;mountain-rescue: rescue-assistance');
+    expect(cell('email-address')).toBe('');
+    file.set('email-address', 'recipientPurposes', 'brevo: newsletter, support');
+    file.set('password', 'recipientPurposes', 'hetzner');
+    file.set('display-name', 'recipientPurposes', 'trailkeepers: newsletter');
+    const preview = parseInventoryCsv(file.text(), sample);
+    expect(preview.rows[0].dataType?.recipientPurposes).toEqual({ brevo: ['newsletter', 'support'] });
+    expect(problemsOf(preview)).toEqual([
+      {
+        id: 'password',
+        line: 3,
+        column: 'recipientPurposes',
+        message:
+          '"hetzner" does not say which purposes; write a recipient id, a colon and its purpose ids separated by commas, with entries separated by ";", such as "brevo: newsletter, support; twilio: alerts".',
+      },
+      {
+        id: 'display-name',
+        line: 4,
+        column: 'recipientPurposes',
+        message: expect.stringContaining('"newsletter" is not one of this data type\'s purposes'),
+      },
+    ]);
+  });
+
   it('accepts short and spaced column names, a byte order mark and ; between cells', () => {
     const text = `\uFEFF${['Id;Name;Category;Purposes;gdprSpecial;Retention After', 'heart;Heart rate;user.biometric.health;account;TRUE;consent-withdrawal'].join('\r\n')}\r\n`;
     const preview = parseInventoryCsv(text, sample);

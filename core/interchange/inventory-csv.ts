@@ -7,6 +7,8 @@
 //   (`retention.period.value`, `sensitivity.gdprSpecial`, `inApp.short`). On import the header may
 //   also use the last part of a path when it is unambiguous (`gdprSpecial`), in any case, with spaces.
 // - Lists are separated by `;`. A `;` or `\` inside a list item is written `\;` or `\\`.
+// - A map of ids to lists of ids (`recipientPurposes`) is written `recipient: purpose, purpose` per
+//   entry, entries separated by `;` like list items: `brevo: check-in-alerts;mountain-rescue: rescue-assistance`.
 // - Booleans are `true`, `false` or empty (unset); on import TRUE/FALSE and yes/no are read too, since
 //   spreadsheets rewrite them.
 // - Every cell passes through `neutralizeFormula`: text that starts with `=`, `+`, `-`, `@`, a tab,
@@ -33,7 +35,7 @@ import { neutralizeFormula } from '../spreadsheet';
 import { parsePath, validateWorkspace } from '../validate';
 import { count } from '../words';
 
-type Kind = 'text' | 'token' | 'list' | 'boolean' | 'integer';
+type Kind = 'text' | 'token' | 'list' | 'boolean' | 'integer' | 'map';
 
 export interface InventoryColumn {
   /** the header, also the field's path in the workspace format */
@@ -58,6 +60,7 @@ export const INVENTORY_COLUMNS: readonly InventoryColumn[] = [
   { name: 'retention.after', kind: 'token' },
   { name: 'retention.criteria', kind: 'text' },
   { name: 'recipients', kind: 'list' },
+  { name: 'recipientPurposes', kind: 'map' },
   { name: 'collectedAt', kind: 'list' },
   { name: 'required', kind: 'boolean' },
   { name: 'consequenceIfNotProvided', kind: 'text' },
@@ -159,6 +162,11 @@ function formatCell(value: unknown, kind: Kind): string {
   if (value === undefined || value === null) return '';
   if (kind === 'list' && Array.isArray(value)) return joinListCell(value.map(String));
   if (kind === 'boolean' && typeof value === 'boolean') return value ? 'true' : 'false';
+  if (kind === 'map' && typeof value === 'object') {
+    return joinListCell(
+      Object.entries(value as Record<string, unknown>).map(([key, items]) => `${key}: ${(Array.isArray(items) ? items : []).join(', ')}`),
+    );
+  }
   return String(value);
 }
 
@@ -445,6 +453,33 @@ export function parseInventoryCsv(text: string, workspace: Workspace): Inventory
             rowProblems.push(at(columns[index].header, `"${trimmed}" is not true or false; write true, false, or leave the cell empty.`));
             unreadable.get(row)?.add(column.name);
             value = undefined;
+          }
+          break;
+        }
+        case 'map': {
+          const entries = splitListCell(cell).map((item) => /^\s*([^:\s]+)\s*:\s*(.*)$/.exec(item));
+          const bad = entries.findIndex((m) => !m || m[2].split(',').every((v) => v.trim() === ''));
+          if (bad !== -1) {
+            rowProblems.push(
+              at(
+                columns[index].header,
+                `"${splitListCell(cell)[bad].trim()}" does not say which purposes; write a recipient id, a colon and its purpose ids separated by commas, with entries separated by ";", such as "brevo: newsletter, support; twilio: alerts".`,
+              ),
+            );
+            unreadable.get(row)?.add(column.name);
+            value = undefined;
+          } else {
+            value = entries.length
+              ? Object.fromEntries(
+                  entries.map((m) => [
+                    m![1],
+                    m![2]
+                      .split(',')
+                      .map((v) => v.trim())
+                      .filter(Boolean),
+                  ]),
+                )
+              : undefined;
           }
           break;
         }
