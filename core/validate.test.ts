@@ -114,6 +114,24 @@ describe('validateWorkspace', () => {
     ],
     ['repeated reference', (w: any) => (w.dataTypes[0].purposes = ['analytics', 'analytics']), 'dataTypes[0].purposes[1]', /listed twice/],
     [
+      'a recipient narrowed that the data type does not have',
+      (w: any) => (w.dataTypes[0].recipientPurposes = { gcp: ['provide-service'] }),
+      'dataTypes[0].recipientPurposes.gcp',
+      /"gcp" is not one of this data type's recipients/,
+    ],
+    [
+      'a recipient narrowed to a purpose the data type does not have',
+      (w: any) => (w.dataTypes[0].recipientPurposes = { aws: ['provide-service', 'analytics'] }),
+      'dataTypes[0].recipientPurposes.aws[1]',
+      /"analytics" is not one of this data type's purposes/,
+    ],
+    [
+      'a recipient narrowed to no purpose',
+      (w: any) => (w.dataTypes[0].recipientPurposes = { aws: [] }),
+      'dataTypes[0].recipientPurposes.aws',
+      /at least one entry/,
+    ],
+    [
       'representative region',
       (w: any) => (w.organization.representatives = [{ region: 'us', name: 'X' }]),
       'organization.representatives[0].region',
