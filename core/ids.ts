@@ -1,4 +1,5 @@
 // Ids are lower-case slugs, unique within their list and stable forever; references are by id.
+import { tidyRecipientPurposes } from './recipient-purposes';
 import type { EntityList, Workspace } from './schema';
 
 /** "Send the monthly email!" → "send-the-monthly-email" */
@@ -51,6 +52,13 @@ export function renameEntityId(draft: Workspace, list: EntityList, from: string,
   for (const dataType of draft.dataTypes) {
     const refs = dataType[field];
     if (refs) dataType[field] = refs.map((r) => (r === from ? to : r));
+    const map = dataType.recipientPurposes;
+    if (!map) continue;
+    if (list === 'recipients' && from in map) {
+      dataType.recipientPurposes = Object.fromEntries(Object.entries(map).map(([key, value]) => [key === from ? to : key, value]));
+    } else if (list === 'purposes') {
+      for (const key of Object.keys(map)) map[key] = map[key].map((p) => (p === from ? to : p));
+    }
   }
 }
 
@@ -67,5 +75,7 @@ export function deleteEntity(draft: Workspace, list: EntityList, id: string): vo
     const rest = refs.filter((r) => r !== id);
     if (rest.length > 0 || field === 'purposes') dataType[field] = rest;
     else delete dataType[field];
+    // A recipient that received the data only for a deleted purpose no longer receives it.
+    tidyRecipientPurposes(dataType);
   }
 }
