@@ -133,7 +133,7 @@ export const DEROGATION_TEXT: Record<TransferDerogation, { point: string; label:
   'contract-with-person': {
     point: 'b',
     label: 'necessary for a contract with the person',
-    notice: 'it is necessary to perform our contract with you, or steps you asked for before entering into one',
+    notice: 'it is necessary to perform our contract with you, or to take steps you asked for before entering into one',
   },
   'contract-in-person-interest': {
     point: 'c',

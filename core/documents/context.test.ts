@@ -174,8 +174,8 @@ describe('what the context works out', () => {
   });
 
   it('names countries in words', () => {
-    const sentry = context.recipients.find((r) => r.id === 'sentry')!;
-    expect(sentry).toMatchObject({ country: 'United States', countryInText: 'the United States', transfer: true, safeguard: 'sccs' });
+    const zendesk = context.recipients.find((r) => r.id === 'zendesk')!;
+    expect(zendesk).toMatchObject({ country: 'United States', countryInText: 'the United States', transfer: true, safeguard: 'sccs' });
     expect(context.recipients.find((r) => r.id === 'hetzner')).toMatchObject({ country: 'Germany', transfer: false, safeguardText: '' });
   });
 
@@ -200,10 +200,16 @@ describe('what the context works out', () => {
         'The European Commission has decided that the United Kingdom protects personal data adequately (an adequacy decision).',
     });
     expect(eu.in.safeguardText).toBe(
-      'There is no adequacy decision for India and no other safeguard applies, so your data may be less protected there.',
+      'There is no EU adequacy decision for India, and no other safeguard applies, so your data may be less protected there.',
     );
     expect(eu.br.safeguardText).toContain('exceptions for specific situations in Article 49 of the GDPR');
-    expect(eu.jp).toMatchObject({ transfer: true, safeguard: '', safeguardText: '' });
+    // Adequacy comes from the table, not from the workspace: Japan needs nothing recorded.
+    expect(eu.jp).toMatchObject({
+      transfer: true,
+      safeguard: '',
+      safeguardText:
+        'The European Commission has decided that Japan protects personal data adequately (an adequacy decision), for private-sector organisations under the Act on the Protection of Personal Information (APPI), which include this recipient.',
+    });
     expect(eu.ie.transfer).toBe(false);
     const uk = at(['uk-gdpr']);
     expect(uk.uk.transfer).toBe(false);
@@ -211,6 +217,69 @@ describe('what the context works out', () => {
     expect(uk.in.transfer).toBe(true);
     const california = at(['ccpa']);
     expect(Object.values(california).some((r) => r.transfer)).toBe(false);
+  });
+
+  it('never states an adequacy decision the table does not have, and names each mechanism by regime', () => {
+    const ws = structuredClone(ridgeline);
+    ws.recipients = [
+      { id: 'claims', name: 'Claims Co', country: 'IN', transferSafeguard: 'adequacy' },
+      { id: 'us-claims', name: 'US Claims Co', country: 'US', transferSafeguard: 'adequacy' },
+      { id: 'certified', name: 'Certified Co', country: 'US', dpf: { eu: true, uk: true } },
+      { id: 'half', name: 'Half Co', country: 'US', dpf: { eu: true, uk: false }, ukTransferSafeguard: 'idta' },
+      {
+        id: 'clauses',
+        name: 'Clauses Co',
+        country: 'US',
+        dpf: { eu: false },
+        transferSafeguard: 'sccs',
+        ukTransferSafeguard: 'uk-addendum',
+        safeguardsUrl: 'https://clauses.example/dpa',
+      },
+      { id: 'swiss', name: 'Swiss Co', country: 'CH' },
+      { id: 'consent', name: 'Consent Co', country: 'IN', transferSafeguard: 'derogation', transferDerogation: 'explicit-consent' },
+    ];
+    ws.dataTypes[0].recipients = ws.recipients.map((r) => r.id);
+    const context = buildContext(ws, INFO);
+    const r = Object.fromEntries(context.recipients.map((v) => [v.id, v]));
+    expect(r.claims.safeguardText).toBe(
+      'Under the GDPR, there is no EU adequacy decision for India. Under the UK GDPR, there are no UK adequacy regulations for India.',
+    );
+    expect(r['us-claims'].safeguardText).not.toMatch(/found adequate|has decided/);
+    expect(r.certified.safeguardText).toBe(
+      'This recipient is certified under the EU-US Data Privacy Framework and its UK Extension, which the European Commission and the UK government found adequate.',
+    );
+    expect(r.half.safeguardText).toBe(
+      'Under the GDPR, this recipient is certified under the EU-US Data Privacy Framework, which the European Commission found adequate. Under the UK GDPR, this recipient is not certified under the UK Extension to the EU-US Data Privacy Framework, so the UK adequacy regulations for the United States do not cover it; the transfer is protected by the International Data Transfer Agreement issued by the UK Information Commissioner, which we have signed with this recipient.',
+    );
+    expect(r.clauses.safeguardText).toContain(
+      'the transfer is protected by the standard contractual clauses adopted by the European Commission',
+    );
+    expect(r.clauses.safeguardText).toContain('with the UK Addendum issued by the UK Information Commissioner');
+    expect(r.clauses).toMatchObject({ copyOnRequest: false, safeguardsCopy: { url: 'https://clauses.example/dpa' } });
+    expect(r.half.copyOnRequest).toBe(true);
+    expect(r.swiss.safeguardText).toBe(
+      'The European Commission and the UK government have decided that Switzerland protects personal data adequately (adequacy decisions).',
+    );
+    expect(r.consent.safeguardText).toBe(
+      'There is no EU adequacy decision and there are no UK adequacy regulations for India; the transfer relies on an exception in Article 49(1)(a) of the GDPR and the UK GDPR: you have explicitly agreed to it after we told you of the possible risks.',
+    );
+    expect(context.has.transferCopies).toBe(true);
+  });
+
+  it('gives a controller outside the EEA no lead authority', () => {
+    expect(context.organization).toMatchObject({
+      country: 'Germany',
+      outsideEea: false,
+      supervisoryAuthority: { lead: true, shown: true },
+    });
+    const ws = structuredClone(ridgeline);
+    ws.organization.country = 'US';
+    expect(buildContext(ws, INFO).organization).toMatchObject({
+      outsideEea: true,
+      supervisoryAuthority: { present: true, lead: false, shown: false },
+    });
+    ws.organization.jurisdictions = ['uk-gdpr'];
+    expect(buildContext(ws, INFO).organization.supervisoryAuthority).toMatchObject({ lead: false, shown: true });
   });
 
   it('knows the audience', () => {

@@ -536,7 +536,7 @@ function transferText(recipient: Recipient, eu: Assessment | undefined, uk: Asse
   const where = countryInText(recipient.country);
   if (eu && uk) {
     if (eu.basis.kind === 'adequacy' && uk.basis.kind === 'adequacy' && eu.basis.scope === uk.basis.scope)
-      return `The European Commission and the UK government have both decided that ${where} protects personal data adequately (adequacy decisions)${eu.basis.scope ? `, for ${eu.basis.scope}, which include this recipient` : ''}.`;
+      return `The European Commission and the UK government have decided that ${where} protects personal data adequately (adequacy decisions)${eu.basis.scope ? `, for ${eu.basis.scope}, which include this recipient` : ''}.`;
     // A plain absence under both (no decision at all for the country) and the same derogation or Art 46
     // instrument read as one sentence; binding corporate rules differ in who approved them.
     const plain = (a: Assessment) => !a.adequacy.certification && a.adequacy.status !== 'adequate';

@@ -36,8 +36,11 @@ function transferMessage(r: RecipientFacts, failing: TransferAssessment[], probl
   const choose = `Choose the mechanism that protects it under ${failing.length > 1 ? 'the GDPR' : laws}: ${options}.`;
   const area = transferArea({ eu: failing.some((a) => a.regime === 'gdpr'), uk: failing.some((a) => a.regime === 'uk-gdpr') });
   switch (problem) {
-    case 'adequacy-claimed':
-      return `${name} is marked as covered by an adequacy decision, but ${failing.map((a) => a.adequacy.reason).join(' ')} (adequacy lists checked ${failing[0].adequacy.source.checked}). ${choose}`;
+    case 'adequacy-claimed': {
+      // A pending decision (Brazil) has its own note; the plain "has no decision" is said once here.
+      const notes = failing.map((a) => a.adequacy.reason ?? '').filter((reason) => reason && !reason.includes(' has no '));
+      return `${name} is marked as covered by an adequacy decision, but ${where} has none under ${laws} (adequacy lists checked ${failing[0].adequacy.source.checked}).${notes.length ? ` ${notes.join(' ')}` : ''} ${choose}`;
+    }
     case 'adequacy-without-certification': {
       const frameworks = failing.map((a) => a.adequacy.certification!.name).join(' and the ');
       return `${name} is marked as covered by an adequacy decision, but the decision for ${where} covers only organisations certified under the ${frameworks}, and ${name} is not recorded as certified. Say whether it is certified (the list is at ${failing[0].adequacy.certification!.url}), or choose another mechanism.`;
