@@ -87,6 +87,19 @@ function injected(): Workspace {
 }
 
 describe('ropaRows', () => {
+  it('names each transfer mechanism as the notice does, per regime when they differ, and the UK as a GDPR transfer', () => {
+    const ws = structuredClone(sample);
+    ws.organization.jurisdictions = ['gdpr', 'uk-gdpr'];
+    const cells = ropaRows(ws).flatMap((row) => row.cells.safeguards);
+    expect(cells).toContain(
+      'Zendesk, Inc. (United States): GDPR: EU standard contractual clauses (Art 46(2)(c)); UK GDPR: UK International Data Transfer Agreement (Art 46(2)(d))',
+    );
+    expect(cells).toContain('MapTiler AG (Switzerland): adequacy decision (Art 45)');
+    ws.organization.jurisdictions = ['gdpr'];
+    ws.recipients.find((r) => r.id === 'maptiler')!.country = 'GB';
+    expect(ropaRows(ws).flatMap((row) => row.cells.safeguards)).toContain('MapTiler AG (United Kingdom): adequacy decision (Art 45)');
+  });
+
   it('has one row per purpose, in the workspace order', () => {
     expect(rows.map((r) => r.purposeId)).toEqual(sample.purposes.map((p) => p.id));
   });

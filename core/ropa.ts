@@ -38,7 +38,8 @@ import {
   WidthType,
 } from 'docx';
 import { ACCENT, baseParagraphStyles, HEADER_FILL, MUTED, RULE, titleStyle } from './documents/word-style';
-import { countryName, isInEeaOrUk } from './countries';
+import { countryName } from './countries';
+import { assessTransfers, basisLabel, type TransferAssessment } from './transfers';
 import { plainLines, plainText } from './documents/text';
 import { deriveClassification } from './reference';
 import { lowerFirst, retentionPhrase } from './retention';
@@ -150,13 +151,13 @@ const SPECIAL_CONDITION_TEXT: Record<string, string> = {
   research: 'Art 9(2)(j) archiving, research or statistics',
 };
 
-const SAFEGUARD_TEXT: Record<string, string> = {
-  adequacy: 'adequacy decision (Art 45)',
-  sccs: 'standard contractual clauses (Art 46(2)(c))',
-  bcrs: 'binding corporate rules (Art 47)',
-  derogation: 'derogation for a specific situation (Art 49)',
-  none: 'no safeguard',
-};
+/** A transfer's mechanism under each regime, named as the notice and the coverage matrix name it. */
+function transferMechanism(recipient: Recipient, regimes: { gdpr: boolean; ukGdpr: boolean }): string {
+  const { eu, uk } = assessTransfers(recipient, regimes);
+  const label = (a: TransferAssessment) => basisLabel(a.basis);
+  if (eu && uk) return label(eu) === label(uk) ? label(eu) : `GDPR: ${label(eu)}; UK GDPR: ${label(uk)}`;
+  return label((eu ?? uk)!);
+}
 
 const ROLE_ORDER = ['processor', 'joint-controller', 'controller', 'public-authority', 'other'] as const;
 const ROLE_GROUP: Record<(typeof ROLE_ORDER)[number], string> = {
@@ -268,6 +269,8 @@ export function ropaRows(workspace: Workspace): RopaRow[] {
   const recipientsById = new Map(workspace.recipients.map((r) => [r.id, r]));
   const special = new Map(workspace.dataTypes.map((d) => [d.id, deriveClassification(d).gdprSpecial]));
   const security = oneLine(workspace.organization.securityMeasures);
+  const jurisdictions = new Set(workspace.organization.jurisdictions);
+  const regimes = { gdpr: jurisdictions.has('gdpr'), ukGdpr: jurisdictions.has('uk-gdpr') };
 
   return workspace.purposes.map((purpose) => {
     const dataTypes = workspace.dataTypes.filter((d) => d.purposes.includes(purpose.id));
@@ -281,14 +284,17 @@ export function ropaRows(workspace: Workspace): RopaRow[] {
       return members.length ? [`${ROLE_GROUP[role]}: ${members.map(recipientName).join('; ')}`] : [];
     });
 
-    const transfers = recipients.filter((r) => r.country !== undefined && !isInEeaOrUk(r.country));
+    // A transfer under either regime that applies (the UK is a third country for the GDPR, and adequate).
+    const transfers = recipients.filter((r) => {
+      const { eu, uk } = assessTransfers(r, regimes);
+      return eu !== undefined || uk !== undefined;
+    });
     const countries = unique(transfers.map((r) => r.country as string)).map((code) => {
       const names = transfers.filter((r) => r.country === code).map((r) => oneLine(r.name));
       return `${countryName(code)}: ${names.join('; ')}`;
     });
     const safeguards = transfers.map((r) => {
-      const safeguard = r.transferSafeguard ? SAFEGUARD_TEXT[r.transferSafeguard] : 'safeguard not recorded';
-      return `${oneLine(r.name)} (${countryName(r.country as string)}): ${safeguard}`;
+      return `${oneLine(r.name)} (${countryName(r.country as string)}): ${transferMechanism(r, regimes)}`;
     });
 
     const specialTypes = dataTypes.filter((d) => special.get(d.id));
