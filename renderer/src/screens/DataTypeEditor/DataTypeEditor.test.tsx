@@ -103,6 +103,31 @@ describe('DataTypeEditor', () => {
     expect(current().dataTypes[0]).not.toHaveProperty('consequenceIfNotProvided');
   });
 
+  it('asks, per recipient, which of the purposes it receives the data for, all by default', () => {
+    const ws = loadWorkspace();
+    const [p1, p2] = ws.purposes.map((p) => p.id);
+    const [r1, r2] = ws.recipients.map((r) => r.id);
+    act(() =>
+      useEditor.getState().apply('Set up', (d) => {
+        Object.assign(d.dataTypes[0], { purposes: [p1, p2], recipients: [r1, r2], recipientPurposes: { [r2]: [p2] } });
+      }),
+    );
+    renderScreen(<DataTypeEditor id={ws.dataTypes[0].id} />);
+    expect(screen.getByText('What each recipient receives it for')).toBeTruthy();
+    const field = (recipient: string) => document.querySelector(`[data-path="dataTypes[0].recipientPurposes.${recipient}"]`);
+    expect(field(r1)).toBeTruthy();
+    expect(field(r2)).toBeTruthy();
+    // Only the recipient that is not narrowed says it gets the data for all its purposes.
+    expect(screen.getAllByText('All its purposes')).toHaveLength(1);
+    // With a single purpose there is nothing to narrow.
+    act(() =>
+      useEditor.getState().apply('Drop a purpose', (d) => {
+        d.dataTypes[0].purposes = [p1];
+      }),
+    );
+    expect(screen.queryByText('What each recipient receives it for')).toBeNull();
+  });
+
   it('says when a data type is not in the workspace', () => {
     loadWorkspace();
     renderScreen(<DataTypeEditor id="no-such-thing" />);

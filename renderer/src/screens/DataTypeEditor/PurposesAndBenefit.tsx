@@ -1,6 +1,7 @@
 // Why the data is collected, and what the person gets in return.
 import { Textarea } from '@mantine/core';
 import { uniqueId } from '../../../../core/ids';
+import { tidyRecipientPurposes } from '../../../../core/recipient-purposes';
 import { useFieldError } from '../../state/edit';
 import { useEditor } from '../../state/store';
 import { CreatableMultiSelect } from '../../components/CreatableMultiSelect/CreatableMultiSelect';
@@ -44,6 +45,8 @@ export function PurposesAndBenefit({ dataType, index }: SectionProps) {
         onChange={(value) =>
           edit('Change purposes', (d) => {
             d.purposes = value;
+            // Which purposes each recipient receives it for follows the purposes it has.
+            tidyRecipientPurposes(d);
           })
         }
         onCreate={createPurpose}
