@@ -59,7 +59,9 @@ describe('fideslangSystemYaml', () => {
     });
     expect(typeof system.description).toBe('string');
     expect(system.fides_key).toMatch(/^[a-zA-Z0-9_.<>-]+$/);
-    expect(system.legal_basis_for_transfers).toEqual(['Adequacy Decision', 'SCCs', 'BCRs']);
+    // MapTiler (Switzerland) and Sentry (DPF-certified) are adequate; Twilio has BCRs; Zendesk the EU clauses, and
+    // the UK IDTA, which fideslang has no value for.
+    expect(system.legal_basis_for_transfers).toEqual(['Adequacy Decision', 'BCRs', 'SCCs', 'Other']);
     expect(system.third_country_transfers).toEqual(['CHE', 'USA']);
   });
 

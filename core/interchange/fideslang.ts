@@ -20,8 +20,9 @@ import { uniqueId, slugify } from '../ids';
 import { deriveClassification } from '../reference';
 import { recipientsFor } from '../recipient-purposes';
 import { retentionPhrase } from '../retention';
-import type { DataType, LawfulBasis, Purpose, Workspace } from '../schema';
+import type { DataType, LawfulBasis, Purpose, Recipient, Workspace } from '../schema';
 import { CATEGORY_BY_KEY, SUBJECT_BY_KEY, TAXONOMY_ATTRIBUTION, USE_BY_KEY, categoryLabel } from '../taxonomy';
+import { assessTransfers, type TransferBasis } from '../transfers';
 import { validateWorkspace } from '../validate';
 
 // fideslang's LegalBasisForProcessingEnum and SpecialCategoryLegalBasisEnum, by Candor's values.
@@ -47,14 +48,23 @@ const SPECIAL_BASIS: Record<string, string> = {
   research: 'Archiving, research and statistics (with a basis in law)',
 };
 
-// fideslang's LegalBasisForTransfersEnum ("Supplementary Measures" has no Candor counterpart).
-const TRANSFER_BASIS: Record<string, string | undefined> = {
-  adequacy: 'Adequacy Decision',
-  sccs: 'SCCs',
-  bcrs: 'BCRs',
-  derogation: 'Other',
-  none: undefined,
-};
+// fideslang's LegalBasisForTransfersEnum ("Supplementary Measures" has no Candor counterpart). The
+// basis is the assessed one (core/transfers.ts), so a claimed adequacy the table lacks is not exported
+// as an adequacy decision; the UK Addendum is the EU clauses, and the IDTA, codes, certification and
+// derogations have no value of their own.
+function transferBasis(basis: TransferBasis): string | undefined {
+  switch (basis.kind) {
+    case 'adequacy':
+    case 'certified':
+      return 'Adequacy Decision';
+    case 'safeguard':
+      return basis.mechanism === 'sccs' || basis.mechanism === 'uk-addendum' ? 'SCCs' : basis.mechanism === 'bcrs' ? 'BCRs' : 'Other';
+    case 'derogation':
+      return 'Other';
+    case 'none':
+      return undefined;
+  }
+}
 
 const invert = (table: Record<string, string | undefined>) =>
   new Map(Object.entries(table).flatMap(([k, v]) => (v ? [[v.toLowerCase(), k] as const] : [])));
@@ -158,8 +168,15 @@ export function fideslangSystem(workspace: Workspace): FideslangExport {
     const categories = unique(workspace.dataTypes.filter((d) => d.recipients?.includes(recipient.id)).map((d) => d.category));
     return categories.length ? [{ fides_key: recipient.id, type: 'system', data_categories: categories }] : [];
   });
+  const jurisdictions = new Set(org.jurisdictions);
+  const regimes = { gdpr: jurisdictions.has('gdpr'), ukGdpr: jurisdictions.has('uk-gdpr') };
+  const assessed = (r: Recipient) => Object.values(assessTransfers(r, regimes)).filter((a) => a !== undefined);
+  // Without the GDPR or the UK GDPR, a recipient outside the EEA and the UK still counts as abroad.
   const transferring = workspace.recipients.filter(
-    (r) => r.country && !isInEeaOrUk(r.country) && workspace.dataTypes.some((d) => d.recipients?.includes(r.id)),
+    (r) =>
+      r.country &&
+      (regimes.gdpr || regimes.ukGdpr ? assessed(r).length > 0 : !isInEeaOrUk(r.country)) &&
+      workspace.dataTypes.some((d) => d.recipients?.includes(r.id)),
   );
 
   const system: Record<string, unknown> = {
@@ -179,7 +196,7 @@ export function fideslangSystem(workspace: Workspace): FideslangExport {
   system.does_international_transfers = transferring.length > 0;
   if (transferring.length) {
     system.legal_basis_for_transfers = unique(
-      transferring.map((r) => (r.transferSafeguard ? TRANSFER_BASIS[r.transferSafeguard] : undefined)).filter((b): b is string => !!b),
+      transferring.flatMap((r) => assessed(r).map((a) => transferBasis(a.basis))).filter((b): b is string => !!b),
     );
     system.third_country_transfers = unique(
       transferring.map((r) => countries.alpha2ToAlpha3(r.country as string) ?? (r.country as string)),
