@@ -134,6 +134,25 @@ describe('PurposesScreen', () => {
     expect(purpose('account-security')).not.toHaveProperty('automatedDecision');
   });
 
+  it('records what allows an automated decision, its significance, and whether the purpose profiles', () => {
+    setHash('#/purposes/account-security');
+    renderScreen(<Routed />);
+    fireEvent.click(screen.getByRole('switch', { name: /^Makes automated decisions with legal or similar effect/ }));
+    fireEvent.change(screen.getByLabelText(/^Significance/), { target: { value: 'It decides whether you can sign in.' } });
+    fireEvent.click(screen.getByLabelText('What allows it', { selector: 'input' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Necessary for a contract' }));
+    expect(purpose('account-security')?.automatedDecision).toMatchObject({
+      significance: 'It decides whether you can sign in.',
+      ground: 'contract',
+    });
+    fireEvent.click(screen.getByLabelText('Profiling', { selector: 'input' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Yes, it profiles people' }));
+    expect(purpose('account-security')?.profiling).toBe(true);
+    fireEvent.click(screen.getByLabelText('Profiling', { selector: 'input' }));
+    fireEvent.click(screen.getByRole('option', { name: 'Automatic (from the data use)' }));
+    expect(purpose('account-security')).not.toHaveProperty('profiling');
+  });
+
   it('shows what "Automatic" store purposes mean and removes an override chosen back to automatic', () => {
     setHash('#/purposes/newsletter');
     renderScreen(<Routed />);

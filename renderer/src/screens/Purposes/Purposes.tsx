@@ -1,7 +1,8 @@
 import { IconTarget } from '@tabler/icons-react';
 import { Stack } from '@mantine/core';
 import { APPLE_PURPOSES, PLAY_PURPOSES, type ApplePurpose, type PlayPurpose } from '../../../../core/identifiers';
-import { LAWFUL_BASES, type LawfulBasis, type Purpose } from '../../../../core/schema';
+import { DECISION_GROUNDS, LAWFUL_BASES, type DecisionGround, type LawfulBasis, type Purpose } from '../../../../core/schema';
+import { DECISION_GROUND_LABELS, profiles } from '../../../../core/profiling';
 import { DATA_USES, USE_BY_KEY } from '../../../../core/taxonomy';
 import { dataTypesUsing } from '../../../../core/ids';
 import { pruneEmpty, setOptional } from '../../state/edit';
@@ -34,6 +35,13 @@ const LAWFUL_BASIS_HINTS = new Map<string, string>([
 const USE_DESCRIPTIONS = new Map(DATA_USES.map((u) => [u.key, u.description]));
 
 // Grouped by the top of the taxonomy ("Analytics", "Essential", "Marketing", …) so the long list scans.
+const DECISION_GROUND_OPTIONS = DECISION_GROUNDS.map((g) => ({ value: g, label: DECISION_GROUND_LABELS[g].label }));
+const PROFILING_OPTIONS = [
+  { value: 'auto', label: 'Automatic (from the data use)' },
+  { value: 'yes', label: 'Yes, it profiles people' },
+  { value: 'no', label: 'No, it does not profile people' },
+];
+
 const USE_OPTIONS = (() => {
   const groups = new Map<string, { value: string; label: string }[]>();
   for (const use of DATA_USES) {
@@ -126,8 +134,8 @@ function PurposeEditor({ entry, index, path, edit }: EntityEditorProps<'purposes
       </Section>
 
       <Section
-        title="Automated decisions"
-        description="GDPR Article 22: decisions made without a person that have legal or similarly significant effects."
+        title="Automated decisions and profiling"
+        description="GDPR Article 22: decisions made without a person that have legal or similarly significant effects; and whether the purpose profiles people."
       >
         <SwitchField
           path={`${path}.automatedDecision`}
@@ -175,8 +183,50 @@ function PurposeEditor({ entry, index, path, edit }: EntityEditorProps<'purposes
                 )
               }
             />
+            <TextareaField
+              path={`${path}.automatedDecision.significance`}
+              label="Significance"
+              description="Optional: why the decision matters to the person, such as whether they get the service or the price."
+              value={entry.automatedDecision.significance ?? ''}
+              onValue={(value) =>
+                edit(
+                  'Edit decision significance',
+                  (p) => {
+                    if (p.automatedDecision) setOptional(p.automatedDecision, 'significance', value);
+                  },
+                  `${path}.automatedDecision.significance`,
+                )
+              }
+            />
+            <SelectField
+              path={`${path}.automatedDecision.ground`}
+              label="What allows it"
+              description="Article 22(2): the decision must be necessary for a contract with the person, authorised by law, or based on their explicit consent. Legitimate interests alone are not enough."
+              placeholder="Choose what allows it"
+              value={entry.automatedDecision.ground}
+              data={DECISION_GROUND_OPTIONS}
+              onValue={(value) =>
+                edit('Change what allows the decision', (p) => {
+                  if (p.automatedDecision) setOptional(p.automatedDecision, 'ground', value as DecisionGround | null);
+                })
+              }
+            />
           </>
         ) : null}
+        <SelectField
+          path={`${path}.profiling`}
+          label="Profiling"
+          description={`Whether this purpose evaluates or predicts people's interests, behaviour or reliability. Automatic follows the data use${profiles({ ...entry, profiling: undefined }) ? ', which profiles' : ', which does not say it profiles'}.`}
+          value={entry.profiling === undefined ? 'auto' : entry.profiling ? 'yes' : 'no'}
+          data={PROFILING_OPTIONS}
+          onValue={(value) =>
+            edit('Change profiling', (p) => {
+              if (value === 'yes') p.profiling = true;
+              else if (value === 'no') p.profiling = false;
+              else delete p.profiling;
+            })
+          }
+        />
       </Section>
 
       <Section
