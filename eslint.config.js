@@ -17,6 +17,7 @@ const TESTS = [
   '**/*.test.ts',
   '**/*.test.tsx',
   '**/testing/**',
+  '**/testing.{ts,tsx}',
   'electron/**/test-support.ts',
   'electron/main/fake-electron.ts',
   'electron/services/fixtures/**',
