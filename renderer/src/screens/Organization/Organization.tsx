@@ -20,6 +20,7 @@ import {
 import { DateInput } from '@mantine/dates';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { Draft } from 'immer';
+import { COUNTRY_CODES, countryName } from '../../../../core/countries';
 import { PLAY_ACCOUNT_CREATION } from '../../../../core/identifiers';
 import { DATA_DELETION, JURISDICTIONS, type Jurisdiction, type Organization, type Settings, type Workspace } from '../../../../core/schema';
 import { pruneEmpty, setOptional, useReadOnly } from '../../state/edit';
@@ -36,6 +37,10 @@ import {
 } from '../../components/EntityList/fields';
 import { ExportMenu } from '../../components/ExportMenu/ExportMenu';
 import classes from './Organization.module.css';
+
+const COUNTRY_OPTIONS = COUNTRY_CODES.map((code) => ({ value: code, label: `${countryName(code)} (${code})` })).sort((a, b) =>
+  a.label.localeCompare(b.label, 'en'),
+);
 
 type Representative = NonNullable<Organization['representatives']>[number];
 type AccountCreation = NonNullable<NonNullable<Settings['store']>['accountCreation']>[number];
@@ -142,6 +147,18 @@ function WhoYouAre({ org, editOrg }: { org: Organization; editOrg: EditOrganizat
         minRows={3}
         value={org.address}
         onValue={(v) => editOrg('Edit address', (o) => setOptional(o, 'address', v), 'organization.address')}
+      />
+      <SelectField
+        path="organization.country"
+        label="Country"
+        placeholder="Search countries"
+        description="Where the organization is established. Outside the EU, you name representatives instead of a lead authority."
+        value={org.country}
+        data={COUNTRY_OPTIONS}
+        searchable
+        clearable
+        nothingFoundMessage="No country matches"
+        onValue={(v) => editOrg('Change country', (o) => setOptional(o, 'country', v))}
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
         {text('contactEmail', 'Contact email', org.contactEmail, 'Edit contact email', {

@@ -87,24 +87,42 @@ describe('RecipientsScreen', () => {
     expect(screen.queryByText(/must be an absolute https/)).toBeNull();
   });
 
-  it('asks for a transfer safeguard only for countries outside the EEA and the UK', () => {
+  it('asks for a transfer mechanism only for countries outside the EEA and the UK', () => {
     setHash('#/recipients/posthog');
     renderScreen(<Routed />);
     expect(input('Country').value).toBe('Germany (DE)');
-    expect(screen.queryByLabelText('Transfer safeguard', { selector: 'input' })).toBeNull();
+    expect(screen.queryByLabelText('Transfer mechanism', { selector: 'input' })).toBeNull();
 
     input('Country').focus();
     fireEvent.click(input('Country'));
     fireEvent.change(input('Country'), { target: { value: 'india' } });
     fireEvent.click(screen.getByRole('option', { name: 'India (IN)' }));
     expect(recipient('posthog')?.country).toBe('IN');
-    expect(input('Transfer safeguard')).toBeTruthy();
+    expect(input('Transfer mechanism')).toBeTruthy();
     expect(screen.getByText(/Say how transfers to India are protected/)).toBeTruthy();
 
-    fireEvent.click(input('Transfer safeguard'));
-    fireEvent.click(screen.getByRole('option', { name: /^Standard contractual clauses/ }));
+    fireEvent.click(input('Transfer mechanism'));
+    fireEvent.click(screen.getByRole('option', { name: /^EU standard contractual clauses/ }));
     expect(recipient('posthog')?.transferSafeguard).toBe('sccs');
     expect(screen.queryByText(/Say how transfers to India are protected/)).toBeNull();
+
+    // The EU clauses do not cover a UK transfer: the UK mechanism is chosen apart.
+    fireEvent.click(input('Mechanism for UK transfers, if different'));
+    fireEvent.click(screen.getByRole('option', { name: /^UK International Data Transfer Agreement/ }));
+    expect(recipient('posthog')?.ukTransferSafeguard).toBe('idta');
+  });
+
+  it('records Data Privacy Framework certification for a US recipient, per framework', () => {
+    setHash('#/recipients/sentry');
+    renderScreen(<Routed />);
+    const eu = screen.getByRole('switch', { name: /^Certified under the EU-US Data Privacy Framework/ });
+    fireEvent.click(eu);
+    expect(recipient('sentry')?.dpf).toEqual({ eu: true });
+    fireEvent.click(screen.getByRole('switch', { name: /^Certified under the UK Extension/ }));
+    expect(recipient('sentry')?.dpf).toEqual({ eu: true, uk: true });
+    fireEvent.click(eu);
+    fireEvent.click(screen.getByRole('switch', { name: /^Certified under the UK Extension/ }));
+    expect(recipient('sentry')).not.toHaveProperty('dpf');
   });
 
   it('records CCPA sale and sharing with switches, removing them when off', () => {

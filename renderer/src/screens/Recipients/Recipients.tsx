@@ -1,8 +1,11 @@
 import { Stack, TagsInput } from '@mantine/core';
 import { IconShare } from '@tabler/icons-react';
-import { COUNTRY_CODES, countryName, isInEeaOrUk } from '../../../../core/countries';
+import { COUNTRY_CODES, countryName } from '../../../../core/countries';
 import { dataTypesUsing } from '../../../../core/ids';
-import { RECIPIENT_ROLES, TRANSFER_SAFEGUARDS, type Recipient } from '../../../../core/schema';
+import { adequacyFor, type AdequacyStatus } from '../../../../core/adequacy';
+import { RECIPIENT_ROLES, TRANSFER_DEROGATIONS, TRANSFER_SAFEGUARDS, type Recipient } from '../../../../core/schema';
+import { DEROGATION_TEXT, isTransfer } from '../../../../core/transfers';
+import { capitalize } from '../../../../core/words';
 import { setOptional, useReadOnly } from '../../state/edit';
 import { useEditor } from '../../state/store';
 import { EntityListScreen, nameList } from '../../components/EntityList/EntityListScreen';
@@ -30,8 +33,12 @@ const ROLE_HINTS = new Map<string, string>([
 
 export const SAFEGUARD_LABELS: Record<Safeguard, string> = {
   adequacy: 'Adequacy decision',
-  sccs: 'Standard contractual clauses',
+  sccs: 'EU standard contractual clauses',
+  idta: 'UK International Data Transfer Agreement (IDTA)',
+  'uk-addendum': 'UK Addendum to the EU clauses',
   bcrs: 'Binding corporate rules',
+  codes: 'Approved code of conduct',
+  certification: 'Approved certification',
   derogation: 'Derogation (Article 49)',
   none: 'None',
 };
@@ -39,13 +46,32 @@ export const SAFEGUARD_LABELS: Record<Safeguard, string> = {
 const SAFEGUARD_HINTS = new Map<string, string>([
   [
     'adequacy',
-    'The European Commission (or the UK) has found that the country protects data adequately, such as the EU–US Data Privacy Framework for certified US companies.',
+    'Only where the EU or UK lists find the country adequate. Candor checks this against its dated table; for the United States, mark the certification instead.',
   ],
-  ['sccs', "A contract with the recipient on the Commission's standard clauses."],
+  ['sccs', "A contract with the recipient on the European Commission's standard clauses. Covers EU transfers only."],
+  ['idta', "The UK Information Commissioner's agreement. Covers UK transfers only."],
+  ['uk-addendum', "The EU clauses with the UK Information Commissioner's Addendum. Covers UK transfers only."],
   ['bcrs', "Approved data protection rules binding the recipient's group of companies."],
-  ['derogation', "An exception for a specific case, such as the person's explicit consent or a contract with them."],
-  ['none', 'No safeguard. The notice will say so plainly.'],
+  ['codes', 'An approved code of conduct the recipient has committed to (Art 46(2)(e)).'],
+  ['certification', 'An approved certification the recipient holds (Art 46(2)(f)).'],
+  [
+    'derogation',
+    "An exception for an occasional transfer, such as the person's explicit consent or a contract with them. Choose which below.",
+  ],
+  ['none', 'No mechanism. The review reports this as an error.'],
 ]);
+
+const DEROGATION_OPTIONS = TRANSFER_DEROGATIONS.map((value) => ({
+  value,
+  label: `(${DEROGATION_TEXT[value].point}) ${capitalize(DEROGATION_TEXT[value].label)}`,
+}));
+
+const ADEQUACY_WORDS: Record<AdequacyStatus, string> = {
+  inside: 'no transfer',
+  adequate: 'adequate',
+  'adequate-if-certified': 'adequate only for certified recipients',
+  'not-adequate': 'not adequate',
+};
 
 const COUNTRY_OPTIONS = COUNTRY_CODES.map((code) => ({ value: code, label: `${countryName(code)} (${code})` })).sort((a, b) =>
   a.label.localeCompare(b.label, 'en'),
@@ -86,16 +112,38 @@ function TrackingDomainsField({ path, domains, onValue }: { path: string; domain
 
 function RecipientEditor({ entry, index, path, edit }: EntityEditorProps<'recipients'>) {
   const usedBy = useEditor((s) => (s.workspace ? dataTypesUsing(s.workspace, 'recipients', entry.id).length : 0));
+  const jurisdictions = useEditor((s) => s.workspace?.organization.jurisdictions);
+  const gdpr = jurisdictions?.includes('gdpr') ?? true;
+  const ukGdpr = jurisdictions?.includes('uk-gdpr') ?? true;
   const country = entry.country;
-  const abroad = Boolean(country && !isInEeaOrUk(country));
+  const euTransfer = gdpr && isTransfer('gdpr', country);
+  const ukTransfer = ukGdpr && isTransfer('uk-gdpr', country);
+  const abroad = euTransfer || ukTransfer;
   const showSafeguard = abroad || Boolean(entry.transferSafeguard);
+  // What the dated adequacy table says, so nobody has to guess (or claim) adequacy.
+  const adequacy = country
+    ? [
+        ...(euTransfer ? [`EU: ${ADEQUACY_WORDS[adequacyFor('gdpr', country, { dpfCertified: entry.dpf?.eu }).status]}`] : []),
+        ...(ukTransfer ? [`UK: ${ADEQUACY_WORDS[adequacyFor('uk-gdpr', country, { dpfCertified: entry.dpf?.uk }).status]}`] : []),
+      ].join('; ')
+    : '';
+  const certifiable = country === 'US' && abroad;
+  const needsMechanism =
+    (euTransfer && adequacyFor('gdpr', country!, { dpfCertified: entry.dpf?.eu }).status !== 'adequate') ||
+    (ukTransfer && adequacyFor('uk-gdpr', country!, { dpfCertified: entry.dpf?.uk }).status !== 'adequate');
   const safeguardWarning = !country
     ? undefined
-    : abroad && !entry.transferSafeguard
-      ? `Say how transfers to ${countryName(country)} are protected: the notice must name the safeguard for countries outside the EEA and UK.`
+    : needsMechanism && !entry.transferSafeguard && !entry.ukTransferSafeguard
+      ? `Say how transfers to ${countryName(country)} are protected: it is not adequate under the laws that apply, so the notice must name a mechanism.`
       : !abroad && entry.transferSafeguard
-        ? `${countryName(country)} is in the EEA or the UK, so no safeguard is needed; you can clear this.`
+        ? `${countryName(country)} is not a transfer under the laws that apply, so no mechanism is needed; you can clear this.`
         : undefined;
+  const setDpf = (key: 'eu' | 'uk', on: boolean) =>
+    edit(on ? 'Mark recipient as DPF-certified' : 'Unmark recipient as DPF-certified', (r) => {
+      const dpf = { ...r.dpf };
+      setOptional(dpf, key, on || null);
+      setOptional(r, 'dpf', Object.keys(dpf).length ? dpf : null);
+    });
 
   return (
     <Stack gap="lg">
@@ -148,22 +196,85 @@ function RecipientEditor({ entry, index, path, edit }: EntityEditorProps<'recipi
           nothingFoundMessage="No country matches"
           onValue={(value) => edit('Change recipient country', (r) => setOptional(r, 'country', value))}
         />
+        {certifiable && gdpr ? (
+          <SwitchField
+            path={`${path}.dpf.eu`}
+            label="Certified under the EU-US Data Privacy Framework"
+            description="Check the recipient on dataprivacyframework.gov/list. If certified, an EU transfer needs no other mechanism."
+            checked={entry.dpf?.eu === true}
+            onValue={(on) => setDpf('eu', on)}
+          />
+        ) : null}
+        {certifiable && ukGdpr ? (
+          <SwitchField
+            path={`${path}.dpf.uk`}
+            label="Certified under the UK Extension to the Data Privacy Framework"
+            description="The same list says whether it has joined the UK Extension. If so, a UK transfer needs no other mechanism."
+            checked={entry.dpf?.uk === true}
+            onValue={(on) => setDpf('uk', on)}
+          />
+        ) : null}
         {showSafeguard ? (
           <SelectField
             path={`${path}.transferSafeguard`}
-            label="Transfer safeguard"
-            placeholder="Choose a safeguard"
+            label="Transfer mechanism"
+            placeholder="Choose a mechanism"
             description={
               entry.transferSafeguard
                 ? SAFEGUARD_HINTS.get(entry.transferSafeguard)
-                : 'How a transfer outside the EEA and UK is protected (GDPR Chapter V): an adequacy decision, standard contractual clauses, binding corporate rules, a derogation, or none.'
+                : `What protects the transfer when the country is not adequate (GDPR Chapter V).${adequacy ? ` Adequacy by Candor's table: ${adequacy}.` : ''}`
             }
             value={entry.transferSafeguard}
             data={TRANSFER_SAFEGUARDS.map((value) => ({ value, label: SAFEGUARD_LABELS[value] }))}
             descriptions={SAFEGUARD_HINTS}
             clearable
             warning={safeguardWarning}
-            onValue={(value) => edit('Change transfer safeguard', (r) => setOptional(r, 'transferSafeguard', value as Safeguard | null))}
+            onValue={(value) => edit('Change transfer mechanism', (r) => setOptional(r, 'transferSafeguard', value as Safeguard | null))}
+          />
+        ) : null}
+        {(ukTransfer && euTransfer) || entry.ukTransferSafeguard ? (
+          <SelectField
+            path={`${path}.ukTransferSafeguard`}
+            label="Mechanism for UK transfers, if different"
+            placeholder="Same as the EU mechanism"
+            description="The EU clauses alone do not cover a UK transfer: choose the IDTA or the UK Addendum here."
+            value={entry.ukTransferSafeguard}
+            data={TRANSFER_SAFEGUARDS.map((value) => ({ value, label: SAFEGUARD_LABELS[value] }))}
+            descriptions={SAFEGUARD_HINTS}
+            clearable
+            onValue={(value) =>
+              edit('Change UK transfer mechanism', (r) => setOptional(r, 'ukTransferSafeguard', value as Safeguard | null))
+            }
+          />
+        ) : null}
+        {entry.transferSafeguard === 'derogation' || entry.ukTransferSafeguard === 'derogation' || entry.transferDerogation ? (
+          <SelectField
+            path={`${path}.transferDerogation`}
+            label="Derogation relied on"
+            placeholder="Choose the Article 49(1) ground"
+            description="The notice names it. Derogations are for occasional transfers only."
+            value={entry.transferDerogation}
+            data={DEROGATION_OPTIONS}
+            clearable
+            onValue={(value) =>
+              edit('Change transfer derogation', (r) =>
+                setOptional(r, 'transferDerogation', value as (typeof TRANSFER_DEROGATIONS)[number] | null),
+              )
+            }
+          />
+        ) : null}
+        {showSafeguard ? (
+          <TextField
+            path={`${path}.safeguardsUrl`}
+            label="Where a copy of the safeguards is published"
+            description="Optional. Without it, the notice tells people to ask your privacy contact for a copy."
+            placeholder="https://example.com/transfer-safeguards"
+            inputMode="url"
+            spellCheck={false}
+            value={entry.safeguardsUrl}
+            onValue={(value) =>
+              edit('Edit safeguards address', (r) => setOptional(r, 'safeguardsUrl', value.trim()), `${path}.safeguardsUrl`)
+            }
           />
         ) : null}
         <TextField
