@@ -5,6 +5,7 @@
 import { countryInText, countryName } from './countries';
 import { CCPA_CATEGORIES } from './identifiers';
 import { lintWorkspace, type Finding } from './lint';
+import { appleAccessedApiTypes } from './stores/apple';
 import { displayName, q, workspaceFacts, type DataTypeFacts, type RecipientFacts, type WorkspaceFacts } from './lint/facts';
 import type { Workspace } from './schema';
 import { DECISION_GROUND_LABELS, objectionApplies } from './profiling';
@@ -576,8 +577,9 @@ function purposeConcerns(facts: WorkspaceFacts, store: 'apple' | 'play') {
 function appleSection(facts: WorkspaceFacts, findings: readonly Finding[]): CoverageSection {
   const declared = facts.dataTypes.filter((d) => d.declaredToApple);
   const types = new Set(declared.map((d) => d.classification.apple));
-  const tracking = facts.dataTypes.filter((d) => d.dataType.tracking === true);
+  // Tracking counts for Apple only when the tracking data is collected in the iOS app (core/stores/apple.ts).
   const trackingDeclared = declared.filter((d) => d.dataType.tracking === true);
+  const tracking = trackingDeclared;
   const domains = [...new Set(tracking.flatMap((d) => d.recipients.flatMap((r) => r.recipient.trackingDomains ?? [])))];
   const linked = declared.filter((d) => d.dataType.linkedToIdentity !== false);
   const specs: RequirementSpec[] = [
@@ -615,7 +617,8 @@ function appleSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cove
       reference: 'NSPrivacyTracking, NSPrivacyTrackingDomains',
       title: 'Tracking and the domains used for it',
       rules: ['tracking-without-domains', 'tracking-recipients-all-processors'],
-      notApplicable: () => (tracking.length === 0 ? 'No data type is used for tracking, so NSPrivacyTracking is false.' : undefined),
+      notApplicable: () =>
+        tracking.length === 0 ? 'No data declared to Apple is used for tracking, so NSPrivacyTracking is false.' : undefined,
       met: () =>
         `${names(tracking.map((d) => d.name))} ${tracking.length === 1 ? 'is' : 'are'} used for tracking through ${listInWords(domains)}.`,
       missing: (hits) => {
@@ -641,6 +644,20 @@ function appleSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cove
       missing: () => 'Data is used for tracking, but no iOS collection point asks the App Tracking Transparency permission.',
     },
   ];
+  specs.push({
+    id: 'accessed-apis',
+    reference: 'NSPrivacyAccessedAPITypes',
+    title: 'Required-reason APIs declared with approved reasons',
+    rules: ['required-reason-apis-missing', 'required-reason-api-invalid'],
+    met: () => {
+      const apis = appleAccessedApiTypes(facts.workspace).entries;
+      return `${count(apis.length, 'required-reason API')} ${apis.length === 1 ? 'is' : 'are'} declared: ${listInWords(apis.map((a) => `${a.type.replace('NSPrivacyAccessedAPICategory', '')} (${a.reasons.join(', ')})`))}.`;
+    },
+    missing: (hits) =>
+      byRule(hits, 'required-reason-api-invalid').length
+        ? 'A declared API or reason is not one Apple accepts, so it is left out of the manifest.'
+        : 'No required-reason API is declared, although almost every app uses UserDefaults.',
+  });
   return section(
     'apple',
     'Apple App Store',

@@ -821,6 +821,13 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
         },
       },
       {
+        name: 'no domain, tracking only in the Android app',
+        edit: (ws) => {
+          delete rc(ws, 'adnet').trackingDomains;
+          dt(ws, 'advertising-id').collectedAt = ['signup-android'];
+        },
+      },
+      {
         name: 'no domain, no iOS app',
         edit: (ws) => {
           delete rc(ws, 'adnet').trackingDomains;
@@ -841,7 +848,76 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
         paths: ['dataTypes[3].tracking'],
       },
     ],
-    pass: [{ name: 'a host and the ad network', edit: (ws) => (dt(ws, 'advertising-id').recipients = ['aws', 'adnet']) }],
+    pass: [
+      { name: 'a host and the ad network', edit: (ws) => (dt(ws, 'advertising-id').recipients = ['aws', 'adnet']) },
+      {
+        name: 'only a host, but tracking only in the Android app, which Apple is not told about',
+        edit: (ws) => Object.assign(dt(ws, 'advertising-id'), { recipients: ['aws'], collectedAt: ['signup-android'] }),
+      },
+    ],
+  },
+  'required-reason-apis-missing': {
+    fail: [
+      {
+        name: 'an iOS app without any declared API',
+        edit: (ws) => delete (ws.settings as Record<string, unknown>).apple,
+        paths: ['settings.apple.accessedApiTypes'],
+      },
+      {
+        name: 'an empty list',
+        edit: (ws) => ((ws.settings as Record<string, unknown>).apple = { accessedApiTypes: [] }),
+        paths: ['settings.apple.accessedApiTypes'],
+      },
+    ],
+    pass: [
+      {
+        name: 'user defaults declared for the app itself',
+        edit: (ws) =>
+          ((ws.settings as Record<string, unknown>).apple = { accessedApiTypes: [{ type: 'UserDefaults', reasons: ['CA92.1'] }] }),
+      },
+      {
+        name: 'nothing declared, no iOS app',
+        edit: (ws) => {
+          delete (ws.settings as Record<string, unknown>).apple;
+          ws.collectionPoints = ws.collectionPoints.filter((c) => c.platform !== 'ios');
+          for (const d of ws.dataTypes) d.collectedAt = d.collectedAt?.filter((id) => !['signup-ios', 'att-prompt'].includes(id));
+        },
+      },
+    ],
+  },
+  'required-reason-api-invalid': {
+    fail: [
+      {
+        name: 'a category Apple does not have',
+        edit: (ws) => ((ws.settings as Record<string, unknown>).apple = { accessedApiTypes: [{ type: 'Clipboard', reasons: ['CA92.1'] }] }),
+        paths: ['settings.apple.accessedApiTypes[0].type'],
+      },
+      {
+        name: "a reason of another category (disk space's reason under user defaults)",
+        edit: (ws) =>
+          ((ws.settings as Record<string, unknown>).apple = {
+            accessedApiTypes: [{ type: 'UserDefaults', reasons: ['CA92.1', 'E174.1'] }],
+          }),
+        paths: ['settings.apple.accessedApiTypes[0].reasons[1]'],
+      },
+      {
+        name: 'no valid reason at all',
+        edit: (ws) => ((ws.settings as Record<string, unknown>).apple = { accessedApiTypes: [{ type: 'DiskSpace', reasons: ['CA92.1'] }] }),
+        paths: ['settings.apple.accessedApiTypes[0].reasons', 'settings.apple.accessedApiTypes[0].reasons[0]'],
+      },
+    ],
+    pass: [
+      {
+        name: 'full identifiers and reasons of their own categories',
+        edit: (ws) =>
+          ((ws.settings as Record<string, unknown>).apple = {
+            accessedApiTypes: [
+              { type: 'NSPrivacyAccessedAPICategoryUserDefaults', reasons: ['CA92.1'] },
+              { type: 'DiskSpace', reasons: ['E174.1'] },
+            ],
+          }),
+      },
+    ],
   },
   'tracking-without-att-prompt': {
     fail: [

@@ -1,5 +1,15 @@
 // Rules that keep Apple's privacy manifest (PrivacyInfo.xcprivacy) and the App Store "App Privacy"
-// answers true. They apply when the product has an iOS collection point.
+// answers true. They apply when the product has an iOS collection point, and look only at data the
+// declarations include (`declaredToApple`, `onIos`: the same platform test as core/stores/apple.ts), so
+// the Review screen and the files always agree.
+//
+// There is no rule for "the declaration would include another platform's data": the declarations are
+// built only from data types collected at an iOS collection point (core/platforms.ts `collectedOn`), so
+// data collected only on the web, Android or servers cannot reach them. What can still be wrong is the
+// inventory itself: data collected nowhere, which `collected-nowhere` reports.
+import { REQUIRED_REASON_API_SOURCE } from '../required-reason-apis';
+import { appleAccessedApiTypes } from '../stores/apple';
+import { pointIsOn } from '../platforms';
 import { q, undeclaredReason } from './facts';
 import type { RuleDefinition } from './types';
 
@@ -10,11 +20,11 @@ export const appleRules: RuleDefinition[] = [
     group: 'apple',
     title: 'Tracking without tracking domains',
     description:
-      'When any data is used for tracking, NSPrivacyTracking is true and Apple requires at least one domain in NSPrivacyTrackingDomains; the domains come from the recipients of the tracking data. Applies when the product has an iOS collection point.',
+      'When data declared to Apple is used for tracking, NSPrivacyTracking is true and Apple requires at least one domain in NSPrivacyTrackingDomains; the domains come from the recipients of the tracking data. Tracking done only on other platforms does not count. Applies when the product has an iOS collection point.',
     check: ({ ios, dataTypes, recipients }) => {
       if (!ios) return [];
       return dataTypes
-        .filter((d) => d.dataType.tracking === true && !d.recipients.some((r) => r.recipient.trackingDomains?.length))
+        .filter((d) => d.declaredToApple && d.dataType.tracking === true && !d.recipients.some((r) => r.recipient.trackingDomains?.length))
         .map((d) => {
           if (d.recipients.length === 0) {
             return {
@@ -37,13 +47,17 @@ export const appleRules: RuleDefinition[] = [
     group: 'apple',
     title: 'Tracking data that only processors receive',
     description:
-      'Apple\'s "tracking" means linking data with third-party data for advertising, or sharing it with a data broker. A processor acts only for you, so tracking data that only processors receive means either the tracking flag or a recipient\'s role is wrong. Applies when the product has an iOS collection point.',
+      'Apple\'s "tracking" means linking data with third-party data for advertising, or sharing it with a data broker. A processor acts only for you, so tracking data that only processors receive means either the tracking flag or a recipient\'s role is wrong. Applies to tracking data declared to Apple.',
     check: ({ ios, dataTypes }) =>
       !ios
         ? []
         : dataTypes
             .filter(
-              (d) => d.dataType.tracking === true && d.recipients.length > 0 && d.recipients.every((r) => r.recipient.role === 'processor'),
+              (d) =>
+                d.declaredToApple &&
+                d.dataType.tracking === true &&
+                d.recipients.length > 0 &&
+                d.recipients.every((r) => r.recipient.role === 'processor'),
             )
             .map((d) => ({
               path: `${d.at}.tracking`,
@@ -58,7 +72,7 @@ export const appleRules: RuleDefinition[] = [
     description:
       'Apple allows tracking only after the person agrees in the App Tracking Transparency prompt. The inventory shows the prompt as an iOS collection point asking the "tracking" permission. Applies to tracking data declared to Apple.',
     check: ({ ios, dataTypes, collectionPoints }) => {
-      if (!ios || collectionPoints.some((c) => c.point.platform === 'ios' && c.point.permission === 'tracking')) return [];
+      if (!ios || collectionPoints.some((c) => pointIsOn(c.point, 'ios') && c.point.permission === 'tracking')) return [];
       return dataTypes
         .filter((d) => d.dataType.tracking === true && d.declaredToApple)
         .map((d) => ({
@@ -91,5 +105,35 @@ export const appleRules: RuleDefinition[] = [
               },
             ];
           }),
+  },
+  {
+    id: 'required-reason-apis-missing',
+    severity: 'warning',
+    group: 'apple',
+    title: 'No required-reason APIs declared for the iOS app',
+    description: `Apple rejects uploads that use a required-reason API (user defaults, file timestamps, system boot time, disk space, active keyboards) without declaring it with an approved reason in the privacy manifest, and almost every app uses UserDefaults. Declare them under Organization & settings › Apple required-reason APIs (settings.apple.accessedApiTypes; ${REQUIRED_REASON_API_SOURCE.name}). Applies when the product has an iOS collection point.`,
+    check: ({ ios, workspace }) => {
+      if (!ios) return [];
+      const apple = (workspace.settings as Record<string, unknown>).apple as { accessedApiTypes?: unknown[] } | undefined;
+      // Entries that are present but wrong are the error rule's business; this one is about declaring none.
+      if ((apple?.accessedApiTypes ?? []).length > 0) return [];
+      return [
+        {
+          path: 'settings.apple.accessedApiTypes',
+          message:
+            'The iOS app declares no required-reason APIs. Almost every app uses UserDefaults, and Apple rejects uploads that use these APIs undeclared. Choose the APIs the app and its SDKs use, with their reasons, under Organization & settings › Apple required-reason APIs.',
+        },
+      ];
+    },
+  },
+  {
+    id: 'required-reason-api-invalid',
+    severity: 'error',
+    group: 'apple',
+    title: 'Required-reason API or reason Apple does not accept',
+    description:
+      "Every entry of NSPrivacyAccessedAPITypes must name one of Apple's required-reason API categories and at least one reason code Apple accepts for that category; anything else is left out of the manifest, so the app would use the API undeclared. Applies when the product has an iOS collection point.",
+    check: ({ ios, workspace }) =>
+      ios ? appleAccessedApiTypes(workspace).problems.map((p) => ({ path: p.path, message: p.message })) : [],
   },
 ];

@@ -2,6 +2,7 @@
 // which regimes and stores apply, how each data type is classified, who uses what. Keeping it in one
 // place is what makes a finding and the coverage matrix agree.
 import { EEA, isInEeaOrUk } from '../countries';
+import { collectedOn, hasPlatform } from '../platforms';
 import { deriveClassification, deriveStorePurposes, type Classification, type StorePurposes } from '../reference';
 import type { CollectionPoint, DataType, Purpose, Recipient, Workspace } from '../schema';
 import { plainText } from '../documents/text';
@@ -22,12 +23,12 @@ export interface DataTypeFacts {
   /** collected at a collection point whose platform is Android (so it belongs in Play's Data safety form) */
   onAndroid: boolean;
   /**
-   * part of Apple's privacy manifest and App Store answers: the product has an iOS collection point and
-   * the data type has an Apple data type (core/stores/apple.ts declares every such type, wherever it is
-   * collected, except ephemeral data that is not used for tracking, which Apple does not count as collected)
+   * part of Apple's privacy manifest and App Store answers: collected on iOS and with an Apple data type,
+   * unless it is ephemeral and not used for tracking, which Apple does not count as collected (the same
+   * test as core/stores/apple.ts, so the review and the files agree)
    */
   declaredToApple: boolean;
-  /** part of Play's Data safety form: the product has an Android collection point and the data type has a Play data type */
+  /** part of Play's Data safety form: collected on Android and with a Play data type (as core/stores/play.ts) */
   declaredToPlay: boolean;
   /** CCPA: given to a recipient that buys it */
   sold: boolean;
@@ -130,8 +131,8 @@ export function workspaceFacts(workspace: Workspace): WorkspaceFacts {
   const recipientById = new Map(recipients.map((r) => [r.recipient.id, r]));
   const pointById = new Map(collectionPoints.map((c) => [c.point.id, c]));
 
-  const ios = workspace.collectionPoints.some((c) => c.platform === 'ios');
-  const android = workspace.collectionPoints.some((c) => c.platform === 'android');
+  const ios = hasPlatform(workspace, 'ios');
+  const android = hasPlatform(workspace, 'android');
 
   const dataTypes: DataTypeFacts[] = workspace.dataTypes.map((dataType, index) => {
     // References that do not resolve are validation problems; here they are simply skipped.
@@ -149,6 +150,8 @@ export function workspaceFacts(workspace: Workspace): WorkspaceFacts {
     const rs = resolve(dataType.recipients, recipientById);
     const cs = resolve(dataType.collectedAt, pointById);
     const classification = deriveClassification(dataType);
+    const onIos = collectedOn(workspace, dataType, 'ios');
+    const onAndroid = collectedOn(workspace, dataType, 'android');
     return {
       index,
       dataType,
@@ -158,10 +161,10 @@ export function workspaceFacts(workspace: Workspace): WorkspaceFacts {
       purposes: ps.map((p) => ({ index: p.index, purpose: p.purpose })),
       recipients: rs.map((r) => ({ index: r.index, recipient: r.recipient })),
       points: cs.map((c) => ({ index: c.index, point: c.point })),
-      onIos: cs.some((c) => c.point.platform === 'ios'),
-      onAndroid: cs.some((c) => c.point.platform === 'android'),
-      declaredToApple: ios && classification.apple !== 'none' && !(dataType.ephemeral === true && dataType.tracking !== true),
-      declaredToPlay: android && classification.play !== 'none',
+      onIos,
+      onAndroid,
+      declaredToApple: onIos && classification.apple !== 'none' && !(dataType.ephemeral === true && dataType.tracking !== true),
+      declaredToPlay: onAndroid && classification.play !== 'none',
       sold: rs.some((r) => r.recipient.sells === true),
       shared: rs.some((r) => r.recipient.sharesForAds === true),
     };

@@ -100,6 +100,7 @@ export function cleanWorkspace(): Workspace {
     settings: {
       effectiveDate: '2026-12-01',
       store: { encryptedInTransit: true, accountCreation: ['PSL_ACM_USER_ID_PASSWORD'], dataDeletion: 'yes' },
+      apple: { accessedApiTypes: [{ type: 'UserDefaults', reasons: ['CA92.1'] }] },
     },
   };
 }

@@ -69,13 +69,18 @@ export const usageRules: RuleDefinition[] = [
     group: 'usage',
     title: 'Data type collected nowhere',
     description:
-      'Where a data type is collected decides which store declarations include it and where the notice at collection and in-app disclosures appear.',
-    check: ({ dataTypes }) =>
-      dataTypes
+      "Where a data type is collected decides which store declarations include it and where the notice at collection and in-app disclosures appear. A data type collected nowhere is left out of Apple's and Google Play's declarations, since nothing shows that the app collects it.",
+    check: ({ dataTypes, ios, android }) => {
+      const stores = [ios ? "Apple's privacy manifest and App Store answers" : '', android ? "Google Play's Data safety form" : ''].filter(
+        Boolean,
+      );
+      const leftOut = stores.length > 0 ? ` Until then it is left out of ${stores.join(' and ')}.` : '';
+      return dataTypes
         .filter((d) => d.points.length === 0)
         .map((d) => ({
           path: `${d.at}.collectedAt`,
-          message: `${q(d.name)} is not collected at any collection point. Add where it is collected (a screen, an SDK, a server process), so the store declarations and in-app disclosures include it.`,
-        })),
+          message: `${q(d.name)} is not collected at any collection point. Add where it is collected (a screen, an SDK, a server process), so the store declarations and in-app disclosures include it.${leftOut}`,
+        }));
+    },
   },
 ];

@@ -99,6 +99,8 @@ const dt = (id: string, extra: Partial<DataType>): DataType => ({
   name: id,
   category: 'user.contact.email',
   purposes: ['provide-service'],
+  // collected in the iOS app (the minimal workspace's sign-up screen) unless a test says otherwise
+  collectedAt: ['signup'],
   ...extra,
 });
 
@@ -127,7 +129,7 @@ describe('PrivacyInfo.xcprivacy for the sample', () => {
     });
   });
 
-  it('keeps crash data unlinked, precise location for its own purposes, purchase history for tax records', () => {
+  it('keeps crash data unlinked and precise location for its own purposes', () => {
     expect(entry(manifest, 'CrashData')).toMatchObject({
       NSPrivacyCollectedDataTypeLinked: false,
       NSPrivacyCollectedDataTypeTracking: false,
@@ -135,28 +137,30 @@ describe('PrivacyInfo.xcprivacy for the sample', () => {
     expect(entry(manifest, 'PreciseLocation')?.NSPrivacyCollectedDataTypePurposes).toEqual(
       purposes('ProductPersonalization', 'AppFunctionality', 'Other'),
     );
-    expect(entry(manifest, 'PurchaseHistory')?.NSPrivacyCollectedDataTypePurposes).toEqual(purposes('AppFunctionality', 'Other'));
   });
 
-  it('leaves out what is not declared to Apple: web-only card, Garmin import, password, the ephemeral map area', () => {
-    expect(entry(manifest, 'PaymentInfo')).toBeUndefined();
-    // Coarse location is there, but only because of the IP address: the map area is ephemeral.
-    expect(
-      appleDisclosure(ridgeline)
-        .collected.find((c) => c.type === 'CoarseLocation')
-        ?.dataTypes.map((d) => d.id),
-    ).toEqual(['ip-address']);
+  it('leaves out what the iOS app does not collect: web purchases and support, the Garmin import, server logs', () => {
+    // Subscriptions are bought on the web, support runs on the web, and the IP address is collected
+    // only by the servers' monitoring: none has an iOS collection point.
+    for (const type of ['PaymentInfo', 'PurchaseHistory', 'CustomerSupport', 'CoarseLocation'])
+      expect(entry(manifest, type)).toBeUndefined();
     expect(appleDisclosure(ridgeline).notDeclared.map((n) => [n.id, n.reason])).toEqual([
       ['password', 'category-has-none'],
       ['approximate-location', 'ephemeral'],
-      ['garmin-activities', 'set-to-none'],
-      ['payment-card', 'set-to-none'],
+      ['garmin-activities', 'not-on-ios'],
+      ['ip-address', 'not-on-ios'],
+      ['subscription-records', 'not-on-ios'],
+      ['payment-card', 'not-on-ios'],
+      ['support-messages', 'not-on-ios'],
     ]);
-    expect(manifest.NSPrivacyCollectedDataTypes).toHaveLength(14);
+    expect(manifest.NSPrivacyCollectedDataTypes).toHaveLength(11);
   });
 
-  it('has an empty list of accessed APIs', () => {
-    expect(manifest.NSPrivacyAccessedAPITypes).toEqual([]);
+  it('declares the required-reason APIs of settings.apple in Apple’s order of categories', () => {
+    expect(manifest.NSPrivacyAccessedAPITypes).toEqual([
+      { NSPrivacyAccessedAPIType: 'NSPrivacyAccessedAPICategorySystemBootTime', NSPrivacyAccessedAPITypeReasons: ['35F9.1'] },
+      { NSPrivacyAccessedAPIType: 'NSPrivacyAccessedAPICategoryUserDefaults', NSPrivacyAccessedAPITypeReasons: ['CA92.1'] },
+    ]);
   });
 });
 
@@ -248,6 +252,49 @@ describe('tracking domains', () => {
     const manifest = parsedManifest(ws);
     expect(manifest.NSPrivacyTracking).toBe(false);
     expect(manifest.NSPrivacyTrackingDomains).toEqual([]);
+  });
+});
+
+describe('platforms: only data collected in the iOS app', () => {
+  const withPlatforms = (dataTypes: DataType[]) =>
+    withDataTypes(dataTypes, (ws) =>
+      ws.collectionPoints.push(
+        { id: 'android-app', name: 'Android app', platform: 'android' },
+        { id: 'website', name: 'Website', platform: 'web' },
+      ),
+    );
+
+  it('declares a data type collected at an iOS point, alone or with other platforms, and leaves out the rest', () => {
+    const ws = withPlatforms([
+      dt('both', { collectedAt: ['website', 'signup'] }),
+      dt('android', { category: 'user.contact.phone_number', collectedAt: ['android-app'] }),
+      dt('web', { category: 'user.contact.address', collectedAt: ['website'] }),
+      dt('nowhere', { category: 'user.name', collectedAt: [] }),
+    ]);
+    expect(parsedManifest(ws).NSPrivacyCollectedDataTypes.map((e) => e.NSPrivacyCollectedDataType)).toEqual([
+      'NSPrivacyCollectedDataTypeEmailAddress',
+    ]);
+    expect(appleDisclosure(ws).notDeclared.map((n) => [n.id, n.reason])).toEqual([
+      ['android', 'not-on-ios'],
+      ['web', 'not-on-ios'],
+      ['nowhere', 'no-collection-point'],
+    ]);
+    const answers = appStoreAnswersMarkdown(ws);
+    expect(answers).toContain(
+      '- android (`android`) and web (`web`): none of their collection points is on iOS, so the iOS app does not collect them.',
+    );
+    expect(answers).toContain('- nowhere (`nowhere`): it has no collection point, so nothing shows that the iOS app collects it.');
+  });
+
+  it('declares tracking and its domains only for tracking done in the iOS app', () => {
+    const androidOnly = withPlatforms([dt('a', { tracking: true, recipients: ['adnet'], collectedAt: ['android-app'] })]);
+    expect(parsedManifest(androidOnly)).toMatchObject({ NSPrivacyTracking: false, NSPrivacyTrackingDomains: [] });
+    expect(appStoreAnswersMarkdown(androidOnly)).toContain('No data type is used for tracking.');
+    const both = withPlatforms([dt('a', { tracking: true, recipients: ['adnet'], collectedAt: ['android-app', 'signup'] })]);
+    expect(parsedManifest(both)).toMatchObject({
+      NSPrivacyTracking: true,
+      NSPrivacyTrackingDomains: ['ads.adnet.example', 'pixel.adnet.example'],
+    });
   });
 });
 
@@ -391,7 +438,7 @@ describe('App Store Connect answers', () => {
   });
 
   it('answer purposes, linked and tracking for each collected type, naming where each answer comes from', () => {
-    const deviceId = answers.slice(answers.indexOf('### Device ID'), answers.indexOf('### Purchase History'));
+    const deviceId = answers.slice(answers.indexOf('### Device ID'), answers.indexOf('### Product Interaction'));
     expect(deviceId).toContain("- [x] Developer's Advertising or Marketing: Measure our advertising on Meta (`ad-measurement`)");
     expect(deviceId).toContain('- [ ] Third-Party Advertising\n');
     expect(deviceId).toContain('Used for tracking? **Yes**: Advertising identifier (`advertising-id`) is used for tracking');

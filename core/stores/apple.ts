@@ -3,10 +3,14 @@
 // thing, so both come from one disclosure model (`appleDisclosure`). Facts: formats-and-law.md §1.
 //
 // Decisions, each with its basis in the reference:
-// - A data type is declared when its Apple classification is not "none" (§7: category → one of the 35
-//   types; "none" is how a team says "not part of the app's label", e.g. web-only data). Collection
-//   points are not used to leave data out: a data type may be collected on several platforms, and the
-//   manifest describes everything the app and its SDKs send.
+// - Apple's label and manifest describe the iOS app, so only data collected in it counts: a data type is
+//   declared when it is collected on iOS (`collectedOn`, core/platforms.ts: one of its collection points
+//   is on iOS) and its Apple classification is not "none" (§7: category → one of the 35 types). Data
+//   collected only on the web, Android or servers stays out. A data type with no collection point at all
+//   is left out too, since nothing shows the app collects it; the review's `collected-nowhere` warning
+//   names it and asks for its collection points, rather than Candor guessing.
+// - A workspace with no iOS collection point has no iOS app and gets no Apple outputs at all
+//   (`storeUnavailableReason`): `candor build` skips them and says why, `candor export` refuses.
 // - Apple's "collect" is "transmitting data off the device in a way that allows you and/or third-party
 //   partners to access it for longer than necessary to service the request in real time" (§1.3). A data
 //   type marked `ephemeral` is, by the workspace's definition (Play §2.6), kept no longer than the
@@ -15,8 +19,9 @@
 // - Data types with the same Apple type become one entry: linked if any is linked (`linkedToIdentity`
 //   defaults to true), tracking if any tracks, purposes united (§1.1: one dict per collected type).
 // - Purposes come from each purpose's `deriveStorePurposes(...).apple`.
-// - NSPrivacyTracking is true when a declared entry is used for tracking. NSPrivacyTrackingDomains holds
-//   the `trackingDomains` of the recipients of data that is used for tracking: those are the domains iOS
+// - NSPrivacyTracking is true when a declared entry is used for tracking, so tracking done only on
+//   another platform does not make the iOS app a tracker. NSPrivacyTrackingDomains holds the
+//   `trackingDomains` of the recipients of declared data that is used for tracking: those are the domains iOS
 //   must block until the person allows tracking (§1.1). A recipient's domains are not listed when it
 //   receives no tracking data, since listing a domain makes iOS refuse every request to it.
 // - NSPrivacyAccessedAPITypes (§1.4) has no field in the workspace format yet. Entries are read from
@@ -28,6 +33,7 @@
 //   control character and its browser build lays the file out differently, so the same workspace would
 //   give different bytes, or an error, depending on where core runs. The structure is small and fixed.
 import { APPLE_DATA_TYPES, APPLE_DATA_TYPE_PREFIX, APPLE_PURPOSE_PREFIX, type AppleDataType } from '../identifiers';
+import { collectedOn } from '../platforms';
 import { deriveClassification, deriveStorePurposes, type ApplePurposeId } from '../reference';
 import { REQUIRED_REASON_API_CATEGORIES, REQUIRED_REASON_API_PREFIX } from '../required-reason-apis';
 import type { Purpose, Recipient, Workspace } from '../schema';
@@ -93,6 +99,9 @@ export interface AppleAccessedApiType {
   reasons: string[];
 }
 
+/** Why a workspace data type is left out of Apple's declarations. */
+export type NotDeclaredReason = 'no-collection-point' | 'not-on-ios' | 'set-to-none' | 'category-has-none' | 'ephemeral';
+
 export interface AppleDisclosure {
   collected: AppleCollectedType[];
   tracking: boolean;
@@ -101,7 +110,7 @@ export interface AppleDisclosure {
   trackingRecipients: DataTypeRef[];
   accessedApiTypes: AppleAccessedApiType[];
   /** workspace data types that Apple does not hear about, and why */
-  notDeclared: (DataTypeRef & { reason: 'set-to-none' | 'category-has-none' | 'ephemeral'; category: string })[];
+  notDeclared: (DataTypeRef & { reason: NotDeclaredReason; category: string })[];
 }
 
 /** The manifest as the property list holds it: exactly Apple's four top-level keys (§1.1). */
@@ -165,7 +174,7 @@ export function appleAccessedApiTypes(workspace: Workspace): { entries: AppleAcc
     if (!category) {
       problems.push({
         path: `${at}.type`,
-        message: `"${entry.type}" is not one of Apple's required-reason API categories; use one of ${APPLE_ACCESSED_API_TYPES.map((c) => c.id).join(', ')}`,
+        message: `"${entry.type}" is not one of Apple's required-reason API categories. Use one of ${APPLE_ACCESSED_API_TYPES.map((c) => c.id).join(', ')}, or remove the entry.`,
       });
       return;
     }
@@ -176,14 +185,14 @@ export function appleAccessedApiTypes(workspace: Workspace): { entries: AppleAcc
       else {
         problems.push({
           path: `${at}.reasons[${j}]`,
-          message: `${JSON.stringify(reason)} is not a reason Apple accepts for ${category.id}; use one of ${category.reasons.join(', ')}`,
+          message: `${JSON.stringify(reason)} is not a reason Apple accepts for ${category.id}. Use one of ${category.reasons.join(', ')}, or remove it.`,
         });
       }
     });
     if (valid.size === 0) {
       problems.push({
         path: `${at}.reasons`,
-        message: `${category.id} needs at least one approved reason (${category.reasons.join(', ')}); without one it is left out of the manifest`,
+        message: `${category.id} has no reason Apple accepts, so it is left out of the manifest. Choose at least one of ${category.reasons.join(', ')}.`,
       });
       return;
     }
@@ -214,6 +223,11 @@ export function appleDisclosure(workspace: Workspace): AppleDisclosure {
   const trackingRecipientIds = new Set<string>();
 
   for (const dataType of workspace.dataTypes) {
+    if (!collectedOn(workspace, dataType, 'ios')) {
+      const reason = (dataType.collectedAt ?? []).length === 0 ? 'no-collection-point' : 'not-on-ios';
+      notDeclared.push({ ...ref(dataType), reason, category: dataType.category });
+      continue;
+    }
     const { apple } = deriveClassification(dataType);
     const meta = APPLE_DATA_TYPES.find((t) => t.id === apple);
     if (!meta) {
@@ -344,7 +358,20 @@ export function applePrivacyManifestXml(workspace: Workspace): string {
   return lines.join('\n');
 }
 
-const NOT_DECLARED_REASONS: Record<AppleDisclosure['notDeclared'][number]['reason'], (category: string) => string> = {
+// Data left out for where it is collected is listed in one line per reason, so a web-heavy workspace
+// does not repeat the same sentence for every data type.
+const BY_PLATFORM: Partial<Record<NotDeclaredReason, (many: boolean) => string>> = {
+  'not-on-ios': (many) =>
+    many
+      ? 'none of their collection points is on iOS, so the iOS app does not collect them. If the app sends one of them (to your servers or an SDK), add that iOS collection point in Candor.'
+      : 'none of its collection points is on iOS, so the iOS app does not collect it. If the app sends it (to your servers or an SDK), add that iOS collection point in Candor.',
+  'no-collection-point': (many) =>
+    many
+      ? 'they have no collection point, so nothing shows that the iOS app collects them. Add where each is collected in Candor.'
+      : 'it has no collection point, so nothing shows that the iOS app collects it. Add where it is collected in Candor.',
+};
+
+const NOT_DECLARED_REASONS: Record<Exclude<NotDeclaredReason, 'not-on-ios' | 'no-collection-point'>, (category: string) => string> = {
   'set-to-none': () => 'its Apple data type is set to none in Candor',
   'category-has-none': (category) => `its category, ${markdownInline(category)}, is not one of the kinds of data Apple asks about`,
   ephemeral: () => "processed only to answer a request in real time (ephemeral), which Apple's definition of collecting data leaves out",
@@ -448,7 +475,14 @@ export function appStoreAnswersMarkdown(workspace: Workspace): string {
 
   if (d.notDeclared.length > 0) {
     out.push('## Not declared to Apple', '');
-    for (const n of d.notDeclared) out.push(`- ${names([n])}: ${NOT_DECLARED_REASONS[n.reason](n.category)}`);
+    for (const n of d.notDeclared) {
+      if (n.reason === 'not-on-ios' || n.reason === 'no-collection-point') continue;
+      out.push(`- ${names([n])}: ${NOT_DECLARED_REASONS[n.reason](n.category)}`);
+    }
+    for (const [reason, sentence] of Object.entries(BY_PLATFORM) as [NotDeclaredReason, (many: boolean) => string][]) {
+      const group = d.notDeclared.filter((n) => n.reason === reason);
+      if (group.length > 0) out.push(`- ${names(group)}: ${sentence(group.length > 1)}`);
+    }
     out.push('');
   }
 

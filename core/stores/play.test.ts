@@ -220,10 +220,8 @@ describe('the sample’s answers', () => {
     expect(selected).toEqual([
       'PSL_EMAIL',
       'PSL_USER_ACCOUNT',
-      'PSL_PURCHASE_HISTORY',
       'PSL_APPROX_LOCATION',
       'PSL_PRECISE_LOCATION',
-      'PSL_OTHER_MESSAGES',
       'PSL_PHOTOS',
       'PSL_HEALTH',
       'PSL_FITNESS',
@@ -278,18 +276,21 @@ describe('the sample’s answers', () => {
     expect(usageOf(value, 'PSL_USER_GENERATED_CONTENT')).toMatchObject({ shared: 'TRUE' });
   });
 
-  it('approximate location: not ephemeral, because the IP address in the security logs is kept', () => {
-    expect(usageOf(value, 'PSL_APPROX_LOCATION')).toMatchObject({ ephemeral: 'FALSE', required: 'TRUE', shared: '' });
-    const withoutIp = valid({ ...ridgeline, dataTypes: ridgeline.dataTypes.filter((d) => d.id !== 'ip-address') });
-    expect(usageOf(answers(withoutIp), 'PSL_APPROX_LOCATION')).toMatchObject({ ephemeral: 'TRUE' });
+  it('approximate location: ephemeral, because the IP address the security logs keep is collected by the servers, not the Android app', () => {
+    expect(usageOf(value, 'PSL_APPROX_LOCATION')).toMatchObject({ ephemeral: 'TRUE', shared: '' });
+    // Once the Android app is recorded as sending it, the kept IP address makes the type not ephemeral.
+    const ipFromApp = valid({
+      ...ridgeline,
+      dataTypes: ridgeline.dataTypes.map((d) =>
+        d.id === 'ip-address' ? { ...d, collectedAt: ['android-sign-up', 'security-monitoring'] } : d,
+      ),
+    });
+    expect(usageOf(answers(ipFromApp), 'PSL_APPROX_LOCATION')).toMatchObject({ ephemeral: 'FALSE', required: 'TRUE' });
   });
 
-  it('purchase history and contacts: not shared (payment processor, tax office, email and SMS processors)', () => {
-    expect(usageOf(value, 'PSL_PURCHASE_HISTORY')).toMatchObject({
-      shared: '',
-      required: 'TRUE',
-      collectedFor: ['PSL_APP_FUNCTIONALITY', 'PSL_FRAUD_PREVENTION_SECURITY'],
-    });
+  it('purchase history and support messages: not declared, since subscriptions and support are on the web; contacts not shared', () => {
+    expect(value('PSL_DATA_TYPES_FINANCIAL', 'PSL_PURCHASE_HISTORY')).toBe('');
+    expect(value('PSL_DATA_TYPES_EMAIL_AND_TEXT', 'PSL_OTHER_MESSAGES')).toBe('');
     expect(usageOf(value, 'PSL_CONTACTS')).toMatchObject({ shared: '', optional: 'TRUE' });
   });
 
@@ -316,6 +317,7 @@ describe('rules', () => {
       { id: 'police', name: 'Police', role: 'public-authority' },
       { id: 'unknown', name: 'Someone' },
     );
+    ws.collectionPoints = [{ id: 'signup', name: 'Sign-up screen', platform: 'android' }];
     ws.dataTypes = dataTypes;
     change(ws);
     return valid(ws);
@@ -325,6 +327,8 @@ describe('rules', () => {
     name: id,
     category: 'user.contact.email',
     purposes: ['provide-service'],
+    // collected in the Android app unless a test says otherwise
+    collectedAt: ['signup'],
     ...extra,
   });
 
@@ -387,6 +391,27 @@ describe('rules', () => {
     expect(value('PSL_DATA_TYPES_PERSONAL', 'PSL_OTHER_PERSONAL')).toBe('TRUE');
     expect(value('PSL_DATA_TYPES_PERSONAL', 'PSL_EMAIL')).toBe('');
     expect(usageOf(value, 'PSL_OTHER_PERSONAL').collectedFor).toEqual(['PSL_ACCOUNT_MANAGEMENT']);
+  });
+
+  it('declares only data collected in the Android app: not iOS-only or web-only data, nor data collected nowhere', () => {
+    const ws = withDataTypes(
+      [
+        dt('both', { collectedAt: ['iphone', 'signup'], recipients: ['partner'] }),
+        dt('ios', { category: 'user.contact.phone_number', collectedAt: ['iphone'], recipients: ['partner'] }),
+        dt('web', { category: 'user.contact.address', collectedAt: ['website'] }),
+        dt('nowhere', { category: 'user.name', collectedAt: [] }),
+      ],
+      (w) =>
+        w.collectionPoints.push({ id: 'iphone', name: 'iPhone app', platform: 'ios' }, { id: 'website', name: 'Website', platform: 'web' }),
+    );
+    const safety = playDataSafety(ws);
+    expect(safety.dataTypes.map((a) => [a.type.id, a.dataTypes.map((d) => d.id), a.sharedWith.map((r) => r.id)])).toEqual([
+      ['PSL_EMAIL', ['both'], ['partner']],
+    ]);
+    const value = answers(ws);
+    expect(value('PSL_DATA_TYPES_PERSONAL', 'PSL_PHONE')).toBe('');
+    expect(value('PSL_DATA_TYPES_PERSONAL', 'PSL_ADDRESS')).toBe('');
+    expect(value('PSL_DATA_TYPES_PERSONAL', 'PSL_NAME')).toBe('');
   });
 
   it('leaves general questions empty when settings.store says nothing, and answers "no" options', () => {

@@ -9,9 +9,14 @@
 // is TRUE or FALSE, every row of a type that is not collected is empty.
 //
 // Decisions, each with its basis in the reference:
-// - Every data type with a Play classification other than "none" is collected: the inventory records
-//   data the product takes off the device (§2.6 "collected = transmitted off the user's device, by you
-//   or any SDK"). Ephemeral data is still collected, and flagged ephemeral (§2.6).
+// - The form describes the Android app, so only data collected in it counts: a data type is declared
+//   when it is collected on Android (`collectedOn`, core/platforms.ts: one of its collection points is
+//   on Android) and its Play classification is not "none"; the inventory records data the product takes
+//   off the device (§2.6 "collected = transmitted off the user's device, by you or any SDK"). Ephemeral
+//   data is still collected, and flagged ephemeral (§2.6). Data collected only on the web, iOS or servers
+//   stays out, and so does a data type with no collection point at all (nothing shows the app collects
+//   it; the review's `collected-nowhere` warning asks for its collection points). A workspace with no
+//   Android collection point gets no Play outputs at all (`storeUnavailableReason`).
 // - Data types with the same Play type are merged: ephemeral only if all of them are; optional only
 //   if users can choose for every one of them (`required: false`), since one required source makes
 //   the type's collection required (§2.6 "optional only if users can choose").
@@ -29,6 +34,7 @@
 // - General answers: `organization.accountDeletionUrl` and `settings.store`; a question the workspace
 //   has no answer for is left empty, for the team to answer in Play Console.
 import { PLAY_ACCOUNT_CREATION, PLAY_DATA_TYPES, PLAY_PURPOSES, type PlayDataType } from '../identifiers';
+import { collectedOn } from '../platforms';
 import { deriveClassification, deriveStorePurposes, type PlayPurposeId } from '../reference';
 import type { Purpose, Recipient, Workspace } from '../schema';
 import { csvText } from '../spreadsheet';
@@ -101,6 +107,7 @@ export function playDataSafety(workspace: Workspace): PlayDataSafety {
   const builders = new Map<string, Builder>();
 
   for (const dataType of workspace.dataTypes) {
+    if (!collectedOn(workspace, dataType, 'android')) continue;
     const { play } = deriveClassification(dataType);
     if (!PLAY_DATA_TYPES.some((t) => t.id === play)) continue;
     const b: Builder = builders.get(play) ?? {
