@@ -2,6 +2,7 @@
 // (core/catalogue.ts). Pure: the exports come from the renderer the caller passes (the Node one, since
 // one of them needs exceljs), and the CLI writes the files to disk.
 import { BUILD_GROUP_IDS, buildGroupExports, DOCUMENT_FORMAT_IDS, DOCUMENT_FORMATS, type BuildGroup, type ExportKind } from '../catalogue';
+import { storeUnavailableReason, type Store } from '../platforms';
 import type { Workspace } from '../schema';
 import { DOCUMENT_WRITERS } from './formats';
 import { generateInAppText } from './in-app';
@@ -20,7 +21,12 @@ export interface BuildResult {
   files: BuiltFile[];
   /** template problems; when any exists no document of that template is built */
   errors: TemplateError[];
+  /** store groups left out because the workspace has no app on that store's platform, each with why */
+  skipped: { group: BuildGroup; reason: string }[];
 }
+
+// The build groups that are a store's declarations, which a workspace without that store's app never gets.
+const STORE_GROUPS: Partial<Record<BuildGroup, Store>> = { apple: 'apple', 'google-play': 'play' };
 
 export async function buildOutputs(
   workspace: Workspace,
@@ -60,9 +66,16 @@ export async function buildOutputs(
     if (wanted('android')) files.push({ path: 'android/strings.xml', content: androidStringsXml(text) });
   }
 
+  const skipped: BuildResult['skipped'] = [];
   for (const group of BUILD_GROUP_IDS) {
     if (!wanted(group)) continue;
+    const store = STORE_GROUPS[group];
+    const reason = store && storeUnavailableReason(workspace, store);
+    if (reason) {
+      skipped.push({ group, reason });
+      continue;
+    }
     for (const { kind, path } of buildGroupExports(group)) files.push({ path, content: await renderExport(workspace, kind) });
   }
-  return { files, errors };
+  return { files, errors, skipped };
 }

@@ -215,6 +215,25 @@ describe('candor build', () => {
     expect(result.stdout[0]).toBe(`Built 14 files from ${file} into ${out}:`);
   });
 
+  it('writes no Apple outputs for a workspace without an iOS collection point, and says why; export refuses', async () => {
+    const ws = await sample();
+    ws.collectionPoints = ws.collectionPoints.filter((p) => p.platform !== 'ios');
+    const kept = new Set(ws.collectionPoints.map((p) => p.id));
+    for (const d of ws.dataTypes) d.collectedAt = d.collectedAt?.filter((id) => kept.has(id));
+    const file = await putWorkspace('no-ios.candor.json', ws);
+    const out = join(dir, 'out');
+    const result = await run('build', file, '--out', out);
+    expect(result.code).toBe(0);
+    expect(await listFiles(out)).toEqual(ALL_FILES.filter((f) => !f.startsWith('apple/')));
+    expect(result.stdout.at(-1)).toBe('No Apple outputs: no collection point is on iOS, so there is no iOS app to declare to Apple.');
+    const exported = await run('export', 'apple-privacy-manifest', file, '-o', join(dir, 'PrivacyInfo.xcprivacy'));
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).toEqual([
+      'Nothing was written. No Apple outputs: no collection point is on iOS, so there is no iOS app to declare to Apple.',
+    ]);
+    expect(await exists(join(dir, 'PrivacyInfo.xcprivacy'))).toBe(false);
+  });
+
   it('writes only the groups named by --only', async () => {
     const out = join(dir, 'out');
     const result = await run('build', SAMPLE, '--out', out, '--only', 'privacy-notice,ios');

@@ -46,5 +46,6 @@ export async function buildCommand(
   for (const warning of gate.warnings) output.err(warning);
   output.out(`Built ${result.files.length} files from ${file} into ${options.out}:`);
   for (const built of result.files) output.out(`  ${join(options.out, ...built.path.split('/'))}`);
+  for (const { reason } of result.skipped) output.out(reason);
   return EXIT_OK;
 }

@@ -6,6 +6,7 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { EXPORT_KINDS, EXPORTS, type ExportKind } from '../../core/catalogue';
+import { storeUnavailableReason } from '../../core/platforms';
 import { isPublishedExport } from '../../core/publish';
 import { isCode, writeFileAtomic } from '../services/atomic-write';
 import { exportWarnings, renderExport } from '../services/exports';
@@ -57,6 +58,13 @@ export async function exportCommand(
     ? reviewGate(loaded.workspace, file, { allowErrors: options.allowErrors, command: 'export' }, output)
     : { proceed: true, warnings: [] };
   if (!gate.proceed) return EXIT_PROBLEMS;
+  // A store's files describe its app; a workspace without an app on that platform has nothing to declare.
+  const store = spec.section === 'apple' ? 'apple' : spec.section === 'google-play' ? 'play' : undefined;
+  const unavailable = store && storeUnavailableReason(loaded.workspace, store);
+  if (unavailable) {
+    output.err(`Nothing was written. ${unavailable}`);
+    return EXIT_PROBLEMS;
+  }
   const content = await renderExport(loaded.workspace, kind);
   try {
     await writeFileAtomic(options.out, content);
