@@ -198,6 +198,23 @@ describe('Review: badges', () => {
   });
 });
 
+describe('Review: store labels', () => {
+  it('offers no Apple file for a workspace without an iOS collection point, and says why', async () => {
+    const ws = clean();
+    ws.collectionPoints = ws.collectionPoints.filter((p) => p.platform !== 'ios');
+    const kept = new Set(ws.collectionPoints.map((p) => p.id));
+    for (const d of ws.dataTypes) d.collectedAt = d.collectedAt?.filter((id) => kept.has(id));
+    loadWorkspace(ws);
+    setHash('#/review/store-labels');
+    renderScreen(<Routed />);
+    const apple = await screen.findByRole('region', { name: 'Apple App Store' });
+    expect(apple.textContent).toContain('No Apple outputs: no collection point is on iOS, so there is no iOS app to declare to Apple.');
+    expect(within(apple).queryByRole('button')).toBeNull();
+    const play = screen.getByRole('region', { name: 'Google Play' });
+    expect(within(play).getAllByRole('button').length).toBeGreaterThan(0);
+  });
+});
+
 describe('Review: coverage', () => {
   it('shows each requirement of a law with met, missing or not applicable and why, a missing one linking to its field', async () => {
     const ws = loadWorkspace(withDefects());

@@ -8,6 +8,7 @@ import { describePath, routeForPath } from '../../state/paths';
 import { navigate, routeHash } from '../../state/route';
 import { ExportButton } from '../../components/ExportMenu/ExportMenu';
 import { EXPORTS, exportsIn, type ExportSection } from '../../../../core/catalogue';
+import { storeUnavailableReason } from '../../../../core/platforms';
 import type { Workspace } from '../../../../core/schema';
 import { useCoverage } from './review';
 import classes from './Review.module.css';
@@ -69,8 +70,8 @@ function StoreCard({ store, section, workspace }: { store: Store; section: Cover
   if (!section) {
     notice = (
       <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} />}>
-        No collection point is on {store.platform}, so the export declares that no data is collected there. Add an {store.platform}{' '}
-        collection point if the app runs on it.
+        {storeUnavailableReason(workspace, store.id)} Add an {store.platform} collection point if the app runs on it, and the files appear
+        here.
       </Alert>
     );
   } else if (missing.length > 0) {
@@ -118,19 +119,21 @@ function StoreCard({ store, section, workspace }: { store: Store; section: Cover
         <StoreStatus section={section} />
       </Group>
       {notice}
-      {exportsIn(store.exports).map((kind) => {
-        const { hint } = EXPORTS[kind];
-        return (
-          <div key={kind}>
-            <ExportButton kind={kind} variant={missing.length === 0 && section ? 'filled' : 'default'} />
-            {hint && (
-              <Text size="xs" c="dimmed" mt={6}>
-                {hint}
-              </Text>
-            )}
-          </div>
-        );
-      })}
+      {/* Without an app on the platform there is nothing to declare, so no empty file is offered. */}
+      {section &&
+        exportsIn(store.exports).map((kind) => {
+          const { hint } = EXPORTS[kind];
+          return (
+            <div key={kind}>
+              <ExportButton kind={kind} variant={missing.length === 0 && section ? 'filled' : 'default'} />
+              {hint && (
+                <Text size="xs" c="dimmed" mt={6}>
+                  {hint}
+                </Text>
+              )}
+            </div>
+          );
+        })}
     </Paper>
   );
 }
