@@ -89,9 +89,11 @@ describe('resources/examples/ridgeline.candor.json', () => {
     const outside = ws.recipients.filter((r) => r.country && !EEA.has(r.country));
     expect(inEea.length).toBeGreaterThan(0);
     expect(outside.length).toBeGreaterThan(0);
-    for (const r of outside) expect(r.transferSafeguard, r.id).toBeDefined();
+    // Outside the EEA each recipient has a mechanism, or is covered by its DPF certification.
+    for (const r of outside) expect(r.transferSafeguard ?? (r.dpf?.eu ? 'dpf' : undefined), r.id).toBeDefined();
     for (const r of inEea) expect(r.transferSafeguard, r.id).toBeUndefined();
-    expect(new Set(outside.map((r) => r.transferSafeguard))).toEqual(new Set(['adequacy', 'sccs', 'bcrs']));
+    expect(outside.some((r) => r.dpf?.eu && !r.transferSafeguard)).toBe(true);
+    expect(new Set(outside.map((r) => r.transferSafeguard).filter(Boolean))).toEqual(new Set(['adequacy', 'sccs', 'bcrs']));
 
     const adTech = ws.recipients.filter((r) => r.sharesForAds || r.sells);
     expect(adTech).toHaveLength(1);
