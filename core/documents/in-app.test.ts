@@ -188,8 +188,9 @@ describe('generateInAppText', () => {
   it('covers every data type collected at a collection point in its disclosure', () => {
     const text = generateInAppText(sample());
     const signUp = text.collectionPoints['ios-sign-up'];
-    expect(signUp.dataTypes).toEqual(['email-address', 'password', 'display-name']);
-    for (const words of ['email address', 'password', 'display name']) expect(signUp.disclosure.text).toContain(words);
+    // The app creates the installation ID and sends it with the sign-up, so the sample records it there too.
+    expect(signUp.dataTypes).toEqual(['email-address', 'password', 'display-name', 'installation-id']);
+    for (const words of ['email address', 'password', 'display name', 'installation ID']) expect(signUp.disclosure.text).toContain(words);
     // Only the display name goes to Trailkeepers, and the disclosure says so.
     expect(signUp.disclosure.text).toContain('We share your display name with Trailkeepers e.V.');
   });
