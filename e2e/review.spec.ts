@@ -90,6 +90,12 @@ test('the Play Data safety CSV exports from Store labels through the path dialog
   await review.open();
   await review.openTab('Store labels');
   await review.main.getByRole('region', { name: 'Google Play' }).getByRole('button', { name: 'Data safety form (CSV)…' }).click();
+  // The seeded workspace has review errors (missing benefits): the export shows them first and waits.
+  const gate = page.getByRole('dialog', { name: /problems? the review calls (an )?errors?$/ });
+  await expect(gate).toBeVisible();
+  await expect(gate.getByText('has no benefit').first()).toBeVisible();
+  await gate.getByRole('button', { name: 'Export anyway' }).click();
+  await expect(gate).toBeHidden();
   await expect(review.exportDialog).toBeVisible();
   const saveAs = review.exportDialog.getByRole('textbox', { name: 'Save as' });
   await expect(saveAs).toHaveValue(join(scratch, 'data-safety.csv'));
