@@ -67,6 +67,21 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
       },
     ],
   },
+  'security-measures-missing': {
+    fail: [
+      { name: 'no security measures', edit: (ws) => delete org(ws).securityMeasures, paths: ['organization.securityMeasures'] },
+      { name: 'blank security measures', edit: (ws) => (org(ws).securityMeasures = '  '), paths: ['organization.securityMeasures'] },
+    ],
+    pass: [
+      {
+        name: 'no record of processing under the CCPA alone',
+        edit: (ws) => {
+          delete org(ws).securityMeasures;
+          org(ws).jurisdictions = ['ccpa'];
+        },
+      },
+    ],
+  },
   'no-dpo': {
     fail: [
       { name: 'no DPO', edit: (ws) => delete org(ws).dpo, paths: ['organization.dpo'] },
@@ -1211,6 +1226,7 @@ describe('the rule catalogue', () => {
       'tracking-without-domains': 'error',
       'no-opt-out-url': 'error',
       'no-dpo': 'warning',
+      'security-measures-missing': 'warning',
       'hard-to-read': 'warning',
       'consent-on-required-data': 'warning',
       'ephemeral-retained': 'error',

@@ -21,6 +21,7 @@ export function cleanWorkspace(): Workspace {
       supervisoryAuthority: { name: 'Data Protection Commission', url: 'https://www.dataprotection.ie' },
       jurisdictions: ['gdpr', 'uk-gdpr', 'ccpa'],
       audience: { minimumAge: 16 },
+      securityMeasures: 'Encryption in transit and at rest, role-based access control and daily backups.',
     },
     purposes: [
       { id: 'provide-service', name: 'Provide the service', use: 'essential.service', lawfulBasis: 'contract' },

@@ -133,6 +133,24 @@ export const organizationRules: RuleDefinition[] = [
     },
   },
   {
+    id: 'security-measures-missing',
+    severity: 'warning',
+    group: 'organization',
+    title: 'No security measures described',
+    description:
+      'The record of processing gives, where possible, a general description of the technical and organisational security measures (GDPR Art 30(1)(g), Art 32); the notice does not need them, so this is a warning. Applies under the GDPR and the UK GDPR.',
+    check: ({ europe, workspace }) =>
+      !europe || workspace.organization.securityMeasures?.trim()
+        ? []
+        : [
+            {
+              path: 'organization.securityMeasures',
+              message:
+                'The security measures are not described, so the record of processing leaves its Art 30(1)(g) column empty. Describe them in a sentence or two under Organization (for example encryption in transit and at rest, access control, backups).',
+            },
+          ],
+  },
+  {
     id: 'no-opt-out-url',
     severity: 'error',
     group: 'organization',
