@@ -73,6 +73,11 @@ export interface BackupEntry {
   bytes: number;
   organizationName: string;
   dataTypes: number;
+  /**
+   * What the save that replaced this version changed, in one line ("Data type changed: Email address.");
+   * empty when it changed nothing Candor can name, absent when it is not known (older backups).
+   */
+  changes?: string;
 }
 
 export interface AppInfo {

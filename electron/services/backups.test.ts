@@ -1,26 +1,44 @@
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BackupNotFoundError, BackupStore, backupFolderFor, isBackupId } from './backups';
+import { DAY, HOUR } from '../../core/backup-retention';
+import { changesSince } from '../../core/entity-diff';
+import type { Workspace } from '../../core/schema';
+import { BackupNotFoundError, BackupStore, backupFolderFor, isBackupId, type BackupMeta } from './backups';
 import { tempDirs } from './test-support';
 import { revisionOf } from './workspace-file';
 
 const dirs = tempDirs();
 afterEach(() => dirs.cleanup());
 
-async function setup(keep?: number) {
+const utcDay = (t: number) => Math.floor(t / DAY);
+
+async function setup() {
   const root = await dirs.make();
   const source = join(root, 'w.candor.json');
-  const store = new BackupStore(backupFolderFor(join(root, 'data'), source), keep);
+  const store = new BackupStore(backupFolderFor(join(root, 'data'), source), utcDay);
   return { root, source, store };
 }
 
 /** Puts `text` in the workspace file the way every save does (a new file renamed over it), then backs it up. */
-async function backUp(store: BackupStore, source: string, text: string, now: number) {
+async function backUp(store: BackupStore, source: string, text: string, now: number, meta?: BackupMeta) {
   await writeFile(`${source}.next`, text);
   await rename(`${source}.next`, source);
   const bytes = Buffer.from(text);
-  return store.add(source, bytes, revisionOf(bytes), now);
+  return store.add(source, bytes, revisionOf(bytes), now, meta);
+}
+
+function workspace(names: string[]): Workspace {
+  return {
+    format: 'candor/workspace',
+    version: 1,
+    organization: { name: 'Stillwater', jurisdictions: ['gdpr'] },
+    purposes: [],
+    recipients: [],
+    collectionPoints: [],
+    dataTypes: names.map((name) => ({ id: name.toLowerCase().replace(/ /g, '-'), name, category: 'user.contact.email', purposes: [] })),
+    settings: {},
+  } as unknown as Workspace;
 }
 
 describe('BackupStore', () => {
@@ -64,23 +82,69 @@ describe('BackupStore', () => {
     expect((await store.read(id)).toString()).toBe('kept from memory');
   });
 
-  it('prunes to the newest ones and summarizes each for the list', async () => {
-    const { source, store } = await setup(3);
+  it('thins backups out by age and summarizes each for the list', async () => {
+    const { source, store } = await setup();
+    const now = Date.UTC(2026, 0, 10, 12, 0, 0);
+    // Saves 40 days, 10 days, 3 hours 10 minutes, 3 hours 5 minutes and 10 minutes ago.
+    const ages = [40 * DAY, 10 * DAY, 3 * HOUR + 10 * 60_000, 3 * HOUR + 5 * 60_000, 10 * 60_000];
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (const [i, age] of ages.entries()) {
       const text = JSON.stringify({ organization: { name: `Org ${i}` }, dataTypes: Array(i).fill({}) });
-      ids.push(await backUp(store, source, text, Date.UTC(2026, 0, 1, 0, 0, i)));
+      ids.push(await backUp(store, source, text, now - age));
     }
-    await store.prune();
+    await store.prune(now);
     const list = await store.list();
-    expect(list.map((e) => e.id)).toEqual([ids[4], ids[3], ids[2]]);
+    // Gone: the one older than 30 days, and the older of the two saves in one hour.
+    expect(list.map((e) => e.id)).toEqual([ids[4], ids[3], ids[1]]);
     expect(list[0]).toMatchObject({
       organizationName: 'Org 4',
       dataTypes: 4,
       bytes: (await stat(join(store.folder, `${ids[4]}.candor.json`))).size,
     });
+    // Backups made without a summary say nothing about what changed rather than something wrong.
+    expect(list[0].changes).toBeUndefined();
     await expect(store.read(ids[0])).rejects.toBeInstanceOf(BackupNotFoundError);
     expect(await readdir(store.folder)).toHaveLength(3);
+  });
+
+  it('prunes at most once a minute unless forced', async () => {
+    const { source, store } = await setup();
+    const now = Date.UTC(2026, 0, 10, 12, 0, 0);
+    await store.prune(now);
+    await backUp(store, source, 'old', now - 40 * DAY);
+    await store.prune(now + 30_000);
+    expect(await store.ids()).toHaveLength(1);
+    await store.prune(now + 30_000, true);
+    expect(await store.ids()).toHaveLength(0);
+  });
+
+  it('says what each save changed, and merges what a removed version changed into the one before it', async () => {
+    const { source, store } = await setup();
+    const now = Date.UTC(2026, 0, 10, 12, 0, 0);
+    const v1 = workspace(['Email address']);
+    const v2 = workspace(['Email address', 'Phone number']);
+    const v3 = workspace(['Email address', 'Phone number', 'Location']);
+    const v4 = workspace(['Phone number', 'Location']);
+    const meta = (before: Workspace, after: Workspace): BackupMeta => ({
+      organizationName: before.organization.name,
+      dataTypes: before.dataTypes.length,
+      changes: changesSince(before, after),
+    });
+    // w at 02:00, x at 09:50 and y at 09:55 (one hour: x goes), all older than an hour.
+    const w = await backUp(store, source, JSON.stringify(v1), now - 10 * HOUR, meta(v1, v2));
+    const x = await backUp(store, source, JSON.stringify(v2), now - 2 * HOUR - 10 * 60_000, meta(v2, v3));
+    const y = await backUp(store, source, JSON.stringify(v3), now - 2 * HOUR - 5 * 60_000, meta(v3, v4));
+    expect((await store.list()).map((e) => e.changes)).toEqual([
+      'Data type removed: Email address.',
+      'Data type added: Location.',
+      'Data type added: Phone number.',
+    ]);
+    await store.prune(now);
+    const list = await store.list();
+    expect(list.map((e) => e.id)).toEqual([y, w]);
+    expect(list.map((e) => e.id)).not.toContain(x);
+    // w is now followed by y, so its entry says everything that changed until y: both additions.
+    expect(list.map((e) => e.changes)).toEqual(['Data type removed: Email address.', '2 data types added: Phone number, Location.']);
   });
 
   it('lists nothing for a workspace without backups, and ignores foreign files in its folder', async () => {

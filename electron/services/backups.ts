@@ -1,16 +1,58 @@
-// The last versions of a workspace, kept in the app's data folder (never beside the workspace, so
-// they stay out of the team's git repository): <dataDir>/backups/<hash of the workspace path>/<id>.candor.json
+// Earlier versions of a workspace, kept in the app's data folder (never beside the workspace, so they
+// stay out of the team's git repository): <dataDir>/backups/<hash of the workspace path>/<id>.candor.json,
+// each with <id>.meta.json saying what the save that replaced it changed. Versions are thinned out by
+// age (core/backup-retention.ts): every save of the last hour, one an hour for two days, one a day for 30.
 import { createHash } from 'node:crypto';
 import { link, mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import type { BackupEntry } from '../../core/api';
+import { backupsToKeep, DAY } from '../../core/backup-retention';
+import { describeChanges, mergeChanges, type WorkspaceChanges } from '../../core/entity-diff';
 import { isCode } from './atomic-write';
 
-export const MAX_BACKUPS = 20;
+/** Pruning more often than this gains nothing: every version of the last hour is kept anyway. */
+const PRUNE_INTERVAL_MS = 60 * 1000;
+
+/** What is known about a backup without reading it: kept beside it when it is made. */
+export interface BackupMeta {
+  organizationName: string;
+  dataTypes: number;
+  /** what the save that replaced this version changed; absent when it is not known */
+  changes?: WorkspaceChanges;
+}
+
+const RefSchema = z.object({ id: z.string(), name: z.string(), previousName: z.string().optional() });
+const MetaSchema = z.object({
+  organizationName: z.string(),
+  dataTypes: z.number().int().min(0),
+  changes: z
+    .object({
+      lists: z.array(
+        z.object({
+          key: z.enum(['dataTypes', 'purposes', 'recipients', 'collectionPoints']),
+          added: z.array(RefSchema),
+          removed: z.array(RefSchema),
+          changed: z.array(RefSchema),
+          reordered: z.boolean(),
+        }),
+      ),
+      organization: z.boolean(),
+      settings: z.boolean(),
+      same: z.boolean(),
+    })
+    .optional(),
+});
+
+/** The calendar day of a time in this machine's time zone, so "one a day" follows the days the list shows. */
+function localDay(time: number): number {
+  return Math.floor((time - new Date(time).getTimezoneOffset() * 60 * 1000) / DAY);
+}
 
 /** `20261201T093000123Z-0123456789ab`: when the version was replaced, then the start of its revision. */
 export const BACKUP_ID_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-[0-9a-f]{12}$/;
 const SUFFIX = '.candor.json';
+const META_SUFFIX = '.meta.json';
 
 export function isBackupId(id: string): boolean {
   return BACKUP_ID_PATTERN.test(id);
@@ -37,7 +79,7 @@ export class BackupNotFoundError extends Error {
     folder: string,
   ) {
     super(
-      `There is no backup "${id}" in ${folder} any more (only the last ${MAX_BACKUPS} versions are kept); choose one from the current list`,
+      `There is no backup "${id}" in ${folder} any more (older versions are thinned out to one an hour, then one a day, and removed after 30 days); choose one from the current list`,
     );
   }
 }
@@ -45,14 +87,21 @@ export class BackupNotFoundError extends Error {
 export class BackupStore {
   // Backups never change once written, so what was learned about one stays true.
   private readonly summaries = new Map<string, BackupEntry>();
+  /** the newest id this store made, so a save does not list the folder to find it */
+  private newest: string | undefined;
+  private lastPrune = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly folder: string,
-    private readonly keep = MAX_BACKUPS,
+    private readonly dayOf: (time: number) => number = localDay,
   ) {}
 
   private fileOf(id: string): string {
     return join(this.folder, `${id}${SUFFIX}`);
+  }
+
+  private metaOf(id: string): string {
+    return join(this.folder, `${id}${META_SUFFIX}`);
   }
 
   /** ids, newest first */
@@ -85,9 +134,9 @@ export class BackupStore {
    * (Until the rename, the backup and the workspace are one inode; a save that fails removes the
    * backup, and only a crash in those few milliseconds leaves them shared until the next save.)
    */
-  async add(source: string, bytes: Uint8Array, revision: string, now = Date.now()): Promise<string> {
-    await mkdir(this.folder, { recursive: true });
-    const newest = (await this.ids())[0];
+  async add(source: string, bytes: Uint8Array, revision: string, now = Date.now(), meta?: BackupMeta): Promise<string> {
+    if (this.newest === undefined) await mkdir(this.folder, { recursive: true });
+    const newest = this.newest ?? (await this.ids())[0];
     // Ids must sort in save order even for two saves within one millisecond.
     const time = newest && timeOf(newest) >= now ? timeOf(newest) + 1 : now;
     const id = `${stampOf(time)}-${revision.slice(0, 12)}`;
@@ -98,22 +147,68 @@ export class BackupStore {
       if (!isCode(error, 'EXDEV', 'EPERM', 'ENOTSUP', 'ENOSYS', 'EMLINK', 'ENOENT')) throw error;
       await writeFile(file, bytes, { flag: 'wx' });
     }
+    this.newest = id;
+    // Without fsync, like the copy above: losing a summary to a power cut only makes the list vaguer.
+    if (meta) await writeFile(this.metaOf(id), JSON.stringify(meta));
     return id;
   }
 
-  /** Removes all but the newest `keep` backups. */
-  async prune(): Promise<void> {
-    const ids = await this.ids();
-    for (const id of ids.slice(this.keep)) {
+  /**
+   * Thins the backups out by age. What a removed version's save changed is merged into the version
+   * before it, so each remaining entry still says everything that changed up to the next one. Runs at
+   * most once a minute unless `force` is set.
+   */
+  async prune(now = Date.now(), force = false): Promise<void> {
+    if (!force && now - this.lastPrune < PRUNE_INTERVAL_MS) return;
+    this.lastPrune = now;
+    const ids = (await this.ids()).reverse(); // oldest first
+    const keep = backupsToKeep(ids.map(timeOf), now, this.dayOf);
+    let previous: { id: string; meta: BackupMeta | undefined; dirty: boolean } | undefined;
+    const flush = async () => {
+      if (previous?.dirty && previous.meta) await writeFile(this.metaOf(previous.id), JSON.stringify(previous.meta));
+      if (previous?.dirty) this.summaries.delete(previous.id);
+    };
+    for (const id of ids) {
+      if (keep.has(timeOf(id))) {
+        await flush();
+        previous = { id, meta: undefined, dirty: false };
+        continue;
+      }
+      if (previous) {
+        if (!previous.dirty) previous.meta = await this.readMeta(previous.id);
+        const removed = await this.readMeta(id);
+        if (previous.meta) {
+          // Unknown on either side makes the merged summary unknown, never falsely complete.
+          previous.meta =
+            previous.meta.changes && removed?.changes
+              ? { ...previous.meta, changes: mergeChanges(previous.meta.changes, removed.changes) }
+              : { organizationName: previous.meta.organizationName, dataTypes: previous.meta.dataTypes };
+        }
+        previous.dirty = true;
+      }
       await this.remove(id);
     }
+    await flush();
   }
 
   async remove(id: string): Promise<void> {
     this.summaries.delete(id);
-    await unlink(this.fileOf(id)).catch((error: unknown) => {
-      if (!isCode(error, 'ENOENT')) throw error;
-    });
+    if (this.newest === id) this.newest = undefined;
+    for (const path of [this.fileOf(id), this.metaOf(id)]) {
+      await unlink(path).catch((error: unknown) => {
+        if (!isCode(error, 'ENOENT')) throw error;
+      });
+    }
+  }
+
+  private async readMeta(id: string): Promise<BackupMeta | undefined> {
+    try {
+      const parsed = MetaSchema.safeParse(JSON.parse(await readFile(this.metaOf(id), 'utf8')));
+      return parsed.success ? parsed.data : undefined;
+    } catch {
+      // No summary (a backup made before summaries existed) or a damaged one: the entry is read instead.
+      return undefined;
+    }
   }
 
   async read(id: string): Promise<Buffer> {
@@ -152,6 +247,19 @@ export class BackupStore {
 
   private async summarize(id: string): Promise<BackupEntry> {
     const file = this.fileOf(id);
+    const meta = await this.readMeta(id);
+    if (meta) {
+      const info = await stat(file);
+      const changes = meta.changes ? describeChanges(meta.changes) : undefined;
+      return {
+        id,
+        savedAt: new Date(timeOf(id)).toISOString(),
+        bytes: info.size,
+        organizationName: meta.organizationName,
+        dataTypes: meta.dataTypes,
+        ...(changes !== undefined ? { changes } : {}),
+      };
+    }
     const [info, raw] = await Promise.all([stat(file), readFile(file, 'utf8')]);
     let organizationName = '(not readable as a workspace)';
     let dataTypes = 0;

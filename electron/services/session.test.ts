@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CandorEvent, SessionState } from '../../core/api';
 import type { Workspace } from '../../core/schema';
 import { diffWorkspace } from '../../core/changes';
-import { backupFolderFor, MAX_BACKUPS } from './backups';
+import { backupFolderFor } from './backups';
 import { DEFAULT_ORGANIZATION_NAME } from './new-workspace';
 import { WorkspaceSession } from './session';
 import { canonical, corruptInputs, nextValue, SAMPLE_PATH, sampleWorkspace, tempDirs, variant } from './test-support';
@@ -451,7 +451,7 @@ describe('changes made on disk by another program', () => {
 });
 
 describe('backups', () => {
-  it(`keeps the last ${MAX_BACKUPS} versions, newest first, and restores one (backing up the current file first)`, async () => {
+  it('keeps every version of the last hour, newest first, each saying what its replacement changed, and restores one (backing up the current file first)', async () => {
     const { file, session, dataDir } = await setup();
     let revision = opened(await session.open(file)).revision;
     for (let i = 1; i <= 25; i++) {
@@ -460,13 +460,18 @@ describe('backups', () => {
       revision = result.value.revision;
     }
     const list = await session.backups();
-    expect(list).toHaveLength(MAX_BACKUPS);
-    expect(await readdir(backupFolderFor(dataDir, file))).toHaveLength(MAX_BACKUPS);
+    expect(list).toHaveLength(25);
+    // A workspace file and its summary for each.
+    expect(await readdir(backupFolderFor(dataDir, file))).toHaveLength(50);
     // Newest first: the newest backup is the version saved just before the last one.
-    expect(list.map((b) => b.organizationName)).toEqual(Array.from({ length: 20 }, (_, k) => variant(sample, 24 - k).organization.name));
+    expect(list.map((b) => b.organizationName)).toEqual([
+      ...Array.from({ length: 24 }, (_, k) => variant(sample, 24 - k).organization.name),
+      sample.organization.name,
+    ]);
+    expect(list.every((b) => b.changes === 'Organization details changed.')).toBe(true);
     expect([...list].sort((x, y) => y.savedAt.localeCompare(x.savedAt)).map((b) => b.id)).toEqual(list.map((b) => b.id));
 
-    const oldest = list[list.length - 1];
+    const oldest = list[list.length - 6];
     const preview = await session.readBackup(oldest.id);
     expect(preview.ok && preview.value.organization.name).toBe(variant(sample, 5).organization.name);
 
@@ -479,8 +484,9 @@ describe('backups', () => {
     expect(state.revision).toBe(revisionOf(await readFile(file)));
 
     const after = await session.backups();
-    expect(after).toHaveLength(MAX_BACKUPS);
+    expect(after).toHaveLength(26);
     expect(after[0].organizationName).toBe(variant(sample, 25).organization.name);
+    expect(after[0].changes).toBe('Organization details changed.');
 
     // The restored file is the session's file: it saves normally afterwards.
     expect((await session.save(variant(sample, 26), state.revision)).ok).toBe(true);

@@ -17,7 +17,8 @@ import {
 import type { Workspace } from '../../core/schema';
 import { AppState } from './app-state';
 import { isCode, removeStaleTempFiles, stageFileAtomic, writeFileAtomic, writeNewFileAtomic, type StagedFile } from './atomic-write';
-import { BackupNotFoundError, BackupStore, backupFolderFor, isBackupId } from './backups';
+import { BackupNotFoundError, BackupStore, backupFolderFor, isBackupId, type BackupMeta } from './backups';
+import { changesSince } from '../../core/entity-diff';
 import { watchPath } from './file-watcher';
 import { describeIoError, shortIoReason } from './io-error';
 import { writeNewWorkspace, type NewWorkspaceRefusal } from './new-workspace';
@@ -59,6 +60,16 @@ interface OpenFile {
   writing?: string;
   /** last outside change reported, so one change is reported once */
   reported?: string;
+}
+
+/**
+ * What the backup of the open version will say about itself: whose workspace, how big, and what the
+ * save replacing it changes. Unknown (undefined) when the session does not hold the version on disk.
+ */
+function backupMeta(state: OpenOrError, next: Workspace): BackupMeta | undefined {
+  if (state.status !== 'open') return undefined;
+  const before = state.workspace;
+  return { organizationName: before.organization.name, dataTypes: before.dataTypes.length, changes: changesSince(before, next) };
 }
 
 async function realpathOr(path: string): Promise<string> {
@@ -380,9 +391,9 @@ export class WorkspaceSession {
   }
 
   /** Keeps `bytes` (what is on disk now) as a backup; the error says where backups go and why it failed. */
-  private async backUp(file: OpenFile, bytes: Buffer, revision: string): Promise<Result<string>> {
+  private async backUp(file: OpenFile, bytes: Buffer, revision: string, meta?: BackupMeta): Promise<Result<string>> {
     try {
-      return ok(await file.backups.add(file.target, bytes, revision));
+      return ok(await file.backups.add(file.target, bytes, revision, Date.now(), meta));
     } catch (error) {
       return fail({
         code: 'io',
@@ -462,7 +473,7 @@ export class WorkspaceSession {
         const backup = !again.ok
           ? again
           : again.value.equals(current.value)
-            ? await this.backUp(file, again.value, baseRevision)
+            ? await this.backUp(file, again.value, baseRevision, backupMeta(file.state, next.workspace))
             : fail<string>(changedOnDisk(file.path));
         if (!backup.ok) {
           refusal = backup;
@@ -682,7 +693,13 @@ export class WorkspaceSession {
       // It is read after staging, so only the rename separates the copy from the replacement.
       const current = await this.readCurrent(open);
       if (current.ok && !current.value.equals(bytes.value)) {
-        const backup = await this.backUp(open, current.value, revisionOf(current.value));
+        const held = open.state.status === 'open' && open.revision === revisionOf(current.value);
+        const backup = await this.backUp(
+          open,
+          current.value,
+          revisionOf(current.value),
+          held ? backupMeta(open.state, content.workspace) : undefined,
+        );
         if (!backup.ok) {
           await staged.discard();
           return backup;

@@ -1,7 +1,7 @@
 import { List, Stack, Text } from '@mantine/core';
 import type { Workspace } from '../../../../core/schema';
 import { capitalize } from '../../../../core/words';
-import { changesSince, countOf, LIST_NOUNS, type EntityRef, type ListChanges, type ListKey } from './diff';
+import { changesSince, countOf, LIST_NOUNS, type EntityRef, type ListChanges, type ListKey } from '../../../../core/entity-diff';
 
 function names(refs: EntityRef[]): string {
   return refs.map((r) => (r.previousName ? `${r.previousName} → ${r.name} (${r.id})` : `${r.name} (${r.id})`)).join(', ');

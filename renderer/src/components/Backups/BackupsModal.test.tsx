@@ -5,7 +5,7 @@ import type { BackupEntry, HandlerName } from '../../../../core/api';
 import { useEditor } from '../../state/store';
 import { useUi } from '../../state/ui';
 import { openSession, renderUi, resetStores, sampleWorkspace, stubBrowser } from '../Dialogs/testing';
-import { BackupsModal } from './BackupsModal';
+import { BackupsModal, dayHeading, groupByDay } from './BackupsModal';
 
 const bridge = vi.hoisted(() => ({ invoke: vi.fn(), on: () => () => undefined, flushed: () => undefined }));
 vi.mock('../../transport', () => ({ getBridge: () => bridge, nativeDialogs: () => undefined }));
@@ -41,14 +41,56 @@ describe('BackupsModal', () => {
   it('lists backups newest first with when, organization, data types and size', async () => {
     bridge.invoke.mockResolvedValue({ ok: true, value: [older, newer] });
     renderUi(<BackupsModal opened onClose={() => undefined} />);
-    const list = await screen.findByRole('list', { name: 'Saved versions' });
-    const rows = within(list).getAllByRole('listitem');
+    const lists = await screen.findAllByRole('list', { name: /^Saved versions, / });
+    const rows = lists.flatMap((list) => within(list).getAllByRole('listitem'));
     expect(rows).toHaveLength(2);
     expect(rows[0].textContent).toContain('2 hours ago');
     expect(rows[0].textContent).toContain('Acme · 1 data type · 812 bytes');
     expect(rows[0].textContent).toContain('Latest');
     expect(rows[1].textContent).toContain('2 days ago');
     expect(rows[1].textContent).toContain('Acme Old · 3 data types · 20 KB');
+  });
+
+  it('groups versions by day and says what the save after each one changed', async () => {
+    const now = Date.now();
+    const today = {
+      ...newer,
+      id: '20260103T100000000Z-cccccccccccc',
+      savedAt: new Date(now - 60_000).toISOString(),
+      changes: 'Data type added: Location.',
+    };
+    const unnamed = { ...newer, changes: '' };
+    bridge.invoke.mockResolvedValue({ ok: true, value: [older, unnamed, today] });
+    renderUi(<BackupsModal opened onClose={() => undefined} />);
+    const lists = await screen.findAllByRole('list', { name: /^Saved versions, / });
+    const headings = lists.map((list) => list.getAttribute('aria-label'));
+    expect(headings[0]).toBe(`Saved versions, ${dayHeading(today.savedAt, now)}`);
+    expect(headings).toHaveLength(new Set([today, unnamed, older].map((e) => dayHeading(e.savedAt, now))).size);
+    const lines = screen.getAllByTestId('backup-row-changes').map((el) => el.textContent);
+    expect(lines).toEqual([
+      'Next save: Data type added: Location.',
+      'Next save: nothing Candor can name changed (such as the formatting).',
+    ]);
+  });
+
+  it('names days in plain words', () => {
+    const now = new Date(2026, 11, 5, 12).getTime();
+    expect(dayHeading(new Date(2026, 11, 5, 0, 1).toISOString(), now)).toBe('Today');
+    expect(dayHeading(new Date(2026, 11, 4, 23, 59).toISOString(), now)).toBe('Yesterday');
+    expect(dayHeading(new Date(2026, 11, 1, 9).toISOString(), now)).toMatch(/1/);
+    expect(
+      groupByDay(
+        [
+          { ...newer, savedAt: new Date(2026, 11, 5, 11).toISOString() },
+          { ...older, savedAt: new Date(2026, 11, 5, 1).toISOString() },
+          { ...older, savedAt: new Date(2026, 11, 3, 1).toISOString() },
+        ],
+        now,
+      ).map((g) => [g.heading === 'Today', g.entries.length]),
+    ).toEqual([
+      [true, 2],
+      [false, 1],
+    ]);
   });
 
   it('restores only after confirming, then shows the restored workspace', async () => {
@@ -62,7 +104,9 @@ describe('BackupsModal', () => {
     const onClose = vi.fn(() => useUi.getState().setDialog(null));
     renderUi(<BackupsModal opened onClose={onClose} />);
 
-    const rows = within(await screen.findByRole('list', { name: 'Saved versions' })).getAllByRole('listitem');
+    const rows = (await screen.findAllByRole('list', { name: /^Saved versions, / })).flatMap((list) =>
+      within(list).getAllByRole('listitem'),
+    );
     fireEvent.click(within(rows[1]).getByRole('button', { name: 'Restore' }));
     expect(
       screen.getByText('The current file is backed up first, so you can undo this by restoring again.', { exact: false }),
@@ -109,6 +153,8 @@ describe('BackupsModal', () => {
   it('explains the empty list', async () => {
     bridge.invoke.mockResolvedValue({ ok: true, value: [] });
     renderUi(<BackupsModal opened onClose={() => undefined} />);
-    expect(await screen.findByText('Candor keeps the last 20 saved versions here. Make a change and it will appear.')).toBeTruthy();
+    expect(
+      await screen.findByText('Candor keeps earlier versions of this file here. Make a change and the version it replaces will appear.'),
+    ).toBeTruthy();
   });
 });

@@ -26,6 +26,29 @@ export function whenAbsolute(iso: string): string {
   return absoluteFormat.format(new Date(iso));
 }
 
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** "Today", "Yesterday" or the date, for the heading of a day's versions. */
+export function dayHeading(iso: string, now = Date.now()): string {
+  const day = dayjs(iso).startOf('day');
+  const today = dayjs(now).startOf('day');
+  if (day.isSame(today)) return 'Today';
+  if (day.isSame(today.subtract(1, 'day'))) return 'Yesterday';
+  return dayFormat.format(day.toDate());
+}
+
+/** Entries (newest first) in runs of one calendar day each. */
+export function groupByDay(entries: BackupEntry[], now = Date.now()): { heading: string; entries: BackupEntry[] }[] {
+  const groups: { heading: string; entries: BackupEntry[] }[] = [];
+  for (const entry of entries) {
+    const heading = dayHeading(entry.savedAt, now);
+    const last = groups[groups.length - 1];
+    if (last?.heading === heading) last.entries.push(entry);
+    else groups.push({ heading, entries: [entry] });
+  }
+  return groups;
+}
+
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   const kb = bytes / 1024;
@@ -87,6 +110,11 @@ function BackupRow({ entry, latest, onPreview, onRestore }: { entry: BackupEntry
           <Text size="xs" c="dimmed" truncate="end">
             {entry.organizationName} · {entry.dataTypes} {entry.dataTypes === 1 ? 'data type' : 'data types'} · {formatSize(entry.bytes)}
           </Text>
+          {entry.changes !== undefined && (
+            <Text size="xs" lineClamp={2} title={entry.changes || undefined} data-testid="backup-row-changes">
+              {entry.changes ? `Next save: ${entry.changes}` : 'Next save: nothing Candor can name changed (such as the formatting).'}
+            </Text>
+          )}
         </Stack>
         <Group gap="xs" wrap="nowrap">
           <Button size="xs" variant="default" onClick={onPreview}>
@@ -256,7 +284,7 @@ export function BackupsModal({ opened, onClose }: { opened: boolean; onClose(): 
         title="No backups yet"
         description={
           sessionOpen
-            ? 'Candor keeps the last 20 saved versions here. Make a change and it will appear.'
+            ? 'Candor keeps earlier versions of this file here. Make a change and the version it replaces will appear.'
             : 'Candor has not saved any earlier version of this file, so there is nothing to go back to.'
         }
       >
@@ -271,19 +299,29 @@ export function BackupsModal({ opened, onClose }: { opened: boolean; onClose(): 
     body = (
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          Each save keeps the version it replaced; the last 20 are here, newest first.
+          Each save keeps the version it replaced: every one from the last hour, then one an hour for two days and one a day for 30 days.
+          Each says what the save after it changed.
         </Text>
         <ScrollArea.Autosize mah="60vh" type="auto" offsetScrollbars="y">
-          <Stack gap="xs" role="list" aria-label="Saved versions" onKeyDown={moveFocus}>
-            {listing.entries.map((entry, index) => (
-              <div role="listitem" key={entry.id}>
-                <BackupRow
-                  entry={entry}
-                  latest={index === 0}
-                  onPreview={() => void preview(entry)}
-                  onRestore={() => setView({ kind: 'confirm', entry })}
-                />
-              </div>
+          <Stack gap="md" onKeyDown={moveFocus}>
+            {groupByDay(listing.entries).map((group) => (
+              <Stack gap="xs" key={group.heading}>
+                <Text component="h3" size="xs" fw={700} c="dimmed" tt="uppercase" m={0}>
+                  {group.heading}
+                </Text>
+                <Stack gap="xs" role="list" aria-label={`Saved versions, ${group.heading}`}>
+                  {group.entries.map((entry) => (
+                    <div role="listitem" key={entry.id}>
+                      <BackupRow
+                        entry={entry}
+                        latest={entry === listing.entries[0]}
+                        onPreview={() => void preview(entry)}
+                        onRestore={() => setView({ kind: 'confirm', entry })}
+                      />
+                    </div>
+                  ))}
+                </Stack>
+              </Stack>
             ))}
           </Stack>
         </ScrollArea.Autosize>
