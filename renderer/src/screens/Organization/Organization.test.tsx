@@ -35,6 +35,7 @@ describe('OrganizationScreen', () => {
       'Security measures',
       'Documents',
       'Google Play answers',
+      'Apple required-reason APIs',
     ]) {
       expect(section(title)).toBeTruthy();
     }

@@ -36,6 +36,7 @@ import {
   useLabelledError,
 } from '../../components/EntityList/fields';
 import { ExportMenu } from '../../components/ExportMenu/ExportMenu';
+import { RequiredReasonApis } from './RequiredReasonApis';
 import classes from './Organization.module.css';
 
 const COUNTRY_OPTIONS = COUNTRY_CODES.map((code) => ({ value: code, label: `${countryName(code)} (${code})` })).sort((a, b) =>
@@ -657,6 +658,7 @@ export function OrganizationScreen({ field }: { field?: string }) {
         <SecurityMeasures org={org} editOrg={editOrg} />
         <Documents settings={settings} editSettings={editSettings} />
         <GooglePlay settings={settings} editSettings={editSettings} />
+        <RequiredReasonApis workspace={workspace} editSettings={editSettings} />
       </Stack>
     </div>
   );
