@@ -186,6 +186,13 @@ export interface CandorBridge {
   invoke<K extends HandlerName>(name: K, arg: HandlerArg<K>): Promise<Result<HandlerValue<K>>>;
   /** subscribe to backend events; returns the unsubscribe function */
   on(listener: (event: CandorEvent) => void): () => void;
-  /** tell the backend the UI has flushed its pending save (answer to flush-request) */
-  flushed(): void;
+  /** tell the backend the UI has flushed its pending save (answer to flush-request), and whether it is on disk */
+  flushed(report?: FlushReport): void;
+}
+
+/** The UI's answer to a flush request: whether every edit is on disk now, and if not, why. */
+export interface FlushReport {
+  saved: boolean;
+  /** what stopped the save, in the UI's words ("The file changed on disk since Candor opened it.") */
+  problem?: string;
 }

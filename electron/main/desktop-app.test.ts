@@ -271,6 +271,44 @@ describe('quitting', () => {
     expect(again.defaultPrevented).toBe(false);
   });
 
+  it('says so when the last save failed, and stays open unless the person chooses to lose the changes', async () => {
+    const path = await writeWorkspace('unsaved.candor.json', 'Unsaved Co');
+    const desktop = makeApp({ flushTimeoutMs: 60_000 });
+    await desktop.start(path);
+    const problem = 'The file changed on disk since Candor opened it.';
+    const quitOnce = async (response: number) => {
+      dialog.showMessageBox.mockResolvedValueOnce({ response });
+      const requests = eventsSent().filter((e) => e.type === 'flush-request').length;
+      const done = desktop.quit();
+      await vi.waitFor(() => expect(eventsSent().filter((e) => e.type === 'flush-request').length).toBe(requests + 1));
+      ipcMain.emit(IPC.flushed, fromPage(), { saved: false, problem });
+      await done;
+    };
+    await quitOnce(0);
+    const [, options] = dialog.showMessageBox.mock.calls.at(-1) as [unknown, { message: string; detail: string; buttons: string[] }];
+    expect(options.message).toBe('Your last changes are not saved.');
+    expect(options.detail).toContain(problem);
+    expect(options.buttons).toEqual(['Keep Candor open', 'Quit without saving']);
+    // Kept open: the lock is still held and nothing quit.
+    expect(app.quit).not.toHaveBeenCalled();
+    expect(existsSync(lockPathFor(path))).toBe(true);
+
+    await quitOnce(1);
+    expect(app.quit).toHaveBeenCalledTimes(1);
+    expect(existsSync(lockPathFor(path))).toBe(false);
+  });
+
+  it('ignores a flush report that is not the expected shape and quits as before', async () => {
+    const desktop = makeApp({ flushTimeoutMs: 60_000 });
+    await desktop.start(await writeWorkspace('odd.candor.json', 'Odd Co'));
+    const done = desktop.quit();
+    await vi.waitFor(() => expect(eventsSent().some((e) => e.type === 'flush-request')).toBe(true));
+    ipcMain.emit(IPC.flushed, fromPage(), { saved: 'no', problem: 'x'.repeat(5000), extra: 1 });
+    await done;
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+    expect(app.quit).toHaveBeenCalledTimes(1);
+  });
+
   it("overrides the page's beforeunload veto only once the quit sequence has run", async () => {
     const desktop = makeApp({ flushTimeoutMs: 50 });
     await desktop.start(await writeWorkspace('veto.candor.json', 'Veto Co'));

@@ -79,7 +79,7 @@ export class DesktopApp {
       window: () => this.window,
       devServerUrl: this.options.devServerUrl,
       afterInvoke: (name, result) => this.afterInvoke(name, result),
-      flushed: () => this.flushGate.flushed(),
+      flushed: (report) => this.flushGate.flushed(report),
       choosePath: (options) => this.choosePath(options),
     });
 
@@ -153,7 +153,11 @@ export class DesktopApp {
   quit(): Promise<void> {
     this.shutdown ??= (async () => {
       await this.switching.catch(() => undefined);
-      await this.flushGate.request();
+      if ((await this.flushGate.request()) === 'unsaved' && !(await this.confirmQuitUnsaved())) {
+        // Staying open: a later quit runs the whole sequence again.
+        this.shutdown = undefined;
+        return;
+      }
       await this.windowState?.flush();
       try {
         await this.options.session.close();
@@ -164,6 +168,22 @@ export class DesktopApp {
       app.quit();
     })();
     return this.shutdown;
+  }
+
+  /** The last edits could not be written: say why, and quit only if the person chooses to lose them. */
+  private async confirmQuitUnsaved(): Promise<boolean> {
+    const win = this.window;
+    const options = {
+      type: 'warning' as const,
+      title: 'Candor',
+      message: 'Your last changes are not saved.',
+      detail: `${this.flushGate.problem() ?? 'Candor could not write them to the workspace file.'} If you quit now, they are lost; keep Candor open to fix this (or use File › Save As…).`,
+      buttons: ['Keep Candor open', 'Quit without saving'],
+      defaultId: 0,
+      cancelId: 0,
+    };
+    const { response } = win && !win.isDestroyed() ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+    return response === 1;
   }
 
   /** `before-quit` calls this: quitting waits for the sequence above unless it has finished. */

@@ -52,4 +52,15 @@ describe('createFlushGate', () => {
     await vi.advanceTimersByTimeAsync(FLUSH_TIMEOUT_MS);
     await expect(outcome).resolves.toBe('timeout');
   });
+  it('answers "unsaved" with the problem when the page says its last edits are not on disk', async () => {
+    const gate = createFlushGate({ send: () => true, timeoutMs: 1000 });
+    const outcome = gate.request();
+    gate.flushed({ saved: false, problem: 'The disk is full.' });
+    await expect(outcome).resolves.toBe('unsaved');
+    expect(gate.problem()).toBe('The disk is full.');
+    const next = gate.request();
+    gate.flushed({ saved: true });
+    await expect(next).resolves.toBe('flushed');
+    expect(gate.problem()).toBeUndefined();
+  });
 });

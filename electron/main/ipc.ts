@@ -2,7 +2,7 @@
 // the native path dialog. Arguments are validated by invokeHandler (the renderer is untrusted).
 import { ipcMain, type BrowserWindow } from 'electron';
 import { z } from 'zod';
-import { fail, type CandorEvent, type Handlers, type Result } from '../../core/api';
+import { fail, type CandorEvent, type FlushReport, type Handlers, type Result } from '../../core/api';
 import { invokeHandler } from '../services/handlers';
 import { IPC } from '../preload/channels';
 import { isTrustedSender, type IpcSenderInfo } from './ipc-sender';
@@ -15,13 +15,15 @@ const ChoosePathSchema = z
   })
   .strict();
 
+const FlushReportSchema = z.object({ saved: z.boolean(), problem: z.string().max(2000).optional() }).strict();
+
 export interface IpcOptions {
   handlers: Handlers;
   window: () => BrowserWindow | undefined;
   devServerUrl?: string;
   /** after every handler call, so the title and menu follow the session */
   afterInvoke: (name: unknown, result: Result<unknown>) => void;
-  flushed: () => void;
+  flushed: (report?: FlushReport) => void;
   choosePath: (options: z.infer<typeof ChoosePathSchema>) => Promise<string | null>;
 }
 
@@ -53,8 +55,11 @@ export function registerIpc(options: IpcOptions): () => void {
     return options.choosePath(parsed.data);
   });
 
-  const onFlushed = (event: IpcSenderInfo) => {
-    if (trusted(event)) options.flushed();
+  const onFlushed = (event: IpcSenderInfo, arg?: unknown) => {
+    if (!trusted(event)) return;
+    // Only the known fields, bounded: the report ends up in a native dialog.
+    const report = FlushReportSchema.safeParse(arg);
+    options.flushed(report.success ? report.data : undefined);
   };
   ipcMain.on(IPC.flushed, onFlushed);
 

@@ -31,7 +31,7 @@ vi.mock('electron', () => ({
 interface Bridge {
   invoke(name: unknown, arg: unknown): Promise<unknown>;
   on(listener: (event: unknown) => void): () => void;
-  flushed(): void;
+  flushed(report?: { saved: boolean; problem?: string }): void;
   choosePath(options: unknown): Promise<unknown>;
 }
 let bridge: Bridge;
@@ -80,9 +80,11 @@ describe('window.candor', () => {
     expect(() => bridge.on('not a function' as never)).toThrow(TypeError);
   });
 
-  it('answers flush requests on the flushed channel', () => {
+  it('answers flush requests on the flushed channel, with only the known fields of the report', () => {
     bridge.flushed();
-    expect(electron.ipcRenderer.send).toHaveBeenCalledWith(IPC.flushed);
+    expect(electron.ipcRenderer.send).toHaveBeenLastCalledWith(IPC.flushed, undefined);
+    bridge.flushed({ saved: false, problem: 'The disk is full.', evil: true } as never);
+    expect(electron.ipcRenderer.send).toHaveBeenLastCalledWith(IPC.flushed, { saved: false, problem: 'The disk is full.' });
   });
 
   it('asks for a path with only the two known fields', async () => {

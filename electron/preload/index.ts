@@ -8,6 +8,7 @@ import {
   HANDLER_NAMES,
   type CandorBridge,
   type CandorEvent,
+  type FlushReport,
   type HandlerArg,
   type HandlerName,
   type HandlerValue,
@@ -39,8 +40,12 @@ const bridge = {
     };
   },
 
-  flushed(): void {
-    ipcRenderer.send(IPC.flushed);
+  flushed(report?: FlushReport): void {
+    // Only the known fields, whatever else the object carries.
+    ipcRenderer.send(
+      IPC.flushed,
+      report ? { saved: report.saved === true, ...(typeof report.problem === 'string' ? { problem: report.problem } : {}) } : undefined,
+    );
   },
 
   choosePath(options: ChoosePathOptions): Promise<string | null> {

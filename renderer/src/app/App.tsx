@@ -4,6 +4,7 @@ import { useHotkeys } from '@mantine/hooks';
 import type { CandorEvent } from '../../../core/api';
 import { getBridge } from '../transport';
 import { useEditor } from '../state/store';
+import { flushReport, hasUnsavedWork } from '../state/unsaved';
 import { useUi } from '../state/ui';
 import { navigate, type Route } from '../state/route';
 import { NAVIGATION } from './navigation';
@@ -26,7 +27,7 @@ function handleEvent(event: CandorEvent): void {
       runCommand(event.command);
       break;
     case 'flush-request':
-      void editor.flush().finally(() => getBridge().flushed());
+      void editor.flush().finally(() => getBridge().flushed(flushReport()));
       break;
   }
 }
@@ -44,12 +45,14 @@ export function App() {
       if (result.ok) load(result.value);
       else load({ status: 'error', path: '', error: result.error });
     });
+    // Anything not on disk (waiting to save, saving, or refused) makes the browser ask before the tab
+    // closes or reloads; a pending save is started at once, so staying a moment is usually enough.
     const beforeUnload = (e: BeforeUnloadEvent) => {
-      const status = useEditor.getState().saveStatus;
-      if (status === 'pending' || status === 'saving') {
-        void useEditor.getState().flush();
-        e.preventDefault();
-      }
+      if (!hasUnsavedWork()) return;
+      void useEditor.getState().flush();
+      e.preventDefault();
+      // Older browsers show the prompt only when a return value is set.
+      e.returnValue = '';
     };
     window.addEventListener('beforeunload', beforeUnload);
     return () => {
