@@ -69,6 +69,12 @@ describe('the services catalogue file', () => {
     }
   });
 
+  it("says so in its basis when none of an entry's sources was read", () => {
+    const unread = SERVICES.filter((s) => !s.sources.some((src) => src.seen));
+    expect(unread.length).toBeLessThan(SERVICES.length);
+    for (const s of unread) expect(s.basis, s.id).toMatch(/not re-verified|not opened/);
+  });
+
   it('claims DPF certification only for entities in the United States, and a transfer mechanism only outside the EEA and the UK', () => {
     for (const s of SERVICES) {
       if (s.dpf) expect(s.country, s.id).toBe('US');
@@ -116,6 +122,12 @@ describe('searchServices', () => {
     expect(searchServices('crash reporting')[0].kind).toBe('crash-reporting');
     expect(searchServices('Functional Software')[0].id).toBe('sentry');
     expect(searchServices('gcp')[0].id).toBe('google-cloud');
+  });
+
+  it('matches one- and two-letter words only as whole words', () => {
+    const found = searchServices('ai');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((s) => s.kind === 'ai')).toBe(true);
   });
 
   it('needs every word to match, and lists the catalogue in order for an empty query', () => {

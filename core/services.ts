@@ -148,6 +148,8 @@ function isPlural(word: string, token: string): boolean {
 // The name beats keywords beats what kind of service it is beats the legal entity: "stripe" must put
 // Stripe first, and "payments" every payment service before a company whose legal name merely says so.
 function tokenScore(item: Indexed, token: string): number {
+  // One or two letters ("ai", "eu") only match whole words, or "ai" would find Airship and Mailgun.
+  if (token.length <= 2) return shortTokenScore(item, token);
   if (item.nameWords[0] === token) return 900;
   if (item.nameWords.includes(token)) return 850;
   if (item.keywords.includes(token)) return 800;
@@ -162,6 +164,15 @@ function tokenScore(item: Indexed, token: string): number {
   if (item.legalWords.some((w) => w.startsWith(token))) return 400;
   if (item.name.includes(token)) return 300;
   if (item.description.includes(token)) return 100;
+  return 0;
+}
+
+function shortTokenScore(item: Indexed, token: string): number {
+  if (item.nameWords[0] === token) return 900;
+  if (item.nameWords.includes(token)) return 850;
+  if (item.keywords.includes(token) || item.keywordWords.includes(token)) return 800;
+  if (item.kindWords.includes(token)) return 750;
+  if (item.legalWords.includes(token)) return 550;
   return 0;
 }
 
@@ -192,7 +203,8 @@ export function searchServices(query: string, limit = 20): Service[] {
     else if (tokens.length > 1 && item.name.startsWith(phrase)) score += 500;
     scored.push({ item, score });
   }
-  scored.sort((a, b) => b.score - a.score || a.item.name.length - b.item.name.length || a.item.order - b.item.order);
+  // Equal scores keep the catalogue's order, which lists the services most teams use first.
+  scored.sort((a, b) => b.score - a.score || a.item.order - b.item.order);
   return scored.slice(0, limit).map((s) => s.item.service);
 }
 
