@@ -809,6 +809,63 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
       { name: 'surrounding spaces do not count', edit: (ws) => (dt(ws, 'email-address').inApp = { short: `   ${'a'.repeat(120)}   ` }) },
     ],
   },
+  'in-app-text-does-not-fit': {
+    fail: [
+      {
+        name: 'no complete short text fits a budget of 40',
+        edit: (ws) => (ws.settings.inAppLimits = { short: 40 }),
+        // The advertising identifier has a hand-written short text, and 40 characters are enough for none of the others.
+        paths: ['dataTypes[0].inApp.short', 'dataTypes[1].inApp.short', 'dataTypes[2].inApp.short'],
+      },
+      {
+        name: 'sale and opt-out leave no room for a disclosure of 150',
+        edit: (ws) => (ws.settings.inAppLimits = { long: 150 }),
+        paths: ['collectionPoints[1]', 'collectionPoints[2]', 'dataTypes[3].inApp.long'],
+      },
+      {
+        name: 'without its hand-written text, data shared for advertising has no short text within 120',
+        edit: (ws) => delete dt(ws, 'advertising-id').inApp,
+        paths: ['dataTypes[3].inApp.short'],
+      },
+    ],
+    pass: [
+      { name: 'a budget with room', edit: (ws) => (ws.settings.inAppLimits = { short: 100, long: 350 }) },
+      {
+        name: 'hand-written texts where nothing generated fits',
+        edit: (ws) => {
+          ws.settings.inAppLimits = { short: 40 };
+          for (const d of ws.dataTypes) d.inApp = { ...d.inApp, short: 'We use it as our notice says.' };
+        },
+      },
+    ],
+  },
+  'in-app-opt-out-unknown': {
+    fail: [
+      {
+        name: 'shared for advertising outside the CCPA, with no opt-out page',
+        edit: (ws) => {
+          org(ws).jurisdictions = ['gdpr', 'uk-gdpr'];
+          delete org(ws).optOutUrl;
+        },
+        paths: ['organization.optOutUrl'],
+      },
+    ],
+    pass: [
+      { name: 'an opt-out page outside the CCPA', edit: (ws) => (org(ws).jurisdictions = ['gdpr', 'uk-gdpr']) },
+      {
+        name: 'under the CCPA the texts offer the contact email, and no-opt-out-url asks for the page',
+        edit: (ws) => delete org(ws).optOutUrl,
+      },
+      {
+        name: 'nothing sold or shared',
+        edit: (ws) => {
+          org(ws).jurisdictions = ['gdpr', 'uk-gdpr'];
+          delete org(ws).optOutUrl;
+          rc(ws, 'adnet').sharesForAds = false;
+        },
+      },
+    ],
+  },
   'hard-to-read': {
     fail: [
       { name: 'a hard benefit', edit: (ws) => (dt(ws, 'email-address').benefit = HARD_TEXT), paths: ['dataTypes[0].benefit'] },
@@ -1223,6 +1280,8 @@ describe('the rule catalogue', () => {
       'no-contact-email': 'error',
       'no-supervisory-authority': 'error',
       'in-app-over-budget': 'error',
+      'in-app-text-does-not-fit': 'error',
+      'in-app-opt-out-unknown': 'warning',
       'tracking-without-domains': 'error',
       'no-opt-out-url': 'error',
       'no-dpo': 'warning',
@@ -1353,6 +1412,14 @@ describe('in-app texts', () => {
           });
           const findings = lintWorkspace(edited);
           expect(findings.filter((f) => f.rule === 'in-app-over-budget').map((f) => f.path)).toEqual(expectedOver);
+          // A generated text over budget is the other rule's, never this one's.
+          edited.dataTypes.forEach((d, i) => {
+            for (const kind of ['short', 'long'] as const) {
+              const snippet = screen.dataTypes[d.id][kind];
+              const reported = findings.some((f) => f.rule === 'in-app-text-does-not-fit' && f.path === `dataTypes[${i}].inApp.${kind}`);
+              expect(reported).toBe(snippet.source === 'generated' && snippet.overBudget);
+            }
+          });
           expect(findings.filter((f) => f.rule === 'hard-to-read' && f.path.includes('.inApp.')).map((f) => f.path)).toEqual(expectedHard);
         },
       ),

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateWorkspace } from '../validate';
+import { lintWorkspace } from '../lint';
 import type { Workspace } from '../schema';
 import { minimalWorkspace } from '../testing/fixtures';
 import { workspaceArbitrary } from '../testing/arbitraries';
-import { DEFAULT_IN_APP_LIMITS, generateInAppText, textLength, truncateWords, type InAppText, type Snippet } from './in-app';
+import { DEFAULT_IN_APP_LIMITS, generateInAppText, textLength, type InAppText, type Snippet } from './in-app';
 import { PERMISSION_TABLE } from './permissions';
 
 function sample(): Workspace {
@@ -27,6 +28,32 @@ function snippets(text: InAppText): [string, Snippet][] {
   return all;
 }
 
+/** Where the review reports a generated text that does not fit: `dataTypes[3].inApp.short`, `collectionPoints[1]`. */
+function reviewPaths(workspace: Workspace, text: InAppText): string[] {
+  const paths = new Set<string>();
+  workspace.dataTypes.forEach((d, i) => {
+    for (const kind of ['short', 'long'] as const) {
+      const s = text.dataTypes[d.id][kind];
+      if (s.source === 'generated' && s.overBudget) paths.add(`dataTypes[${i}].inApp.${kind}`);
+    }
+  });
+  workspace.collectionPoints.forEach((c, i) => {
+    const point = text.collectionPoints[c.id];
+    const over = [point.disclosure, point.ios?.text, point.android?.rationale].some((s) => s?.source === 'generated' && s.overBudget);
+    if (over) paths.add(`collectionPoints[${i}]`);
+  });
+  return [...paths];
+}
+
+// A complete sentence ends with a full stop, question or exclamation mark, perhaps inside a closing quote or bracket.
+const SENTENCE_END = /[.!?]["'”’)\]]*$/u;
+
+/** Whether a workspace's data is sold or shared for advertising, by data type id. */
+function soldOrShared(workspace: Workspace): Set<string> {
+  const selling = new Set(workspace.recipients.filter((r) => r.sells || r.sharesForAds).map((r) => r.id));
+  return new Set(workspace.dataTypes.filter((d) => (d.recipients ?? []).some((id) => selling.has(id))).map((d) => d.id));
+}
+
 // Words the generator must never print unless the user typed them.
 const LEAKS = ['undefined', 'null', '[object Object]', 'NaN'];
 // Control characters (other than a line break a person typed into an override) and bidi controls.
@@ -44,9 +71,14 @@ function checkWorkspace(workspace: Workspace) {
     expect(Number.isFinite(snippet.grade), where).toBe(true);
     expect(snippet.overBudget, where).toBe(snippet.length > snippet.budget);
     if (snippet.source === 'generated') {
-      expect(snippet.length, `${where}: ${snippet.text.slice(0, 80)}`).toBeLessThanOrEqual(snippet.budget);
       expect(snippet.text, where).not.toMatch(/\n/);
       expect(snippet.text.trim(), where).not.toBe('');
+      // Whole sentences only: never an ellipsis Candor added, and the last sentence is finished.
+      if (!typed.includes('…')) {
+        expect(snippet.text, where).not.toContain('…');
+        expect(snippet.text, where).toMatch(SENTENCE_END);
+      }
+      if (!typed.includes('...')) expect(snippet.text, where).not.toMatch(/\.\.\.$/);
     }
     expect(snippet.text, where).not.toMatch(INVISIBLE);
     for (const leak of LEAKS) if (!typed.includes(leak)) expect(snippet.text, where).not.toContain(leak);
@@ -63,35 +95,78 @@ function checkWorkspace(workspace: Workspace) {
       expect(result.ios.text.text).toMatch(/\.$/);
     }
   }
+  // Within budget, or over it and reported by the review, which asks for a hand-written text.
+  const reported = lintWorkspace(workspace)
+    .filter((f) => f.rule === 'in-app-text-does-not-fit')
+    .map((f) => f.path);
+  expect(reported.sort()).toEqual(reviewPaths(workspace, text).sort());
+  // Data sold or shared for advertising: every generated text about it says how to opt out, when the
+  // workspace says how; no text about other data mentions an opt-out.
+  const org = workspace.organization;
+  const optOutKnown = !!org.optOutUrl || (org.jurisdictions.includes('ccpa') && !!org.contactEmail);
+  const sold = soldOrShared(workspace);
+  if (!/opt out/i.test(typed)) {
+    for (const dataType of workspace.dataTypes) {
+      for (const kind of ['short', 'long'] as const) {
+        const snippet = text.dataTypes[dataType.id][kind];
+        if (snippet.source !== 'generated') continue;
+        expect(snippet.text.includes('You can opt out'), `${dataType.id}.${kind}: ${snippet.text}`).toBe(
+          sold.has(dataType.id) && optOutKnown,
+        );
+      }
+    }
+  }
   return text;
 }
 
 describe('generateInAppText', () => {
-  it('never exceeds a budget with generated text, for any valid workspace', () => {
+  it('writes whole sentences within budget, or reports them to the review, for any valid workspace', () => {
     fc.assert(
       fc.property(workspaceArbitrary(), (workspace) => void checkWorkspace(workspace)),
       { numRuns: 150 },
     );
   });
 
-  it('keeps hostile text inert and within budget', () => {
+  it('keeps hostile text inert, whole and within budget or reported', () => {
     fc.assert(
       fc.property(workspaceArbitrary({ hostile: true }), (workspace) => void checkWorkspace(workspace)),
       { numRuns: 150 },
     );
   });
 
-  it('fits any budget, down to a single character', () => {
+  it('never cuts a text to fit a budget, down to a single character: it reports what does not fit', () => {
     const limits = fc.record({ short: fc.integer({ min: 1, max: 80 }), long: fc.integer({ min: 1, max: 200 }) });
     fc.assert(
       fc.property(workspaceArbitrary({ hostile: true }), limits, (workspace, inAppLimits) => {
-        const text = generateInAppText({ ...workspace, settings: { ...workspace.settings, inAppLimits } });
-        for (const [where, snippet] of snippets(text)) {
-          if (snippet.source === 'generated') expect(snippet.length, where).toBeLessThanOrEqual(snippet.budget);
-        }
+        void checkWorkspace({ ...workspace, settings: { ...workspace.settings, inAppLimits } });
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('keeps the shortest whole text when none fits, and the review asks for a hand-written one', () => {
+    const workspace = minimalWorkspace();
+    workspace.settings = { inAppLimits: { short: 10, long: 20 } };
+    const text = generateInAppText(workspace);
+    const short = text.dataTypes['email-address'].short;
+    expect(short).toMatchObject({
+      text: 'We use your email address to provide the service.',
+      source: 'generated',
+      overBudget: true,
+      budget: 10,
+    });
+    expect(text.collectionPoints.signup.disclosure.overBudget).toBe(true);
+    expect(text.collectionPoints.signup.disclosure.text).toMatch(SENTENCE_END);
+    const findings = lintWorkspace(workspace).filter((f) => f.rule === 'in-app-text-does-not-fit');
+    expect(findings.map((f) => f.path)).toEqual(['collectionPoints[0]', 'dataTypes[0].inApp.short', 'dataTypes[0].inApp.long']);
+    expect(findings[1].message).toContain('Write your own short text');
+    // A hand-written text takes the place of the generated one, and the finding goes.
+    workspace.dataTypes[0].inApp = { short: 'Sign in.', long: 'Sign in anywhere.' };
+    expect(
+      lintWorkspace(workspace)
+        .filter((f) => f.rule === 'in-app-text-does-not-fit')
+        .map((f) => f.path),
+    ).toEqual(['collectionPoints[0]']);
   });
 
   it('uses the default budgets of 120 and 400 characters when the workspace sets none', () => {
@@ -138,13 +213,99 @@ describe('generateInAppText', () => {
     );
   });
 
-  it('cuts the benefit at a word boundary with an ellipsis only when nothing else fits', () => {
+  it('leaves out a benefit that does not fit rather than cutting it, keeping a whole sentence within budget', () => {
     const workspace = minimalWorkspace();
     workspace.dataTypes[0].benefit = 'You can sign in on any device, reset your password and get your receipts by email every month.';
     workspace.settings = { inAppLimits: { short: 60, long: 400 } };
     const short = generateInAppText(workspace).dataTypes['email-address'].short;
-    expect(short.text).toBe('With your email address, you can sign in on any device…');
+    expect(short.text).toBe('We use your email address to provide the service.');
+    expect(short.text).not.toContain('…');
     expect(short.length).toBeLessThanOrEqual(60);
+    expect(short.overBudget).toBe(false);
+  });
+
+  it('names every purpose of data used for several when they fit, and points to the privacy notice when they do not', () => {
+    const workspace = minimalWorkspace();
+    workspace.purposes.push({ id: 'support', name: 'Answer your questions', use: 'essential.service', lawfulBasis: 'contract' });
+    workspace.dataTypes[0].purposes = ['provide-service', 'analytics', 'support'];
+    workspace.settings = { inAppLimits: { short: 200, long: 400 } };
+    let entry = generateInAppText(workspace).dataTypes['email-address'];
+    expect(entry.short.text).toBe(
+      'You can sign in on any device. We use your email address to provide the service, to understand usage and to answer your questions. We keep it for 30 days after you close your account.',
+    );
+    expect(entry.long.text).toContain('We also use it to understand usage and to answer your questions.');
+    workspace.settings = { inAppLimits: { short: 90, long: 100 } };
+    entry = generateInAppText(workspace).dataTypes['email-address'];
+    for (const snippet of [entry.short, entry.long]) {
+      expect(snippet.text).toMatch(/(and for other|for the) purposes described in our privacy notice\./);
+      expect(snippet.overBudget).toBe(false);
+    }
+    // Never the benefit alone, which would hide the other purposes.
+    expect(entry.short.text).not.toBe('You can sign in on any device. For this, we use your email address.');
+  });
+
+  it('says that data is sold or shared, and how to opt out, in every text about it and only there', () => {
+    const workspace = minimalWorkspace();
+    workspace.organization.optOutUrl = 'https://acme.example/do-not-sell';
+    workspace.recipients.push({ id: 'broker', name: 'Data Broker Inc', role: 'third-party', country: 'US', sells: true });
+    workspace.recipients.push({ id: 'adnet', name: 'Ad Network', role: 'controller', country: 'IE', sharesForAds: true });
+    workspace.dataTypes.push({
+      id: 'app-usage',
+      name: 'App usage',
+      category: 'user.behavior',
+      purposes: ['analytics'],
+      benefit: 'We fix what people use most.',
+      recipients: ['broker', 'adnet'],
+      collectedAt: ['signup'],
+    });
+    workspace.collectionPoints[0].platform = 'android';
+    workspace.collectionPoints[0].permission = 'camera';
+    const text = generateInAppText(workspace);
+    const usage = text.dataTypes['app-usage'];
+    expect(usage.long.text).toBe(
+      'We fix what people use most. We use your app usage to understand usage. We sell it to Data Broker Inc. We share it with Ad Network for advertising. You can opt out of the sale or sharing of your data at acme.example/do-not-sell.',
+    );
+    expect(usage.short.text).toContain(
+      'We sell it to Data Broker Inc. We share it with Ad Network for advertising. You can opt out at acme.example/do-not-sell.',
+    );
+    expect(text.collectionPoints.signup.disclosure.text).toContain(
+      'We sell your app usage to Data Broker Inc. We share your app usage with Ad Network for advertising. You can opt out of the sale or sharing of your data at acme.example/do-not-sell.',
+    );
+    for (const snippet of [text.dataTypes['email-address'].short, text.dataTypes['email-address'].long]) {
+      expect(snippet.text).not.toMatch(/opt out|sell|advertising/);
+    }
+    // Only sold: the opt-out speaks of the sale alone. Without an opt-out page, under the CCPA, the
+    // contact email the privacy notice offers for the same request.
+    workspace.dataTypes[1].recipients = ['broker'];
+    delete workspace.organization.optOutUrl;
+    expect(generateInAppText(workspace).dataTypes['app-usage'].long.text).toContain(
+      'You can opt out of the sale of your data by emailing privacy@acme.example.',
+    );
+    // Outside the CCPA, with no page, nothing true can be said about how; the review asks for the page.
+    workspace.organization.jurisdictions = ['gdpr'];
+    const gdpr = generateInAppText(workspace).dataTypes['app-usage'];
+    expect(gdpr.long.text).toContain('We sell it to Data Broker Inc.');
+    expect(gdpr.long.text).not.toContain('opt out');
+    expect(
+      lintWorkspace(workspace)
+        .filter((f) => f.rule === 'in-app-opt-out-unknown')
+        .map((f) => f.path),
+    ).toEqual(['organization.optOutUrl']);
+  });
+
+  it('keeps the sale and the opt-out even when the budget leaves no room, and reports the text instead', () => {
+    const workspace = minimalWorkspace();
+    workspace.organization.optOutUrl = 'https://acme.example/privacy/do-not-sell-or-share-my-personal-information';
+    workspace.recipients.push({ id: 'broker', name: 'Data Broker Inc', role: 'third-party', country: 'US', sells: true });
+    workspace.dataTypes[0].recipients = ['aws', 'broker'];
+    const short = generateInAppText(workspace).dataTypes['email-address'].short;
+    expect(short.overBudget).toBe(true);
+    expect(short.text).toContain('We sell it to Data Broker Inc. You can opt out at acme.example/privacy/');
+    expect(
+      lintWorkspace(workspace)
+        .filter((f) => f.rule === 'in-app-text-does-not-fit')
+        .map((f) => f.path),
+    ).toEqual(['dataTypes[0].inApp.short']);
   });
 
   it('writes every iOS usage description of the sample as one active sentence ending with a period', () => {
@@ -207,13 +368,5 @@ describe('text helpers', () => {
     expect(textLength('e\u0301')).toBe(1);
     expect(textLength('🇩🇪 ok')).toBe(4);
     expect(textLength('Ridgeline › Settings')).toBe(20);
-  });
-
-  it('truncates within the limit, at a boundary, without splitting a character', () => {
-    expect(truncateWords('one two three four', 12)).toBe('one two…');
-    expect(truncateWords('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`);
-    expect(textLength(truncateWords('🇩🇪'.repeat(30), 7))).toBe(7);
-    expect(truncateWords('short', 10)).toBe('short');
-    expect(truncateWords('anything', 1)).toBe('…');
   });
 });

@@ -4,11 +4,14 @@
 //
 // Every text is built from clauses (the benefit, what and why, how long, who receives it, what happens
 // if you say no) and tried from the richest version to the leanest until it fits its budget: the least
-// important clause goes first, and cutting words with an ellipsis is the last resort. Generated text
-// therefore never exceeds its budget; a hand-written override is kept as written and flagged instead.
+// important clause goes first. A designer copies these texts straight into the UI, so every version is
+// made of complete sentences and none is ever cut short: when even the leanest does not fit, the
+// shortest complete version is kept and marked over budget, and the review asks for a hand-written one.
+// Some clauses are never dropped: where the data is sold or shared for advertising, that and how to opt
+// out; where it serves several purposes, either their names or a pointer to the privacy notice.
 import type { CollectionPoint, DataType, Permission, Purpose, Recipient, Workspace } from '../schema';
 import { retentionPhrase } from '../retention';
-import { capitalize, countInWords, listInWords, type ListOptions } from '../words';
+import { countInWords, isVerbPhrase, listInWords, type ListOptions, startSentence, yourData } from '../words';
 import { plainLines, plainText } from './text';
 import { healthConnectPermissions, PERMISSION_TABLE } from './permissions';
 import { readabilityGrade } from './readability';
@@ -92,36 +95,6 @@ export function textLength(text: string): number {
   const iterator = segmenter.segment(text)[Symbol.iterator]();
   while (!iterator.next().done) count++;
   return count;
-}
-
-/** The first `limit` characters of a text, each as a string. */
-function graphemes(text: string, limit: number): string[] {
-  if (SIMPLE_TEXT.test(text)) return text.slice(0, limit).split('');
-  const out: string[] = [];
-  for (const { segment } of segmenter.segment(text)) {
-    if (out.length >= limit) break;
-    out.push(segment);
-  }
-  return out;
-}
-
-/**
- * Cuts text to at most `max` characters at a word boundary and marks the cut with an ellipsis. A word
- * longer than the room is cut inside, since a text over budget is worse than a broken word.
- */
-export function truncateWords(text: string, max: number): string {
-  if (textLength(text) <= max) return text;
-  if (max <= 1) return max === 1 ? '…' : '';
-  const units = graphemes(text, max - 1);
-  let cut = units.join('');
-  // A clause boundary reads better than a word boundary ("You can sign in on any device…"), as long as
-  // it keeps most of the room; a word boundary is next best.
-  const clause = Math.max(cut.lastIndexOf(', '), cut.lastIndexOf('; '));
-  const space = cut.lastIndexOf(' ');
-  if (clause >= cut.length * 0.6) cut = cut.slice(0, clause);
-  else if (space >= cut.length / 2) cut = cut.slice(0, space);
-  cut = cut.replace(/[\s,;:.!?…\-–—([{"'“‘]+$/u, '');
-  return `${cut}…`;
 }
 
 // Trimming from the end by hand: an anchored pattern such as /[\s,;:]+$/ is tried at every position of
@@ -234,23 +207,8 @@ class ProperNouns {
 // ---------------------------------------------------------------------------------------------------
 // Purposes and names in sentences
 
-// Purpose names are usually imperatives ("Create your account"), which read after "to"; anything else
-// ("Analytics") reads after "for".
-const VERBS = new Set(
-  `accept access adapt add administer advertise alert allow analyse analyze answer apply approve archive
-  assess assign authenticate authorise authorize back bill block book build calculate charge check choose
-  collect combine communicate compare comply confirm connect contact continue count create customise
-  customize debug decide defend deliver demonstrate describe detect determine develop diagnose display
-  email enable enforce ensure estimate evaluate export find fix follow fulfil fulfill generate get give
-  handle help host identify import improve inform invite investigate invoice issue keep let link load
-  locate log maintain make manage market match measure meet moderate monitor notify offer operate optimise
-  optimize pay perform personalise personalize plan post prepare prevent process produce promote protect
-  provide publish reach recognise recognize recommend record recover reduce register remember remind
-  render renew reply report request research reset resolve respond restore retain review reward run save
-  schedule screen secure sell send serve set share ship show sign spot store stream suggest support sync
-  synchronise synchronize tailor tell test track train transfer translate understand update upload use
-  validate verify warn welcome`.split(/\s+/),
-);
+// Purpose names are imperatives ("Create your account"), read after "to", or noun phrases
+// ("Analytics", "Account and sign-in"), read after "for": core/words.ts isVerbPhrase tells them apart.
 
 interface PurposeWords {
   verb: boolean;
@@ -271,8 +229,8 @@ const ARTICLE = /^(your|the|a|an|our|my|their|his|her|its|this|these|those)\s/i;
 
 /** "Email address" → "your email address"; "The map area" → "the map area". */
 function subjectOf(name: string, proper: ProperNouns): string {
-  const lowered = proper.lowerInitial(name);
-  return ARTICLE.test(lowered) ? lowered.replace(ARTICLE, (a) => a.toLowerCase()) : `your ${lowered}`;
+  // "Invoices you issue" is "the invoices you issue", never "your invoices you issue".
+  return yourData(name, (text) => proper.lowerInitial(text));
 }
 
 /**
@@ -330,6 +288,8 @@ interface Context {
   limits: { short: number; long: number };
   purposes: Map<string, PurposeWords>;
   recipients: Map<string, Recipient>;
+  /** how people opt out of the sale or sharing of their data ("at …", "by emailing …"); undefined when the workspace does not say */
+  optOutHow: string | undefined;
 }
 
 function publicTexts(workspace: Workspace): string[] {
@@ -360,13 +320,28 @@ function buildContext(workspace: Workspace): Context {
   for (const purpose of workspace.purposes) purposes.set(purpose.id, purposeWords(purpose, proper));
   const recipients = new Map<string, Recipient>();
   for (const recipient of workspace.recipients) recipients.set(recipient.id, recipient);
-  return { org, proper, limits, purposes, recipients };
+  return { org, proper, limits, purposes, recipients, optOutHow: optOutHow(workspace) };
+}
+
+/**
+ * Where people opt out, said only as far as the workspace makes it true: the opt-out page when there is
+ * one; under the CCPA without one, the contact email, which the privacy notice offers for the same
+ * request. Otherwise nothing, and the review asks for the page (core/lint/wording.ts).
+ */
+function optOutHow(workspace: Workspace): string | undefined {
+  const org = workspace.organization;
+  const url = oneLine(org.optOutUrl);
+  // "https://" adds nothing a reader needs and costs eight characters of a short budget.
+  if (url) return `at ${url.replace(/^https:\/\//i, '').replace(/\/$/, '')}`;
+  const email = oneLine(org.contactEmail);
+  if (email && workspace.organization.jurisdictions.includes('ccpa')) return `by emailing ${email}`;
+  return undefined;
 }
 
 function purposeWords(purpose: Purpose, proper: ProperNouns): PurposeWords {
   const name = stripEnd(oneLine(purpose.name)) || oneLine(purpose.name) || purpose.id;
   const first = /^\p{L}+/u.exec(name)?.[0] ?? '';
-  const verb = VERBS.has(first.toLowerCase()) && /^\p{Lu}?\p{Ll}*$/u.test(first);
+  const verb = isVerbPhrase(name);
   return { verb, words: verb ? first.toLowerCase() + name.slice(first.length) : proper.lowerInitial(name) };
 }
 
@@ -408,19 +383,20 @@ function useSubject(subject: string, plural: boolean, purpose: PurposeWords | un
   return subject;
 }
 
+// Where a text has no room to name every purpose, it says that there are others and where they are.
+const OTHER_PURPOSES = 'and for other purposes described in our privacy notice';
+
 /**
  * What the data is used for, in short sentences: "We use your email address to create your account.
  * We also use it to a, to b and to c." With `shown` below the number of purposes, the rest are counted
  * and left to the privacy notice.
  */
-function useSentences(subject: string, pronoun: string, purposes: readonly PurposeWords[], shown: number): string[] {
+function useSentences(subject: string, pronoun: string, purposes: readonly PurposeWords[], shown: number, standalone = false): string[] {
   if (purposes.length === 0) return [];
   const plural = pronoun === 'them';
-  const who = useSubject(subject, plural, purposes[0]);
-  if (shown <= 1 && purposes.length > 1) {
-    const more = countInWords(purposes.length - 1, 'more purpose', 'more purposes');
-    return [endSentence(`We use ${who} ${purposePhrase(purposes[0])}, and for ${more}`)];
-  }
+  // Opening a text, "these" would point at nothing: the data is named even if the purpose repeats it.
+  const who = standalone ? subject : useSubject(subject, plural, purposes[0]);
+  if (shown <= 1 && purposes.length > 1) return [endSentence(`We use ${who} ${purposePhrase(purposes[0])}, ${OTHER_PURPOSES}`)];
   const visible = purposes.slice(0, shown);
   const sentences = [endSentence(`We use ${who} ${purposePhrase(visible[0])}`)];
   // Three purposes a sentence keeps sentences short; "to a, to b and to c" keeps apart names that
@@ -434,19 +410,24 @@ function useSentences(subject: string, pronoun: string, purposes: readonly Purpo
 }
 
 /** Every purpose in one sentence, for the short text: "We use your X to a and to b." */
-function useOneSentence(subject: string, plural: boolean, purposes: readonly PurposeWords[], shown: number): string | undefined {
+function useOneSentence(
+  subject: string,
+  plural: boolean,
+  purposes: readonly PurposeWords[],
+  shown: number,
+  standalone = false,
+): string | undefined {
   if (purposes.length === 0) return undefined;
-  const who = useSubject(subject, plural, purposes[0]);
+  const who = standalone ? subject : useSubject(subject, plural, purposes[0]);
   const visible = purposes.slice(0, Math.max(1, shown));
-  const hidden = purposes.length - visible.length;
-  const more = hidden > 0 ? `, and for ${countInWords(hidden, 'more purpose', 'more purposes')}` : '';
+  const more = purposes.length > visible.length ? `, ${OTHER_PURPOSES}` : '';
   return endSentence(`We use ${who} ${purposesPhrase(visible)}${more}`);
 }
 
 function retentionSentence(entry: Entry, subject: string): string | undefined {
   const r = entry.retention;
   if (!r) return undefined;
-  return r.standalone ? endSentence(capitalize(r.phrase)) : endSentence(`We keep ${subject} ${r.phrase}`);
+  return r.standalone ? endSentence(startSentence(r.phrase)) : endSentence(`We keep ${subject} ${r.phrase}`);
 }
 
 /** Retention for the data collected at one point, one sentence per distinct period. */
@@ -467,7 +448,7 @@ function groupedRetention(entries: readonly Entry[], proper: ProperNouns): strin
     const { phrase, standalone } = group[0].retention!;
     const subjects = subjectsList(group.map((e) => e.subject));
     return standalone
-      ? endSentence(`${capitalize(subjects)}: ${proper.lowerInitial(phrase)}`)
+      ? endSentence(`${startSentence(subjects)}: ${proper.lowerInitial(phrase)}`)
       : endSentence(`We keep ${subjects} ${phrase}`);
   });
 }
@@ -486,7 +467,12 @@ function shareKind(recipient: Recipient): ShareKind {
  * other controllers and public authorities, each sentence naming the data that goes there.
  * `subjectOfGroup` words the data: a pronoun for one data type, names for several.
  */
-function sharingSentences(entries: readonly Entry[], proper: ProperNouns, subjectOfGroup: (group: readonly Entry[]) => string): string[] {
+function sharingSentences(
+  entries: readonly Entry[],
+  proper: ProperNouns,
+  subjectOfGroup: (group: readonly Entry[]) => string,
+  kinds: readonly ShareKind[] = SHARE_ORDER,
+): string[] {
   const byRecipient = new Map<string, { recipient: Recipient; entries: Entry[] }>();
   for (const entry of entries) {
     for (const recipient of entry.thirdParties) {
@@ -497,7 +483,7 @@ function sharingSentences(entries: readonly Entry[], proper: ProperNouns, subjec
     }
   }
   const sentences: string[] = [];
-  for (const kind of SHARE_ORDER) {
+  for (const kind of kinds) {
     const groups = new Map<string, { recipients: Recipient[]; entries: Entry[] }>();
     for (const { recipient, entries: group } of byRecipient.values()) {
       if (shareKind(recipient) !== kind) continue;
@@ -521,6 +507,31 @@ function sharingSentences(entries: readonly Entry[], proper: ProperNouns, subjec
   return sentences;
 }
 
+const SOLD_OR_SHARED: readonly ShareKind[] = ['sell', 'ads'];
+const GIVEN: readonly ShareKind[] = ['share', 'give'];
+
+/**
+ * Sale and sharing for advertising, and how to opt out of them: a text about such data never leaves
+ * these out, whatever its budget. `brief` words the opt-out for a short text, where the sentence
+ * before it already says what is sold or shared.
+ */
+function soldSentences(
+  entries: readonly Entry[],
+  context: Context,
+  subjectOfGroup: (group: readonly Entry[]) => string,
+  brief = false,
+): string[] {
+  const sentences = sharingSentences(entries, context.proper, subjectOfGroup, SOLD_OR_SHARED);
+  if (sentences.length === 0 || !context.optOutHow) return sentences;
+  const recipients = entries.flatMap((e) => e.thirdParties);
+  const sells = recipients.some((r) => r.sells);
+  const shares = recipients.some((r) => r.sharesForAds);
+  const what =
+    sells && shares ? 'the sale or sharing of your data' : sells ? 'the sale of your data' : 'the sharing of your data for advertising';
+  sentences.push(brief ? `You can opt out ${context.optOutHow}.` : `You can opt out of ${what} ${context.optOutHow}.`);
+  return sentences;
+}
+
 function choiceSentence(entry: Entry, proper: ProperNouns): string | undefined {
   if (!entry.consequence) return undefined;
   return endSentence(`Without ${entry.subject}, ${proper.lowerInitial(entry.consequence)}`);
@@ -539,29 +550,29 @@ function join(parts: readonly (string | undefined | false)[]): string[] {
 type Candidate = string | readonly string[] | undefined | false;
 
 /**
- * The first candidate that fits the budget; failing all, the last one cut at a clause or word boundary.
+ * The first candidate that fits the budget; failing all, the shortest, whole: a text over budget is
+ * flagged for a person to rewrite, while a sentence cut short would be copied into the app as it is.
  * A candidate whose UTF-16 length is within budget fits (a character is at least one unit); one four
  * times over budget is passed over unjoined, which saves building texts for thousands of data types.
  */
 function fit(candidates: readonly Candidate[], budget: number): string {
-  let last = '';
+  let shortest: readonly string[] | undefined;
+  let shortestUnits = Infinity;
   for (const candidate of candidates) {
     if (!candidate || candidate.length === 0) continue;
     const parts = typeof candidate === 'string' ? [candidate] : candidate;
     let units = parts.length - 1;
     for (const part of parts) units += part.length;
-    if (units > budget * 4) {
-      last = '';
-      continue;
+    if (units < shortestUnits) {
+      shortest = parts;
+      shortestUnits = units;
     }
-    last = parts.join(' ');
-    if (units <= budget || textLength(last) <= budget) return last;
+    if (units > budget * 4) continue;
+    if (units <= budget) return parts.join(' ');
+    const text = parts.join(' ');
+    if (textLength(text) <= budget) return text;
   }
-  if (!last) {
-    const final = [...candidates].reverse().find((c): c is string | readonly string[] => !!c && c.length > 0);
-    last = final === undefined ? '' : typeof final === 'string' ? final : final.join(' ');
-  }
-  return truncateWords(last, budget);
+  return shortest ? shortest.join(' ') : '';
 }
 
 /** Caches a clause builder by its argument: disclosures ask for the same clauses in several candidates. */
@@ -580,38 +591,81 @@ function memo<T>(build: (n: number) => T): (n: number) => T {
 // ---------------------------------------------------------------------------------------------------
 // The texts
 
-function shortText(entry: Entry, proper: ProperNouns, budget: number): string {
+/**
+ * The purposes left to the privacy notice in a sentence of their own, for the leanest texts: "We use your
+ * email address for the purposes described in our privacy notice."
+ */
+function noticeSentence(subject: string, purposes: number): string | undefined {
+  if (purposes === 0) return undefined;
+  return `We use ${subject} for ${purposes === 1 ? 'the purpose' : 'the purposes'} described in our privacy notice.`;
+}
+
+function shortText(entry: Entry, context: Context): string {
+  const { proper } = context;
   const plural = entry.pronoun === 'them';
-  const lead = entry.benefit ? endSentence(capitalize(entry.benefit)) : undefined;
+  const several = entry.purposes.length > 1;
+  const lead = entry.benefit ? endSentence(startSentence(entry.benefit)) : undefined;
   const all = useOneSentence(entry.subject, plural, entry.purposes, Infinity);
   const first = useOneSentence(entry.subject, plural, entry.purposes, 1);
   const keep = retentionSentence(entry, entry.pronoun);
-  const forThis = lead && `For this, we use ${entry.subject}.`;
-  const last = entry.benefit ? withSentence([entry.subject], entry.benefit, proper) : endSentence(`We collect ${entry.subject}`);
+  // With one purpose the benefit stands for it ("For this"); with several, the others are pointed to.
+  const forThis = lead && (several ? `We use ${entry.subject} for this, ${OTHER_PURPOSES}.` : `For this, we use ${entry.subject}.`);
+  const withBenefit =
+    entry.benefit &&
+    join([
+      withSentence([entry.subject], entry.benefit, proper),
+      several && `We also use ${entry.pronoun} for other purposes described in our privacy notice.`,
+    ]);
+  const named = all ?? endSentence(`We collect ${entry.subject}`);
+  const sold = soldSentences([entry], context, () => entry.pronoun, true);
   // In a teaser the retention matters least, so it goes first; then purposes beyond the first; then the
   // purposes altogether. Two short sentences read more easily than one long one, so the benefit tied to
-  // the data's name in one sentence ("With your …, you …") comes only when they do not fit.
-  return fit([join([lead, all, keep]), join([lead, all]), join([lead, first]), join([lead, forThis]), last], budget);
+  // the data's name in one sentence ("With your …, you …") comes only when they do not fit, and the
+  // benefit goes only when even that does not fit. Sale and the opt-out stay in every version.
+  return fit(
+    [
+      join([lead, named, keep, ...sold]),
+      join([lead, named, ...sold]),
+      first && join([lead, first, ...sold]),
+      forThis && join([lead, forThis, ...sold]),
+      withBenefit && join([...withBenefit, ...sold]),
+      all && join([useOneSentence(entry.subject, plural, entry.purposes, Infinity, true), ...sold]),
+      first && join([useOneSentence(entry.subject, plural, entry.purposes, 1, true), ...sold]),
+      join([noticeSentence(entry.subject, entry.purposes.length) ?? named, ...sold]),
+    ],
+    context.limits.short,
+  );
 }
 
 function longText(entry: Entry, context: Context): string {
   const { proper } = context;
-  const lead = entry.benefit ? endSentence(capitalize(entry.benefit)) : undefined;
+  const lead = entry.benefit ? endSentence(startSentence(entry.benefit)) : undefined;
   const uses = (shown: number) => useSentences(entry.subject, entry.pronoun, entry.purposes, shown);
+  const named = entry.purposes.length ? [] : [endSentence(`We collect ${entry.subject}`)];
   const keep = retentionSentence(entry, entry.pronoun);
-  const share = sharingSentences([entry], proper, () => entry.pronoun);
+  const sold = soldSentences([entry], context, () => entry.pronoun);
+  const given = sharingSentences([entry], proper, () => entry.pronoun, GIVEN);
   const choice = choiceSentence(entry, proper);
-  const last = entry.benefit ? withSentence([entry.subject], entry.benefit, proper) : endSentence(`We collect ${entry.subject}`);
+  const several = entry.purposes.length > 1;
+  const withBenefit =
+    entry.benefit &&
+    join([
+      withSentence([entry.subject], entry.benefit, proper),
+      several && `We also use ${entry.pronoun} for other purposes described in our privacy notice.`,
+    ]);
   return fit(
     [
-      join([lead, ...uses(Infinity), keep, ...share, choice]),
-      join([lead, ...uses(Infinity), keep, ...share]),
-      join([lead, ...uses(3), keep, ...share]),
-      join([lead, ...uses(2), keep, ...share]),
-      join([lead, ...uses(1), keep, ...share]),
-      join([lead, ...uses(1), ...share]),
-      join([lead, ...uses(1)]),
-      last,
+      join([lead, ...named, ...uses(Infinity), keep, ...sold, ...given, choice]),
+      join([lead, ...named, ...uses(Infinity), keep, ...sold, ...given]),
+      join([lead, ...named, ...uses(3), keep, ...sold, ...given]),
+      join([lead, ...named, ...uses(2), keep, ...sold, ...given]),
+      join([lead, ...named, ...uses(1), keep, ...sold, ...given]),
+      join([lead, ...named, ...uses(1), ...sold, ...given]),
+      join([lead, ...named, ...uses(1), ...sold]),
+      withBenefit && join([...withBenefit, ...sold]),
+      join([...named, ...useSentences(entry.subject, entry.pronoun, entry.purposes, Infinity, true), ...sold]),
+      join([...named, ...useSentences(entry.subject, entry.pronoun, entry.purposes, 1, true), ...sold]),
+      join([noticeSentence(entry.subject, entry.purposes.length) ?? named[0], ...sold]),
     ],
     context.limits.long,
   );
@@ -640,7 +694,7 @@ function sharedUseSentences(entries: readonly Entry[], shown: number): string[] 
         : `Depending on the data, we use it ${purposesPhrase(visibleOther)}`,
     );
   }
-  if (hidden > 0) sentences[sentences.length - 1] += `, and for ${countInWords(hidden, 'more purpose', 'more purposes')}`;
+  if (hidden > 0) sentences[sentences.length - 1] += `, ${OTHER_PURPOSES}`;
   return sentences.map(endSentence);
 }
 
@@ -655,14 +709,19 @@ function disclosureText(entries: readonly Entry[], context: Context): string {
     single ? useSentences(entries[0].subject, pronoun, entries[0].purposes, shown) : sharedUseSentences(entries, shown),
   );
   const keep = groupedRetention(entries, proper);
-  const share = sharingSentences(entries, proper, (group) =>
-    single ? pronoun : group.length === entries.length ? 'this data' : subjectsList(group.map((e) => e.subject)),
-  );
+  const shareSubject = (group: readonly Entry[]) =>
+    single ? pronoun : group.length === entries.length ? 'this data' : subjectsList(group.map((e) => e.subject));
+  const sold = soldSentences(entries, context, shareSubject);
+  const given = sharingSentences(entries, proper, shareSubject, GIVEN);
+  const share = [...sold, ...given];
+  const purposeCount = new Set(entries.flatMap((e) => e.purposes)).size;
+  // When no purpose fits, the text still says where to find them.
+  const elsewhere = noticeSentence(single ? entries[0].subject : 'this data', purposeCount);
   const choices = entries.flatMap((e) => choiceSentence(e, proper) ?? []);
 
   // Benefits for the first `upTo` data types, each tied to its data; the others are named.
   const benefits = memo((upTo) => {
-    if (single) return entries[0].benefit ? [endSentence(capitalize(entries[0].benefit))] : [];
+    if (single) return entries[0].benefit ? [endSentence(startSentence(entries[0].benefit))] : [];
     const withBenefit = new Map<string, Entry[]>();
     const rest: Entry[] = [];
     entries.forEach((entry, i) => {
@@ -695,9 +754,13 @@ function disclosureText(entries: readonly Entry[], context: Context): string {
       join([...benefits(Infinity), ...uses(1), ...share]),
       join([...benefits(1), ...uses(1), ...keep, ...share]),
       join([...benefits(1), ...uses(1), ...share]),
-      join([...benefits(1), ...share]),
-      benefits(1),
-      endSentence(`Here we collect ${subjectsList(entries.map((e) => e.subject))}`),
+      join([...benefits(1), ...uses(1), ...sold]),
+      join([...benefits(1), elsewhere, ...sold]),
+      join([
+        endSentence(`Here we collect ${subjectsList(entries.map((e) => e.subject))}`),
+        noticeSentence(single ? pronoun : 'this data', purposeCount),
+        ...sold,
+      ]),
     ],
     budget,
   );
@@ -826,15 +889,16 @@ function androidRationale(
       // happens when the app is closed or not in use.
       const features = entry?.purposes.length ? entry.purposes.slice(0, 2) : [feature];
       return endSentence(
-        `${capitalize(who)} collects location data ${purposesPhrase(features)}, even when the app is closed or not in use`,
+        `${startSentence(who, [org])} collects location data ${purposesPhrase(features)}, even when the app is closed or not in use`,
       );
     }
-    return endSentence(`${capitalize(purposePhrase(feature))}, ${who} needs ${need}`);
+    return endSentence(`${startSentence(purposePhrase(feature))}, ${who} needs ${need}`);
   };
   const opening = openingBy(org);
-  const benefit = entry?.benefit ? endSentence(capitalize(entry.benefit)) : undefined;
+  const benefit = entry?.benefit ? endSentence(startSentence(entry.benefit)) : undefined;
   // The opening speaks of the permission, not the data, so sharing names the data.
-  const share = entry ? sharingSentences([entry], proper, () => entry.subject) : [];
+  const sold = entry ? soldSentences([entry], context, () => entry.subject) : [];
+  const share = entry ? [...sold, ...sharingSentences([entry], proper, () => entry.subject, GIVEN)] : [];
   const consequence = entry?.consequence || entries.find((e) => e.consequence)?.consequence;
   const decline = consequence
     ? endSentence(`If you say no, ${proper.lowerInitial(consequence)}`)
@@ -844,10 +908,10 @@ function androidRationale(
     join([opening, benefit, ...share, decline, settings]),
     join([opening, benefit, ...share, decline]),
     join([opening, ...share, decline]),
-    join([opening, decline]),
-    opening,
-    openingBy('this app'),
-    `This app needs ${info.android.need}.`,
+    join([opening, ...sold, decline]),
+    join([opening, ...sold]),
+    join([openingBy('this app'), ...sold]),
+    join([`This app needs ${info.android.need}.`, ...sold]),
   ];
   return fit(candidates, context.limits.long);
 }
@@ -893,7 +957,7 @@ export function generateInAppText(workspace: Workspace): InAppText {
       name: oneLine(dataType.name),
       short: shortOverride
         ? snippet(shortOverride, limits.short, 'override')
-        : snippet(shortText(entry, context.proper, limits.short), limits.short, 'generated'),
+        : snippet(shortText(entry, context), limits.short, 'generated'),
       long: longOverride ? snippet(longOverride, limits.long, 'override') : snippet(longText(entry, context), limits.long, 'generated'),
     };
   }

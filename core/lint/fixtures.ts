@@ -96,6 +96,8 @@ export function cleanWorkspace(): Workspace {
         collectedAt: ['att-prompt', 'signup-android'],
         required: false,
         tracking: true,
+        // No complete generated sentence about sharing and the opt-out fits 120 characters, so the team writes one.
+        inApp: { short: 'We share your advertising ID with Ad Network to measure our ads. Opt out at acme.example/do-not-sell-or-share.' },
       },
     ],
     settings: {

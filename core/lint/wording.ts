@@ -1,6 +1,7 @@
-// Rules about the words people read: how hard a benefit or a hand-written in-app text is to read, and
-// whether an in-app text fits the space it was given.
-import { DEFAULT_IN_APP_LIMITS, overrideSnippet, type Snippet } from '../documents/in-app';
+// Rules about the words people read: how hard a benefit or a hand-written in-app text is to read,
+// whether an in-app text fits the space it was given, and whether it can say how to opt out.
+import { DEFAULT_IN_APP_LIMITS, generateInAppText, overrideSnippet, type InAppText, type Snippet } from '../documents/in-app';
+import { capitalize, listInWords } from '../words';
 import { readabilityGrade } from '../documents/readability';
 import type { WorkspaceFacts } from './facts';
 import { q } from './facts';
@@ -32,6 +33,24 @@ function overrideSnippets(facts: WorkspaceFacts) {
 
 const LABEL = { short: 'short', long: 'long' } as const;
 
+const GENERATED = new WeakMap<WorkspaceFacts, InAppText>();
+
+/** The in-app texts exactly as the In-app text screen and `candor build` write them. */
+function inAppText(facts: WorkspaceFacts): InAppText {
+  let text = GENERATED.get(facts);
+  if (!text) {
+    text = generateInAppText(facts.workspace);
+    GENERATED.set(facts, text);
+  }
+  return text;
+}
+
+const POINT_TEXT = {
+  disclosure: 'in-app disclosure',
+  ios: 'iOS usage description',
+  android: 'Android permission rationale',
+} as const;
+
 export const wordingRules: RuleDefinition[] = [
   {
     id: 'in-app-over-budget',
@@ -39,7 +58,7 @@ export const wordingRules: RuleDefinition[] = [
     group: 'wording',
     title: 'Hand-written in-app text over budget',
     description:
-      'A hand-written in-app text is kept as written, so one longer than its character budget (settings.inAppLimits, 120 and 400 by default) does not fit the space the design gave it. Generated texts always fit.',
+      'A hand-written in-app text is kept as written, so one longer than its character budget (settings.inAppLimits, 120 and 400 by default) does not fit the space the design gave it. A generated text that cannot fit is reported by in-app-text-does-not-fit.',
     check: (facts) => {
       const out: { path: string; message: string }[] = [];
       for (const [index, snippets] of overrideSnippets(facts)) {
@@ -54,6 +73,71 @@ export const wordingRules: RuleDefinition[] = [
         }
       }
       return out;
+    },
+  },
+  {
+    id: 'in-app-text-does-not-fit',
+    severity: 'error',
+    group: 'wording',
+    title: 'No complete in-app text fits the budget',
+    description:
+      'Generated in-app texts are complete sentences and are never cut short, since a designer copies them into the app as they are. Some things are never left out: that data is sold or shared for advertising and how to opt out, and, for data with several purposes, their names or a pointer to the privacy notice. When even the shortest complete version is longer than its budget (settings.inAppLimits), that version is shown, marked over budget, and a person has to write a shorter one.',
+    check: (facts) => {
+      const out: { path: string; message: string }[] = [];
+      const text = inAppText(facts);
+      for (const d of facts.dataTypes) {
+        const own = text.dataTypes[d.dataType.id];
+        if (!own) continue;
+        for (const kind of ['short', 'long'] as const) {
+          const s = own[kind];
+          if (s.source !== 'generated' || !s.overBudget) continue;
+          out.push({
+            path: `${d.at}.inApp.${kind}`,
+            message: `No complete ${LABEL[kind]} in-app text for ${q(d.name)} fits its budget of ${s.budget} characters: the shortest complete one is ${s.length}. Write your own ${LABEL[kind]} text (In-app text, the pencil beside it), or raise the budget under Settings.`,
+          });
+        }
+      }
+      for (const c of facts.collectionPoints) {
+        const own = text.collectionPoints[c.point.id];
+        if (!own) continue;
+        const over = (
+          [
+            ['disclosure', own.disclosure],
+            ['ios', own.ios?.text],
+            ['android', own.android?.rationale],
+          ] as const
+        ).filter(([, s]) => s?.source === 'generated' && s.overBudget);
+        if (over.length === 0) continue;
+        const which = listInWords(over.map(([kind]) => `the ${POINT_TEXT[kind]}`));
+        const lengths = listInWords(over.map(([, s]) => `${s!.length}`));
+        const one = over.length === 1;
+        out.push({
+          path: c.at,
+          message: `${capitalize(which)} of ${q(c.name)} ${one ? 'has' : 'have'} no complete version within the long budget of ${over[0][1]!.budget} characters: the shortest ${one ? 'is' : 'are'} ${lengths} characters. Write ${one ? 'a shorter one' : 'shorter ones'} yourself when you put ${one ? 'it' : 'them'} into the app, or raise the long budget under Settings.`,
+        });
+      }
+      return out;
+    },
+  },
+  {
+    id: 'in-app-opt-out-unknown',
+    severity: 'warning',
+    group: 'wording',
+    title: 'In-app texts cannot say how to opt out',
+    description:
+      'An in-app text about data that is sold or shared for advertising says so and says how to opt out. It points to the opt-out page (organization.optOutUrl); under the CCPA without one it offers the contact email, as the privacy notice does, and no-opt-out-url asks for the page. Outside the CCPA, without a page, the texts cannot say how to opt out.',
+    check: ({ ccpa, soldOrShared, workspace }) => {
+      if (ccpa || soldOrShared.length === 0 || workspace.organization.optOutUrl) return [];
+      const names = listInWords(
+        soldOrShared.map((d) => q(d.name)),
+        { atMost: 3 },
+      );
+      return [
+        {
+          path: 'organization.optOutUrl',
+          message: `${names} ${soldOrShared.length === 1 ? 'is' : 'are'} sold or shared for advertising, but the in-app texts cannot say how to opt out. Add the address of the page where people opt out under Organization, or write the in-app texts of ${soldOrShared.length === 1 ? 'this data type' : 'these data types'} yourself and say how.`,
+        },
+      ];
     },
   },
   {
