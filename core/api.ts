@@ -58,6 +58,11 @@ export type SessionState =
       /** content hash of the bytes on disk that `workspace` was read from or last written as */
       revision: string;
       readOnly?: ReadOnlyReason;
+      /**
+       * The Candor that had this file open before ended without closing it (a crash, a power cut, a
+       * kill) and left its lock, which this session took over; `since` is when that session began.
+       */
+      leftoverLock?: { since?: string };
     }
   | {
       /** the file could not be opened; nothing was written to it */
@@ -133,10 +138,24 @@ export interface Handlers {
    */
   'export-file': (arg: { kind: ExportKind; path: string; allowErrors?: boolean }) => Promise<Result<{ path: string }>>;
   /**
+   * the same document as `document-export`, refused the same way, handed back instead of written: the web
+   * mode saves it through the browser's download
+   */
+  'document-download': (arg: { id: string; format: DocumentFormat; allowErrors?: boolean }) => Promise<Result<ExportDownload>>;
+  /** the same file as `export-file`, refused the same way, handed back instead of written (see `document-download`) */
+  'export-download': (arg: { kind: ExportKind; allowErrors?: boolean }) => Promise<Result<ExportDownload>>;
+  /**
    * reads an inventory CSV (.csv) or a fideslang file (.yml, .yaml) against the saved workspace and says
    * what importing it would do; nothing changes (the UI applies the preview as one undoable edit)
    */
   'import-preview': (arg: { path: string }) => Promise<Result<ImportPreview>>;
+}
+
+/** A rendered export for the browser to save: its suggested file name, its media type and its bytes in base64. */
+export interface ExportDownload {
+  fileName: string;
+  mediaType: string;
+  base64: string;
 }
 
 /** What importing a file would do, before anything changes. */
@@ -165,6 +184,8 @@ const HANDLER_NAME_RECORD = {
   'document-templates': true,
   'document-export': true,
   'export-file': true,
+  'document-download': true,
+  'export-download': true,
   'import-preview': true,
 } as const satisfies Record<HandlerName, true>;
 

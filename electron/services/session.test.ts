@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { access, chmod, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -337,6 +339,40 @@ describe('two Candor processes on one file', () => {
     expect((await session.save(variant(sample, 1), state.revision)).ok).toBe(true);
   });
 
+  it('opens writable at once after a crash (the lock names a process that is gone) and says the last session ended unexpectedly', async () => {
+    const { file, dataDir } = await setup();
+    const gone = await deadPid();
+    await mkdir(lockPathFor(file));
+    await writeFile(
+      join(lockPathFor(file), 'owner.json'),
+      JSON.stringify({ pid: gone, host: hostname(), since: '2026-12-05T09:00:00.000Z' }),
+    );
+    const session = newSession(dataDir);
+    const state = opened(await session.open(file));
+    expect(state.readOnly).toBeUndefined();
+    expect(state.leftoverLock).toEqual({ since: '2026-12-05T09:00:00.000Z' });
+    expect((await session.save(variant(sample, 1), state.revision)).ok).toBe(true);
+    // The lock now names this process, and closing leaves nothing behind.
+    expect(JSON.parse(await readFile(join(lockPathFor(file), 'owner.json'), 'utf8'))).toMatchObject({ pid: process.pid, host: hostname() });
+    await session.close();
+    expect(existsSync(lockPathFor(file))).toBe(false);
+  });
+
+  it('respects a lock whose process still runs, or that another machine holds, until it is stale', async () => {
+    const { file, dataDir } = await setup();
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      await mkdir(lockPathFor(file));
+      const owner = (pid: number, host: string) => JSON.stringify({ pid, host, since: new Date().toISOString() });
+      await writeFile(join(lockPathFor(file), 'owner.json'), owner(child.pid as number, hostname()));
+      expect(opened(await newSession(dataDir).open(file)).readOnly?.kind).toBe('locked');
+      await writeFile(join(lockPathFor(file), 'owner.json'), owner(await deadPid(), 'another-machine.example'));
+      expect(opened(await newSession(dataDir).open(file)).readOnly?.kind).toBe('locked');
+    } finally {
+      child.kill();
+    }
+  });
+
   it('turns read-only and says so when its lock is taken away', async () => {
     // The lock's refresh timer runs on the fake clock; the files are real.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -449,6 +485,13 @@ describe('changes made on disk by another program', () => {
     expect(opened(await session.reload()).workspace.organization.name).toBe(sample.organization.name);
   });
 });
+
+/** The pid of a process that has just ended, so no process has it (pids are not reused that fast). */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+  await new Promise((resolve) => child.on('exit', resolve));
+  return child.pid as number;
+}
 
 describe('backups', () => {
   it('keeps every version of the last hour, newest first, each saying what its replacement changed, and restores one (backing up the current file first)', async () => {

@@ -247,10 +247,12 @@ export class WorkspaceSession {
     let lock = heldLock && heldLock.lockPath === lockPathFor(target) ? heldLock : undefined;
     if (heldLock && !lock) await heldLock.release();
     let lockProblem: ReadOnlyReason | undefined;
+    let leftoverLock: { since?: string } | undefined;
     if (!lock) {
       const attempt = await this.takeLock(target);
       if (attempt.ok) {
         lock = attempt.lock;
+        leftoverLock = attempt.leftover;
       } else if (attempt.reason === 'locked') {
         lockProblem = { kind: 'locked', message: lockedMessage(path, attempt.lockPath) };
       } else if (!isCode(attempt.error, 'ENOENT')) {
@@ -269,7 +271,14 @@ export class WorkspaceSession {
       await db.read();
       revision = adapter.revision;
       const readOnly = lockProblem ?? (await this.writeProblem(path, target));
-      state = { status: 'open', path, workspace: db.data as Workspace, revision: revision as string, ...(readOnly ? { readOnly } : {}) };
+      state = {
+        status: 'open',
+        path,
+        workspace: db.data as Workspace,
+        revision: revision as string,
+        ...(readOnly ? { readOnly } : {}),
+        ...(leftoverLock ? { leftoverLock } : {}),
+      };
     } catch (error) {
       if (!(error instanceof WorkspaceFileError)) {
         await lock?.release();

@@ -5,6 +5,7 @@ import type { CandorEvent } from '../../../core/api';
 import { getBridge } from '../transport';
 import { useEditor } from '../state/store';
 import { flushReport, hasUnsavedWork } from '../state/unsaved';
+import { announceRecovery } from './recovery';
 import { useUi } from '../state/ui';
 import { navigate, type Route } from '../state/route';
 import { NAVIGATION } from './navigation';
@@ -18,6 +19,7 @@ function handleEvent(event: CandorEvent): void {
   switch (event.type) {
     case 'session-replaced':
       editor.load(event.state);
+      announceRecovery(event.state);
       useUi.getState().setChangedOnDisk(false);
       break;
     case 'workspace-changed-on-disk':
@@ -42,8 +44,10 @@ export function App() {
     const bridge = getBridge();
     const off = bridge.on(handleEvent);
     void bridge.invoke('workspace-get', {}).then((result) => {
-      if (result.ok) load(result.value);
-      else load({ status: 'error', path: '', error: result.error });
+      if (result.ok) {
+        load(result.value);
+        announceRecovery(result.value);
+      } else load({ status: 'error', path: '', error: result.error });
     });
     // Anything not on disk (waiting to save, saving, or refused) makes the browser ask before the tab
     // closes or reloads; a pending save is started at once, so staying a moment is usually enough.
