@@ -275,6 +275,20 @@ describe('inAppMarkdown', () => {
     expect(markdown).toMatch(/grade \d+(\.\d)?\./);
   });
 
+  it('says what to do about a text over budget: shorten a hand-written one, write one where nothing generated fits', () => {
+    const workspace = minimalWorkspace();
+    workspace.settings = { inAppLimits: { short: 20, long: 400 } };
+    workspace.dataTypes[0].inApp = { long: 'You can sign in on any device. '.repeat(15).trim() };
+    // Markdown wraps lines where it likes; read it as one line.
+    const markdown = check(workspace).replace(/\s+/g, ' ');
+    expect(markdown).toMatch(
+      /Short text: 49 of 20 characters, grade [\d.]+\. Over budget by 29 characters: no complete text fits, so write a shorter one\./,
+    );
+    expect(markdown).toMatch(
+      /Long text, written by hand: 464 of 400 characters, grade [\d.]+\. Over budget by 64 characters: shorten it\./,
+    );
+  });
+
   it('keeps hostile text inert and lint-clean', () => {
     // markdownlint takes a while over 20,000-character fields, hence fewer runs.
     fc.assert(

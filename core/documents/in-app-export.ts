@@ -107,7 +107,9 @@ function quote(text: string): string {
 function measure(snippet: Snippet, what: string): string {
   const chars = `${snippet.length} of ${snippet.budget} characters`;
   const origin = snippet.source === 'override' ? ', written by hand' : '';
-  const over = snippet.overBudget ? ` Over budget by ${snippet.length - snippet.budget} characters: shorten it.` : '';
+  // A generated text is never cut short: over budget, it is the shortest complete one, and a person has to write a shorter one.
+  const fix = snippet.source === 'override' ? 'shorten it' : 'no complete text fits, so write a shorter one';
+  const over = snippet.overBudget ? ` Over budget by ${snippet.length - snippet.budget} characters: ${fix}.` : '';
   return markdownParagraph(`${what}${origin}: ${chars}, grade ${snippet.grade}.${over}`);
 }
 

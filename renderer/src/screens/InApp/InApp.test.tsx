@@ -223,6 +223,27 @@ describe('InAppScreen', () => {
     ).toBeTruthy();
   });
 
+  it('shows a generated text that does not fit whole, never cut, and asks for a hand-written one', async () => {
+    const ws = ridgeline();
+    ws.settings = { ...ws.settings, inAppLimits: { short: 30, long: 60 } };
+    loadWorkspace(ws);
+    setHash('#/in-app/ios-sign-up');
+    renderScreen(<Routed />);
+    const text = generateInAppText(current());
+    const short = text.dataTypes['email-address'].short;
+    expect(short).toMatchObject({ source: 'generated', overBudget: true });
+    expect(short.text).not.toContain('…');
+    const shown = snippetsWithText(short.text).filter((s) => within(s).queryByText('Short', { exact: true }))[0];
+    expect(within(shown).getByTestId('snippet-over').textContent).toBe(
+      `No complete text fits 30 characters, so this is the shortest whole one, ${short.length - 30} over. Write your own with the pencil, or raise the budget under Organization & settings.`,
+    );
+    // A disclosure has no hand-written version in the workspace: the team shortens it where they use it.
+    const disclosure = snippetsWithText(text.collectionPoints['ios-sign-up'].disclosure.text)[0];
+    expect(within(disclosure).getByTestId('snippet-over').textContent).toMatch(
+      /Write a shorter one when you put it into the app, or raise/,
+    );
+  });
+
   it('offers no editing in a read-only workspace, but still copying', () => {
     useEditor.setState({ readOnly: { kind: 'locked', message: 'Ana has it open on another computer.' } });
     renderScreen(<Routed />);

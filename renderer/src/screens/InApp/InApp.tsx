@@ -87,8 +87,13 @@ function SnippetView({ label, snippet, onEdit, mono }: { label: React.ReactNode;
         {snippet.text}
       </Text>
       {snippet.overBudget && (
-        <Text size="xs" c="red" mt={4}>
-          {snippet.length - snippet.budget} characters over the budget: shorten it, or raise the budget under Organization & settings.
+        <Text size="xs" c="red" mt={4} data-testid="snippet-over">
+          {snippet.source === 'override'
+            ? `${snippet.length - snippet.budget} characters over the budget: shorten it, or raise the budget under Organization & settings.`
+            : // Generated texts are never cut short, so the only way into the budget is a person's shorter text.
+              `No complete text fits ${snippet.budget} characters, so this is the shortest whole one, ${snippet.length - snippet.budget} over. ${
+                onEdit ? 'Write your own with the pencil' : 'Write a shorter one when you put it into the app'
+              }, or raise the budget under Organization & settings.`}
         </Text>
       )}
     </div>
