@@ -173,7 +173,8 @@ export function inAppMarkdown(text: InAppText, workspace: Workspace): string {
     headings.make(1, `In-app text for ${org}`, 'in-app'),
     markdownParagraph(
       `Texts to copy into the app, generated from the data inventory. Short texts have a budget of ${text.limits.short} ` +
-        `characters; long texts, disclosures and permission texts ${text.limits.long}. Grades are Flesch–Kincaid grade ` +
+        `characters; long texts, disclosures and permission texts ${text.limits.long}. Every generated text is made of ` +
+        'whole sentences and is never cut short; one with no complete version within its budget says so. Grades are Flesch–Kincaid grade ' +
         `levels: aim for 8 or lower. In ${code('in-app.json')}, a data type's ${code('grade')} is the higher grade of ` +
         'its short and long text.',
     ),
