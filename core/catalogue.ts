@@ -21,6 +21,8 @@ export interface ExportInfo {
   fileName: string;
   /** extensions that already say what the file holds; the first is added to a path that has none of them */
   extensions: readonly [string, ...string[]];
+  /** the file's media type, for a download in the web mode */
+  mediaType: string;
   /** one line for the command line's help: where the file goes */
   help: string;
   /** one sentence under the export's button, where the screen has room for it */
@@ -28,12 +30,20 @@ export interface ExportInfo {
   section: ExportSection;
 }
 
+// Media types of what Candor writes. A property list has no registered type; application/x-plist is the
+// one Apple's tools and web servers use. application/yaml is registered by RFC 9512.
+const MARKDOWN = 'text/markdown; charset=utf-8';
+const CSV = 'text/csv; charset=utf-8';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 const EXPORT_TABLE = {
   'apple-privacy-manifest': {
     label: 'Privacy manifest (PrivacyInfo.xcprivacy)',
     what: 'the Apple privacy manifest',
     fileName: 'PrivacyInfo.xcprivacy',
     extensions: ['.xcprivacy', '.plist'],
+    mediaType: 'application/x-plist',
     help: 'privacy manifest to add to the iOS app target in Xcode',
     hint: 'Add PrivacyInfo.xcprivacy to the iOS app target in Xcode.',
     section: 'apple',
@@ -43,6 +53,7 @@ const EXPORT_TABLE = {
     what: 'the App Store Connect "App Privacy" answers',
     fileName: 'app-privacy-answers.md',
     extensions: ['.md', '.markdown'],
+    mediaType: MARKDOWN,
     help: 'Markdown checklist for App Store Connect > App Privacy',
     hint: 'A checklist for App Store Connect → App Privacy, every answer with its reason.',
     section: 'apple',
@@ -52,6 +63,7 @@ const EXPORT_TABLE = {
     what: 'the Google Play Data safety CSV',
     fileName: 'data-safety.csv',
     extensions: ['.csv'],
+    mediaType: CSV,
     help: 'CSV to import in Play Console > App content > Data safety',
     hint: 'Play Console → App content → Data safety → Import from CSV.',
     section: 'google-play',
@@ -61,6 +73,7 @@ const EXPORT_TABLE = {
     what: 'the record of processing activities (CSV)',
     fileName: 'ropa.csv',
     extensions: ['.csv'],
+    mediaType: CSV,
     help: 'record of processing (GDPR Art 30), one row per purpose, as CSV',
     section: 'ropa',
   },
@@ -69,6 +82,7 @@ const EXPORT_TABLE = {
     what: 'the record of processing activities (Excel workbook)',
     fileName: 'ropa.xlsx',
     extensions: ['.xlsx'],
+    mediaType: XLSX,
     help: 'the same record as an Excel workbook in the UK ICO layout',
     section: 'ropa',
   },
@@ -77,6 +91,7 @@ const EXPORT_TABLE = {
     what: 'the record of processing activities (Word)',
     fileName: 'ropa.docx',
     extensions: ['.docx'],
+    mediaType: DOCX,
     help: 'the same record as a Word table',
     section: 'ropa',
   },
@@ -85,6 +100,7 @@ const EXPORT_TABLE = {
     what: 'the inventory CSV',
     fileName: 'inventory.csv',
     extensions: ['.csv'],
+    mediaType: CSV,
     help: 'one row per data type, to edit in a spreadsheet and bring back with "candor import"',
     section: 'inventory',
   },
@@ -93,12 +109,13 @@ const EXPORT_TABLE = {
     what: 'the fideslang system',
     fileName: 'candor-system.yml',
     extensions: ['.yml', '.yaml'],
+    mediaType: 'application/yaml',
     help: 'fideslang system with privacy declarations (YAML) for Fides and other fideslang tools',
     section: 'inventory',
   },
 } as const satisfies Record<string, ExportInfo>;
 
-/** Every file `export-file` (and `candor export`) can write from a workspace. */
+/** Every file `export-file` (and `candor export`) can write, or `export-download` hand over, from a workspace. */
 export type ExportKind = keyof typeof EXPORT_TABLE;
 export const EXPORTS: Readonly<Record<ExportKind, ExportInfo>> = EXPORT_TABLE;
 export const EXPORT_KINDS = Object.keys(EXPORTS) as ExportKind[];
@@ -110,10 +127,10 @@ export function exportsIn(section: ExportSection): ExportKind[] {
 
 /** The formats a document (the privacy notice, the notice at collection, a workspace's own) is exported in. */
 export const DOCUMENT_FORMATS = {
-  markdown: { label: 'Markdown', extension: '.md' },
-  html: { label: 'Web page (HTML)', extension: '.html' },
-  docx: { label: 'Word (.docx)', extension: '.docx' },
-} as const satisfies Record<string, { label: string; extension: string }>;
+  markdown: { label: 'Markdown', extension: '.md', mediaType: MARKDOWN },
+  html: { label: 'Web page (HTML)', extension: '.html', mediaType: 'text/html; charset=utf-8' },
+  docx: { label: 'Word (.docx)', extension: '.docx', mediaType: DOCX },
+} as const satisfies Record<string, { label: string; extension: string; mediaType: string }>;
 
 export type DocumentFormat = keyof typeof DOCUMENT_FORMATS;
 export const DOCUMENT_FORMAT_IDS = Object.keys(DOCUMENT_FORMATS) as DocumentFormat[];

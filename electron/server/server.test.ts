@@ -34,6 +34,8 @@ function fakeHandlers(): Handlers {
     'document-templates': vi.fn(async () => ({ ok: true as const, value: { sources: [], errors: [] } })),
     'document-export': vi.fn(async ({ path }: { path: string }) => ({ ok: true as const, value: { path } })),
     'export-file': vi.fn(async ({ path }: { path: string }) => ({ ok: true as const, value: { path } })),
+    'document-download': vi.fn(async () => ({ ok: true as const, value: { fileName: 'n.md', mediaType: 'text/markdown', base64: '' } })),
+    'export-download': vi.fn(async () => ({ ok: true as const, value: { fileName: 'ropa.csv', mediaType: 'text/csv', base64: '' } })),
     'import-preview': vi.fn(async ({ path }: { path: string }) => ({
       ok: false as const,
       error: { code: 'not-found' as const, message: `${path} does not exist`, file: path },
@@ -317,6 +319,17 @@ describe('the API', () => {
       req.end(big.slice(1000));
     });
     expect(chunked).toBe(413);
+  });
+
+  it('answers with a large download whole: the limit is on what is sent, not on what comes back', async () => {
+    // A Word notice of a large workspace runs to a few MB, a third more in base64.
+    await start({ maxBodyBytes: 1024 });
+    const base64 = Buffer.alloc(8 * 1024 * 1024, 7).toString('base64');
+    const download = { fileName: 'privacy-notice.docx', mediaType: 'application/zip', base64 };
+    vi.mocked(handlers['document-download']).mockResolvedValueOnce({ ok: true, value: download });
+    const answer = await invoke('document-download', JSON.stringify({ id: 'privacy-notice', format: 'docx' }));
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toEqual({ ok: true, value: download });
   });
 
   it('accepts /api/flushed', async () => {

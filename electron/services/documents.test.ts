@@ -1,13 +1,14 @@
-// Exporting one document from the open workspace, and the workspace's own templates, through a real
+// Exporting one document from the open workspace (to a file, or as a download), and the workspace's own templates, through a real
 // session on a copy of the sample.
 import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../core/api';
+import { DOCUMENT_FORMAT_IDS, type DocumentFormat } from '../../core/catalogue';
 import { lintWorkspace } from '../../core/lint';
 import type { Workspace } from '../../core/schema';
-import { exportDocument, workspaceTemplates } from './documents';
+import { downloadDocument, exportDocument, workspaceTemplates } from './documents';
 import { createHandlers, invokeHandler } from './handlers';
 import { WorkspaceSession } from './session';
 import { canonical, SAMPLE_PATH, sampleWorkspace, tempDirs } from './test-support';
@@ -325,5 +326,108 @@ describe('document-export and the review', () => {
     expect(lintWorkspace(sample).some((f) => f.severity === 'warning')).toBe(true);
     const { session, out } = await openCopy();
     expect((await exportDocument(session, { id: 'privacy-notice', format: 'markdown', path: join(out, 'n.md') })).ok).toBe(true);
+  });
+});
+
+describe('document-download', () => {
+  it('hands back each format with the same content document-export writes, named <id><extension>, writing nothing', async () => {
+    const { session, folder, out } = await openCopy();
+    const handlers = createHandlers(session, { shell: 'web', version: '0.1.0', platform: 'linux', dataDir: out });
+    const before = await readdir(folder);
+    const expected: Record<DocumentFormat, { fileName: string; mediaType: string }> = {
+      markdown: { fileName: 'privacy-notice.md', mediaType: 'text/markdown; charset=utf-8' },
+      html: { fileName: 'privacy-notice.html', mediaType: 'text/html; charset=utf-8' },
+      docx: {
+        fileName: 'privacy-notice.docx',
+        mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      },
+    };
+    for (const format of DOCUMENT_FORMAT_IDS) {
+      const got = value(await downloadDocument(session, { id: 'privacy-notice', format }));
+      expect({ fileName: got.fileName, mediaType: got.mediaType }, format).toEqual(expected[format]);
+      const bytes = Buffer.from(got.base64, 'base64');
+      // Through the handler map too, with its argument check.
+      const viaHandlers = await invokeHandler(handlers, 'document-download', { id: 'privacy-notice', format });
+      expect(viaHandlers.ok && (viaHandlers.value as { fileName: string }).fileName).toBe(expected[format].fileName);
+      const written = await readFile(value(await exportDocument(session, { id: 'privacy-notice', format, path: join(out, 'n') })).path);
+      if (format === 'docx') {
+        // Each Word file gets its own time stamps, link and bookmark ids; the text inside is the same.
+        const text = (b: Buffer) =>
+          [...strFromU8(unzipSync(new Uint8Array(b))['word/document.xml']).matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)]
+            .map((m) => m[1])
+            .join('\n');
+        const downloaded = text(bytes);
+        expect(downloaded === text(written), 'the same text as the written file').toBe(true);
+        expect(downloaded).toContain('Ridgeline privacy notice');
+      } else {
+        expect(bytes.toString('utf8'), format).toBe(written.toString('utf8'));
+      }
+    }
+    expect(bytes(await downloadDocument(session, { id: 'notice-at-collection', format: 'markdown' }))).toMatch(
+      /^# .*[Nn]otice at collection/,
+    );
+    expect((await readdir(out)).sort()).toEqual(['n.docx', 'n.html', 'n.md']);
+    expect(await readdir(folder)).toEqual(before);
+  });
+
+  function bytes(result: Awaited<ReturnType<typeof downloadDocument>>): string {
+    return Buffer.from(value(result).base64, 'base64').toString('utf8');
+  }
+
+  it("refuses what document-export refuses: the review's errors unless allowErrors, no such document, a broken template, no workspace", async () => {
+    const errors = structuredClone(sample);
+    delete errors.organization.contactEmail;
+    const withErrors = await openCopy(errors);
+    const refused = await downloadDocument(withErrors.session, { id: 'privacy-notice', format: 'html' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'review-errors' } });
+    expect(refused).toEqual(
+      await exportDocument(withErrors.session, { id: 'privacy-notice', format: 'html', path: join(withErrors.out, 'n') }),
+    );
+    expect(bytes(await downloadDocument(withErrors.session, { id: 'privacy-notice', format: 'html', allowErrors: true }))).toMatch(
+      /^<!doctype html>/i,
+    );
+
+    const { session } = await openCopy();
+    expect(await downloadDocument(session, { id: 'terms-of-service', format: 'markdown' })).toEqual({
+      ok: false,
+      error: {
+        code: 'not-found',
+        message:
+          'There is no document "terms-of-service" for this workspace (the notice at collection exists only when the workspace includes CCPA).',
+      },
+    });
+
+    const ws = structuredClone(sample);
+    ws.settings.templatesDir = 'templates';
+    const broken = await openCopy(ws, { 'templates/privacy-notice.md': BROKEN_AT_LINE_10 });
+    const template = await downloadDocument(broken.session, { id: 'privacy-notice', format: 'markdown' });
+    expect(template.ok).toBe(false);
+    if (!template.ok) expect(template.error.message).toContain(`${join(broken.folder, 'templates', 'privacy-notice.md')}:10: `);
+
+    const root = await dirs.make();
+    const empty = new WorkspaceSession({ dataDir: join(root, 'data'), examplePath: SAMPLE_PATH });
+    sessions.push(empty);
+    expect(await downloadDocument(empty, { id: 'privacy-notice', format: 'markdown' })).toEqual({
+      ok: false,
+      error: { code: 'no-workspace', message: 'Nothing was exported: no workspace is open. Open a workspace first.' },
+    });
+  });
+
+  it('checks its argument: a document id of bounded length, a known format, and no path', async () => {
+    const { session, out } = await openCopy();
+    const handlers = createHandlers(session, { shell: 'web', version: '0.1.0', platform: 'linux', dataDir: out });
+    const cases: [unknown, RegExp][] = [
+      [{ id: '../../etc/passwd', format: 'markdown' }, /"id" must be a document id/],
+      [{ id: 'a'.repeat(201), format: 'markdown' }, /"id" must be at most 200 characters/],
+      [{ id: 'privacy-notice', format: 'pdf' }, /"format"/],
+      [{ id: 'privacy-notice', format: 'html', allowErrors: 1 }, /"allowErrors" must be true or false/],
+      [{ id: 'privacy-notice', format: 'html', path: join(out, 'n.html') }, /unknown field "path"/],
+    ];
+    for (const [arg, message] of cases) {
+      const result = await invokeHandler(handlers, 'document-download', arg);
+      expect(result, JSON.stringify(arg).slice(0, 80)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+      if (!result.ok) expect(result.error.message).toMatch(message);
+    }
+    expect(await readdir(out)).toEqual([]);
   });
 });

@@ -1,15 +1,16 @@
-// Documents for the app: the workspace's own templates, and exporting one document to a file (refused
-// while the review finds errors, unless the person chose to export anyway).
+// Documents for the app: the workspace's own templates, and exporting one document to a file or as a
+// browser download (refused while the review finds errors, unless the person chose to export anyway).
 import { basename } from 'node:path';
 import { DOCUMENT_FORMATS, type DocumentFormat } from '../../core/catalogue';
 import { DOCUMENT_WRITERS } from '../../core/documents/formats';
 import { availableDocuments, renderDocument } from '../../core/documents/render';
 import { resolveTemplates } from '../../core/documents/templates';
-import { fail, ok, type Result } from '../../core/api';
+import { fail, ok, type ExportDownload, type Result } from '../../core/api';
 import { reviewRefusal } from '../../core/publish';
 import type { TemplateError, TemplateSource } from '../../core/documents/types';
 import { writeFileAtomic } from './atomic-write';
 import { describeIoError } from './io-error';
+import { toDownload } from './download';
 import type { WorkspaceSession } from './session';
 import { loadBuiltInTemplates, loadWorkspaceTemplates } from './templates';
 
@@ -21,10 +22,15 @@ export async function workspaceTemplates(
   return ok(await loadWorkspaceTemplates(state.workspace, state.path));
 }
 
-export async function exportDocument(
+/**
+ * One document rendered from the saved workspace in one format, or why there is none: no workspace, the
+ * review's errors (unless the person chose to export anyway), no such document, a broken template.
+ * Writing it to a path and handing it to the browser share this, so both refuse alike.
+ */
+async function renderSavedDocument(
   session: WorkspaceSession,
-  { id, format, path, allowErrors }: { id: string; format: DocumentFormat; path: string; allowErrors?: boolean },
-): Promise<Result<{ path: string }>> {
+  { id, format, allowErrors }: { id: string; format: DocumentFormat; allowErrors?: boolean },
+): Promise<Result<string | Uint8Array>> {
   const state = session.state();
   if (state.status !== 'open') {
     return fail({ code: 'no-workspace', message: 'Nothing was exported: no workspace is open. Open a workspace first.' });
@@ -59,13 +65,32 @@ export async function exportDocument(
       message: `The template ${e.file}${e.line ? ` (line ${e.line})` : ''} could not be rendered: ${e.message}`,
     });
   }
+  return ok(await DOCUMENT_WRITERS[format](rendered.document));
+}
+
+export async function exportDocument(
+  session: WorkspaceSession,
+  { id, format, path, allowErrors }: { id: string; format: DocumentFormat; path: string; allowErrors?: boolean },
+): Promise<Result<{ path: string }>> {
+  const content = await renderSavedDocument(session, { id, format, allowErrors });
+  if (!content.ok) return content;
   const { extension } = DOCUMENT_FORMATS[format];
   const target = path.toLowerCase().endsWith(extension) ? path : `${path}${extension}`;
-  const content = await DOCUMENT_WRITERS[format](rendered.document);
   try {
-    await writeFileAtomic(target, content);
+    await writeFileAtomic(target, content.value);
   } catch (error) {
     return fail({ code: 'io', file: target, message: `Nothing was exported: ${describeIoError(error, target)}.` });
   }
   return ok({ path: target });
+}
+
+/** The same document as `exportDocument`, named `<id><extension>`, for the web mode's browser download. */
+export async function downloadDocument(
+  session: WorkspaceSession,
+  { id, format, allowErrors }: { id: string; format: DocumentFormat; allowErrors?: boolean },
+): Promise<Result<ExportDownload>> {
+  const content = await renderSavedDocument(session, { id, format, allowErrors });
+  if (!content.ok) return content;
+  const { extension, mediaType } = DOCUMENT_FORMATS[format];
+  return ok(toDownload(`${id}${extension}`, mediaType, content.value));
 }

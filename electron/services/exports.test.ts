@@ -1,4 +1,4 @@
-// `export-file` and `import-preview` through the handler map (argument schemas included), on a real
+// `export-file`, `export-download` and `import-preview` through the handler map (argument schemas included), on a real
 // session with a copy of the sample open: every kind is written and parsed back with the library its
 // readers use, and files to import are read into a preview without changing anything.
 import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import Papa from 'papaparse';
 import { parse as parsePlist } from 'plist';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import type { ImportPreview, SessionState } from '../../core/api';
+import type { ExportDownload, ImportPreview, SessionState } from '../../core/api';
 import { EXPORT_KINDS, EXPORTS, type ExportKind } from '../../core/catalogue';
 import { APPLE_DATA_TYPES, APPLE_DATA_TYPE_PREFIX } from '../../core/identifiers';
 import { INVENTORY_COLUMNS } from '../../core/interchange/inventory-csv';
@@ -288,6 +288,109 @@ describe('export-file and the review', () => {
     const saved = await s.session.save(sample, s.state.revision);
     expect(saved.ok).toBe(true);
     await exportTo(s, 'ropa-csv', 'ropa.csv');
+  });
+});
+
+/**
+ * The same file, byte for byte; for a zip (Word, Excel), the same entries, since a zip stamps its entries
+ * with the time it was made and docProps/core.xml records it.
+ */
+function sameContent(a: Buffer, b: Buffer): boolean {
+  if (a.subarray(0, 2).toString('latin1') !== 'PK') return a.equals(b);
+  const entries = (bytes: Buffer) =>
+    Object.entries(unzipSync(new Uint8Array(bytes)))
+      .filter(([name]) => name !== 'docProps/core.xml')
+      .map(([name, data]) => [name, Buffer.from(data).toString('base64')]);
+  return JSON.stringify(entries(a)) === JSON.stringify(entries(b));
+}
+
+describe('export-download', () => {
+  async function download(s: Setup, kind: ExportKind, extra: { allowErrors?: boolean } = {}) {
+    const result = await invokeHandler(s.handlers, 'export-download', { kind, ...extra });
+    if (!result.ok) throw new Error(`export-download ${kind} failed: ${result.error.message}`);
+    return result.value as ExportDownload;
+  }
+
+  it("hands back every kind with the same bytes export-file writes, under the catalogue's file name and media type, writing nothing", async () => {
+    const s = await setup();
+    const mediaTypes: Record<ExportKind, string> = {
+      'apple-privacy-manifest': 'application/x-plist',
+      'app-store-answers': 'text/markdown; charset=utf-8',
+      'play-data-safety': 'text/csv; charset=utf-8',
+      'ropa-csv': 'text/csv; charset=utf-8',
+      'ropa-xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'ropa-docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'inventory-csv': 'text/csv; charset=utf-8',
+      fideslang: 'application/yaml',
+    };
+    const before = await readdir(s.folder);
+    for (const kind of EXPORT_KINDS) {
+      const got = await download(s, kind);
+      expect({ fileName: got.fileName, mediaType: got.mediaType }, kind).toEqual({
+        fileName: EXPORTS[kind].fileName,
+        mediaType: mediaTypes[kind],
+      });
+      const written = await readFile(await exportTo(s, kind, EXPORTS[kind].fileName));
+      expect(sameContent(Buffer.from(got.base64, 'base64'), written), kind).toBe(true);
+    }
+    // Only export-file wrote, into its own folder; the download touched no file.
+    expect((await readdir(s.out)).sort()).toEqual(EXPORT_KINDS.map((k) => EXPORTS[k].fileName).sort());
+    expect(await readdir(s.folder)).toEqual(before);
+  });
+
+  it('hands back binary files intact: the Word record is a zip, the workbook opens', async () => {
+    const s = await setup();
+    const docx = Buffer.from((await download(s, 'ropa-docx')).base64, 'base64');
+    expect(strFromU8(unzipSync(new Uint8Array(docx))['word/document.xml'])).toContain('<w:tbl>');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from((await download(s, 'ropa-xlsx')).base64, 'base64') as unknown as ArrayBuffer);
+    expect(workbook.getWorksheet(ROPA_SHEET_NAME)).toBeDefined();
+  });
+
+  it('refuses a published export while the review finds errors, the same way export-file does, unless allowErrors', async () => {
+    const ws = structuredClone(sample);
+    delete ws.organization.contactEmail;
+    const s = await setup(ws);
+    for (const kind of EXPORT_KINDS.filter(isPublishedExport)) {
+      const refused = await invokeHandler(s.handlers, 'export-download', { kind });
+      const byPath = await invokeHandler(s.handlers, 'export-file', { kind, path: join(s.out, EXPORTS[kind].fileName) });
+      expect(refused, kind).toMatchObject({ ok: false, error: { code: 'review-errors' } });
+      expect(refused, kind).toEqual(byPath);
+    }
+    const anyway = await download(s, 'play-data-safety', { allowErrors: true });
+    expect(csvRows(Buffer.from(anyway.base64, 'base64').toString('utf8'))[0]).toEqual([...PLAY_CSV_HEADER]);
+    // The interchange files are not published: no refusal.
+    expect((await download(s, 'inventory-csv')).fileName).toBe('inventory.csv');
+    expect(await readdir(s.out)).toEqual([]);
+  });
+
+  it('says so when no workspace is open', async () => {
+    const s = await setup();
+    const fresh = new WorkspaceSession({ dataDir: join(s.root, 'data2'), examplePath: SAMPLE_PATH });
+    sessions.push(fresh);
+    const handlers = createHandlers(fresh, { shell: 'web', version: '0.1.0', platform: 'linux', dataDir: join(s.root, 'data2') });
+    expect(await invokeHandler(handlers, 'export-download', { kind: 'ropa-csv' })).toEqual({
+      ok: false,
+      error: { code: 'no-workspace', message: 'Nothing was exported: no workspace is open. Open a workspace first.' },
+    });
+  });
+
+  it('checks its argument: a known kind, allowErrors a yes or no, and no path', async () => {
+    const s = await setup();
+    const cases: [unknown, RegExp][] = [
+      [{ kind: 'ropa-pdf' }, /"kind" must be one of/],
+      [{ kind: 'x'.repeat(100_000) }, /"kind" must be one of/],
+      [{}, /"kind"/],
+      [{ kind: 'ropa-csv', allowErrors: 'yes' }, /"allowErrors" must be true or false/],
+      [{ kind: 'ropa-csv', path: join(s.out, 'ropa.csv') }, /unknown field "path"/],
+      [['ropa-csv'], /the argument must be an object/],
+    ];
+    for (const [arg, message] of cases) {
+      const result = await invokeHandler(s.handlers, 'export-download', arg);
+      expect(result, JSON.stringify(arg).slice(0, 80)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+      if (!result.ok) expect(result.error.message).toMatch(message);
+    }
+    expect(await readdir(s.out)).toEqual([]);
   });
 });
 

@@ -1,15 +1,17 @@
 // One-click exports for the app (and `candor export`): the store disclosures, the record of processing
-// and the interchange files, rendered from the saved workspace and written atomically. What the review
+// and the interchange files, rendered from the saved workspace and written atomically, or handed back
+// for the web mode's browser download. What the review
 // calls an error stops the published ones unless the person chose to export anyway (core/publish.ts).
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fail, ok, type Result } from '../../core/api';
+import { fail, ok, type ExportDownload, type Result } from '../../core/api';
 import { EXPORTS, type ExportKind } from '../../core/catalogue';
 import { isPublishedExport, reviewRefusal } from '../../core/publish';
 import type { Workspace } from '../../core/schema';
 import type { Problem } from '../../core/validate';
 import { writeFileAtomic } from './atomic-write';
 import { describeIoError } from './io-error';
+import { toDownload } from './download';
 import type { WorkspaceSession } from './session';
 
 export interface ExportRenderer {
@@ -69,10 +71,16 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   return (await real(a)) === (await real(b));
 }
 
-export async function exportFile(
+/**
+ * The file of one export, rendered from the saved workspace, or why there is none: no workspace is open,
+ * or the review finds errors in a published export and the person did not choose to export anyway.
+ * Writing it to a path and handing it to the browser share this, so both refuse alike.
+ */
+async function renderSavedExport(
   session: WorkspaceSession,
-  { kind, path, allowErrors }: { kind: ExportKind; path: string; allowErrors?: boolean },
-): Promise<Result<{ path: string }>> {
+  kind: ExportKind,
+  allowErrors: boolean | undefined,
+): Promise<Result<{ workspacePath: string; content: string | Uint8Array }>> {
   const state = session.state();
   if (state.status !== 'open') {
     return fail({ code: 'no-workspace', message: 'Nothing was exported: no workspace is open. Open a workspace first.' });
@@ -81,19 +89,37 @@ export async function exportFile(
     const refusal = reviewRefusal(state.workspace);
     if (refusal) return fail(refusal);
   }
+  return ok({ workspacePath: state.path, content: await renderExport(state.workspace, kind) });
+}
+
+export async function exportFile(
+  session: WorkspaceSession,
+  { kind, path, allowErrors }: { kind: ExportKind; path: string; allowErrors?: boolean },
+): Promise<Result<{ path: string }>> {
+  const rendered = await renderSavedExport(session, kind, allowErrors);
+  if (!rendered.ok) return rendered;
   const target = exportPath(kind, path);
-  if (await sameFile(target, state.path)) {
+  if (await sameFile(target, rendered.value.workspacePath)) {
     return fail({
       code: 'forbidden',
       file: target,
       message: `Nothing was exported: ${target} is the open workspace, and exporting there would replace it. Choose another file name.`,
     });
   }
-  const content = await renderExport(state.workspace, kind);
   try {
-    await writeFileAtomic(target, content);
+    await writeFileAtomic(target, rendered.value.content);
   } catch (error) {
     return fail({ code: 'io', file: target, message: `Nothing was exported: ${describeIoError(error, target)}.` });
   }
   return ok({ path: target });
+}
+
+/** The same file as `exportFile`, under the catalogue's file name, for the web mode's browser download. */
+export async function exportDownload(
+  session: WorkspaceSession,
+  { kind, allowErrors }: { kind: ExportKind; allowErrors?: boolean },
+): Promise<Result<ExportDownload>> {
+  const rendered = await renderSavedExport(session, kind, allowErrors);
+  if (!rendered.ok) return rendered;
+  return ok(toDownload(EXPORTS[kind].fileName, EXPORTS[kind].mediaType, rendered.value.content));
 }

@@ -73,6 +73,11 @@ describe('invokeHandler', () => {
       ['workspace-new', { path: file, name: '   ' }, /"name" must not be empty/],
       ['backup-read', { id: '../../../etc/passwd' }, /"id" must be a backup id/],
       ['workspace-new', { path: file, name: 'x'.repeat(301) }, /"name" must be at most 300 characters/],
+      ['export-download', { kind: 'ropa-csv', path: file }, /unknown field "path"/],
+      ['export-download', { kind: 'ropa-csv', allowErrors: 'true' }, /"allowErrors" must be true or false/],
+      ['document-download', { id: 'privacy-notice', format: 'docx', path: file }, /unknown field "path"/],
+      ['document-download', { id: 'a'.repeat(201), format: 'docx' }, /"id" must be at most 200 characters/],
+      ['document-export', { id: 'a'.repeat(201), format: 'docx', path: file }, /"id" must be at most 200 characters/],
       ['app-info', { one: 1, two: 2 }, /the argument has unknown fields "one", "two"/],
       ['app-info', { anything: 1 }, /unknown field "anything"/],
     ];

@@ -37,6 +37,8 @@ export function createHandlers(session: WorkspaceSession, info: HandlerInfo): Ha
     'document-templates': async () => (await import('./documents')).workspaceTemplates(session),
     'document-export': async (arg) => (await import('./documents')).exportDocument(session, arg),
     'export-file': async (arg) => (await import('./exports')).exportFile(session, arg),
+    'document-download': async (arg) => (await import('./documents')).downloadDocument(session, arg),
+    'export-download': async (arg) => (await import('./exports')).exportDownload(session, arg),
     'import-preview': async (arg) => (await import('./imports')).importPreview(session, arg),
   };
 }
@@ -71,6 +73,14 @@ const workspaceChanges = z.strictObject({
   }),
 });
 
+// A template's id is its file name without .md, so it is no longer than a file name may be.
+const documentId = z
+  .string()
+  .max(200)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a document id such as "privacy-notice"');
+const documentFormat = z.enum(DOCUMENT_FORMAT_IDS);
+const exportKind = z.enum(EXPORT_KINDS, { error: `must be one of ${EXPORT_KINDS.join(', ')}` });
+
 // Each schema's output must be its handler's argument type: a schema that lets through something else
 // (or a handler without a schema) fails to compile.
 const ARGUMENTS: { [K in HandlerName]: z.ZodType<HandlerArg<K>> } = {
@@ -99,17 +109,10 @@ const ARGUMENTS: { [K in HandlerName]: z.ZodType<HandlerArg<K>> } = {
   'backup-read': z.strictObject({ id: z.string().regex(BACKUP_ID_PATTERN, 'must be a backup id from the backup list') }),
   'backup-restore': z.strictObject({ id: z.string().regex(BACKUP_ID_PATTERN, 'must be a backup id from the backup list') }),
   'document-templates': noArgument,
-  'document-export': z.strictObject({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a document id such as "privacy-notice"'),
-    format: z.enum(DOCUMENT_FORMAT_IDS),
-    path: filePath,
-    allowErrors: z.boolean().optional(),
-  }),
-  'export-file': z.strictObject({
-    kind: z.enum(EXPORT_KINDS, { error: `must be one of ${EXPORT_KINDS.join(', ')}` }),
-    path: filePath,
-    allowErrors: z.boolean().optional(),
-  }),
+  'document-export': z.strictObject({ id: documentId, format: documentFormat, path: filePath, allowErrors: z.boolean().optional() }),
+  'export-file': z.strictObject({ kind: exportKind, path: filePath, allowErrors: z.boolean().optional() }),
+  'document-download': z.strictObject({ id: documentId, format: documentFormat, allowErrors: z.boolean().optional() }),
+  'export-download': z.strictObject({ kind: exportKind, allowErrors: z.boolean().optional() }),
   'import-preview': z.strictObject({ path: filePath }),
 };
 
