@@ -365,9 +365,13 @@ describe('two Candor processes on one file', () => {
       await mkdir(lockPathFor(file));
       const owner = (pid: number, host: string) => JSON.stringify({ pid, host, since: new Date().toISOString() });
       await writeFile(join(lockPathFor(file), 'owner.json'), owner(child.pid as number, hostname()));
-      expect(opened(await newSession(dataDir).open(file)).readOnly?.kind).toBe('locked');
-      await writeFile(join(lockPathFor(file), 'owner.json'), owner(await deadPid(), 'another-machine.example'));
-      expect(opened(await newSession(dataDir).open(file)).readOnly?.kind).toBe('locked');
+      const here = opened(await newSession(dataDir).open(file)).readOnly;
+      expect(here?.kind).toBe('locked');
+      expect(here?.message).toMatch(/open in another Candor window or process on this computer since /);
+      await writeFile(join(lockPathFor(file), 'owner.json'), owner(await deadPid(), 'alice-mbp.example'));
+      const elsewhere = opened(await newSession(dataDir).open(file)).readOnly;
+      expect(elsewhere?.kind).toBe('locked');
+      expect(elsewhere?.message).toMatch(/is open in Candor on alice-mbp\.example since /);
     } finally {
       child.kill();
     }

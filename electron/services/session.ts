@@ -23,7 +23,7 @@ import { watchPath } from './file-watcher';
 import { describeIoError, shortIoReason } from './io-error';
 import { writeNewWorkspace, type NewWorkspaceRefusal } from './new-workspace';
 import { bundledExamplePath } from './paths';
-import { acquireWorkspaceLock, lockPathFor, STALE_MS, type HeldLock } from './workspace-lock';
+import { acquireWorkspaceLock, lockPathFor, STALE_MS, type HeldLock, type LockHolder } from './workspace-lock';
 import { applyChanges, type WorkspaceChanges } from '../../core/changes';
 import {
   classifyWorkspaceBytes,
@@ -125,7 +125,20 @@ function creationError(display: string, refusal: NewWorkspaceRefusal): CandorErr
   }
 }
 
-function lockedMessage(path: string, lockPath: string): string {
+function lockedMessage(path: string, lockPath: string, holder?: LockHolder): string {
+  const since = holder && !Number.isNaN(Date.parse(holder.since)) ? ` since ${new Date(holder.since).toLocaleString()}` : '';
+  if (holder?.host) {
+    return (
+      `${path} is open in Candor on ${holder.host}${since} (it holds the lock ${lockPath}), so it opened read-only here. ` +
+      `Close it there, then choose Reload. If Candor is no longer running there, the lock is cleared automatically ${STALE_MS / 1000} seconds after it stopped.`
+    );
+  }
+  if (holder) {
+    return (
+      `${path} is open in another Candor window or process on this computer${since} (it holds the lock ${lockPath}), so it opened read-only here. ` +
+      `Close it there, then choose Reload.`
+    );
+  }
   return (
     `${path} is open in another Candor window or process (it holds the lock ${lockPath}), so it opened read-only here. ` +
     `Close it there, then choose Reload. If no other Candor is running, the lock is cleared automatically ${STALE_MS / 1000} seconds after that process stopped.`
@@ -254,7 +267,7 @@ export class WorkspaceSession {
         lock = attempt.lock;
         leftoverLock = attempt.leftover;
       } else if (attempt.reason === 'locked') {
-        lockProblem = { kind: 'locked', message: lockedMessage(path, attempt.lockPath) };
+        lockProblem = { kind: 'locked', message: lockedMessage(path, attempt.lockPath, attempt.holder) };
       } else if (!isCode(attempt.error, 'ENOENT')) {
         lockProblem = {
           kind: 'not-writable',

@@ -59,10 +59,22 @@ export interface LeftoverLock {
   since?: string;
 }
 
+/** Who holds a lock: "this computer" or another host, and since when. */
+export interface LockHolder {
+  /** undefined when it is this computer */
+  host?: string;
+  since: string;
+}
+
+function holderOf(owner: LockOwner | undefined): LockHolder | undefined {
+  if (!owner) return undefined;
+  return owner.host === hostname() ? { since: owner.since } : { host: owner.host, since: owner.since };
+}
+
 export type LockAttempt =
   | { ok: true; lock: HeldLock; leftover?: LeftoverLock }
-  /** another process holds a fresh lock */
-  | { ok: false; reason: 'locked'; lockPath: string }
+  /** another process holds a fresh lock; `holder` names it when its lock says who it is */
+  | { ok: false; reason: 'locked'; lockPath: string; holder?: LockHolder }
   /** the lock could not be created at all (read-only folder, no permission) */
   | { ok: false; reason: 'unavailable'; lockPath: string; error: unknown };
 
@@ -97,7 +109,10 @@ export async function acquireWorkspaceLock(workspacePath: string, onCompromised:
   } catch (error) {
     if ((error as { code?: string }).code !== 'ELOCKED') return { ok: false, reason: 'unavailable', lockPath, error };
     const owner = await readOwner(lockPath);
-    if (!ownerGone(owner)) return { ok: false, reason: 'locked', lockPath };
+    if (!ownerGone(owner)) {
+      const holder = holderOf(owner);
+      return { ok: false, reason: 'locked', lockPath, ...(holder ? { holder } : {}) };
+    }
     // Its process is gone: remove the lock it left and take it. If another Candor starting at the
     // same moment wins the race, that one holds it and this one opens read-only, as it should.
     await rm(lockPath, { recursive: true, force: true });
