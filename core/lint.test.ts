@@ -1215,6 +1215,132 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
       },
     ],
   },
+  // Completeness: what validation once refused; now saved as typed and reported here (core/lint/completeness.ts).
+  'name-missing': {
+    fail: [
+      { name: 'an organization without a name', edit: (ws) => (org(ws).name = ''), paths: ['organization.name'] },
+      { name: 'a data type named only with spaces', edit: (ws) => (dt(ws, 'email-address').name = '  '), paths: ['dataTypes[0].name'] },
+      { name: 'a recipient without a name', edit: (ws) => (rc(ws, 'aws').name = ''), paths: ['recipients[0].name'] },
+      {
+        name: 'a representative without a name',
+        edit: (ws) => (org(ws).representatives = [{ region: 'uk', name: '' }]),
+        paths: ['organization.representatives[0].name'],
+      },
+      {
+        name: 'a supervisory authority with only its address',
+        edit: (ws) => (org(ws).supervisoryAuthority = { url: 'https://www.dataprotection.ie' }),
+        paths: ['organization.supervisoryAuthority.name'],
+      },
+    ],
+    pass: [{ name: 'everything named', edit: () => {} }],
+  },
+  'no-jurisdiction': {
+    fail: [{ name: 'no law chosen', edit: (ws) => (org(ws).jurisdictions = []), paths: ['organization.jurisdictions'] }],
+    pass: [{ name: 'one law is enough', edit: (ws) => (org(ws).jurisdictions = ['gdpr']) }],
+  },
+  'malformed-web-address': {
+    fail: [
+      { name: 'words, not an address', edit: (ws) => (org(ws).website = 'our website'), paths: ['organization.website'] },
+      {
+        name: 'an http address',
+        edit: (ws) => (org(ws).privacyPolicyUrl = 'http://acme.example/privacy'),
+        paths: ['organization.privacyPolicyUrl'],
+      },
+      {
+        name: 'a relative address',
+        edit: (ws) => (rc(ws, 'aws').privacyPolicyUrl = '/privacy'),
+        paths: ['recipients[0].privacyPolicyUrl'],
+      },
+    ],
+    pass: [
+      { name: 'an address typed without https://', edit: (ws) => (org(ws).website = 'acme.example') },
+      { name: 'an address with a path and no scheme', edit: (ws) => (org(ws).optOutUrl = 'acme.example/do-not-sell') },
+    ],
+  },
+  'malformed-email': {
+    fail: [
+      { name: 'no domain', edit: (ws) => (org(ws).contactEmail = 'privacy@'), paths: ['organization.contactEmail'] },
+      { name: 'a DPO email without @', edit: (ws) => (org(ws).dpo = { email: 'dpo.acme.example' }), paths: ['organization.dpo.email'] },
+    ],
+    pass: [{ name: 'spaces and capitals around an address', edit: (ws) => (org(ws).contactEmail = ' Privacy@ACME.example ') }],
+  },
+  'no-purpose': {
+    fail: [
+      { name: 'a data type without a purpose', edit: (ws) => (dt(ws, 'email-address').purposes = []), paths: ['dataTypes[0].purposes'] },
+    ],
+    pass: [{ name: 'one purpose', edit: (ws) => (dt(ws, 'email-address').purposes = ['security']) }],
+  },
+  'category-missing': {
+    fail: [{ name: 'an empty category', edit: (ws) => (dt(ws, 'email-address').category = ''), paths: ['dataTypes[0].category'] }],
+    pass: [{ name: 'a broader category', edit: (ws) => (dt(ws, 'email-address').category = 'user.contact') }],
+  },
+  'unknown-taxonomy-key': {
+    fail: [
+      {
+        name: 'a category typed by hand',
+        edit: (ws) => (dt(ws, 'email-address').category = 'user.contact.mail'),
+        paths: ['dataTypes[0].category'],
+      },
+      {
+        name: 'an unknown subject',
+        edit: (ws) => (dt(ws, 'email-address').subjects = ['customer', 'martian']),
+        paths: ['dataTypes[0].subjects[1]'],
+      },
+      { name: 'an unknown data use', edit: (ws) => (ws.purposes[0].use = 'world.domination'), paths: ['purposes[0].use'] },
+    ],
+    pass: [{ name: 'known subjects', edit: (ws) => (dt(ws, 'email-address').subjects = ['customer', 'employee']) }],
+  },
+  'incomplete-retention': {
+    fail: [
+      {
+        name: 'a period without its event',
+        edit: (ws) => delete dt(ws, 'email-address').retention?.after,
+        paths: ['dataTypes[0].retention'],
+      },
+      {
+        name: 'empty criteria',
+        edit: (ws) => (dt(ws, 'email-address').retention = { after: 'account-closure', criteria: '' }),
+        paths: ['dataTypes[0].retention.criteria'],
+      },
+    ],
+    pass: [{ name: 'criteria alone', edit: (ws) => (dt(ws, 'email-address').retention = { criteria: 'Until you delete it.' }) }],
+  },
+  'automated-decision-incomplete': {
+    fail: [
+      {
+        name: 'a decision just turned on',
+        edit: (ws) => (ws.purposes[0].automatedDecision = { logic: '', consequences: '', ground: 'contract' }),
+        paths: ['purposes[0].automatedDecision.logic', 'purposes[0].automatedDecision.consequences'],
+      },
+    ],
+    pass: [
+      {
+        name: 'logic and consequences explained',
+        edit: (ws) =>
+          (ws.purposes[0].automatedDecision = { logic: 'A fraud score.', consequences: 'The order may be refused.', ground: 'contract' }),
+      },
+    ],
+  },
+  'recipient-purposes-empty': {
+    fail: [
+      {
+        name: 'a recipient narrowed to nothing',
+        edit: (ws) => (dt(ws, 'email-address').recipientPurposes = { aws: [] }),
+        paths: ['dataTypes[0].recipientPurposes.aws'],
+      },
+    ],
+    pass: [{ name: 'narrowed to a purpose', edit: (ws) => (dt(ws, 'email-address').recipientPurposes = { aws: ['provide-service'] }) }],
+  },
+  'blank-tracking-domain': {
+    fail: [
+      {
+        name: 'an empty line',
+        edit: (ws) => (rc(ws, 'adnet').trackingDomains = ['ads.example', ' ']),
+        paths: ['recipients[2].trackingDomains[1]'],
+      },
+    ],
+    pass: [{ name: 'domains only', edit: (ws) => (rc(ws, 'adnet').trackingDomains = ['ads.example', 'pixel.ads.example']) }],
+  },
 };
 
 function variant(edit: (ws: Workspace) => void): Workspace {

@@ -4,6 +4,7 @@
 // info is a hint. A workspace with no real defect has no errors.
 import type { Workspace } from './schema';
 import { appleRules } from './lint/apple';
+import { completenessRules } from './lint/completeness';
 import { dataTypeRules } from './lint/data-types';
 import { workspaceFacts, type WorkspaceFacts } from './lint/facts';
 import { comparePaths } from './lint/order';
@@ -20,6 +21,7 @@ export { SEVERITIES } from './lint/types';
 export { READABILITY_LIMIT } from './lint/wording';
 
 const DEFINITIONS: readonly RuleDefinition[] = [
+  ...completenessRules,
   ...organizationRules,
   ...purposeRules,
   ...recipientRules,
@@ -55,7 +57,7 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 /**
  * Every finding of every rule for a valid workspace (run `validateWorkspace` first: the rules trust
- * the schema). `facts` may be passed when the caller has already worked them out.
+ * its structure, and must cope with anything merely incomplete, such as an empty name or no purpose). `facts` may be passed when the caller has already worked them out.
  */
 export function lintWorkspace(workspace: Workspace, facts: WorkspaceFacts = workspaceFacts(workspace)): Finding[] {
   const findings: Finding[] = [];

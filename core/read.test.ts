@@ -46,7 +46,7 @@ describe('readWorkspaceText', () => {
   });
 
   it('returns the problems of an invalid workspace', () => {
-    const result = readWorkspaceText(JSON.stringify({ ...minimalWorkspace(), organization: { name: '' } }));
+    const result = readWorkspaceText(JSON.stringify({ ...minimalWorkspace(), organization: { name: 7 } }));
     expect(result.kind).toBe('invalid');
     if (result.kind === 'invalid') expect(result.problems.map((p) => p.path)).toEqual(['organization.name', 'organization.jurisdictions']);
   });

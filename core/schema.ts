@@ -17,8 +17,10 @@ export const FORMAT_VERSION = 1;
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-const HTTPS_URL_PATTERN = /^https:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/i;
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A well-formed web address; checked by the review (core/lint/completeness.ts), not by validation. */
+export const HTTPS_URL_PATTERN = /^https:\/\/[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$/i;
+/** A well-formed e-mail address; checked by the review, not by validation. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const tuple = <T extends string>(values: readonly T[]) => values as unknown as [T, ...T[]];
 
@@ -29,8 +31,10 @@ export const DateString = z
   .string()
   .regex(DATE_PATTERN, 'must be a date written YYYY-MM-DD, such as 2026-12-01')
   .refine((v) => isCalendarDate(v), { message: 'is not a real calendar date' });
-export const HttpsUrl = z.string().regex(HTTPS_URL_PATTERN, 'must be an absolute https:// address, such as https://example.com/privacy');
-export const Email = z.string().regex(EMAIL_PATTERN, 'must be an email address, such as privacy@example.com');
+// Web and e-mail addresses are text to validation: an address typed half-way ("stillwater.app", "ana@")
+// is saved as typed and the review asks for a well-formed one (core/lint/completeness.ts).
+export const HttpsUrl = z.string().describe('An absolute https:// address, such as https://example.com/privacy');
+export const Email = z.string().describe('An email address, such as privacy@example.com');
 export const CountryCode = z.enum(tuple(COUNTRY_CODES), {
   error: 'must be a two-letter ISO 3166-1 country code in capitals, such as US, DE or IN',
 });
@@ -121,8 +125,10 @@ export const STATUSES = ['draft', 'in-review', 'approved'] as const;
 export const DECISION_GROUNDS = ['contract', 'law', 'explicit-consent'] as const;
 export const DATA_DELETION = ['yes', 'no', 'auto-deleted'] as const;
 
+// Structure only: what a field must be for the file to be readable and unambiguous. A required text may
+// be empty and a required list may be empty; what is still missing is the review's concern.
 export const OrganizationSchema = z.looseObject({
-  name: text.min(1),
+  name: text,
   legalName: text.optional(),
   address: text.optional(),
   country: CountryCode.optional(),
@@ -142,7 +148,7 @@ export const OrganizationSchema = z.looseObject({
     .array(
       z.looseObject({
         region: z.enum(['eu', 'uk']),
-        name: text.min(1),
+        name: text,
         address: text.optional(),
         email: Email.optional(),
       }),
@@ -150,11 +156,11 @@ export const OrganizationSchema = z.looseObject({
     .optional(),
   supervisoryAuthority: z
     .looseObject({
-      name: text.min(1),
+      name: text.optional(),
       url: HttpsUrl.optional(),
     })
     .optional(),
-  jurisdictions: z.array(z.enum(JURISDICTIONS)).min(1),
+  jurisdictions: z.array(z.enum(JURISDICTIONS)),
   audience: z
     .looseObject({
       minimumAge: z.number().int().min(0).max(120).optional(),
@@ -166,16 +172,16 @@ export const OrganizationSchema = z.looseObject({
 
 export const PurposeSchema = z.looseObject({
   id: Slug,
-  name: text.min(1),
+  name: text,
   description: text.optional(),
   use: text.optional(),
   lawfulBasis: z.enum(LAWFUL_BASES).optional(),
   legitimateInterest: text.optional(),
   automatedDecision: z
     .looseObject({
-      logic: text.min(1),
+      logic: text,
       significance: text.optional(),
-      consequences: text.min(1),
+      consequences: text,
       ground: z.enum(DECISION_GROUNDS).optional(),
     })
     .optional(),
@@ -190,7 +196,7 @@ export const PurposeSchema = z.looseObject({
 
 export const RecipientSchema = z.looseObject({
   id: Slug,
-  name: text.min(1),
+  name: text,
   role: z.enum(RECIPIENT_ROLES).optional(),
   description: text.optional(),
   country: CountryCode.optional(),
@@ -207,12 +213,12 @@ export const RecipientSchema = z.looseObject({
   privacyPolicyUrl: HttpsUrl.optional(),
   sells: z.boolean().optional(),
   sharesForAds: z.boolean().optional(),
-  trackingDomains: z.array(text.min(1)).optional(),
+  trackingDomains: z.array(text).optional(),
 });
 
 export const CollectionPointSchema = z.looseObject({
   id: Slug,
-  name: text.min(1),
+  name: text,
   platform: z.enum(PLATFORMS).optional(),
   description: text.optional(),
   permission: z.enum(PERMISSIONS).optional(),
@@ -226,22 +232,22 @@ export const RetentionSchema = z.looseObject({
     })
     .optional(),
   after: z.enum(RETENTION_EVENTS).optional(),
-  criteria: text.min(1).optional(),
+  criteria: text.optional(),
 });
 
 export const DataTypeSchema = z.looseObject({
   id: Slug,
-  name: text.min(1),
-  category: text.min(1),
+  name: text,
+  category: text,
   description: text.optional(),
-  subjects: z.array(text.min(1)).optional(),
+  subjects: z.array(text).optional(),
   source: z.enum(SOURCES).optional(),
   sourceDetail: text.optional(),
-  purposes: z.array(Slug).min(1),
+  purposes: z.array(Slug),
   benefit: text.optional(),
   retention: RetentionSchema.optional(),
   recipients: z.array(Slug).optional(),
-  recipientPurposes: z.record(Slug, z.array(Slug).min(1)).optional(),
+  recipientPurposes: z.record(Slug, z.array(Slug)).optional(),
   collectedAt: z.array(Slug).optional(),
   required: z.boolean().optional(),
   consequenceIfNotProvided: text.optional(),

@@ -1,5 +1,11 @@
 // Validation of a workspace: every problem at once, each with a path such as `dataTypes[3].purposes[0]`
 // and a plain message that says what is wrong and what is expected.
+//
+// Validation is about structure only: what would make the file unreadable or ambiguous (wrong types,
+// unknown enum values, malformed ids and dates, duplicate ids, references to ids that do not exist). A
+// workspace that passes can be saved, however incomplete; what is still missing (an empty name, a data
+// type without a purpose, an address that is not well-formed…) is reported by the review as errors
+// (core/lint/completeness.ts), at the same paths, so work is never refused while it is being filled in.
 import type { core as zcore } from 'zod';
 import { z } from 'zod';
 import {
@@ -13,7 +19,7 @@ import {
   WorkspaceSchema,
   type Workspace,
 } from './schema';
-import { CATEGORY_BY_KEY, SUBJECT_BY_KEY, USE_BY_KEY } from './taxonomy';
+import { completenessProblems } from './lint/completeness';
 import { listInWords } from './words';
 
 export interface Problem {
@@ -107,7 +113,7 @@ const REFERENCES = [
   { field: 'collectedAt', list: 'collectionPoints', noun: 'collection point', screen: 'Collection points' },
 ] as const;
 
-/** Checks no schema can express: unique ids, references that resolve, known taxonomy keys, complete retention. */
+/** Checks no schema can express: unique ids, references that resolve, nothing listed twice. */
 function semanticProblems(input: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [];
   const ids: Record<string, Set<string>> = {};
@@ -132,36 +138,10 @@ function semanticProblems(input: Record<string, unknown>): Problem[] {
     });
   }
 
-  const purposes = Array.isArray(input.purposes) ? input.purposes : [];
-  purposes.forEach((purpose, i) => {
-    if (isObject(purpose) && typeof purpose.use === 'string' && !USE_BY_KEY.has(purpose.use)) {
-      problems.push({
-        path: `purposes[${i}].use`,
-        message: `"${purpose.use}" is not a data use in the fideslang taxonomy; pick one such as "essential.service" or "analytics.reporting"`,
-      });
-    }
-  });
-
   const dataTypes = Array.isArray(input.dataTypes) ? input.dataTypes : [];
   dataTypes.forEach((dataType, i) => {
     if (!isObject(dataType)) return;
     const at = `dataTypes[${i}]`;
-    if (typeof dataType.category === 'string' && dataType.category && !CATEGORY_BY_KEY.has(dataType.category)) {
-      problems.push({
-        path: `${at}.category`,
-        message: `"${dataType.category}" is not a data category in the fideslang taxonomy; pick one such as "user.contact.email"`,
-      });
-    }
-    if (Array.isArray(dataType.subjects)) {
-      dataType.subjects.forEach((subject, j) => {
-        if (typeof subject === 'string' && subject && !SUBJECT_BY_KEY.has(subject)) {
-          problems.push({
-            path: `${at}.subjects[${j}]`,
-            message: `"${subject}" is not a data subject in the fideslang taxonomy; pick one such as "customer" or "employee"`,
-          });
-        }
-      });
-    }
     for (const ref of REFERENCES) {
       const values = dataType[ref.field];
       if (!Array.isArray(values)) continue;
@@ -203,19 +183,6 @@ function semanticProblems(input: Record<string, unknown>): Problem[] {
               message: `"${purpose}" is not one of this data type's purposes; add it to its purposes or remove it here`,
             });
           }
-        });
-      }
-    }
-    const retention = dataType.retention;
-    if (isObject(retention)) {
-      const hasAfter = retention.after !== undefined;
-      const hasCriteria = retention.criteria !== undefined;
-      if (!hasAfter && !hasCriteria) {
-        problems.push({
-          path: `${at}.retention`,
-          message: retention.period
-            ? 'a period needs the event it counts from ("after") or criteria that explain it'
-            : 'must say how long the data is kept: a period after an event, an event alone, or criteria in words',
         });
       }
     }
@@ -279,11 +246,31 @@ export interface ValidateOptions {
 }
 
 export function validateWorkspace(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  const { problems, data } = check(input, options);
+  if (problems.length > 0) {
+    return { ok: false, problems: problems.sort(compareProblems) };
+  }
+  return { ok: true, workspace: data as Workspace, problems: [] };
+}
+
+/**
+ * Structure and completeness together: what an import asks of the data it adds (a row without a
+ * purpose is refused there, with the message the editor shows beside the field). Completeness is
+ * looked at only when every field has the right type, since its checks trust the types.
+ */
+export function validateComplete(input: unknown): ValidationResult {
+  const { problems, data } = check(input, {});
+  if (data !== undefined) problems.push(...completenessProblems(data as Workspace));
+  if (problems.length > 0) {
+    return { ok: false, problems: problems.sort(compareProblems) };
+  }
+  return { ok: true, workspace: data as Workspace, problems: [] };
+}
+
+/** The problems, and the parsed workspace when every field has the right type (ids and references may still be wrong). */
+function check(input: unknown, options: ValidateOptions): { problems: Problem[]; data?: unknown } {
   if (!isObject(input)) {
-    return {
-      ok: false,
-      problems: [{ path: '', message: `must be a JSON object (a Candor workspace), not ${describeValue(input)}` }],
-    };
+    return { problems: [{ path: '', message: `must be a JSON object (a Candor workspace), not ${describeValue(input)}` }] };
   }
   const toProblem = (prefix: PropertyKey[]) => (issue: zcore.$ZodIssue) => ({
     path: formatPath([...prefix, ...issue.path]),
@@ -310,11 +297,9 @@ export function validateWorkspace(input: unknown, options: ValidateOptions = {})
     if (parsed.success) data = parsed.data;
     else problems.push(...parsed.error.issues.map(toProblem([])));
   }
+  const typed = problems.length === 0;
   problems.push(...semanticProblems(input));
-  if (problems.length > 0) {
-    return { ok: false, problems: problems.sort(compareProblems) };
-  }
-  return { ok: true, workspace: data as Workspace, problems: [] };
+  return { problems, data: typed ? data : undefined };
 }
 
 export { FORMAT, FORMAT_VERSION };

@@ -20,6 +20,7 @@ import { lineage } from '../taxonomy';
 import { assessTransfer, assessTransfers, DEROGATION_TEXT, dpfCertified, hasCopy } from '../transfers';
 import { capitalize, listInWords } from '../words';
 import { headingText, markdownInline, markdownUrl, plainLines, plainText, sentence } from './text';
+import { normaliseEmail, normaliseUrl } from '../normalise';
 
 export interface LinkView {
   /** the address as text, escaped */
@@ -398,7 +399,9 @@ export function inventoryVersion(workspace: Workspace): string {
 
 const md = (value: string | undefined): string => (value ? markdownInline(value) : '');
 
-function linkView(url: string | undefined, text?: string): LinkView {
+// Addresses are printed tidied (a file edited by hand may hold "example.com"), as the review judges them.
+function linkView(raw: string | undefined, text?: string): LinkView {
+  const url = raw && normaliseUrl(raw);
   if (!url) return { text: '', url: '', link: '' };
   const destination = markdownUrl(url);
   const shown = text ?? url;
@@ -413,7 +416,8 @@ function linkView(url: string | undefined, text?: string): LinkView {
 const AUTOLINK_EMAIL =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
-function emailView(email: string | undefined): LinkView {
+function emailView(raw: string | undefined): LinkView {
+  const email = raw && normaliseEmail(raw);
   if (!email) return { text: '', url: '', link: '' };
   const text = markdownInline(email);
   const url = `mailto:${markdownUrl(email)}`;

@@ -23,7 +23,7 @@ import { retentionPhrase } from '../retention';
 import type { DataType, LawfulBasis, Purpose, Recipient, Workspace } from '../schema';
 import { CATEGORY_BY_KEY, SUBJECT_BY_KEY, TAXONOMY_ATTRIBUTION, USE_BY_KEY, categoryLabel } from '../taxonomy';
 import { assessTransfers, type TransferBasis } from '../transfers';
-import { validateWorkspace } from '../validate';
+import { validateComplete } from '../validate';
 
 // fideslang's LegalBasisForProcessingEnum and SpecialCategoryLegalBasisEnum, by Candor's values.
 const LEGAL_BASIS: Record<LawfulBasis, string> = {
@@ -704,12 +704,14 @@ export function addFideslangSuggestions(
     added.push(id);
   }
   const next: Workspace = { ...workspace, purposes, dataTypes };
-  const checked = validateWorkspace(next);
-  if (!checked.ok) {
+  // What was incomplete before (now allowed in a saved workspace) does not hold the suggestions back.
+  const known = new Set(validateComplete(workspace).problems.map((p) => `${p.path}\n${p.message}`));
+  const introduced = validateComplete(next).problems.filter((p) => !known.has(`${p.path}\n${p.message}`));
+  if (introduced.length > 0) {
     const first = workspace.dataTypes.length;
     return {
       ok: false,
-      problems: checked.problems.map((p) => {
+      problems: introduced.map((p) => {
         const match = /^dataTypes\[(\d+)\]/.exec(p.path);
         const index = match ? Number(match[1]) - first : -1;
         return index >= 0

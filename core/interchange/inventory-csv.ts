@@ -22,8 +22,9 @@
 // - A column missing from the file leaves that field as it is on updates (a file with only `id`,
 //   `status` and `owner` re-assigns owners); an empty cell clears the field. `id`, `name`, `category`
 //   and `purposes` columns are required.
-// - Rows are checked in the context of the workspace (`validateWorkspace` on the workspace as it would
-//   be), and each problem is reported with the row's line and column.
+// - Rows are checked in the context of the workspace (`validateComplete` on the workspace as it would
+//   be: structure and completeness, so a row without a purpose or with an unknown category is not
+//   imported), and each problem is reported with the row's line and column.
 // - Rows without problems are applied; rows with problems are skipped and listed, so the rest of a
 //   large file is not held back by one typo. Re-importing the corrected file is safe: rows already
 //   applied come back as unchanged. Problems with the file itself (unreadable CSV, a missing required
@@ -32,7 +33,7 @@ import Papa from 'papaparse';
 import { canonicalize } from '../canonical';
 import type { DataType, Workspace } from '../schema';
 import { neutralizeFormula } from '../spreadsheet';
-import { parsePath, validateWorkspace } from '../validate';
+import { parsePath, validateComplete } from '../validate';
 import { count } from '../words';
 
 type Kind = 'text' | 'token' | 'list' | 'boolean' | 'integer' | 'map';
@@ -519,9 +520,9 @@ export function parseInventoryCsv(text: string, workspace: Workspace): Inventory
       dataTypes.push(row.dataType as DataType);
     }
   }
-  const before = validateWorkspace(workspace);
+  const before = validateComplete(workspace);
   const known = new Set(before.problems.map((p) => `${p.path}\n${p.message}`));
-  const after = validateWorkspace({ ...workspace, dataTypes });
+  const after = validateComplete({ ...workspace, dataTypes });
   for (const problem of after.problems) {
     const [list, index, ...rest] = parsePath(problem.path);
     const row = list === 'dataTypes' && typeof index === 'number' ? rowAt.get(index) : undefined;
@@ -612,8 +613,8 @@ export function applyInventoryImport(workspace: Workspace, preview: InventoryImp
     }
   }
   const next = { ...workspace, dataTypes };
-  const known = new Set(validateWorkspace(workspace).problems.map((p) => `${p.path}\n${p.message}`));
-  const introduced = validateWorkspace(next).problems.filter((p) => !known.has(`${p.path}\n${p.message}`));
+  const known = new Set(validateComplete(workspace).problems.map((p) => `${p.path}\n${p.message}`));
+  const introduced = validateComplete(next).problems.filter((p) => !known.has(`${p.path}\n${p.message}`));
   if (introduced.length > 0) {
     return {
       ok: false,

@@ -39,6 +39,7 @@ import { REQUIRED_REASON_API_CATEGORIES, REQUIRED_REASON_API_PREFIX } from '../r
 import type { Purpose, Recipient, Workspace } from '../schema';
 import type { Problem } from '../validate';
 import { headingText, markdownInline, markdownUrl } from '../documents/text';
+import { normaliseUrl } from '../normalise';
 import { listInWords } from '../words';
 
 /** App Store Connect lists purposes in this order (§1.3), which differs from `APPLE_PURPOSES`. */
@@ -414,7 +415,7 @@ export function appStoreAnswersMarkdown(workspace: Workspace): string {
   out.push('## Privacy policy', '');
   out.push(
     workspace.organization.privacyPolicyUrl
-      ? `Privacy Policy URL: <${markdownUrl(workspace.organization.privacyPolicyUrl)}>`
+      ? `Privacy Policy URL: <${markdownUrl(normaliseUrl(workspace.organization.privacyPolicyUrl))}>`
       : 'App Store Connect asks for a Privacy Policy URL, and the workspace has none: add the privacy policy address to the organization in Candor.',
     '',
   );

@@ -34,6 +34,7 @@
 // - General answers: `organization.accountDeletionUrl` and `settings.store`; a question the workspace
 //   has no answer for is left empty, for the team to answer in Play Console.
 import { PLAY_ACCOUNT_CREATION, PLAY_DATA_TYPES, PLAY_PURPOSES, type PlayDataType } from '../identifiers';
+import { normaliseUrl } from '../normalise';
 import { collectedOn } from '../platforms';
 import { deriveClassification, deriveStorePurposes, type PlayPurposeId } from '../reference';
 import type { Purpose, Recipient, Workspace } from '../schema';
@@ -206,7 +207,7 @@ function generalRows(workspace: Workspace, collectsOrShares: boolean): PlayCsvRo
     row(
       'PSL_ACCOUNT_DELETION_URL',
       '',
-      workspace.organization.accountDeletionUrl ?? '',
+      normaliseUrl(workspace.organization.accountDeletionUrl ?? ''),
       'MAYBE_REQUIRED',
       'Add a link that users can use to request that their account and associated data is deleted ',
     ),
