@@ -42,10 +42,46 @@ export function dataTypesUsing(
   return out;
 }
 
+/**
+ * Whether `id` was made from `name` by Candor (its slug, or the slug with -2, -3, … appended to keep it
+ * unique) rather than typed by hand. Such an id follows the name when it is renamed.
+ */
+export function isAutoId(id: string, name: string): boolean {
+  const slug = slugify(name);
+  if (id === slug) return true;
+  return id.startsWith(`${slug}-`) && /^[1-9]\d*$/.test(id.slice(slug.length + 1));
+}
+
+/**
+ * Renames entry `index` of `list`. When its id was automatic (`auto`, by default judged from the name
+ * before this rename), the id follows the new name, unique in its list, and every reference to it in the
+ * workspace moves along, in the same edit, so a placeholder id such as `new-data-type` never outlives
+ * its placeholder name. A blank name keeps the id. Returns the entry's id afterwards.
+ */
+export function renameEntity(draft: Workspace, list: EntityList, index: number, name: string, auto?: boolean): string {
+  const entry = draft[list][index];
+  if (!entry) return '';
+  const follows = auto ?? isAutoId(entry.id, entry.name);
+  entry.name = name;
+  if (!follows || name.trim() === '') return entry.id;
+  const next = uniqueId(
+    name,
+    draft[list].filter((_, i) => i !== index).map((e) => e.id),
+  );
+  if (next !== entry.id) renameIdAt(draft, list, index, next);
+  return next;
+}
+
 /** Changes an entry's id and every reference to it, in one edit. */
 export function renameEntityId(draft: Workspace, list: EntityList, from: string, to: string): void {
-  const entry = draft[list].find((e) => e.id === from);
-  if (!entry) return;
+  const index = draft[list].findIndex((e) => e.id === from);
+  if (index !== -1) renameIdAt(draft, list, index, to);
+}
+
+// By position, so that of two entries sharing an id (a problem validation reports) the intended one moves.
+function renameIdAt(draft: Workspace, list: EntityList, index: number, to: string): void {
+  const entry = draft[list][index];
+  const from = entry.id;
   entry.id = to;
   if (list === 'dataTypes') return;
   const field = REFERENCE_FIELD[list];

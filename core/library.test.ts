@@ -263,6 +263,15 @@ describe('blankDataType', () => {
     expect(blankDataType(ws).id).toBe('new-data-type-3');
   });
 
+  it('takes the name typed in the search, with an id made from it', () => {
+    const ws = workspaceWithPurposes();
+    const typed = blankDataType(ws, '  Meditation   history ');
+    expect(typed).toMatchObject({ id: 'meditation-history', name: 'Meditation history', purposes: [] });
+    ws.dataTypes.push(typed);
+    expect(blankDataType(ws, 'Meditation history').id).toBe('meditation-history-2');
+    expect(blankDataType(ws, '   ').name).toBe('New data type');
+  });
+
   it('validates once a purpose is chosen', () => {
     const ws = workspaceWithPurposes();
     const blank = blankDataType(ws);

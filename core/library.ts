@@ -185,14 +185,18 @@ export function dataTypeFromLibrary(entry: LibraryEntry, workspace: Workspace): 
   return dataType;
 }
 
-/** An empty draft for "Add blank": the editor then asks for a category and at least one purpose. */
-export function blankDataType(workspace: Workspace): DataType {
+/**
+ * An empty draft for "Add blank", named what the person typed in the search when there is something
+ * (the id is made from that name and follows it); the editor then asks for a category and a purpose.
+ */
+export function blankDataType(workspace: Workspace, typed = ''): DataType {
+  const name = typed.trim().replace(/\s+/g, ' ') || 'New data type';
   return {
     id: uniqueId(
-      'new-data-type',
+      name,
       workspace.dataTypes.map((d) => d.id),
     ),
-    name: 'New data type',
+    name,
     category: 'user',
     purposes: [],
     status: 'draft',
