@@ -247,7 +247,7 @@ describe('generateInAppText', () => {
   it('says that data is sold or shared, and how to opt out, in every text about it and only there', () => {
     const workspace = minimalWorkspace();
     workspace.organization.optOutUrl = 'https://acme.example/do-not-sell';
-    workspace.recipients.push({ id: 'broker', name: 'Data Broker Inc', role: 'third-party', country: 'US', sells: true });
+    workspace.recipients.push({ id: 'broker', name: 'Data Broker Inc', role: 'controller', country: 'US', sells: true });
     workspace.recipients.push({ id: 'adnet', name: 'Ad Network', role: 'controller', country: 'IE', sharesForAds: true });
     workspace.dataTypes.push({
       id: 'app-usage',
@@ -296,7 +296,7 @@ describe('generateInAppText', () => {
   it('keeps the sale and the opt-out even when the budget leaves no room, and reports the text instead', () => {
     const workspace = minimalWorkspace();
     workspace.organization.optOutUrl = 'https://acme.example/privacy/do-not-sell-or-share-my-personal-information';
-    workspace.recipients.push({ id: 'broker', name: 'Data Broker Inc', role: 'third-party', country: 'US', sells: true });
+    workspace.recipients.push({ id: 'broker', name: 'Data Broker Inc', role: 'controller', country: 'US', sells: true });
     workspace.dataTypes[0].recipients = ['aws', 'broker'];
     const short = generateInAppText(workspace).dataTypes['email-address'].short;
     expect(short.overBudget).toBe(true);
