@@ -500,6 +500,33 @@ describe('candor build: the review stands before the files', () => {
     ]);
   });
 
+  it('accepts an incomplete workspace in validate, and lint and build report what is missing', async () => {
+    const ws = await sample();
+    ws.dataTypes[0].purposes = [];
+    delete ws.dataTypes[0].recipientPurposes;
+    ws.organization.website = 'ridgeline.example';
+    ws.organization.contactEmail = 'privacy@';
+    ws.purposes[0].name = '';
+    const file = await putWorkspace('incomplete.candor.json', ws);
+    const validate = await run('validate', file);
+    expect(validate.code).toBe(0);
+    expect(validate.stdout[0]).toMatch(/is valid/);
+
+    const lines = await reviewErrorLines(file);
+    expect(lines.map((l) => l.slice(0, l.indexOf(': ')))).toEqual(
+      expect.arrayContaining(['organization.contactEmail', 'purposes[0].name', 'dataTypes[0].purposes']),
+    );
+    // A website typed without https:// is complete: it is read as https://ridgeline.example.
+    expect(lines.some((l) => l.startsWith('organization.website: '))).toBe(false);
+    expect((await run('lint', file)).code).toBe(1);
+
+    const out = join(dir, 'out');
+    const result = await run('build', file, '--out', out);
+    expect(result.code).toBe(1);
+    expect(result.stderr.slice(0, -1)).toEqual(lines);
+    expect(await exists(out)).toBe(false);
+  });
+
   it('writes every file with --allow-errors, printing each error as a warning', async () => {
     const file = await workspaceWithReviewErrors(putWorkspace);
     const out = join(dir, 'out');

@@ -152,7 +152,7 @@ describe('invokeHandler', () => {
     expect(stale).toMatchObject({ ok: false, error: { code: 'changed-on-disk', file } });
 
     const invalid = await invokeHandler(handlers, 'workspace-save', {
-      workspace: { ...sample, organization: { name: '' } },
+      workspace: { ...sample, organization: { name: 7 } },
       baseRevision: revision,
     });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'invalid-workspace' } });

@@ -209,10 +209,28 @@ describe('saving', () => {
     expect(read.ok && read.value.organization.name).toBe(sample.organization.name);
   });
 
+  it('saves an incomplete workspace as typed: only structure is refused', async () => {
+    const { file, session } = await setup();
+    const state = opened(await session.open(file));
+    const incomplete = {
+      ...sample,
+      organization: { ...sample.organization, name: '', website: 'stillwater.app', jurisdictions: [] },
+      dataTypes: [
+        { ...sample.dataTypes[0], name: '', category: '', purposes: [], recipientPurposes: undefined },
+        ...sample.dataTypes.slice(1),
+      ],
+    };
+    const result = await session.save(incomplete, state.revision);
+    expect(result).toMatchObject({ ok: true });
+    const written = JSON.parse(await readFile(file, 'utf8'));
+    expect(written.organization).toMatchObject({ name: '', website: 'stillwater.app', jurisdictions: [] });
+    expect(written.dataTypes[0]).toMatchObject({ name: '', category: '', purposes: [] });
+  });
+
   it('refuses an invalid workspace with its problems and writes nothing', async () => {
     const { file, session } = await setup();
     const state = opened(await session.open(file));
-    const bad = { ...sample, dataTypes: [{ ...sample.dataTypes[0], purposes: ['nope'], category: '' }] };
+    const bad = { ...sample, dataTypes: [{ ...sample.dataTypes[0], purposes: ['nope'], category: 7 }] };
     const result = await session.save(bad, state.revision);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-workspace', file } });
     if (!result.ok) {

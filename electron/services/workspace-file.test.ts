@@ -103,14 +103,14 @@ describe('WorkspaceFileAdapter with lowdb', () => {
     expect((error as WorkspaceFileError).content).toMatchObject({ kind: 'refused', error: { code: 'unreadable', file } });
     expect(db.data).toBeNull();
 
-    db.data = { ...sample, organization: { ...sample.organization, jurisdictions: [] } };
+    db.data = { ...sample, organization: { ...sample.organization, jurisdictions: ['pipl' as never] } };
     await expect(db.write()).rejects.toThrow(/organization\.jurisdictions/);
     expect(await readFile(file, 'utf8')).toBe('null');
   });
 
   it('prepare refuses invalid input with every problem and its path', () => {
     const adapter = new WorkspaceFileAdapter('/nowhere/w.candor.json');
-    const result = adapter.prepare({ ...sample, purposes: [{ id: 'Bad Id', name: '' }] });
+    const result = adapter.prepare({ ...sample, purposes: [{ id: 'Bad Id', name: 7 }] });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid-workspace');
