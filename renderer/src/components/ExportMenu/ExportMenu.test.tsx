@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
-import { EXPORT_SECTIONS, EXPORTS, exportsIn, type ExportSection } from '../../../../core/catalogue';
+import { EXPORT_SECTIONS, EXPORTS, exportsIn, type ExportKind, type ExportSection } from '../../../../core/catalogue';
 import { lintWorkspace } from '../../../../core/lint';
 import { routeForPath } from '../../state/paths';
 import { routeHash } from '../../state/route';
@@ -11,12 +11,19 @@ import { useEditor } from '../../state/store';
 import { Inventory } from '../../screens/Inventory/Inventory';
 import { OrganizationScreen } from '../../screens/Organization/Organization';
 import { ReviewScreen } from '../../screens/Review/Review';
+import { blobText, captureDownloads } from '../../testing/browser-downloads';
 import { recordingBridge } from '../../testing/recording-bridge';
 import { exampleWorkspace, installDomStubs, loadWorkspace, renderScreen, setHash } from '../../testing/test-utils';
 import { ExportButton, ExportMenu } from './ExportMenu';
 
 let exportReply: (arg: { kind: string; path: string }) => unknown;
-const bridge = recordingBridge({ 'export-file': (arg: { kind: string; path: string }) => exportReply(arg) });
+let downloadReply: (arg: { kind: string; allowErrors?: boolean }) => unknown;
+let saveReply: () => unknown;
+const bridge = recordingBridge({
+  'export-file': (arg: { kind: string; path: string }) => exportReply(arg),
+  'export-download': (arg: { kind: string; allowErrors?: boolean }) => downloadReply(arg),
+  'workspace-save': () => saveReply(),
+});
 const { calls, choosePath } = bridge;
 
 function load() {
@@ -30,9 +37,21 @@ beforeAll(() => {
   bridge.install();
 });
 
+/** What the backend hands back for a download: a small file of the kind, named as the catalogue names it. */
+function fileOf(kind: string): { fileName: string; mediaType: string; text: string } {
+  const info = EXPORTS[kind as ExportKind];
+  return { fileName: info.fileName, mediaType: info.mediaType, text: `the ${kind} file\n` };
+}
+
+let saves = 0;
 beforeEach(() => {
   bridge.reset();
   exportReply = ({ path }) => ({ ok: true, value: { path } });
+  downloadReply = ({ kind }) => {
+    const { fileName, mediaType, text } = fileOf(kind);
+    return { ok: true, value: { fileName, mediaType, base64: btoa(text) } };
+  };
+  saveReply = () => ({ ok: true, value: { revision: `saved-${(saves += 1)}` } });
 });
 
 afterEach(() => {
@@ -110,7 +129,7 @@ describe('ExportButton', () => {
     expect(screen.getByText('Not exported')).toBeTruthy();
   });
 
-  it('asks for the path in a modal in the web mode, and keeps it open with the reason when the export fails', async () => {
+  it('in the web mode, saves to a typed path when asked to instead, and keeps the modal open with the reason when that fails', async () => {
     load();
     const restore = bridge.webMode();
     try {
@@ -120,6 +139,7 @@ describe('ExportButton', () => {
           : { ok: true, value: { path } };
       renderScreen(<ExportButton kind="fideslang" />);
       fireEvent.click(screen.getByRole('button', { name: 'fideslang system (YAML)…' }));
+      fireEvent.click(await screen.findByRole('button', { name: 'Save to a folder on this computer instead' }));
       const input = (await screen.findByLabelText('Save as')) as HTMLInputElement;
       expect(input.value).toBe('/home/ana/moments/candor-system.yml');
       fireEvent.change(input, { target: { value: '/srv' } });
@@ -297,13 +317,14 @@ describe('the review before an export', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
-  it('in the web mode, "Export anyway" then asks for the path and exports with allowErrors', async () => {
+  it('in the web mode, "Export anyway" then offers the path, and exports there with allowErrors', async () => {
     loadWithErrors();
     const restore = bridge.webMode();
     try {
       renderScreen(<ExportButton kind="ropa-xlsx" />);
       fireEvent.click(screen.getByRole('button', { name: 'Excel workbook (.xlsx)…' }));
       fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Export anyway' }));
+      fireEvent.click(await screen.findByRole('button', { name: 'Save to a folder on this computer instead' }));
       const input = (await screen.findByLabelText('Save as')) as HTMLInputElement;
       fireEvent.submit(input.closest('form')!);
       await waitFor(() => expect(exports()).toHaveLength(1));
@@ -311,5 +332,125 @@ describe('the review before an export', () => {
     } finally {
       restore();
     }
+  });
+});
+
+describe('in the web mode', () => {
+  let restoreWeb: () => void;
+  let capture: ReturnType<typeof captureDownloads>;
+  beforeEach(() => {
+    restoreWeb = bridge.webMode();
+    capture = captureDownloads();
+  });
+  afterEach(() => {
+    capture.restore();
+    restoreWeb();
+  });
+
+  const downloads = () => calls.filter((c) => c.name === 'export-download');
+  const written = () => calls.filter((c) => c.name === 'export-file');
+
+  it('downloads through the browser: the file the backend hands back, as a Blob of its media type under its name', async () => {
+    load();
+    renderScreen(<ExportButton kind="play-data-safety" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Data safety form (CSV)…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Export the Google Play Data safety CSV' });
+    expect(within(dialog).getByTestId('download-file-name').textContent).toBe('data-safety.csv');
+    // The path field is the other choice, not shown until asked for.
+    expect(within(dialog).queryByLabelText('Save as')).toBeNull();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Download' }));
+    await waitFor(() => expect(capture.downloads).toHaveLength(1));
+    expect(downloads().map((c) => c.arg)).toEqual([{ kind: 'play-data-safety' }]);
+    expect(written()).toEqual([]);
+    const [download] = capture.downloads;
+    expect(download.fileName).toBe('data-safety.csv');
+    expect(download.blob.type).toBe('text/csv; charset=utf-8');
+    expect(await blobText(download.blob)).toBe(fileOf('play-data-safety').text);
+    expect(await screen.findByText('Downloaded data-safety.csv')).toBeTruthy();
+    expect(screen.getByText('Exported the Google Play Data safety CSV.')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('downloads the kind chosen in a menu', async () => {
+    load();
+    renderScreen(<ExportMenu label="Record of processing" section="ropa" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Record of processing' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Word table (.docx)…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Download' }));
+    await waitFor(() => expect(capture.downloads).toHaveLength(1));
+    expect(downloads().map((c) => c.arg)).toEqual([{ kind: 'ropa-docx' }]);
+    expect(capture.downloads[0].fileName).toBe('ropa.docx');
+    expect(capture.downloads[0].blob.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  });
+
+  it('runs the review first: "Export anyway" then downloads with allowErrors', async () => {
+    const workspace = exampleWorkspace();
+    delete workspace.organization.contactEmail;
+    loadWorkspace(workspace);
+    useEditor.setState({ session: { status: 'open', path: '/home/ana/moments/moments.candor.json', revision: 'r', workspace } });
+    renderScreen(<ExportButton kind="apple-privacy-manifest" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Privacy manifest (PrivacyInfo.xcprivacy)…' }));
+    const review = await screen.findByRole('dialog', { name: '1 problem the review calls an error' });
+    expect(screen.queryByRole('button', { name: 'Download' })).toBeNull();
+    fireEvent.click(within(review).getByRole('button', { name: 'Export anyway' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Download' }));
+    await waitFor(() => expect(capture.downloads).toHaveLength(1));
+    expect(downloads().map((c) => c.arg)).toEqual([{ kind: 'apple-privacy-manifest', allowErrors: true }]);
+    expect(capture.downloads[0].blob.type).toBe('application/x-plist');
+  });
+
+  it('keeps the dialog open with the reason when the backend refuses, and downloads nothing', async () => {
+    load();
+    downloadReply = () => ({
+      ok: false,
+      error: { code: 'no-workspace', message: 'Nothing was exported: no workspace is open. Open a workspace first.' },
+    });
+    renderScreen(<ExportButton kind="inventory-csv" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Inventory as CSV…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Download' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Export the inventory CSV' });
+    expect(await within(dialog).findByText('Nothing was exported: no workspace is open. Open a workspace first.')).toBeTruthy();
+    expect(within(dialog).getByText('Not exported')).toBeTruthy();
+    expect(capture.downloads).toEqual([]);
+  });
+
+  it('refuses before the dialog while the latest edits cannot be saved', async () => {
+    load();
+    saveReply = () => ({ ok: false, error: { code: 'io', message: 'The disk is full.' } });
+    act(() =>
+      useEditor.getState().apply('Rename', (draft) => {
+        draft.organization.name = 'Little Moments Group';
+      }),
+    );
+    renderScreen(<ExportButton kind="ropa-csv" label="Record of processing (CSV)" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Record of processing (CSV)…' }));
+    expect(
+      await screen.findByText(
+        'Nothing was exported: your latest changes could not be saved (The disk is full). Fix that, then export again.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Download' })).toBeNull();
+    expect(downloads()).toEqual([]);
+    expect(capture.downloads).toEqual([]);
+  });
+
+  it('still saves to a path on this computer when asked to, through export-file, and can go back to the download', async () => {
+    load();
+    renderScreen(<ExportButton kind="ropa-xlsx" />);
+    fireEvent.click(screen.getByRole('button', { name: 'Excel workbook (.xlsx)…' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Save to a folder on this computer instead' }));
+    const input = (await screen.findByLabelText('Save as')) as HTMLInputElement;
+    expect(input.value).toBe('/home/ana/moments/ropa.xlsx');
+    expect(document.activeElement).toBe(input);
+    fireEvent.click(screen.getByRole('button', { name: 'Download instead' }));
+    expect(screen.queryByLabelText('Save as')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Save to a folder on this computer instead' }));
+    fireEvent.change(screen.getByLabelText('Save as'), { target: { value: '/home/ana/records/ropa.xlsx' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Export' }));
+    await waitFor(() => expect(written()).toHaveLength(1));
+    expect(written()[0].arg).toEqual({ kind: 'ropa-xlsx', path: '/home/ana/records/ropa.xlsx' });
+    expect(await screen.findByText('/home/ana/records/ropa.xlsx')).toBeTruthy();
+    expect(downloads()).toEqual([]);
+    expect(capture.downloads).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-// One click from the screen where a file belongs to the file on disk: the save dialog (a native one in
-// the desktop app, a path typed in a modal in the web mode), then the backend renders the file from
+// One click from the screen where a file belongs to the file: the native save dialog in the desktop app;
+// in the web mode the browser's download, or a path typed in a modal. The backend renders the file from
 // the saved workspace. Edits still waiting to be saved are written first; an export that would leave
 // them out is refused. A store disclosure or record of processing the review finds errors in is shown
 // with its errors first, and exported only when the person chooses "Export anyway".
@@ -7,6 +7,7 @@ import { useState, type ReactNode } from 'react';
 import { Button, Menu, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconDownload } from '@tabler/icons-react';
+import type { ExportDownload, Result } from '../../../../core/api';
 import { EXPORTS, exportsIn, type ExportKind, type ExportSection } from '../../../../core/catalogue';
 import { isPublishedExport } from '../../../../core/publish';
 import { count } from '../../../../core/words';
@@ -14,6 +15,7 @@ import { useEditor } from '../../state/store';
 import { describePath } from '../../state/paths';
 import { getBridge, nativeDialogs } from '../../transport';
 import { folderOf, joinPath } from '../Dialogs/paths';
+import { downloadInBrowser } from './browser-download';
 import { ExportPathModal } from './ExportPathModal';
 import { useReviewGate } from './ReviewGate';
 
@@ -42,44 +44,72 @@ export async function unsavedChangesBlocker(action: 'exported' | 'imported' = 'e
   return `Nothing was ${action}: your latest changes are not saved yet (see the status in the header). Try again in a moment.`;
 }
 
-/** Asks where to save one export and writes it; `modal` must be rendered for the web mode's path dialog. */
-export function useExportFile(): { start(kind: ExportKind): Promise<void>; modal: ReactNode } {
-  const session = useEditor((s) => s.session);
-  const [pending, setPending] = useState<{ kind: ExportKind; allowErrors: boolean }>();
-  const gate = useReviewGate();
+/** One export as the flow below needs it: its names, and how to write it to a path or fetch it for a download. */
+export interface ExportJob {
+  /** the web-mode dialog's title: "Export the Google Play Data safety CSV" */
+  title: string;
+  /** what the file is, after "Exported": "the Google Play Data safety CSV" */
+  what: string;
+  /** the name the download and the suggested path use */
+  fileName: string;
+  /** the review's errors are shown first, and the export made only with "Export anyway" (core/publish.ts) */
+  published: boolean;
+  toPath(path: string, allowErrors: boolean): Promise<Result<{ path: string }>>;
+  toDownload(allowErrors: boolean): Promise<Result<ExportDownload>>;
+}
 
-  const exportTo = async (kind: ExportKind, path: string, allowErrors: boolean): Promise<string | undefined> => {
+/**
+ * The export flow of every Export button and menu: edits saved first, the review's errors (for a published
+ * file), then the native save dialog in the desktop app, or in the web mode a dialog whose first choice is
+ * the browser's download and whose other is a path on this computer. `modal` must be rendered.
+ */
+export function useExport(): { start(job: ExportJob): Promise<void>; modal: ReactNode } {
+  const session = useEditor((s) => s.session);
+  const [pending, setPending] = useState<{ job: ExportJob; allowErrors: boolean }>();
+  const gate = useReviewGate();
+  const suggestionFor = (job: ExportJob) => joinPath(session?.status === 'open' ? folderOf(session.path) : '', job.fileName);
+
+  const exportTo = async (job: ExportJob, path: string, allowErrors: boolean): Promise<string | undefined> => {
     const blocker = await unsavedChangesBlocker('exported');
     if (blocker) return blocker;
-    const result = await getBridge().invoke('export-file', { kind, path, ...(allowErrors ? { allowErrors } : {}) });
+    const result = await job.toPath(path, allowErrors);
     if (!result.ok) return result.error.message;
-    notifications.show({ color: 'green', title: `Exported ${EXPORTS[kind].what}`, message: result.value.path });
+    notifications.show({ color: 'green', title: `Exported ${job.what}`, message: result.value.path });
     return undefined;
   };
 
-  const choosePath = async (kind: ExportKind, allowErrors: boolean) => {
-    const folder = session?.status === 'open' ? folderOf(session.path) : '';
-    const suggestion = joinPath(folder, EXPORTS[kind].fileName);
-    const choose = nativeDialogs();
-    if (!choose) {
-      setPending({ kind, allowErrors });
+  const download = async (job: ExportJob, allowErrors: boolean): Promise<string | undefined> => {
+    // The dialog may have stayed open while more was typed; the file is made from the saved workspace.
+    const blocker = await unsavedChangesBlocker('exported');
+    if (blocker) return blocker;
+    const result = await job.toDownload(allowErrors);
+    if (!result.ok) return result.error.message;
+    downloadInBrowser(result.value);
+    notifications.show({ color: 'green', title: `Downloaded ${result.value.fileName}`, message: `Exported ${job.what}.` });
+    return undefined;
+  };
+
+  const choose = async (job: ExportJob, allowErrors: boolean) => {
+    const native = nativeDialogs();
+    if (!native) {
+      setPending({ job, allowErrors });
       return;
     }
-    const path = await choose({ kind: 'save', defaultPath: suggestion, purpose: 'export' });
+    const path = await native({ kind: 'save', defaultPath: suggestionFor(job), purpose: 'export' });
     if (!path) return;
-    const failure = await exportTo(kind, path, allowErrors);
+    const failure = await exportTo(job, path, allowErrors);
     if (failure) notifications.show({ color: 'red', title: 'Not exported', message: failure, autoClose: false });
   };
 
-  const start = async (kind: ExportKind) => {
-    // Refused before a path is asked for: choosing one would be wasted.
+  const start = async (job: ExportJob) => {
+    // Refused before anything is asked: choosing a path or a download would be wasted.
     const blocker = await unsavedChangesBlocker('exported');
     if (blocker) {
       notifications.show({ color: 'red', title: 'Not exported', message: blocker, autoClose: false });
       return;
     }
-    if (isPublishedExport(kind)) await gate.check((allowErrors) => choosePath(kind, allowErrors));
-    else await choosePath(kind, false);
+    if (job.published) await gate.check((allowErrors) => choose(job, allowErrors));
+    else await choose(job, false);
   };
 
   const modal = (
@@ -88,16 +118,31 @@ export function useExportFile(): { start(kind: ExportKind): Promise<void>; modal
       {pending ? (
         <ExportPathModal
           opened
-          title={`Export ${EXPORTS[pending.kind].what}`}
-          suggestion={joinPath(session?.status === 'open' ? folderOf(session.path) : '', EXPORTS[pending.kind].fileName)}
+          title={pending.job.title}
+          suggestion={suggestionFor(pending.job)}
+          download={{ fileName: pending.job.fileName, onDownload: () => download(pending.job, pending.allowErrors) }}
           onClose={() => setPending(undefined)}
-          onExport={(path) => exportTo(pending.kind, path, pending.allowErrors)}
+          onExport={(path) => exportTo(pending.job, path, pending.allowErrors)}
         />
       ) : null}
     </>
   );
 
   return { start, modal };
+}
+
+/** The export flow for the catalogue's exports (core/catalogue.ts): the store disclosures, the record, the interchange files. */
+export function useExportFile(): { start(kind: ExportKind): Promise<void>; modal: ReactNode } {
+  const { start, modal } = useExport();
+  const job = (kind: ExportKind): ExportJob => ({
+    title: `Export ${EXPORTS[kind].what}`,
+    what: EXPORTS[kind].what,
+    fileName: EXPORTS[kind].fileName,
+    published: isPublishedExport(kind),
+    toPath: (path, allowErrors) => getBridge().invoke('export-file', { kind, path, ...(allowErrors ? { allowErrors } : {}) }),
+    toDownload: (allowErrors) => getBridge().invoke('export-download', { kind, ...(allowErrors ? { allowErrors } : {}) }),
+  });
+  return { start: (kind) => start(job(kind)), modal };
 }
 
 type ButtonLook = Pick<ButtonProps, 'variant' | 'size' | 'color' | 'fullWidth'>;

@@ -9,6 +9,7 @@ import { readWorkspaceText } from '../../../../core/read';
 import type { Workspace } from '../../../../core/schema';
 import { useEditor } from '../../state/store';
 import { useRoute } from '../../state/route';
+import { blobText, captureDownloads } from '../../testing/browser-downloads';
 import { recordingBridge } from '../../testing/recording-bridge';
 import { installDomStubs, loadWorkspace, renderScreen, setHash } from '../../testing/test-utils';
 import { DocumentsScreen } from './Documents';
@@ -26,10 +27,13 @@ function ridgeline(): Workspace {
 }
 
 let exportReply: (arg: { id: string; format: string; path: string }) => unknown;
+let downloadReply: (arg: { id: string; format: string; allowErrors?: boolean }) => unknown;
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 // The workspace has no templates of its own.
 const bridge = recordingBridge({
   'document-templates': () => ({ ok: true, value: { sources: [], errors: [] } }),
   'document-export': (arg: { id: string; format: string; path: string }) => exportReply(arg),
+  'document-download': (arg: { id: string; format: string; allowErrors?: boolean }) => downloadReply(arg),
 });
 const { calls, choosePath } = bridge;
 
@@ -63,6 +67,7 @@ beforeAll(() => {
 beforeEach(() => {
   bridge.reset();
   exportReply = ({ path }) => ({ ok: true, value: { path } });
+  downloadReply = ({ id }) => ({ ok: true, value: { fileName: `${id}.docx`, mediaType: DOCX, base64: btoa('PK\x03\x04 a Word file') } });
   setHash('#/documents');
 });
 
@@ -224,12 +229,13 @@ describe('DocumentsScreen', () => {
     expect(screen.getByText('Not exported')).toBeTruthy();
   });
 
-  it('asks for a path in a modal in the web mode, suggesting one beside the workspace', async () => {
+  it('in the web mode, saves to a typed path when asked to instead, suggesting one beside the workspace', async () => {
     load();
     const restore = bridge.webMode();
     try {
       renderScreen(<Routed />);
       await chooseExport(/^Web page/);
+      fireEvent.click(await screen.findByRole('button', { name: 'Save to a folder on this computer instead' }));
       const input = (await screen.findByLabelText('Save as')) as HTMLInputElement;
       expect(input.value).toBe('/home/ana/ridgeline/privacy-notice.html');
       fireEvent.change(input, { target: { value: '/srv/site/privacy.html' } });
@@ -254,6 +260,7 @@ describe('DocumentsScreen', () => {
     try {
       renderScreen(<Routed />);
       await chooseExport(/^Markdown/);
+      fireEvent.click(await screen.findByRole('button', { name: 'Save to a folder on this computer instead' }));
       const input = (await screen.findByLabelText('Save as')) as HTMLInputElement;
       fireEvent.change(input, { target: { value: '/srv' } });
       fireEvent.submit(input.closest('form')!);
@@ -264,6 +271,54 @@ describe('DocumentsScreen', () => {
       expect(await screen.findByText('Type where to save the file.')).toBeTruthy();
       expect(calls.filter((c) => c.name === 'document-export')).toHaveLength(1);
     } finally {
+      restore();
+    }
+  });
+
+  it('in the web mode, downloads the document in the chosen format through the browser', async () => {
+    load();
+    const restore = bridge.webMode();
+    const capture = captureDownloads();
+    try {
+      renderScreen(<Routed />);
+      await chooseExport(/^Word \(\.docx\)/);
+      const dialog = await screen.findByRole('dialog', { name: 'Export Privacy notice as Word (.docx)' });
+      expect(within(dialog).getByTestId('download-file-name').textContent).toBe('privacy-notice.docx');
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Download' }));
+      await waitFor(() => expect(capture.downloads).toHaveLength(1));
+      expect(calls.filter((c) => c.name === 'document-download').map((c) => c.arg)).toEqual([{ id: 'privacy-notice', format: 'docx' }]);
+      expect(calls.filter((c) => c.name === 'document-export')).toEqual([]);
+      const [download] = capture.downloads;
+      expect(download.fileName).toBe('privacy-notice.docx');
+      expect(download.blob.type).toBe(DOCX);
+      expect(await blobText(download.blob)).toBe('PK\x03\x04 a Word file');
+      expect(await screen.findByText('Downloaded privacy-notice.docx')).toBeTruthy();
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    } finally {
+      capture.restore();
+      restore();
+    }
+  });
+
+  it('in the web mode, shows the review\'s errors before the download; "Export anyway" downloads with allowErrors', async () => {
+    const ws = ridgeline();
+    delete ws.organization.contactEmail;
+    load(ws);
+    const restore = bridge.webMode();
+    const capture = captureDownloads();
+    try {
+      renderScreen(<Routed />);
+      await chooseExport(/^Markdown/);
+      const review = await screen.findByRole('dialog', { name: '1 problem the review calls an error' });
+      expect(screen.queryByRole('button', { name: 'Download' })).toBeNull();
+      fireEvent.click(within(review).getByRole('button', { name: 'Export anyway' }));
+      fireEvent.click(await screen.findByRole('button', { name: 'Download' }));
+      await waitFor(() => expect(capture.downloads).toHaveLength(1));
+      expect(calls.filter((c) => c.name === 'document-download').map((c) => c.arg)).toEqual([
+        { id: 'privacy-notice', format: 'markdown', allowErrors: true },
+      ]);
+    } finally {
+      capture.restore();
       restore();
     }
   });

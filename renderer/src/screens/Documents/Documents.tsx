@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import {
   Alert,
   Badge,
@@ -31,11 +31,9 @@ import { availableDocuments, renderDocument } from '../../../../core/documents/r
 import { markdownToSafeHtml } from '../../../../core/documents/html';
 import { useEditor } from '../../state/store';
 import { routeHash } from '../../state/route';
-import { getBridge, nativeDialogs } from '../../transport';
+import { getBridge } from '../../transport';
 import { useTemplates } from '../../documents/templates';
-import { folderOf, joinPath } from '../../components/Dialogs/paths';
-import { ExportPathModal } from '../../components/ExportMenu/ExportPathModal';
-import { useReviewGate } from '../../components/ExportMenu/ReviewGate';
+import { useExport } from '../../components/ExportMenu/ExportMenu';
 import classes from './Documents.module.css';
 
 // The formats and their names come from the catalogue; a format without an icon here fails to compile.
@@ -80,7 +78,6 @@ async function copyRich(html: string, markdown: string): Promise<void> {
 
 export function DocumentsScreen({ id }: { id?: string }) {
   const workspace = useEditor((s) => s.workspace)!;
-  const session = useEditor((s) => s.session);
   const deferred = useDeferredValue(workspace);
   const { templates, errors } = useTemplates();
   const documents = useMemo(
@@ -92,8 +89,7 @@ export function DocumentsScreen({ id }: { id?: string }) {
   );
   const selected = documents.find((d) => d.id === id) ?? documents[0];
   const template = selected ? templates.find((t) => t.info.id === selected.id) : undefined;
-  const [pending, setPending] = useState<{ format: DocumentFormat; suggestion: string; allowErrors: boolean }>();
-  const reviewGate = useReviewGate();
+  const exportFlow = useExport();
 
   // The preview shows how long rendering took: the one impure value in this memo. It is only displayed,
   // so a recomputed memo that shows another figure does no harm.
@@ -109,41 +105,19 @@ export function DocumentsScreen({ id }: { id?: string }) {
     return { kind: 'ok', document: result.document, html, ms } as const;
   }, [deferred, template]);
 
-  const exportTo = async (format: DocumentFormat, path: string, allowErrors: boolean): Promise<string | undefined> => {
-    if (!selected) return 'Pick a document first.';
-    // The backend renders from the saved workspace, so the last edits are written first.
-    await useEditor.getState().flush();
-    if (useEditor.getState().saveStatus !== 'saved') {
-      return 'Your latest changes are not saved yet (see the status in the header), so the export would not include them. Fix that first.';
-    }
-    const result = await getBridge().invoke('document-export', { id: selected.id, format, path, ...(allowErrors ? { allowErrors } : {}) });
-    if (!result.ok) return result.error.message;
-    notifications.show({ color: 'green', title: 'Exported', message: result.value.path });
-    return undefined;
-  };
-
-  const startExport = async (format: DocumentFormat) => {
+  const startExport = (format: DocumentFormat) => {
     if (!selected) return;
-    // The review's errors are shown before a path is asked for; they are those of the saved workspace,
-    // which the export is made from, so the last edits are saved first.
-    await useEditor.getState().flush();
-    await reviewGate.check((allowErrors) => choosePath(format, allowErrors));
-  };
-
-  const choosePath = async (format: DocumentFormat, allowErrors: boolean) => {
-    if (!selected) return;
-    const { extension } = DOCUMENT_FORMATS[format];
-    const folder = session?.status === 'open' ? folderOf(session.path) : '';
-    const suggestion = joinPath(folder, `${selected.id}${extension}`);
-    const choose = nativeDialogs();
-    if (choose) {
-      const path = await choose({ kind: 'save', defaultPath: suggestion, purpose: 'export' });
-      if (!path) return;
-      const failure = await exportTo(format, path, allowErrors);
-      if (failure) notifications.show({ color: 'red', title: 'Not exported', message: failure, autoClose: false });
-      return;
-    }
-    setPending({ format, suggestion, allowErrors });
+    const { id, title } = selected;
+    const { label, extension } = DOCUMENT_FORMATS[format];
+    // Every document is published: the review's errors are shown first (core/publish.ts).
+    void exportFlow.start({
+      title: `Export ${title} as ${label}`,
+      what: `${title} as ${label}`,
+      fileName: `${id}${extension}`,
+      published: true,
+      toPath: (path, allowErrors) => getBridge().invoke('document-export', { id, format, path, ...(allowErrors ? { allowErrors } : {}) }),
+      toDownload: (allowErrors) => getBridge().invoke('document-download', { id, format, ...(allowErrors ? { allowErrors } : {}) }),
+    });
   };
 
   const copy = async (kind: 'markdown' | 'rich') => {
@@ -260,7 +234,7 @@ export function DocumentsScreen({ id }: { id?: string }) {
                     {DOCUMENT_FORMAT_IDS.map((format) => {
                       const Icon = FORMAT_ICONS[format];
                       return (
-                        <Menu.Item key={format} leftSection={<Icon size={16} />} onClick={() => void startExport(format)}>
+                        <Menu.Item key={format} leftSection={<Icon size={16} />} onClick={() => startExport(format)}>
                           {DOCUMENT_FORMATS[format].label}…
                         </Menu.Item>
                       );
@@ -280,15 +254,7 @@ export function DocumentsScreen({ id }: { id?: string }) {
           </>
         )}
       </Box>
-      {pending && (
-        <ExportPathModal
-          opened
-          suggestion={pending.suggestion}
-          onClose={() => setPending(undefined)}
-          onExport={(path) => exportTo(pending.format, path, pending.allowErrors)}
-        />
-      )}
-      {reviewGate.modal}
+      {exportFlow.modal}
     </Box>
   );
 }
