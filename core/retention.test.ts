@@ -9,7 +9,23 @@ describe('retention in words', () => {
     [{ after: 'account-closure' }, 'until you close your account'],
     [
       { period: { value: 7, unit: 'years' }, after: 'collection', criteria: 'Irish tax law requires us to keep invoices for 6 years.' },
-      'for 7 years after collection, because Irish tax law requires us to keep invoices for 6 years',
+      'for 7 years after collection. Irish tax law requires us to keep invoices for 6 years',
+    ],
+    [
+      { period: { value: 10, unit: 'years' }, criteria: 'Invoices must be kept for 10 years under the HGB.' },
+      'for 10 years. Invoices must be kept for 10 years under the HGB',
+    ],
+    [{ period: { value: 10, unit: 'years' }, criteria: 'statutory retention period' }, 'for 10 years (statutory retention period)'],
+    [{ period: { value: 6, unit: 'years' }, criteria: 'required by law' }, 'for 6 years (required by law)'],
+    [{ period: { value: 6, unit: 'years' }, criteria: 'as the tax office requires' }, 'for 6 years, as the tax office requires'],
+    [
+      { period: { value: 30, unit: 'days' }, after: 'account-closure', criteria: 'We keep it until you close your account.' },
+      'for 30 days after you close your account. We keep it until you close your account',
+    ],
+    [{ criteria: 'until account closure' }, 'until account closure'],
+    [
+      { period: { value: 10, unit: 'years' }, criteria: 'German commercial law (§257 HGB)' },
+      'for 10 years: German commercial law (§257 HGB)',
     ],
     [
       { criteria: 'As long as tax law requires (currently 7 years after the invoice date)' },

@@ -1,7 +1,7 @@
 // One function turns any retention into a natural phrase, used everywhere Candor says how long
 // data is kept: the inventory, the editor's live sentence, notices and in-app text.
 import type { Retention, RetentionEvent, RetentionUnit } from './schema';
-import { count } from './words';
+import { count, isSentence } from './words';
 
 const EVENT_CLAUSE: Record<RetentionEvent, string> = {
   collection: 'collection',
@@ -85,7 +85,8 @@ function trimEnd(text: string): string {
 /**
  * How long data is kept, as a phrase that completes "We keep it …":
  * "for 30 days after you close your account", "until you withdraw your consent",
- * "for 7 years after collection, because Irish tax law requires …".
+ * "for 7 years after collection. Irish tax law requires …" (a note written as a sentence stays one),
+ * "for 7 years after collection (required by Irish tax law)".
  * Returns undefined when there is no retention to describe.
  */
 export function retentionPhrase(retention: Retention | undefined): string | undefined {
@@ -101,13 +102,20 @@ export function retentionPhrase(retention: Retention | undefined): string | unde
     core = `for ${periodText(period.value, period.unit)}`;
   }
   if (core && reason) {
-    // A reason that already explains itself ("Irish tax law requires …") reads after "because";
-    // one that restates the rule ("Until the invitation is declined …") reads as its own clause.
-    const restates = /^(until|as long as|while|for|up to|when|after|we keep|kept)\b/i.test(reason);
+    // A note that restates the rule ("Until the invitation is declined …") reads as an aside.
+    const restates = /^(until|as long as|while|for|up to|when|after|kept)\b/i.test(reason);
     // An event alone, restated more precisely in words ("until you delete the activity … or close your
     // account"), says it better than the event's stock wording: the words replace it.
     if (restates && after && !period && /^until\b/i.test(reason)) return lowerFirst(reason);
-    return restates ? `${core} (${lowerFirst(reason)})` : `${core}, because ${lowerFirst(reason)}`;
+    if (restates) return `${core} (${lowerFirst(reason)})`;
+    // A note that gives its own reason ("because …", "as the law requires") follows a comma.
+    if (/^(because|as|since|so that)\b/i.test(reason)) return `${core}, ${lowerFirst(reason)}`;
+    // A note written as a sentence ("Irish tax law requires …", "We keep it until …") stays one:
+    // "because" glued before it would misread half of them. A fragment ("statutory retention
+    // period", "required by law") reads as an aside.
+    if (isSentence(criteria!)) return `${core}. ${reason}`;
+    // Brackets inside brackets ("(German commercial law (§257 HGB))") read badly; a colon does not.
+    return reason.includes('(') ? `${core}: ${lowerFirst(reason)}` : `${core} (${lowerFirst(reason)})`;
   }
   if (core) return core;
   if (reason) {

@@ -233,7 +233,7 @@ describe('ropaRows', () => {
 
   it('gives each data type its retention, and the same security measures on every row', () => {
     expect(row('tax-records').cells.retention).toEqual([
-      'Subscriptions and invoices: for 8 years, because German tax and commercial law (§147 AO, §257 HGB) require us to keep invoices and accounting records for 8 years from the end of the year in which they were issued',
+      'Subscriptions and invoices: for 8 years. German tax and commercial law (§147 AO, §257 HGB) require us to keep invoices and accounting records for 8 years from the end of the year in which they were issued',
     ]);
     // Criteria on their own read as written, not after "as follows:".
     expect(row('record-activities').cells.retention).toContain(

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { capitalize, count, countInWords, listInWords } from './words';
+import {
+  capitalize,
+  count,
+  countInWords,
+  endsSentence,
+  isSentence,
+  isStyledWord,
+  isVerbPhrase,
+  listInWords,
+  readsAsClause,
+  startSentence,
+  yourData,
+} from './words';
 
 describe('count', () => {
   it('uses the singular for exactly one and the plural for zero and many', () => {
@@ -119,5 +131,123 @@ describe('capitalize', () => {
 
   it('handles a letter outside the Basic Multilingual Plane as one letter', () => {
     expect(capitalize('𐐨 word')).toBe('𐐀 word');
+  });
+});
+
+describe('startSentence', () => {
+  it('capitalises a plain first word, as capitalize does', () => {
+    expect(startSentence('until account closure')).toBe('Until account closure');
+    expect(startSentence('Heart rate')).toBe('Heart rate');
+  });
+
+  it('keeps names styled on purpose and the names it is given exactly as entered', () => {
+    expect(startSentence('eBay keeps the card')).toBe('eBay keeps the card');
+    expect(startSentence('iCloud backups')).toBe('iCloud backups');
+    expect(startSentence('macOS crash logs')).toBe('macOS crash logs');
+    expect(startSentence('npm Inc. hosts the registry', ['npm Inc.'])).toBe('npm Inc. hosts the registry');
+    expect(startSentence('npm hosts it')).toBe('Npm hosts it');
+  });
+});
+
+describe('isStyledWord', () => {
+  it('tells names with inner capitals from ordinary words', () => {
+    for (const word of ['eBay', 'iCloud', 'macOS', 'ACME', 'PayPal', 'McDonald']) expect([word, isStyledWord(word)]).toEqual([word, true]);
+    for (const word of ['heart', 'Heart', 'a', 'I']) expect([word, isStyledWord(word)]).toEqual([word, false]);
+  });
+});
+
+describe('isSentence and endsSentence', () => {
+  it('calls text a sentence when it starts with a capital and ends with . ! ? or …', () => {
+    expect(isSentence('We keep it until you close your account.')).toBe(true);
+    expect(isSentence('Is it yours?')).toBe(true);
+    expect(isSentence('"Quoted," she said.')).toBe(true);
+    expect(isSentence('eBay keeps it (see its notice).')).toBe(true);
+    expect(isSentence('30 days after the order.')).toBe(true);
+  });
+
+  it('calls fragments fragments', () => {
+    expect(isSentence('until account closure')).toBe(false);
+    expect(isSentence('until account closure.')).toBe(false);
+    expect(isSentence('Crash reporting')).toBe(false);
+    expect(isSentence('')).toBe(false);
+    expect(isSentence('...')).toBe(false);
+  });
+
+  it('finds the end of a sentence inside closing quotes and brackets', () => {
+    expect(endsSentence('It ends (here.)')).toBe(true);
+    expect(endsSentence('It says "stop."')).toBe(true);
+    expect(endsSentence('It does not (here)')).toBe(false);
+  });
+});
+
+describe('isVerbPhrase', () => {
+  it('reads imperative purpose names as verb phrases', () => {
+    for (const name of ['Create your account', 'Send you receipts', 'Process payments', 'Show ads', 'Support your team', 'Advertise'])
+      expect([name, isVerbPhrase(name)]).toEqual([name, true]);
+  });
+
+  it('reads other purpose names as noun phrases', () => {
+    for (const name of [
+      'Account and sign-in',
+      'Crash reporting',
+      'Analytics',
+      'Support',
+      'Research',
+      'Sign-in',
+      'Report generation',
+      'Check-in reminders',
+      'CREATE',
+    ])
+      expect([name, isVerbPhrase(name)]).toEqual([name, false]);
+  });
+});
+
+describe('yourData', () => {
+  it('puts "your" before a data type name', () => {
+    expect(yourData('email address')).toBe('your email address');
+    expect(yourData('Email address', (t) => t.toLowerCase())).toBe('your email address');
+  });
+
+  it('keeps a determiner the name has and uses "the" for a name that already speaks of the reader', () => {
+    expect(yourData('The map area')).toBe('the map area');
+    expect(yourData('Your location')).toBe('your location');
+    expect(yourData('invoices you issue')).toBe('the invoices you issue');
+    expect(yourData("photos you've taken")).toBe("the photos you've taken");
+    expect(yourData('photos of your receipts')).toBe('the photos of your receipts');
+  });
+});
+
+describe('readsAsClause', () => {
+  it('accepts sentences and fragments that start with a subject', () => {
+    for (const text of [
+      'Activities are recorded without heart rate.',
+      'you can sign in on any device',
+      'we cannot create your account',
+      "you'll get receipts",
+    ])
+      expect([text, readsAsClause(text)]).toEqual([text, true]);
+  });
+
+  it('refuses fragments that have no subject', () => {
+    for (const text of [
+      'faster sign-in',
+      'no account, so no sync',
+      'answers to your questions',
+      'Fewer crashes',
+      'the same notes on every device',
+    ])
+      expect([text, readsAsClause(text)]).toEqual([text, false]);
+  });
+});
+
+describe('listInWords with names that hold commas', () => {
+  it('separates three or more items with semicolons when one holds a comma', () => {
+    expect(listInWords(['Brevo SAS', 'Stripe Payments Europe, Limited', 'Twilio Inc.'], { oxfordComma: 'when-ambiguous' })).toBe(
+      'Brevo SAS; Stripe Payments Europe, Limited; and Twilio Inc.',
+    );
+    expect(listInWords(['Brevo SAS', 'Stripe Payments Europe, Limited'], { oxfordComma: 'when-ambiguous' })).toBe(
+      'Brevo SAS and Stripe Payments Europe, Limited',
+    );
+    expect(listInWords(['A, Inc.', 'B', 'C'])).toBe('A, Inc., B and C');
   });
 });
