@@ -18,7 +18,7 @@ import { lowerFirst, retentionPhrase } from '../retention';
 import type { DataType, Jurisdiction, LawfulBasis, Purpose, Recipient, Workspace } from '../schema';
 import { lineage } from '../taxonomy';
 import { assessTransfer, assessTransfers, DEROGATION_TEXT, dpfCertified, hasCopy } from '../transfers';
-import { capitalize, listInWords } from '../words';
+import { capitalize, listInWords, startSentence, type ListOptions } from '../words';
 import { headingText, markdownInline, markdownUrl, plainLines, plainText, sentence } from './text';
 import { normaliseEmail, normaliseUrl } from '../normalise';
 
@@ -174,6 +174,13 @@ export interface CcpaCategoryView {
   /** the names of its data types that are sold, and of those that are shared */
   soldDataTypeNames: string[];
   sharedDataTypeNames: string[];
+  /**
+   * whether and to whom its data is sold or shared, one sentence per group of data types that go to the
+   * same organisations: "Advertising identifier and Device ID: sold to A and shared with B for cross-context
+   * behavioural advertising. Email address: sold to A.", with "Not sold." or "Not shared." when nothing
+   * is, and "Neither sold nor shared." when neither
+   */
+  saleText: string;
   /** organisations that receive it for a business purpose (service providers and others) */
   disclosedTo: string[];
 }
@@ -399,6 +406,9 @@ export function inventoryVersion(workspace: Workspace): string {
 
 const md = (value: string | undefined): string => (value ? markdownInline(value) : '');
 
+// Names in a list keep apart where one holds an "and" of its own: "Email address, Subscriptions and invoices, and Payment card".
+const LIST: ListOptions = { oxfordComma: 'when-ambiguous' };
+
 // Addresses are printed tidied (a file edited by hand may hold "example.com"), as the review judges them.
 function linkView(raw: string | undefined, text?: string): LinkView {
   const url = raw && normaliseUrl(raw);
@@ -439,9 +449,38 @@ function recipientsPhrase(recipients: RecipientRef[]): string {
     .map((role) => {
       const names = groups.get(role)!;
       const label = ROLE_LABELS[role][names.length === 1 ? 0 : 1];
-      return label ? `${listInWords(names)} (${label})` : listInWords(names);
+      return label ? `${listInWords(names, LIST)} (${label})` : listInWords(names, LIST);
     })
     .join('; ');
+}
+
+/**
+ * What of a CCPA category is sold or shared, and to whom, naming each data type once: data types that go
+ * to the same buyers and advertising partners share one statement, so no name is followed by "sold to …"
+ * and then again by "shared with …".
+ */
+function saleText(members: DataTypeView[]): string {
+  const groups = new Map<string, { names: string[]; soldTo: string[]; sharedWith: string[] }>();
+  for (const d of members) {
+    if (!d.sold && !d.shared) continue;
+    const key = `${d.soldTo.join('\u0000')}\u0001${d.sharedWith.join('\u0000')}`;
+    const group = groups.get(key);
+    if (group) group.names.push(d.name);
+    else groups.set(key, { names: [d.name], soldTo: d.soldTo, sharedWith: d.sharedWith });
+  }
+  const sold = members.some((d) => d.sold);
+  const shared = members.some((d) => d.shared);
+  if (!sold && !shared) return 'Neither sold nor shared.';
+  const statements = [...groups.values()].map(({ names, soldTo, sharedWith }) => {
+    const parts = [
+      ...(soldTo.length ? [`sold to ${listInWords(soldTo, LIST)}`] : []),
+      ...(sharedWith.length ? [`shared with ${listInWords(sharedWith, LIST)} for cross-context behavioural advertising`] : []),
+    ];
+    return `${listInWords(names, LIST)}: ${parts.join(soldTo.length > 1 ? ', and ' : ' and ')}.`;
+  });
+  if (!sold) statements.push('Not sold.');
+  if (!shared) statements.push('Not shared.');
+  return statements.join(' ');
 }
 
 interface Regimes {
@@ -568,15 +607,15 @@ function transferText(recipient: Recipient, eu: Assessment | undefined, uk: Asse
 // ---------------------------------------------------------------------------------------------------
 // The context
 
-function decisionView(p: Purpose, gdprCitation: string): PurposeView['automatedDecision'] {
+function decisionView(p: Purpose, gdprCitation: string, prose: (text: string) => string): PurposeView['automatedDecision'] {
   const decision = p.automatedDecision;
   if (!decision) return { present: false, logic: '', significance: '', consequences: '', ground: '', groundText: '' };
   const ground = decision.ground ? DECISION_GROUND_LABELS[decision.ground] : undefined;
   return {
     present: true,
-    logic: sentence(md(decision.logic)),
-    significance: decision.significance ? sentence(md(decision.significance)) : '',
-    consequences: sentence(md(decision.consequences)),
+    logic: prose(decision.logic),
+    significance: decision.significance ? prose(decision.significance) : '',
+    consequences: prose(decision.consequences),
     ground: decision.ground ?? '',
     groundText: ground
       ? `We make this decision automatically because ${ground.because} (Article 22(2)(${ground.point}) ${gdprCitation}).`
@@ -622,6 +661,10 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
   const recipientById = new Map<string, Recipient>(workspace.recipients.map((r) => [r.id, r]));
   const recipientNames = new Map<string, string>(workspace.recipients.map((r) => [r.id, md(r.name)]));
   const purposeNames = new Map<string, string>(workspace.purposes.map((p) => [p.id, md(p.name)]));
+  // User text that stands as a sentence of its own starts with a capital, unless it starts with the
+  // name of the organisation or a recipient, which is printed exactly as entered ("eBay keeps …").
+  const names = [orgName, md(org.legalName), ...recipientNames.values()].filter(Boolean);
+  const prose = (value: string): string => sentence(startSentence(md(value), names));
 
   // Data types ----------------------------------------------------------------------------------
   const classifications = workspace.dataTypes.map((d) => deriveClassification(d));
@@ -649,7 +692,7 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       ) ?? '';
     let retentionText = '';
     if (d.retention && (d.retention.period || d.retention.after)) retentionText = sentence(capitalize(markdownInline(phrase)));
-    else if (d.retention?.criteria) retentionText = sentence(markdownInline(d.retention.criteria));
+    else if (d.retention?.criteria) retentionText = prose(d.retention.criteria);
 
     const fromThirdParty = d.source === 'third-party';
     let requirement = '';
@@ -670,8 +713,7 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
 
     let sourceText = '';
     if (d.source === 'automatic') sourceText = `We collect it automatically when you use ${orgName}.`;
-    else if (fromThirdParty)
-      sourceText = d.sourceDetail ? sentence(md(d.sourceDetail)) : 'We receive it from another organisation, not from you.';
+    else if (fromThirdParty) sourceText = d.sourceDetail ? prose(d.sourceDetail) : 'We receive it from another organisation, not from you.';
 
     const special = classification.gdprSpecial;
     const condition = special && d.specialCondition ? SPECIAL_CONDITION_LABELS[d.specialCondition] : undefined;
@@ -679,10 +721,10 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       id: d.id,
       name,
       heading: headingText(name),
-      description: d.description ? sentence(md(d.description)) : '',
+      description: d.description ? prose(d.description) : '',
       purposes,
       purposeNames: purposes.map((p) => p.name),
-      benefit: d.benefit ? sentence(md(d.benefit)) : '',
+      benefit: d.benefit ? prose(d.benefit) : '',
       retention: phrase ? markdownInline(phrase) : '',
       retentionText,
       recipients,
@@ -690,7 +732,7 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       recipientsPhrase: recipientsPhrase(recipients),
       required: d.required === true ? 'yes' : d.required === false ? 'no' : '',
       requirement,
-      consequence: d.consequenceIfNotProvided ? sentence(md(d.consequenceIfNotProvided)) : '',
+      consequence: d.consequenceIfNotProvided ? prose(d.consequenceIfNotProvided) : '',
       source: d.source ?? '',
       sourceText,
       sourceDetail: fromThirdParty && d.sourceDetail ? md(d.sourceDetail).replace(/\.$/, '') : '',
@@ -729,12 +771,12 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       id: p.id,
       name,
       heading: headingText(name),
-      description: p.description ? sentence(md(p.description)) : '',
+      description: p.description ? prose(p.description) : '',
       lawfulBasis: p.lawfulBasis ?? '',
       lawfulBasisLabel: basis?.label ?? '',
       lawfulBasisArticle: basis ? `Article 6(1)(${basis.point}) ${gdprCitation}` : '',
-      legitimateInterest: p.lawfulBasis === 'legitimate-interests' && p.legitimateInterest ? sentence(md(p.legitimateInterest)) : '',
-      automatedDecision: decisionView(p, gdprCitation),
+      legitimateInterest: p.lawfulBasis === 'legitimate-interests' && p.legitimateInterest ? prose(p.legitimateInterest) : '',
+      automatedDecision: decisionView(p, gdprCitation, prose),
       profiling: profiles(p),
       profilingText: profiles(p) ? profilingSentence(p.use) : '',
       profilingRight: profiles(p) ? profilingRight(p) : '',
@@ -756,7 +798,7 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       heading: headingText(name),
       role: r.role ?? '',
       roleLabel: r.role ? ROLE_LABELS[r.role][0] : '',
-      description: r.description ? sentence(md(r.description)) : '',
+      description: r.description ? prose(r.description) : '',
       country: r.country ? markdownInline(countryName(r.country)) : '',
       countryInText: r.country ? markdownInline(countryInText(r.country)) : '',
       transfer: isTransfer,
@@ -798,6 +840,7 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       sharedWith: unique(members.flatMap((d) => d.sharedWith)),
       soldDataTypeNames: members.filter((d) => d.sold).map((d) => d.name),
       sharedDataTypeNames: members.filter((d) => d.shared).map((d) => d.name),
+      saleText: saleText(members),
       disclosedTo: unique(members.flatMap((d) => d.recipientNames)),
     };
   };
@@ -861,7 +904,7 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       privacyPolicy: linkView(org.privacyPolicyUrl),
       optOut: linkView(org.optOutUrl, 'Do Not Sell or Share My Personal Information'),
       accountDeletion: linkView(org.accountDeletionUrl),
-      securityMeasures: org.securityMeasures ? sentence(md(org.securityMeasures)) : '',
+      securityMeasures: org.securityMeasures ? prose(org.securityMeasures) : '',
       dpo: {
         present: Boolean(org.dpo && (org.dpo.name || org.dpo.email || org.dpo.address)),
         name: md(org.dpo?.name),

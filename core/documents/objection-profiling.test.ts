@@ -124,11 +124,11 @@ describe('automated decisions (Art 22)', () => {
         }),
     );
     const text = section(markdown, 'Automated decisions')!;
-    expect(text).toContain('- **Provide the service, how it works:** We check each order against known fraud patterns.');
-    expect(text).toContain('- **Provide the service, what it means for you:** It decides whether we accept your order.');
-    expect(text).toContain('- **Provide the service, what can follow:** A refused order is not delivered.');
+    expect(text).toContain('- **Provide the service**\n  - **How it works:** We check each order against known fraud patterns.');
+    expect(text).toContain('  - **What it means for you:** It decides whether we accept your order.');
+    expect(text).toContain('  - **What can follow:** A refused order is not delivered.');
     expect(text).toContain(
-      '- **Provide the service, why we may decide automatically:** We make this decision automatically because it is necessary to enter into or perform our contract with you (Article 22(2)(a) GDPR and UK GDPR).',
+      '  - **Why we may decide automatically:** We make this decision automatically because it is necessary to enter into or perform our contract with you (Article 22(2)(a) GDPR and UK GDPR).',
     );
     expect(text).toContain('you have the right to obtain human intervention');
     expect(text).toContain('express your point of view and contest the decision');

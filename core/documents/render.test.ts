@@ -13,6 +13,7 @@ import { resolveTemplates, type ParsedTemplate } from './templates';
 import { headingText, markdownInline, plainText } from './text';
 import type { RenderedDocument, TemplateSource } from './types';
 import { golden, readGolden } from '../testing/golden';
+import { capitalize } from '../words';
 
 const builtIn: TemplateSource[] = ['privacy-notice.md', 'notice-at-collection.md'].map((name) => ({
   file: `templates/${name}`,
@@ -117,13 +118,13 @@ describe('what the documents say', () => {
 
   it('says "we do not sell" only when no recipient buys data, and names whoever it is shared with', () => {
     expect(notice).toContain('We do not sell your personal information.');
-    expect(notice).toContain('- **Meta Platforms Ireland Limited:** Advertising identifier and Install and subscription events.');
+    expect(notice).toContain('- **Meta Platforms Ireland Limited:** Advertising identifier, and Install and subscription events.');
     const selling = structuredClone(ridgeline);
     selling.recipients.find((r) => r.id === 'stripe')!.sells = true;
     const sold = render(selling, PRIVACY).markdown;
     expect(sold).not.toContain('We do not sell');
     expect(sold).toContain('We sell personal information to the following organisations:');
-    expect(sold).toContain('- **Stripe Payments Europe, Limited:** Subscriptions and invoices and Payment card.');
+    expect(sold).toContain('- **Stripe Payments Europe, Limited:** Subscriptions and invoices, and Payment card.');
     const notAtCollection = render(selling, AT_COLLECTION).markdown;
     expect(notAtCollection).not.toContain('We do not sell');
     expect(notAtCollection).toContain('- **Sold or shared:** Payment card: sold to Stripe Payments Europe, Limited. Not shared.');
@@ -252,6 +253,8 @@ function withoutUserText(markdown: string, typed: string[]): string {
     forms.add(headingText(escaped));
     forms.add(escaped.replace(/\.$/, ''));
     forms.add(escaped[0].toLowerCase() + escaped.slice(1));
+    // Text that stands as a sentence of its own starts with a capital.
+    forms.add(capitalize(escaped));
   }
   let rest = markdown;
   for (const form of [...forms].sort((a, b) => b.length - a.length)) if (form) rest = rest.split(form).join('\u0000');

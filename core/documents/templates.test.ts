@@ -203,7 +203,7 @@ describe('rendering', () => {
 
   it('offers the list, sentence and upper_first filters', () => {
     expect(render([...FRONT, '{{ dataTypes.first.purposeNames | list }} / {{ dataTypes.first.purposeNames | list: "or" }}'])).toBe(
-      'Create your account and sign you in, Sell and manage Ridgeline Plus, Send the Ridgeline newsletter and Answer your questions / Create your account and sign you in, Sell and manage Ridgeline Plus, Send the Ridgeline newsletter or Answer your questions\n',
+      'Create your account and sign you in, Sell and manage Ridgeline Plus, Send the Ridgeline newsletter, and Answer your questions / Create your account and sign you in, Sell and manage Ridgeline Plus, Send the Ridgeline newsletter or Answer your questions\n',
     );
     expect(render([...FRONT, '{{ dataTypes.first.retention | upper_first | sentence }}'])).toBe(
       'For 30 days after you close your account.\n',

@@ -7,7 +7,7 @@ import { Liquid, Tag, type Template, type TagToken, type TopLevelToken } from 'l
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { JURISDICTIONS, SLUG_PATTERN, type Workspace } from '../schema';
-import { capitalize, listInWords } from '../words';
+import { listInWords, startSentence } from '../words';
 import { buildContext, type DocumentContext } from './context';
 import { sentence } from './text';
 import type { TemplateError, TemplateInfo, TemplateSource } from './types';
@@ -77,10 +77,11 @@ function createEngine(): Liquid {
   engine.registerFilter('raw', { handler: (value: unknown) => printable(value), raw: true });
   engine.registerFilter('list', (value: unknown, conjunction?: unknown) => {
     if (!Array.isArray(value)) throw new Error('the list filter needs a list, such as dataType.purposeNames');
-    return listInWords(value.map(printable), { conjunction: conjunction === 'or' ? 'or' : 'and' });
+    return listInWords(value.map(printable), { conjunction: conjunction === 'or' ? 'or' : 'and', oxfordComma: 'when-ambiguous' });
   });
   engine.registerFilter('sentence', (value: unknown) => sentence(printable(value)));
-  engine.registerFilter('upper_first', (value: unknown) => capitalize(printable(value)));
+  // A name styled on purpose ("eBay") keeps its letters.
+  engine.registerFilter('upper_first', (value: unknown) => startSentence(printable(value)));
   return engine;
 }
 
