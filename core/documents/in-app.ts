@@ -11,7 +11,7 @@
 // out; where it serves several purposes, either their names or a pointer to the privacy notice.
 import type { CollectionPoint, DataType, Permission, Purpose, Recipient, Workspace } from '../schema';
 import { retentionPhrase } from '../retention';
-import { countInWords, isVerbPhrase, listInWords, type ListOptions, startSentence, yourData } from '../words';
+import { countInWords, isVerbPhrase, listInWords, type ListOptions, readsAsClause, startSentence, yourData } from '../words';
 import { plainLines, plainText } from './text';
 import { healthConnectPermissions, PERMISSION_TABLE } from './permissions';
 import { readabilityGrade } from './readability';
@@ -139,18 +139,22 @@ function firstSentence(text: string): string {
  * Decides whether the first word of a name or benefit is a proper noun, so that "Heart rate" becomes
  * "your heart rate" but "Garmin activities" stays "your Garmin activities". The workspace itself is the
  * dictionary: a word written with a capital in the middle of a sentence, and never in lower case, is a
- * name; so is a capitalised pair seen mid-sentence ("Safety check-in"), and every word of the
- * organisation's name.
+ * name; so is a capitalised pair seen mid-sentence ("Safety check-in"), the organisation's name, and
+ * every word of it that the workspace never writes in lower case.
  */
 class ProperNouns {
   private readonly midCapital = new Set<string>();
   private readonly pairs = new Set<string>();
   private readonly lower = new Set<string>();
   private readonly always = new Set<string>();
+  private readonly names: string[] = [];
 
   /** `texts` are on one line (single spaces), as oneLine leaves them. */
   constructor(texts: Iterable<string>, names: Iterable<string>) {
-    for (const name of names) for (const word of name.split(/[^\p{L}\p{N}'’]+/u)) if (word) this.always.add(word);
+    for (const name of names) {
+      if (name) this.names.push(name);
+      for (const word of name.split(/[^\p{L}\p{N}'’]+/u)) if (word) this.always.add(word);
+    }
     // One pass over the words of each text, comparing each word with the one before it: regular
     // expressions with look-behind over whole texts cost more than the rest of generation together.
     const seen = new Set<string>();
@@ -175,8 +179,15 @@ class ProperNouns {
     }
   }
 
+  /** Text that starts with the organisation's name, which is printed exactly as entered. */
+  private startsWithName(text: string): boolean {
+    return this.names.some((name) => text.startsWith(name));
+  }
+
   isProper(word: string, next: string | undefined): boolean {
-    if (this.always.has(word)) return true;
+    // A word of the organisation's name is a name unless the workspace also writes it in lower case:
+    // "Quill Notes GmbH" does not make "Notes and attachments" a name.
+    if (this.always.has(word) && !this.lower.has(word.toLowerCase())) return true;
     if (next && this.pairs.has(`${word} ${next.toLowerCase()}`)) return true;
     return this.midCapital.has(word) && !this.lower.has(word.toLowerCase());
   }
@@ -187,7 +198,7 @@ class ProperNouns {
    */
   lowerCommon(text: string): string {
     const match = /^(\p{Lu}[\p{Ll}'’]*)(?=$|[^\p{L}\p{N}])(?:\s+([\p{L}\p{N}'’-]+))?/u.exec(text);
-    if (!match) return text;
+    if (!match || this.startsWithName(text)) return text;
     const [, word, next] = match;
     if (!this.lower.has(word.toLowerCase()) || this.always.has(word)) return text;
     if (next && this.pairs.has(`${word} ${next.toLowerCase()}`)) return text;
@@ -197,7 +208,7 @@ class ProperNouns {
   /** Lower-cases the first letter when the first word is an ordinary word written at a sentence start. */
   lowerInitial(text: string): string {
     const match = /^(\p{Lu}[\p{Ll}'’]*)(?=$|[^\p{L}\p{N}])(?:\s+([\p{L}\p{N}'’-]+))?/u.exec(text);
-    if (!match) return text;
+    if (!match || this.startsWithName(text)) return text;
     const [, word, next] = match;
     if (word === 'I' || /^I['’]/u.test(word) || this.isProper(word, next)) return text;
     return word[0].toLowerCase() + text.slice(1);
@@ -532,14 +543,26 @@ function soldSentences(
   return sentences;
 }
 
-function choiceSentence(entry: Entry, proper: ProperNouns): string | undefined {
-  if (!entry.consequence) return undefined;
-  return endSentence(`Without ${entry.subject}, ${proper.lowerInitial(entry.consequence)}`);
+/**
+ * User text after a lead-in: "If you say no, you can still …" for a clause; "If you say no: no
+ * account, so no sync" for a fragment, which cannot follow a comma as if it were a clause.
+ */
+function afterLeadIn(leadIn: string, text: string, proper: ProperNouns): string {
+  return endSentence(readsAsClause(text) ? `${leadIn}, ${proper.lowerInitial(text)}` : `${leadIn}: ${proper.lowerInitial(text)}`);
 }
 
-/** The benefit tied to its data in one sentence: "With your email address, you can sign in …". */
+function choiceSentence(entry: Entry, proper: ProperNouns): string | undefined {
+  if (!entry.consequence) return undefined;
+  return afterLeadIn(`Without ${entry.subject}`, entry.consequence, proper);
+}
+
+/**
+ * The benefit tied to its data in one sentence: "With your email address, you can sign in …"; a
+ * benefit written as a fragment reads "What you get from your email address: faster sign-in."
+ */
 function withSentence(subjects: readonly string[], benefit: string, proper: ProperNouns): string {
-  return endSentence(`With ${subjectsList(subjects)}, ${proper.lowerInitial(benefit)}`);
+  if (readsAsClause(benefit)) return endSentence(`With ${subjectsList(subjects)}, ${proper.lowerInitial(benefit)}`);
+  return endSentence(`What you get from ${subjectsList(subjects)}: ${proper.lowerInitial(benefit)}`);
 }
 
 /** The sentences of one candidate text, joined only if it is chosen. */
@@ -849,7 +872,11 @@ function iosText(permission: Permission, point: CollectionPoint, entries: readon
     }
   }
   const benefit = entry?.benefit ? stripEnd(firstSentence(entry.benefit)) : '';
-  const withBenefit = benefit ? `${context.org} ${use} ${feature}, so ${context.proper.lowerInitial(benefit)}.` : '';
+  // "so …" needs a clause: a benefit written as a fragment ("faster sign-in") is left to the text around the prompt.
+  const withBenefit =
+    benefit && readsAsClause(firstSentence(entry?.benefit ?? ''))
+      ? `${context.org} ${use} ${feature}, so ${context.proper.lowerInitial(benefit)}.`
+      : '';
   const bare = stripEnd(use);
   // Apple asks for one concise sentence. Plain-language guides put an easy sentence at 25–30 words, so
   // a benefit that would stretch the sentence beyond that is left to the in-app text around the prompt.
@@ -900,9 +927,7 @@ function androidRationale(
   const sold = entry ? soldSentences([entry], context, () => entry.subject) : [];
   const share = entry ? [...sold, ...sharingSentences([entry], proper, () => entry.subject, GIVEN)] : [];
   const consequence = entry?.consequence || entries.find((e) => e.consequence)?.consequence;
-  const decline = consequence
-    ? endSentence(`If you say no, ${proper.lowerInitial(consequence)}`)
-    : `If you say no, you can still use the rest of ${org}.`;
+  const decline = consequence ? afterLeadIn('If you say no', consequence, proper) : `If you say no, you can still use the rest of ${org}.`;
   const settings = 'You can change your choice at any time in Settings.';
   const candidates = [
     join([opening, benefit, ...share, decline, settings]),
