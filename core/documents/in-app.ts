@@ -945,7 +945,18 @@ function androidRationale(
 
 function snippet(text: string, budget: number, source: Snippet['source']): Snippet {
   const length = textLength(text);
-  return { text, grade: readabilityGrade(text), length, budget, overBudget: length > budget, source };
+  // Graded when first read: the review generates every text to see what fits, and never reads a grade.
+  let grade: number | undefined;
+  return {
+    text,
+    get grade() {
+      return (grade ??= readabilityGrade(text));
+    },
+    length,
+    budget,
+    overBudget: length > budget,
+    source,
+  };
 }
 
 function override(text: string | undefined): string | undefined {
