@@ -2,6 +2,8 @@
 // tests play the attacker (no token, a rebound Host, a foreign Origin) and the auditor (no Node.js
 // in the page, a CSP that is enforced, no request to anywhere but the server).
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { CandorApp } from './pages/CandorApp';
 import { DataTypeEditorPage } from './pages/DataTypeEditorPage';
 import { InventoryPage } from './pages/InventoryPage';
@@ -34,14 +36,15 @@ test('candor serve prints one line, and the token in it becomes an HttpOnly cook
   candor,
   page,
 }) => {
-  expect(candor.stdout()).toBe(`Candor is running at ${candor.origin}/?token=${candor.token}\n`);
+  expect(candor.stdout()).toBe(`Candor is running at ${candor.base}/?token=${candor.token}\n`);
   expect(candor.token.length).toBeGreaterThanOrEqual(32);
   expect(page.url()).not.toContain(candor.token);
   expect(new URL(page.url()).searchParams.has('token')).toBe(false);
-  const cookies = await page.context().cookies(candor.origin);
+  const cookies = await page.context().cookies(`${candor.base}/`);
   const cookie = cookies.find((c) => c.value === candor.token);
   expect(cookie, 'the token is kept in a cookie').toBeDefined();
-  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+  // Scoped to the per-run path: other servers on 127.0.0.1 (cookies ignore ports) never receive it.
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: `${new URL(candor.base).pathname}/` });
   // The page's own scripts cannot read it.
   expect(await page.evaluate(() => document.cookie)).not.toContain(candor.token);
   await expect(app.saveStatus).toHaveAttribute('data-status', 'saved');
@@ -52,11 +55,11 @@ test('requests without the token get 401', async ({ browser, request, candor }) 
     const context = await browser.newContext();
     try {
       const page = await context.newPage();
-      const response = await page.goto(`${candor.origin}/`);
+      const response = await page.goto(`${candor.base}/`);
       expect(response?.status()).toBe(401);
       await expect(page.locator('body')).toContainText('did not carry the access token');
       const invoke = await page.evaluate(async () => {
-        const r = await fetch('/api/invoke/workspace-get', {
+        const r = await fetch('api/invoke/workspace-get', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           body: '{}',
@@ -65,7 +68,7 @@ test('requests without the token get 401', async ({ browser, request, candor }) 
       });
       expect(invoke.status).toBe(401);
       expect(invoke.text).not.toContain('"workspace"');
-      const events = await page.evaluate(async () => (await fetch('/api/events')).status);
+      const events = await page.evaluate(async () => (await fetch('api/events')).status);
       expect(events).toBe(401);
     } finally {
       await context.close();
@@ -73,23 +76,23 @@ test('requests without the token get 401', async ({ browser, request, candor }) 
   });
 
   await test.step('Playwright’s request context and Node’s fetch, with no cookie', async () => {
-    expect((await request.get(`${candor.origin}/`)).status()).toBe(401);
-    expect((await request.post(`${candor.origin}/api/invoke/workspace-get`, { data: {} })).status()).toBe(401);
-    expect((await request.get(`${candor.origin}/api/events`)).status()).toBe(401);
-    expect((await fetch(`${candor.origin}/`)).status).toBe(401);
-    const invoke = await fetch(`${candor.origin}/api/invoke/workspace-get`, {
+    expect((await request.get(`${candor.base}/`)).status()).toBe(401);
+    expect((await request.post(`${candor.base}/api/invoke/workspace-get`, { data: {} })).status()).toBe(401);
+    expect((await request.get(`${candor.base}/api/events`)).status()).toBe(401);
+    expect((await fetch(`${candor.base}/`)).status).toBe(401);
+    const invoke = await fetch(`${candor.base}/api/invoke/workspace-get`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: '{}',
     });
     expect(invoke.status).toBe(401);
-    expect((await rawRequest(candor.port, { path: '/api/events' })).status).toBe(401);
+    expect((await rawRequest(candor.port, { path: `${new URL(candor.base).pathname}/api/events` })).status).toBe(401);
   });
 
   await test.step('a wrong token is no better than none', async () => {
     const wrong = candor.token.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
-    expect((await fetch(`${candor.origin}/?token=${wrong}`, { redirect: 'manual' })).status).toBe(401);
-    const invoke = await fetch(`${candor.origin}/api/invoke/workspace-get`, {
+    expect((await fetch(`${candor.base}/?token=${wrong}`, { redirect: 'manual' })).status).toBe(401);
+    const invoke = await fetch(`${candor.base}/api/invoke/workspace-get`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Candor-Token': wrong },
       body: '{}',
@@ -98,14 +101,17 @@ test('requests without the token get 401', async ({ browser, request, candor }) 
   });
 
   await test.step('the right token opens the same doors (so the 401s above are about the token)', async () => {
-    const invoke = await fetch(`${candor.origin}/api/invoke/workspace-get`, {
+    const invoke = await fetch(`${candor.base}/api/invoke/workspace-get`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Candor-Token': candor.token },
       body: '{}',
     });
     expect(invoke.status).toBe(200);
     expect(await invoke.json()).toMatchObject({ ok: true, value: { status: 'open' } });
-    const events = await rawRequest(candor.port, { path: '/api/events', headers: { 'X-Candor-Token': candor.token } });
+    const events = await rawRequest(candor.port, {
+      path: `${new URL(candor.base).pathname}/api/events`,
+      headers: { 'X-Candor-Token': candor.token },
+    });
     expect(events.status).toBe(200);
   });
 });
@@ -115,7 +121,7 @@ test('a request with the token but a foreign Host is refused', async ({ candor, 
   const invoke = (host: string) =>
     rawRequest(candor.port, {
       method: 'POST',
-      path: '/api/invoke/workspace-get',
+      path: `${new URL(candor.base).pathname}/api/invoke/workspace-get`,
       headers: { Host: host, 'Content-Type': 'application/json', 'X-Candor-Token': candor.token },
       body: '{}',
     });
@@ -123,7 +129,10 @@ test('a request with the token but a foreign Host is refused', async ({ candor, 
   const rebound = await invoke(`evil.example:${candor.port}`);
   expect(rebound.status).toBe(421);
   expect(rebound.body).not.toContain('"workspace"');
-  const page = await rawRequest(candor.port, { path: `/?token=${candor.token}`, headers: { Host: `evil.example:${candor.port}` } });
+  const page = await rawRequest(candor.port, {
+    path: `${new URL(candor.base).pathname}/?token=${candor.token}`,
+    headers: { Host: `evil.example:${candor.port}` },
+  });
   expect(page.status).toBe(421);
   expect(page.headers['set-cookie']).toBeUndefined();
 
@@ -139,7 +148,7 @@ test('a POST from a foreign Origin is refused and changes nothing', async ({ can
   const post = (name: string, origin: string, body: unknown) =>
     rawRequest(candor.port, {
       method: 'POST',
-      path: `/api/invoke/${name}`,
+      path: `${new URL(candor.base).pathname}/api/invoke/${name}`,
       headers: {
         Host: `127.0.0.1:${candor.port}`,
         Origin: origin,
@@ -166,7 +175,7 @@ test('a POST from a foreign Origin is refused and changes nothing', async ({ can
 test('a Content-Security-Policy is declared and enforced', async ({ candor, page, app }) => {
   const leaks: string[] = [];
   await page.route(
-    (url) => !url.href.startsWith(`${candor.origin}/`),
+    (url) => !url.href.startsWith(`${candor.base}/`),
     (route) => {
       leaks.push(route.request().url());
       return route.abort();
@@ -174,7 +183,7 @@ test('a Content-Security-Policy is declared and enforced', async ({ candor, page
   );
 
   await test.step('in the response header and the page’s meta tag', async () => {
-    const response = await page.goto(`${candor.origin}/`);
+    const response = await page.goto(`${candor.base}/`);
     expect(response?.status()).toBe(200);
     const header = response!.headers()['content-security-policy'];
     expect(header).toBeDefined();
@@ -266,14 +275,57 @@ test('no request leaves the machine during a whole session', async ({ page, cand
   });
 
   await test.step('every request went to the server', async () => {
-    const paths = requests.map((url) => (url.startsWith(candor.origin) ? new URL(url).pathname : url));
+    const prefix = new URL(candor.base).pathname;
+    const paths = requests.map((url) => (url.startsWith(`${candor.base}/`) ? new URL(url).pathname.slice(prefix.length) : url));
     // The recorder saw the session (so an empty list cannot pass for a clean one).
     expect(paths).toEqual(
       expect.arrayContaining(['/', '/api/invoke/workspace-get', '/api/invoke/workspace-save', '/api/invoke/backup-list', '/api/events']),
     );
     expect(paths.some((p) => p.startsWith('/assets/') && p.endsWith('.js'))).toBe(true);
-    const elsewhere = requests.filter((url) => !url.startsWith(`${candor.origin}/`) && !/^(data|blob):/.test(url));
+    const elsewhere = requests.filter((url) => !url.startsWith(`${candor.base}/`) && !/^(data|blob):/.test(url));
     expect(elsewhere).toEqual([]);
     expect(await violations()).toEqual([]);
   });
+});
+
+test('no other server on the machine ever receives the token', async ({ page, candor, app }) => {
+  // Opened the way a person does: the printed link, which leaves the token in a cookie.
+  await expect(app.saveStatus).toHaveAttribute('data-status', 'saved');
+  const seen: { url: string; headers: Record<string, string | string[] | undefined> }[] = [];
+  const other = createServer((req, res) => {
+    seen.push({ url: req.url ?? '', headers: req.headers });
+    res.writeHead(200, { 'Content-Type': 'text/html' });
+    res.end('<!doctype html><title>another local tool</title><img src="/pixel.png"><script src="/app.js"></script>');
+  });
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (other.address() as AddressInfo).port;
+    for (const host of ['127.0.0.1', 'localhost']) {
+      await page.goto(`http://${host}:${port}/`);
+      await page.goto(`http://${host}:${port}/api/invoke/workspace-get`);
+    }
+    // The recorder saw the visits (so an empty list cannot pass for a clean one).
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    for (const request of seen) {
+      expect(JSON.stringify(request)).not.toContain(candor.token);
+      expect(String(request.headers.cookie ?? '')).not.toMatch(/candor_token/);
+    }
+  } finally {
+    await new Promise((resolve) => other.close(resolve));
+  }
+});
+
+test('the token exchange redirects only within Candor, never to another host', async ({ candor }) => {
+  const prefix = new URL(candor.base).pathname;
+  for (const sneaky of ['/.//evil.example/', '//evil.example/', '/\\evil.example/', '/%2F%2Fevil.example/']) {
+    const answer = await rawRequest(candor.port, { path: `${prefix}${sneaky}?token=${candor.token}` });
+    expect(answer.status, sneaky).toBe(303);
+    expect(answer.headers.location, sneaky).toMatch(new RegExp(`^${prefix}/[^/\\\\]`));
+    expect(new URL(answer.headers.location as string, candor.origin).origin, sneaky).toBe(candor.origin);
+  }
+  // Outside the per-run path there is nothing, and no redirect at all.
+  const outside = await rawRequest(candor.port, { path: `/.//evil.example/?token=${candor.token}` });
+  expect(outside.status).toBe(404);
+  expect(outside.headers.location).toBeUndefined();
+  expect(outside.headers['set-cookie']).toBeUndefined();
 });

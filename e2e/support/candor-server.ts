@@ -6,13 +6,15 @@ import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 const CANDOR_BIN = join(REPO_ROOT, 'bin', 'candor.js');
-const READY_LINE = /^Candor is running at (http:\/\/127\.0\.0\.1:(\d+))\/\?token=([A-Za-z0-9_-]+)$/;
+const READY_LINE = /^Candor is running at (http:\/\/127\.0\.0\.1:(\d+))(\/[A-Za-z0-9]+)\/\?token=([A-Za-z0-9_-]+)$/;
 
 export interface CandorServer {
   /** the address `candor serve` printed, token included */
   url: string;
   /** `http://127.0.0.1:PORT`, without a trailing slash */
   origin: string;
+  /** the origin and the per-run path everything is served under, without a final slash: `${base}/api/…` */
+  base: string;
   port: number;
   token: string;
   /** everything the process wrote to stdout so far */
@@ -88,8 +90,9 @@ export async function startCandorServer({ workspace, dataDir, timeoutMs = 30_000
   return {
     url: ready[0].slice('Candor is running at '.length),
     origin: ready[1],
+    base: `${ready[1]}${ready[3]}`,
     port: Number(ready[2]),
-    token: ready[3],
+    token: ready[4],
     stdout: () => stdout,
     stderr: () => stderr,
     stop() {

@@ -11,7 +11,7 @@ import { lockPathFor } from '../services/workspace-lock';
 const ROOT = resolve(__dirname, '../..');
 const BIN = join(ROOT, 'bin', 'candor.js');
 const SAMPLE = resolve(ROOT, 'resources/examples/little-moments.candor.json');
-const RUNNING = /^Candor is running at http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]{43})$/;
+const RUNNING = /^Candor is running at http:\/\/127\.0\.0\.1:(\d+)(\/[A-Za-z0-9]+)\/\?token=([A-Za-z0-9_-]{43})$/;
 
 let dir: string;
 let workspace: string;
@@ -50,14 +50,14 @@ function candor(args: string[]) {
 
 const run = (...args: string[]) => candor(args).exited;
 
-function post(port: number, token: string, name: string, body: unknown) {
+function post(port: number, prefix: string, token: string, name: string, body: unknown) {
   return new Promise<unknown>((resolveAnswer, reject) => {
     const req = request(
       {
         host: '127.0.0.1',
         port,
         method: 'POST',
-        path: `/api/invoke/${name}`,
+        path: `${prefix}/api/invoke/${name}`,
         headers: { 'X-Candor-Token': token, 'Content-Type': 'application/json' },
         agent: false,
       },
@@ -131,9 +131,9 @@ describe('bin/candor.js', () => {
     const line = await server.firstLine;
     const match = RUNNING.exec(line);
     expect(match, `serve said: ${JSON.stringify(server.output())}`).not.toBeNull();
-    const [, port, token] = match ?? [];
+    const [, port, prefix, token] = match ?? [];
 
-    expect(await post(Number(port), token, 'workspace-get', {})).toMatchObject({ ok: true, value: { status: 'open', path: workspace } });
+    expect(await post(Number(port), prefix, token, 'workspace-get', {})).toMatchObject({ ok: true, value: { status: 'open', path: workspace } });
     expect(await exists(lockPathFor(workspace))).toBe(true);
     // While serve runs, another Candor can only open the workspace read-only.
     const other = new WorkspaceSession({ dataDir: join(dir, 'other-data') });

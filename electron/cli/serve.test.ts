@@ -11,7 +11,7 @@ import { memoryOutput } from './output';
 import { serveCommand, type ServeDependencies } from './serve';
 
 const SAMPLE = resolve(__dirname, '../../resources/examples/little-moments.candor.json');
-const RUNNING = /^Candor is running at http:\/\/127\.0\.0\.1:(\d+)\/\?token=([A-Za-z0-9_-]{43})$/;
+const RUNNING = /^Candor is running at http:\/\/127\.0\.0\.1:(\d+)(\/[A-Za-z0-9]+)\/\?token=([A-Za-z0-9_-]{43})$/;
 
 let dir: string;
 let pages: string;
@@ -91,17 +91,17 @@ describe('candor serve', () => {
     const { stop, deps: d } = deps();
     const running = serveCommand(workspace, {}, output, d);
     const line = await waitForLine(output, running);
-    const [, port, token] = RUNNING.exec(line) ?? [];
+    const [, port, prefix, token] = RUNNING.exec(line) ?? [];
     expect(line).toMatch(RUNNING);
     expect(await exists(lockPathFor(workspace))).toBe(true);
 
-    const entry = await get(Number(port), `/?token=${token}`);
+    const entry = await get(Number(port), `${prefix}/?token=${token}`);
     expect(entry.status).toBe(303);
-    expect(entry.headers['set-cookie']).toEqual([`candor_token_${port}=${token}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(entry.headers['set-cookie']).toEqual([`candor_token_${port}=${token}; HttpOnly; SameSite=Strict; Path=${prefix}/`]);
 
     const state = await get(
       Number(port),
-      '/api/invoke/workspace-get',
+      `${prefix}/api/invoke/workspace-get`,
       { 'X-Candor-Token': token, 'Content-Type': 'application/json' },
       'POST',
       '{}',
@@ -111,7 +111,7 @@ describe('candor serve', () => {
     expect(result.value.readOnly).toBeUndefined();
     const info = await get(
       Number(port),
-      '/api/invoke/app-info',
+      `${prefix}/api/invoke/app-info`,
       { 'X-Candor-Token': token, 'Content-Type': 'application/json' },
       'POST',
       '{}',
@@ -135,7 +135,7 @@ describe('candor serve', () => {
       const output = printed();
       const { stop, deps: d } = deps();
       const running = serveCommand(workspace, {}, output, d);
-      tokens.push(RUNNING.exec(await waitForLine(output, running))?.[2] ?? '');
+      tokens.push(RUNNING.exec(await waitForLine(output, running))?.[3] ?? '');
       stop();
       expect(await running).toBe(0);
     }
@@ -163,7 +163,7 @@ describe('candor serve', () => {
     const output = printed();
     const { stop, deps: d } = deps();
     const running = serveCommand(workspace, { port: taken }, output, d);
-    expect(await waitForLine(output, running)).toMatch(new RegExp(`^Candor is running at http://127\\.0\\.0\\.1:${taken}/\\?token=`));
+    expect(await waitForLine(output, running)).toMatch(new RegExp(`^Candor is running at http://127\\.0\\.0\\.1:${taken}/[A-Za-z0-9]+/\\?token=`));
     stop();
     expect(await running).toBe(0);
   });
@@ -214,11 +214,11 @@ describe('candor serve', () => {
     const output = printed();
     const { stop, deps: d } = deps();
     const running = serveCommand(undefined, { example: true }, output, d);
-    const [, port, token] = RUNNING.exec(await waitForLine(output, running)) ?? [];
+    const [, port, prefix, token] = RUNNING.exec(await waitForLine(output, running)) ?? [];
     const copy = join(dir, 'data', 'examples', SAMPLE_FILE_NAME);
     const state = await get(
       Number(port),
-      '/api/invoke/workspace-get',
+      `${prefix}/api/invoke/workspace-get`,
       { 'X-Candor-Token': token, 'Content-Type': 'application/json' },
       'POST',
       '{}',

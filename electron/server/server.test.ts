@@ -69,11 +69,15 @@ let server: RunningServer;
 let handlers: Handlers;
 let session: ReturnType<typeof fakeSession>;
 
+/** The per-run path the test servers use; `send` puts it before every path unless told `outside`. */
+const PREFIX = '/run1';
+
 function send(
   method: string,
-  path: string,
-  options: { headers?: Record<string, string>; body?: string | Buffer; auth?: 'cookie' | 'header' | 'none' } = {},
+  pathInside: string,
+  options: { headers?: Record<string, string>; body?: string | Buffer; auth?: 'cookie' | 'header' | 'none'; outside?: boolean } = {},
 ): Promise<Answer> {
+  const path = options.outside ? pathInside : `${PREFIX}${pathInside}`;
   const headers: Record<string, string> = { Host: `127.0.0.1:${server.port}`, ...options.headers };
   if (options.auth === 'cookie') headers.Cookie = `other=1; candor_token_${server.port}=${TOKEN}`;
   if (options.auth === 'header') headers['X-Candor-Token'] = TOKEN;
@@ -111,7 +115,7 @@ afterAll(async () => {
 async function start(extra: { maxBodyBytes?: number; heartbeatMs?: number } = {}) {
   handlers = fakeHandlers();
   session = fakeSession();
-  server = await startServer({ handlers, session, staticDir: pages, host: '127.0.0.1', port: 0, token: TOKEN, ...extra });
+  server = await startServer({ handlers, session, staticDir: pages, host: '127.0.0.1', port: 0, token: TOKEN, prefix: PREFIX, ...extra });
 }
 
 afterEach(async () => {
@@ -143,13 +147,31 @@ describe('the token', () => {
     await start();
     const answer = await send('GET', `/?token=${TOKEN}`);
     expect(answer.status).toBe(303);
-    expect(answer.headers.location).toBe('/');
-    expect(answer.headers['set-cookie']).toEqual([`candor_token_${server.port}=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(answer.headers.location).toBe(`${PREFIX}/`);
+    // Scoped to the per-run path: cookies ignore ports, so Path=/ would reach every local server.
+    expect(answer.headers['set-cookie']).toEqual([`candor_token_${server.port}=${TOKEN}; HttpOnly; SameSite=Strict; Path=${PREFIX}/`]);
     expect(answer.headers['referrer-policy']).toBe('no-referrer');
 
     const deeper = await send('GET', `/assets/app.js?v=2&token=${TOKEN}`);
     expect(deeper.status).toBe(303);
-    expect(deeper.headers.location).toBe('/assets/app.js?v=2');
+    expect(deeper.headers.location).toBe(`${PREFIX}/assets/app.js?v=2`);
+  });
+
+  it('redirects only within the per-run path, whatever slashes the address has', async () => {
+    await start();
+    for (const sneaky of ['/.//evil.example/', '//evil.example/', '/\\evil.example/', '///evil.example']) {
+      const answer = await send('GET', `${sneaky}?token=${TOKEN}`);
+      expect(answer.status, sneaky).toBe(303);
+      expect(answer.headers.location, sneaky).toMatch(/^\/run1\/[^/\\]/);
+    }
+    const outside = await send('GET', `/.//evil.example/?token=${TOKEN}`, { outside: true });
+    expect(outside.status).toBe(404);
+    expect(outside.headers.location).toBeUndefined();
+    expect(outside.headers['set-cookie']).toBeUndefined();
+    // The folder itself without its slash goes to the folder form, keeping the query.
+    const bare = await send('GET', `?token=${TOKEN}`);
+    expect(bare.status).toBe(308);
+    expect(bare.headers.location).toBe(`${PREFIX}/?token=${TOKEN}`);
   });
 
   it('is accepted as the cookie or the X-Candor-Token header, and a wrong one is refused', async () => {
@@ -306,7 +328,7 @@ describe('the API', () => {
           host: '127.0.0.1',
           port: server.port,
           method: 'POST',
-          path: '/api/invoke/workspace-open',
+          path: `${PREFIX}/api/invoke/workspace-open`,
           headers: { Host: `127.0.0.1:${server.port}`, 'X-Candor-Token': TOKEN, 'Content-Type': 'application/json' },
         },
         (res) => {
@@ -352,7 +374,7 @@ describe('the event stream', () => {
         {
           host: '127.0.0.1',
           port: server.port,
-          path: '/api/events',
+          path: `${PREFIX}/api/events`,
           headers: { Host: `127.0.0.1:${server.port}`, Cookie: `candor_token_${server.port}=${TOKEN}` },
         },
         (res) => {
@@ -422,7 +444,7 @@ describe('the event stream', () => {
 describe('listening', () => {
   it('is on 127.0.0.1 only, on a free port unless one is chosen', async () => {
     await start();
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}${PREFIX}/`);
     expect(server.port).toBeGreaterThan(0);
     const first = server;
     await expect(startServer({ handlers, session, staticDir: pages, port: first.port, token: TOKEN })).rejects.toMatchObject({

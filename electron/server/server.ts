@@ -1,6 +1,7 @@
 // The local web mode: the same handlers the desktop app uses, reached over HTTP on 127.0.0.1 by a
 // browser that holds the token `candor serve` printed. No framework: a handful of routes, each
 // guarded the same way (see guard.ts).
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
@@ -29,11 +30,15 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** interval of the keep-alive comment on event streams; 15 s by default */
   heartbeatMs?: number;
+  /** the path every page and API lives under, "/" plus letters and digits; random by default */
+  prefix?: string;
 }
 
 export interface RunningServer {
-  /** `http://127.0.0.1:PORT/`, without the token */
+  /** `http://127.0.0.1:PORT/PREFIX/`, without the token */
   url: string;
+  /** `/PREFIX`: the path everything is served under, the token cookie's Path */
+  prefix: string;
   port: number;
   /** stops listening, ends the event streams and closes every connection */
   close(): Promise<void>;
@@ -89,13 +94,23 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const heartbeatMs = options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS;
   const matches = tokenMatcher(options.token);
   const streams = new Set<ServerResponse>();
+  // Cookies ignore ports: a cookie for 127.0.0.1 with Path=/ would go to every other local server the
+  // browser visits. Everything lives under a random path instead and the cookie is scoped to it, so no
+  // other server on the machine ever receives the token (it cannot guess the path).
+  const prefix =
+    options.prefix ??
+    `/${randomBytes(9)
+      .toString('base64url')
+      .replace(/[^A-Za-z0-9]/g, 'x')}`;
+  if (!/^\/[A-Za-z0-9]+$/.test(prefix))
+    throw new Error(`The server prefix must be "/" followed by letters and digits, not ${JSON.stringify(prefix)}.`);
   let port = 0;
 
   function refuseWithoutToken(res: ServerResponse): void {
     sendText(
       res,
       401,
-      `Candor refused this request: it did not carry the access token. Open the address that "candor serve" printed in its terminal (http://127.0.0.1:${port}/?token=…); if you closed that terminal, run "candor serve" again.`,
+      `Candor refused this request: it did not carry the access token. Open the address that "candor serve" printed in its terminal (http://127.0.0.1:${port}/…/?token=…); if you closed that terminal, run "candor serve" again.`,
     );
   }
 
@@ -206,6 +221,15 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       return;
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname === prefix && (req.method === 'GET' || req.method === 'HEAD')) {
+      // The address without its final slash: relative links need the folder form.
+      send(res, 308, { Location: `${prefix}/${url.search}`, 'Cache-Control': 'no-store' });
+      return;
+    }
+    if (!url.pathname.startsWith(`${prefix}/`)) {
+      sendText(res, 404, `Nothing is here. Candor's pages are at the address "candor serve" printed in its terminal.`);
+      return;
+    }
     const source = findToken(req, url, port, matches);
     if (!source) {
       refuseWithoutToken(res);
@@ -213,16 +237,18 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     }
     if (url.searchParams.has(TOKEN_QUERY) && (req.method === 'GET' || req.method === 'HEAD')) {
       // Trade the token in the address for a cookie, and drop it from the address so it does not
-      // stay in the browser's history.
+      // stay in the browser's history. The new address is built from the path inside the prefix with
+      // its slashes collapsed, so it always starts with the prefix: never "//elsewhere.example/".
       url.searchParams.delete(TOKEN_QUERY);
-      const headers: OutgoingHttpHeaders = { Location: `${url.pathname}${url.search}`, 'Cache-Control': 'no-store' };
+      const inside = url.pathname.slice(prefix.length).replace(/^\/+/, '/');
+      const headers: OutgoingHttpHeaders = { Location: `${prefix}${inside}${url.search}`, 'Cache-Control': 'no-store' };
       if (source === 'query') {
-        headers['Set-Cookie'] = `${tokenCookieName(port)}=${options.token}; HttpOnly; SameSite=Strict; Path=/`;
+        headers['Set-Cookie'] = `${tokenCookieName(port)}=${options.token}; HttpOnly; SameSite=Strict; Path=${prefix}/`;
       }
       send(res, 303, headers);
       return;
     }
-    const pathname = url.pathname;
+    const pathname = url.pathname.slice(prefix.length);
     if (pathname.startsWith(INVOKE_PREFIX)) return invoke(req, res, pathname);
     if (pathname === '/api/events') return events(req, res);
     if (pathname === '/api/flushed') {
@@ -259,7 +285,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       server.off('error', reject);
       port = (server.address() as AddressInfo).port;
       resolvePromise({
-        url: `http://${host}:${port}/`,
+        url: `http://${host}:${port}${prefix}/`,
+        prefix,
         port,
         close: () =>
           new Promise<void>((done) => {

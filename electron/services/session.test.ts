@@ -395,6 +395,34 @@ describe('two Candor processes on one file', () => {
     }
   });
 
+  it('keeps its lock across refreshes: naming the owner inside the lock does not look like a takeover', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { file, session } = await setup();
+    opened(await session.open(file));
+    const events: CandorEvent[] = [];
+    session.onEvent((e) => events.push(e));
+    for (let i = 0; i < 3; i++) await vi.advanceTimersByTimeAsync(STALE_MS / 4);
+    vi.useRealTimers();
+    expect(events).toEqual([]);
+    expect(opened(session.state()).readOnly).toBeUndefined();
+  });
+
+  it('takes over a stale lock that names a process on another machine', async () => {
+    const { file, dataDir } = await setup();
+    await mkdir(lockPathFor(file));
+    await writeFile(
+      join(lockPathFor(file), 'owner.json'),
+      JSON.stringify({ pid: 1, host: 'alice-mbp.example', since: '2026-12-01T10:42:00.000Z' }),
+    );
+    const longAgo = new Date(Date.now() - 2 * STALE_MS);
+    await utimes(lockPathFor(file), longAgo, longAgo);
+    const session = newSession(dataDir);
+    const state = opened(await session.open(file));
+    expect(state.readOnly).toBeUndefined();
+    expect(state.leftoverLock).toEqual({ since: '2026-12-01T10:42:00.000Z' });
+    await session.close();
+  });
+
   it('turns read-only and says so when its lock is taken away', async () => {
     // The lock's refresh timer runs on the fake clock; the files are real.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });

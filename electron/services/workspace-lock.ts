@@ -4,7 +4,7 @@
 // Inside the folder, owner.json names the process (pid, host): a lock whose process is known to be gone
 // (same host, no such pid) is taken over at once, so a restart after a crash opens the file writable
 // instead of blaming "another Candor" for ten seconds.
-import { readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -107,7 +107,19 @@ export async function acquireWorkspaceLock(workspacePath: string, onCompromised:
     release = await take();
     if (existed) leftover = before ? { since: before.since } : {};
   } catch (error) {
-    if ((error as { code?: string }).code !== 'ELOCKED') return { ok: false, reason: 'unavailable', lockPath, error };
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOTEMPTY') {
+      // proper-lockfile found the lock stale but removes it with rmdir, which the owner file stops.
+      await rm(lockPath, { recursive: true, force: true });
+      try {
+        release = await take();
+      } catch (again) {
+        if ((again as { code?: string }).code === 'ELOCKED') return { ok: false, reason: 'locked', lockPath };
+        return { ok: false, reason: 'unavailable', lockPath, error: again };
+      }
+      return finish(lockPath, release, before ? { since: before.since } : {});
+    }
+    if (code !== 'ELOCKED') return { ok: false, reason: 'unavailable', lockPath, error };
     const owner = await readOwner(lockPath);
     if (!ownerGone(owner)) {
       const holder = holderOf(owner);
@@ -124,9 +136,22 @@ export async function acquireWorkspaceLock(workspacePath: string, onCompromised:
     }
     leftover = { since: owner.since };
   }
+  return finish(lockPath, release, leftover);
+}
+
+/** Names this process in the lock it just took, and hands the lock out. */
+async function finish(lockPath: string, release: () => Promise<void>, leftover: LeftoverLock | undefined): Promise<LockAttempt> {
   const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
-  // Best effort: without it a crash is only recognised once the lock is stale, as before.
-  await writeFile(join(lockPath, OWNER_FILE), JSON.stringify(owner)).catch(() => undefined);
+  // Best effort: without it a crash is only recognised once the lock is stale, as before. Adding a file
+  // changes the folder's modification time, which proper-lockfile watches to tell that the lock is still
+  // its own, so the time it set is put back.
+  try {
+    const { atime, mtime } = await stat(lockPath);
+    await writeFile(join(lockPath, OWNER_FILE), JSON.stringify(owner));
+    await utimes(lockPath, atime, mtime);
+  } catch {
+    await unlink(join(lockPath, OWNER_FILE)).catch(() => undefined);
+  }
   let released = false;
   return {
     ok: true,

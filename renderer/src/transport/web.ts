@@ -6,7 +6,7 @@ import type { CandorBridge, CandorError, CandorEvent, HandlerName, Result } from
 type EventSourceConstructor = new (url: string) => EventSource;
 
 export interface WebBridgeOptions {
-  /** the server's origin; the page's own by default */
+  /** the server's address up to its per-run path (`http://127.0.0.1:PORT/PREFIX`); the page's own folder by default */
   origin?: string;
   fetch?: typeof fetch;
   EventSource?: EventSourceConstructor;
@@ -38,7 +38,9 @@ function codeForStatus(status: number): CandorError['code'] {
 }
 
 export function createWebBridge(options: WebBridgeOptions = {}): CandorBridge {
-  const origin = options.origin ?? globalThis.location?.origin ?? '';
+  // The server keeps everything under a per-run path (the page's own folder): the API is beside the page.
+  const origin =
+    options.origin ?? (globalThis.location ? `${globalThis.location.origin}${globalThis.location.pathname.replace(/\/[^/]*$/, '')}` : '');
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
   const EventSourceImpl = options.EventSource ?? globalThis.EventSource;
   const reconnectDelay = options.reconnectDelay ?? defaultReconnectDelay;
