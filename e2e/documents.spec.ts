@@ -1,5 +1,5 @@
-// The documents in the app: the notice follows an edit made on another screen, exports to Word and
-// HTML through the web mode's path dialog, and the files open (the .docx as a zip, in LibreOffice
+// The documents in the app: the notice follows an edit made on another screen, downloads as Word
+// through the browser and exports as HTML to a path typed in the web mode's dialog, and the files open (the .docx as a zip, in LibreOffice
 // where it is installed; the HTML page in the browser, inert). The In-app text screen copies and filters.
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, stat } from 'node:fs/promises';
@@ -101,9 +101,11 @@ test('an edited benefit reaches the preview, the Word file and the web page', as
   });
 
   const docx = join(scratch, 'exports', 'ridgeline-privacy-notice.docx');
-  await test.step('Export Word through the path dialog', async () => {
+  await test.step('Download Word through the browser', async () => {
     await mkdir(join(scratch, 'exports'));
-    await documents.exportAs('Word (.docx)', docx);
+    const download = await documents.download('Word (.docx)');
+    expect(download.suggestedFilename()).toBe('privacy-notice.docx');
+    await download.saveAs(docx);
     const bytes = await readFile(docx);
     expect(bytes.subarray(0, 2).toString('latin1'), 'a .docx is a zip').toBe('PK');
     const parts = unzipSync(new Uint8Array(bytes));
@@ -138,7 +140,7 @@ test('an edited benefit reaches the preview, the Word file and the web page', as
     expect(flat).toContain(NEW_BENEFIT);
   });
 
-  await test.step('Export HTML and open it in the browser: inert, with a CSP, nothing fetched', async () => {
+  await test.step('Export HTML to a typed path and open it in the browser: inert, with a CSP, nothing fetched', async () => {
     const html = join(scratch, 'exports', 'privacy.html');
     await documents.exportAs('Web page (HTML)', html);
     const source = await readFile(html, 'utf8');

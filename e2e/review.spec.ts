@@ -1,6 +1,7 @@
 // The Review screen in the browser: a finding opens the field it is about, fixing the field makes the
-// finding go and the badge count drop; and a store label exports through the web mode's path dialog.
-import { readFile, writeFile } from 'node:fs/promises';
+// finding go and the badge count drop; a store label downloads through the browser, and the record of
+// processing saves to a typed path, the web mode's other choice.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { serializeWorkspace } from '../core/canonical';
@@ -84,9 +85,8 @@ test('fixing a finding from the Review screen makes it disappear and the badge c
   });
 });
 
-test('the Play Data safety CSV exports from Store labels through the path dialog', async ({ app, page, scratch }) => {
+test('the Play Data safety CSV downloads from Store labels through the browser', async ({ app, page }) => {
   const review = new ReviewPage(page);
-  const target = join(scratch, 'data-safety.csv');
   await review.open();
   await review.openTab('Store labels');
   await review.main.getByRole('region', { name: 'Google Play' }).getByRole('button', { name: 'Data safety form (CSV)…' }).click();
@@ -97,14 +97,39 @@ test('the Play Data safety CSV exports from Store labels through the path dialog
   await gate.getByRole('button', { name: 'Export anyway' }).click();
   await expect(gate).toBeHidden();
   await expect(review.exportDialog).toBeVisible();
-  const saveAs = review.exportDialog.getByRole('textbox', { name: 'Save as' });
-  await expect(saveAs).toHaveValue(join(scratch, 'data-safety.csv'));
-  await saveAs.fill(target);
-  await review.exportDialog.getByRole('button', { name: 'Export' }).click();
+  await expect(review.exportDialog).toContainText('data-safety.csv');
+  const downloaded = page.waitForEvent('download');
+  await review.exportDialog.getByRole('button', { name: 'Download', exact: true }).click();
+  const download = await downloaded;
+  expect(download.suggestedFilename()).toBe('data-safety.csv');
   await expect(review.exportDialog).toBeHidden();
-  await expect(app.notification('Exported the Google Play Data safety CSV')).toBeVisible();
-  const text = await readFile(target, 'utf8');
+  await expect(app.notification('Downloaded data-safety.csv')).toBeVisible();
+  const text = await readFile(await download.path(), 'utf8');
   const rows = Papa.parse<string[]>(text.trimEnd(), { newline: '\r\n' }).data;
   expect(rows[0]).toEqual([...PLAY_CSV_HEADER]);
   expect(rows.length).toBeGreaterThan(100);
+  for (const row of rows.slice(1)) expect(row).toHaveLength(PLAY_CSV_HEADER.length);
+});
+
+test("the record of processing still saves to a folder on this computer, the web mode's other choice", async ({ app, page, scratch }) => {
+  const target = join(scratch, 'records', 'ropa.csv');
+  await mkdir(join(scratch, 'records'));
+  await app.goTo('Organization & settings');
+  await page.getByRole('main').getByRole('button', { name: 'Record of processing' }).click();
+  await page.getByRole('menuitem', { name: 'CSV…' }).click();
+  // The same review errors come first.
+  await page
+    .getByRole('dialog', { name: /the review calls/ })
+    .getByRole('button', { name: 'Export anyway' })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Export the record of processing activities (CSV)' });
+  await dialog.getByRole('button', { name: 'Save to a folder on this computer instead' }).click();
+  const saveAs = dialog.getByRole('textbox', { name: 'Save as' });
+  await expect(saveAs).toHaveValue(join(scratch, 'ropa.csv'));
+  await saveAs.fill(target);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(app.notification('Exported the record of processing activities (CSV)')).toBeVisible();
+  const rows = Papa.parse<string[]>((await readFile(target, 'utf8')).trimEnd(), { newline: '\r\n' }).data;
+  expect(rows.length).toBeGreaterThan(1);
 });

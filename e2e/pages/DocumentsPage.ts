@@ -1,5 +1,5 @@
 // The Documents screen: the list of documents, the live preview, and its Export and Copy menus.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 export type ExportFormat = 'Markdown' | 'Web page (HTML)' | 'Word (.docx)';
 
@@ -11,7 +11,7 @@ export class DocumentsPage {
   readonly title: Locator;
   readonly exportButton: Locator;
   readonly copyButton: Locator;
-  /** the web mode's path dialog (the desktop app uses the system's save dialog) */
+  /** the web mode's export dialog: the browser's download, or a path (the desktop app uses the system's save dialog) */
   readonly exportDialog: Locator;
   readonly saveAs: Locator;
 
@@ -22,7 +22,7 @@ export class DocumentsPage {
     this.title = this.main.getByRole('heading', { level: 3 });
     this.exportButton = this.main.getByRole('button', { name: 'Export', exact: true });
     this.copyButton = this.main.getByRole('button', { name: 'Copy', exact: true });
-    this.exportDialog = page.getByRole('dialog', { name: 'Export' });
+    this.exportDialog = page.getByRole('dialog', { name: /^Export / });
     this.saveAs = this.exportDialog.getByRole('textbox', { name: 'Save as' });
   }
 
@@ -37,10 +37,28 @@ export class DocumentsPage {
     return this.main.getByRole('link', { name: new RegExp(`^${title}`) });
   }
 
-  /** Exports the document shown through the web mode's path dialog and waits for the confirmation. */
-  async exportAs(format: ExportFormat, path: string): Promise<void> {
+  /** Chooses a format in the Export menu and waits for the web mode's export dialog. */
+  async startExport(format: ExportFormat): Promise<void> {
     await this.exportButton.click();
     await this.page.getByRole('menuitem', { name: `${format}…` }).click();
+    await expect(this.exportDialog).toBeVisible();
+  }
+
+  /** Downloads the document shown through the browser, as any web page's download, and waits for the confirmation. */
+  async download(format: ExportFormat): Promise<Download> {
+    await this.startExport(format);
+    const downloaded = this.page.waitForEvent('download');
+    await this.exportDialog.getByRole('button', { name: 'Download', exact: true }).click();
+    const download = await downloaded;
+    await expect(this.exportDialog).toBeHidden();
+    await expect(this.page.getByRole('alert').filter({ hasText: `Downloaded ${download.suggestedFilename()}` })).toBeVisible();
+    return download;
+  }
+
+  /** Exports the document shown to a path on this computer, the web mode's other choice, and waits for the confirmation. */
+  async exportAs(format: ExportFormat, path: string): Promise<void> {
+    await this.startExport(format);
+    await this.exportDialog.getByRole('button', { name: 'Save to a folder on this computer instead' }).click();
     await expect(this.saveAs).toBeVisible();
     await this.saveAs.fill(path);
     await this.exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
