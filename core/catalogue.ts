@@ -1,5 +1,5 @@
 // Everything Candor writes from a workspace, named once: the one-click exports (the app's Export buttons
-// and menus, the `export-file` handler, `candor export`), the formats a document is exported in, and the
+// and menus, the `export-file` and `export-download` handlers, `candor export`), the formats a document is exported in, and the
 // groups `candor build --only` names. Pure data, so the command line's help and the UI can list them
 // without loading a generator. The generators are wired to these ids on the Node side
 // (electron/services/exports.ts), where an id without one fails to compile.
