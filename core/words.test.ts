@@ -182,7 +182,17 @@ describe('isSentence and endsSentence', () => {
 
 describe('isVerbPhrase', () => {
   it('reads imperative purpose names as verb phrases', () => {
-    for (const name of ['Create your account', 'Send you receipts', 'Process payments', 'Show ads', 'Support your team', 'Advertise'])
+    for (const name of [
+      'Create your account',
+      'Send you receipts',
+      'Process payments',
+      'Show ads',
+      'Support your team',
+      'Advertise',
+      'Guide your meditation sessions',
+      'Take parking payments',
+      'Predict your cycle',
+    ])
       expect([name, isVerbPhrase(name)]).toEqual([name, true]);
   });
 
@@ -197,6 +207,9 @@ describe('isVerbPhrase', () => {
       'Report generation',
       'Check-in reminders',
       'CREATE',
+      'Search',
+      'Order history',
+      'Licence check',
     ])
       expect([name, isVerbPhrase(name)]).toEqual([name, false]);
   });

@@ -127,7 +127,11 @@ const VERBS = new Set(
   render renew reply report request research reset resolve respond restore retain review reward run save
   schedule screen secure sell send serve set share ship show sign spot store stream suggest support sync
   synchronise synchronize tailor tell test track train transfer translate understand update upload use
-  validate verify warn welcome`.split(/\s+/),
+  validate verify warn welcome ask call capture chat clean close coach conduct convert cook discover download
+  edit enter explain fetch fill filter finish forward gather guide hold install join label learn list listen
+  look map mark meditate message move name navigate open order organise organize pair pick predict print
+  rank rate read reconcile redeem refund remove rent repair replace reserve return route scan search select
+  shop sort split start stop submit summarise summarize take teach tag transcribe unlock view vote watch write`.split(/\s+/),
 );
 
 // Verbs that are just as often nouns: alone, a name such as "Support", "Research" or "Billing updates"
@@ -135,7 +139,8 @@ const VERBS = new Set(
 const ALSO_NOUNS = new Set(
   `access back bill book charge check contact count display email export help host import invoice issue log
   market match offer plan post process record reply report request research review reward run screen set
-  ship show sign store stream support test track train transfer update use welcome`.split(/\s+/),
+  ship show sign store stream support test track train transfer update use welcome call chat label list map
+  message name order pair print rank rate rent repair return route scan search start stop tag view vote watch`.split(/\s+/),
 );
 
 /**
@@ -150,7 +155,7 @@ export function isVerbPhrase(name: string): boolean {
   if (first.length !== words[0].length && !/^[\p{L}]+[,;:]?$/u.test(words[0])) return false;
   if (!ALSO_NOUNS.has(first.toLowerCase())) return true;
   // "Support" and "Report generation" are things; "Report crashes" and "Support your team" are acts.
-  return words.length > 1 && !/^\p{L}+(tion|sion|ment|ance|ence|ing|ity)$/iu.test(words[1]);
+  return words.length > 1 && !/^\p{L}*(tion|sion|ment|ance|ence|ing|ity|ory|ary|ery|ness|ship|status|data|details|settings|history)$/iu.test(words[1]);
 }
 
 const DETERMINER = /^(your|the|a|an|our|my|their|his|her|its|this|these|those|any|all|some|each|every)\s/i;

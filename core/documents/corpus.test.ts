@@ -1,0 +1,331 @@
+// The text corpus: each workspace's privacy notice (and notice at collection, where the CCPA applies)
+// and in-app texts are golden files that were read sentence by sentence; a property test checks over
+// random workspaces, phrased the ways people phrase things, what a careful reader would catch at once.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Workspace } from '../schema';
+import { workspaceArbitrary } from '../testing/arbitraries';
+import { golden } from '../testing/golden';
+import { validateWorkspace } from '../validate';
+import { CORPUS } from './fixtures/corpus';
+import { generateInAppText } from './in-app';
+import { inAppMarkdown } from './in-app-export';
+import { renderDocument } from './render';
+import { resolveTemplates, type ParsedTemplate } from './templates';
+import { markdownInline } from './text';
+import type { TemplateSource } from './types';
+
+const builtIn: TemplateSource[] = ['privacy-notice.md', 'notice-at-collection.md'].map((name) => ({
+  file: `templates/${name}`,
+  text: readFileSync(new URL(`../../templates/${name}`, import.meta.url), 'utf8'),
+  origin: 'built-in',
+}));
+const { templates } = resolveTemplates(builtIn, []);
+const PRIVACY = templates.find((t) => t.info.id === 'privacy-notice')!;
+const AT_COLLECTION = templates.find((t) => t.info.id === 'notice-at-collection')!;
+
+function render(workspace: Workspace, template: ParsedTemplate): string {
+  const result = renderDocument(workspace, template);
+  if (!result.ok) throw new Error(`${result.error.file}:${result.error.line}: ${result.error.message}`);
+  return result.document.markdown;
+}
+
+describe('the text corpus', () => {
+  it('has at least ten workspaces, each valid', () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(10);
+    for (const { id, workspace } of CORPUS) {
+      const result = validateWorkspace(workspace);
+      expect([id, result.problems]).toEqual([id, []]);
+    }
+  });
+
+  describe.each(CORPUS.map((entry) => [entry.id, entry] as const))('%s', (id, { workspace }) => {
+    it('privacy notice matches its reviewed golden file', () => {
+      golden(import.meta.url, `corpus/${id}.privacy-notice.md`, render(workspace, PRIVACY));
+    });
+
+    if (workspace.organization.jurisdictions.includes('ccpa')) {
+      it('notice at collection matches its reviewed golden file', () => {
+        golden(import.meta.url, `corpus/${id}.notice-at-collection.md`, render(workspace, AT_COLLECTION));
+      });
+    }
+
+    it('in-app texts match their reviewed golden file', () => {
+      golden(import.meta.url, `corpus/${id}.in-app.md`, inAppMarkdown(generateInAppText(workspace), workspace));
+    });
+
+    it('reads cleanly', () => {
+      const texts = [render(workspace, PRIVACY), ...inAppTexts(workspace)];
+      if (workspace.organization.jurisdictions.includes('ccpa')) texts.push(render(workspace, AT_COLLECTION));
+      for (const text of texts) expect(readingProblems(text, namesOf(workspace))).toEqual([]);
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// What a reader catches at once
+
+/** Organisation, recipient and product names that must appear exactly as entered. */
+function namesOf(workspace: Workspace): string[] {
+  const org = workspace.organization;
+  // "Your employer" or "Police and mountain rescue services" describe rather than name, and read in lower case mid-sentence.
+  return [org.name, org.legalName ?? '', ...workspace.recipients.map((r) => r.name)].filter(
+    (name) => name.length > 0 && !/^(your|the|our|police|municipal)\b/i.test(name),
+  );
+}
+
+function inAppTexts(workspace: Workspace): string[] {
+  const text = generateInAppText(workspace);
+  return [
+    ...Object.values(text.dataTypes).flatMap((d) => [d.short.text, d.long.text]),
+    ...Object.values(text.collectionPoints).flatMap((p) => [p.disclosure.text, p.ios?.text.text ?? '', p.android?.rationale.text ?? '']),
+  ].filter(Boolean);
+}
+
+/**
+ * The lines of a Markdown document or in-app text that a reader would stumble on:
+ * - a word said twice in a row ("the the"), ignoring case;
+ * - an empty list item, or a list item whose label has nothing after it ("- **Sold:**");
+ * - brackets that do not pair up on a line, or an odd number of straight double quotes;
+ * - a name of the organisation or a recipient printed in any other case than as entered;
+ * - a sentence or list item that does not end with ".", "!", "?" or "…" (or ":" when it introduces a
+ *   list), after closing quotes and brackets. Headings, table rows and a list item that is only a bold
+ *   name over a nested list are not sentences and are left out.
+ */
+function readingProblems(document: string, names: readonly string[]): string[] {
+  const problems: string[] = [];
+  const lines = document.split('\n');
+  lines.forEach((line, i) => {
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('|')) return;
+    // The words of the line, without Markdown emphasis, links' addresses and escapes.
+    const words = trimmed
+      .replace(/<[^>\s]+>/g, ' ')
+      .replace(/\]\([^)]*\)/g, ']')
+      .replace(/\\(.)/g, '$1')
+      .replace(/[*_`]/g, '');
+    const doubled = /\b(\p{L}+)\s+\1\b/iu.exec(words);
+    if (doubled) problems.push(`doubled word "${doubled[0]}": ${trimmed}`);
+    const nested = /^\s+[-*] /.test(lines[i + 1] ?? '') && (lines[i + 1] ?? '').search(/\S/) > line.search(/\S/);
+    if (/^([-*]|\d+\.)\s*$/.test(trimmed) || (/^[-*] \*\*[^*]+:\*\*\s*$/.test(trimmed) && !nested))
+      problems.push(`empty list item: ${trimmed}`);
+    const count = (pattern: RegExp) => (words.match(pattern) ?? []).length;
+    if (count(/\(/g) !== count(/\)/g)) problems.push(`unbalanced brackets: ${trimmed}`);
+    if (count(/\[/g) !== count(/\]/g)) problems.push(`unbalanced square brackets: ${trimmed}`);
+    if (count(/"/g) % 2 !== 0) problems.push(`unbalanced quotes: ${trimmed}`);
+    if (count(/“/g) !== count(/”/g)) problems.push(`unbalanced curly quotes: ${trimmed}`);
+    // Names in running text; addresses ("privacy@quill.example") are not names.
+    const prose = trimmed
+      .replace(/<[^>\s]+>/g, ' ')
+      .replace(/\]\([^)]*\)/g, ']')
+      .replace(/[\p{L}\p{N}._%+-]*[\p{L}\p{N}]\.[a-z]{2,}(?:\/\S*)?/gu, ' ');
+    for (const name of names) {
+      const shown = markdownInline(name);
+      const lower = prose.toLowerCase();
+      for (let at = lower.indexOf(shown.toLowerCase()); at >= 0; at = lower.indexOf(shown.toLowerCase(), at + 1)) {
+        const found = prose.slice(at, at + shown.length);
+        // A match inside a longer word ("Quill" in "Quillpad") is not the name.
+        const before = prose[at - 1] ?? ' ';
+        const after = prose[at + shown.length] ?? ' ';
+        if (found !== shown && !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) {
+          problems.push(`"${name}" printed as "${found}": ${trimmed}`);
+        }
+      }
+    }
+    const bareName = /^[-*] \*\*[^*]+\*\*(?: \([^)]*\))?$/.test(trimmed) && nested;
+    if (!bareName && !/[.!?…:]["'’”)\]>]*$/u.test(trimmed.replace(/\*+$/, ''))) problems.push(`no closing punctuation: ${trimmed}`);
+  });
+  return problems;
+}
+
+describe('readingProblems', () => {
+  it('catches each kind of stumble', () => {
+    const bad = [
+      'We use the the data.',
+      '- **Sold:**',
+      '-',
+      'Data (as written.',
+      'It says "stop.',
+      'EBAY INC. receives it.',
+      'We keep it until you close your account',
+      '- **Why we use it:** Create your account',
+    ].join('\n\n');
+    const problems = readingProblems(bad, ['eBay Inc.']);
+    for (const kind of [
+      'doubled word',
+      'empty list item: - **Sold:**',
+      'empty list item: -',
+      'unbalanced brackets',
+      'unbalanced quotes',
+      'printed as "EBAY INC."',
+    ])
+      expect(problems.some((p) => p.includes(kind))).toBe(true);
+    expect(problems.filter((p) => p.startsWith('no closing punctuation'))).toHaveLength(3);
+  });
+
+  it('lets headings, table rows, a bold name over a nested list and addresses pass', () => {
+    const good = [
+      '# eBay',
+      '| a | b |',
+      '- **Check entries**',
+      '  - **How it works:** We check.',
+      'Email <privacy@ebay.example>.',
+      'Lists:',
+    ].join('\n');
+    expect(readingProblems(good, ['eBay'])).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Random workspaces phrased as people phrase them
+
+const ORGANISATIONS = ['eBay', 'iCloud Notes', 'ACME GmbH', 'Quill', 'Hikebook'];
+const RECIPIENTS = [
+  'eBay Inc.',
+  'ACME GmbH',
+  'Hetzner Online GmbH',
+  'Stripe, Inc.',
+  'Functional Software, Inc. (Sentry)',
+  'iCloud Services Ltd',
+];
+const PURPOSE_NAMES = [
+  'Account and sign-in',
+  'Crash reporting',
+  'Analytics',
+  'Customer support',
+  'Support',
+  'Create your account',
+  'Send you receipts',
+  'Process payments',
+  'Show you personalised ads',
+  'Sync your notes between devices',
+];
+const DATA_TYPE_NAMES = [
+  'Email address',
+  'Invoices you issue',
+  'Photos of your receipts',
+  'Crash logs',
+  'Subscriptions and invoices',
+  'Precise location',
+  'iCloud backup',
+  'Heart rate',
+];
+// Benefits, descriptions, consequences: full sentences and fragments.
+const PROSE = [
+  'You can sign in on any device.',
+  'faster sign-in on every device',
+  'We fix crashes quickly.',
+  'fewer crashes',
+  'the text of your notes',
+  'eBay keeps the order history as its own notice explains.',
+  'Your notes are the same on your phone and your computer.',
+  'you can pay in the app',
+];
+const CRITERIA = [
+  'until account closure',
+  'We keep it until you close your account.',
+  'statutory retention period',
+  'German tax law requires us to keep invoices for 10 years.',
+  'as the tax office requires',
+  'Until you delete it.',
+  'required by law',
+];
+
+function pick<T>(list: readonly T[], picks: readonly number[], at: { i: number }): T {
+  const value = list[picks[at.i % picks.length] % list.length];
+  at.i++;
+  return value;
+}
+
+/** Replaces every text a reader sees with phrasing from the lists above; the structure stays random. */
+function phrased(workspace: Workspace, picks: readonly number[]): Workspace {
+  const at = { i: 0 };
+  const prose = () => pick(PROSE, picks, at);
+  const org = workspace.organization;
+  return {
+    ...workspace,
+    organization: {
+      ...org,
+      name: pick(ORGANISATIONS, picks, at),
+      ...(org.legalName ? { legalName: pick(RECIPIENTS, picks, at) } : {}),
+      ...(org.securityMeasures ? { securityMeasures: prose() } : {}),
+      ...(org.address ? { address: '1 Main Street\nBerlin' } : {}),
+      ...(org.dpo
+        ? {
+            dpo: {
+              ...org.dpo,
+              ...(org.dpo.name ? { name: 'Dr. Jana Voss' } : {}),
+              ...(org.dpo.address ? { address: '2 Side Street' } : {}),
+            },
+          }
+        : {}),
+      ...(org.representatives
+        ? {
+            representatives: org.representatives.map((r) => ({
+              ...r,
+              name: 'Fellside Privacy Representatives Ltd',
+              ...(r.address ? { address: '14 Lake Road' } : {}),
+            })),
+          }
+        : {}),
+      ...(org.supervisoryAuthority?.name
+        ? { supervisoryAuthority: { ...org.supervisoryAuthority, name: 'Data Protection Commission' } }
+        : {}),
+    },
+    purposes: workspace.purposes.map((p) => ({
+      ...p,
+      name: pick(PURPOSE_NAMES, picks, at),
+      ...(p.description ? { description: prose() } : {}),
+      ...(p.legitimateInterest ? { legitimateInterest: prose() } : {}),
+      ...(p.automatedDecision
+        ? {
+            automatedDecision: {
+              ...p.automatedDecision,
+              logic: prose(),
+              consequences: prose(),
+              ...(p.automatedDecision.significance ? { significance: prose() } : {}),
+            },
+          }
+        : {}),
+    })),
+    recipients: workspace.recipients.map((r, index) => ({
+      ...r,
+      name: RECIPIENTS[index % RECIPIENTS.length],
+      ...(r.description ? { description: prose() } : {}),
+      ...(r.trackingDomains ? { trackingDomains: ['tracker.example'] } : {}),
+    })),
+    collectionPoints: workspace.collectionPoints.map((c) => ({
+      ...c,
+      name: 'Sign-up',
+      ...(c.description ? { description: prose() } : {}),
+    })),
+    dataTypes: workspace.dataTypes.map((d) => {
+      const { inApp: _inApp, ...rest } = d;
+      return {
+        ...rest,
+        name: pick(DATA_TYPE_NAMES, picks, at),
+        ...(d.description ? { description: prose() } : {}),
+        ...(d.benefit ? { benefit: prose() } : {}),
+        ...(d.sourceDetail ? { sourceDetail: pick(['eBay, when you connect your account', 'Your employer'], picks, at) } : {}),
+        ...(d.consequenceIfNotProvided ? { consequenceIfNotProvided: prose() } : {}),
+        ...(d.retention?.criteria ? { retention: { ...d.retention, criteria: pick(CRITERIA, picks, at) } } : {}),
+        ...(d.subjects ? { subjects: d.subjects } : {}),
+      };
+    }),
+  };
+}
+
+describe('random workspaces, phrased as people phrase them', () => {
+  it('read cleanly in the privacy notice, the notice at collection and the in-app texts', () => {
+    fc.assert(
+      fc.property(workspaceArbitrary({ maxDataTypes: 5 }), fc.array(fc.nat(), { minLength: 64, maxLength: 64 }), (structure, picks) => {
+        const workspace = phrased(structure, picks);
+        const names = namesOf(workspace);
+        const documents = [render(workspace, PRIVACY), render(workspace, AT_COLLECTION), ...inAppTexts(workspace)];
+        for (const document of documents) expect(readingProblems(document, names)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
