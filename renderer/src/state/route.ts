@@ -63,9 +63,17 @@ export function routeHash(route: Route): string {
   }
 }
 
-export function navigate(route: Route): void {
+export function navigate(route: Route, { replace = false }: { replace?: boolean } = {}): void {
   const hash = routeHash(route);
-  if (window.location.hash !== hash) window.location.hash = hash;
+  if (window.location.hash === hash) return;
+  if (!replace) {
+    window.location.hash = hash;
+    return;
+  }
+  // An id that follows a name being typed: no history entry per keystroke, and the route changes in the
+  // same render as the workspace, so the screen never looks for the old id.
+  window.history.replaceState(window.history.state, '', hash);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
 function subscribe(callback: () => void) {

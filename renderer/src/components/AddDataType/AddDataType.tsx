@@ -8,28 +8,44 @@ import { useEditor } from '../../state/store';
 import { navigate } from '../../state/route';
 import classes from './AddDataType.module.css';
 
-function add(dataType: DataType, label: string) {
+function add(dataType: DataType, label: string, collectedAt?: string) {
   const { apply, workspace } = useEditor.getState();
   if (!workspace) return;
   const index = workspace.dataTypes.length;
+  // Added from a collection point's screen, it is collected there from the start.
+  if (collectedAt) dataType.collectedAt = [collectedAt];
   apply(label, (draft) => {
     draft.dataTypes.push(dataType);
   });
   navigate({ screen: 'data-type', id: dataType.id, field: `dataTypes[${index}].${dataType.purposes.length ? 'benefit' : 'purposes'}` });
 }
 
-/** "Type email, pick one, get its defaults": the library of common data types, or a blank one. */
-export function AddDataTypeDialog({ opened, onClose }: { opened: boolean; onClose(): void }) {
+/**
+ * "Type email, pick one, get its defaults": the library of common data types, or a blank one named what
+ * was typed. Given `collectedAt`, the new data type is collected at that collection point.
+ */
+export function AddDataTypeDialog({
+  opened,
+  onClose,
+  collectedAt,
+  title = 'Add a data type',
+}: {
+  opened: boolean;
+  onClose(): void;
+  collectedAt?: string;
+  title?: string;
+}) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const results = useMemo(() => searchLibrary(query, 40), [query]);
   const total = results.length + 1;
+  const typed = query.trim().replace(/\s+/g, ' ');
 
   const pick = (entry: LibraryEntry | null) => {
     const workspace = useEditor.getState().workspace;
     if (!workspace) return;
-    if (entry) add(dataTypeFromLibrary(entry, workspace), `Add “${entry.name}”`);
-    else add(blankDataType(workspace), 'Add blank data type');
+    if (entry) add(dataTypeFromLibrary(entry, workspace), `Add “${entry.name}”`, collectedAt);
+    else add(blankDataType(workspace, query), 'Add blank data type', collectedAt);
     setQuery('');
     setActive(0);
     onClose();
@@ -49,7 +65,7 @@ export function AddDataTypeDialog({ opened, onClose }: { opened: boolean; onClos
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title="Add a data type" size="lg" padding="lg" classNames={{ body: classes.body }}>
+    <Modal opened={opened} onClose={onClose} title={title} size="lg" padding="lg" classNames={{ body: classes.body }}>
       <Stack gap="sm">
         <TextInput
           data-autofocus
@@ -114,10 +130,12 @@ export function AddDataTypeDialog({ opened, onClose }: { opened: boolean; onClos
                 <IconFilePlus size={18} />
                 <div className={classes.text}>
                   <Text size="sm" fw={600}>
-                    Blank data type
+                    {typed ? `Blank data type “${typed}”` : 'Blank data type'}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    Start from nothing and fill in every field yourself.
+                    {typed
+                      ? 'Named as you typed it; fill in every other field yourself.'
+                      : 'Start from nothing and fill in every field yourself.'}
                   </Text>
                 </div>
               </Group>

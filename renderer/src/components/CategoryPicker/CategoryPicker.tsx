@@ -1,32 +1,39 @@
 import { useMemo } from 'react';
 import { Select, Stack, Text, type ComboboxItem, type OptionsFilter } from '@mantine/core';
 import { CATEGORY_BY_KEY, categoryLabel } from '../../../../core/taxonomy';
-import { categoryOptions, filterOptions } from '../../../../core/reference';
+import { categoryPickerOptions, rankOptions, type TaxonomyPickerOption } from '../../../../core/picker-search';
 
 interface CategoryItem extends ComboboxItem {
   depth: number;
   path: string;
+  description: string;
 }
 
-/** The reference's category options (depth-first, built once), grouped under their top-level branch. */
+const toItem = (option: TaxonomyPickerOption): CategoryItem => ({
+  value: option.value,
+  label: option.name,
+  depth: option.depth,
+  path: option.path,
+  description: option.description,
+});
+
+/** The categories (depth-first, built once), grouped under their top-level branch. */
 function buildOptions() {
   const groups = new Map<string, CategoryItem[]>();
-  for (const option of categoryOptions()) {
-    const top = option.path[0] ?? option.name;
+  for (const option of categoryPickerOptions()) {
+    const top = option.depth === 0 ? option.name : (CATEGORY_BY_KEY.get(option.value.split('.')[0])?.name ?? option.name);
     const list = groups.get(top) ?? [];
-    list.push({ value: option.key, label: categoryLabel(option.key), depth: option.depth, path: option.path.slice(1).join(' › ') });
+    list.push(toItem(option));
     groups.set(top, list);
   }
   return [...groups].map(([group, items]) => ({ group, items }));
 }
 
-// Matching is the reference's own (every typed word in the key, name, description or ancestors).
+// Plain words first: with something typed the list is one ranking, names and meanings above matches
+// that are only in the fideslang key or a parent's name (core/picker-search.ts).
 const filter: OptionsFilter = ({ options, search }) => {
   if (!search.trim()) return options;
-  const matches = new Set(filterOptions(categoryOptions(), search).map((o) => o.key));
-  return options
-    .map((group) => ('items' in group ? { ...group, items: group.items.filter((item) => matches.has(item.value)) } : group))
-    .filter((group) => !('items' in group) || group.items.length > 0);
+  return rankOptions(categoryPickerOptions(), search).map(toItem);
 };
 
 interface Props {
@@ -38,7 +45,7 @@ interface Props {
   path: string;
 }
 
-/** A searchable picker over the fideslang data categories (by name, key or description). */
+/** A searchable picker over the data categories: plain names and meanings, the fideslang key as detail. */
 export function CategoryPicker({ label, value, onChange, error, readOnly, path }: Props) {
   const data = useMemo(() => buildOptions(), []);
   const known = CATEGORY_BY_KEY.get(value);
@@ -49,7 +56,18 @@ export function CategoryPicker({ label, value, onChange, error, readOnly, path }
       searchable
       allowDeselect={false}
       nothingFoundMessage="No category matches"
-      description={known ? <span title={known.description}>{value}</span> : 'fideslang data category'}
+      description={
+        known ? (
+          <span title={`${categoryLabel(value)}: ${known.description}`}>
+            {known.description}{' '}
+            <Text span inherit ff="monospace" opacity={0.8}>
+              {value}
+            </Text>
+          </span>
+        ) : (
+          'What kind of personal data it is'
+        )
+      }
       data={data}
       value={value || null}
       error={error}
@@ -61,9 +79,12 @@ export function CategoryPicker({ label, value, onChange, error, readOnly, path }
       renderOption={({ option }) => {
         const c = option as CategoryItem;
         return (
-          <Stack gap={0} pl={Math.max(0, c.depth - 1) * 12}>
+          <Stack gap={0} pl={Math.max(0, c.depth - 1) * 12} title={`${c.label}: ${c.description}`}>
             <Text size="sm">{c.label}</Text>
             <Text size="xs" c="dimmed" lineClamp={1}>
+              {c.description}
+            </Text>
+            <Text size="xs" c="dimmed" ff="monospace" opacity={0.75} lineClamp={1}>
               {c.path ? `${c.path} · ` : ''}
               {c.value}
             </Text>

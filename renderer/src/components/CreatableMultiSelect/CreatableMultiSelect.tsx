@@ -1,11 +1,34 @@
-import { useState } from 'react';
+// A multi-select that never ends in a dead end: what is typed can become a new entry ("+ New recipient
+// “Stripe”"), through a small form for the entry's required fields shown under the field, and a list can
+// offer ready-made suggestions (services from Candor's catalogue) beside the workspace's own entries.
+import { useState, type ReactNode } from 'react';
 import { CheckIcon, Combobox, Group, Pill, PillsInput, ScrollArea, Text, useCombobox } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
+import { rankOptions } from '../../../../core/picker-search';
 
 export interface Option {
   value: string;
   label: string;
+  /** one line on what it is, shown under the label and searched */
   description?: string;
+}
+
+/** Ready-made entries offered for what was typed, such as catalogue services; picking one creates it. */
+export interface Suggestions {
+  /** the heading over them: "From Candor's catalogue" */
+  group: string;
+  search(query: string): Option[];
+  pick(value: string): void;
+}
+
+export interface Creator {
+  /** the option that starts it: "+ New recipient “Stripe”" */
+  label(text: string): string;
+  /**
+   * The small form asking for the new entry's required fields, shown under the field. It creates the
+   * entry and adds it to this field's value in one edit, then calls `close`.
+   */
+  form(name: string, close: () => void): ReactNode;
 }
 
 interface Props {
@@ -15,16 +38,17 @@ interface Props {
   data: Option[];
   value: string[];
   onChange(value: string[]): void;
-  /** creates a new entry from typed text and returns its value; omit to disallow creating */
-  onCreate?(label: string): string;
-  createLabel?: (text: string) => string;
+  creator?: Creator;
+  suggestions?: Suggestions;
   error?: string;
   readOnly?: boolean;
   'data-path'?: string;
   required?: boolean;
 }
 
-/** A multi-select whose list can grow from what the user types ("+ Create purpose “Send receipts”"). */
+const CREATE = '$create';
+const SUGGESTION = '$suggestion:';
+
 export function CreatableMultiSelect({
   label,
   description,
@@ -32,8 +56,8 @@ export function CreatableMultiSelect({
   data,
   value,
   onChange,
-  onCreate,
-  createLabel = (text) => `Create “${text}”`,
+  creator,
+  suggestions,
   error,
   readOnly,
   required,
@@ -44,20 +68,29 @@ export function CreatableMultiSelect({
     onDropdownOpen: () => combobox.updateSelectedOptionIndex('active'),
   });
   const [search, setSearch] = useState('');
+  // The name of the entry whose form is open under the field, if any.
+  const [creating, setCreating] = useState<string | null>(null);
   const byValue = new Map(data.map((o) => [o.value, o]));
-  const query = search.trim().toLowerCase();
-  const filtered = data.filter((o) => !query || o.label.toLowerCase().includes(query) || o.value.includes(query));
+  const text = search.trim();
+  const query = text.toLowerCase();
+  const filtered = rankOptions(
+    data.map((o) => ({ ...o, name: o.label })),
+    text,
+  );
   const exact = data.some((o) => o.label.toLowerCase() === query);
-  const canCreate = Boolean(onCreate && query && !exact);
+  const canCreate = Boolean(creator && query && !exact);
+  const suggested = suggestions && query ? suggestions.search(text) : [];
 
   const toggle = (v: string) => {
     onChange(value.includes(v) ? value.filter((x) => x !== v) : [...value, v]);
   };
 
   const submit = (v: string) => {
-    if (v === '$create' && onCreate) {
-      const created = onCreate(search.trim());
-      onChange([...value, created]);
+    if (v === CREATE && creator) {
+      setCreating(text);
+      combobox.closeDropdown();
+    } else if (v.startsWith(SUGGESTION) && suggestions) {
+      suggestions.pick(v.slice(SUGGESTION.length));
     } else {
       toggle(v);
     }
@@ -65,76 +98,101 @@ export function CreatableMultiSelect({
   };
 
   return (
-    <Combobox store={combobox} onOptionSubmit={submit} withinPortal disabled={readOnly}>
-      <Combobox.DropdownTarget>
-        <PillsInput
-          label={label}
-          description={description}
-          error={error}
-          required={required}
-          onClick={() => !readOnly && combobox.openDropdown()}
-          data-path={rest['data-path']}
-        >
-          <Pill.Group>
-            {value.map((v) => (
-              <Pill key={v} withRemoveButton={!readOnly} onRemove={() => onChange(value.filter((x) => x !== v))}>
-                {byValue.get(v)?.label ?? v}
-              </Pill>
-            ))}
-            <Combobox.EventsTarget>
-              <PillsInput.Field
-                aria-label={label}
-                value={search}
-                readOnly={readOnly}
-                placeholder={value.length === 0 ? placeholder : undefined}
-                onFocus={() => !readOnly && combobox.openDropdown()}
-                onBlur={() => combobox.closeDropdown()}
-                onChange={(event) => {
-                  combobox.updateSelectedOptionIndex();
-                  setSearch(event.currentTarget.value);
-                }}
-                onKeyDown={(event) => {
-                  if (event.key === 'Backspace' && search.length === 0 && value.length > 0) {
-                    event.preventDefault();
-                    onChange(value.slice(0, -1));
-                  }
-                }}
-              />
-            </Combobox.EventsTarget>
-          </Pill.Group>
-        </PillsInput>
-      </Combobox.DropdownTarget>
+    <div>
+      <Combobox store={combobox} onOptionSubmit={submit} withinPortal disabled={readOnly}>
+        <Combobox.DropdownTarget>
+          <PillsInput
+            label={label}
+            description={description}
+            error={error}
+            required={required}
+            onClick={() => !readOnly && combobox.openDropdown()}
+            data-path={rest['data-path']}
+          >
+            <Pill.Group>
+              {value.map((v) => (
+                <Pill key={v} withRemoveButton={!readOnly} onRemove={() => onChange(value.filter((x) => x !== v))}>
+                  {byValue.get(v)?.label ?? v}
+                </Pill>
+              ))}
+              <Combobox.EventsTarget>
+                <PillsInput.Field
+                  aria-label={label}
+                  value={search}
+                  readOnly={readOnly}
+                  placeholder={value.length === 0 ? placeholder : undefined}
+                  onFocus={() => !readOnly && combobox.openDropdown()}
+                  onBlur={() => combobox.closeDropdown()}
+                  onChange={(event) => {
+                    combobox.updateSelectedOptionIndex();
+                    combobox.openDropdown();
+                    setSearch(event.currentTarget.value);
+                  }}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Backspace' && search.length === 0 && value.length > 0) {
+                      event.preventDefault();
+                      onChange(value.slice(0, -1));
+                    }
+                  }}
+                />
+              </Combobox.EventsTarget>
+            </Pill.Group>
+          </PillsInput>
+        </Combobox.DropdownTarget>
 
-      <Combobox.Dropdown>
-        <Combobox.Options>
-          <ScrollArea.Autosize mah={280} type="scroll">
-            {filtered.map((option) => (
-              <Combobox.Option value={option.value} key={option.value} active={value.includes(option.value)}>
-                <Group gap="sm" wrap="nowrap">
-                  {value.includes(option.value) ? <CheckIcon size={12} /> : <span style={{ width: 12 }} />}
-                  <div>
-                    <Text size="sm">{option.label}</Text>
-                    {option.description && (
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {option.description}
-                      </Text>
-                    )}
-                  </div>
-                </Group>
-              </Combobox.Option>
-            ))}
-            {canCreate && (
-              <Combobox.Option value="$create">
-                <Group gap="sm" wrap="nowrap">
-                  <IconPlus size={14} />
-                  <Text size="sm">{createLabel(search.trim())}</Text>
-                </Group>
-              </Combobox.Option>
-            )}
-            {!canCreate && filtered.length === 0 && <Combobox.Empty>Nothing found</Combobox.Empty>}
-          </ScrollArea.Autosize>
-        </Combobox.Options>
-      </Combobox.Dropdown>
-    </Combobox>
+        <Combobox.Dropdown>
+          <Combobox.Options>
+            <ScrollArea.Autosize mah={320} type="scroll">
+              {filtered.map((option) => (
+                <Combobox.Option value={option.value} key={option.value} active={value.includes(option.value)}>
+                  <Group gap="sm" wrap="nowrap">
+                    {value.includes(option.value) ? <CheckIcon size={12} /> : <span style={{ width: 12 }} />}
+                    <div>
+                      <Text size="sm">{option.label}</Text>
+                      {option.description && (
+                        <Text size="xs" c="dimmed" lineClamp={1}>
+                          {option.description}
+                        </Text>
+                      )}
+                    </div>
+                  </Group>
+                </Combobox.Option>
+              ))}
+              {canCreate && (
+                <Combobox.Option value={CREATE}>
+                  <Group gap="sm" wrap="nowrap">
+                    <IconPlus size={14} />
+                    <Text size="sm">{creator!.label(text)}</Text>
+                  </Group>
+                </Combobox.Option>
+              )}
+              {suggested.length > 0 && suggestions && (
+                <Combobox.Group label={suggestions.group}>
+                  {suggested.map((option) => (
+                    <Combobox.Option value={`${SUGGESTION}${option.value}`} key={option.value}>
+                      <Group gap="sm" wrap="nowrap">
+                        <IconPlus size={14} />
+                        <div>
+                          <Text size="sm">{option.label}</Text>
+                          {option.description && (
+                            <Text size="xs" c="dimmed" lineClamp={1}>
+                              {option.description}
+                            </Text>
+                          )}
+                        </div>
+                      </Group>
+                    </Combobox.Option>
+                  ))}
+                </Combobox.Group>
+              )}
+              {!canCreate && filtered.length === 0 && suggested.length === 0 && (
+                <Combobox.Empty>{creator && !query ? 'Nothing yet: type a name to create one' : 'Nothing found'}</Combobox.Empty>
+              )}
+            </ScrollArea.Autosize>
+          </Combobox.Options>
+        </Combobox.Dropdown>
+      </Combobox>
+      {creating !== null && creator ? creator.form(creating, () => setCreating(null)) : null}
+    </div>
   );
 }

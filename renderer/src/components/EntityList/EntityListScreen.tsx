@@ -28,7 +28,6 @@ import { useEditor } from '../../state/store';
 import { useReadOnly } from '../../state/edit';
 import { navigate } from '../../state/route';
 import { useFocusField } from '../../state/focus';
-import { useFreshIds } from './fresh-ids';
 import { Section } from './fields';
 import type { DataTypeRef, EntityListName, EntityScreenConfig, EntryOf } from './types';
 import classes from './EntityListScreen.module.css';
@@ -137,7 +136,6 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
     apply(`Add ${singular}`, (d) => {
       (d[list] as { id: string; name: string }[]).push({ id: newId, name: config.newName });
     });
-    useFreshIds.getState().mark(list, newId);
     setQuery('');
     pendingFocus.current = { kind: 'name', id: newId };
     select(newId);
@@ -148,7 +146,6 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
     const neighbour = entries[index + 1] ?? entries[index - 1];
     apply(`Delete ${singular} “${entry.name}”`, (d) => deleteEntity(d, list, entry.id));
     const after = useEditor.getState().workspace;
-    useFreshIds.getState().forget(list, entry.id);
     if (fromRow && neighbour) pendingFocus.current = { kind: 'row', id: neighbour.id };
     navigate({ screen, id: neighbour?.id });
     const notificationId = `delete-${list}-${entry.id}`;
@@ -248,6 +245,7 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
             <Button leftSection={<IconPlus size={16} />} onClick={add} disabled={readOnly}>
               Add {singular}
             </Button>
+            {config.AddMore ? <config.AddMore disabled={readOnly} onAdded={select} /> : null}
           </EmptyState.Actions>
         </EmptyState>
       </Center>
@@ -267,17 +265,20 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
               <Title order={2} size="h4" className={classes.listTitle}>
                 {config.title}
               </Title>
-              <Button
-                size="compact-sm"
-                variant="light"
-                leftSection={<IconPlus size={14} />}
-                onClick={add}
-                disabled={readOnly}
-                aria-label={`Add ${singular}`}
-                className={classes.addButton}
-              >
-                Add
-              </Button>
+              <Group gap={6} wrap="nowrap">
+                {config.AddMore ? <config.AddMore disabled={readOnly} onAdded={select} /> : null}
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  leftSection={<IconPlus size={14} />}
+                  onClick={add}
+                  disabled={readOnly}
+                  aria-label={`Add ${singular}`}
+                  className={classes.addButton}
+                >
+                  Add
+                </Button>
+              </Group>
             </Group>
             <Text size="xs" c="dimmed" mt={2}>
               {config.intro}
@@ -331,10 +332,10 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
                 data-testid={`row-${entry.id}`}
               >
                 <div className={classes.rowText}>
-                  <Text size="sm" fw={500} truncate="end" c={entry.name ? undefined : 'dimmed'}>
+                  <Text size="sm" fw={500} truncate="end" c={entry.name ? undefined : 'dimmed'} title={entry.name || undefined}>
                     {entry.name || 'Untitled'}
                   </Text>
-                  <Text size="xs" c="dimmed" truncate="end">
+                  <Text size="xs" c="dimmed" truncate="end" title={secondary || undefined}>
                     {secondary || '\u00a0'}
                   </Text>
                 </div>

@@ -4,11 +4,10 @@
 import { useState } from 'react';
 import { TextInput } from '@mantine/core';
 import { SLUG_PATTERN } from '../../../../core/schema';
-import { renameEntityId, slugify } from '../../../../core/ids';
+import { isAutoId, renameEntityId, slugify } from '../../../../core/ids';
 import { useEditor } from '../../state/store';
 import { useReadOnly } from '../../state/edit';
 import { navigate } from '../../state/route';
-import { isFresh, useFreshIds } from './fresh-ids';
 import { useLabelledError } from './fields';
 import type { EntityListName, EntityScreen } from './types';
 
@@ -37,7 +36,7 @@ export function IdField({ list, screen, singular, index, id, usedBy }: IdFieldPr
   const readOnly = useReadOnly();
   const entries = useEditor((s) => s.workspace?.[list] ?? []);
   const apply = useEditor((s) => s.apply);
-  const fresh = useFreshIds((s) => isFresh(s.ids, list, id));
+  const auto = useEditor((s) => isAutoId(id, s.workspace?.[list][index]?.name ?? ''));
   const path = `${list}[${index}].id`;
   const validation = useLabelledError(path, 'Id');
   const [draft, setDraft] = useState(id);
@@ -53,14 +52,15 @@ export function IdField({ list, screen, singular, index, id, usedBy }: IdFieldPr
   function commit() {
     if (draft === id || problem) return;
     apply(`Change ${singular} id`, (d) => renameEntityId(d, list, id, draft));
-    useFreshIds.getState().forget(list, id);
     navigate({ screen, id: draft });
   }
 
-  const description = fresh
-    ? 'Follows the name until you change it. Lower-case letters, digits and hyphens.'
+  const refers =
+    usedBy > 0 ? ` Changing it updates the ${usedBy === 1 ? 'data type that refers' : `${usedBy} data types that refer`} to it.` : '';
+  const description = auto
+    ? `Follows the name until you change it here.${refers}`
     : usedBy > 0
-      ? `Changing it updates the ${usedBy === 1 ? 'data type that refers' : `${usedBy} data types that refer`} to it.`
+      ? refers.trim()
       : 'How the workspace file refers to this entry. Lower-case letters, digits and hyphens.';
 
   return (

@@ -1,7 +1,7 @@
-import { uniqueId, renameEntityId } from '../../../../core/ids';
+import { useRef } from 'react';
+import { isAutoId, renameEntity } from '../../../../core/ids';
 import { useEditor } from '../../state/store';
 import { navigate } from '../../state/route';
-import { isFresh, useFreshIds } from './fresh-ids';
 import { TextField } from './fields';
 import type { EntityListName, EntityScreen } from './types';
 
@@ -17,23 +17,16 @@ interface NameFieldProps {
   description?: string;
 }
 
-/** The entry's name; for an entry just added, leaving the field also gives it an id made from the name. */
-export function NameField({ list, screen, singular, index, id, name, usedBy, placeholder, description }: NameFieldProps) {
+/**
+ * The entry's name. While the id is the one Candor made from the name ("new-purpose" for "New purpose"),
+ * the id follows the name as it is typed, with every reference to it, in the same undo step; an id
+ * edited by hand stays put.
+ */
+export function NameField({ list, screen, singular, index, id, name, placeholder, description }: NameFieldProps) {
   const apply = useEditor((s) => s.apply);
   const path = `${list}[${index}].name`;
-
-  function followName() {
-    const { ids } = useFreshIds.getState();
-    if (!isFresh(ids, list, id) || usedBy > 0 || name.trim() === '') return;
-    const workspace = useEditor.getState().workspace;
-    if (!workspace) return;
-    const others = workspace[list].filter((_, i) => i !== index).map((e) => e.id);
-    const next = uniqueId(name, others);
-    if (next === id) return;
-    apply(`Change ${singular} id`, (d) => renameEntityId(d, list, id, next));
-    useFreshIds.getState().rename(list, id, next);
-    navigate({ screen, id: next });
-  }
+  // Judged when typing starts, so emptying the field on the way to a new name does not lose it.
+  const auto = useRef<boolean | null>(null);
 
   return (
     <TextField
@@ -43,16 +36,24 @@ export function NameField({ list, screen, singular, index, id, name, usedBy, pla
       value={name}
       placeholder={placeholder}
       description={description}
-      onValue={(value) =>
+      onFocus={() => {
+        auto.current = isAutoId(id, name);
+      }}
+      onBlur={() => {
+        auto.current = null;
+      }}
+      onValue={(value) => {
+        const follows = auto.current ?? isAutoId(id, name);
+        let next = id;
         apply(
           `Edit ${singular} name`,
           (d) => {
-            d[list][index].name = value;
+            next = renameEntity(d, list, index, value, follows);
           },
           { coalesceKey: path },
-        )
-      }
-      onBlur={followName}
+        );
+        if (next !== id) navigate({ screen, id: next }, { replace: true });
+      }}
     />
   );
 }

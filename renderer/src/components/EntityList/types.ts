@@ -41,6 +41,8 @@ export interface EntityScreenConfig<L extends EntityListName> {
   newName: string;
   /** the line under the name in the list */
   secondary(entry: EntryOf<L>): string;
+  /** Another way to add entries, shown beside "Add" (the recipients' catalogue); it reports the id it added. */
+  AddMore?: ComponentType<{ disabled: boolean; onAdded(id: string): void }>;
   /** the fields of one entry (everything above "Used by") */
   Editor: ComponentType<EntityEditorProps<L>>;
   /** "Data types collected for this purpose" — what "Used by" lists */

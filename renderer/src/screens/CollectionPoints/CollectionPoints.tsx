@@ -1,5 +1,7 @@
-import { Input, SegmentedControl, Stack } from '@mantine/core';
-import { IconMapPin } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Button, Input, SegmentedControl, Stack } from '@mantine/core';
+import { IconMapPin, IconPlus } from '@tabler/icons-react';
+import { AddDataTypeDialog } from '../../components/AddDataType/AddDataType';
 import { dataTypesUsing } from '../../../../core/ids';
 import { PERMISSIONS, PLATFORMS, type CollectionPoint, type Permission } from '../../../../core/schema';
 import { setOptional, useReadOnly } from '../../state/edit';
@@ -63,6 +65,28 @@ function PlatformField({ path, value, onValue }: { path: string; value: Platform
   );
 }
 
+/** "+ Add data type collected here": the library (or a blank one), already collected at this point. */
+function AddDataTypeHere({ id, name }: { id: string; name: string }) {
+  const readOnly = useReadOnly();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button
+        variant="light"
+        leftSection={<IconPlus size={16} />}
+        onClick={() => setOpen(true)}
+        disabled={readOnly}
+        style={{ alignSelf: 'flex-start' }}
+      >
+        Add data type collected here
+      </Button>
+      {open ? (
+        <AddDataTypeDialog opened onClose={() => setOpen(false)} collectedAt={id} title={`Add a data type collected at “${name || id}”`} />
+      ) : null}
+    </>
+  );
+}
+
 function CollectionPointEditor({ entry, index, path, edit }: EntityEditorProps<'collectionPoints'>) {
   const usedBy = useEditor((s) => (s.workspace ? dataTypesUsing(s.workspace, 'collectionPoints', entry.id).length : 0));
   return (
@@ -117,6 +141,7 @@ function CollectionPointEditor({ entry, index, path, edit }: EntityEditorProps<'
           }
         />
       </Section>
+      <AddDataTypeHere id={entry.id} name={entry.name} />
     </Stack>
   );
 }
@@ -140,7 +165,7 @@ export const COLLECTION_POINTS_CONFIG: EntityScreenConfig<'collectionPoints'> = 
   secondary,
   Editor: CollectionPointEditor,
   usedByDescription: 'Data types collected here.',
-  unusedDescription: 'No data type is collected here yet. Add it to a data type in the data type’s editor.',
+  unusedDescription: 'No data type is collected here yet. Add one with “Add data type collected here”, or from a data type’s editor.',
   deleteConsequences(point, users) {
     return (
       <p>

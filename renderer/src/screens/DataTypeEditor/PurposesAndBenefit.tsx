@@ -5,6 +5,8 @@ import { tidyRecipientPurposes } from '../../../../core/recipient-purposes';
 import { useFieldError } from '../../state/edit';
 import { useEditor } from '../../state/store';
 import { CreatableMultiSelect } from '../../components/CreatableMultiSelect/CreatableMultiSelect';
+import { LAWFUL_BASIS_HINTS, LAWFUL_BASIS_LABELS } from '../Purposes/Purposes';
+import { NewPurposeForm, type NewPurpose } from './NewEntityForms';
 import { Section } from './Section';
 import { useDataTypeEdit, useReferenceError, type SectionProps } from './useDataTypeEdit';
 
@@ -14,17 +16,26 @@ export function PurposesAndBenefit({ dataType, index }: SectionProps) {
   const purposes = useEditor((s) => s.workspace?.purposes);
   const purposesError = useFieldError(`${at}.purposes`);
   const referenceError = useReferenceError(at, 'purposes');
-  const purposeOptions = (purposes ?? []).map((p) => ({ value: p.id, label: p.name, description: p.description }));
+  const purposeOptions = (purposes ?? []).map((p) => ({
+    value: p.id,
+    label: p.name,
+    description:
+      p.description ?? (p.lawfulBasis ? `${LAWFUL_BASIS_LABELS[p.lawfulBasis]}: ${LAWFUL_BASIS_HINTS.get(p.lawfulBasis)}` : undefined),
+  }));
 
-  const createPurpose = (name: string): string => {
-    const newId = uniqueId(
-      name,
-      (purposes ?? []).map((p) => p.id),
-    );
+  // The new purpose, with the lawful basis asked for in its form, and its place in this data type: one edit.
+  const createPurpose = ({ name, lawfulBasis }: NewPurpose) => {
     apply(`Create purpose “${name}”`, (draft) => {
-      draft.purposes.push({ id: newId, name });
+      const newId = uniqueId(
+        name,
+        draft.purposes.map((p) => p.id),
+      );
+      draft.purposes.push({ id: newId, name, ...(lawfulBasis ? { lawfulBasis } : {}) });
+      const target = draft.dataTypes[index];
+      if (!target) return;
+      target.purposes = [...target.purposes, newId];
+      tidyRecipientPurposes(target);
     });
-    return newId;
   };
 
   return (
@@ -34,7 +45,7 @@ export function PurposesAndBenefit({ dataType, index }: SectionProps) {
     >
       <CreatableMultiSelect
         label="Purposes"
-        description="Pick every purpose; type a new one to create it."
+        description="Pick every purpose; type a new one to create it with its lawful basis."
         placeholder="Pick or create a purpose"
         required
         data={purposeOptions}
@@ -49,8 +60,19 @@ export function PurposesAndBenefit({ dataType, index }: SectionProps) {
             tidyRecipientPurposes(d);
           })
         }
-        onCreate={createPurpose}
-        createLabel={(text) => `Create purpose “${text}”`}
+        creator={{
+          label: (text) => `New purpose “${text}”`,
+          form: (name, close) => (
+            <NewPurposeForm
+              initialName={name}
+              onCancel={close}
+              onCreate={(purpose) => {
+                createPurpose(purpose);
+                close();
+              }}
+            />
+          ),
+        }}
       />
       <Textarea
         label="Benefit to the customer"

@@ -1,9 +1,10 @@
 // What the data is: its name, category, description, whose it is, its id and where it comes from.
+import { useRef } from 'react';
 import { MultiSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type { DataType } from '../../../../core/schema';
 import { SLUG_PATTERN, SOURCES } from '../../../../core/schema';
 import { DATA_SUBJECTS } from '../../../../core/taxonomy';
-import { renameEntityId } from '../../../../core/ids';
+import { isAutoId, renameEntity, renameEntityId } from '../../../../core/ids';
 import { setOptional, useFieldError } from '../../state/edit';
 import { navigate } from '../../state/route';
 import { useEditor } from '../../state/store';
@@ -23,6 +24,7 @@ export function WhatItIs({ dataType, index }: SectionProps) {
   const nameError = useFieldError(`${at}.name`);
   const idError = useFieldError(`${at}.id`);
   const categoryError = useFieldError(`${at}.category`);
+  const autoId = useRef<boolean | null>(null);
   return (
     <Section title="What it is" description="Name it the way your customers would, and say exactly what is collected.">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -33,15 +35,25 @@ export function WhatItIs({ dataType, index }: SectionProps) {
           error={nameError}
           readOnly={readOnly}
           data-path={`${at}.name`}
+          onFocus={() => {
+            autoId.current = isAutoId(dataType.id, dataType.name);
+          }}
+          onBlur={() => {
+            autoId.current = null;
+          }}
           onChange={(e) => {
             const value = e.currentTarget.value;
-            edit(
+            // An id Candor made from the name follows it, in the same undo step (see NameField).
+            const follows = autoId.current ?? isAutoId(dataType.id, dataType.name);
+            let next = dataType.id;
+            apply(
               'Rename data type',
-              (d) => {
-                d.name = value;
+              (draft) => {
+                next = renameEntity(draft, 'dataTypes', index, value, follows);
               },
-              'name',
+              { coalesceKey: `${at}.name` },
             );
+            if (next !== dataType.id) navigate({ screen: 'data-type', id: next }, { replace: true });
           }}
         />
         <CategoryPicker
@@ -79,7 +91,11 @@ export function WhatItIs({ dataType, index }: SectionProps) {
         />
         <TextInput
           label="Id"
-          description="Stable key used in the file. Changing it updates every reference."
+          description={
+            isAutoId(dataType.id, dataType.name)
+              ? 'Follows the name until you change it here. Used in the file and in generated keys.'
+              : 'Stable key used in the file and in generated keys. Changing it updates every reference.'
+          }
           defaultValue={dataType.id}
           key={dataType.id}
           error={idError}

@@ -1,16 +1,17 @@
 import { IconTarget } from '@tabler/icons-react';
-import { Stack } from '@mantine/core';
+import { Select, Stack, Text, type ComboboxItem, type OptionsFilter } from '@mantine/core';
 import { APPLE_PURPOSES, PLAY_PURPOSES, type ApplePurpose, type PlayPurpose } from '../../../../core/identifiers';
 import { DECISION_GROUNDS, LAWFUL_BASES, type DecisionGround, type LawfulBasis, type Purpose } from '../../../../core/schema';
 import { DECISION_GROUND_LABELS, profiles } from '../../../../core/profiling';
 import { DATA_USES, USE_BY_KEY } from '../../../../core/taxonomy';
 import { dataTypesUsing } from '../../../../core/ids';
-import { pruneEmpty, setOptional } from '../../state/edit';
+import { pruneEmpty, setOptional, useReadOnly } from '../../state/edit';
+import { rankOptions, usePickerOptions, type TaxonomyPickerOption } from '../../../../core/picker-search';
 import { useEditor } from '../../state/store';
 import { EntityListScreen, nameList } from '../../components/EntityList/EntityListScreen';
 import { IdField } from '../../components/EntityList/IdField';
 import { NameField } from '../../components/EntityList/NameField';
-import { Section, SelectField, SwitchField, TextareaField } from '../../components/EntityList/fields';
+import { Section, SelectField, SwitchField, TextareaField, useLabelledError } from '../../components/EntityList/fields';
 import type { EntityEditorProps, EntityScreenConfig } from '../../components/EntityList/types';
 import { applePurposeLabel, deriveStorePurposes, playPurposeLabel } from '../../../../core/reference';
 
@@ -23,7 +24,7 @@ export const LAWFUL_BASIS_LABELS: Record<LawfulBasis, string> = {
   'legitimate-interests': 'Legitimate interests',
 };
 
-const LAWFUL_BASIS_HINTS = new Map<string, string>([
+export const LAWFUL_BASIS_HINTS = new Map<string, string>([
   ['consent', 'The person agreed to it and can withdraw at any time.'],
   ['contract', 'Needed to provide what the person signed up for.'],
   ['legal-obligation', 'A law requires you to do it.'],
@@ -55,6 +56,68 @@ const USE_OPTIONS = (() => {
 
 const AUTOMATIC = 'automatic';
 
+interface UseItem extends ComboboxItem {
+  description: string;
+  depth: number;
+}
+
+const useItem = (o: TaxonomyPickerOption): UseItem => ({ value: o.value, label: o.name, description: o.description, depth: o.depth });
+
+// Plain words first: typing "personal" finds "Personalize" before "First Party Personalized Advertising".
+const useFilter: OptionsFilter = ({ options, search }) => (search.trim() ? rankOptions(usePickerOptions(), search).map(useItem) : options);
+
+/** The data use, by its name and meaning; the fideslang key is secondary detail. */
+function DataUseField({
+  path,
+  value,
+  description,
+  onValue,
+}: {
+  path: string;
+  value: string | undefined;
+  description: string | undefined;
+  onValue(value: string | null): void;
+}) {
+  const readOnly = useReadOnly();
+  const validation = useLabelledError(path, 'Data use');
+  return (
+    <Select
+      label="Data use"
+      description={description ?? 'What kind of use this purpose is; it decides the store labels.'}
+      placeholder="Search data uses: analytics, advertising, personalize…"
+      value={value ?? null}
+      data={USE_OPTIONS}
+      onChange={onValue}
+      error={validation}
+      readOnly={readOnly}
+      searchable
+      clearable={!readOnly}
+      allowDeselect={false}
+      nothingFoundMessage="No data use matches"
+      filter={useFilter}
+      maxDropdownHeight={320}
+      comboboxProps={{ withinPortal: true }}
+      data-path={path}
+      renderOption={({ option, checked }) => {
+        const item = option as UseItem;
+        return (
+          <Stack gap={0} title={`${item.label}: ${USE_DESCRIPTIONS.get(item.value) ?? ''}`}>
+            <Text size="sm" fw={checked ? 600 : undefined}>
+              {item.label}
+            </Text>
+            <Text size="xs" c="dimmed" lineClamp={1}>
+              {USE_DESCRIPTIONS.get(item.value)}
+            </Text>
+            <Text size="xs" c="dimmed" ff="monospace" opacity={0.75}>
+              {item.value}
+            </Text>
+          </Stack>
+        );
+      }}
+    />
+  );
+}
+
 function PurposeEditor({ entry, index, path, edit }: EntityEditorProps<'purposes'>) {
   const usedBy = useEditor((s) => (s.workspace ? dataTypesUsing(s.workspace, 'purposes', entry.id).length : 0));
   const basis = entry.lawfulBasis;
@@ -85,17 +148,10 @@ function PurposeEditor({ entry, index, path, edit }: EntityEditorProps<'purposes
           value={entry.description}
           onValue={(value) => edit('Edit purpose description', (p) => setOptional(p, 'description', value), `${path}.description`)}
         />
-        <SelectField
+        <DataUseField
           path={`${path}.use`}
-          label="Data use"
-          description={useDescription ?? 'The fideslang data use this purpose is an instance of; it decides the store labels.'}
-          placeholder="Search data uses"
           value={entry.use}
-          data={USE_OPTIONS}
-          descriptions={USE_DESCRIPTIONS}
-          searchable
-          clearable
-          nothingFoundMessage="No data use matches"
+          description={useDescription}
           onValue={(value) => edit('Change data use', (p) => setOptional(p, 'use', value))}
         />
       </Section>

@@ -1,5 +1,6 @@
-import { Stack, TagsInput } from '@mantine/core';
-import { IconShare } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Button, Stack, TagsInput } from '@mantine/core';
+import { IconBooks, IconShare } from '@tabler/icons-react';
 import { COUNTRY_CODES, countryName } from '../../../../core/countries';
 import { dataTypesUsing } from '../../../../core/ids';
 import { adequacyFor, type AdequacyStatus } from '../../../../core/adequacy';
@@ -13,6 +14,7 @@ import { IdField } from '../../components/EntityList/IdField';
 import { NameField } from '../../components/EntityList/NameField';
 import { Section, SelectField, SwitchField, TextareaField, TextField, useLabelledError } from '../../components/EntityList/fields';
 import type { EntityEditorProps, EntityScreenConfig } from '../../components/EntityList/types';
+import { AddFromCatalogueDialog, CatalogueNote } from '../../components/ServiceCatalogue/ServiceCatalogue';
 
 type Role = (typeof RECIPIENT_ROLES)[number];
 type Safeguard = (typeof TRANSFER_SAFEGUARDS)[number];
@@ -24,7 +26,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   'public-authority': 'Public authority',
 };
 
-const ROLE_HINTS = new Map<string, string>([
+export const ROLE_HINTS = new Map<string, string>([
   ['processor', 'Acts on your instructions, such as a hosting or email provider.'],
   ['controller', 'Decides for itself what to do with the data, such as an ad network or a bank.'],
   ['joint-controller', 'Decides together with you why and how the data is used.'],
@@ -73,7 +75,7 @@ const ADEQUACY_WORDS: Record<AdequacyStatus, string> = {
   'not-adequate': 'not adequate',
 };
 
-const COUNTRY_OPTIONS = COUNTRY_CODES.map((code) => ({ value: code, label: `${countryName(code)} (${code})` })).sort((a, b) =>
+export const COUNTRY_OPTIONS = COUNTRY_CODES.map((code) => ({ value: code, label: `${countryName(code)} (${code})` })).sort((a, b) =>
   a.label.localeCompare(b.label, 'en'),
 );
 
@@ -147,6 +149,7 @@ function RecipientEditor({ entry, index, path, edit }: EntityEditorProps<'recipi
 
   return (
     <Stack gap="lg">
+      <CatalogueNote recipient={entry} />
       <Section title="Recipient" description="Who receives personal data from you, and what they do with it.">
         <NameField
           list="recipients"
@@ -328,6 +331,26 @@ function RecipientEditor({ entry, index, path, edit }: EntityEditorProps<'recipi
   );
 }
 
+/** "Add" from Candor's catalogue of common services: a recipient with every known field filled in. */
+function AddFromCatalogue({ disabled, onAdded }: { disabled: boolean; onAdded(id: string): void }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button
+        size="compact-sm"
+        variant="default"
+        leftSection={<IconBooks size={14} />}
+        onClick={() => setOpen(true)}
+        disabled={disabled}
+        aria-label="Add recipient from Candor's catalogue"
+      >
+        Catalogue
+      </Button>
+      <AddFromCatalogueDialog opened={open} onClose={() => setOpen(false)} onAdded={onAdded} />
+    </>
+  );
+}
+
 function secondary(recipient: Recipient): string {
   const role = recipient.role ? ROLE_LABELS[recipient.role] : 'No role yet';
   return recipient.country ? `${role} · ${countryName(recipient.country)}` : role;
@@ -345,6 +368,7 @@ export const RECIPIENTS_CONFIG: EntityScreenConfig<'recipients'> = {
     'A recipient is a company or body that receives personal data from you: a hosting provider, an email service, a payment processor, an analytics tool. The privacy notice lists them, where they are and how transfers abroad are protected.',
   newName: 'New recipient',
   secondary,
+  AddMore: AddFromCatalogue,
   Editor: RecipientEditor,
   usedByDescription: 'Data types this recipient receives.',
   unusedDescription: 'No data type is shared with this recipient yet. Add it to a data type in the data type’s editor.',
