@@ -28,6 +28,18 @@ describe('readWorkspaceText', () => {
     if (result.kind === 'unreadable') expect(result.reason).toMatch(reason);
   });
 
+  it.each([
+    ['a password file', 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1::/usr/sbin:/usr/sbin/nologin\n'],
+    ['a key file', '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n'],
+    ['JSON with a secret then a mistake', '{"format": "candor/workspace", "secret": "hunter2" oops}'],
+  ])('never repeats what %s holds in its reason', (_label, text) => {
+    const result = readWorkspaceText(text);
+    expect(result.kind).toBe('unreadable');
+    const reason = result.kind === 'unreadable' ? result.reason : '';
+    expect(reason).toMatch(/not valid JSON/);
+    for (const piece of ['root', 'daemon', 'BEGIN', 'b3Bl', 'hunter2', 'oops', 'secret']) expect(reason).not.toContain(piece);
+  });
+
   it('reports the line of a syntax error', () => {
     const broken = valid.replace('"Acme Notes"', '"Acme Notes" oops');
     const result = readWorkspaceText(broken);

@@ -30,8 +30,14 @@ function jsonError(text: string, error: unknown): string {
     return 'is not complete JSON: it ends in the middle of the data, so it was probably cut short (an interrupted save or copy); restore a backup or the version from git';
   }
   const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
-  const detail = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
-  return `is not valid JSON${where} (${detail}); fix it in a text editor or restore a backup`;
+  // The parser's message may quote the text ('Unexpected token 'r', "root:x:0:0"... is not valid JSON'):
+  // keep only its words before the first quote, so an error never shows what the file holds.
+  const detail = message
+    .replace(/\s*in JSON at position \d+.*$/s, '')
+    .replace(/^JSON\.parse: /, '')
+    .split(/["'`]/)[0]
+    .replace(/[\s,:;(]+$/, '');
+  return `is not valid JSON${where} (${detail || 'not JSON syntax'}); fix it in a text editor or restore a backup`;
 }
 
 export function isNewerVersion(data: Record<string, unknown>): number | undefined {

@@ -463,7 +463,7 @@ describe('import-preview', () => {
     const folder = join(s.out, 'folder.csv');
     await mkdir(folder);
     const isFolder = await invokeHandler(s.handlers, 'import-preview', { path: folder });
-    expect(isFolder.ok === false && isFolder.error.message).toBe(`${folder} is a folder, not a file. Choose the file to import.`);
+    expect(isFolder.ok === false && isFolder.error.message).toBe(`Nothing was imported: ${folder} is a folder, not a file; choose a file.`);
 
     const missing = join(s.out, 'missing.yml');
     const notThere = await invokeHandler(s.handlers, 'import-preview', { path: missing });

@@ -1,7 +1,7 @@
 // Reading a file to import (an inventory CSV or a fideslang file) against the saved workspace, for the
 // app's preview. Nothing is changed here: the UI applies the preview as one undoable edit, which the
 // autosave then writes like any other.
-import { readFile, stat } from 'node:fs/promises';
+import { readBoundedFile, ReadRefusal } from './bounded-read';
 import { fail, ok, type ImportPreview, type Result } from '../../core/api';
 import { describeIoError } from './io-error';
 import type { WorkspaceSession } from './session';
@@ -16,10 +16,6 @@ function formatOf(path: string): Format | undefined {
   if (lower.endsWith('.csv')) return 'inventory-csv';
   if (lower.endsWith('.yml') || lower.endsWith('.yaml')) return 'fideslang';
   return undefined;
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 export async function importPreview(session: WorkspaceSession, { path }: { path: string }): Promise<Result<ImportPreview>> {
@@ -37,19 +33,10 @@ export async function importPreview(session: WorkspaceSession, { path }: { path:
   }
   let bytes: Buffer;
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) {
-      return fail({ code: 'invalid-argument', file: path, message: `${path} is a folder, not a file. Choose the file to import.` });
-    }
-    if (info.size > IMPORT_SIZE_LIMIT) {
-      return fail({
-        code: 'invalid-argument',
-        file: path,
-        message: `${path} is ${megabytes(info.size)}, more than the ${megabytes(IMPORT_SIZE_LIMIT)} Candor reads for an import. Check that it is the right file.`,
-      });
-    }
-    bytes = await readFile(path);
+    bytes = await readBoundedFile(path, { maxBytes: IMPORT_SIZE_LIMIT });
   } catch (error) {
+    if (error instanceof ReadRefusal)
+      return fail({ code: 'invalid-argument', file: path, message: `Nothing was imported: ${error.message}.` });
     return fail({ code: 'io', file: path, message: `Nothing was imported: ${describeIoError(error, path)}.` });
   }
   let text: string;

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, writeFile, chmod } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile, chmod, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -69,6 +69,28 @@ describe('readWorkspaceFile', () => {
     expect(content.message).toContain(file);
     expect(content.message).toMatch(/format version 2/);
     expect(content.message).toMatch(/format version 1/);
+  });
+});
+
+describe('readWorkspaceFile on what is not a file', () => {
+  it.runIf(process.platform !== 'win32')('refuses /dev/zero at once instead of reading forever', async () => {
+    const content = await readWorkspaceFile('/dev/zero');
+    expect(content).toMatchObject({
+      kind: 'refused',
+      error: {
+        code: 'unreadable',
+        message: 'The workspace file /dev/zero is a device, not a file; choose a file. Candor did not change it.',
+      },
+    });
+  });
+
+  it('refuses a file over 50 MB without reading it', async () => {
+    const dir = await dirs.make();
+    const big = join(dir, 'big.candor.json');
+    await writeFile(big, '');
+    await truncate(big, 51 * 1024 * 1024);
+    const content = await readWorkspaceFile(big);
+    expect(content.kind === 'refused' && content.error.message).toMatch(/is 51\.0 MB, more than the 50\.0 MB Candor reads/);
   });
 });
 

@@ -1,7 +1,6 @@
 // The workspace file on disk: reading it with a verdict (ok, newer version, or refused with the
 // reason and the path), content revisions, and the lowdb adapter that writes it atomically.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import type { CandorError } from '../../core/api';
 import { encodeWorkspace, serializeWorkspace } from '../../core/canonical';
@@ -9,6 +8,7 @@ import { readWorkspaceText } from '../../core/read';
 import type { Workspace } from '../../core/schema';
 import { validateWorkspace, type Problem } from '../../core/validate';
 import { stageFileAtomic } from './atomic-write';
+import { readBoundedFile, ReadRefusal, WORKSPACE_SIZE_LIMIT } from './bounded-read';
 import { describeIoError } from './io-error';
 
 /** The revision of some bytes: their SHA-256, in hex. Equal bytes, equal revision. */
@@ -89,8 +89,14 @@ export function classifyWorkspaceBytes(path: string, bytes: Buffer): WorkspaceFi
 export async function readWorkspaceFile(path: string): Promise<WorkspaceFileContent> {
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readBoundedFile(path, { maxBytes: WORKSPACE_SIZE_LIMIT });
   } catch (error) {
+    if (error instanceof ReadRefusal) {
+      return {
+        kind: 'refused',
+        error: { code: 'unreadable', file: path, message: `The workspace file ${error.message}. Candor did not change it.` },
+      };
+    }
     const code = (error as { code?: string }).code === 'ENOENT' ? 'not-found' : 'io';
     return { kind: 'refused', error: { code, file: path, message: `The workspace file ${describeIoError(error, path)}.` } };
   }
