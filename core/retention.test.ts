@@ -25,7 +25,7 @@ describe('retention in words', () => {
     [{ criteria: 'until account closure' }, 'until account closure'],
     [
       { period: { value: 10, unit: 'years' }, criteria: 'German commercial law (§257 HGB)' },
-      'for 10 years: German commercial law (§257 HGB)',
+      'for 10 years – German commercial law (§257 HGB)',
     ],
     [
       { criteria: 'As long as tax law requires (currently 7 years after the invoice date)' },

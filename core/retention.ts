@@ -114,8 +114,9 @@ export function retentionPhrase(retention: Retention | undefined): string | unde
     // "because" glued before it would misread half of them. A fragment ("statutory retention
     // period", "required by law") reads as an aside.
     if (isSentence(criteria!)) return `${core}. ${reason}`;
-    // Brackets inside brackets ("(German commercial law (§257 HGB))") read badly; a colon does not.
-    return reason.includes('(') ? `${core}: ${lowerFirst(reason)}` : `${core} (${lowerFirst(reason)})`;
+    // Brackets inside brackets ("(German commercial law (§257 HGB))") read badly, and a colon would
+    // clash with "Approval history: …" in a schedule; a dash reads well in both.
+    return reason.includes('(') ? `${core} – ${lowerFirst(reason)}` : `${core} (${lowerFirst(reason)})`;
   }
   if (core) return core;
   if (reason) {

@@ -230,7 +230,8 @@ function dataTypeLabel(dataType: DataType, special: boolean): string {
  */
 export function retentionText(retention: DataType['retention']): string {
   const phrase = oneLine(retentionPhrase(retention));
-  return phrase.startsWith('as follows: ') ? oneLine(retention?.criteria).replace(/[.;:,\s]+$/, '') : phrase;
+  // A note written as a sentence ("We keep it until …") follows "Email address: " as the other entries do, in lower case.
+  return phrase.startsWith('as follows: ') ? lowerFirst(oneLine(retention?.criteria).replace(/[.;:,\s]+$/, '')) : phrase;
 }
 
 /** The contact block (Art 30(1)(a)): controller, DPO and each representative; parties not recorded are left out. */
