@@ -52,15 +52,40 @@ export class DataTypeEditorPage {
     return pills.allInnerTexts();
   }
 
-  /** Picks an existing purpose from the list, or creates one with this name when none matches. */
-  async addPurpose(name: string, { create = false } = {}): Promise<void> {
+  /**
+   * Picks an existing purpose from the list, or creates one with this name when none matches, in the
+   * small form under the field, with its lawful basis when given.
+   */
+  async addPurpose(name: string, { create = false, lawfulBasis }: { create?: boolean; lawfulBasis?: string } = {}): Promise<void> {
     await this.purposesInput.click();
     await this.purposesInput.fill(name);
-    const option = create
-      ? this.page.getByRole('option', { name: `Create purpose “${name}”` })
-      : this.page.getByRole('option', { name, exact: true });
-    await option.click();
+    if (!create) {
+      await this.page.getByRole('option', { name, exact: true }).click();
+      await expect(this.purposesInput).toHaveValue('');
+      return;
+    }
+    await this.page.getByRole('option', { name: `New purpose “${name}”` }).click();
+    const form = this.main.getByRole('form', { name: 'New purpose' });
+    await expect(form.getByRole('textbox', { name: 'Purpose' })).toHaveValue(name);
+    if (lawfulBasis) await form.getByRole('radio', { name: lawfulBasis }).check();
+    await form.getByRole('button', { name: 'Create purpose' }).click();
+    await expect(form).toBeHidden();
     await expect(this.purposesInput).toHaveValue('');
+  }
+
+  /** The form a picker opens under itself to create a new entry ("New recipient", "New collection point"). */
+  newEntityForm(title: string): Locator {
+    return this.main.getByRole('form', { name: title });
+  }
+
+  /** The text box of a creatable picker ("Recipients", "Collected at"). */
+  pickerInput(label: string): Locator {
+    return this.main.getByRole('textbox', { name: label, exact: true });
+  }
+
+  /** The names shown as pills in a picker, located by its validation path's last segment. */
+  async pickedNames(field: 'purposes' | 'recipients' | 'collectedAt'): Promise<string[]> {
+    return this.main.locator(`[data-path$=".${field}"] .mantine-Pill-label`).allInnerTexts();
   }
 
   async setRetentionPeriod(value: number, unit: 'days' | 'weeks' | 'months' | 'years', after: string): Promise<void> {
