@@ -117,7 +117,7 @@ describe('validateWorkspace', () => {
   it('reports every problem at once, in file order', () => {
     const problems = problemsOf((w) => {
       w.dataTypes[0].purposes = ['nope'];
-      w.organization.website = 42;
+      (w.organization as any).website = 42;
       w.recipients[0].country = 'ZZ';
     });
     expect(problems.map((p) => p.path)).toEqual(['organization.website', 'recipients[0].country', 'dataTypes[0].purposes[0]']);

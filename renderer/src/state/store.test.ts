@@ -103,6 +103,49 @@ describe('editor store', () => {
     expect(useEditor.getState().saveStatus).toBe('saved');
   });
 
+  it('saves an incomplete workspace, and shows what is missing beside its fields', async () => {
+    useEditor.getState().apply('Add a data type', (d) => {
+      d.dataTypes.push({ id: 'new-data-type', name: '', category: '', purposes: [] });
+      d.organization.website = 'stillwater.app';
+      d.organization.contactEmail = 'privacy@';
+    });
+    const state = useEditor.getState();
+    expect(state.problems).toEqual([]);
+    expect(state.incomplete.map((p) => p.path)).toEqual([
+      'organization.contactEmail',
+      'dataTypes[1].name',
+      'dataTypes[1].category',
+      'dataTypes[1].purposes',
+    ]);
+    expect(state.problemsByPath.get('dataTypes[1].purposes')).toEqual(['must list at least one entry']);
+    expect(state.problemsByPath.get('organization.contactEmail')).toEqual(['must be an email address, such as privacy@example.com']);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(invoke).toHaveBeenCalledTimes(1);
+    expect(useEditor.getState().saveStatus).toBe('saved');
+    // Filling it in clears it beside the field.
+    useEditor.getState().apply('Choose a purpose', (d) => void (d.dataTypes[1].purposes = ['analytics']));
+    expect(useEditor.getState().problemsByPath.has('dataTypes[1].purposes')).toBe(false);
+  });
+
+  it('keeps what was missing shown while the structure is broken', () => {
+    useEditor.getState().apply('Empty name', (d) => void (d.dataTypes[0].name = ''));
+    useEditor.getState().apply('Break', (d) => void (d.dataTypes[0].purposes = ['missing']));
+    const state = useEditor.getState();
+    expect(state.problems.map((p) => p.path)).toEqual(['dataTypes[0].purposes[0]']);
+    expect(state.problemsByPath.get('dataTypes[0].name')).toEqual(['must not be empty']);
+  });
+
+  it('saves within a second of an edit even while typing never pauses', async () => {
+    const { apply } = useEditor.getState();
+    for (let i = 0; i < 10; i++) {
+      apply('Edit benefit', (d) => void (d.dataTypes[0].benefit = `Typing ${i}`), { coalesceKey: 'b' });
+      await vi.advanceTimersByTimeAsync(200);
+      if (i === 4) expect(invoke).toHaveBeenCalled();
+    }
+    // Never more than a second between the first unsaved keystroke and its save.
+    expect(invoke.mock.calls.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('stops saving when the file changed on disk, and keeps the edits', async () => {
     invoke.mockResolvedValueOnce({ ok: false, error: { code: 'changed-on-disk', message: 'w.candor.json changed on disk' } });
     useEditor.getState().apply('Edit', (d) => void (d.organization.name = 'Mine'));

@@ -1,9 +1,12 @@
 // The editor's state: the open workspace, every edit since it was opened (undo/redo), validation
 // problems and the autosave. Edits are immutable snapshots made with immer, so undo is a pointer move.
+// Only structural problems stop a save; what is merely incomplete (an empty name, no purpose yet) is
+// saved as typed and shown beside its field, so no keystroke waits on the rest of the form.
 import { create } from 'zustand';
 import { produce, type Draft } from 'immer';
 import type { CandorError, ReadOnlyReason, SessionState } from '../../../core/api';
 import type { Workspace } from '../../../core/schema';
+import { completenessProblems } from '../../../core/lint/completeness';
 import { validateWorkspace, type Problem } from '../../../core/validate';
 import { diffWorkspace, isEmptyChange } from '../../../core/changes';
 import { getBridge } from '../transport';
@@ -29,7 +32,11 @@ export interface EditorState {
   future: HistoryEntry[];
   /** label of the edit that produced the current workspace (for "Undo …" tooltips) */
   lastLabel?: string;
+  /** structural problems: while there are any, nothing is saved */
   problems: Problem[];
+  /** what is still missing (the review's completeness errors), with the messages shown beside the fields */
+  incomplete: Problem[];
+  /** both of the above, by path, for the fields */
   problemsByPath: Map<string, string[]>;
   saveStatus: SaveStatus;
   saveError?: CandorError;
@@ -44,11 +51,14 @@ export interface EditorState {
 
 const COALESCE_MS = 1200;
 const SAVE_DELAY_MS = 500;
+// A save waits for a pause in typing, but never longer than this after the first unsaved edit, so
+// every edit reaches the disk within a second even while someone types without stopping.
+const MAX_SAVE_WAIT_MS = 800;
 const HISTORY_LIMIT = 2000;
 
-function indexProblems(problems: Problem[]): Map<string, string[]> {
+function indexProblems(...lists: Problem[][]): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const p of problems) {
+  for (const p of lists.flat()) {
     const list = map.get(p.path) ?? [];
     list.push(p.message);
     map.set(p.path, list);
@@ -61,7 +71,7 @@ function indexProblems(problems: Problem[]): Map<string, string[]> {
 // them) instead of revalidating 2,000 entries.
 const validEntries = new WeakSet<object>();
 
-function check(workspace: Workspace): Pick<EditorState, 'problems' | 'problemsByPath'> {
+function check(workspace: Workspace, previous: Problem[] = []): Pick<EditorState, 'problems' | 'incomplete' | 'problemsByPath'> {
   const result = validateWorkspace(workspace, { trusted: validEntries });
   if (result.ok) {
     for (const list of [workspace.purposes, workspace.recipients, workspace.collectionPoints, workspace.dataTypes]) {
@@ -69,16 +79,23 @@ function check(workspace: Workspace): Pick<EditorState, 'problems' | 'problemsBy
     }
   }
   const problems = result.ok ? [] : result.problems;
-  return { problems, problemsByPath: indexProblems(problems) };
+  // Completeness trusts the structure; while that is broken, what was missing before stays shown.
+  const incomplete = result.ok ? completenessProblems(workspace) : previous;
+  return { problems, incomplete, problemsByPath: indexProblems(problems, incomplete) };
 }
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 let saving: Promise<void> | undefined;
+/** when the oldest edit not yet sent to the backend was made */
+let unsavedSince: number | undefined;
 
 export const useEditor = create<EditorState>()((set, get) => {
   function scheduleSave() {
     if (saveTimer) clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => void save(), SAVE_DELAY_MS);
+    const now = Date.now();
+    unsavedSince ??= now;
+    const delay = Math.max(0, Math.min(SAVE_DELAY_MS, unsavedSince + MAX_SAVE_WAIT_MS - now));
+    saveTimer = setTimeout(() => void save(), delay);
   }
 
   async function save(): Promise<void> {
@@ -89,6 +106,7 @@ export const useEditor = create<EditorState>()((set, get) => {
     if (saving) {
       await saving;
     }
+    unsavedSince = undefined;
     const { workspace, revision, readOnly, problems, saveStatus, savedWorkspace } = get();
     if (!workspace || readOnly) return;
     if (saveStatus === 'saved' || saveStatus === 'conflict') return;
@@ -154,7 +172,7 @@ export const useEditor = create<EditorState>()((set, get) => {
       future: [],
       lastLabel: label,
       saveStatus: 'pending',
-      ...check(next),
+      ...check(next, get().incomplete),
     });
     scheduleSave();
   }
@@ -167,11 +185,13 @@ export const useEditor = create<EditorState>()((set, get) => {
     past: [],
     future: [],
     problems: [],
+    incomplete: [],
     problemsByPath: new Map(),
     saveStatus: 'saved',
 
     load(state) {
       if (saveTimer) clearTimeout(saveTimer);
+      unsavedSince = undefined;
       if (state.status === 'open') {
         set({
           session: state,
@@ -196,6 +216,7 @@ export const useEditor = create<EditorState>()((set, get) => {
           past: [],
           future: [],
           problems: [],
+          incomplete: [],
           problemsByPath: new Map(),
           saveStatus: 'saved',
           saveError: undefined,
@@ -223,7 +244,7 @@ export const useEditor = create<EditorState>()((set, get) => {
         future: [{ workspace, label: previous.label, at: Date.now() }, ...future],
         lastLabel: past[past.length - 2]?.label,
         saveStatus: 'pending',
-        ...check(previous.workspace),
+        ...check(previous.workspace, get().incomplete),
       });
       scheduleSave();
     },
@@ -238,7 +259,7 @@ export const useEditor = create<EditorState>()((set, get) => {
         future: future.slice(1),
         lastLabel: next.label,
         saveStatus: 'pending',
-        ...check(next.workspace),
+        ...check(next.workspace, get().incomplete),
       });
       scheduleSave();
     },

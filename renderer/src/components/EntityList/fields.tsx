@@ -20,6 +20,7 @@ import {
   type TextInputProps,
 } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
+import { normaliseEmail, normaliseUrl } from '../../../../core/normalise';
 import { useFieldError, useReadOnly } from '../../state/edit';
 
 /**
@@ -46,14 +47,24 @@ interface TextFieldProps extends Omit<TextInputProps, 'value' | 'onChange' | 'la
   error?: string;
 }
 
-export function TextField({ path, label, value, onValue, error, ...rest }: TextFieldProps) {
+// Addresses are tidied when the field is left, not while typing: "stillwater.app" becomes
+// "https://stillwater.app", an e-mail loses its spaces and gets a lower-case domain.
+const TIDY: Partial<Record<string, (value: string) => string>> = { url: normaliseUrl, email: normaliseEmail };
+
+export function TextField({ path, label, value, onValue, error, onBlur, ...rest }: TextFieldProps) {
   const readOnly = useReadOnly();
   const validation = useLabelledError(path, label);
+  const tidy = rest.inputMode ? TIDY[rest.inputMode] : undefined;
   return (
     <TextInput
       label={label}
       value={value ?? ''}
       onChange={(e) => onValue(e.currentTarget.value)}
+      onBlur={(e) => {
+        const typed = e.currentTarget.value;
+        if (tidy && !readOnly && tidy(typed) !== typed) onValue(tidy(typed));
+        onBlur?.(e);
+      }}
       error={validation ?? error}
       readOnly={readOnly}
       data-path={path}

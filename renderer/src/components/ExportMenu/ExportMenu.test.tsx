@@ -104,15 +104,15 @@ describe('ExportButton', () => {
   it('refuses, saying why, while the workspace has problems that stop it from being saved', async () => {
     load();
     act(() =>
-      useEditor.getState().apply('Clear name', (draft) => {
-        draft.organization.name = '';
+      useEditor.getState().apply('Break a reference', (draft) => {
+        draft.dataTypes[0].purposes = ['no-such-purpose'];
       }),
     );
     renderScreen(<ExportButton kind="inventory-csv" />);
     fireEvent.click(screen.getByRole('button', { name: 'Inventory as CSV…' }));
     expect(
       await screen.findByText(
-        'Nothing was exported: 1 problem stops your latest changes from being saved (organization › name: must not be empty). Fix it, then export again.',
+        'Nothing was exported: 1 problem stops your latest changes from being saved (Email address › purposes: no purpose has the id "no-such-purpose"; add it under Purposes or remove the reference). Fix it, then export again.',
       ),
     ).toBeTruthy();
     expect(choosePath).not.toHaveBeenCalled();

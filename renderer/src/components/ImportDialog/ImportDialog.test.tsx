@@ -167,8 +167,8 @@ describe('Import: inventory CSV', () => {
     const ws = load();
     files['/home/ana/inventory.csv'] = inventoryCsv(ws);
     act(() =>
-      useEditor.getState().apply('Clear name', (draft) => {
-        draft.dataTypes[0].name = '';
+      useEditor.getState().apply('Break a reference', (draft) => {
+        draft.dataTypes[0].purposes = ['no-such-purpose'];
       }),
     );
     renderScreen(<ImportButton />);

@@ -67,10 +67,15 @@ describe('OrganizationScreen', () => {
     const who = section('Who you are');
     const website = input('Website', who);
     expect(website.getAttribute('data-path')).toBe('organization.website');
-    fireEvent.change(website, { target: { value: 'littlemoments.example' } });
-    expect(org().website).toBe('littlemoments.example');
+    fireEvent.change(website, { target: { value: 'littlemoments' } });
+    expect(org().website).toBe('littlemoments');
     expect(within(who).getByText('Website must be an absolute https:// address, such as https://example.com/privacy')).toBeTruthy();
     expect(useEditor.getState().saveStatus).toBe('pending');
+    // Without a scheme it is an address all the same, made https:// when the field is left.
+    fireEvent.change(website, { target: { value: 'littlemoments.example' } });
+    expect(within(who).queryByText(/^Website must be/)).toBeNull();
+    fireEvent.blur(website);
+    expect(org().website).toBe('https://littlemoments.example');
 
     const email = input('Email', section('Data protection officer'));
     fireEvent.change(email, { target: { value: 'aoife at littlemoments' } });

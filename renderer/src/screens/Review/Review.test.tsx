@@ -162,17 +162,19 @@ describe('Review: findings', () => {
     renderScreen(<Routed />);
     await screen.findAllByTestId('finding');
     act(() =>
-      useEditor.getState().apply('Clear name', (draft) => {
+      useEditor.getState().apply('Clear name, break a reference', (draft) => {
         draft.dataTypes[0].name = '';
+        draft.dataTypes[0].purposes = ['no-such-purpose'];
       }),
     );
     const notice = await screen.findByTestId('review-stale');
     expect(notice.textContent).toContain('Your latest changes have a problem that stops them from being saved');
-    expect(notice.textContent).toContain('must not be empty');
-    // The findings are still those of the saved workspace.
+    expect(notice.textContent).toContain('no purpose has the id "no-such-purpose"');
+    // The findings are still those of the saved workspace: the empty name (only incomplete) is not among them yet.
     expect(screen.getAllByTestId('finding').some((el) => el.dataset.rule === 'missing-benefit')).toBe(true);
-    fireEvent.click(within(notice).getByRole('button', { name: 'dataTypes[0] › name' }));
-    await waitFor(() => expect(window.location.hash).toBe(routeHash(routeForPath(ws, 'dataTypes[0].name'))));
+    expect(screen.getAllByTestId('finding').some((el) => el.dataset.rule === 'name-missing')).toBe(false);
+    fireEvent.click(within(notice).getByRole('button', { name: 'dataTypes[0] › purposes' }));
+    await waitFor(() => expect(window.location.hash).toBe(routeHash(routeForPath(ws, 'dataTypes[0].purposes[0]'))));
   });
 });
 
