@@ -98,7 +98,7 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .command('validate')
     .summary('check a workspace file and list its problems')
     .description(
-      'Check a workspace file against the workspace format. Prints one summary line when it is valid, or one line per problem (field path: message). Never writes.',
+      'Check a workspace file against the workspace format: its structure (types, ids, references, dates), which is all a save needs. Prints one summary line when it is valid, or one line per problem (field path: message). What a valid file still lacks (an empty name, a data type without a purpose) is for "candor lint". Never writes.',
     )
     .argument('<file>', 'the workspace file (*.candor.json)')
     .addHelpText('after', examples(EXAMPLES.validate))
