@@ -73,6 +73,10 @@ export class BrowserWindow extends EventEmitter {
   static getAllWindows() {
     return BrowserWindow.all.filter((w) => !w.destroyed);
   }
+  /** The fake has no focus: the newest open window stands for the focused one. */
+  static getFocusedWindow() {
+    return BrowserWindow.getAllWindows().at(-1) ?? null;
+  }
   async loadURL(url: string) {
     this.webContents.url = url;
     queueMicrotask(() => this.emit('ready-to-show'));

@@ -1,12 +1,20 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from './content-security-policy';
-import { fakeEvent, resetFakeElectron, shell } from './fake-electron';
+import { dialog, fakeEvent, resetFakeElectron, shell } from './fake-electron';
 import { denyNewWindows, hardenSession, isExternalLink, lockNavigation, secureWebPreferences } from './security';
 
 vi.mock('electron', () => import('./fake-electron'));
 
-beforeEach(() => resetFakeElectron());
+beforeEach(() => {
+  resetFakeElectron();
+  dialog.showMessageBox.mockResolvedValue({ response: 0 });
+});
+
+/** Lets the opener's question and answer (a few promise turns) run. */
+async function settle() {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
 
 describe('secureWebPreferences', () => {
   it('turns on every isolation setting of the checklist', () => {
@@ -135,7 +143,7 @@ describe('hardenSession', () => {
 });
 
 describe('denyNewWindows', () => {
-  it('never opens a window, and sends https links to the browser', () => {
+  it('never opens a window, and sends https links to the browser after asking', async () => {
     const contents = Object.assign(new EventEmitter(), {
       handler: undefined as undefined | ((d: { url: string }) => { action: string }),
       setWindowOpenHandler(h: (d: { url: string }) => { action: string }) {
@@ -144,10 +152,14 @@ describe('denyNewWindows', () => {
     });
     denyNewWindows(contents as never);
     expect(contents.handler!({ url: 'https://gdpr.eu/' })).toEqual({ action: 'deny' });
+    await settle();
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ message: 'Open gdpr.eu in your browser?' }));
     expect(shell.openExternal).toHaveBeenCalledWith('https://gdpr.eu/');
     expect(contents.handler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(contents.handler!({ url: 'candor://app/index.html' })).toEqual({ action: 'deny' });
+    await settle();
     expect(shell.openExternal).toHaveBeenCalledTimes(1);
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(1);
     const webview = fakeEvent();
     contents.emit('will-attach-webview', webview, {}, {});
     expect(webview.defaultPrevented).toBe(true);
@@ -155,7 +167,7 @@ describe('denyNewWindows', () => {
 });
 
 describe('lockNavigation', () => {
-  it('keeps the window on our page', () => {
+  it('keeps the window on our page', async () => {
     const contents = new EventEmitter();
     lockNavigation(contents as never, undefined);
     const navigate = (url: string) => {
@@ -166,8 +178,10 @@ describe('lockNavigation', () => {
     expect(navigate('candor://app/index.html#/purposes')).toBe(false);
     expect(navigate('file:///home/me/secret.html')).toBe(true);
     expect(navigate('http://example.com/')).toBe(true);
+    await settle();
     expect(shell.openExternal).not.toHaveBeenCalled();
     expect(navigate('https://gdpr.eu/art-13')).toBe(true);
+    await settle();
     expect(shell.openExternal).toHaveBeenCalledWith('https://gdpr.eu/art-13');
   });
 
@@ -180,5 +194,24 @@ describe('lockNavigation', () => {
     const redirect = fakeEvent({ url: 'file:///etc/passwd' });
     contents.emit('will-redirect', redirect);
     expect(redirect.defaultPrevented).toBe(true);
+  });
+
+  it('opens nothing the user cancels, and asks nothing for a trusted host', async () => {
+    const contents = new EventEmitter();
+    const openLink = vi.fn(async (_url: string) => true);
+    lockNavigation(contents as never, undefined, openLink);
+    contents.emit('will-navigate', fakeEvent({ url: 'https://ico.org.uk/' }));
+    contents.emit('will-navigate', fakeEvent({ url: 'http://ico.org.uk/' }));
+    expect(openLink.mock.calls).toEqual([['https://ico.org.uk/']]);
+
+    const cancelled = new EventEmitter();
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1 });
+    lockNavigation(cancelled as never, undefined);
+    const event = fakeEvent({ url: 'https://tracker.example/' });
+    cancelled.emit('will-navigate', event);
+    await settle();
+    expect(event.defaultPrevented).toBe(true);
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ message: 'Open tracker.example in your browser?' }));
+    expect(shell.openExternal).not.toHaveBeenCalled();
   });
 });

@@ -1,8 +1,9 @@
 // Electron's security checklist, applied in one place: an isolated, sandboxed page without Node,
 // no new windows, no navigation away from the app, no permissions, and no network traffic of its own.
-import { shell, type Session, type WebContents, type WebPreferences } from 'electron';
+import type { Session, WebContents, WebPreferences } from 'electron';
 import { isAppUrl } from './app-url';
 import { withSecurityHeaders } from './content-security-policy';
+import { openExternalLink, type OpenExternalLink } from './external-links';
 
 export function secureWebPreferences(preloadPath: string, platform: NodeJS.Platform): WebPreferences {
   return {
@@ -71,21 +72,25 @@ export function hardenSession(ses: Session, options: { devServerUrl?: string; pl
   });
 }
 
-/** For every webContents (the window, DevTools): no new windows, no <webview>. */
-export function denyNewWindows(contents: WebContents): void {
+/** For every webContents (the window, DevTools): no new windows, no <webview>; https links go through `openLink`. */
+export function denyNewWindows(contents: WebContents, openLink: OpenExternalLink = openExternalLink): void {
   contents.setWindowOpenHandler(({ url }) => {
-    if (isExternalLink(url)) void shell.openExternal(url);
+    if (isExternalLink(url)) void openLink(url);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** For the app window: it shows our page and nothing else; https links open in the browser. */
-export function lockNavigation(contents: WebContents, devServerUrl: string | undefined): void {
+/** For the app window: it shows our page and nothing else; https links go through `openLink` to the browser. */
+export function lockNavigation(
+  contents: WebContents,
+  devServerUrl: string | undefined,
+  openLink: OpenExternalLink = openExternalLink,
+): void {
   const stayInApp = (event: { preventDefault(): void; url: string }) => {
     if (isAppUrl(event.url, devServerUrl)) return;
     event.preventDefault();
-    if (isExternalLink(event.url)) void shell.openExternal(event.url);
+    if (isExternalLink(event.url)) void openLink(event.url);
   };
   contents.on('will-navigate', stayInApp);
   contents.on('will-redirect', stayInApp);
