@@ -188,6 +188,7 @@ const RECIPIENTS = [
   'Stripe, Inc.',
   'Functional Software, Inc. (Sentry)',
   'iCloud Services Ltd',
+  'Brave Software, Inc.',
 ];
 const PURPOSE_NAMES = [
   'Account and sign-in',
@@ -221,6 +222,7 @@ const PROSE = [
   'eBay keeps the order history as its own notice explains.',
   'Your notes are the same on your phone and your computer.',
   'you can pay in the app',
+  'You can be brave and try new routes.',
 ];
 const CRITERIA = [
   'until account closure',
@@ -289,9 +291,9 @@ function phrased(workspace: Workspace, picks: readonly number[]): Workspace {
           }
         : {}),
     })),
-    recipients: workspace.recipients.map((r, index) => ({
+    recipients: workspace.recipients.map((r) => ({
       ...r,
-      name: RECIPIENTS[index % RECIPIENTS.length],
+      name: pick(RECIPIENTS, picks, at),
       ...(r.description ? { description: prose() } : {}),
       ...(r.trackingDomains ? { trackingDomains: ['tracker.example'] } : {}),
     })),

@@ -193,12 +193,15 @@ class ProperNouns {
   }
 
   /**
-   * For names of organisations, which are names unless their first word is an ordinary word the
-   * workspace also writes in lower case ("Police and mountain rescue services").
+   * For names of organisations, which are names unless they read as a description: more than one word,
+   * none capitalised but the first, and that an ordinary word the workspace also writes in lower case
+   * ("Police and mountain rescue services"). "Brave Software, Inc." and "Stripe" stay as entered.
    */
   lowerCommon(text: string): string {
     const match = /^(\p{Lu}[\p{Ll}'’]*)(?=$|[^\p{L}\p{N}])(?:\s+([\p{L}\p{N}'’-]+))?/u.exec(text);
     if (!match || this.startsWithName(text)) return text;
+    const rest = text.slice(match[1].length);
+    if (!/\s/.test(rest.trim() ? rest : '') || /\p{Lu}/u.test(rest)) return text;
     const [, word, next] = match;
     if (!this.lower.has(word.toLowerCase()) || this.always.has(word)) return text;
     if (next && this.pairs.has(`${word} ${next.toLowerCase()}`)) return text;
