@@ -35,9 +35,13 @@ export function serviceOf(recipient: Pick<Recipient, 'name'>): Service | undefin
 
 /** Catalogue services matching what was typed that are not recipients of the workspace yet. */
 export function servicesToOffer(query: string, workspace: Workspace | null | undefined, limit = 5): Service[] {
-  const present = new Set((workspace?.recipients ?? []).map((r) => r.name.trim().toLowerCase()));
-  return searchServices(query, limit + present.size)
-    .filter((s) => !present.has(recipientName(s).toLowerCase()))
+  const recipients = workspace?.recipients ?? [];
+  const names = new Set(recipients.map((r) => r.name.trim().toLowerCase()));
+  const ids = new Set(recipients.map((r) => r.id));
+  // Already there under the catalogue's id, its brand or its legal name: the picker lists it as it is.
+  const present = (s: Service) => ids.has(s.id) || names.has(s.name.toLowerCase()) || names.has(recipientName(s).toLowerCase());
+  return searchServices(query, limit + recipients.length)
+    .filter((s) => !present(s))
     .slice(0, limit);
 }
 

@@ -96,4 +96,25 @@ describe('CollectionPointsScreen', () => {
     fireEvent.change(description, { target: { value: '' } });
     expect(point('invite')).not.toHaveProperty('description');
   });
+
+  it('adds a data type collected here, from the library or blank with the name typed', async () => {
+    setHash('#/collection-points/camera');
+    renderScreen(<Routed />);
+    const count = current().dataTypes.length;
+    fireEvent.click(screen.getByRole('button', { name: 'Add data type collected here' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Search the library' }), { target: { value: 'Baby scan video' } });
+    fireEvent.click(within(dialog).getByRole('option', { name: /Blank data type “Baby scan video”/ }));
+    expect(current().dataTypes).toHaveLength(count + 1);
+    expect(current().dataTypes.at(-1)).toMatchObject({ id: 'baby-scan-video', name: 'Baby scan video', collectedAt: ['camera'] });
+    expect(useEditor.getState().lastLabel).toBe('Add blank data type');
+    await waitFor(() => expect(window.location.hash).toContain('#/data-types/baby-scan-video'));
+  });
+
+  it('shows the full name on hover where the list cuts it off', () => {
+    renderScreen(<Routed />);
+    const row = within(screen.getByRole('listbox', { name: 'Collection points' })).getByTestId('row-camera');
+    const name = point('camera')!.name;
+    expect(within(row).getByText(name).getAttribute('title')).toBe(name);
+  });
 });

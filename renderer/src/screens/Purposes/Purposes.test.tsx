@@ -277,4 +277,19 @@ describe('PurposesScreen', () => {
     expect(screen.getByText(/"not.a.use" is not a data use in the fideslang taxonomy/)).toBeTruthy();
     expect(screen.getByLabelText('1 problem')).toBeTruthy();
   });
+
+  it('shows each data use by its plain name and meaning, with the fideslang key as secondary detail', async () => {
+    setHash('#/purposes/product-analytics');
+    renderScreen(<Routed />);
+    const use = screen.getByLabelText('Data use', { selector: 'input' });
+    expect((use as HTMLInputElement).value).toBe('Analytics for Reporting');
+    fireEvent.click(use);
+    const listbox = document.getElementById(use.getAttribute('aria-controls') ?? '');
+    const option = [...(listbox?.querySelectorAll<HTMLElement>('[data-combobox-option]') ?? [])].find(
+      (o) => o.querySelector('p')?.textContent === 'Personalize',
+    );
+    expect(option).toBeTruthy();
+    const lines = [...option!.querySelectorAll('p')].map((p) => p.textContent);
+    expect(lines).toEqual(['Personalize', 'Personalizes the product, service, application or system.', 'personalize']);
+  });
 });

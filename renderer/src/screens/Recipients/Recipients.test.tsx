@@ -168,3 +168,48 @@ describe('normaliseDomain', () => {
     expect(normaliseDomain('   ')).toBe('');
   });
 });
+
+describe('RecipientsScreen: the catalogue and ids that follow names', () => {
+  it('adds a recipient from Candor’s catalogue with every field filled, and says to confirm them', async () => {
+    renderScreen(<Routed />);
+    fireEvent.click(screen.getByRole('button', { name: "Add recipient from Candor's catalogue" }));
+    const dialog = await screen.findByRole('dialog', { name: "Add a recipient from Candor's catalogue" });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Search the catalogue' }), { target: { value: 'twilio' } });
+    // Services already in the workspace are not offered again.
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Search the catalogue' }), { target: { value: 'stripe' } });
+    expect(within(dialog).queryByRole('option', { name: /^Stripe/ })).toBeNull();
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Search the catalogue' }), { target: { value: 'twilio' } });
+    fireEvent.click(within(dialog).getAllByRole('option')[0]);
+    expect(recipient('twilio')).toMatchObject({ name: 'Twilio Inc.', role: 'processor', country: 'US' });
+    expect(useEditor.getState().lastLabel).toBe('Add recipient “Twilio” from the catalogue');
+    await waitFor(() => expect(window.location.hash).toBe('#/recipients/twilio'));
+    expect(screen.getByTestId('catalogue-note').textContent).toContain('checked 5 December 2026');
+    expect(screen.getByText(/Filled in from Candor's catalogue \(checked 5 December 2026\)/)).toBeTruthy();
+  });
+
+  it('moves an id made from the name along when the name changes, in every data type that uses it', async () => {
+    // "stripe" is the slug of "Stripe": the id was never edited by hand.
+    const users = current()
+      .dataTypes.filter((d) => d.recipients?.includes('stripe'))
+      .map((d) => d.id);
+    expect(users.length).toBeGreaterThan(0);
+    setHash('#/recipients/stripe');
+    renderScreen(<Routed />);
+    expect(screen.getByText(/Follows the name until you change it here/)).toBeTruthy();
+    const name = screen.getByLabelText(/^Name/) as HTMLInputElement;
+    fireEvent.focus(name);
+    fireEvent.change(name, { target: { value: 'Stripe Payments' } });
+    expect(recipient('stripe')).toBeUndefined();
+    expect(recipient('stripe-payments')?.name).toBe('Stripe Payments');
+    for (const id of users) expect(dataType(id).recipients).toContain('stripe-payments');
+    expect(JSON.stringify(current().dataTypes)).not.toContain('"stripe"');
+    expect(window.location.hash).toBe('#/recipients/stripe-payments');
+  });
+
+  it('keeps an id edited by hand when the name changes', () => {
+    setHash('#/recipients/aws');
+    renderScreen(<Routed />);
+    fireEvent.change(screen.getByLabelText(/^Name/), { target: { value: 'Amazon Web Services EMEA SARL' } });
+    expect(recipient('aws')?.name).toBe('Amazon Web Services EMEA SARL');
+  });
+});
