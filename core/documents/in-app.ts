@@ -201,7 +201,7 @@ class ProperNouns {
     const match = /^(\p{Lu}[\p{Ll}'’]*)(?=$|[^\p{L}\p{N}])(?:\s+([\p{L}\p{N}'’-]+))?/u.exec(text);
     if (!match || this.startsWithName(text)) return text;
     const rest = text.slice(match[1].length);
-    if (!/\s/.test(rest.trim() ? rest : '') || /\p{Lu}/u.test(rest)) return text;
+    if (!rest.trim() || /\p{Lu}/u.test(rest)) return text;
     const [, word, next] = match;
     if (!this.lower.has(word.toLowerCase()) || this.always.has(word)) return text;
     if (next && this.pairs.has(`${word} ${next.toLowerCase()}`)) return text;
