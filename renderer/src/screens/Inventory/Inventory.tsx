@@ -62,14 +62,48 @@ const STATUS_COLORS: Record<string, string> = { approved: 'green', 'in-review': 
 const STATUS_LABELS: Record<string, string> = { approved: 'Approved', 'in-review': 'In review', draft: 'Draft' };
 const STATUS_ORDER: Record<string, number> = { draft: 0, 'in-review': 1, approved: 2, '': 3 };
 
-const COLUMNS: { key: SortKey; label: string }[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'category', label: 'Category' },
-  { key: 'purposes', label: 'Purposes' },
-  { key: 'retention', label: 'Retention' },
-  { key: 'recipients', label: 'Recipients' },
-  { key: 'status', label: 'Status' },
+/**
+ * Each column shares the table's width by its weight and never goes below its minimum; a column the
+ * user dragged keeps its width in pixels. When even the minimums do not fit (a narrow window, high
+ * zoom) the table scrolls sideways instead of cutting columns off.
+ */
+export const COLUMNS: { key: SortKey; label: string; min: number; weight: number }[] = [
+  { key: 'name', label: 'Name', min: 140, weight: 1.4 },
+  { key: 'category', label: 'Category', min: 110, weight: 1 },
+  { key: 'purposes', label: 'Purposes', min: 130, weight: 1.4 },
+  { key: 'retention', label: 'Retention', min: 110, weight: 1.1 },
+  { key: 'recipients', label: 'Recipients', min: 110, weight: 1.1 },
+  { key: 'status', label: 'Status', min: 100, weight: 0.6 },
 ];
+const ACTIONS_WIDTH = 48;
+const RESIZE_STEP = 16;
+
+/** The grid template and the width below which the table scrolls sideways. */
+export function columnLayout(widths: Record<string, number>): { template: string; minWidth: number } {
+  const parts = COLUMNS.map((c) => (widths[c.key] ? `${Math.max(c.min, widths[c.key])}px` : `minmax(${c.min}px, ${c.weight}fr)`));
+  const minWidth = COLUMNS.reduce((sum, c) => sum + Math.max(c.min, widths[c.key] ?? 0), ACTIONS_WIDTH);
+  // With every column sized by hand, the actions column takes what is left so the rows still reach the edge.
+  const allFixed = COLUMNS.every((c) => widths[c.key]);
+  return { template: [...parts, allFixed ? `minmax(${ACTIONS_WIDTH}px, 1fr)` : `${ACTIONS_WIDTH}px`].join(' '), minWidth };
+}
+
+/** Text cut off with an ellipsis that shows all of itself on hover (a title set only when it is cut). */
+function CellText({ full, children, ...props }: { full: string; children: React.ReactNode } & React.ComponentProps<typeof Text>) {
+  return (
+    <Text
+      size="sm"
+      truncate="end"
+      {...props}
+      onMouseEnter={(e) => {
+        const el = e.currentTarget;
+        if (el.scrollWidth > el.clientWidth) el.title = full;
+        else el.removeAttribute('title');
+      }}
+    >
+      {children}
+    </Text>
+  );
+}
 
 const ROW_HEIGHT = 52;
 
@@ -127,7 +161,7 @@ function ListCell({ items, empty }: { items: string[]; empty: string }) {
   const shown = items.slice(0, 2).join(', ');
   return (
     <Tooltip label={items.join(', ')} disabled={items.length <= 2} multiline maw={360}>
-      <Text size="sm" truncate="end">
+      <CellText full={items.join(', ')}>
         {shown}
         {items.length > 2 && (
           <Text span c="dimmed" size="sm">
@@ -135,7 +169,7 @@ function ListCell({ items, empty }: { items: string[]; empty: string }) {
             +{items.length - 2}
           </Text>
         )}
-      </Text>
+      </CellText>
     </Tooltip>
   );
 }
@@ -146,6 +180,13 @@ export function Inventory() {
   const readOnly = useEditor((s) => Boolean(s.readOnly));
   const focusSearch = useUi((s) => s.focusSearch);
   const setDialog = useUi((s) => s.setDialog);
+  const storedWidths = useUi((s) => s.inventoryColumns);
+  const setColumnWidth = useUi((s) => s.setInventoryColumn);
+  // The width being dragged lives here and is stored once, when the pointer lets go.
+  const [drag, setDrag] = useState<{ key: SortKey; width: number } | null>(null);
+  const dragStart = useRef<{ x: number; width: number } | null>(null);
+  const widths = drag ? { ...storedWidths, [drag.key]: drag.width } : storedWidths;
+  const layout = columnLayout(widths);
 
   const [search, setSearch] = useState('');
   const [category, setCategory] = useState<string | null>(null);
@@ -158,6 +199,7 @@ export function Inventory() {
 
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (focusSearch > 0) {
@@ -295,9 +337,11 @@ export function Inventory() {
 
   return (
     <Box className={classes.page}>
-      <Group justify="space-between" className={classes.toolbar} wrap="nowrap">
-        <Group gap="sm" align="baseline">
-          <Title order={2}>Data types</Title>
+      <Group justify="space-between" className={classes.toolbar} wrap="wrap" gap="sm">
+        <Group gap="sm" align="baseline" wrap="nowrap">
+          <Title order={2} className={classes.title}>
+            Data types
+          </Title>
           <Text c="dimmed" size="sm" data-testid="inventory-count">
             {visible.length === rows.length ? `${rows.length}` : `${visible.length} of ${rows.length}`}
           </Text>
@@ -350,7 +394,7 @@ export function Inventory() {
           data={categoryOptions}
           value={category}
           onChange={setCategory}
-          w={180}
+          className={classes.filter}
         />
         <Select
           aria-label="Filter by purpose"
@@ -360,7 +404,7 @@ export function Inventory() {
           data={workspace.purposes.map((p) => ({ value: p.id, label: p.name }))}
           value={purpose}
           onChange={setPurpose}
-          w={200}
+          className={classes.filter}
         />
         <Select
           aria-label="Filter by recipient"
@@ -370,7 +414,7 @@ export function Inventory() {
           data={workspace.recipients.map((r) => ({ value: r.id, label: r.name }))}
           value={recipient}
           onChange={setRecipient}
-          w={180}
+          className={classes.filter}
         />
         <Select
           aria-label="Filter by status"
@@ -384,7 +428,7 @@ export function Inventory() {
           ]}
           value={status}
           onChange={setStatus}
-          w={140}
+          className={classes.filter}
         />
         {filtersOn && (
           <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={clearFilters}>
@@ -393,34 +437,92 @@ export function Inventory() {
         )}
       </Group>
 
-      <div className={classes.table} role="table" aria-label="Data types" aria-rowcount={visible.length + 1}>
-        <div className={classes.headerRow} role="row">
-          {COLUMNS.map((column) => {
-            const sorted = sort?.key === column.key ? sort.direction : undefined;
-            return (
-              <div
-                key={column.key}
-                role="columnheader"
-                className={classes.headerCell}
-                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-              >
-                <UnstyledButton className={classes.sortButton} onClick={() => sortBy(column.key)} aria-label={`Sort by ${column.label}`}>
-                  <Text size="xs" fw={700} tt="uppercase" c="dimmed">
-                    {column.label}
-                  </Text>
-                  {sorted === 'asc' ? (
-                    <IconChevronUp size={14} />
-                  ) : sorted === 'desc' ? (
-                    <IconChevronDown size={14} />
-                  ) : (
-                    <IconSelector size={14} className={classes.sortIdle} />
-                  )}
-                </UnstyledButton>
-              </div>
-            );
-          })}
-          <div role="columnheader" className={classes.headerCell}>
-            <span className={classes.visuallyHidden}>Actions</span>
+      <div
+        className={classes.table}
+        role="table"
+        aria-label="Data types"
+        aria-rowcount={visible.length + 1}
+        style={{ '--inventory-columns': layout.template, '--inventory-min-width': `${layout.minWidth}px` } as React.CSSProperties}
+      >
+        <div className={classes.header} ref={headerRef}>
+          <div className={classes.headerRow} role="row">
+            {COLUMNS.map((column) => {
+              const sorted = sort?.key === column.key ? sort.direction : undefined;
+              const width = widths[column.key];
+              const resizeTo = (next: number | null) => setColumnWidth(column.key, next === null ? null : Math.max(column.min, next));
+              return (
+                <div
+                  key={column.key}
+                  role="columnheader"
+                  className={classes.headerCell}
+                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                >
+                  <UnstyledButton className={classes.sortButton} onClick={() => sortBy(column.key)} aria-label={`Sort by ${column.label}`}>
+                    <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                      {column.label}
+                    </Text>
+                    {sorted === 'asc' ? (
+                      <IconChevronUp size={14} />
+                    ) : sorted === 'desc' ? (
+                      <IconChevronDown size={14} />
+                    ) : (
+                      <IconSelector size={14} className={classes.sortIdle} />
+                    )}
+                  </UnstyledButton>
+                  <div
+                    role="separator"
+                    aria-orientation="vertical"
+                    aria-label={`Resize the ${column.label} column`}
+                    aria-valuemin={column.min}
+                    aria-valuenow={width ?? undefined}
+                    tabIndex={0}
+                    title="Drag to resize, double-click to fit the window"
+                    className={classes.resizer}
+                    data-dragging={drag?.key === column.key || undefined}
+                    data-testid={`resize-${column.key}`}
+                    onPointerDown={(e) => {
+                      e.preventDefault();
+                      const cell = e.currentTarget.parentElement!;
+                      dragStart.current = { x: e.clientX, width: width ?? cell.getBoundingClientRect().width };
+                      e.currentTarget.setPointerCapture?.(e.pointerId);
+                    }}
+                    onPointerMove={(e) => {
+                      if (!dragStart.current) return;
+                      setDrag({
+                        key: column.key,
+                        width: Math.max(column.min, Math.round(dragStart.current.width + e.clientX - dragStart.current.x)),
+                      });
+                    }}
+                    onPointerUp={(e) => {
+                      const start = dragStart.current;
+                      if (!start) return;
+                      dragStart.current = null;
+                      setDrag(null);
+                      // A click on the edge without moving is not a resize: the column keeps fitting the window.
+                      if (e.clientX !== start.x) resizeTo(start.width + e.clientX - start.x);
+                    }}
+                    onPointerCancel={() => {
+                      dragStart.current = null;
+                      setDrag(null);
+                    }}
+                    onDoubleClick={() => resizeTo(null)}
+                    onKeyDown={(e) => {
+                      const from = width ?? e.currentTarget.parentElement!.getBoundingClientRect().width;
+                      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                        e.preventDefault();
+                        resizeTo(from + (e.key === 'ArrowRight' ? RESIZE_STEP : -RESIZE_STEP));
+                      } else if (e.key === 'Enter' || e.key === 'Delete' || e.key === 'Backspace') {
+                        e.preventDefault();
+                        resizeTo(null);
+                      }
+                    }}
+                  />
+                </div>
+              );
+            })}
+            <div role="columnheader" className={classes.headerCell}>
+              <span className={classes.visuallyHidden}>Actions</span>
+            </div>
           </div>
         </div>
 
@@ -442,12 +544,16 @@ export function Inventory() {
           <div
             ref={scrollRef}
             className={classes.body}
+            onScroll={(e) => {
+              // The header sits outside the scrolling body; it follows the body sideways.
+              if (headerRef.current) headerRef.current.scrollLeft = e.currentTarget.scrollLeft;
+            }}
             tabIndex={0}
             onKeyDown={onKeyDown}
             aria-activedescendant={visible[activeIndex] ? `dt-row-${visible[activeIndex].index}` : undefined}
             data-testid="inventory-rows"
           >
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            <div className={classes.rows} style={{ height: virtualizer.getTotalSize() }}>
               {virtualizer.getVirtualItems().map((item) => {
                 const row = visible[item.index];
                 const isActive = item.index === activeIndex;
@@ -478,24 +584,24 @@ export function Inventory() {
                           }}
                           tabIndex={-1}
                         >
-                          <Text size="sm" fw={600} truncate="end">
+                          <CellText fw={600} full={row.name || 'Untitled data type'}>
                             {row.name || 'Untitled data type'}
-                          </Text>
+                          </CellText>
                         </UnstyledButton>
                       </Group>
                     </div>
                     <div role="cell" className={classes.cell}>
-                      <Text size="sm" truncate="end" title={row.dataType.category}>
+                      <CellText full={row.category === row.dataType.category ? row.category : `${row.category} (${row.dataType.category})`}>
                         {row.category}
-                      </Text>
+                      </CellText>
                     </div>
                     <div role="cell" className={classes.cell}>
                       <ListCell items={row.purposes} empty="No purpose" />
                     </div>
                     <div role="cell" className={classes.cell}>
-                      <Text size="sm" truncate="end" c={row.dataType.retention ? undefined : 'dimmed'}>
+                      <CellText full={row.retention} c={row.dataType.retention ? undefined : 'dimmed'}>
                         {row.retention}
-                      </Text>
+                      </CellText>
                     </div>
                     <div role="cell" className={classes.cell}>
                       <ListCell items={row.recipients} empty="Nobody" />
