@@ -294,3 +294,39 @@ describe('what the context works out', () => {
     expect(context.document.effectiveDate).toBe('15 January 2027');
   });
 });
+
+describe('sentences from user text', () => {
+  function withAdTech(): Workspace {
+    const ws = structuredClone(ridgeline);
+    ws.recipients.push(
+      { id: 'broker', name: 'Retail Signals LLC', role: 'controller', country: 'US', sells: true },
+      { id: 'adnet', name: 'AdLoop Media, Inc.', role: 'controller', country: 'US', sharesForAds: true },
+    );
+    const adId = ws.dataTypes.find((d) => d.id === 'advertising-id')!;
+    adId.recipients = [...(adId.recipients ?? []), 'broker', 'adnet'];
+    return ws;
+  }
+
+  it('names each data type once in "Sold or shared", grouping those that go to the same organisations', () => {
+    const identifiers = buildContext(withAdTech(), INFO).ccpa.categories.find((c) => c.id === 'identifiers')!;
+    expect(identifiers.saleText).toBe(
+      'Advertising identifier: sold to Retail Signals LLC and shared with Meta Platforms Ireland Limited and AdLoop Media, Inc. for cross-context behavioural advertising.',
+    );
+    const events = buildContext(ridgeline, INFO).ccpa.categories.find((c) => c.id === 'commercial')!;
+    expect(events.saleText).toBe(
+      'Install and subscription events: shared with Meta Platforms Ireland Limited for cross-context behavioural advertising. Not sold.',
+    );
+  });
+
+  it('starts text that stands alone with a capital, but keeps names as entered', () => {
+    const ws = structuredClone(ridgeline);
+    const email = ws.dataTypes.find((d) => d.id === 'email-address')!;
+    email.description = 'the address you sign up with';
+    email.benefit = 'eBay-style one-click sign-in';
+    email.retention = { criteria: 'until account closure' };
+    const view = buildContext(ws, INFO).dataTypes.find((d) => d.id === 'email-address')!;
+    expect(view.description).toBe('The address you sign up with.');
+    expect(view.benefit).toBe('eBay-style one-click sign-in.');
+    expect(view.retentionText).toBe('Until account closure.');
+  });
+});
