@@ -57,7 +57,8 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 /**
  * Every finding of every rule for a valid workspace (run `validateWorkspace` first: the rules trust
- * its structure, and must cope with anything merely incomplete, such as an empty name or no purpose). `facts` may be passed when the caller has already worked them out.
+ * its structure, and must cope with anything merely incomplete, such as an empty name or no purpose).
+ * `facts` may be passed when the caller has already worked them out.
  */
 export function lintWorkspace(workspace: Workspace, facts: WorkspaceFacts = workspaceFacts(workspace)): Finding[] {
   const findings: Finding[] = [];
