@@ -1,6 +1,8 @@
 // One data type, edited section by section. Each section reads what else it needs from the store
 // and edits through `useDataTypeEdit`; this screen finds the data type, lays the sections out, opens
-// the field a link points at, and leaves for the list on Escape.
+// the field a link points at, and leaves for the list on Escape. A list of the sections stays in
+// view beside the form, so the long form can be crossed in one click.
+import { useRef } from 'react';
 import { Box, Button, EmptyState, ScrollArea, Stack } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconSearchOff } from '@tabler/icons-react';
@@ -13,6 +15,7 @@ import { PurposesAndBenefit } from './PurposesAndBenefit';
 import { RecipientsAndCollection } from './RecipientsAndCollection';
 import { Requirement } from './Requirement';
 import { Retention } from './Retention';
+import { SectionNav } from './SectionNav';
 import { SensitivityAndLabels } from './SensitivityAndLabels';
 import { TeamReview } from './TeamReview';
 import { WhatItIs } from './WhatItIs';
@@ -23,6 +26,8 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
   const index = useEditor((s) => s.workspace?.dataTypes.findIndex((d) => d.id === id) ?? -1);
   const dataType = useEditor((s) => (index >= 0 ? s.workspace?.dataTypes[index] : undefined));
   useFocusField(field, Boolean(dataType));
+  const viewportRef = useRef<HTMLDivElement>(null);
+  const sectionsRef = useRef<HTMLDivElement>(null);
 
   useHotkeys([['Escape', () => navigate({ screen: 'inventory' })]]);
 
@@ -45,19 +50,22 @@ export function DataTypeEditor({ id, field }: { id: string; field?: string }) {
 
   const section = { dataType, index };
   return (
-    <ScrollArea className={classes.scroll} type="auto">
+    <ScrollArea className={classes.scroll} type="auto" viewportRef={viewportRef} data-testid="editor-scroll">
       <Box className={classes.page}>
         <EditorHeader dataType={dataType} />
-        <Stack gap="lg">
-          <WhatItIs {...section} />
-          <PurposesAndBenefit {...section} />
-          <Retention {...section} />
-          <RecipientsAndCollection {...section} />
-          <Requirement {...section} />
-          <SensitivityAndLabels {...section} />
-          <InAppText {...section} />
-          <TeamReview {...section} />
-        </Stack>
+        <div className={classes.layout}>
+          <SectionNav viewport={viewportRef} content={sectionsRef} dataTypeId={dataType.id} />
+          <Stack gap="lg" ref={sectionsRef} className={classes.sections}>
+            <WhatItIs {...section} />
+            <PurposesAndBenefit {...section} />
+            <Retention {...section} />
+            <RecipientsAndCollection {...section} />
+            <Requirement {...section} />
+            <SensitivityAndLabels {...section} />
+            <InAppText {...section} />
+            <TeamReview {...section} />
+          </Stack>
+        </div>
       </Box>
     </ScrollArea>
   );

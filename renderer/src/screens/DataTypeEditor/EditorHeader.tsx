@@ -13,8 +13,9 @@ import classes from './DataTypeEditor.module.css';
 export function EditorHeader({ dataType }: Pick<SectionProps, 'dataType'>) {
   const readOnly = useReadOnly();
   return (
-    <Group justify="space-between" mb="lg" wrap="nowrap" align="flex-start">
-      <Stack gap={4} miw={0}>
+    <Group justify="space-between" mb="lg" wrap="wrap" align="flex-start" gap="sm">
+      {/* The name takes the room it needs before the buttons: in a narrow window they move below it. */}
+      <Stack gap={4} miw={0} className={classes.heading}>
         <Anchor
           size="sm"
           href="#/data-types"
