@@ -9,6 +9,7 @@ import { WorkspaceSession } from '../services/session';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { appEntryUrl } from './app-url';
 import { DesktopApp } from './desktop-app';
+import { linkWorkspaceFrom } from './external-links';
 import { denyNewWindows, hardenSession } from './security';
 import { readSecondInstanceData, workspacePathFromArgv } from './workspace-path';
 
@@ -59,6 +60,11 @@ if (!app.requestSingleInstanceLock({ workspacePath: requested })) {
       serveRenderer(ses, rendererDir);
 
       const session = new WorkspaceSession({ dataDir });
+      // Links to the open workspace's own organisation (its website, privacy policy) open without asking.
+      linkWorkspaceFrom(() => {
+        const state = session.state();
+        return state.status === 'open' ? state.workspace : undefined;
+      });
       const handlers = createHandlers(session, {
         shell: 'electron',
         version: app.getVersion(),
