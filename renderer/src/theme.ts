@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, type MantineColorsTuple, type PopoverProps } from '@mantine/core';
 
 // A calm teal: trustworthy without the default blue every admin tool uses.
 const candor: MantineColorsTuple = [
@@ -14,6 +14,30 @@ const candor: MantineColorsTuple = [
   '#00826a',
 ];
 
+/** Gap between a field and its open dropdown, in pixels. */
+const DROPDOWN_GAP = 4;
+
+/**
+ * Where a field's dropdown goes: below the input, or above it when there is no room below. Above, it
+ * clears the field's label and description too, so a dropdown never covers what it is choosing for.
+ * Floating UI (under Mantine's Popover) takes a function of the placement as its offset; Mantine
+ * passes any offset that is not a number straight through, though its type only names numbers.
+ */
+export function dropdownOffset({ placement, elements }: { placement: string; elements: { reference: unknown } }): number {
+  if (!placement.startsWith('top') || !(elements.reference instanceof Element)) return DROPDOWN_GAP;
+  const wrapper = elements.reference.closest('.mantine-InputWrapper-root');
+  if (!wrapper) return DROPDOWN_GAP;
+  const above = elements.reference.getBoundingClientRect().top - wrapper.getBoundingClientRect().top;
+  return DROPDOWN_GAP + Math.max(0, above);
+}
+
+const comboboxDefaults = {
+  position: 'bottom',
+  offset: dropdownOffset as unknown as number,
+  middlewares: { flip: true, shift: true },
+  withinPortal: true,
+} satisfies Partial<PopoverProps>;
+
 export const theme = createTheme({
   primaryColor: 'candor',
   colors: { candor },
@@ -27,5 +51,7 @@ export const theme = createTheme({
     TextInput: { defaultProps: { autoComplete: 'off' } },
     Textarea: { defaultProps: { autosize: true, minRows: 2, maxRows: 12 } },
     Tooltip: { defaultProps: { openDelay: 400, withArrow: true } },
+    // Select, MultiSelect, Autocomplete, TagsInput and the custom pickers all open through Combobox.
+    Combobox: { defaultProps: comboboxDefaults },
   },
 });

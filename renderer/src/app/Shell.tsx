@@ -1,9 +1,10 @@
-import { Fragment, useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import {
   ActionIcon,
   AppShell,
   Badge,
   Box,
+  Burger,
   Group,
   Kbd,
   NavLink,
@@ -75,6 +76,8 @@ export function Shell() {
   const themeToggles = useUi((s) => s.themeToggles);
   const { setColorScheme } = useMantineColorScheme();
   const computed = useComputedColorScheme('light');
+  // Below the `sm` breakpoint (a narrow window, or 200% zoom) the navigation folds behind a menu button.
+  const [navOpened, setNavOpened] = useState(false);
 
   // Only a new toggle request switches the scheme: not a change of the computed scheme, and not the
   // requests counted before this Shell mounted (App unmounts it while no workspace is open).
@@ -95,15 +98,24 @@ export function Shell() {
   const activeScreen = route.screen === 'data-type' ? 'inventory' : route.screen;
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 248, breakpoint: 0 }} padding={0}>
+    <AppShell header={{ height: 56 }} navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding={0}>
       <AppShell.Header className={classes.header}>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="sm" wrap="nowrap" miw={0}>
-            <IconShieldCheck size={24} stroke={1.8} color="var(--mantine-primary-color-filled)" aria-hidden />
-            <Title order={1} size="h4" className={classes.brand}>
+            <Burger
+              opened={navOpened}
+              onClick={() => setNavOpened((o) => !o)}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={navOpened ? 'Close navigation' : 'Open navigation'}
+              aria-expanded={navOpened}
+              aria-controls="candor-navigation"
+            />
+            <IconShieldCheck size={24} stroke={1.8} color="var(--mantine-primary-color-filled)" aria-hidden className={classes.logo} />
+            <Title order={1} size="h4" className={classes.brand} visibleFrom="sm">
               Candor
             </Title>
-            <Text c="dimmed" size="sm" aria-hidden>
+            <Text c="dimmed" size="sm" aria-hidden visibleFrom="sm">
               /
             </Text>
             <Box miw={0}>
@@ -117,7 +129,7 @@ export function Shell() {
               </Tooltip>
             </Box>
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" className={classes.actions}>
             <SaveStatus />
             <Tooltip label={canUndo ? `Undo ${undoLabel ?? ''} (${shortcutLabel('mod+Z')})` : 'Nothing to undo'}>
               <ActionIcon variant="subtle" color="gray" size="lg" aria-label="Undo" disabled={!canUndo} onClick={() => runCommand('undo')}>
@@ -145,7 +157,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" className={classes.navbar}>
+      <AppShell.Navbar p="sm" className={classes.navbar} id="candor-navigation">
         <AppShell.Section grow component={ScrollArea}>
           <nav aria-label="Sections">
             {NAVIGATION.map((link, index) => (
@@ -172,6 +184,7 @@ export function Shell() {
                   onClick={(e) => {
                     e.preventDefault();
                     navigate({ screen: link.screen } as Route);
+                    setNavOpened(false);
                   }}
                   aria-current={activeScreen === link.screen ? 'page' : undefined}
                   className={classes.navLink}

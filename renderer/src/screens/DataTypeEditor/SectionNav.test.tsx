@@ -19,7 +19,7 @@ const SECTIONS = [
 
 async function nav() {
   // The list reads the sections from the page on the next animation frame; this machine can be slow.
-  return screen.findByRole('navigation', { name: 'Sections of this data type' }, { timeout: 15_000 });
+  return screen.findByRole('navigation', { name: 'Parts of this data type' }, { timeout: 15_000 });
 }
 
 function current(list: HTMLElement): string | undefined {

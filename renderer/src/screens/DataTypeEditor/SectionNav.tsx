@@ -93,7 +93,7 @@ export function SectionNav({
 
   if (entries.length === 0) return null;
   return (
-    <nav aria-label="Sections of this data type" className={classes.nav} data-testid="section-nav">
+    <nav aria-label="Parts of this data type" className={classes.nav} data-testid="section-nav">
       <ul className={classes.navList}>
         {entries.map((entry) => (
           <li key={entry.id}>
