@@ -476,7 +476,7 @@ function saleText(members: DataTypeView[]): string {
       ...(soldTo.length ? [`sold to ${listInWords(soldTo, LIST)}`] : []),
       ...(sharedWith.length ? [`shared with ${listInWords(sharedWith, LIST)} for cross-context behavioural advertising`] : []),
     ];
-    return `${listInWords(names, LIST)}: ${parts.join(soldTo.length > 1 ? ', and ' : ' and ')}.`;
+    return sentence(`${listInWords(names, LIST)}: ${parts.join(soldTo.length > 1 ? ', and ' : ' and ')}`);
   });
   if (!sold) statements.push('Not sold.');
   if (!shared) statements.push('Not shared.');
@@ -712,7 +712,7 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
     }
 
     let sourceText = '';
-    if (d.source === 'automatic') sourceText = `We collect it automatically when you use ${orgName}.`;
+    if (d.source === 'automatic') sourceText = sentence(`We collect it automatically when you use ${orgName}`);
     else if (fromThirdParty) sourceText = d.sourceDetail ? prose(d.sourceDetail) : 'We receive it from another organisation, not from you.';
 
     const special = classification.gdprSpecial;
@@ -803,7 +803,8 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       countryInText: r.country ? markdownInline(countryInText(r.country)) : '',
       transfer: isTransfer,
       safeguard: isTransfer ? (r.transferSafeguard ?? '') : '',
-      safeguardText: markdownInline(transferText(r, eu, uk)),
+      // A country whose name ends in a full stop ("Virgin Islands, U.S.") ends its sentence with it.
+      safeguardText: markdownInline(transferText(r, eu, uk).replace(/(?<!\.)\.\.(?=\s|$)/g, '.')),
       safeguardsCopy: copy ? linkView(r.safeguardsUrl) : linkView(undefined),
       copyOnRequest: copy && !r.safeguardsUrl,
       privacyPolicy: linkView(r.privacyPolicyUrl),

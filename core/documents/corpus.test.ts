@@ -107,6 +107,8 @@ function readingProblems(document: string, names: readonly string[]): string[] {
       .replace(/[*_`]/g, '');
     const doubled = /\b(\p{L}+)\s+\1\b/iu.exec(words);
     if (doubled) problems.push(`doubled word "${doubled[0]}": ${trimmed}`);
+    // "eBay Inc.." or "eBay Inc.**." (an ellipsis "..." is not doubled).
+    if (/(?<!\.)[.!?](?:\*\*)?[.](?!\.)/.test(trimmed.replace(/<[^>\s]+>/g, ' '))) problems.push(`doubled full stop: ${trimmed}`);
     const nested = /^\s+[-*] /.test(lines[i + 1] ?? '') && (lines[i + 1] ?? '').search(/\S/) > line.search(/\S/);
     if (/^([-*]|\d+\.)\s*$/.test(trimmed) || (/^[-*] \*\*[^*]+:\*\*\s*$/.test(trimmed) && !nested))
       problems.push(`empty list item: ${trimmed}`);
@@ -150,6 +152,7 @@ describe('readingProblems', () => {
       'EBAY INC. receives it.',
       'We keep it until you close your account',
       '- **Why we use it:** Create your account',
+      '- **eBay Inc.**. It sells.',
     ].join('\n\n');
     const problems = readingProblems(bad, ['eBay Inc.']);
     for (const kind of [
@@ -159,6 +162,7 @@ describe('readingProblems', () => {
       'unbalanced brackets',
       'unbalanced quotes',
       'printed as "EBAY INC."',
+      'doubled full stop',
     ])
       expect(problems.some((p) => p.includes(kind))).toBe(true);
     expect(problems.filter((p) => p.startsWith('no closing punctuation'))).toHaveLength(3);
@@ -180,7 +184,7 @@ describe('readingProblems', () => {
 // ---------------------------------------------------------------------------------------------------
 // Random workspaces phrased as people phrase them
 
-const ORGANISATIONS = ['eBay', 'iCloud Notes', 'ACME GmbH', 'Quill', 'Hikebook'];
+const ORGANISATIONS = ['eBay', 'iCloud Notes', 'ACME GmbH', 'Quill', 'Hikebook', 'Acme Inc.'];
 const RECIPIENTS = [
   'eBay Inc.',
   'ACME GmbH',

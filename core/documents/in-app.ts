@@ -930,7 +930,9 @@ function androidRationale(
   const sold = entry ? soldSentences([entry], context, () => entry.subject) : [];
   const share = entry ? [...sold, ...sharingSentences([entry], proper, () => entry.subject, GIVEN)] : [];
   const consequence = entry?.consequence || entries.find((e) => e.consequence)?.consequence;
-  const decline = consequence ? afterLeadIn('If you say no', consequence, proper) : `If you say no, you can still use the rest of ${org}.`;
+  const decline = consequence
+    ? afterLeadIn('If you say no', consequence, proper)
+    : endSentence(`If you say no, you can still use the rest of ${org}`);
   const settings = 'You can change your choice at any time in Settings.';
   const candidates = [
     join([opening, benefit, ...share, decline, settings]),
