@@ -63,6 +63,43 @@ describe('the text corpus', () => {
   });
 });
 
+describe('the phrasings the issue names', () => {
+  const entry = (id: string) => CORPUS.find((c) => c.id === id)!.workspace;
+
+  it('says "the invoices you issue", never "your invoices you issue"', () => {
+    const texts = inAppTexts(entry('verb-purposes')).join('\n');
+    expect(texts).toContain('the invoices you issue');
+    expect(texts).not.toMatch(/your invoices you issue/i);
+  });
+
+  it('reads noun-phrase purposes after "for" and verb-phrase purposes after "to"', () => {
+    expect(inAppTexts(entry('noun-purposes')).join('\n')).toContain('We use your crash logs for crash reporting.');
+    expect(inAppTexts(entry('verb-purposes')).join('\n')).toContain('We use your email address to create your account');
+  });
+
+  it('glues no "because" onto a retention note', () => {
+    for (const { workspace } of CORPUS) expect(render(workspace, PRIVACY)).not.toMatch(/(years|days|months|ends|account), because/);
+    expect(render(entry('verb-purposes'), PRIVACY)).toContain(
+      'For 6 years. HMRC requires businesses to keep records for 6 years from the end of the financial year.',
+    );
+  });
+
+  it('names a data type once when it is both sold and shared', () => {
+    const notice = render(entry('ad-tech'), PRIVACY);
+    expect(notice).toContain(
+      '- **Sold or shared:** Advertising ID: sold to Retail Signals LLC and shared with AdLoop Media, Inc. for cross-context behavioural advertising.',
+    );
+    expect(notice).not.toMatch(/Advertising ID: sold to [^\n]*Advertising ID: shared/);
+  });
+
+  it('prints eBay and ACME GmbH as entered', () => {
+    const notice = render(entry('verb-purposes'), PRIVACY);
+    expect(notice).toContain('eBay runs the marketplace');
+    expect(notice).toContain('ACME GmbH prints and posts');
+    expect(notice).not.toMatch(/EBay|Acme GmbH/);
+  });
+});
+
 // ---------------------------------------------------------------------------------------------------
 // What a reader catches at once
 
