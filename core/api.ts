@@ -26,6 +26,8 @@ export interface CandorError {
     | 'stale-base'
     | 'unknown-handler'
     | 'forbidden'
+    /** the file to write exists; send the request again with `overwrite: true` once the person agreed */
+    | 'exists'
     /** the review finds errors in the workspace, so what it states would be wrong; `problems` lists them */
     | 'review-errors';
   /** one plain sentence: what went wrong, where, and what to do */
@@ -130,13 +132,15 @@ export interface Handlers {
     format: DocumentFormat;
     path: string;
     allowErrors?: boolean;
+    /** replace the file if it exists (refused with `exists` otherwise) */
+    overwrite?: boolean;
   }) => Promise<Result<{ path: string }>>;
   /**
    * renders a store disclosure, the record of processing or an interchange file from the saved workspace and
    * writes it to `path`; a store disclosure or the record is refused with `review-errors` when the review
    * finds errors in it, unless `allowErrors`
    */
-  'export-file': (arg: { kind: ExportKind; path: string; allowErrors?: boolean }) => Promise<Result<{ path: string }>>;
+  'export-file': (arg: { kind: ExportKind; path: string; allowErrors?: boolean; overwrite?: boolean }) => Promise<Result<{ path: string }>>;
   /**
    * the same document as `document-export`, refused the same way, handed back instead of written: the web
    * mode saves it through the browser's download

@@ -1,7 +1,10 @@
 // The local web mode listens on 127.0.0.1, where any web page the person opens can reach it. These
 // tests play the attacker (no token, a rebound Host, a foreign Origin) and the auditor (no Node.js
 // in the page, a CSP that is enforced, no request to anywhere but the server).
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CandorApp } from './pages/CandorApp';
@@ -328,4 +331,67 @@ test('the token exchange redirects only within Candor, never to another host', a
   expect(outside.status).toBe(404);
   expect(outside.headers.location).toBeUndefined();
   expect(outside.headers['set-cookie']).toBeUndefined();
+});
+
+test('a page with the token can use files only inside the workspace folder, and never replaces one unasked', async ({
+  candor,
+  workspaceFile,
+}) => {
+  const invoke = async (name: string, arg: unknown) => {
+    const response = await fetch(`${candor.base}/api/invoke/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Candor-Token': candor.token },
+      body: JSON.stringify(arg),
+    });
+    return (await response.json()) as { ok: boolean; error?: { code: string; message: string } };
+  };
+  const outside = await mkdtemp(join(tmpdir(), 'candor-outside-'));
+  try {
+    const aliases = join(outside, '.bash_aliases');
+    expect(await invoke('workspace-new', { path: aliases, name: '$(touch /tmp/pwned)' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await invoke('workspace-new', { path: join(outside, 'x.candor.json') })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(existsSync(aliases) || existsSync(join(outside, 'x.candor.json'))).toBe(false);
+    const notes = join(outside, 'notes.md');
+    await writeFile(notes, 'my notes');
+    expect(await invoke('export-file', { kind: 'app-store-answers', path: notes, allowErrors: true, overwrite: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await readFile(notes, 'utf8')).toBe('my notes');
+    const passwd = await invoke('workspace-open', { path: '/etc/passwd' });
+    expect(passwd).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(JSON.stringify(passwd)).not.toContain('root:');
+    expect(await invoke('import-preview', { path: '/etc/hosts.csv' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // A link inside the folder that leads out of it is outside too.
+    await symlink(outside, join(dirname(workspaceFile), 'escape'));
+    expect(
+      await invoke('export-file', { kind: 'app-store-answers', path: join(dirname(workspaceFile), 'escape', 'a.md'), allowErrors: true }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(existsSync(join(outside, 'a.md'))).toBe(false);
+  } finally {
+    await rm(outside, { recursive: true, force: true });
+  }
+
+  // Inside the folder: a new file is written, an existing one only with overwrite.
+  const inside = join(dirname(workspaceFile), 'answers.md');
+  expect(await invoke('export-file', { kind: 'app-store-answers', path: inside, allowErrors: true })).toMatchObject({ ok: true });
+  await writeFile(inside, 'edited by hand');
+  expect(await invoke('export-file', { kind: 'app-store-answers', path: inside, allowErrors: true })).toMatchObject({
+    ok: false,
+    error: { code: 'exists' },
+  });
+  expect(await readFile(inside, 'utf8')).toBe('edited by hand');
+  expect(await invoke('export-file', { kind: 'app-store-answers', path: inside, allowErrors: true, overwrite: true })).toMatchObject({
+    ok: true,
+  });
+  expect(await readFile(inside, 'utf8')).not.toBe('edited by hand');
 });

@@ -107,7 +107,8 @@ describe('candor import: inventory CSV', () => {
     // The version replaced is in the backups, byte for byte.
     const backupFolders = await readdir(join(dataDir, 'backups'));
     expect(backupFolders).toHaveLength(1);
-    const backups = await readdir(join(dataDir, 'backups', backupFolders[0]));
+    // Each backup has a summary beside it (<id>.meta.json) saying what the save changed.
+    const backups = (await readdir(join(dataDir, 'backups', backupFolders[0]))).filter((name) => name.endsWith('.candor.json'));
     expect(backups).toHaveLength(1);
     expect(await readFile(join(dataDir, 'backups', backupFolders[0], backups[0]), 'utf8')).toBe(serializeWorkspace(original));
     expect(await exists(lockPathFor(file)), 'the lock is released').toBe(false);

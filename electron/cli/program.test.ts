@@ -148,7 +148,7 @@ describe('candor validate', () => {
     expect(await run('validate', folder)).toEqual({
       code: 2,
       stdout: [],
-      stderr: [`The workspace file ${folder} is a folder, not a file.`],
+      stderr: [`The workspace file ${folder} is a folder, not a file; choose a file. Candor did not change it.`],
     });
   });
 });

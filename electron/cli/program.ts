@@ -212,8 +212,12 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .option('-p, --port <number>', 'port to listen on; 0 picks a free one', parsePort, 0)
     .option('--example', 'open a copy of the sample workspace')
     .option('--open', 'also open the link in the default web browser')
+    .option(
+      '--root <folder>',
+      "the folder the app may read and write files in (opening, exporting, importing); the workspace's folder by default",
+    )
     .addHelpText('after', examples(EXAMPLES.serve))
-    .action(async (workspace: string | undefined, options: { port: number; example?: boolean; open?: boolean }) => {
+    .action(async (workspace: string | undefined, options: { port: number; example?: boolean; open?: boolean; root?: string }) => {
       // The server, the session and their libraries load only for `serve`, so the checking
       // commands start quickly.
       const { serveCommand } = await import('./serve');

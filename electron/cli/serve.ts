@@ -2,9 +2,10 @@
 // session (taking its lock), serves the pages and the handlers on 127.0.0.1 behind a fresh token,
 // and runs until asked to stop.
 import { randomBytes } from 'node:crypto';
-import { access } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { access, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { createHandlers } from '../services/handlers';
+import { pathsInside } from '../services/path-guard';
 import { ensureSampleCopy } from '../services/paths';
 import { WorkspaceSession } from '../services/session';
 import { startServer, type RunningServer } from '../server/server';
@@ -18,6 +19,8 @@ export interface ServeOptions {
   example?: boolean;
   /** open the link in the default browser as well as printing it */
   open?: boolean;
+  /** the folder the page may read and write files in; the workspace's folder by default */
+  root?: string;
 }
 
 export interface ServeDependencies {
@@ -84,6 +87,16 @@ export async function serveCommand(
     output.err('Give either a workspace file or --example, not both: "candor serve ridgeline.candor.json" or "candor serve --example".');
     return EXIT_ERROR;
   }
+  if (
+    options.root !== undefined &&
+    !(await stat(resolve(options.root)).then(
+      (s) => s.isDirectory(),
+      () => false,
+    ))
+  ) {
+    output.err(`--root ${options.root} is not a folder on this computer; give the folder the app may use, such as --root ~/privacy.`);
+    return EXIT_ERROR;
+  }
   if (!(await pagesBuilt(deps.staticDir)) && deps.buildPages) {
     output.err(`Building Candor's web pages once (no index.html in ${deps.staticDir} yet)…`);
     await deps.buildPages(output);
@@ -115,12 +128,17 @@ export async function serveCommand(
   let server: RunningServer;
   try {
     server = await startServer({
-      handlers: createHandlers(session, {
-        shell: 'web',
-        version: deps.version,
-        platform: process.platform,
-        dataDir: deps.dataDir,
-      }),
+      handlers: createHandlers(
+        session,
+        {
+          shell: 'web',
+          version: deps.version,
+          platform: process.platform,
+          dataDir: deps.dataDir,
+        },
+        // Whoever holds the token may use only files in this folder: never ~/.bashrc or /etc/passwd.
+        pathsInside(resolve(options.root ?? dirname(state.path))),
+      ),
       session,
       staticDir: deps.staticDir,
       host: '127.0.0.1',

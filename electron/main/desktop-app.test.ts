@@ -10,6 +10,7 @@ import type { CandorEvent, Result, SessionState } from '../../core/api';
 import { serializeWorkspace } from '../../core/canonical';
 import { createEmptyWorkspace } from '../../core/new-workspace';
 import { createHandlers } from '../services/handlers';
+import { GrantedPaths } from '../services/path-guard';
 import { WorkspaceSession } from '../services/session';
 import { lockPathFor } from '../services/workspace-lock';
 import { IPC } from '../preload/channels';
@@ -31,9 +32,15 @@ async function writeWorkspace(name: string, org: string): Promise<string> {
 
 function makeApp(extra: Partial<ConstructorParameters<typeof DesktopApp>[0]> = {}) {
   session = new WorkspaceSession({ dataDir });
+  const current = session;
+  const paths = new GrantedPaths(async () => {
+    const state = current.state();
+    return [...(state.status === 'none' ? [] : [state.path]), ...(await current.recent())];
+  });
   return new DesktopApp({
     session,
-    handlers: createHandlers(session, { shell: 'electron', version: '0.1.0', platform: 'linux', dataDir }),
+    handlers: createHandlers(session, { shell: 'electron', version: '0.1.0', platform: 'linux', dataDir }, paths),
+    grantPath: (path) => paths.grant(path),
     dataDir,
     preloadPath: '/app/out/preload/index.cjs',
     entryUrl: APP_ENTRY_URL,
@@ -172,6 +179,40 @@ describe('IPC', () => {
     expect(chosen).toBe(join(dir, 'copy.candor.json'));
     await expect(ipcMain.invoke(fromPage(), IPC.choosePath, { kind: 'delete' })).rejects.toThrow(/choosePath takes/);
     expect(await ipcMain.invoke(fromPage(theWindow(), 'https://evil.example/'), IPC.choosePath, { kind: 'open' })).toBeNull();
+  });
+
+  it('accepts from the page only paths its dialogs returned, the recent list or the open file', async () => {
+    const home = join(dir, 'home');
+    await mkdir(home);
+    await makeApp().start(await writeWorkspace('mine.candor.json', 'Mine Co'));
+    const invoke = (name: string, arg: unknown) => ipcMain.invoke(fromPage(), IPC.invoke, name, arg) as Promise<Result<unknown>>;
+    // What a compromised page would try: a shell start-up file, a stranger's export target, a system file.
+    const aliases = join(home, '.bash_aliases');
+    expect(await invoke('workspace-new', { path: aliases, name: '$(touch /tmp/pwned)' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(existsSync(aliases)).toBe(false);
+    const notes = join(home, 'notes.md');
+    await writeFile(notes, 'my notes');
+    expect(await invoke('export-file', { kind: 'app-store-answers', path: notes, allowErrors: true, overwrite: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await readFile(notes, 'utf8')).toBe('my notes');
+    expect(await invoke('workspace-open', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await invoke('import-preview', { path: join(home, 'secret.csv') })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(existsSync(join(home, '.notes.md.lock'))).toBe(false);
+
+    // Chosen in the dialog, the same export goes through.
+    const chosen = join(home, 'answers.md');
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: chosen });
+    expect(await ipcMain.invoke(fromPage(), IPC.choosePath, { kind: 'save', purpose: 'export' })).toBe(chosen);
+    expect(await invoke('export-file', { kind: 'app-store-answers', path: chosen, allowErrors: true, overwrite: true })).toMatchObject({
+      ok: true,
+    });
+    // The open file is known without a dialog (a reload, Save As over itself).
+    expect(await invoke('workspace-open', { path: join(dir, 'mine.candor.json') })).toMatchObject({ ok: true });
   });
 });
 

@@ -29,6 +29,8 @@ export interface DesktopAppOptions {
   flushTimeoutMs?: number;
   /** clears the recent-workspaces list; without it the menu offers no Clear item */
   clearRecent?: () => Promise<void>;
+  /** told of every path a native dialog returned: the handlers accept only such paths (path-guard.ts) */
+  grantPath?: (path: string) => void;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -286,8 +288,10 @@ export class DesktopApp {
     return state.status === 'none' ? undefined : state.path;
   }
 
-  private choosePath(options: PathDialogOptions): Promise<string | null> {
-    return chooseWorkspacePath(this.window, options);
+  private async choosePath(options: PathDialogOptions): Promise<string | null> {
+    const path = await chooseWorkspacePath(this.window, options);
+    if (path) this.options.grantPath?.(path);
+    return path;
   }
 
   private async newWorkspace(): Promise<void> {

@@ -4,6 +4,7 @@ import { app, dialog, session as electronSession } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHandlers } from '../services/handlers';
+import { GrantedPaths } from '../services/path-guard';
 import { defaultDataDir, resourcesDir } from '../services/paths';
 import { WorkspaceSession } from '../services/session';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -65,12 +66,21 @@ if (!app.requestSingleInstanceLock({ workspacePath: requested })) {
         const state = session.state();
         return state.status === 'open' ? state.workspace : undefined;
       });
-      const handlers = createHandlers(session, {
-        shell: 'electron',
-        version: app.getVersion(),
-        platform: process.platform,
-        dataDir,
+      // The page may use only paths this process obtained: its dialogs, the recent list, the open file.
+      const paths = new GrantedPaths(async () => {
+        const state = session.state();
+        return [...(state.status === 'none' ? [] : [state.path]), ...(await session.recent())];
       });
+      const handlers = createHandlers(
+        session,
+        {
+          shell: 'electron',
+          version: app.getVersion(),
+          platform: process.platform,
+          dataDir,
+        },
+        paths,
+      );
       desktop = new DesktopApp({
         session,
         handlers,
@@ -79,6 +89,7 @@ if (!app.requestSingleInstanceLock({ workspacePath: requested })) {
         entryUrl: appEntryUrl(devServerUrl),
         devServerUrl,
         clearRecent: () => session.clearRecent(),
+        grantPath: (path) => paths.grant(path),
         formatGuideCandidates: [
           join(dirname(resourcesDir()), 'docs', 'workspace-format.md'),
           join(app.getAppPath(), 'README.md'),

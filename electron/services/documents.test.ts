@@ -9,6 +9,7 @@ import { DOCUMENT_FORMAT_IDS, type DocumentFormat } from '../../core/catalogue';
 import { lintWorkspace } from '../../core/lint';
 import type { Workspace } from '../../core/schema';
 import { downloadDocument, exportDocument, workspaceTemplates } from './documents';
+import { unrestrictedPaths } from './path-guard';
 import { createHandlers, invokeHandler } from './handlers';
 import { WorkspaceSession } from './session';
 import { canonical, SAMPLE_PATH, sampleWorkspace, tempDirs } from './test-support';
@@ -301,7 +302,7 @@ describe('document-export and the review', () => {
 
   it('exports anyway when asked to, through the handler map', async () => {
     const { session, out } = await openCopy(withReviewErrors());
-    const handlers = createHandlers(session, { shell: 'web', version: '0.1.0', platform: 'linux', dataDir: out });
+    const handlers = createHandlers(session, { shell: 'web', version: '0.1.0', platform: 'linux', dataDir: out }, unrestrictedPaths());
     const refused = await invokeHandler(handlers, 'document-export', { id: 'privacy-notice', format: 'html', path: join(out, 'n.html') });
     expect(refused.ok || refused.error.code).toBe('review-errors');
     const written = await invokeHandler(handlers, 'document-export', {
@@ -332,7 +333,7 @@ describe('document-export and the review', () => {
 describe('document-download', () => {
   it('hands back each format with the same content document-export writes, named <id><extension>, writing nothing', async () => {
     const { session, folder, out } = await openCopy();
-    const handlers = createHandlers(session, { shell: 'web', version: '0.1.0', platform: 'linux', dataDir: out });
+    const handlers = createHandlers(session, { shell: 'web', version: '0.1.0', platform: 'linux', dataDir: out }, unrestrictedPaths());
     const before = await readdir(folder);
     const expected: Record<DocumentFormat, { fileName: string; mediaType: string }> = {
       markdown: { fileName: 'privacy-notice.md', mediaType: 'text/markdown; charset=utf-8' },
@@ -415,7 +416,7 @@ describe('document-download', () => {
 
   it('checks its argument: a document id of bounded length, a known format, and no path', async () => {
     const { session, out } = await openCopy();
-    const handlers = createHandlers(session, { shell: 'web', version: '0.1.0', platform: 'linux', dataDir: out });
+    const handlers = createHandlers(session, { shell: 'web', version: '0.1.0', platform: 'linux', dataDir: out }, unrestrictedPaths());
     const cases: [unknown, RegExp][] = [
       [{ id: '../../etc/passwd', format: 'markdown' }, /"id" must be a document id/],
       [{ id: 'a'.repeat(201), format: 'markdown' }, /"id" must be at most 200 characters/],

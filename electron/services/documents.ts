@@ -11,6 +11,7 @@ import type { TemplateError, TemplateSource } from '../../core/documents/types';
 import { writeFileAtomic } from './atomic-write';
 import { describeIoError } from './io-error';
 import { toDownload } from './download';
+import { existingFileRefusal } from './path-guard';
 import type { WorkspaceSession } from './session';
 import { loadBuiltInTemplates, loadWorkspaceTemplates } from './templates';
 
@@ -70,12 +71,20 @@ async function renderSavedDocument(
 
 export async function exportDocument(
   session: WorkspaceSession,
-  { id, format, path, allowErrors }: { id: string; format: DocumentFormat; path: string; allowErrors?: boolean },
+  {
+    id,
+    format,
+    path,
+    allowErrors,
+    overwrite,
+  }: { id: string; format: DocumentFormat; path: string; allowErrors?: boolean; overwrite?: boolean },
 ): Promise<Result<{ path: string }>> {
   const content = await renderSavedDocument(session, { id, format, allowErrors });
   if (!content.ok) return content;
   const { extension } = DOCUMENT_FORMATS[format];
   const target = path.toLowerCase().endsWith(extension) ? path : `${path}${extension}`;
+  const refusal = await existingFileRefusal(target, overwrite);
+  if (refusal) return refusal;
   try {
     await writeFileAtomic(target, content.value);
   } catch (error) {

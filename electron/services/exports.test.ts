@@ -18,6 +18,7 @@ import { isPublishedExport } from '../../core/publish';
 import type { Workspace } from '../../core/schema';
 import { PLAY_CSV_HEADER } from '../../core/stores/play';
 import { exportPath } from './exports';
+import { unrestrictedPaths } from './path-guard';
 import { createHandlers, invokeHandler } from './handlers';
 import { ROPA_SHEET_NAME } from './ropa-xlsx';
 import { WorkspaceSession } from './session';
@@ -49,7 +50,11 @@ async function setup(workspace: Workspace = sample) {
   const session = new WorkspaceSession({ dataDir: join(root, 'data'), examplePath: SAMPLE_PATH });
   sessions.push(session);
   const state = opened(await session.open(file));
-  const handlers = createHandlers(session, { shell: 'web', version: '0.1.0', platform: 'linux', dataDir: join(root, 'data') });
+  const handlers = createHandlers(
+    session,
+    { shell: 'web', version: '0.1.0', platform: 'linux', dataDir: join(root, 'data') },
+    unrestrictedPaths(),
+  );
   const out = join(root, 'exports');
   await mkdir(out);
   return { root, folder, file, session, state, handlers, out };
@@ -226,7 +231,11 @@ describe('export-file', () => {
     await s.session.close();
     const fresh = new WorkspaceSession({ dataDir: join(s.root, 'data2'), examplePath: SAMPLE_PATH });
     sessions.push(fresh);
-    const handlers = createHandlers(fresh, { shell: 'web', version: '0.1.0', platform: 'linux', dataDir: join(s.root, 'data2') });
+    const handlers = createHandlers(
+      fresh,
+      { shell: 'web', version: '0.1.0', platform: 'linux', dataDir: join(s.root, 'data2') },
+      unrestrictedPaths(),
+    );
     const result = await invokeHandler(handlers, 'export-file', { kind: 'ropa-csv', path: join(s.out, 'ropa.csv') });
     expect(result).toMatchObject({ ok: false, error: { code: 'no-workspace' } });
   });
@@ -368,7 +377,11 @@ describe('export-download', () => {
     const s = await setup();
     const fresh = new WorkspaceSession({ dataDir: join(s.root, 'data2'), examplePath: SAMPLE_PATH });
     sessions.push(fresh);
-    const handlers = createHandlers(fresh, { shell: 'web', version: '0.1.0', platform: 'linux', dataDir: join(s.root, 'data2') });
+    const handlers = createHandlers(
+      fresh,
+      { shell: 'web', version: '0.1.0', platform: 'linux', dataDir: join(s.root, 'data2') },
+      unrestrictedPaths(),
+    );
     expect(await invokeHandler(handlers, 'export-download', { kind: 'ropa-csv' })).toEqual({
       ok: false,
       error: { code: 'no-workspace', message: 'Nothing was exported: no workspace is open. Open a workspace first.' },

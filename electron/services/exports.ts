@@ -12,6 +12,7 @@ import type { Problem } from '../../core/validate';
 import { writeFileAtomic } from './atomic-write';
 import { describeIoError } from './io-error';
 import { toDownload } from './download';
+import { existingFileRefusal } from './path-guard';
 import type { WorkspaceSession } from './session';
 
 export interface ExportRenderer {
@@ -94,7 +95,7 @@ async function renderSavedExport(
 
 export async function exportFile(
   session: WorkspaceSession,
-  { kind, path, allowErrors }: { kind: ExportKind; path: string; allowErrors?: boolean },
+  { kind, path, allowErrors, overwrite }: { kind: ExportKind; path: string; allowErrors?: boolean; overwrite?: boolean },
 ): Promise<Result<{ path: string }>> {
   const rendered = await renderSavedExport(session, kind, allowErrors);
   if (!rendered.ok) return rendered;
@@ -106,6 +107,8 @@ export async function exportFile(
       message: `Nothing was exported: ${target} is the open workspace, and exporting there would replace it. Choose another file name.`,
     });
   }
+  const refusal = await existingFileRefusal(target, overwrite);
+  if (refusal) return refusal;
   try {
     await writeFileAtomic(target, rendered.value.content);
   } catch (error) {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { HANDLER_NAMES, type Handlers, type SessionState } from '../../core/api';
 import type { Workspace } from '../../core/schema';
+import { unrestrictedPaths } from './path-guard';
 import { createHandlers, invokeHandler } from './handlers';
 import { WorkspaceSession } from './session';
 import { canonical, SAMPLE_PATH, sampleWorkspace, tempDirs, variant } from './test-support';
@@ -28,7 +29,7 @@ async function setup() {
   await writeFile(file, canonical(sample));
   const session = new WorkspaceSession({ dataDir, examplePath: SAMPLE_PATH });
   sessions.push(session);
-  const handlers = createHandlers(session, { shell: 'web', version: '0.1.0', platform: 'linux', dataDir });
+  const handlers = createHandlers(session, { shell: 'web', version: '0.1.0', platform: 'linux', dataDir }, unrestrictedPaths());
   return { dataDir, folder, file, session, handlers };
 }
 

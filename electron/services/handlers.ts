@@ -9,6 +9,7 @@ import type { Workspace } from '../../core/schema';
 import { describeIssue, describeValue, formatPath } from '../../core/validate';
 import { BACKUP_ID_PATTERN } from './backups';
 import { describeIoError } from './io-error';
+import type { PathGuard, PathUse } from './path-guard';
 import type { WorkspaceSession } from './session';
 
 export interface HandlerInfo {
@@ -18,16 +19,26 @@ export interface HandlerInfo {
   dataDir: string;
 }
 
-export function createHandlers(session: WorkspaceSession, info: HandlerInfo): Handlers {
+/**
+ * `paths` decides which file paths callers may use (path-guard.ts): the desktop app's dialogs, the web
+ * mode's root folder, or anything for the command line.
+ */
+export function createHandlers(session: WorkspaceSession, info: HandlerInfo, paths: PathGuard): Handlers {
+  // Runs `then` with the checked path, or answers with why the path may not be used.
+  const withPath = async <T>(path: string, use: PathUse, then: (checked: string) => Promise<Result<T>>): Promise<Result<T>> => {
+    const checked = await paths.check(path, use);
+    return checked.ok ? then(checked.value) : checked;
+  };
   return {
     'app-info': async () => ok({ version: info.version, shell: info.shell, platform: info.platform, dataDir: info.dataDir }),
     'workspace-get': async () => ok(session.state()),
     // A file that cannot be opened is still an answer: the state says why, and the UI shows it.
-    'workspace-open': async ({ path }) => ok(await session.open(path)),
-    'workspace-new': ({ path, example, name }) => session.createWorkspace(path, { example, name }),
+    'workspace-open': ({ path }) => withPath(path, 'open-workspace', async (checked) => ok(await session.open(checked))),
+    'workspace-new': ({ path, example, name }) =>
+      withPath(path, 'new-workspace', (checked) => session.createWorkspace(checked, { example, name })),
     'workspace-save': (arg) =>
       arg.changes ? session.saveChanges(arg.changes, arg.baseRevision) : session.save(arg.workspace, arg.baseRevision),
-    'workspace-save-as': ({ path, workspace }) => session.saveAs(path, workspace),
+    'workspace-save-as': ({ path, workspace }) => withPath(path, 'save-workspace-as', (checked) => session.saveAs(checked, workspace)),
     'workspace-reload': async () => ok(await session.reload()),
     'workspace-recent': async () => ok(await session.recent()),
     'backup-list': async () => ok(await session.backups()),
@@ -35,11 +46,12 @@ export function createHandlers(session: WorkspaceSession, info: HandlerInfo): Ha
     'backup-restore': ({ id }) => session.restoreBackup(id),
     // The generators load on first use, so opening a workspace stays quick.
     'document-templates': async () => (await import('./documents')).workspaceTemplates(session),
-    'document-export': async (arg) => (await import('./documents')).exportDocument(session, arg),
-    'export-file': async (arg) => (await import('./exports')).exportFile(session, arg),
+    'document-export': (arg) =>
+      withPath(arg.path, 'export', async (path) => (await import('./documents')).exportDocument(session, { ...arg, path })),
+    'export-file': (arg) => withPath(arg.path, 'export', async (path) => (await import('./exports')).exportFile(session, { ...arg, path })),
     'document-download': async (arg) => (await import('./documents')).downloadDocument(session, arg),
     'export-download': async (arg) => (await import('./exports')).exportDownload(session, arg),
-    'import-preview': async (arg) => (await import('./imports')).importPreview(session, arg),
+    'import-preview': (arg) => withPath(arg.path, 'import', async (path) => (await import('./imports')).importPreview(session, { path })),
   };
 }
 
@@ -109,8 +121,19 @@ const ARGUMENTS: { [K in HandlerName]: z.ZodType<HandlerArg<K>> } = {
   'backup-read': z.strictObject({ id: z.string().regex(BACKUP_ID_PATTERN, 'must be a backup id from the backup list') }),
   'backup-restore': z.strictObject({ id: z.string().regex(BACKUP_ID_PATTERN, 'must be a backup id from the backup list') }),
   'document-templates': noArgument,
-  'document-export': z.strictObject({ id: documentId, format: documentFormat, path: filePath, allowErrors: z.boolean().optional() }),
-  'export-file': z.strictObject({ kind: exportKind, path: filePath, allowErrors: z.boolean().optional() }),
+  'document-export': z.strictObject({
+    id: documentId,
+    format: documentFormat,
+    path: filePath,
+    allowErrors: z.boolean().optional(),
+    overwrite: z.boolean().optional(),
+  }),
+  'export-file': z.strictObject({
+    kind: exportKind,
+    path: filePath,
+    allowErrors: z.boolean().optional(),
+    overwrite: z.boolean().optional(),
+  }),
   'document-download': z.strictObject({ id: documentId, format: documentFormat, allowErrors: z.boolean().optional() }),
   'export-download': z.strictObject({ kind: exportKind, allowErrors: z.boolean().optional() }),
   'import-preview': z.strictObject({ path: filePath }),

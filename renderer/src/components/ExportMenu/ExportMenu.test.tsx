@@ -70,6 +70,7 @@ describe('ExportButton', () => {
     expect(calls.find((c) => c.name === 'export-file')?.arg).toEqual({
       kind: 'play-data-safety',
       path: '/home/ana/release/data-safety.csv',
+      overwrite: true,
     });
     expect(await screen.findByText('Exported the Google Play Data safety CSV')).toBeTruthy();
     expect(screen.getByText('/home/ana/release/data-safety.csv')).toBeTruthy();
@@ -172,7 +173,11 @@ describe('ExportMenu', () => {
     fireEvent.click(screen.getByRole('menuitem', { name: 'Word table (.docx)…' }));
     await waitFor(() => expect(calls.some((c) => c.name === 'export-file')).toBe(true));
     expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/moments/ropa.docx', purpose: 'export' });
-    expect(calls.find((c) => c.name === 'export-file')?.arg).toEqual({ kind: 'ropa-docx', path: '/home/ana/records/ropa.docx' });
+    expect(calls.find((c) => c.name === 'export-file')?.arg).toEqual({
+      kind: 'ropa-docx',
+      path: '/home/ana/records/ropa.docx',
+      overwrite: true,
+    });
   });
 });
 
@@ -195,9 +200,9 @@ describe('Store labels on the Review screen', () => {
       await waitFor(() => expect(exports()).toHaveLength(clicked));
     }
     expect(exports().map((c) => c.arg)).toEqual([
-      { kind: 'apple-privacy-manifest', path: '/home/ana/moments/PrivacyInfo.xcprivacy' },
-      { kind: 'app-store-answers', path: '/home/ana/moments/app-privacy-answers.md' },
-      { kind: 'play-data-safety', path: '/home/ana/moments/data-safety.csv' },
+      { kind: 'apple-privacy-manifest', path: '/home/ana/moments/PrivacyInfo.xcprivacy', overwrite: true },
+      { kind: 'app-store-answers', path: '/home/ana/moments/app-privacy-answers.md', overwrite: true },
+      { kind: 'play-data-safety', path: '/home/ana/moments/data-safety.csv', overwrite: true },
     ]);
   });
 });
@@ -257,7 +262,7 @@ describe('the review before an export', () => {
     renderScreen(<ExportButton kind="play-data-safety" />);
     fireEvent.click(screen.getByRole('button', { name: 'Data safety form (CSV)…' }));
     await waitFor(() => expect(exports()).toHaveLength(1));
-    expect(exports()[0].arg).toEqual({ kind: 'play-data-safety', path: '/home/ana/release/data-safety.csv' });
+    expect(exports()[0].arg).toEqual({ kind: 'play-data-safety', path: '/home/ana/release/data-safety.csv', overwrite: true });
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
@@ -277,7 +282,12 @@ describe('the review before an export', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Export anyway' }));
     await waitFor(() => expect(exports()).toHaveLength(1));
     expect(choosePath).toHaveBeenCalledWith({ kind: 'save', defaultPath: '/home/ana/moments/data-safety.csv', purpose: 'export' });
-    expect(exports()[0].arg).toEqual({ kind: 'play-data-safety', path: '/home/ana/release/data-safety.csv', allowErrors: true });
+    expect(exports()[0].arg).toEqual({
+      kind: 'play-data-safety',
+      path: '/home/ana/release/data-safety.csv',
+      allowErrors: true,
+      overwrite: true,
+    });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
@@ -313,7 +323,7 @@ describe('the review before an export', () => {
     renderScreen(<ExportButton kind="inventory-csv" />);
     fireEvent.click(screen.getByRole('button', { name: 'Inventory as CSV…' }));
     await waitFor(() => expect(exports()).toHaveLength(1));
-    expect(exports()[0].arg).toEqual({ kind: 'inventory-csv', path: '/home/ana/inventory.csv' });
+    expect(exports()[0].arg).toEqual({ kind: 'inventory-csv', path: '/home/ana/inventory.csv', overwrite: true });
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 

@@ -16,7 +16,7 @@ import { describePath } from '../../state/paths';
 import { getBridge, nativeDialogs } from '../../transport';
 import { folderOf, joinPath } from '../Dialogs/paths';
 import { downloadInBrowser } from './browser-download';
-import { ExportPathModal } from './ExportPathModal';
+import { ExportPathModal, type PathOutcome } from './ExportPathModal';
 import { useReviewGate } from './ReviewGate';
 
 /**
@@ -54,7 +54,8 @@ export interface ExportJob {
   fileName: string;
   /** the review's errors are shown first, and the export made only with "Export anyway" (core/publish.ts) */
   published: boolean;
-  toPath(path: string, allowErrors: boolean): Promise<Result<{ path: string }>>;
+  /** `overwrite`: replace an existing file (asked first; the backend refuses with `exists` otherwise) */
+  toPath(path: string, allowErrors: boolean, overwrite: boolean): Promise<Result<{ path: string }>>;
   toDownload(allowErrors: boolean): Promise<Result<ExportDownload>>;
 }
 
@@ -69,11 +70,11 @@ export function useExport(): { start(job: ExportJob): Promise<void>; modal: Reac
   const gate = useReviewGate();
   const suggestionFor = (job: ExportJob) => joinPath(session?.status === 'open' ? folderOf(session.path) : '', job.fileName);
 
-  const exportTo = async (job: ExportJob, path: string, allowErrors: boolean): Promise<string | undefined> => {
+  const exportTo = async (job: ExportJob, path: string, allowErrors: boolean, overwrite: boolean): Promise<PathOutcome> => {
     const blocker = await unsavedChangesBlocker('exported');
     if (blocker) return blocker;
-    const result = await job.toPath(path, allowErrors);
-    if (!result.ok) return result.error.message;
+    const result = await job.toPath(path, allowErrors, overwrite);
+    if (!result.ok) return result.error.code === 'exists' ? { exists: result.error.message } : result.error.message;
     notifications.show({ color: 'green', title: `Exported ${job.what}`, message: result.value.path });
     return undefined;
   };
@@ -97,8 +98,12 @@ export function useExport(): { start(job: ExportJob): Promise<void>; modal: Reac
     }
     const path = await native({ kind: 'save', defaultPath: suggestionFor(job), purpose: 'export' });
     if (!path) return;
-    const failure = await exportTo(job, path, allowErrors);
-    if (failure) notifications.show({ color: 'red', title: 'Not exported', message: failure, autoClose: false });
+    // The native save dialog has already asked before replacing a file.
+    const failure = await exportTo(job, path, allowErrors, true);
+    if (failure) {
+      const message = typeof failure === 'string' ? failure : failure.exists;
+      notifications.show({ color: 'red', title: 'Not exported', message, autoClose: false });
+    }
   };
 
   const start = async (job: ExportJob) => {
@@ -122,7 +127,7 @@ export function useExport(): { start(job: ExportJob): Promise<void>; modal: Reac
           suggestion={suggestionFor(pending.job)}
           download={{ fileName: pending.job.fileName, onDownload: () => download(pending.job, pending.allowErrors) }}
           onClose={() => setPending(undefined)}
-          onExport={(path) => exportTo(pending.job, path, pending.allowErrors)}
+          onExport={(path, overwrite) => exportTo(pending.job, path, pending.allowErrors, overwrite)}
         />
       ) : null}
     </>
@@ -139,7 +144,8 @@ export function useExportFile(): { start(kind: ExportKind): Promise<void>; modal
     what: EXPORTS[kind].what,
     fileName: EXPORTS[kind].fileName,
     published: isPublishedExport(kind),
-    toPath: (path, allowErrors) => getBridge().invoke('export-file', { kind, path, ...(allowErrors ? { allowErrors } : {}) }),
+    toPath: (path, allowErrors, overwrite) =>
+      getBridge().invoke('export-file', { kind, path, ...(allowErrors ? { allowErrors } : {}), ...(overwrite ? { overwrite } : {}) }),
     toDownload: (allowErrors) => getBridge().invoke('export-download', { kind, ...(allowErrors ? { allowErrors } : {}) }),
   });
   return { start: (kind) => start(job(kind)), modal };

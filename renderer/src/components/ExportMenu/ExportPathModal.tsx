@@ -13,12 +13,15 @@ export interface BrowserDownload {
   onDownload(): Promise<string | undefined>;
 }
 
+/** What writing to a path came to: done (undefined), failed (the reason), or the file exists (the backend's words). */
+export type PathOutcome = string | undefined | { exists: string };
+
 export function ExportPathModal({
   opened,
   suggestion,
   title = 'Export',
   label = 'Save as',
-  description = 'The full path of the file to write on this computer. An existing file is replaced.',
+  description = 'The full path of the file to write on this computer. Candor asks before it replaces a file.',
   submitLabel = 'Export',
   submitIcon: SubmitIcon = IconDownload,
   failureTitle = 'Not exported',
@@ -38,12 +41,16 @@ export function ExportPathModal({
   /** offers the browser's download first, with the path as the other choice */
   download?: BrowserDownload;
   onClose(): void;
-  /** writes (or reads) the file; resolves with the reason it failed, or undefined when it worked */
-  onExport(path: string): Promise<string | undefined>;
+  /**
+   * writes (or reads) the file; resolves with the reason it failed, undefined when it worked, or `exists`
+   * when the file is there and `overwrite` was false (the modal then asks before trying again with true)
+   */
+  onExport(path: string, overwrite: boolean): Promise<PathOutcome>;
 }) {
   const [mode, setMode] = useState<'download' | 'path'>(download ? 'download' : 'path');
   const [path, setPath] = useState(suggestion);
   const [error, setError] = useState<string>();
+  const [exists, setExists] = useState<string>();
   const [busy, setBusy] = useState(false);
   const pathInput = useRef<HTMLInputElement>(null);
   const offersDownload = Boolean(download);
@@ -52,11 +59,12 @@ export function ExportPathModal({
     if (offersDownload && mode === 'path') pathInput.current?.focus();
   }, [offersDownload, mode]);
 
-  const finish = async (run: () => Promise<string | undefined>) => {
+  const finish = async (run: () => Promise<PathOutcome>) => {
     setBusy(true);
     const failure = await run();
     setBusy(false);
-    if (failure) setError(failure);
+    if (typeof failure === 'object') setExists(failure.exists);
+    else if (failure) setError(failure);
     else onClose();
   };
   const submit = async (event: FormEvent) => {
@@ -66,11 +74,16 @@ export function ExportPathModal({
       setError('Type where to save the file.');
       return;
     }
-    return finish(() => onExport(path.trim()));
+    return finish(() => onExport(path.trim(), false));
+  };
+  const replace = () => {
+    setExists(undefined);
+    return finish(() => onExport(path.trim(), true));
   };
   const switchTo = (next: 'download' | 'path') => {
     setMode(next);
     setError(undefined);
+    setExists(undefined);
   };
 
   return (
@@ -98,9 +111,20 @@ export function ExportPathModal({
               onChange={(e) => {
                 setPath(e.currentTarget.value);
                 setError(undefined);
+                setExists(undefined);
               }}
               data-autofocus
             />
+          )}
+          {exists && (
+            <Alert color="yellow" icon={<IconAlertTriangle size={16} />} title="The file already exists" data-testid="export-exists">
+              <Stack gap="xs" align="flex-start">
+                <Text size="sm">{exists}</Text>
+                <Button size="xs" color="yellow" onClick={() => void replace()} loading={busy}>
+                  Replace it
+                </Button>
+              </Stack>
+            </Alert>
           )}
           {error && (
             <Alert color="red" icon={<IconAlertTriangle size={16} />} title={failureTitle}>

@@ -178,6 +178,7 @@ describe('DocumentsScreen', () => {
       id: 'privacy-notice',
       format: 'docx',
       path: '/home/ana/Desktop/notice.docx',
+      overwrite: true,
     });
     expect(await screen.findByText('/home/ana/Desktop/notice.docx')).toBeTruthy();
 
@@ -334,6 +335,7 @@ describe('DocumentsScreen', () => {
       id: 'privacy-notice',
       format: 'markdown',
       path: '/tmp/notice.md',
+      overwrite: true,
     });
     expect(screen.queryByRole('dialog')).toBeNull();
   });
@@ -369,6 +371,7 @@ describe('DocumentsScreen', () => {
       format: 'html',
       path: '/tmp/notice.html',
       allowErrors: true,
+      overwrite: true,
     });
   });
 

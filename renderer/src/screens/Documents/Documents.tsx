@@ -115,7 +115,14 @@ export function DocumentsScreen({ id }: { id?: string }) {
       what: `${title} as ${label}`,
       fileName: `${id}${extension}`,
       published: true,
-      toPath: (path, allowErrors) => getBridge().invoke('document-export', { id, format, path, ...(allowErrors ? { allowErrors } : {}) }),
+      toPath: (path, allowErrors, overwrite) =>
+        getBridge().invoke('document-export', {
+          id,
+          format,
+          path,
+          ...(allowErrors ? { allowErrors } : {}),
+          ...(overwrite ? { overwrite } : {}),
+        }),
       toDownload: (allowErrors) => getBridge().invoke('document-download', { id, format, ...(allowErrors ? { allowErrors } : {}) }),
     });
   };
