@@ -143,10 +143,14 @@ describe('Review: findings', () => {
     loadWorkspace(ws);
     renderScreen(<Routed />);
     const errors = await screen.findByRole('region', { name: /^Errors/ });
+    // Each copy lacks its benefit; a screen crowded with that many data types may add errors of its own
+    // (a collection point's disclosure no longer fits), so the total is the review's own count.
+    const total = lintWorkspace(ws).filter((f) => f.severity === 'error').length;
+    expect(total).toBeGreaterThanOrEqual(PAGE_SIZE + 30);
     expect(within(errors).getAllByTestId('finding')).toHaveLength(PAGE_SIZE);
-    expect(within(errors).getByText(`Showing ${PAGE_SIZE} of ${PAGE_SIZE + 30}`)).toBeTruthy();
-    fireEvent.click(within(errors).getByRole('button', { name: `Show all ${PAGE_SIZE + 30}` }));
-    expect(within(errors).getAllByTestId('finding')).toHaveLength(PAGE_SIZE + 30);
+    expect(within(errors).getByText(`Showing ${PAGE_SIZE} of ${total}`)).toBeTruthy();
+    fireEvent.click(within(errors).getByRole('button', { name: `Show all ${total}` }));
+    expect(within(errors).getAllByTestId('finding')).toHaveLength(total);
   });
 
   it('says so when nothing is found', async () => {
