@@ -1009,6 +1009,26 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
       },
     ],
   },
+  'apple-type-not-on-ios': {
+    fail: [
+      {
+        name: 'an Apple data type chosen for data collected only on Android',
+        edit: (ws) =>
+          Object.assign(dt(ws, 'email-address'), { collectedAt: ['signup-android'], classification: { apple: 'EmailAddress' } }),
+        paths: ['dataTypes[0].collectedAt'],
+      },
+    ],
+    pass: [
+      {
+        name: 'the same data collected on iOS too',
+        edit: (ws) => Object.assign(dt(ws, 'email-address'), { classification: { apple: 'EmailAddress' } }),
+      },
+      {
+        name: 'Android-only data with no Apple data type chosen',
+        edit: (ws) => Object.assign(dt(ws, 'email-address'), { collectedAt: ['signup-android'] }),
+      },
+    ],
+  },
   'apple-data-type-missing': {
     fail: [
       {
@@ -1569,6 +1589,8 @@ describe('resources/examples/ridgeline.candor.json', () => {
       'warning dataTypes[0].purposes consent-on-required-data',
       // One long sentence with three clauses.
       'warning dataTypes[3].benefit hard-to-read',
+      // Support messages come through the website only, so the App Store label rightly leaves them out.
+      'info dataTypes[19].collectedAt apple-type-not-on-ios',
     ]);
   });
 });

@@ -3,10 +3,10 @@
 // declarations include (`declaredToApple`, `onIos`: the same platform test as core/stores/apple.ts), so
 // the Review screen and the files always agree.
 //
-// There is no rule for "the declaration would include another platform's data": the declarations are
-// built only from data types collected at an iOS collection point (core/platforms.ts `collectedOn`), so
-// data collected only on the web, Android or servers cannot reach them. What can still be wrong is the
-// inventory itself: data collected nowhere, which `collected-nowhere` reports.
+// The declarations are built only from data types collected at an iOS collection point
+// (core/platforms.ts `collectedOn`), so data collected only on the web, Android or servers cannot reach
+// them. `apple-type-not-on-ios` says so where the team chose an Apple data type for such data (it is
+// left out, which may surprise), and `collected-nowhere` reports data collected nowhere at all.
 import { REQUIRED_REASON_API_SOURCE } from '../required-reason-apis';
 import { appleAccessedApiTypes } from '../stores/apple';
 import { pointIsOn } from '../platforms';
@@ -102,6 +102,27 @@ export const appleRules: RuleDefinition[] = [
               {
                 path: `${d.at}.classification.apple`,
                 message: `${q(d.name)} is collected on iOS but ${why}, so Apple's privacy label leaves it out. Choose the Apple data type it is (crash logs are Crash Data, for example), unless it never leaves the device or meets all of Apple's optional-disclosure criteria.`,
+              },
+            ];
+          }),
+  },
+  {
+    id: 'apple-type-not-on-ios',
+    severity: 'info',
+    group: 'apple',
+    title: 'Apple data type chosen for data not collected on iOS',
+    description:
+      "Apple's privacy manifest and App Store answers declare only what the iOS app collects, so a data type collected only on the web, Android or servers is left out of them even when an Apple data type is chosen for it. That is right when the iOS app truly does not collect it; otherwise add its iOS collection point. Applies when the product has an iOS collection point.",
+    check: ({ ios, dataTypes }) =>
+      !ios
+        ? []
+        : dataTypes.flatMap((d) => {
+            const chosen = d.dataType.classification?.apple;
+            if (!chosen || chosen === 'none' || d.onIos) return [];
+            return [
+              {
+                path: `${d.at}.collectedAt`,
+                message: `${q(d.name)} has the Apple data type ${chosen} but is not collected at an iOS collection point, so Apple's declarations leave it out. If the iOS app collects it, add that collection point; if not, nothing needs to change.`,
               },
             ];
           }),

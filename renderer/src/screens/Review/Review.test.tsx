@@ -40,6 +40,9 @@ function clean(): Workspace {
   // The sample's two warnings: a consent purpose on required data, and a benefit above grade 10.
   deleteEntity(ws, 'purposes', 'newsletter');
   ws.dataTypes[3].benefit = 'You can see where you went. You can share it with friends.';
+  // And its one hint: support messages, which come only through the website, have an Apple data type.
+  const support = ws.dataTypes.find((d) => d.id === 'support-messages')!;
+  support.classification = { ...support.classification, apple: undefined };
   expect(lintWorkspace(ws), 'the clean variant has no findings').toEqual([]);
   return ws;
 }
@@ -81,7 +84,10 @@ describe('Review: findings', () => {
 
     const errorGroup = await screen.findByRole('region', { name: /^Errors/ });
     const warningGroup = section(/^Warnings/);
-    expect(screen.queryByRole('region', { name: /^Info/ })).toBeNull();
+    // The sample's one hint (support messages, web-only, with an Apple data type) comes last, as info.
+    const infos = findings.filter((f) => f.severity === 'info');
+    expect(infos.map((f) => f.rule)).toEqual(['apple-type-not-on-ios']);
+    expect(within(section(/^Info/)).getAllByTestId('finding')).toHaveLength(1);
     // Errors come first.
     expect(errorGroup.compareDocumentPosition(warningGroup) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(within(errorGroup).getAllByTestId('finding')).toHaveLength(errors.length);
