@@ -66,6 +66,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         untilStopped: untilSignal(),
         buildPages: () => buildPages(),
         openBrowser: (url) => openInBrowser(url),
+        forceExit: (code) => process.exit(code),
       }),
     };
     return await runCli(argv, processOutput, deps);

@@ -129,6 +129,23 @@ describe('candor serve', () => {
     await expect(get(Number(port), '/')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
   });
 
+  it('stops within its deadline even when closing the workspace never finishes, and says so', async () => {
+    const stuck = vi.spyOn(WorkspaceSession.prototype, 'close').mockImplementation(() => new Promise<void>(() => undefined));
+    try {
+      const output = printed();
+      const forceExit = vi.fn();
+      const { stop, deps: d } = deps({ stopDeadlineMs: 50, forceExit });
+      const running = serveCommand(workspace, {}, output, d);
+      await waitForLine(output, running);
+      stop();
+      expect(await running).toBe(0);
+      expect(forceExit).toHaveBeenCalledWith(0);
+      expect(output.stderr.join('\n')).toMatch(/stopped without waiting any longer/);
+    } finally {
+      stuck.mockRestore();
+    }
+  });
+
   it('gives each run its own token', async () => {
     const tokens: string[] = [];
     for (let i = 0; i < 2; i++) {
@@ -163,7 +180,9 @@ describe('candor serve', () => {
     const output = printed();
     const { stop, deps: d } = deps();
     const running = serveCommand(workspace, { port: taken }, output, d);
-    expect(await waitForLine(output, running)).toMatch(new RegExp(`^Candor is running at http://127\\.0\\.0\\.1:${taken}/[A-Za-z0-9]+/\\?token=`));
+    expect(await waitForLine(output, running)).toMatch(
+      new RegExp(`^Candor is running at http://127\\.0\\.0\\.1:${taken}/[A-Za-z0-9]+/\\?token=`),
+    );
     stop();
     expect(await running).toBe(0);
   });

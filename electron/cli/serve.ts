@@ -23,7 +23,14 @@ export interface ServeOptions {
   root?: string;
 }
 
+/** How long Ctrl+C may take at most. */
+export const STOP_DEADLINE_MS = 2000;
+
 export interface ServeDependencies {
+  /** ends the process when stopping overran its deadline (something still holds the event loop) */
+  forceExit?: (code: number) => void;
+  /** STOP_DEADLINE_MS unless a test says otherwise */
+  stopDeadlineMs?: number;
   /** backups, recent files and the copy of the sample */
   dataDir: string;
   /** the built pages (out/renderer) */
@@ -164,8 +171,26 @@ export async function serveCommand(
   try {
     await deps.untilStopped;
   } finally {
-    await server.close();
-    await session.close();
+    // Ctrl+C always ends within STOP_DEADLINE_MS: a file operation that never answers (a network drive
+    // gone away) must not keep Candor running. A lock left that way is taken over at the next start.
+    const stopped = (async () => {
+      await server.close();
+      await session.close();
+    })();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const inTime = await Promise.race([
+      stopped.then(() => true),
+      new Promise<boolean>((resolveLate) => {
+        timer = setTimeout(() => resolveLate(false), deps.stopDeadlineMs ?? STOP_DEADLINE_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!inTime) {
+      output.err(
+        `Candor stopped without waiting any longer for a file operation that did not finish; the workspace on disk is whole, and its lock is taken over at the next start.`,
+      );
+      deps.forceExit?.(EXIT_OK);
+    }
   }
   return EXIT_OK;
 }
