@@ -5,7 +5,6 @@ import { categoryPickerOptions, rankOptions, type TaxonomyPickerOption } from '.
 
 interface CategoryItem extends ComboboxItem {
   depth: number;
-  path: string;
   description: string;
 }
 
@@ -13,7 +12,6 @@ const toItem = (option: TaxonomyPickerOption): CategoryItem => ({
   value: option.value,
   label: option.name,
   depth: option.depth,
-  path: option.path,
   description: option.description,
 });
 
@@ -33,7 +31,8 @@ function buildOptions() {
 // that are only in the fideslang key or a parent's name (core/picker-search.ts).
 const filter: OptionsFilter = ({ options, search }) => {
   if (!search.trim()) return options;
-  return rankOptions(categoryPickerOptions(), search).map(toItem);
+  // A ranked list is flat: no indentation by depth.
+  return rankOptions(categoryPickerOptions(), search).map((option) => ({ ...toItem(option), depth: 0 }));
 };
 
 interface Props {
@@ -73,19 +72,26 @@ export function CategoryPicker({ label, value, onChange, error, readOnly, path }
       error={error}
       readOnly={readOnly}
       maxDropdownHeight={360}
+      // Wider than the field, so a meaning and its key fit on their lines.
+      comboboxProps={{ width: 480, position: 'bottom-end' }}
       filter={filter}
       data-path={path}
       onChange={(next) => next && onChange(next)}
       renderOption={({ option }) => {
         const c = option as CategoryItem;
         return (
-          <Stack gap={0} pl={Math.max(0, c.depth - 1) * 12} title={`${c.label}: ${c.description}`}>
+          <Stack
+            gap={0}
+            pl={Math.max(0, c.depth - 1) * 12}
+            miw={0}
+            style={{ overflow: 'hidden', flex: 1, maxWidth: '100%' }}
+            title={`${c.label}: ${c.description}`}
+          >
             <Text size="sm">{c.label}</Text>
-            <Text size="xs" c="dimmed" lineClamp={1}>
+            <Text size="xs" c="dimmed" truncate="end">
               {c.description}
             </Text>
-            <Text size="xs" c="dimmed" ff="monospace" opacity={0.75} lineClamp={1}>
-              {c.path ? `${c.path} · ` : ''}
+            <Text size="xs" c="dimmed" ff="monospace" opacity={0.75} truncate="end">
               {c.value}
             </Text>
           </Stack>

@@ -158,14 +158,6 @@ export function CreatableMultiSelect({
                   </Group>
                 </Combobox.Option>
               ))}
-              {canCreate && (
-                <Combobox.Option value={CREATE}>
-                  <Group gap="sm" wrap="nowrap">
-                    <IconPlus size={14} />
-                    <Text size="sm">{creator!.label(text)}</Text>
-                  </Group>
-                </Combobox.Option>
-              )}
               {suggested.length > 0 && suggestions && (
                 <Combobox.Group label={suggestions.group}>
                   {suggested.map((option) => (
@@ -184,6 +176,14 @@ export function CreatableMultiSelect({
                     </Combobox.Option>
                   ))}
                 </Combobox.Group>
+              )}
+              {canCreate && (
+                <Combobox.Option value={CREATE}>
+                  <Group gap="sm" wrap="nowrap">
+                    <IconPlus size={14} />
+                    <Text size="sm">{creator!.label(text)}</Text>
+                  </Group>
+                </Combobox.Option>
               )}
               {!canCreate && filtered.length === 0 && suggested.length === 0 && (
                 <Combobox.Empty>{creator && !query ? 'Nothing yet: type a name to create one' : 'Nothing found'}</Combobox.Empty>

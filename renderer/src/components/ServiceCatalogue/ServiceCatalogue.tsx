@@ -40,9 +40,12 @@ export function servicesToOffer(query: string, workspace: Workspace | null | und
   const ids = new Set(recipients.map((r) => r.id));
   // Already there under the catalogue's id, its brand or its legal name: the picker lists it as it is.
   const present = (s: Service) => ids.has(s.id) || names.has(s.name.toLowerCase()) || names.has(recipientName(s).toLowerCase());
-  return searchServices(query, limit + recipients.length)
-    .filter((s) => !present(s))
-    .slice(0, limit);
+  const found = searchServices(query, limit + recipients.length).filter((s) => !present(s));
+  // When some services are named what was typed ("stri" → Stripe), those alone are offered, not every
+  // service whose description happens to contain the letters ("distributes").
+  const typed = query.trim().toLowerCase();
+  const named = found.filter((s) => s.name.toLowerCase().includes(typed));
+  return (named.length > 0 ? named : found).slice(0, limit);
 }
 
 /**

@@ -60,7 +60,8 @@ export function RecipientsAndCollection({ dataType, index }: SectionProps) {
       title="Who receives it and where it is collected"
       description="Recipients see it; collection points are the screens, SDKs or forms that gather it."
     >
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+      {/* One above the other, so a picker's list and its small form have the section's full width. */}
+      <Stack gap="md">
         <CreatableMultiSelect
           label="Recipients"
           description="Type a name: pick one, add a known service from the catalogue, or create a new one."
@@ -124,7 +125,7 @@ export function RecipientsAndCollection({ dataType, index }: SectionProps) {
             ),
           }}
         />
-      </SimpleGrid>
+      </Stack>
       {chosen.length > 0 && ownPurposes.length > 1 ? (
         <Stack gap="xs" mt="md">
           <div>

@@ -344,7 +344,7 @@ function AddFromCatalogue({ disabled, onAdded }: { disabled: boolean; onAdded(id
         disabled={disabled}
         aria-label="Add recipient from Candor's catalogue"
       >
-        Catalogue
+        From catalogue
       </Button>
       <AddFromCatalogueDialog opened={open} onClose={() => setOpen(false)} onAdded={onAdded} />
     </>
