@@ -261,7 +261,7 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
       <aside className={classes.listPane} aria-label={`${config.title} list`}>
         <Stack gap="sm" className={classes.listHeader}>
           <div>
-            <Group justify="space-between" wrap="nowrap" gap="xs">
+            <Group justify="space-between" wrap="wrap" gap="xs">
               <Title order={2} size="h4" className={classes.listTitle}>
                 {config.title}
               </Title>
@@ -371,7 +371,7 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
         {selected ? (
           <Stack gap="lg" className={classes.editor}>
             <Group justify="space-between" align="flex-start" wrap="nowrap">
-              <Box miw={0}>
+              <Box miw={0} flex={1}>
                 <Text size="xs" tt="uppercase" fw={600} c="dimmed" lts="0.04em">
                   {singular}
                 </Text>
@@ -385,6 +385,7 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
                 leftSection={<IconTrash size={16} />}
                 onClick={() => requestDelete(selected)}
                 disabled={readOnly}
+                flex="none"
               >
                 Delete
               </Button>

@@ -73,7 +73,7 @@ export const COLUMNS: { key: SortKey; label: string; min: number; weight: number
   { key: 'purposes', label: 'Purposes', min: 130, weight: 1.4 },
   { key: 'retention', label: 'Retention', min: 110, weight: 1.1 },
   { key: 'recipients', label: 'Recipients', min: 110, weight: 1.1 },
-  { key: 'status', label: 'Status', min: 100, weight: 0.6 },
+  { key: 'status', label: 'Status', min: 120, weight: 0.6 },
 ];
 const ACTIONS_WIDTH = 48;
 const RESIZE_STEP = 16;

@@ -51,7 +51,7 @@ describe('Inventory columns', () => {
   it('fits every column to the window until one is resized, and scrolls sideways rather than cutting any off', () => {
     const fitted = columnLayout({});
     expect(fitted.template).toBe(
-      'minmax(140px, 1.4fr) minmax(110px, 1fr) minmax(130px, 1.4fr) minmax(110px, 1.1fr) minmax(110px, 1.1fr) minmax(100px, 0.6fr) 48px',
+      'minmax(140px, 1.4fr) minmax(110px, 1fr) minmax(130px, 1.4fr) minmax(110px, 1.1fr) minmax(110px, 1.1fr) minmax(120px, 0.6fr) 48px',
     );
     expect(fitted.minWidth).toBe(COLUMNS.reduce((sum, c) => sum + c.min, 48));
     const resized = columnLayout({ name: 320 });
