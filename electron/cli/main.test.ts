@@ -133,7 +133,10 @@ describe('bin/candor.js', () => {
     expect(match, `serve said: ${JSON.stringify(server.output())}`).not.toBeNull();
     const [, port, prefix, token] = match ?? [];
 
-    expect(await post(Number(port), prefix, token, 'workspace-get', {})).toMatchObject({ ok: true, value: { status: 'open', path: workspace } });
+    expect(await post(Number(port), prefix, token, 'workspace-get', {})).toMatchObject({
+      ok: true,
+      value: { status: 'open', path: workspace },
+    });
     expect(await exists(lockPathFor(workspace))).toBe(true);
     // While serve runs, another Candor can only open the workspace read-only.
     const other = new WorkspaceSession({ dataDir: join(dir, 'other-data') });
