@@ -12,6 +12,7 @@ import {
   Select,
   Text,
   TextInput,
+  type TextProps,
   Title,
   Tooltip,
   UnstyledButton,
@@ -88,7 +89,7 @@ export function columnLayout(widths: Record<string, number>): { template: string
 }
 
 /** Text cut off with an ellipsis that shows all of itself on hover (a title set only when it is cut). */
-function CellText({ full, children, ...props }: { full: string; children: React.ReactNode } & React.ComponentProps<typeof Text>) {
+function CellText({ full, children, ...props }: { full: string; children: React.ReactNode } & TextProps) {
   return (
     <Text
       size="sm"
