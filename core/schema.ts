@@ -320,6 +320,36 @@ export const SettingsSchema = z.looseObject({
     .optional(),
 });
 
+/**
+ * The team's decisions on the review: warnings and infos accepted with a reason, coverage items marked
+ * not applicable. Structure only; what they do is core/review-acceptance.ts.
+ */
+export const ReviewSchema = z.looseObject({
+  accepted: z
+    .array(
+      z.looseObject({
+        rule: text.min(1),
+        path: text,
+        fingerprint: text.min(1),
+        reason: text,
+        by: text.optional(),
+        on: DateString,
+      }),
+    )
+    .optional(),
+  notApplicable: z
+    .array(
+      z.looseObject({
+        section: text.min(1),
+        item: text.min(1),
+        reason: text,
+        by: text.optional(),
+        on: DateString,
+      }),
+    )
+    .optional(),
+});
+
 export const WorkspaceSchema = z.looseObject({
   format: z.literal(FORMAT),
   version: z.literal(FORMAT_VERSION),
@@ -329,6 +359,7 @@ export const WorkspaceSchema = z.looseObject({
   collectionPoints: z.array(CollectionPointSchema).default([]),
   dataTypes: z.array(DataTypeSchema).default([]),
   settings: SettingsSchema.default({}),
+  review: ReviewSchema.optional(),
 });
 
 export type Workspace = z.infer<typeof WorkspaceSchema>;
@@ -339,6 +370,7 @@ export type CollectionPoint = z.infer<typeof CollectionPointSchema>;
 export type DataType = z.infer<typeof DataTypeSchema>;
 export type Retention = z.infer<typeof RetentionSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
+export type ReviewRecord = z.infer<typeof ReviewSchema>;
 export type Jurisdiction = (typeof JURISDICTIONS)[number];
 export type LawfulBasis = (typeof LAWFUL_BASES)[number];
 export type Permission = (typeof PERMISSIONS)[number];
