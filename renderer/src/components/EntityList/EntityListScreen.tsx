@@ -265,7 +265,7 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
               <Title order={2} size="h4" className={classes.listTitle}>
                 {config.title}
               </Title>
-              <Group gap={6} wrap="nowrap">
+              <Group gap={6} wrap="wrap">
                 {config.AddMore ? <config.AddMore disabled={readOnly} onAdded={select} /> : null}
                 <Button
                   size="compact-sm"
