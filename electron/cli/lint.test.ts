@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lintWorkspace } from '../../core/lint';
 import { cleanWorkspace } from '../../core/lint/fixtures';
+import { acceptanceFor } from '../../core/review-acceptance';
 import { validateWorkspace } from '../../core/validate';
 import { memoryOutput } from './output';
 import { runCli, type CliDependencies } from './program';
@@ -196,6 +197,26 @@ describe('candor lint', () => {
       await run('lint', file, '--json');
       expect({ bytes: await readFile(file), mtime: (await stat(file)).mtimeMs }).toEqual(before);
     });
+  });
+
+  it('lists accepted warnings apart with their reason, does not count them, and leaves them out of --json', async () => {
+    const ws = await sample();
+    const valid = validateWorkspace(structuredClone(ws));
+    if (!valid.ok) throw new Error('the sample is not valid');
+    const warning = lintWorkspace(valid.workspace).find((f) => f.severity === 'warning')!;
+    const before = lintWorkspace(valid.workspace).filter((f) => f.severity === 'warning').length;
+    ws.review = { accepted: [acceptanceFor(warning, valid.workspace, { reason: 'Considered with counsel', by: 'Ana', on: '2026-12-05' })] };
+    const file = await put('accepted.candor.json', ws);
+    const { code, stdout } = await run('lint', file);
+    expect(code).toBe(0);
+    const at = stdout.indexOf('Accepted, not counted (1)');
+    expect(at).toBeGreaterThan(-1);
+    expect(stdout[at + 1]).toBe(`  ${warning.path}: ${warning.message} [${warning.rule}]`);
+    expect(stdout[at + 2]).toBe('    accepted 2026-12-05 by Ana: Considered with counsel');
+    expect(stdout.at(-1)).toContain(`${before - 1} warning`);
+    expect(stdout.at(-1)).toContain('; 1 accepted.');
+    const json = JSON.parse((await run('lint', file, '--json')).stdout.join('\n')) as { rule: string; path: string }[];
+    expect(json.some((f) => f.rule === warning.rule && f.path === warning.path)).toBe(false);
   });
 
   it('has help with its argument, option and examples, and is listed in the main help', async () => {

@@ -1,12 +1,13 @@
 // `candor lint <workspace> [--json]`: the review rules, as a person reads them or as a tool parses them.
 // Exit 1 when an error is found (so CI fails on a real defect, not on a judgement call), 0 otherwise.
 import { countFindings, groupFindings, lintWorkspace, type Finding, type Severity } from '../../core/lint';
+import { applyAcceptances } from '../../core/review-acceptance';
 import { count } from '../../core/words';
 import type { Output } from './output';
 import { EXIT_OK, EXIT_PROBLEMS, loadWorkspaceFile } from './workspace-file';
 
 export interface LintOptions {
-  /** print a JSON array of { rule, severity, path, message } instead of text */
+  /** print a JSON array of { rule, severity, path, message } (the open findings) instead of text */
   json?: boolean;
 }
 
@@ -25,7 +26,8 @@ export async function lintCommand(file: string, options: LintOptions, output: Ou
     for (const line of loaded.lines) output.err(line);
     return loaded.exitCode;
   }
-  const findings = lintWorkspace(loaded.workspace);
+  // Warnings and infos the team accepted (workspace `review.accepted`) are listed apart and not counted.
+  const { open: findings, accepted } = applyAcceptances(lintWorkspace(loaded.workspace), loaded.workspace);
   if (options.json) {
     // Exactly these four keys, in this order, whatever a finding carries in future.
     const records = findings.map(({ rule, severity, path, message }) => ({ rule, severity, path, message }));
@@ -36,7 +38,16 @@ export async function lintCommand(file: string, options: LintOptions, output: Ou
       for (const f of group.findings) output.out(`  ${f.path}: ${oneLine(f.message)} [${f.rule}]`);
       output.out('');
     }
-    output.out(findings.length === 0 ? `${file}: no findings (${summary(findings)}).` : `${file}: ${summary(findings)}.`);
+    if (accepted.length > 0) {
+      output.out(`Accepted, not counted (${accepted.length})`);
+      for (const { finding: f, acceptance: a } of accepted) {
+        output.out(`  ${f.path}: ${oneLine(f.message)} [${f.rule}]`);
+        output.out(`    accepted ${a.on}${a.by ? ` by ${oneLine(a.by)}` : ''}: ${oneLine(a.reason)}`);
+      }
+      output.out('');
+    }
+    const also = accepted.length > 0 ? `; ${accepted.length} accepted` : '';
+    output.out(findings.length === 0 ? `${file}: no findings (${summary(findings)}${also}).` : `${file}: ${summary(findings)}${also}.`);
   }
   return findings.some((f) => f.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
 }
