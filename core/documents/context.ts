@@ -875,7 +875,9 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
   // Only an establishment in the EU gives a controller a lead authority (one-stop shop, Art 56); one
   // established elsewhere leaves people to complain where they live, work or were wronged (Art 77).
   const outsideEea = org.country !== undefined && !EEA.has(org.country);
-  const leadAuthority = Boolean(org.supervisoryAuthority) && regimes.gdpr && !outsideEea;
+  // An authority is named only with its name: an address alone would print "our lead authority: , <url>".
+  const namedAuthority = Boolean(org.supervisoryAuthority?.name?.trim());
+  const leadAuthority = namedAuthority && regimes.gdpr && !outsideEea;
   const minimumAge = audience.minimumAge ?? 0;
 
   return {
@@ -922,11 +924,11 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
         email: emailView(r.email),
       })),
       supervisoryAuthority: {
-        present: Boolean(org.supervisoryAuthority),
+        present: namedAuthority,
         name: md(org.supervisoryAuthority?.name),
         website: linkView(org.supervisoryAuthority?.url),
         lead: leadAuthority,
-        shown: leadAuthority || (Boolean(org.supervisoryAuthority) && !regimes.gdpr),
+        shown: leadAuthority || (namedAuthority && !regimes.gdpr),
       },
     },
     children: {

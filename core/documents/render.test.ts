@@ -104,6 +104,17 @@ describe('what the documents say', () => {
     expect(ukOnly.slice(ukOnly.indexOf('## Your rights')).match(/Information Commissioner/g)).toHaveLength(1);
   });
 
+  it('names no authority from an address alone (the review asks for its name)', () => {
+    const urlOnly = structuredClone(ridgeline);
+    urlOnly.organization.supervisoryAuthority = { name: '', url: 'https://www.lda.bayern.de' };
+    const markdown = render(urlOnly, PRIVACY).markdown;
+    const complaint = markdown.split('\n').find((line) => line.startsWith('- **Complaint:**'))!;
+    expect(complaint).toBeDefined();
+    expect(complaint).not.toContain('lead authority');
+    expect(complaint).not.toMatch(/:\s*,/);
+    expect(complaint).toContain('you can complain to the authority of the country where you live or work');
+  });
+
   it('treats transfers by regime: Ireland is no transfer from the UK, the United States is', () => {
     const transfers = ukOnly.slice(ukOnly.indexOf('## International transfers'), ukOnly.indexOf('## Special categories'));
     expect(transfers).toContain(
