@@ -2,9 +2,12 @@ import { useState } from 'react';
 import { Anchor, Badge, Button, EmptyState, Group, Paper, Progress, Stack, Switch, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconCircleMinus, IconCircleX, IconMapPin, IconScale } from '@tabler/icons-react';
 import type { CoverageRequirement, CoverageSection, CoverageStatus } from '../../../../core/coverage';
+import { formatDate } from '../../../../core/dates';
+import { notApplicableRecord } from '../../../../core/review-acceptance';
 import type { Workspace } from '../../../../core/schema';
 import { describePath, routeForPath } from '../../state/paths';
 import { navigate, routeHash } from '../../state/route';
+import { DecisionModal, markNotApplicable, undoNotApplicable } from './Acceptance';
 import { onListKeyDown } from './Findings';
 import { useCoverage } from './review';
 import classes from './Review.module.css';
@@ -55,6 +58,50 @@ function FixLinks({ requirement, workspace }: { requirement: CoverageRequirement
         </Text>
       )}
     </Group>
+  );
+}
+
+/** Beside a missing item: "Not applicable…", asking why; beside one the team marked so: who, when, and "Undo". */
+function Decision({
+  section,
+  requirement,
+  workspace,
+}: {
+  section: CoverageSection;
+  requirement: CoverageRequirement;
+  workspace: Workspace;
+}) {
+  const [opened, setOpened] = useState(false);
+  const record = requirement.status === 'not-applicable' ? notApplicableRecord(workspace, section.id, requirement.id) : undefined;
+  if (record) {
+    return (
+      <Group gap="xs" mt={6} wrap="nowrap" data-testid="not-applicable-record">
+        <Text size="xs" c="dimmed">
+          Marked not applicable {formatDate(record.on)}
+          {record.by ? ` by ${record.by}` : ''}
+        </Text>
+        <Button variant="subtle" size="compact-xs" onClick={() => undoNotApplicable(section.id, requirement.id)}>
+          Undo
+        </Button>
+      </Group>
+    );
+  }
+  if (requirement.status !== 'missing') return null;
+  return (
+    <>
+      <Button variant="subtle" size="compact-xs" mt={6} onClick={() => setOpened(true)} data-testid="mark-not-applicable">
+        Not applicable…
+      </Button>
+      <DecisionModal
+        opened={opened}
+        title="Mark as not applicable"
+        subject={`${section.title}: ${requirement.title}`}
+        help="Why this does not apply to your product. The reason is shown in place of what is missing."
+        confirmLabel="Mark not applicable"
+        onClose={() => setOpened(false)}
+        onConfirm={(details) => markNotApplicable(section.id, requirement.id, details)}
+      />
+    </>
   );
 }
 
@@ -124,6 +171,7 @@ function SectionMatrix({ section, workspace }: { section: CoverageSection; works
                   {requirement.why}
                 </Text>
                 {requirement.status === 'missing' && <FixLinks requirement={requirement} workspace={workspace} />}
+                <Decision section={section} requirement={requirement} workspace={workspace} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,10 +1,13 @@
-import { useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
-import { Button, EmptyState, Group, Paper, Select, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconChevronRight, IconCircleCheck, IconMapPin, IconTable } from '@tabler/icons-react';
+import { useMemo, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { Button, EmptyState, Group, Paper, Select, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import { IconChecks, IconChevronDown, IconChevronRight, IconCircleCheck, IconMapPin, IconTable } from '@tabler/icons-react';
+import { formatDate } from '../../../../core/dates';
+import type { AcceptedFinding } from '../../../../core/review-acceptance';
 import { groupFindings, lintRule, type Finding, type Severity } from '../../../../core/lint';
 import type { Workspace } from '../../../../core/schema';
 import { describePath, routeForPath } from '../../state/paths';
 import { navigate, routeHash } from '../../state/route';
+import { acceptFinding, DecisionModal, reopenFinding } from './Acceptance';
 import { SEVERITY_LOOK } from './severity';
 import type { Review } from './review';
 import classes from './Review.module.css';
@@ -58,15 +61,105 @@ function FindingRow({ finding, workspace, onOpen }: { finding: Finding; workspac
 }
 
 /** Findings as a list of links, each opening its field (the export's review check lists its errors so too). */
-export function FindingList({ findings, workspace, onOpen }: { findings: readonly Finding[]; workspace: Workspace; onOpen?: () => void }) {
+export function FindingList({
+  findings,
+  workspace,
+  onOpen,
+  action,
+}: {
+  findings: readonly Finding[];
+  workspace: Workspace;
+  onOpen?: () => void;
+  /** a control beside each finding (outside its link) */
+  action?: (finding: Finding) => ReactNode;
+}) {
   return (
     <ul className={classes.list}>
       {findings.map((finding) => (
-        <li key={`${finding.rule}|${finding.path}|${finding.message}`}>
+        <li key={`${finding.rule}|${finding.path}|${finding.message}`} className={action ? classes.withAction : undefined}>
           <FindingRow finding={finding} workspace={workspace} onOpen={onOpen} />
+          {action?.(finding)}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** "Accept…" beside a warning or info: asks why, then records the acceptance. */
+function AcceptButton({ finding }: { finding: Finding }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <>
+      <Button variant="subtle" size="xs" className={classes.rowAction} onClick={() => setOpened(true)} data-testid="accept-finding">
+        Accept…
+      </Button>
+      <DecisionModal
+        opened={opened}
+        title="Accept this finding"
+        subject={lintRule(finding.rule)?.title ?? finding.rule}
+        help="Why it stands as it is: what was considered and by whom. Changing what it is about opens it again."
+        confirmLabel="Accept"
+        onClose={() => setOpened(false)}
+        onConfirm={(details) => acceptFinding(finding, details)}
+      />
+    </>
+  );
+}
+
+/** The findings the team accepted, collapsed at first: each with why, who and when, and a way to re-open it. */
+function AcceptedGroup({ accepted, workspace }: { accepted: AcceptedFinding[]; workspace: Workspace }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      className={classes.group}
+      component="section"
+      aria-labelledby="findings-accepted"
+      data-testid="accepted-group"
+    >
+      <UnstyledButton className={classes.groupToggle} onClick={() => setOpen((o) => !o)} aria-expanded={open} aria-controls="accepted-list">
+        <Group gap="sm" wrap="nowrap">
+          <ThemeIcon variant="light" color="gray" size="lg" radius="md">
+            <IconChecks size={20} />
+          </ThemeIcon>
+          <div style={{ flex: 1 }}>
+            <Title order={4} id="findings-accepted">
+              Accepted{' '}
+              <Text span c="dimmed" fw={500} inherit>
+                {accepted.length}
+              </Text>
+            </Title>
+            <Text size="sm" c="dimmed">
+              Warnings and hints the team considered and accepted. They are not counted; an edit to what one is about opens it again.
+            </Text>
+          </div>
+          <IconChevronDown size={18} className={classes.toggleChevron} data-open={open || undefined} aria-hidden />
+        </Group>
+      </UnstyledButton>
+      {/* Rendered only when open, so the arrow keys and counts of findings skip what is folded away. */}
+      {open && (
+        <ul id="accepted-list" className={classes.list} style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+          {accepted.map(({ finding, acceptance }) => (
+            <li key={`${finding.rule}|${finding.path}`} className={classes.withAction} data-testid="accepted-finding">
+              <div className={classes.acceptedBody}>
+                <FindingRow finding={finding} workspace={workspace} />
+                <Text size="sm" className={classes.acceptedReason}>
+                  <Text span size="sm" c="dimmed">
+                    Accepted {formatDate(acceptance.on)}
+                    {acceptance.by ? ` by ${acceptance.by}` : ''}:{' '}
+                  </Text>
+                  {acceptance.reason}
+                </Text>
+              </div>
+              <Button variant="subtle" size="xs" className={classes.rowAction} onClick={() => reopenFinding(finding)}>
+                Re-open
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Paper>
   );
 }
 
@@ -92,7 +185,11 @@ function SeverityGroup({ severity, findings, workspace }: { severity: Severity; 
           </Text>
         </div>
       </Group>
-      <FindingList findings={findings.slice(0, shown)} workspace={workspace} />
+      <FindingList
+        findings={findings.slice(0, shown)}
+        workspace={workspace}
+        action={severity === 'error' ? undefined : (finding) => <AcceptButton finding={finding} />}
+      />
       {rest > 0 && (
         <Group className={classes.more} justify="space-between">
           <Text size="sm" c="dimmed">
@@ -127,24 +224,37 @@ export function Findings({ review }: { review: Review }) {
     [review.findings, activeRule],
   );
 
+  const accepted = review.accepted.length > 0 && <AcceptedGroup accepted={review.accepted} workspace={review.workspace} />;
+
   if (review.findings.length === 0) {
     return (
-      <Paper withBorder radius="md" p="xl">
-        <EmptyState
-          variant="light"
-          color="green"
-          size="lg"
-          icon={<IconCircleCheck size={30} />}
-          title="No findings: nothing blocks your declarations"
-          description="Every review rule passes for this workspace. The coverage tab shows what each law and store asks for, and what answers it."
-        >
-          <EmptyState.Actions>
-            <Button variant="default" leftSection={<IconTable size={16} />} onClick={() => navigate({ screen: 'review', tab: 'coverage' })}>
-              See coverage
-            </Button>
-          </EmptyState.Actions>
-        </EmptyState>
-      </Paper>
+      <Stack gap="md">
+        <Paper withBorder radius="md" p="xl">
+          <EmptyState
+            variant="light"
+            color="green"
+            size="lg"
+            icon={<IconCircleCheck size={30} />}
+            title={accepted ? 'No open findings: nothing blocks your declarations' : 'No findings: nothing blocks your declarations'}
+            description={
+              accepted
+                ? 'Every review rule passes or its finding was accepted (listed below). The coverage tab shows what each law and store asks for, and what answers it.'
+                : 'Every review rule passes for this workspace. The coverage tab shows what each law and store asks for, and what answers it.'
+            }
+          >
+            <EmptyState.Actions>
+              <Button
+                variant="default"
+                leftSection={<IconTable size={16} />}
+                onClick={() => navigate({ screen: 'review', tab: 'coverage' })}
+              >
+                See coverage
+              </Button>
+            </EmptyState.Actions>
+          </EmptyState>
+        </Paper>
+        {accepted}
+      </Stack>
     );
   }
 
@@ -183,6 +293,7 @@ export function Findings({ review }: { review: Review }) {
           workspace={review.workspace}
         />
       ))}
+      {accepted}
     </Stack>
   );
 }

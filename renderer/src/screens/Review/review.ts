@@ -5,14 +5,19 @@ import { useDeferredValue, useMemo } from 'react';
 import { coverageMatrix, type CoverageSection } from '../../../../core/coverage';
 import { countFindings, lintWorkspace, type Finding, type Severity } from '../../../../core/lint';
 import { workspaceFacts, type WorkspaceFacts } from '../../../../core/lint/facts';
+import { applyAcceptances, applyNotApplicable, type AcceptedFinding } from '../../../../core/review-acceptance';
 import type { Workspace } from '../../../../core/schema';
 import { useEditor } from '../../state/store';
 
 export interface Review {
   /** the workspace the findings were worked out from (their paths point into it) */
   workspace: Workspace;
+  /** the open findings: every error, and the warnings and infos nobody accepted */
   findings: Finding[];
+  /** counts of the open findings (accepted ones do not count) */
   counts: Record<Severity, number>;
+  /** warnings and infos the team accepted, for the entity as it is now */
+  accepted: AcceptedFinding[];
   /**
    * true when the workspace being edited has validation problems: the rules trust the schema, so the
    * review is of the last version that was saved instead
@@ -22,8 +27,11 @@ export interface Review {
 
 interface Computed {
   facts: WorkspaceFacts;
+  /** every finding, accepted or not: the coverage matrix reads them all */
+  all: Finding[];
   findings: Finding[];
   counts: Record<Severity, number>;
+  accepted: AcceptedFinding[];
   coverage?: CoverageSection[];
 }
 
@@ -35,15 +43,16 @@ let last: { workspace: Workspace; computed: Computed } | undefined;
 function computed(workspace: Workspace): Computed {
   if (last?.workspace !== workspace) {
     const facts = workspaceFacts(workspace);
-    const findings = lintWorkspace(workspace, facts);
-    last = { workspace, computed: { facts, findings, counts: countFindings(findings) } };
+    const all = lintWorkspace(workspace, facts);
+    const { open: findings, accepted } = applyAcceptances(all, workspace);
+    last = { workspace, computed: { facts, all, findings, counts: countFindings(findings), accepted } };
   }
   return last.computed;
 }
 
 function coverageOf(workspace: Workspace): CoverageSection[] {
   const c = computed(workspace);
-  c.coverage ??= coverageMatrix(workspace, { facts: c.facts, findings: c.findings });
+  c.coverage ??= applyNotApplicable(coverageMatrix(workspace, { facts: c.facts, findings: c.all }), workspace);
   return c.coverage;
 }
 
@@ -60,8 +69,8 @@ export function useReview(): Review | undefined {
   const { workspace, stale } = useReviewedWorkspace();
   return useMemo(() => {
     if (!workspace) return undefined;
-    const { findings, counts } = computed(workspace);
-    return { workspace, findings, counts, stale };
+    const { findings, counts, accepted } = computed(workspace);
+    return { workspace, findings, counts, accepted, stale };
   }, [workspace, stale]);
 }
 
