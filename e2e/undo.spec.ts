@@ -17,7 +17,9 @@ test('Ctrl+Z, Ctrl+Shift+Z and the header buttons step through edits, and the fi
   const original = initialWorkspace.dataTypes.find((d) => d.id === 'password')!;
   expect(original.name).toBe('Password');
   const oldBenefit = original.benefit!;
-  const savedPassword = async (): Promise<DataType | undefined> => (await savedWorkspace()).dataTypes.find((d) => d.id === 'password');
+  // Its id follows its name while it is the name's slug: "password" while it is Password, "account-password" after the rename.
+  const savedPassword = async (): Promise<DataType | undefined> =>
+    (await savedWorkspace()).dataTypes.find((d) => d.id === 'password' || d.id === 'account-password');
 
   await test.step('Rename the data type, then change its benefit', async () => {
     await expect(app.undoButton).toBeDisabled();

@@ -6,6 +6,7 @@ import { getBridge } from '../transport';
 import { useEditor } from '../state/store';
 import { flushReport, hasUnsavedWork } from '../state/unsaved';
 import { announceRecovery } from './recovery';
+import { followIds } from '../state/follow-ids';
 import { useUi } from '../state/ui';
 import { navigate, type Route } from '../state/route';
 import { NAVIGATION } from './navigation';
@@ -43,6 +44,7 @@ export function App() {
   useEffect(() => {
     const bridge = getBridge();
     const off = bridge.on(handleEvent);
+    const stopFollowing = followIds();
     void bridge.invoke('workspace-get', {}).then((result) => {
       if (result.ok) {
         load(result.value);
@@ -61,6 +63,7 @@ export function App() {
     window.addEventListener('beforeunload', beforeUnload);
     return () => {
       off();
+      stopFollowing();
       window.removeEventListener('beforeunload', beforeUnload);
     };
   }, [load]);
