@@ -6,6 +6,7 @@ import { uniqueId } from './ids';
 import { deriveClassification } from './reference';
 import type { DataType, Workspace } from './schema';
 import { CATEGORY_BY_KEY, USE_BY_KEY, lineage } from './taxonomy';
+import { allWordsScore, isPlural, searchText } from './search-text';
 
 export interface LibraryEntry {
   id: string;
@@ -29,16 +30,6 @@ export interface LibraryEntry {
 // The identifiers in the JSON are checked by core/reference.test.ts, not at load, to keep start-up free.
 export const LIBRARY: readonly LibraryEntry[] = library.entries as LibraryEntry[];
 
-function normalize(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
 interface Indexed {
   entry: LibraryEntry;
   order: number;
@@ -52,23 +43,18 @@ interface Indexed {
 
 // Built once at load so each keystroke only compares short strings.
 const INDEX: readonly Indexed[] = LIBRARY.map((entry, order) => {
-  const keywords = entry.keywords.map(normalize);
+  const keywords = entry.keywords.map(searchText);
   return {
     entry,
     order,
-    name: normalize(entry.name),
-    nameWords: normalize(entry.name).split(' '),
+    name: searchText(entry.name),
+    nameWords: searchText(entry.name).split(' '),
     keywords,
     keywordWords: keywords.flatMap((k) => k.split(' ')),
-    category: normalize(`${entry.category} ${CATEGORY_BY_KEY.get(entry.category)?.name ?? ''}`),
-    description: normalize(entry.description),
+    category: searchText(`${entry.category} ${CATEGORY_BY_KEY.get(entry.category)?.name ?? ''}`),
+    description: searchText(entry.description),
   };
 });
-
-/** "photos" for "photo", "photo" for "photos": singular and plural are the same word to a searcher. */
-function isPlural(word: string, token: string): boolean {
-  return word === `${token}s` || word === `${token}es` || token === `${word}s`;
-}
 
 // How well one typed word matches an entry. Whole words beat prefixes beat substrings, and the name
 // beats keywords: "email" must rank "Email address" above "Emails", and "gps" must find the entry
@@ -95,20 +81,12 @@ function tokenScore(item: Indexed, token: string): number {
  * exact name or keyword phrase gets a bonus. An empty query lists the library in its own order.
  */
 export function searchLibrary(query: string, limit = 20): LibraryEntry[] {
-  const phrase = normalize(query);
+  const phrase = searchText(query);
   if (!phrase) return LIBRARY.slice(0, limit);
   const tokens = phrase.split(' ');
   const scored: { item: Indexed; score: number }[] = [];
   for (const item of INDEX) {
-    let score = 0;
-    for (const token of tokens) {
-      const s = tokenScore(item, token);
-      if (s === 0) {
-        score = 0;
-        break;
-      }
-      score += s;
-    }
+    let score = allWordsScore(tokens, (token) => tokenScore(item, token));
     if (score === 0) continue;
     if (item.name === phrase) score += 2000;
     else if (item.keywords.includes(phrase)) score += 1000;

@@ -5,6 +5,7 @@
 // its key: typing "personal" puts "Personalize" before "First Party Personalized Advertising".
 import { categoryOptions, useOptions, type TaxonomyOption } from './reference';
 import { categoryLabel } from './taxonomy';
+import { allWordsScore, searchText, searchWords } from './search-text';
 
 export interface SearchableOption {
   /** the plain name people see first */
@@ -17,21 +18,6 @@ export interface SearchableOption {
   depth?: number;
 }
 
-function normalize(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-function words(text: string): string[] {
-  const n = normalize(text);
-  return n ? n.split(' ') : [];
-}
-
 interface Prepared {
   name: string;
   nameWords: string[];
@@ -42,12 +28,12 @@ interface Prepared {
 
 function prepare(option: SearchableOption): Prepared {
   return {
-    name: normalize(option.name),
-    nameWords: words(option.name),
-    description: normalize(option.description ?? ''),
-    descriptionWords: words(option.description ?? ''),
+    name: searchText(option.name),
+    nameWords: searchWords(option.name),
+    description: searchText(option.description ?? ''),
+    descriptionWords: searchWords(option.description ?? ''),
     // Keys are split on their dots and underscores, so `user.contact.email` matches "contact email".
-    detail: normalize((option.detail ?? []).join(' ')),
+    detail: searchText((option.detail ?? []).join(' ')),
   };
 }
 
@@ -67,15 +53,11 @@ function tokenScore(item: Prepared, token: string, first: boolean): number {
 
 /** How well `option` matches what was typed; 0 when some typed word matches nowhere. */
 export function matchScore(option: SearchableOption, query: string): number {
-  const tokens = words(query);
+  const tokens = searchWords(query);
   if (tokens.length === 0) return 1;
   const item = prepare(option);
-  let score = 0;
-  tokens.forEach((token, i) => {
-    const s = score === -1 ? 0 : tokenScore(item, token, i === 0);
-    score = s === 0 ? -1 : score + s;
-  });
-  if (score <= 0) return 0;
+  let score = allWordsScore(tokens, (token, first) => tokenScore(item, token, first));
+  if (score === 0) return 0;
   const phrase = tokens.join(' ');
   if (item.name === phrase) score += 5000;
   else if (item.name.startsWith(phrase)) score += 2000;
@@ -89,7 +71,7 @@ export function matchScore(option: SearchableOption, query: string): number {
  * original order. An empty query returns every option in its own order.
  */
 export function rankOptions<T extends SearchableOption>(options: readonly T[], query: string): T[] {
-  if (words(query).length === 0) return [...options];
+  if (searchWords(query).length === 0) return [...options];
   return options
     .map((option, order) => ({ option, order, score: matchScore(option, query) }))
     .filter((s) => s.score > 0)

@@ -7,6 +7,7 @@ import { uniqueId } from './ids';
 import { CountryCode, DateString, HttpsUrl, RECIPIENT_ROLES, Slug, TRANSFER_SAFEGUARDS, type Recipient } from './schema';
 import { CATEGORY_BY_KEY } from './taxonomy';
 import { z } from 'zod';
+import { allWordsScore, isPlural, searchText } from './search-text';
 
 /** What a service is for, with the plain words people search for it by. */
 export const SERVICE_KINDS = {
@@ -100,16 +101,6 @@ export function serviceById(id: string): Service | undefined {
   return BY_ID.get(id);
 }
 
-function normalize(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
 interface Indexed {
   service: Service;
   order: number;
@@ -124,26 +115,22 @@ interface Indexed {
 }
 
 const INDEX: readonly Indexed[] = SERVICES.map((service, order) => {
-  const keywords = (service.keywords ?? []).map(normalize);
+  const keywords = (service.keywords ?? []).map(searchText);
   const kind = SERVICE_KINDS[service.kind];
-  const kindPhrases = [kind.label, ...kind.words].map(normalize);
+  const kindPhrases = [kind.label, ...kind.words].map(searchText);
   return {
     service,
     order,
-    name: normalize(service.name),
-    nameWords: normalize(service.name).split(' '),
+    name: searchText(service.name),
+    nameWords: searchText(service.name).split(' '),
     keywords,
     keywordWords: keywords.flatMap((k) => k.split(' ')),
     kindWords: kindPhrases.flatMap((k) => k.split(' ')),
     kindPhrases,
-    legalWords: normalize(service.legalEntity).split(' '),
-    description: normalize(service.description),
+    legalWords: searchText(service.legalEntity).split(' '),
+    description: searchText(service.description),
   };
 });
-
-function isPlural(word: string, token: string): boolean {
-  return word === `${token}s` || word === `${token}es` || token === `${word}s`;
-}
 
 // The name beats keywords beats what kind of service it is beats the legal entity: "stripe" must put
 // Stripe first, and "payments" every payment service before a company whose legal name merely says so.
@@ -182,20 +169,12 @@ function shortTokenScore(item: Indexed, token: string): number {
  * the catalogue in its own order.
  */
 export function searchServices(query: string, limit = 20): Service[] {
-  const phrase = normalize(query);
+  const phrase = searchText(query);
   if (!phrase) return SERVICES.slice(0, limit);
   const tokens = phrase.split(' ');
   const scored: { item: Indexed; score: number }[] = [];
   for (const item of INDEX) {
-    let score = 0;
-    for (const token of tokens) {
-      const s = tokenScore(item, token);
-      if (s === 0) {
-        score = 0;
-        break;
-      }
-      score += s;
-    }
+    let score = allWordsScore(tokens, (token) => tokenScore(item, token));
     if (score === 0) continue;
     if (item.name === phrase) score += 2000;
     else if (item.keywords.includes(phrase)) score += 1000;
@@ -213,7 +192,7 @@ export function searchServices(query: string, limit = 20): Service[] {
  * name does not already say it ("Functional Software, Inc. (Sentry)", "Stripe Payments Europe, Limited").
  */
 export function recipientName(service: Service): string {
-  return normalize(service.legalEntity).includes(normalize(service.name))
+  return searchText(service.legalEntity).includes(searchText(service.name))
     ? service.legalEntity
     : `${service.legalEntity} (${service.name})`;
 }
