@@ -101,42 +101,31 @@ export async function acquireWorkspaceLock(workspacePath: string, onCompromised:
       () => true,
       () => false,
     ));
-  let release: () => Promise<void>;
-  let leftover: LeftoverLock | undefined;
-  try {
-    release = await take();
-    if (existed) leftover = before ? { since: before.since } : {};
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOTEMPTY') {
-      // proper-lockfile found the lock stale but removes it with rmdir, which the owner file stops.
-      await rm(lockPath, { recursive: true, force: true });
-      try {
-        release = await take();
-      } catch (again) {
-        if ((again as { code?: string }).code === 'ELOCKED') return { ok: false, reason: 'locked', lockPath };
-        return { ok: false, reason: 'unavailable', lockPath, error: again };
-      }
-      return finish(lockPath, release, before ? { since: before.since } : {});
-    }
-    if (code !== 'ELOCKED') return { ok: false, reason: 'unavailable', lockPath, error };
-    const owner = await readOwner(lockPath);
-    if (!ownerGone(owner)) {
-      const holder = holderOf(owner);
-      return { ok: false, reason: 'locked', lockPath, ...(holder ? { holder } : {}) };
-    }
-    // Its process is gone: remove the lock it left and take it. If another Candor starting at the
-    // same moment wins the race, that one holds it and this one opens read-only, as it should.
+  // Removes a lock that was left behind and takes it. If another Candor starting at the same moment
+  // wins the race, that one holds it and this one opens read-only, as it should.
+  const takeOver = async (leftover: LeftoverLock): Promise<LockAttempt> => {
     await rm(lockPath, { recursive: true, force: true });
     try {
-      release = await take();
+      return finish(lockPath, await take(), leftover);
     } catch (again) {
       if ((again as { code?: string }).code === 'ELOCKED') return { ok: false, reason: 'locked', lockPath };
       return { ok: false, reason: 'unavailable', lockPath, error: again };
     }
-    leftover = { since: owner.since };
+  };
+  let release: () => Promise<void>;
+  try {
+    release = await take();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    // proper-lockfile found the lock stale but removes it with rmdir, which the owner file stops.
+    if (code === 'ENOTEMPTY') return takeOver(before ? { since: before.since } : {});
+    if (code !== 'ELOCKED') return { ok: false, reason: 'unavailable', lockPath, error };
+    const owner = await readOwner(lockPath);
+    if (ownerGone(owner)) return takeOver({ since: owner.since });
+    const holder = holderOf(owner);
+    return { ok: false, reason: 'locked', lockPath, ...(holder ? { holder } : {}) };
   }
-  return finish(lockPath, release, leftover);
+  return finish(lockPath, release, existed ? (before ? { since: before.since } : {}) : undefined);
 }
 
 /** Names this process in the lock it just took, and hands the lock out. */
