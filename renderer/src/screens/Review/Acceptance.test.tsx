@@ -167,12 +167,17 @@ describe('Review: coverage items not applicable', () => {
         .getAllByTestId('requirement')
         .find((r) => r.textContent?.includes('Storage period, or the criteria'))!;
     expect(retention().dataset.status).toBe('missing');
+    // With only what is missing shown, marking the last missing item must not leave an empty table behind a disabled switch.
+    fireEvent.click(within(gdpr).getByLabelText('Only what is missing'));
+    expect(within(gdpr).getAllByTestId('requirement')).toHaveLength(1);
     fireEvent.click(within(retention()).getByRole('button', { name: 'Not applicable…' }));
     const dialog = await screen.findByRole('dialog', { name: 'Mark as not applicable' });
     fireEvent.change(within(dialog).getByLabelText(/Reason/), { target: { value: 'Nothing is kept: the data is discarded at once' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Mark not applicable' }));
 
     await waitFor(() => expect(retention().dataset.status).toBe('not-applicable'));
+    expect(within(gdpr).getAllByTestId('requirement').length).toBeGreaterThan(10);
+    expect((within(gdpr).getByLabelText('Only what is missing') as HTMLInputElement).checked).toBe(false);
     expect(retention().textContent).toContain('Nothing is kept: the data is discarded at once');
     expect(within(retention()).getByTestId('not-applicable-record').textContent).toContain('Marked not applicable');
     expect(useEditor.getState().workspace!.review!.notApplicable).toEqual([

@@ -106,7 +106,10 @@ function Decision({
 }
 
 function SectionMatrix({ section, workspace }: { section: CoverageSection; workspace: Workspace }) {
-  const [onlyMissing, setOnlyMissing] = useState(false);
+  const [wantOnlyMissing, setOnlyMissing] = useState(false);
+  // Once nothing is missing (the last item fixed or marked not applicable) the filter would hide every
+  // row behind a switch that can no longer be turned off, so it lapses.
+  const onlyMissing = wantOnlyMissing && section.counts.missing > 0;
   const applicable = section.counts.met + section.counts.missing;
   const rows = onlyMissing ? section.requirements.filter((r) => r.status === 'missing') : section.requirements;
   return (
