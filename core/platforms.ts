@@ -12,9 +12,15 @@ export type Platform = (typeof PLATFORMS)[number];
 export const STORE_PLATFORM = { apple: 'ios', play: 'android' } as const satisfies Record<string, Platform>;
 export type Store = keyof typeof STORE_PLATFORM;
 
+/** Every platform the collection point is on: its `platforms` and its `platform` (older files), without repeats. */
+export function pointPlatforms(point: Pick<CollectionPoint, 'platform' | 'platforms'>): Platform[] {
+  const all = [...(point.platforms ?? []), ...(point.platform ? [point.platform] : [])];
+  return [...new Set(all)];
+}
+
 /** Whether the collection point is on the platform. */
-export function pointIsOn(point: Pick<CollectionPoint, 'platform'>, platform: Platform): boolean {
-  return point.platform === platform;
+export function pointIsOn(point: Pick<CollectionPoint, 'platform' | 'platforms'>, platform: Platform): boolean {
+  return point.platform === platform || (point.platforms?.includes(platform) ?? false);
 }
 
 /** Whether the workspace has a collection point on the platform, i.e. an app there. */

@@ -220,6 +220,8 @@ export const CollectionPointSchema = z.looseObject({
   id: Slug,
   name: text,
   platform: z.enum(PLATFORMS).optional(),
+  /** a point on several platforms (the same sign-up screen in the iOS and Android apps); with `platform`, the union */
+  platforms: z.array(z.enum(PLATFORMS)).optional(),
   description: text.optional(),
   permission: z.enum(PERMISSIONS).optional(),
 });

@@ -5,6 +5,7 @@ import type { Workspace } from '../schema';
 import type { CollectionPointInApp, InAppText, Snippet } from './in-app';
 import { PERMISSION_TABLE } from './permissions';
 import { headingText, markdownInline } from './text';
+import { listInWords } from '../words';
 
 // ---------------------------------------------------------------------------------------------------
 // JSON
@@ -147,7 +148,7 @@ const PLATFORM_NAMES: Record<string, string> = {
 
 function pointSection(id: string, point: CollectionPointInApp, text: InAppText, headings: Headings): string[] {
   const blocks: string[] = [headings.make(3, point.name, id)];
-  const where = point.platform ? ` on ${PLATFORM_NAMES[point.platform]}` : '';
+  const where = point.platforms?.length ? ` on ${listInWords(point.platforms.map((p) => PLATFORM_NAMES[p]))}` : '';
   const asks = point.permission ? ` Permission: ${markdownInline(PERMISSION_TABLE[point.permission].label)}.` : '';
   const names = point.dataTypes.map((t) => markdownInline(text.dataTypes[t]?.name ?? t));
   const collects = names.length ? ` It collects: ${names.join('; ')}.` : ' No data type is collected here yet.';
@@ -335,7 +336,7 @@ function androidString(name: string, snippet: Snippet, comment: string): string[
 }
 
 function inAndroidApp(point: CollectionPointInApp): boolean {
-  return point.platform === undefined || point.platform === 'android' || point.platform === 'other';
+  return !point.platforms?.length || point.platforms.includes('android') || point.platforms.includes('other');
 }
 
 /**

@@ -13,6 +13,7 @@ import type { CollectionPoint, DataType, Permission, Purpose, Recipient, Workspa
 import { retentionPhrase } from '../retention';
 import { countInWords, isVerbPhrase, listInWords, type ListOptions, readsAsClause, startSentence, yourData } from '../words';
 import { plainLines, plainText } from './text';
+import { pointPlatforms } from '../platforms';
 import { healthConnectPermissions, PERMISSION_TABLE } from './permissions';
 import { readabilityGrade } from './readability';
 
@@ -37,7 +38,8 @@ export interface DataTypeInApp {
 
 export interface CollectionPointInApp {
   name: string;
-  platform?: Platform;
+  /** every platform the point is on (core/platforms.ts), when any is recorded */
+  platforms?: Platform[];
   permission?: Permission;
   /** ids of the data types collected here, in workspace order */
   dataTypes: string[];
@@ -976,12 +978,18 @@ export function overrideSnippet(text: string | undefined, budget: number): Snipp
   return cleaned ? snippet(cleaned, budget, 'override') : undefined;
 }
 
+// A point with no platform yet, or on "other", may be in either app: its texts are offered for both.
+function applies(point: CollectionPoint, platform: 'ios' | 'android'): boolean {
+  const platforms = pointPlatforms(point);
+  return platforms.length === 0 || platforms.includes(platform) || platforms.includes('other');
+}
+
 function iosApplies(point: CollectionPoint): boolean {
-  return point.platform === undefined || point.platform === 'ios' || point.platform === 'other';
+  return applies(point, 'ios');
 }
 
 function androidApplies(point: CollectionPoint): boolean {
-  return point.platform === undefined || point.platform === 'android' || point.platform === 'other';
+  return applies(point, 'android');
 }
 
 export function generateInAppText(workspace: Workspace): InAppText {
@@ -1018,7 +1026,7 @@ export function generateInAppText(workspace: Workspace): InAppText {
     const here = collectedAt.get(point.id) ?? [];
     const result: CollectionPointInApp = {
       name: oneLine(point.name),
-      ...(point.platform ? { platform: point.platform } : {}),
+      ...(pointPlatforms(point).length > 0 ? { platforms: pointPlatforms(point) } : {}),
       ...(point.permission ? { permission: point.permission } : {}),
       dataTypes: here.map((e) => e.dataType.id),
       disclosure: snippet(disclosureText(here, context), limits.long, 'generated'),

@@ -40,13 +40,20 @@ describe('CollectionPointsScreen', () => {
     expect(within(within(list).getByTestId('row-checkout-web')).getByText('Web')).toBeTruthy();
   });
 
-  it('sets the platform with a segmented control', () => {
+  it('puts a point on one or several platforms, folding an older single platform into the list', () => {
     setHash('#/collection-points/crash-sdk');
     renderScreen(<Routed />);
-    expect((screen.getByRole('radio', { name: 'iOS' }) as HTMLInputElement).checked).toBe(true);
-    fireEvent.click(screen.getByRole('radio', { name: 'Android' }));
-    expect(point('crash-sdk')?.platform).toBe('android');
-    expect(useEditor.getState().lastLabel).toBe('Change platform');
+    // The file says platform: "ios".
+    expect(point('crash-sdk')?.platform).toBe('ios');
+    expect((screen.getByRole('checkbox', { name: 'iOS' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Android' }) as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Android' }));
+    expect(point('crash-sdk')).not.toHaveProperty('platform');
+    expect(point('crash-sdk')?.platforms).toEqual(['ios', 'android']);
+    expect(useEditor.getState().lastLabel).toBe('Change platforms');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'iOS' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Android' }));
+    expect(point('crash-sdk')).not.toHaveProperty('platforms');
   });
 
   it('chooses an OS permission by its plain name, with None removing it', () => {

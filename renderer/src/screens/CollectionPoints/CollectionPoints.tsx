@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Input, SegmentedControl, Stack } from '@mantine/core';
+import { Button, Chip, Group, Input, Stack } from '@mantine/core';
 import { IconMapPin, IconPlus } from '@tabler/icons-react';
 import { AddDataTypeDialog } from '../../components/AddDataType/AddDataType';
 import { dataTypesUsing } from '../../../../core/ids';
+import { pointPlatforms } from '../../../../core/platforms';
 import { PERMISSIONS, PLATFORMS, type CollectionPoint, type Permission } from '../../../../core/schema';
 import { setOptional, useReadOnly } from '../../state/edit';
 import { useEditor } from '../../state/store';
@@ -46,21 +47,27 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
 
 const NONE = 'none';
 
-function PlatformField({ path, value, onValue }: { path: string; value: Platform | undefined; onValue(v: Platform): void }) {
+/** One or more platforms: the same screen in the iOS and the Android app is one collection point. */
+function PlatformField({ path, value, onValue }: { path: string; value: Platform[]; onValue(v: Platform[]): void }) {
   const readOnly = useReadOnly();
   const error = useLabelledError(path, 'Platform');
   return (
-    <Input.Wrapper label="Platform" description="Where in your product this happens." error={error} labelElement="div" id={`${path}-label`}>
-      <SegmentedControl
-        fullWidth
-        mt={6}
-        value={value ?? ''}
-        onChange={(next) => onValue(next as Platform)}
-        data={PLATFORMS.map((p) => ({ value: p, label: PLATFORM_LABELS[p] }))}
-        readOnly={readOnly}
-        aria-labelledby={`${path}-label-label`}
-        data-path={path}
-      />
+    <Input.Wrapper
+      label="Platforms"
+      description="Where in your product this happens; choose every app it is in (the same sign-up screen on iOS and Android is one point)."
+      error={error}
+      labelElement="div"
+      id={`${path}-label`}
+    >
+      <Chip.Group multiple value={value} onChange={(next) => onValue(PLATFORMS.filter((p) => next.includes(p)))}>
+        <Group gap="xs" mt={6} role="group" aria-labelledby={`${path}-label-label`} data-path={path}>
+          {PLATFORMS.map((p) => (
+            <Chip key={p} value={p} disabled={readOnly} variant="outline">
+              {PLATFORM_LABELS[p]}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
     </Input.Wrapper>
   );
 }
@@ -112,8 +119,14 @@ function CollectionPointEditor({ entry, index, path, edit }: EntityEditorProps<'
         />
         <PlatformField
           path={`${path}.platform`}
-          value={entry.platform}
-          onValue={(platform) => edit('Change platform', (c) => setOptional(c, 'platform', platform))}
+          value={pointPlatforms(entry)}
+          onValue={(platforms) =>
+            edit('Change platforms', (c) => {
+              // Written as the list from now on; a file's older single `platform` is folded into it.
+              delete c.platform;
+              setOptional(c, 'platforms', platforms.length > 0 ? platforms : null);
+            })
+          }
         />
         <TextareaField
           path={`${path}.description`}
@@ -147,7 +160,8 @@ function CollectionPointEditor({ entry, index, path, edit }: EntityEditorProps<'
 }
 
 function secondary(point: CollectionPoint): string {
-  const platform = point.platform ? PLATFORM_LABELS[point.platform] : 'No platform yet';
+  const platforms = pointPlatforms(point);
+  const platform = platforms.length > 0 ? platforms.map((p) => PLATFORM_LABELS[p]).join(', ') : 'No platform yet';
   return point.permission ? `${platform} · ${PERMISSION_LABELS[point.permission]} permission` : platform;
 }
 

@@ -12,6 +12,7 @@ import { ROLE_LABELS } from '../Recipients/Recipients';
 import { NewCollectionPointForm, NewRecipientForm } from './NewEntityForms';
 import { Section } from './Section';
 import { useDataTypeEdit, useReferenceError, type SectionProps } from './useDataTypeEdit';
+import { pointPlatforms } from '../../../../core/platforms';
 
 export function RecipientsAndCollection({ dataType, index }: SectionProps) {
   const { at, readOnly, edit } = useDataTypeEdit(index);
@@ -34,7 +35,12 @@ export function RecipientsAndCollection({ dataType, index }: SectionProps) {
   const pointOptions = (points ?? []).map((c) => ({
     value: c.id,
     label: c.name,
-    description: c.description ?? (c.platform ? PLATFORM_LABELS[c.platform] : undefined),
+    description:
+      c.description ??
+      (pointPlatforms(c)
+        .map((p) => PLATFORM_LABELS[p])
+        .join(', ') ||
+        undefined),
   }));
 
   /** Adds a new entry to `list` and to this data type's `field`, in one edit. */

@@ -33,6 +33,7 @@ import { useEditor } from '../../state/store';
 import { setOptional, pruneEmpty, useReadOnly } from '../../state/edit';
 import { navigate } from '../../state/route';
 import classes from './InApp.module.css';
+import { pointIsOn, pointPlatforms } from '../../../../core/platforms';
 
 type Platform = 'all' | 'ios' | 'android' | 'web';
 
@@ -162,7 +163,7 @@ function OverrideEditor({
 
 function matchesPlatform(point: CollectionPoint, platform: Platform): boolean {
   if (platform === 'all') return true;
-  return point.platform === platform;
+  return pointIsOn(point, platform);
 }
 
 export function InAppScreen({ point }: { point?: string }) {
@@ -268,10 +269,12 @@ export function InAppScreen({ point }: { point?: string }) {
                     <Title order={4}>{p.name}</Title>
                     <Text size="sm" c="dimmed">
                       {[
-                        p.platform &&
-                          { web: 'Web', ios: 'iOS', android: 'Android', desktop: 'Desktop', backend: 'Backend', other: 'Other' }[
-                            p.platform
-                          ],
+                        pointPlatforms(p)
+                          .map(
+                            (x) =>
+                              ({ web: 'Web', ios: 'iOS', android: 'Android', desktop: 'Desktop', backend: 'Backend', other: 'Other' })[x],
+                          )
+                          .join(', '),
                         p.description,
                       ]
                         .filter(Boolean)
