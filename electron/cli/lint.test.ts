@@ -67,7 +67,13 @@ describe('candor lint', () => {
         /^ {2}dataTypes\[3\]\.benefit: The benefit of "Recorded routes" reads at grade \d+(\.\d)?, above grade 10\. .* \[hard-to-read\]$/,
       ),
       '',
-      `${file}: 0 errors, 2 warnings, 0 info.`,
+      'Info (1)',
+      // Support messages come through the website only, so the App Store label rightly leaves them out.
+      expect.stringMatching(
+        /^ {2}dataTypes\[19\]\.collectedAt: "Support messages" has the Apple data type CustomerSupport .* \[apple-type-not-on-ios\]$/,
+      ),
+      '',
+      `${file}: 0 errors, 2 warnings, 1 info.`,
     ]);
   });
 
@@ -90,7 +96,8 @@ describe('candor lint', () => {
       new RegExp(`^ {2}collectionPoints\\[${kiosk}\\]: No data type is collected at "Kiosk"\\. .* \\[unused-collection-point\\]$`),
     );
     expect(lines.slice(6, 8).map((l) => /\[([a-z-]+)\]$/.exec(l)?.[1])).toEqual(['consent-on-required-data', 'hard-to-read']);
-    expect(lines.slice(8)).toEqual(['', `${file}: 2 errors, 3 warnings, 0 info.`]);
+    expect(lines.slice(8, 11)).toEqual(['', 'Info (1)', expect.stringMatching(/\[apple-type-not-on-ios\]$/)]);
+    expect(lines.slice(11)).toEqual(['', `${file}: 2 errors, 3 warnings, 1 info.`]);
   });
 
   it('says so in one line when nothing is found', async () => {
@@ -139,6 +146,7 @@ describe('candor lint', () => {
         'warning dataTypes[0].purposes consent-on-required-data',
         'error dataTypes[2].retention missing-retention',
         'warning dataTypes[3].benefit hard-to-read',
+        'info dataTypes[19].collectedAt apple-type-not-on-ios',
       ]);
     });
 
@@ -152,7 +160,7 @@ describe('candor lint', () => {
       const result = await run('lint', '--json', file);
       expect(result.code).toBe(0);
       const parsed = JSON.parse(result.stdout.join('\n')) as { severity: string }[];
-      expect(parsed.map((f) => f.severity)).toEqual(['warning', 'warning']);
+      expect(parsed.map((f) => f.severity)).toEqual(['warning', 'warning', 'info']);
     });
   });
 
