@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { categoryPickerOptions, matchScore, rankOptions, usePickerOptions } from './picker-search';
+import { categoryPickerOptions, matchScore, rankOptions, dataUsePickerOptions } from './picker-search';
 
 const names = (list: readonly { name: string }[]) => list.map((o) => o.name);
 
 describe('rankOptions', () => {
   it('puts plain-name prefix matches above matches inside longer taxonomy labels', () => {
-    const ranked = rankOptions(usePickerOptions(), 'personal');
+    const ranked = rankOptions(dataUsePickerOptions(), 'personal');
     expect(ranked[0].name).toBe('Personalize');
     const advertising = ranked.findIndex((o) => o.name === 'First Party Personalized Advertising');
     const profiling = ranked.findIndex((o) => o.name === 'Personalized Profiling');
@@ -34,8 +34,8 @@ describe('rankOptions', () => {
   });
 
   it('keeps every option in its own order for an empty query', () => {
-    expect(rankOptions(usePickerOptions(), '  ')).toHaveLength(usePickerOptions().length);
-    expect(rankOptions(usePickerOptions(), '')[0]).toBe(usePickerOptions()[0]);
+    expect(rankOptions(dataUsePickerOptions(), '  ')).toHaveLength(dataUsePickerOptions().length);
+    expect(rankOptions(dataUsePickerOptions(), '')[0]).toBe(dataUsePickerOptions()[0]);
   });
 
   it('shows the plain name, keeping the fideslang key as detail', () => {

@@ -115,7 +115,7 @@ export function categoryPickerOptions(): readonly TaxonomyPickerOption[] {
 }
 
 /** The data uses for a picker, by name, with their meaning. */
-export function usePickerOptions(): readonly TaxonomyPickerOption[] {
+export function dataUsePickerOptions(): readonly TaxonomyPickerOption[] {
   useCache ??= pickerOptions(useOptions(), (_key, name) => name);
   return useCache;
 }

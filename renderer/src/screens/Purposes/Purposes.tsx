@@ -6,7 +6,7 @@ import { DECISION_GROUND_LABELS, profiles } from '../../../../core/profiling';
 import { DATA_USES, USE_BY_KEY } from '../../../../core/taxonomy';
 import { dataTypesUsing } from '../../../../core/ids';
 import { pruneEmpty, setOptional, useReadOnly } from '../../state/edit';
-import { rankOptions, usePickerOptions, type TaxonomyPickerOption } from '../../../../core/picker-search';
+import { rankOptions, dataUsePickerOptions, type TaxonomyPickerOption } from '../../../../core/picker-search';
 import { useEditor } from '../../state/store';
 import { EntityListScreen, nameList } from '../../components/EntityList/EntityListScreen';
 import { IdField } from '../../components/EntityList/IdField';
@@ -61,10 +61,11 @@ interface UseItem extends ComboboxItem {
   depth: number;
 }
 
-const useItem = (o: TaxonomyPickerOption): UseItem => ({ value: o.value, label: o.name, description: o.description, depth: o.depth });
+const dataUseItem = (o: TaxonomyPickerOption): UseItem => ({ value: o.value, label: o.name, description: o.description, depth: o.depth });
 
 // Plain words first: typing "personal" finds "Personalize" before "First Party Personalized Advertising".
-const useFilter: OptionsFilter = ({ options, search }) => (search.trim() ? rankOptions(usePickerOptions(), search).map(useItem) : options);
+const dataUseFilter: OptionsFilter = ({ options, search }) =>
+  search.trim() ? rankOptions(dataUsePickerOptions(), search).map(dataUseItem) : options;
 
 /** The data use, by its name and meaning; the fideslang key is secondary detail. */
 function DataUseField({
@@ -94,7 +95,7 @@ function DataUseField({
       clearable={!readOnly}
       allowDeselect={false}
       nothingFoundMessage="No data use matches"
-      filter={useFilter}
+      filter={dataUseFilter}
       maxDropdownHeight={320}
       comboboxProps={{ withinPortal: true }}
       data-path={path}
