@@ -155,7 +155,10 @@ export function isVerbPhrase(name: string): boolean {
   if (first.length !== words[0].length && !/^[\p{L}]+[,;:]?$/u.test(words[0])) return false;
   if (!ALSO_NOUNS.has(first.toLowerCase())) return true;
   // "Support" and "Report generation" are things; "Report crashes" and "Support your team" are acts.
-  return words.length > 1 && !/^\p{L}*(tion|sion|ment|ance|ence|ing|ity|ory|ary|ery|ness|ship|status|data|details|settings|history)$/iu.test(words[1]);
+  return (
+    words.length > 1 &&
+    !/^\p{L}*(tion|sion|ment|ance|ence|ing|ity|ory|ary|ery|ness|ship|status|data|details|settings|history)$/iu.test(words[1])
+  );
 }
 
 const DETERMINER = /^(your|the|a|an|our|my|their|his|her|its|this|these|those|any|all|some|each|every)\s/i;
