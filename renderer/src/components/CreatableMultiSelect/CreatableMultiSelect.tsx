@@ -31,6 +31,23 @@ export interface Creator {
   form(name: string, close: () => void): ReactNode;
 }
 
+/** One line of the list: a mark (chosen, or "add"), the plain name and its one-line meaning. */
+function OptionLine({ option, icon }: { option: Option; icon: ReactNode }) {
+  return (
+    <Group gap="sm" wrap="nowrap">
+      {icon}
+      <div>
+        <Text size="sm">{option.label}</Text>
+        {option.description && (
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            {option.description}
+          </Text>
+        )}
+      </div>
+    </Group>
+  );
+}
+
 interface Props {
   label: string;
   description?: string;
@@ -145,34 +162,17 @@ export function CreatableMultiSelect({
             <ScrollArea.Autosize mah={320} type="scroll">
               {filtered.map((option) => (
                 <Combobox.Option value={option.value} key={option.value} active={value.includes(option.value)}>
-                  <Group gap="sm" wrap="nowrap">
-                    {value.includes(option.value) ? <CheckIcon size={12} /> : <span style={{ width: 12 }} />}
-                    <div>
-                      <Text size="sm">{option.label}</Text>
-                      {option.description && (
-                        <Text size="xs" c="dimmed" lineClamp={1}>
-                          {option.description}
-                        </Text>
-                      )}
-                    </div>
-                  </Group>
+                  <OptionLine
+                    option={option}
+                    icon={value.includes(option.value) ? <CheckIcon size={12} /> : <span style={{ width: 12 }} />}
+                  />
                 </Combobox.Option>
               ))}
               {suggested.length > 0 && suggestions && (
                 <Combobox.Group label={suggestions.group}>
                   {suggested.map((option) => (
                     <Combobox.Option value={`${SUGGESTION}${option.value}`} key={option.value}>
-                      <Group gap="sm" wrap="nowrap">
-                        <IconPlus size={14} />
-                        <div>
-                          <Text size="sm">{option.label}</Text>
-                          {option.description && (
-                            <Text size="xs" c="dimmed" lineClamp={1}>
-                              {option.description}
-                            </Text>
-                          )}
-                        </div>
-                      </Group>
+                      <OptionLine option={option} icon={<IconPlus size={14} />} />
                     </Combobox.Option>
                   ))}
                 </Combobox.Group>
