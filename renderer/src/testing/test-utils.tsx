@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ReactNode } from 'react';
-import { render } from '@testing-library/react';
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import type { Workspace } from '../../../core/schema';
@@ -86,4 +87,19 @@ export function renderScreen(ui: ReactNode) {
 export function setHash(hash: string): void {
   window.location.hash = hash;
   window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+/**
+ * The hooks of a screen test that edits the sample: the DOM stubs and a recording bridge once, the sample
+ * loaded fresh before each test, the rendered tree removed after it.
+ */
+export function sampleScreenTests(): void {
+  beforeAll(() => {
+    installDomStubs();
+    installBridge();
+  });
+  beforeEach(() => {
+    loadWorkspace();
+  });
+  afterEach(() => cleanup());
 }

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen } from '@testing-library/react';
 import { setOptional } from '../../state/edit';
 import { useEditor } from '../../state/store';
-import { current, installBridge, installDomStubs, loadWorkspace, renderScreen } from '../../testing/test-utils';
+import { current, renderScreen, sampleScreenTests } from '../../testing/test-utils';
 import { TextField } from './fields';
 
 function Website() {
@@ -30,16 +30,7 @@ function Website() {
   );
 }
 
-beforeAll(() => {
-  installDomStubs();
-  installBridge();
-});
-
-beforeEach(() => {
-  loadWorkspace();
-});
-
-afterEach(() => cleanup());
+sampleScreenTests();
 
 describe('TextField', () => {
   it('keeps an address as typed while typing, and tidies it to https:// when the field is left', () => {

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useEditor } from '../../state/store';
-import { current, exampleWorkspace, installBridge, installDomStubs, loadWorkspace, renderScreen } from '../../testing/test-utils';
+import { current, exampleWorkspace, loadWorkspace, renderScreen, sampleScreenTests } from '../../testing/test-utils';
 import { OrganizationScreen } from './Organization';
 
 const org = () => current().organization;
@@ -11,16 +11,7 @@ const section = (name: string) => screen.getByRole('region', { name });
 const input = (label: string | RegExp, within_: HTMLElement = document.body) =>
   within(within_).getByLabelText(label, { selector: 'input, textarea' }) as HTMLInputElement;
 
-beforeAll(() => {
-  installDomStubs();
-  installBridge();
-});
-
-beforeEach(() => {
-  loadWorkspace();
-});
-
-afterEach(() => cleanup());
+sampleScreenTests();
 
 describe('OrganizationScreen', () => {
   it('shows every section with its fields filled from the workspace', () => {

@@ -1,23 +1,14 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { current, exampleWorkspace, installBridge, installDomStubs, loadWorkspace, renderScreen } from '../../testing/test-utils';
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { current, exampleWorkspace, loadWorkspace, renderScreen, sampleScreenTests } from '../../testing/test-utils';
 import { OrganizationScreen } from './Organization';
 
 const apis = () => current().settings?.apple?.accessedApiTypes;
 const section = () => screen.getByRole('region', { name: 'Apple required-reason APIs' });
 const checkbox = (name: string | RegExp) => within(section()).getByRole('checkbox', { name }) as HTMLInputElement;
 
-beforeAll(() => {
-  installDomStubs();
-  installBridge();
-});
-
-beforeEach(() => {
-  loadWorkspace();
-});
-
-afterEach(() => cleanup());
+sampleScreenTests();
 
 describe('Apple required-reason APIs', () => {
   it("shows Apple's categories with the sample's declarations ticked, each reason with its meaning and the table's source", () => {
