@@ -715,13 +715,10 @@ export class WorkspaceSession {
       // It is read after staging, so only the rename separates the copy from the replacement.
       const current = await this.readCurrent(open);
       if (current.ok && !current.value.equals(bytes.value)) {
-        const held = open.state.status === 'open' && open.revision === revisionOf(current.value);
-        const backup = await this.backUp(
-          open,
-          current.value,
-          revisionOf(current.value),
-          held ? backupMeta(open.state, content.workspace) : undefined,
-        );
+        const revision = revisionOf(current.value);
+        // What the restore changes is known only when the session holds the version on disk.
+        const held = open.revision === revision;
+        const backup = await this.backUp(open, current.value, revision, held ? backupMeta(open.state, content.workspace) : undefined);
         if (!backup.ok) {
           await staged.discard();
           return backup;

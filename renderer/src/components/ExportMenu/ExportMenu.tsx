@@ -12,6 +12,7 @@ import { EXPORTS, exportsIn, type ExportKind, type ExportSection } from '../../.
 import { isPublishedExport } from '../../../../core/publish';
 import { count } from '../../../../core/words';
 import { useEditor } from '../../state/store';
+import { hasUnsavedWork } from '../../state/unsaved';
 import { describePath } from '../../state/paths';
 import { getBridge, nativeDialogs } from '../../transport';
 import { folderOf, joinPath } from '../Dialogs/paths';
@@ -25,9 +26,9 @@ import { useReviewGate } from './ReviewGate';
  */
 export async function unsavedChangesBlocker(action: 'exported' | 'imported' = 'exported'): Promise<string | undefined> {
   await useEditor.getState().flush();
-  const { saveStatus, saveError, problems, workspace, savedWorkspace } = useEditor.getState();
-  if (saveStatus === 'saved') return undefined;
-  if (saveStatus === 'read-only' && workspace === savedWorkspace) return undefined;
+  const state = useEditor.getState();
+  if (!hasUnsavedWork(state)) return undefined;
+  const { saveStatus, saveError, problems, workspace } = state;
   const again = action === 'exported' ? 'export again' : 'import again';
   if (saveStatus === 'invalid' && problems.length > 0 && workspace) {
     const first = problems[0];
