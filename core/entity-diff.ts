@@ -2,7 +2,7 @@
 // changed rather than as one removed and one added: what a restore would undo, and what each save changed
 // (kept beside each backup and merged when backups in between are thinned out).
 import type { Workspace } from './schema';
-import { count } from './words';
+import { capitalize, count } from './words';
 
 export type ListKey = 'dataTypes' | 'purposes' | 'recipients' | 'collectionPoints';
 
@@ -196,10 +196,10 @@ export function describeChanges(changes: WorkspaceChanges): string {
     for (const [refs, verb] of kinds) {
       if (refs.length === 0) continue;
       const noun = refs.length === 1 ? LIST_NOUNS[list.key].one : countOf(refs.length, list.key);
-      parts.push(`${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${verb}: ${namesOf(refs)}.`);
+      parts.push(`${capitalize(noun)} ${verb}: ${namesOf(refs)}.`);
     }
     if (list.reordered && list.added.length + list.removed.length + list.changed.length === 0) {
-      parts.push(`${LIST_NOUNS[list.key].many.charAt(0).toUpperCase()}${LIST_NOUNS[list.key].many.slice(1)} reordered.`);
+      parts.push(`${capitalize(LIST_NOUNS[list.key].many)} reordered.`);
     }
   }
   if (changes.organization) parts.push('Organization details changed.');

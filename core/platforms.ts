@@ -18,6 +18,14 @@ export function pointPlatforms(point: Pick<CollectionPoint, 'platform' | 'platfo
   return [...new Set(all)];
 }
 
+/**
+ * Whether a point's in-app texts are offered for an app on `platform`: a point on it, on "other", or with
+ * no platform recorded yet (it may be in either app).
+ */
+export function textsApplyOn(platforms: readonly Platform[], platform: 'ios' | 'android'): boolean {
+  return platforms.length === 0 || platforms.includes(platform) || platforms.includes('other');
+}
+
 /** Whether the collection point is on the platform. */
 export function pointIsOn(point: Pick<CollectionPoint, 'platform' | 'platforms'>, platform: Platform): boolean {
   return point.platform === platform || (point.platforms?.includes(platform) ?? false);

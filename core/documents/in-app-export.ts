@@ -6,6 +6,7 @@ import type { CollectionPointInApp, InAppText, Snippet } from './in-app';
 import { PERMISSION_TABLE } from './permissions';
 import { headingText, markdownInline } from './text';
 import { listInWords } from '../words';
+import { textsApplyOn } from '../platforms';
 
 // ---------------------------------------------------------------------------------------------------
 // JSON
@@ -336,7 +337,7 @@ function androidString(name: string, snippet: Snippet, comment: string): string[
 }
 
 function inAndroidApp(point: CollectionPointInApp): boolean {
-  return !point.platforms?.length || point.platforms.includes('android') || point.platforms.includes('other');
+  return textsApplyOn(point.platforms ?? [], 'android');
 }
 
 /**

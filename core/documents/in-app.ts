@@ -13,7 +13,7 @@ import type { CollectionPoint, DataType, Permission, Purpose, Recipient, Workspa
 import { retentionPhrase } from '../retention';
 import { countInWords, isVerbPhrase, listInWords, type ListOptions, readsAsClause, startSentence, yourData } from '../words';
 import { plainLines, plainText } from './text';
-import { pointPlatforms } from '../platforms';
+import { pointPlatforms, textsApplyOn } from '../platforms';
 import { healthConnectPermissions, PERMISSION_TABLE } from './permissions';
 import { readabilityGrade } from './readability';
 
@@ -978,18 +978,12 @@ export function overrideSnippet(text: string | undefined, budget: number): Snipp
   return cleaned ? snippet(cleaned, budget, 'override') : undefined;
 }
 
-// A point with no platform yet, or on "other", may be in either app: its texts are offered for both.
-function applies(point: CollectionPoint, platform: 'ios' | 'android'): boolean {
-  const platforms = pointPlatforms(point);
-  return platforms.length === 0 || platforms.includes(platform) || platforms.includes('other');
-}
-
 function iosApplies(point: CollectionPoint): boolean {
-  return applies(point, 'ios');
+  return textsApplyOn(pointPlatforms(point), 'ios');
 }
 
 function androidApplies(point: CollectionPoint): boolean {
-  return applies(point, 'android');
+  return textsApplyOn(pointPlatforms(point), 'android');
 }
 
 export function generateInAppText(workspace: Workspace): InAppText {
