@@ -177,7 +177,7 @@ describe('the canonical order and the format page (docs/workspace-format.md)', (
     pieces.push(piece);
     // A key starts its piece in lower case ("minimumAge?: integer", "name"); the rest of a piece that
     // continues a list of values ("Analytics") does not.
-    return pieces.map((p) => /^\s*([a-z][A-Za-z]*)\??\s*(?::|$)/.exec(p)?.[1]).filter((key): key is string => key !== undefined);
+    return pieces.map((p) => /^\s*([a-z][A-Za-z0-9]*)\??\s*(?::|$)/.exec(p)?.[1]).filter((key): key is string => key !== undefined);
   }
 
   /** An object with the given keys in reverse order, each holding something that is not empty. */

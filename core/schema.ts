@@ -47,7 +47,36 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-export const JURISDICTIONS = ['gdpr', 'uk-gdpr', 'ccpa'] as const;
+/**
+ * The regimes a workspace's documents must satisfy. `ccpa` is California. The `us-…` ids are the other US
+ * states with a comprehensive privacy law in force (resources/us-states.json says which law, from when, and
+ * what it asks); `us-wa` and `us-nv` are the consumer health data laws of Washington and Nevada.
+ */
+export const JURISDICTIONS = [
+  'gdpr',
+  'uk-gdpr',
+  'ccpa',
+  'us-va',
+  'us-co',
+  'us-ct',
+  'us-ut',
+  'us-tx',
+  'us-or',
+  'us-mt',
+  'us-ia',
+  'us-de',
+  'us-ne',
+  'us-nh',
+  'us-nj',
+  'us-tn',
+  'us-mn',
+  'us-md',
+  'us-in',
+  'us-ky',
+  'us-ri',
+  'us-wa',
+  'us-nv',
+] as const;
 export const LAWFUL_BASES = ['consent', 'contract', 'legal-obligation', 'vital-interests', 'public-task', 'legitimate-interests'] as const;
 export const RECIPIENT_ROLES = ['processor', 'controller', 'joint-controller', 'public-authority'] as const;
 /**
@@ -124,6 +153,9 @@ export const STATUSES = ['draft', 'in-review', 'approved'] as const;
 /** The Art 22(2) grounds that allow a solely automated decision with legal or similarly significant effect. */
 export const DECISION_GROUNDS = ['contract', 'law', 'explicit-consent'] as const;
 export const DATA_DELETION = ['yes', 'no', 'auto-deleted'] as const;
+/** How a website responds to a browser's Do Not Track signal (CalOPPA, Bus. & Prof. Code 22575(b)(5)). */
+export const DO_NOT_TRACK = ['honoured', 'not-honoured'] as const;
+export const COOKIE_PARTIES = ['first', 'third'] as const;
 
 // Structure only: what a field must be for the file to be readable and unambiguous. A required text may
 // be empty and a required list may be empty; what is still missing is the review's concern.
@@ -137,6 +169,38 @@ export const OrganizationSchema = z.looseObject({
   privacyPolicyUrl: HttpsUrl.optional(),
   accountDeletionUrl: HttpsUrl.optional(),
   optOutUrl: HttpsUrl.optional(),
+  /** the "Limit the Use of My Sensitive Personal Information" page (CCPA 1798.135(a)(2)) */
+  limitUseUrl: HttpsUrl.optional(),
+  /** one "Alternative Opt-out Link" in place of the two CCPA links (11 CCR 7015) */
+  alternativeOptOutUrl: HttpsUrl.optional(),
+  /** how people make privacy requests (CCPA 1798.130(a)(1); the other states' "secure and reliable means") */
+  requests: z
+    .looseObject({
+      webFormUrl: HttpsUrl.optional(),
+      phone: text.optional(),
+      email: Email.optional(),
+      postalAddress: text.optional(),
+      inApp: text.optional(),
+      /** operates exclusively online with a direct relationship with its consumers: email alone is enough (1798.130(a)(1)(A)) */
+      onlineOnly: z.boolean().optional(),
+      /** how to appeal a refused request (the states other than California): a web address, an email address or words */
+      appeal: text.optional(),
+    })
+    .optional(),
+  /** the US facts the notices state */
+  usPrivacy: z
+    .looseObject({
+      /** sensitive personal information is used only for the purposes in 11 CCR 7027(m): no "Limit" link needed */
+      sensitiveUseLimited: z.boolean().optional(),
+      /** opt-out preference signals such as Global Privacy Control are honoured as opt-outs of sale and sharing */
+      optOutSignals: z.boolean().optional(),
+      /** how they are honoured, in words (for the browser, the device, the account when signed in) */
+      optOutSignalsHow: text.optional(),
+      doNotTrack: z.enum(DO_NOT_TRACK).optional(),
+      /** has actual knowledge that it sells or shares personal information of consumers under 16 */
+      sellsUnder16: z.boolean().optional(),
+    })
+    .optional(),
   dpo: z
     .looseObject({
       name: text.optional(),
@@ -160,7 +224,11 @@ export const OrganizationSchema = z.looseObject({
       url: HttpsUrl.optional(),
     })
     .optional(),
-  jurisdictions: z.array(z.enum(JURISDICTIONS)),
+  jurisdictions: z.array(
+    z.enum(JURISDICTIONS, {
+      error: 'must be "gdpr", "uk-gdpr", "ccpa" or the id of a US state such as "us-va" (see the format page, "US privacy laws")',
+    }),
+  ),
   audience: z
     .looseObject({
       minimumAge: z.number().int().min(0).max(120).optional(),
@@ -213,6 +281,10 @@ export const RecipientSchema = z.looseObject({
   privacyPolicyUrl: HttpsUrl.optional(),
   sells: z.boolean().optional(),
   sharesForAds: z.boolean().optional(),
+  /** receives personal information for its own direct marketing (California Shine the Light, Civ. Code 1798.83) */
+  directMarketing: z.boolean().optional(),
+  /** an affiliate of the organisation (named as such in the consumer health data policy) */
+  affiliate: z.boolean().optional(),
   trackingDomains: z.array(text).optional(),
 });
 
@@ -224,6 +296,20 @@ export const CollectionPointSchema = z.looseObject({
   platforms: z.array(z.enum(PLATFORMS)).optional(),
   description: text.optional(),
   permission: z.enum(PERMISSIONS).optional(),
+  /** cookies and similar technologies set here (web) */
+  cookies: z
+    .array(
+      z.looseObject({
+        name: text,
+        /** the recipient that sets or reads it; none for the organisation's own */
+        provider: Slug.optional(),
+        purpose: text.optional(),
+        duration: text.optional(),
+        party: z.enum(COOKIE_PARTIES).optional(),
+        necessary: z.boolean().optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const RetentionSchema = z.looseObject({
@@ -257,6 +343,16 @@ export const DataTypeSchema = z.looseObject({
     .looseObject({
       gdprSpecial: z.boolean().optional(),
       ccpaSensitive: z.boolean().optional(),
+      /** consumer health data under Washington's My Health My Data Act and Nevada SB 370 */
+      consumerHealth: z.boolean().optional(),
+    })
+    .optional(),
+  /** recorded consent, where a law asks for opt-in: to collect and, separately, to share */
+  consent: z
+    .looseObject({
+      collection: z.boolean().optional(),
+      sharing: z.boolean().optional(),
+      how: text.optional(),
     })
     .optional(),
   specialCondition: z.enum(SPECIAL_CONDITIONS).optional(),
@@ -288,6 +384,19 @@ export const DataTypeSchema = z.looseObject({
   owner: text.optional(),
   reviewedOn: DateString.optional(),
   notes: text.optional(),
+});
+
+/** A financial incentive or price or service difference offered for personal information (11 CCR 7016). */
+export const FinancialIncentiveSchema = z.looseObject({
+  id: Slug,
+  name: text,
+  summary: text.optional(),
+  dataTypes: z.array(Slug).optional(),
+  terms: text.optional(),
+  optIn: text.optional(),
+  withdraw: text.optional(),
+  value: text.optional(),
+  valueMethod: text.optional(),
 });
 
 export const SettingsSchema = z.looseObject({
@@ -360,6 +469,7 @@ export const WorkspaceSchema = z.looseObject({
   recipients: z.array(RecipientSchema).default([]),
   collectionPoints: z.array(CollectionPointSchema).default([]),
   dataTypes: z.array(DataTypeSchema).default([]),
+  financialIncentives: z.array(FinancialIncentiveSchema).optional(),
   settings: SettingsSchema.default({}),
   review: ReviewSchema.optional(),
 });
@@ -372,6 +482,8 @@ export type CollectionPoint = z.infer<typeof CollectionPointSchema>;
 export type DataType = z.infer<typeof DataTypeSchema>;
 export type Retention = z.infer<typeof RetentionSchema>;
 export type Settings = z.infer<typeof SettingsSchema>;
+export type FinancialIncentive = z.infer<typeof FinancialIncentiveSchema>;
+export type Cookie = NonNullable<CollectionPoint['cookies']>[number];
 export type ReviewRecord = z.infer<typeof ReviewSchema>;
 export type Jurisdiction = (typeof JURISDICTIONS)[number];
 export type LawfulBasis = (typeof LAWFUL_BASES)[number];

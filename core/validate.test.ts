@@ -38,7 +38,7 @@ describe('validateWorkspace', () => {
       'unknown jurisdiction',
       (w: any) => (w.organization.jurisdictions = ['pipl']),
       'organization.jurisdictions[0]',
-      /one of "gdpr", "uk-gdpr" or "ccpa"/,
+      /must be "gdpr", "uk-gdpr", "ccpa" or the id of a US state such as "us-va"/,
     ],
     [
       'duplicate jurisdiction',

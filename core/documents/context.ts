@@ -15,7 +15,7 @@ import { CCPA_CATEGORIES, type CcpaCategoryId } from '../identifiers';
 import { deriveClassification } from '../reference';
 import { DECISION_GROUND_LABELS, isDirectMarketing, objectionApplies, profiles } from '../profiling';
 import { lowerFirst, retentionPhrase } from '../retention';
-import type { DataType, Jurisdiction, LawfulBasis, Purpose, Recipient, Workspace } from '../schema';
+import type { DataType, LawfulBasis, Purpose, Recipient, Workspace } from '../schema';
 import { lineage } from '../taxonomy';
 import { assessTransfer, assessTransfers, DEROGATION_TEXT, dpfCertified, hasCopy } from '../transfers';
 import { capitalize, listInWords, startSentence, type ListOptions } from '../words';
@@ -358,7 +358,7 @@ const ROLE_LABELS: Record<string, [singular: string, plural: string]> = {
   other: ['', ''],
 };
 
-const JURISDICTION_NAMES: Record<Jurisdiction, string> = {
+const JURISDICTION_NAMES: Record<'gdpr' | 'uk-gdpr' | 'ccpa', string> = {
   gdpr: 'the EU General Data Protection Regulation (GDPR)',
   'uk-gdpr': 'the UK General Data Protection Regulation (UK GDPR)',
   ccpa: 'the California Consumer Privacy Act (CCPA)',

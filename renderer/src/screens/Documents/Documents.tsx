@@ -35,6 +35,7 @@ import { getBridge } from '../../transport';
 import { useTemplates } from '../../documents/templates';
 import { useExport } from '../../components/ExportMenu/ExportMenu';
 import classes from './Documents.module.css';
+import { jurisdictionShortName } from '../../../../core/us-states';
 
 // The formats and their names come from the catalogue; a format without an icon here fails to compile.
 const FORMAT_ICONS: Record<DocumentFormat, typeof IconMarkdown> = {
@@ -158,7 +159,7 @@ export function DocumentsScreen({ id }: { id?: string }) {
             // The laws this document covers for this workspace, not every law its template can cover.
             description={doc.jurisdictions
               .filter((j) => deferred.organization.jurisdictions.includes(j))
-              .map((j) => ({ gdpr: 'GDPR', 'uk-gdpr': 'UK GDPR', ccpa: 'CCPA' })[j])
+              .map(jurisdictionShortName)
               .join(' · ')}
             leftSection={<IconFileText size={18} />}
             active={doc.id === selected?.id}

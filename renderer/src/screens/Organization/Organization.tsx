@@ -22,6 +22,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { Draft } from 'immer';
 import { COUNTRY_CODES, countryName } from '../../../../core/countries';
 import { PLAY_ACCOUNT_CREATION } from '../../../../core/identifiers';
+import { US_STATE_LAWS } from '../../../../core/us-states';
 import { DATA_DELETION, JURISDICTIONS, type Jurisdiction, type Organization, type Settings, type Workspace } from '../../../../core/schema';
 import { pruneEmpty, setOptional, useReadOnly } from '../../state/edit';
 import { useEditor } from '../../state/store';
@@ -51,13 +52,15 @@ export const JURISDICTION_LABELS: Record<Jurisdiction, string> = {
   gdpr: 'GDPR (EU)',
   'uk-gdpr': 'UK GDPR',
   ccpa: 'CCPA/CPRA (California)',
-};
+  ...Object.fromEntries(US_STATE_LAWS.map((s) => [s.id, s.state])),
+} as Record<Jurisdiction, string>;
 
 const JURISDICTION_HINTS: Record<Jurisdiction, string> = {
   gdpr: 'People in the European Union and the EEA.',
   'uk-gdpr': 'People in the United Kingdom.',
   ccpa: 'Residents of California.',
-};
+  ...Object.fromEntries(US_STATE_LAWS.map((s) => [s.id, s.law])),
+} as Record<Jurisdiction, string>;
 
 const DATA_DELETION_LABELS: Record<DataDeletion, string> = {
   yes: 'Yes',
