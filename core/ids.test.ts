@@ -2,7 +2,7 @@
 // reference to it in one edit.
 import { describe, expect, it } from 'vitest';
 import { produce } from 'immer';
-import { isAutoId, renameEntity, slugify, uniqueId } from './ids';
+import { cookiesProvidedBy, deleteEntity, isAutoId, renameEntity, slugify, uniqueId } from './ids';
 import type { Workspace } from './schema';
 
 function workspace(): Workspace {
@@ -18,7 +18,16 @@ function workspace(): Workspace {
       { id: 'new-recipient', name: 'New recipient' },
       { id: 'aws', name: 'Amazon Web Services' },
     ],
-    collectionPoints: [{ id: 'new-collection-point-2', name: 'New collection point' }],
+    collectionPoints: [
+      {
+        id: 'new-collection-point-2',
+        name: 'New collection point',
+        cookies: [
+          { name: 'session', party: 'first', necessary: true },
+          { name: '_nr', provider: 'new-recipient', party: 'third' },
+        ],
+      },
+    ],
     dataTypes: [
       {
         id: 'new-data-type',
@@ -77,6 +86,7 @@ describe('renameEntity', () => {
     expect(after.recipients[0].id).toBe('stripe');
     expect(after.dataTypes[0].recipients).toEqual(['stripe', 'aws']);
     expect(Object.keys(after.dataTypes[0].recipientPurposes ?? {})).toEqual(['stripe', 'aws']);
+    expect(after.collectionPoints[0].cookies?.map((c) => c.provider)).toEqual([undefined, 'stripe']);
   });
 
   it('moves a numbered automatic collection point id', () => {
@@ -126,5 +136,23 @@ describe('renameEntity', () => {
     }
     expect(ws.recipients[0].id).toBe(slugify('Stripe'));
     expect(ws.dataTypes[0].recipients).toEqual(['stripe', 'aws']);
+  });
+});
+
+describe('deleteEntity', () => {
+  it("removes a deleted recipient's cookies with it, and keeps the organisation's own", () => {
+    const before = workspace();
+    expect(cookiesProvidedBy(before, 'new-recipient')).toEqual([{ point: 'New collection point', name: '_nr' }]);
+    const after = produce(before, (d) => {
+      deleteEntity(d, 'recipients', 'new-recipient');
+    });
+    expect(after.collectionPoints[0].cookies).toEqual([{ name: 'session', party: 'first', necessary: true }]);
+    expect(after.dataTypes[0].recipients).toEqual(['aws']);
+    // The last cookie gone, the list goes too, so the file stays as it was before cookies were listed.
+    const none = produce(after, (d) => {
+      d.collectionPoints[0].cookies = [{ name: '_a', provider: 'aws' }];
+      deleteEntity(d, 'recipients', 'aws');
+    });
+    expect(none.collectionPoints[0]).not.toHaveProperty('cookies');
   });
 });

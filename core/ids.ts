@@ -84,6 +84,11 @@ function renameIdAt(draft: Workspace, list: EntityList, index: number, to: strin
   const from = entry.id;
   entry.id = to;
   if (list === 'dataTypes') return;
+  if (list === 'recipients') {
+    for (const point of draft.collectionPoints) {
+      for (const cookie of point.cookies ?? []) if (cookie.provider === from) cookie.provider = to;
+    }
+  }
   const field = REFERENCE_FIELD[list];
   for (const dataType of draft.dataTypes) {
     const refs = dataType[field];
@@ -98,12 +103,34 @@ function renameIdAt(draft: Workspace, list: EntityList, index: number, to: strin
   }
 }
 
-/** Removes an entry and every reference to it, in one edit. */
+/** The cookies a recipient provides, with the collection point that sets each. */
+export function cookiesProvidedBy(workspace: Workspace, recipientId: string): { point: string; name: string }[] {
+  const out: { point: string; name: string }[] = [];
+  for (const point of workspace.collectionPoints) {
+    for (const cookie of point.cookies ?? []) {
+      if (cookie.provider === recipientId) out.push({ point: point.name || point.id, name: cookie.name });
+    }
+  }
+  return out;
+}
+
+/**
+ * Removes an entry and every reference to it, in one edit. A deleted recipient's cookies go with it:
+ * kept without a provider they would read as the organisation's own, which they are not.
+ */
 export function deleteEntity(draft: Workspace, list: EntityList, id: string): void {
   const index = draft[list].findIndex((e) => e.id === id);
   if (index === -1) return;
   draft[list].splice(index, 1);
   if (list === 'dataTypes') return;
+  if (list === 'recipients') {
+    for (const point of draft.collectionPoints) {
+      if (!point.cookies?.some((c) => c.provider === id)) continue;
+      const rest = point.cookies.filter((c) => c.provider !== id);
+      if (rest.length > 0) point.cookies = rest;
+      else delete point.cookies;
+    }
+  }
   const field = REFERENCE_FIELD[list];
   for (const dataType of draft.dataTypes) {
     const refs = dataType[field];

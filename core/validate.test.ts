@@ -91,6 +91,16 @@ describe('validateWorkspace', () => {
       'dataTypes[0].collectedAt[0]',
       /no collection point has the id "web"/,
     ],
+    [
+      'cookie provider that is not a recipient',
+      (w: any) =>
+        (w.collectionPoints[0].cookies = [
+          { name: '_ga', provider: 'aws' },
+          { name: '_gid', provider: 'google' },
+        ]),
+      'collectionPoints[0].cookies[1].provider',
+      /no recipient has the id "google"; add it under Recipients/,
+    ],
     ['repeated reference', (w: any) => (w.dataTypes[0].purposes = ['analytics', 'analytics']), 'dataTypes[0].purposes[1]', /listed twice/],
     [
       'a recipient narrowed that the data type does not have',

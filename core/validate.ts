@@ -188,6 +188,22 @@ function semanticProblems(input: Record<string, unknown>): Problem[] {
     }
   });
 
+  // A cookie's provider is a recipient, like a data type's recipients.
+  const points = Array.isArray(input.collectionPoints) ? input.collectionPoints : [];
+  points.forEach((point, i) => {
+    if (!isObject(point) || !Array.isArray(point.cookies)) return;
+    point.cookies.forEach((cookie, j) => {
+      if (!isObject(cookie)) return;
+      const provider = cookie.provider;
+      if (typeof provider === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(provider) && !ids.recipients.has(provider)) {
+        problems.push({
+          path: `collectionPoints[${i}].cookies[${j}].provider`,
+          message: `no recipient has the id "${provider}"; add it under Recipients or choose another provider`,
+        });
+      }
+    });
+  });
+
   const jurisdictions = isObject(input.organization) ? input.organization.jurisdictions : undefined;
   if (Array.isArray(jurisdictions)) {
     const seen = new Set<unknown>();
