@@ -113,53 +113,73 @@ const REFERENCES = [
   { field: 'collectedAt', list: 'collectionPoints', noun: 'collection point', screen: 'Collection points' },
 ] as const;
 
-/** Checks no schema can express: unique ids, references that resolve, nothing listed twice. */
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Whether `values[j]` already appears before index `j`. Short lists (nearly all) are scanned; long ones use a set. */
+function repeatsEarlier(values: unknown[], j: number, seen: Set<unknown> | undefined): boolean {
+  return seen ? seen.has(values[j]) : values.lastIndexOf(values[j], j - 1) !== -1;
+}
+
+/**
+ * Checks no schema can express: unique ids, references that resolve, nothing listed twice. Runs over
+ * every entry on every save, so it is written as plain loops without a closure or a set per entry.
+ */
 function semanticProblems(input: Record<string, unknown>): Problem[] {
   const problems: Problem[] = [];
   const ids: Record<string, Set<string>> = {};
 
   for (const list of ENTITY_LISTS) {
     const entries = input[list];
-    ids[list] = new Set();
+    const known = new Set<string>();
+    ids[list] = known;
     if (!Array.isArray(entries)) continue;
-    const firstIndex = new Map<string, number>();
-    entries.forEach((entry, i) => {
-      if (!isObject(entry) || typeof entry.id !== 'string') return;
-      const previous = firstIndex.get(entry.id);
-      if (previous !== undefined) {
-        problems.push({
-          path: `${list}[${i}].id`,
-          message: `"${entry.id}" is already the id of ${list}[${previous}]; every id in a list must be unique`,
-        });
-      } else {
-        firstIndex.set(entry.id, i);
-        ids[list].add(entry.id);
+    let firstIndex: Map<string, number> | undefined;
+    for (let i = 0; i < entries.length; i++) {
+      const entry: unknown = entries[i];
+      if (!isObject(entry) || typeof entry.id !== 'string') continue;
+      if (!known.has(entry.id)) {
+        known.add(entry.id);
+        continue;
       }
-    });
+      // A duplicate (rare): find where the id was first used.
+      firstIndex ??= new Map();
+      let previous = firstIndex.get(entry.id);
+      if (previous === undefined) {
+        previous = entries.findIndex((e: unknown) => isObject(e) && e.id === entry.id);
+        firstIndex.set(entry.id, previous);
+      }
+      problems.push({
+        path: `${list}[${i}].id`,
+        message: `"${entry.id}" is already the id of ${list}[${previous}]; every id in a list must be unique`,
+      });
+    }
   }
 
   const dataTypes = Array.isArray(input.dataTypes) ? input.dataTypes : [];
-  dataTypes.forEach((dataType, i) => {
-    if (!isObject(dataType)) return;
+  for (let i = 0; i < dataTypes.length; i++) {
+    const dataType: unknown = dataTypes[i];
+    if (!isObject(dataType)) continue;
     const at = `dataTypes[${i}]`;
     for (const ref of REFERENCES) {
       const values = dataType[ref.field];
       if (!Array.isArray(values)) continue;
-      const seen = new Set<unknown>();
-      values.forEach((value, j) => {
-        if (typeof value !== 'string') return;
-        if (seen.has(value)) {
+      const known = ids[ref.list];
+      const seen = values.length > 16 ? new Set<unknown>() : undefined;
+      for (let j = 0; j < values.length; j++) {
+        const value: unknown = values[j];
+        if (typeof value !== 'string') continue;
+        if (j > 0 && repeatsEarlier(values, j, seen)) {
           problems.push({ path: `${at}.${ref.field}[${j}]`, message: `"${value}" is listed twice` });
-          return;
+          continue;
         }
-        seen.add(value);
-        if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) && !ids[ref.list].has(value)) {
+        seen?.add(value);
+        if (!known.has(value) && SLUG.test(value)) {
           problems.push({
             path: `${at}.${ref.field}[${j}]`,
             message: `no ${ref.noun} has the id "${value}"; add it under ${ref.screen} or remove the reference`,
           });
         }
-      });
+      }
     }
     // Which purposes a recipient receives the data for: only the data type's own recipients and purposes.
     if (isObject(dataType.recipientPurposes)) {
@@ -186,7 +206,7 @@ function semanticProblems(input: Record<string, unknown>): Problem[] {
         });
       }
     }
-  });
+  }
 
   // A cookie's provider is a recipient, like a data type's recipients.
   const points = Array.isArray(input.collectionPoints) ? input.collectionPoints : [];
@@ -195,7 +215,7 @@ function semanticProblems(input: Record<string, unknown>): Problem[] {
     point.cookies.forEach((cookie, j) => {
       if (!isObject(cookie)) return;
       const provider = cookie.provider;
-      if (typeof provider === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(provider) && !ids.recipients.has(provider)) {
+      if (typeof provider === 'string' && !ids.recipients.has(provider) && SLUG.test(provider)) {
         problems.push({
           path: `collectionPoints[${i}].cookies[${j}].provider`,
           message: `no recipient has the id "${provider}"; add it under Recipients or choose another provider`,
