@@ -52,6 +52,20 @@ describe('changesSince', () => {
     expect(changes.same).toBe(false);
   });
 
+  it('names the one entry an edit changed when the list keeps its ids and order', () => {
+    const backup = workspace();
+    const phone = { ...backup.dataTypes[1], name: 'Mobile number' };
+    const changes = changesSince(backup, { ...backup, dataTypes: [backup.dataTypes[0], phone] });
+    expect(changes.lists.find((l) => l.key === 'dataTypes')).toEqual({
+      key: 'dataTypes',
+      added: [],
+      removed: [],
+      changed: [{ id: 'phone', name: 'Mobile number', previousName: 'Phone number' }],
+      reordered: false,
+    });
+    expect(changes.same).toBe(false);
+  });
+
   it('notices a new order and organization edits', () => {
     const backup = workspace();
     const current = workspace({

@@ -67,9 +67,30 @@ function entitiesOf(workspace: Workspace, key: ListKey): Entity[] {
   return Array.isArray(list) ? (list as Entity[]) : [];
 }
 
+function changedRef(old: Entity, entity: Entity): EntityRef {
+  return old.name !== entity.name ? { id: entity.id, name: entity.name, previousName: old.name } : { id: entity.id, name: entity.name };
+}
+
 function diffList(key: ListKey, backup: Workspace, current: Workspace): ListChanges {
   const before = entitiesOf(backup, key);
   const now = entitiesOf(current, key);
+  // What a save after an edit usually brings: the same ids in the same order, one entry changed. A
+  // walk side by side says so without building maps of 2,000 entries (ids are unique in a workspace).
+  if (before.length === now.length) {
+    const changed: EntityRef[] = [];
+    let aligned = true;
+    for (let i = 0; i < now.length; i++) {
+      const old = before[i];
+      const entity = now[i];
+      if (old === entity) continue;
+      if (old.id !== entity.id) {
+        aligned = false;
+        break;
+      }
+      if (!jsonEqual(old, entity)) changed.push(changedRef(old, entity));
+    }
+    if (aligned) return { key, added: [], removed: [], changed, reordered: false };
+  }
   const beforeById = new Map(before.map((e) => [e.id, e]));
   const nowIds = new Set(now.map((e) => e.id));
   const added: EntityRef[] = [];
@@ -77,11 +98,7 @@ function diffList(key: ListKey, backup: Workspace, current: Workspace): ListChan
   for (const entity of now) {
     const old = beforeById.get(entity.id);
     if (!old) added.push({ id: entity.id, name: entity.name });
-    else if (!jsonEqual(old, entity)) {
-      changed.push(
-        old.name !== entity.name ? { id: entity.id, name: entity.name, previousName: old.name } : { id: entity.id, name: entity.name },
-      );
-    }
+    else if (!jsonEqual(old, entity)) changed.push(changedRef(old, entity));
   }
   const removed = before.filter((e) => !nowIds.has(e.id)).map((e) => ({ id: e.id, name: e.name }));
   const keptBefore = before.filter((e) => nowIds.has(e.id)).map((e) => e.id);
