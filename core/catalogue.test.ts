@@ -29,7 +29,18 @@ const DOCUMENTED_KINDS: string[] = [
   'inventory-csv',
   'fideslang',
 ];
-const DOCUMENTED_GROUPS: string[] = ['privacy-notice', 'notice-at-collection', 'in-app', 'ios', 'android', 'apple', 'google-play', 'ropa'];
+const DOCUMENTED_GROUPS: string[] = [
+  'privacy-notice',
+  'notice-at-collection',
+  'notice-of-financial-incentive',
+  'consumer-health-data-policy',
+  'in-app',
+  'ios',
+  'android',
+  'apple',
+  'google-play',
+  'ropa',
+];
 
 function duplicates(values: readonly string[]): string[] {
   return values.filter((value, i) => values.indexOf(value) !== i);

@@ -147,6 +147,11 @@ type BuildGroupInfo =
 export const BUILD_GROUPS = {
   'privacy-notice': { document: true },
   'notice-at-collection': { document: true, when: 'when the workspace includes CCPA' },
+  'notice-of-financial-incentive': { document: true, when: 'when the workspace includes CCPA and records a financial incentive' },
+  'consumer-health-data-policy': {
+    document: true,
+    when: 'when the workspace includes Washington or Nevada and some data type is consumer health data',
+  },
   'in-app': { files: ['in-app.json', 'in-app.md'] },
   ios: { files: ['ios/InfoPlist.strings', 'ios/InfoPlist.xcstrings'] },
   android: { files: ['android/strings.xml'] },

@@ -21,6 +21,7 @@ import { assessTransfer, assessTransfers, DEROGATION_TEXT, dpfCertified, hasCopy
 import { capitalize, listInWords, startSentence, type ListOptions } from '../words';
 import { headingText, markdownInline, markdownUrl, plainLines, plainText, sentence } from './text';
 import { normaliseEmail, normaliseUrl } from '../normalise';
+import { consumerHealthView, financialIncentivesView, type ConsumerHealthView, type FinancialIncentiveView } from './health-and-incentives';
 
 export interface LinkView {
   /** the address as text, escaped */
@@ -247,6 +248,10 @@ export interface DocumentContext {
   specialData: DataTypeView[];
   sensitiveData: DataTypeView[];
   thirdPartyData: DataTypeView[];
+  /** the financial incentives, for the notice of financial incentive (11 CCR 7016) */
+  financialIncentives: FinancialIncentiveView[];
+  /** consumer health data under Washington's and Nevada's laws, for the Consumer Health Data Privacy Policy */
+  consumerHealth: ConsumerHealthView;
   ccpa: {
     /** the categories of personal information A–K that the workspace collects, in statutory order */
     categories: CcpaCategoryView[];
@@ -276,6 +281,10 @@ export interface DocumentContext {
     special: boolean;
     sensitive: boolean;
     thirdPartySources: boolean;
+    /** the workspace records a financial incentive */
+    financialIncentives: boolean;
+    /** some data type is consumer health data */
+    consumerHealth: boolean;
   };
 }
 
@@ -862,6 +871,13 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
   const buyers = recipients.filter((r) => r.sells && r.dataTypeNames.length > 0);
   const adPartners = recipients.filter((r) => r.sharesForAds && r.dataTypeNames.length > 0);
 
+  // The notice of financial incentive and the consumer health data policy ------------------------
+  const incentives = financialIncentivesView(workspace, dataTypes, prose);
+  const health = consumerHealthView(workspace, dataTypes, purposes, recipients, orgName, prose, {
+    link: (url) => linkView(url),
+    email: (address) => emailView(address),
+  });
+
   // Flags ----------------------------------------------------------------------------------------
   const allPurposes = workspace.purposes;
   const specialData = dataTypes.filter((d) => d.special);
@@ -948,6 +964,8 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
     specialData,
     sensitiveData,
     thirdPartyData: dataTypes.filter((d) => d.fromThirdParty),
+    financialIncentives: incentives,
+    consumerHealth: health,
     ccpa: {
       categories: personalCategories,
       sensitive: sensitiveCategory,
@@ -972,6 +990,8 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       special: specialData.length > 0,
       sensitive: sensitiveData.length > 0,
       thirdPartySources: dataTypes.some((d) => d.fromThirdParty),
+      financialIncentives: incentives.length > 0,
+      consumerHealth: health.dataTypes.length > 0,
     },
   };
 }

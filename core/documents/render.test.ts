@@ -230,6 +230,40 @@ describe('availableDocuments', () => {
   });
 });
 
+describe('availableDocuments with a condition', () => {
+  const all = resolveTemplates(
+    ['privacy-notice.md', 'notice-at-collection.md', 'notice-of-financial-incentive.md', 'consumer-health-data-policy.md'].map((name) => ({
+      file: `templates/${name}`,
+      text: readFileSync(new URL(`../../templates/${name}`, import.meta.url), 'utf8'),
+      origin: 'built-in' as const,
+    })),
+    [],
+  ).templates;
+  const ids = (workspace: Workspace) => availableDocuments(workspace, all).map((t) => t.id);
+  const incentive = { id: 'discount', name: '10% off for your email address' };
+
+  it('offers the notice of financial incentive when the CCPA applies and an incentive is recorded', () => {
+    expect(ids(ridgeline)).not.toContain('notice-of-financial-incentive');
+    expect(ids({ ...ridgeline, financialIncentives: [] })).not.toContain('notice-of-financial-incentive');
+    expect(ids({ ...ridgeline, financialIncentives: [incentive] })).toContain('notice-of-financial-incentive');
+    const europeOnly = { ...larder, financialIncentives: [incentive] };
+    expect(ids(europeOnly)).not.toContain('notice-of-financial-incentive');
+  });
+
+  it('offers the consumer health data policy when Washington or Nevada applies and some data is consumer health data', () => {
+    // The sample has heart rate, which is consumer health data by its category.
+    expect(ids(ridgeline)).not.toContain('consumer-health-data-policy');
+    for (const state of ['us-wa', 'us-nv'] as const) {
+      const withState = structuredClone(ridgeline);
+      withState.organization.jurisdictions = [...withState.organization.jurisdictions, state];
+      expect(ids(withState)).toContain('consumer-health-data-policy');
+      // Marked as not consumer health data one by one, nothing is left for the policy.
+      for (const d of withState.dataTypes) d.sensitivity = { ...d.sensitivity, consumerHealth: false };
+      expect(ids(withState)).not.toContain('consumer-health-data-policy');
+    }
+  });
+});
+
 describe('tidyMarkdown', () => {
   it('removes trailing spaces and extra blank lines, ends with one line break and numbers repeated headings', () => {
     expect(tidyMarkdown('\n\n# A  \n\n\n\ntext\t\n## B\n\n## B\n\n## b\n\n\n')).toBe('# A\n\ntext\n## B\n\n## B (2)\n\n## b (3)\n');

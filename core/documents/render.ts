@@ -5,12 +5,23 @@ import type { Workspace } from '../schema';
 import { buildContext } from './context';
 import { engine, liquidError, type ParsedTemplate } from './templates';
 import { plainText } from './text';
-import type { RenderedDocument, TemplateError, TemplateInfo } from './types';
+import { isConsumerHealthData } from '../consumer-health';
+import type { DocumentCondition, RenderedDocument, TemplateError, TemplateInfo } from './types';
 
-/** The documents this workspace calls for: those whose template names one of its jurisdictions. */
+const CONDITIONS: Record<DocumentCondition, (workspace: Workspace) => boolean> = {
+  'financial-incentives': (workspace) => (workspace.financialIncentives?.length ?? 0) > 0,
+  'consumer-health-data': (workspace) => workspace.dataTypes.some(isConsumerHealthData),
+};
+
+/**
+ * The documents this workspace calls for: those whose template names one of its jurisdictions and whose
+ * condition (`when`), if any, holds.
+ */
 export function availableDocuments(workspace: Workspace, templates: ParsedTemplate[]): TemplateInfo[] {
   const jurisdictions = new Set(workspace.organization.jurisdictions);
-  return templates.filter((t) => t.info.jurisdictions.some((j) => jurisdictions.has(j))).map((t) => t.info);
+  return templates
+    .filter((t) => t.info.jurisdictions.some((j) => jurisdictions.has(j)) && (!t.info.when || CONDITIONS[t.info.when](workspace)))
+    .map((t) => t.info);
 }
 
 /**

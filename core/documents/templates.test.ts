@@ -53,7 +53,50 @@ describe('built-in templates', () => {
   });
 });
 
+describe('the notice of financial incentive and the consumer health data policy', () => {
+  it('parse, each with the condition that offers it', () => {
+    const sources: TemplateSource[] = ['notice-of-financial-incentive.md', 'consumer-health-data-policy.md'].map((name) => ({
+      file: `templates/${name}`,
+      text: readFileSync(new URL(`../../templates/${name}`, import.meta.url), 'utf8'),
+      origin: 'built-in',
+    }));
+    const { templates, errors } = resolveTemplates(sources, []);
+    expect(errors).toEqual([]);
+    expect(templates.map((t) => t.info)).toEqual([
+      {
+        id: 'notice-of-financial-incentive',
+        title: 'Notice of financial incentive',
+        kind: 'notice',
+        jurisdictions: ['ccpa'],
+        locale: 'en',
+        when: 'financial-incentives',
+      },
+      {
+        id: 'consumer-health-data-policy',
+        title: 'Consumer Health Data Privacy Policy',
+        kind: 'notice',
+        jurisdictions: ['us-wa', 'us-nv'],
+        locale: 'en',
+        when: 'consumer-health-data',
+      },
+    ]);
+  });
+});
+
 describe('front matter', () => {
+  it('takes an optional condition, one of the known ones', () => {
+    expect(parsed([...FRONT.slice(0, 6), 'when: consumer-health-data', '---']).info.when).toBe('consumer-health-data');
+    expect(parsed(FRONT).info).not.toHaveProperty('when');
+    expect(error([...FRONT.slice(0, 6), 'when: sometimes', '---'])).toMatchObject({
+      line: 7,
+      message: 'the front matter field "when" must be one of financial-incentives, consumer-health-data',
+    });
+    expect(error([...FRONT.slice(0, 6), 'wen: consumer-health-data', '---'])).toMatchObject({
+      line: 7,
+      message: expect.stringContaining('unknown field "wen" (did you mean "when"?)'),
+    });
+  });
+
   it('is required, and closed', () => {
     expect(error(['# No front matter'])).toMatchObject({
       file: 'my-templates/custom.md',

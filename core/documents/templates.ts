@@ -10,7 +10,7 @@ import { JURISDICTIONS, SLUG_PATTERN, type Workspace } from '../schema';
 import { listInWords, startSentence } from '../words';
 import { buildContext, type DocumentContext } from './context';
 import { sentence } from './text';
-import type { TemplateError, TemplateInfo, TemplateSource } from './types';
+import { DOCUMENT_CONDITIONS, type TemplateError, type TemplateInfo, type TemplateSource } from './types';
 
 export interface ParsedTemplate {
   info: TemplateInfo;
@@ -100,9 +100,10 @@ const FrontMatterSchema = z.strictObject({
     })
     .min(1, 'must name at least one of gdpr, uk-gdpr, ccpa'),
   locale: z.string().trim().min(1, 'must not be empty, such as "en"'),
+  when: z.enum(DOCUMENT_CONDITIONS, { error: `must be one of ${DOCUMENT_CONDITIONS.join(', ')}` }).optional(),
 });
 
-const FIELDS = ['id', 'title', 'kind', 'jurisdictions', 'locale'];
+const FIELDS = ['id', 'title', 'kind', 'jurisdictions', 'locale', 'when'];
 
 function distance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -121,7 +122,7 @@ function suggestion(key: string): string {
   return near ? ` (did you mean "${near}"?)` : '';
 }
 
-const FIELD_HINT = 'The front matter needs id, title, kind, jurisdictions and locale; see templates/README.md.';
+const FIELD_HINT = 'The front matter needs id, title, kind, jurisdictions and locale, and may have when; see templates/README.md.';
 
 interface Split {
   frontMatter: string;

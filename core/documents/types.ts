@@ -12,6 +12,13 @@ export interface TemplateSource {
   origin: 'built-in' | 'workspace';
 }
 
+/**
+ * What else, besides a jurisdiction, a document needs before it is offered: `financial-incentives`, the
+ * workspace records a financial incentive; `consumer-health-data`, some data type is consumer health data.
+ */
+export const DOCUMENT_CONDITIONS = ['financial-incentives', 'consumer-health-data'] as const;
+export type DocumentCondition = (typeof DOCUMENT_CONDITIONS)[number];
+
 /** A template's front matter. */
 export interface TemplateInfo {
   id: string;
@@ -20,6 +27,8 @@ export interface TemplateInfo {
   kind: 'notice';
   jurisdictions: Jurisdiction[];
   locale: string;
+  /** offered only when this also holds */
+  when?: DocumentCondition;
 }
 
 /** A problem with a template: where (file, line) and what is wrong. */

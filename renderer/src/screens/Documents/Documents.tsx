@@ -44,8 +44,8 @@ const FORMAT_ICONS: Record<DocumentFormat, typeof IconMarkdown> = {
   docx: IconFileTypeDocx,
 };
 
-// The full notice first: it is the document every workspace has.
-const ORDER = ['privacy-notice', 'notice-at-collection'];
+// The full notice first: it is the document every workspace has; then the notices it points to.
+const ORDER = ['privacy-notice', 'notice-at-collection', 'notice-of-financial-incentive', 'consumer-health-data-policy'];
 function documentRank(id: string): number {
   const rank = ORDER.indexOf(id);
   return rank === -1 ? ORDER.length : rank;
