@@ -115,6 +115,28 @@ describe('validateWorkspace', () => {
       /"analytics" is not one of this data type's purposes/,
     ],
     [
+      'a financial incentive naming a data type that does not exist',
+      (w: any) => (w.financialIncentives = [{ id: 'discount', name: '10% off', dataTypes: [w.dataTypes[0].id, 'loyalty-card'] }]),
+      'financialIncentives[0].dataTypes[1]',
+      /no data type has the id "loyalty-card"; add it under Data types or remove it from the incentive/,
+    ],
+    [
+      'a data type listed twice in a financial incentive',
+      (w: any) => (w.financialIncentives = [{ id: 'discount', name: '10% off', dataTypes: [w.dataTypes[0].id, w.dataTypes[0].id] }]),
+      'financialIncentives[0].dataTypes[1]',
+      /listed twice/,
+    ],
+    [
+      'two financial incentives with one id',
+      (w: any) =>
+        (w.financialIncentives = [
+          { id: 'discount', name: '10% off' },
+          { id: 'discount', name: '20% off' },
+        ]),
+      'financialIncentives[1].id',
+      /already the id of financialIncentives\[0\]/,
+    ],
+    [
       'representative region',
       (w: any) => (w.organization.representatives = [{ region: 'us', name: 'X' }]),
       'organization.representatives[0].region',

@@ -224,6 +224,39 @@ function semanticProblems(input: Record<string, unknown>): Problem[] {
     });
   });
 
+  // A financial incentive names the data types it involves; its ids are unique like an entity's.
+  const incentives = Array.isArray(input.financialIncentives) ? input.financialIncentives : [];
+  const incentiveIds = new Map<string, number>();
+  incentives.forEach((incentive, i) => {
+    if (!isObject(incentive)) return;
+    const at = `financialIncentives[${i}]`;
+    if (typeof incentive.id === 'string') {
+      const previous = incentiveIds.get(incentive.id);
+      if (previous !== undefined) {
+        problems.push({
+          path: `${at}.id`,
+          message: `"${incentive.id}" is already the id of financialIncentives[${previous}]; every id in a list must be unique`,
+        });
+      } else incentiveIds.set(incentive.id, i);
+    }
+    if (!Array.isArray(incentive.dataTypes)) return;
+    const seen = new Set<unknown>();
+    incentive.dataTypes.forEach((value, j) => {
+      if (typeof value !== 'string') return;
+      if (seen.has(value)) {
+        problems.push({ path: `${at}.dataTypes[${j}]`, message: `"${value}" is listed twice` });
+        return;
+      }
+      seen.add(value);
+      if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) && !ids.dataTypes.has(value)) {
+        problems.push({
+          path: `${at}.dataTypes[${j}]`,
+          message: `no data type has the id "${value}"; add it under Data types or remove it from the incentive`,
+        });
+      }
+    });
+  });
+
   const jurisdictions = isObject(input.organization) ? input.organization.jurisdictions : undefined;
   if (Array.isArray(jurisdictions)) {
     const seen = new Set<unknown>();
@@ -235,7 +268,17 @@ function semanticProblems(input: Record<string, unknown>): Problem[] {
   return problems;
 }
 
-const SECTION_ORDER = ['format', 'version', 'organization', 'purposes', 'recipients', 'collectionPoints', 'dataTypes', 'settings'];
+const SECTION_ORDER = [
+  'format',
+  'version',
+  'organization',
+  'purposes',
+  'recipients',
+  'collectionPoints',
+  'dataTypes',
+  'financialIncentives',
+  'settings',
+];
 
 /** Orders problems as they appear in the file, so people read them top to bottom. */
 export function compareProblems(a: Problem, b: Problem): number {
