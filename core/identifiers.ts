@@ -198,6 +198,9 @@ export const CCPA_CATEGORIES = [
   { id: 'professional', code: 'I', label: 'Professional or employment-related information' },
   { id: 'education', code: 'J', label: 'Education information' },
   { id: 'inferences', code: 'K', label: 'Inferences drawn to create a profile' },
+  // Personal information is defined "including, but not limited to" the listed categories (§1798.140(v)(1)):
+  // what a person writes (notes, posts, messages to us) fits none of A-K and is listed as what it is.
+  { id: 'other', code: '', label: 'Other personal information' },
   { id: 'sensitive', code: 'L', label: 'Sensitive personal information' },
 ] as const;
 

@@ -218,7 +218,9 @@ describe('dataTypeFromLibrary', () => {
     expect(crash.classification).toEqual({ apple: 'CrashData', play: 'PSL_CRASH_LOGS' });
 
     const photos = dataTypeFromLibrary(entry('photos'), ws);
+    // Content is "other personal information", but photos, by their store type, are visual information (CCPA H).
     expect(photos.classification).toEqual({ apple: 'PhotosorVideos', play: 'PSL_PHOTOS' });
+    expect(deriveClassification(photos).ccpa).toEqual(['sensory']);
 
     const messages = dataTypeFromLibrary(entry('in-app-messages'), ws);
     // The sensitive flag is set by hand; CCPA category L then follows it without a list override.

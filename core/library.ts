@@ -157,7 +157,9 @@ export function dataTypeFromLibrary(entry: LibraryEntry, workspace: Workspace): 
   const classification: NonNullable<DataType['classification']> = {};
   if (entry.apple !== derived.apple) classification.apple = entry.apple as typeof classification.apple;
   if (entry.play !== derived.play) classification.play = entry.play as typeof classification.play;
-  if (!sameSet(entry.ccpa, derived.ccpa)) classification.ccpa = [...entry.ccpa];
+  // After the store types, because the derived CCPA list follows them (a photo is visual information).
+  const derivedCcpa = deriveClassification({ ...dataType, classification }).ccpa;
+  if (!sameSet(entry.ccpa, derivedCcpa)) classification.ccpa = [...entry.ccpa];
   if (Object.keys(classification).length > 0) dataType.classification = classification;
 
   return dataType;

@@ -35,7 +35,8 @@ describe('identifier lists', () => {
     expect(APPLE_PURPOSE_IDS).toHaveLength(6);
     expect(new Set(PLAY_PURPOSE_IDS).size).toBe(7);
     expect(PLAY_PURPOSE_IDS).toHaveLength(7);
-    expect(CCPA_CATEGORY_IDS).toHaveLength(12);
+    // A-L of 1798.140(v)(1), and 'other' for personal information outside them
+    expect(CCPA_CATEGORY_IDS).toHaveLength(13);
   });
 });
 

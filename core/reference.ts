@@ -114,6 +114,17 @@ export interface Classification {
 
 type Classifiable = Pick<DataType, 'category' | 'classification' | 'sensitivity'>;
 
+/** Apple's and Play's types for recordings and images (formats-and-law §1.2, §2.3). */
+const RECORDINGS_AND_IMAGES = new Set([
+  'PhotosorVideos',
+  'AudioData',
+  'PSL_PHOTOS',
+  'PSL_VIDEOS',
+  'PSL_AUDIO',
+  'PSL_MUSIC',
+  'PSL_OTHER_AUDIO',
+]);
+
 /** A data type's store and statute classification: its overrides where set, its category's otherwise. */
 export function deriveClassification(dataType: Classifiable): Classification {
   const { key, entry } = categoryMapping(dataType.category);
@@ -130,6 +141,13 @@ export function deriveClassification(dataType: Classifiable): Classification {
   } else {
     // Category L *is* the sensitive flag, so a derived list follows a hand-set flag both ways.
     ccpa = entry.ccpa.filter((c) => c !== 'sensitive');
+    // Content is "other personal information" unless it is a recording or an image, which is audio or
+    // visual information (CCPA H); the store type says which it is.
+    const apple = override.apple ?? entry.apple;
+    const play = override.play ?? entry.play;
+    if (ccpa.includes('other') && (RECORDINGS_AND_IMAGES.has(apple) || RECORDINGS_AND_IMAGES.has(play))) {
+      ccpa = ccpa.map((c) => (c === 'other' ? 'sensory' : c));
+    }
     if (ccpaSensitive) ccpa.push('sensitive');
   }
 

@@ -67,6 +67,10 @@ export const INVENTORY_COLUMNS: readonly InventoryColumn[] = [
   { name: 'consequenceIfNotProvided', kind: 'text' },
   { name: 'sensitivity.gdprSpecial', kind: 'boolean' },
   { name: 'sensitivity.ccpaSensitive', kind: 'boolean' },
+  { name: 'sensitivity.consumerHealth', kind: 'boolean' },
+  { name: 'consent.collection', kind: 'boolean' },
+  { name: 'consent.sharing', kind: 'boolean' },
+  { name: 'consent.how', kind: 'text' },
   { name: 'specialCondition', kind: 'token' },
   { name: 'linkedToIdentity', kind: 'boolean' },
   { name: 'tracking', kind: 'boolean' },
@@ -90,7 +94,7 @@ export const INVENTORY_LEFT_OUT: Readonly<Record<string, string>> = {};
 
 const REQUIRED_COLUMNS = INVENTORY_COLUMNS.filter((c) => c.required).map((c) => c.name);
 // Objects that disappear when their last field is cleared, deepest first.
-const NESTED_OBJECTS = [['retention', 'period'], ['retention'], ['sensitivity'], ['classification'], ['inApp']];
+const NESTED_OBJECTS = [['retention', 'period'], ['retention'], ['sensitivity'], ['consent'], ['classification'], ['inApp']];
 
 // ---------------------------------------------------------------------------------------------------
 // Cells

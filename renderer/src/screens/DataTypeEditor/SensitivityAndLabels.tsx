@@ -178,7 +178,7 @@ export function SensitivityAndLabels({ dataType, index }: SectionProps) {
             placeholder={
               dataType.classification?.ccpa ? undefined : `Automatic: ${derived.ccpa.map(ccpaCategoryLabel).join(', ') || 'none'}`
             }
-            data={CCPA_CATEGORIES.map((c) => ({ value: c.id, label: `${c.code}. ${c.label}` }))}
+            data={CCPA_CATEGORIES.map((c) => ({ value: c.id, label: c.code ? `${c.code}. ${c.label}` : c.label }))}
             value={dataType.classification?.ccpa ?? []}
             readOnly={readOnly}
             data-path={`${at}.classification.ccpa`}
