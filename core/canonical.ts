@@ -88,8 +88,14 @@ const ENTRY_SEPARATOR = encoder.encode(',\n');
  * The bytes of `serializeWorkspace(workspace)` in UTF-8, assembled from per-entry bytes kept in
  * `cache` (keyed by the immutable entry objects): after an edit only the changed entry is encoded,
  * and the file is a copy of cached bytes rather than a 3 MB string to build and encode again.
+ * `allocate` gives the memory the bytes are copied into (exactly `length` bytes), so a caller can
+ * reuse one buffer from save to save.
  */
-export function encodeWorkspace(workspace: Workspace | Record<string, unknown>, cache: WeakMap<object, Uint8Array>): Uint8Array {
+export function encodeWorkspace(
+  workspace: Workspace | Record<string, unknown>,
+  cache: WeakMap<object, Uint8Array>,
+  allocate: (length: number) => Uint8Array = (length) => new Uint8Array(length),
+): Uint8Array {
   const record = workspace as Record<string, unknown>;
   const chunks: Uint8Array[] = [];
   let text = '{\n';
@@ -143,7 +149,7 @@ export function encodeWorkspace(workspace: Workspace | Record<string, unknown>, 
   flush();
   let length = 0;
   for (const chunk of chunks) length += chunk.length;
-  const out = new Uint8Array(length);
+  const out = allocate(length);
   let offset = 0;
   for (const chunk of chunks) {
     out.set(chunk, offset);

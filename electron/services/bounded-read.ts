@@ -29,7 +29,7 @@ function megabytes(bytes: number): string {
 
 // O_NONBLOCK: opening a pipe for reading would otherwise wait for a writer before fstat can refuse it.
 // Windows has no such flag and no such files.
-const OPEN_FLAGS = constants.O_NONBLOCK === undefined ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK;
+export const OPEN_FLAGS = constants.O_NONBLOCK === undefined ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NONBLOCK;
 
 async function readAll(handle: FileHandle, path: string, maxBytes: number): Promise<Buffer> {
   const info = await handle.stat();

@@ -384,7 +384,10 @@ export class WorkspaceSession {
     if (this.file !== file) return;
     let revision: string;
     try {
-      revision = revisionOf(await readFile(file.target));
+      const bytes = await readFile(file.target);
+      // Our own save (the usual reason the folder changed) is recognised without hashing 3 MB.
+      const { adapter } = file;
+      revision = adapter.revision !== undefined && adapter.bytes?.equals(bytes) ? adapter.revision : revisionOf(bytes);
     } catch (error) {
       if (!isCode(error, 'ENOENT')) return;
       revision = 'missing';
@@ -401,15 +404,20 @@ export class WorkspaceSession {
     try {
       return ok(await readFile(file.target));
     } catch (error) {
-      if (isCode(error, 'ENOENT')) {
-        return fail({
-          code: 'changed-on-disk',
-          file: file.path,
-          message: `${file.path} was moved, renamed or deleted since Candor opened it, so nothing was saved. Use Save as to write your workspace to a file, or reload.`,
-        });
-      }
-      return fail({ code: 'io', file: file.path, message: `Nothing was saved: ${describeIoError(error, file.path)}.` });
+      return this.readError(file, error);
     }
+  }
+
+  /** Why the file could not be read for a save: gone (changed on disk), or an I/O error. */
+  private readError(file: OpenFile, error: unknown): Result<never> {
+    if (isCode(error, 'ENOENT')) {
+      return fail({
+        code: 'changed-on-disk',
+        file: file.path,
+        message: `${file.path} was moved, renamed or deleted since Candor opened it, so nothing was saved. Use Save as to write your workspace to a file, or reload.`,
+      });
+    }
+    return fail({ code: 'io', file: file.path, message: `Nothing was saved: ${describeIoError(error, file.path)}.` });
   }
 
   /** Keeps `bytes` (what is on disk now) as a backup; the error says where backups go and why it failed. */
@@ -475,27 +483,39 @@ export class WorkspaceSession {
       if (!prepared.ok) return fail(prepared.error);
       const { prepared: next } = prepared;
 
-      // First look: refuse before writing anything, and notice a save that changes nothing.
-      const current = await this.readCurrent(file);
-      if (!current.ok) return current;
-      if (!this.isRevision(file, current.value, baseRevision)) return fail(changedOnDisk(file.path));
-      if (next.bytes.equals(current.value)) {
-        // Same bytes: nothing to write, and no backup of a version identical to the file.
+      // The bytes of the version the edit was based on. The session nearly always holds them (it wrote
+      // or read them last); otherwise they are read, and must be the base revision.
+      let base: Buffer;
+      const held = file.adapter.bytes;
+      if (baseRevision === file.revision && held && file.adapter.revision === baseRevision) {
+        base = held;
+      } else {
+        const current = await this.readCurrent(file);
+        if (!current.ok) return current;
+        if (revisionOf(current.value) !== baseRevision) return fail(changedOnDisk(file.path));
+        base = current.value;
+      }
+      if (next.bytes.equals(base)) {
+        // Same bytes: nothing to write, and no backup of a version identical to the file, once the
+        // file is seen to hold them still.
+        const same = await this.holds(file, base);
+        if (!same.ok) return same;
+        if (!same.value) return fail(changedOnDisk(file.path));
         file.revision = baseRevision;
         file.state = { ...file.state, workspace: next.workspace, revision: baseRevision };
         return ok({ revision: baseRevision });
       }
 
-      // Second look, once the new content is staged beside the file: only a rename then separates
-      // the check from the replacement. The version being replaced becomes a backup here.
+      // The look at the file comes once the new content is staged beside it: only a rename then
+      // separates the check from the replacement. The version being replaced becomes a backup here.
       let refusal: Result<never> | undefined;
       let backupId: string | undefined;
       file.adapter.beforeCommit = async () => {
-        const again = await this.readCurrent(file);
-        const backup = !again.ok
-          ? again
-          : again.value.equals(current.value)
-            ? await this.backUp(file, again.value, baseRevision, backupMeta(file.state, next.workspace))
+        const same = await this.holds(file, base);
+        const backup = !same.ok
+          ? same
+          : same.value
+            ? await this.backUp(file, base, baseRevision, backupMeta(file.state, next.workspace))
             : fail<string>(changedOnDisk(file.path));
         if (!backup.ok) {
           refusal = backup;
@@ -508,9 +528,9 @@ export class WorkspaceSession {
         await file.db.write();
       } catch (error) {
         if (refusal) return refusal;
-        if (file.adapter.revision === next.revision) {
+        if (file.adapter.bytes === next.bytes && file.adapter.revision !== undefined) {
           // The rename happened; only making it durable failed. The file holds the new version.
-          this.wrote(file, next.workspace, next.revision);
+          this.wrote(file, next.workspace, file.adapter.revision);
           return fail({
             code: 'io',
             file: file.path,
@@ -527,16 +547,20 @@ export class WorkspaceSession {
       } finally {
         file.adapter.beforeCommit = undefined;
       }
-      this.wrote(file, next.workspace, next.revision);
+      const revision = await next.revision;
+      this.wrote(file, next.workspace, revision);
       await file.backups.prune().catch(() => undefined);
-      return ok({ revision: next.revision });
+      return ok({ revision });
     })();
   }
 
-  /** Whether `bytes` (just read from disk) are the version at `revision`; a byte comparison when the session holds that version. */
-  private isRevision(file: OpenFile, bytes: Buffer, revision: string): boolean {
-    if (revision === file.revision && file.adapter.bytes && file.adapter.revision === revision) return file.adapter.bytes.equals(bytes);
-    return revisionOf(bytes) === revision;
+  /** Whether the file still holds `bytes`; the error says why it could not be looked at. */
+  private async holds(file: OpenFile, bytes: Buffer): Promise<Result<boolean>> {
+    try {
+      return ok(await file.adapter.holds(bytes));
+    } catch (error) {
+      return this.readError(file, error);
+    }
   }
 
   private wrote(file: OpenFile, workspace: Workspace, revision: string): void {

@@ -1,19 +1,37 @@
 // The workspace file on disk: reading it with a verdict (ok, newer version, or refused with the
 // reason and the path), content revisions, and the lowdb adapter that writes it atomically.
 import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import type { CandorError } from '../../core/api';
 import { encodeWorkspace, serializeWorkspace } from '../../core/canonical';
 import { readWorkspaceText } from '../../core/read';
 import type { Workspace } from '../../core/schema';
 import { validateWorkspace, type Problem } from '../../core/validate';
-import { stageFileAtomic } from './atomic-write';
-import { readBoundedFile, ReadRefusal, WORKSPACE_SIZE_LIMIT } from './bounded-read';
+import { stageFileAtomic, type StagedFile } from './atomic-write';
+import { OPEN_FLAGS, readBoundedFile, ReadRefusal, WORKSPACE_SIZE_LIMIT } from './bounded-read';
 import { describeIoError } from './io-error';
 
 /** The revision of some bytes: their SHA-256, in hex. Equal bytes, equal revision. */
 export function revisionOf(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** How much `revisionWhileWriting` hashes before letting other work run: about a tenth of a millisecond. */
+const HASH_SLICE = 256 * 1024;
+
+/**
+ * `revisionOf(bytes)`, hashed a slice at a time with the event loop free in between, so a save's
+ * file operations go on while its 3 MB are hashed. (WebCrypto's digest would hash on another thread,
+ * but copies the bytes first, which costs as much as the hashing.)
+ */
+async function revisionWhileWriting(bytes: Uint8Array): Promise<string> {
+  const hash = createHash('sha256');
+  for (let offset = 0; offset < bytes.byteLength; offset += HASH_SLICE) {
+    if (offset > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    hash.update(bytes.subarray(offset, offset + HASH_SLICE));
+  }
+  return hash.digest('hex');
 }
 
 export type WorkspaceFileContent =
@@ -137,12 +155,13 @@ function remember(memo: WriteMemo, workspace: Workspace): void {
   }
 }
 
-/** Validates and serializes a workspace for writing; invalid input is refused with every problem. */
-export function prepareWrite(
+/** Validates and serializes a workspace for writing, without the revision; invalid input is refused with every problem. */
+function encodeForWrite(
   input: unknown,
   path: string,
   memo?: WriteMemo,
-): { ok: true; prepared: PreparedWrite } | { ok: false; error: CandorError } {
+  allocate?: (length: number) => Uint8Array,
+): { ok: true; workspace: Workspace; bytes: Buffer } | { ok: false; error: CandorError } {
   const result = validateWorkspace(input, memo ? { trusted: memo.trusted } : {});
   if (!result.ok) {
     return {
@@ -156,9 +175,28 @@ export function prepareWrite(
     };
   }
   if (memo) remember(memo, result.workspace);
-  const encoded = memo ? encodeWorkspace(result.workspace, memo.bytes) : new TextEncoder().encode(serializeWorkspace(result.workspace));
-  const bytes = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
-  return { ok: true, prepared: { workspace: result.workspace, bytes, revision: revisionOf(bytes) } };
+  const encoded = memo
+    ? encodeWorkspace(result.workspace, memo.bytes, allocate)
+    : new TextEncoder().encode(serializeWorkspace(result.workspace));
+  return { ok: true, workspace: result.workspace, bytes: Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength) };
+}
+
+/** Validates and serializes a workspace for writing; invalid input is refused with every problem. */
+export function prepareWrite(
+  input: unknown,
+  path: string,
+  memo?: WriteMemo,
+): { ok: true; prepared: PreparedWrite } | { ok: false; error: CandorError } {
+  const result = encodeForWrite(input, path, memo);
+  if (!result.ok) return result;
+  return { ok: true, prepared: { workspace: result.workspace, bytes: result.bytes, revision: revisionOf(result.bytes) } };
+}
+
+/** A write prepared by the adapter: its revision is still being computed while the bytes go to disk. */
+export interface PendingWrite {
+  workspace: Workspace;
+  bytes: Buffer;
+  revision: Promise<string>;
 }
 
 /**
@@ -180,7 +218,17 @@ export class WorkspaceFileAdapter implements Adapter<Workspace | null> {
    * replaces the file; if it throws, nothing is replaced. The session checks the file on disk here.
    */
   beforeCommit: (() => Promise<void>) | undefined;
-  private prepared: PreparedWrite | undefined;
+  /** the write `prepare` made, and the buffer its bytes are in */
+  private prepared: (PendingWrite & { memory: Buffer | undefined }) | undefined;
+  /** where `holds` reads the file, reused from save to save */
+  private scratch: Buffer | undefined;
+  /**
+   * Memory for the bytes of saves, reused: `own` holds the version on disk (when this adapter wrote
+   * it), `spare` the one before, which nothing refers to any more. A fresh 3 MB buffer on every save
+   * costs more than validating and encoding the edit.
+   */
+  private own: Buffer | undefined;
+  private spare: Buffer | undefined;
   /** validated entries and their text, kept across saves of this file */
   readonly memo: WriteMemo = createWriteMemo();
 
@@ -191,42 +239,97 @@ export class WorkspaceFileAdapter implements Adapter<Workspace | null> {
     if (content.kind !== 'ok') throw new WorkspaceFileError(content);
     this.revision = content.revision;
     this.bytes = content.bytes;
+    this.own = undefined;
     remember(this.memo, content.workspace);
     return content.workspace;
   }
 
-  /** Validates and serializes `input`; the next write of the returned workspace reuses the result. */
-  prepare(input: unknown): ReturnType<typeof prepareWrite> {
-    const result = prepareWrite(input, this.path, this.memo);
-    this.prepared = result.ok ? result.prepared : undefined;
-    return result;
+  /**
+   * Validates and serializes `input` and starts hashing the result; the next write of the returned
+   * workspace reuses all of it.
+   */
+  prepare(input: unknown): { ok: true; prepared: PendingWrite } | { ok: false; error: CandorError } {
+    // A write prepared and never made (a save that changed nothing) leaves its memory free.
+    if (this.prepared) this.spare ??= this.prepared.memory;
+    this.prepared = undefined;
+    let memory: Buffer | undefined;
+    const result = encodeForWrite(input, this.path, this.memo, (length) => {
+      memory = this.spare && this.spare.length >= length ? this.spare : Buffer.allocUnsafeSlow(length + (length >> 3));
+      this.spare = undefined;
+      return memory.subarray(0, length);
+    });
+    if (!result.ok) {
+      if (memory) this.spare = memory;
+      return result;
+    }
+    const revision = revisionWhileWriting(result.bytes);
+    // A write that fails before awaiting the revision must not leave a rejection nobody handles.
+    revision.catch(() => undefined);
+    this.prepared = { workspace: result.workspace, bytes: result.bytes, revision, memory };
+    return { ok: true, prepared: this.prepared };
+  }
+
+  /**
+   * Whether the file holds exactly `expected` now. It is read into a buffer this adapter keeps, since
+   * a save compares the whole file twice and a fresh 3 MB buffer each time costs more than the
+   * reading. Throws what opening or reading throws (ENOENT when the file is gone). Not reentrant: the
+   * session calls it from one save at a time.
+   */
+  async holds(expected: Uint8Array): Promise<boolean> {
+    const handle = await open(this.path, OPEN_FLAGS);
+    try {
+      // One byte more than expected, so a longer file shows as one.
+      const want = expected.byteLength + 1;
+      if (!this.scratch || this.scratch.length < want) this.scratch = Buffer.allocUnsafe(want + (want >> 3));
+      let total = 0;
+      while (total < want) {
+        const { bytesRead } = await handle.read(this.scratch, total, want - total, total);
+        if (bytesRead === 0) break;
+        total += bytesRead;
+      }
+      return total === expected.byteLength && this.scratch.compare(expected, 0, expected.byteLength, 0, total) === 0;
+    } finally {
+      await handle.close();
+    }
   }
 
   async write(data: Workspace | null): Promise<void> {
     if (data === null) throw new Error(`Candor refused to write an empty workspace to ${this.path}`);
-    let prepared = this.prepared?.workspace === data ? this.prepared : undefined;
-    if (!prepared) {
-      const result = prepareWrite(data, this.path, this.memo);
+    if (this.prepared?.workspace !== data) {
+      const result = this.prepare(data);
       if (!result.ok) throw new Error(result.error.message);
-      prepared = result.prepared;
     }
+    const prepared = this.prepared!;
     this.prepared = undefined;
-    const staged = await stageFileAtomic(this.path, prepared.bytes);
+    let staged: StagedFile;
+    let revision: string;
     try {
+      staged = await stageFileAtomic(this.path, prepared.bytes);
+    } catch (error) {
+      this.spare = prepared.memory;
+      throw error;
+    }
+    try {
+      revision = await prepared.revision;
       await this.beforeCommit?.();
     } catch (error) {
       await staged.discard();
+      this.spare = prepared.memory;
       throw error;
     }
-    this.committing = prepared.revision;
+    this.committing = revision;
     try {
       await staged.commit();
     } finally {
       this.committing = undefined;
       // Replaced even if the folder fsync then failed: the file holds these bytes now.
       if (staged.replaced) {
-        this.revision = prepared.revision;
+        this.revision = revision;
         this.bytes = prepared.bytes;
+        this.spare = this.own;
+        this.own = prepared.memory;
+      } else {
+        this.spare = prepared.memory;
       }
     }
   }
