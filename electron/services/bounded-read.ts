@@ -43,21 +43,25 @@ async function readAll(handle: FileHandle, path: string, maxBytes: number): Prom
       `${path} is ${megabytes(info.size)}, more than the ${megabytes(maxBytes)} Candor reads; check that it is the right file`,
     );
   }
-  // The size can grow while it is read (a file still being written): read at most one byte more than allowed.
-  const chunks: Buffer[] = [];
+  // Straight into one buffer of the size the file has, plus a byte to notice that it grew while being
+  // read (a file still being written); a bigger one only then, never past one byte more than allowed.
+  // One buffer rather than chunks joined at the end: a 3 MB workspace is copied once, not twice.
+  let buffer = Buffer.allocUnsafe(Math.min(info.size, maxBytes) + 1);
   let total = 0;
   for (;;) {
-    const room = maxBytes + 1 - total;
-    const buffer = Buffer.allocUnsafe(Math.min(room, 1024 * 1024));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-    if (bytesRead === 0) break;
-    chunks.push(buffer.subarray(0, bytesRead));
-    total += bytesRead;
-    if (total > maxBytes) {
-      throw new ReadRefusal('too-large', `${path} is more than the ${megabytes(maxBytes)} Candor reads; check that it is the right file`);
+    if (total === buffer.length) {
+      if (total > maxBytes) {
+        throw new ReadRefusal('too-large', `${path} is more than the ${megabytes(maxBytes)} Candor reads; check that it is the right file`);
+      }
+      const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+      buffer.copy(bigger, 0, 0, total);
+      buffer = bigger;
     }
+    const { bytesRead } = await handle.read(buffer, total, buffer.length - total, null);
+    if (bytesRead === 0) break;
+    total += bytesRead;
   }
-  return Buffer.concat(chunks, total);
+  return buffer.subarray(0, total);
 }
 
 /**
