@@ -35,6 +35,28 @@ const rc = (ws: Workspace, id: string) => {
   return found;
 };
 
+// A web page (collection point 4) where the email address is entered, with a cookie of the organisation's and one of the ad network's.
+function withWebPage(ws: Workspace, adCookie: Partial<NonNullable<Workspace['collectionPoints'][number]['cookies']>[number]> = {}): void {
+  ws.collectionPoints.push({
+    id: 'website',
+    name: 'Website',
+    platform: 'web',
+    cookies: [
+      { name: 'session', purpose: 'Keeps you signed in.', duration: 'Session', party: 'first', necessary: true },
+      {
+        name: 'adn_id',
+        provider: 'adnet',
+        purpose: 'Measures our ads.',
+        duration: '13 months',
+        party: 'third',
+        necessary: false,
+        ...adCookie,
+      },
+    ],
+  });
+  dt(ws, 'email-address').collectedAt!.push('website');
+}
+
 /** For every rule: examples that must fail it (with the exact paths reported) and examples that must pass. */
 const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
   'no-contact-email': {
@@ -909,6 +931,74 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
       },
     ],
   },
+  'tracker-without-cookie': {
+    fail: [
+      {
+        name: "the ad network's data is no longer collected in the apps, and no cookie names it",
+        edit: (ws) => (dt(ws, 'advertising-id').collectedAt = ['servers']),
+        paths: ['recipients[2].trackingDomains'],
+      },
+      {
+        name: 'a pixel with tracking domains that nothing sets',
+        edit: (ws) =>
+          ws.recipients.push({ id: 'pixelco', name: 'Pixel Co', role: 'controller', country: 'IE', trackingDomains: ['px.example'] }),
+        paths: ['recipients[3].trackingDomains'],
+      },
+    ],
+    pass: [
+      { name: 'its SDK receives the advertising ID collected in the apps', edit: () => {} },
+      {
+        name: 'not in the apps, but a web page lists its cookie',
+        edit: (ws) => {
+          dt(ws, 'advertising-id').collectedAt = ['servers'];
+          withWebPage(ws);
+        },
+      },
+      {
+        name: 'a recipient without tracking domains',
+        edit: (ws) => ws.recipients.push({ id: 'pixelco', name: 'Pixel Co', role: 'controller', country: 'IE' }),
+      },
+    ],
+  },
+  'third-party-cookie-without-consent': {
+    fail: [
+      {
+        name: 'an ad cookie where only the email address (a contract purpose) is collected',
+        edit: (ws) => withWebPage(ws),
+        paths: ['collectionPoints[4].cookies[1]'],
+      },
+      {
+        name: 'a third-party cookie not marked either way',
+        edit: (ws) => withWebPage(ws, { necessary: undefined }),
+        paths: ['collectionPoints[4].cookies[1]'],
+      },
+    ],
+    pass: [
+      {
+        name: 'the advertising ID, for a purpose based on consent, is collected there too',
+        edit: (ws) => {
+          withWebPage(ws);
+          dt(ws, 'advertising-id').collectedAt!.push('website');
+        },
+      },
+      {
+        name: 'consent to collection is recorded on a data type collected there',
+        edit: (ws) => {
+          withWebPage(ws);
+          dt(ws, 'email-address').consent = { collection: true, how: 'The cookie banner asks before any ad cookie is set.' };
+        },
+      },
+      { name: 'the cookie is strictly necessary', edit: (ws) => withWebPage(ws, { necessary: true }) },
+      { name: 'a first-party analytics cookie', edit: (ws) => withWebPage(ws, { party: 'first' }) },
+      {
+        name: 'neither the GDPR nor the UK GDPR applies',
+        edit: (ws) => {
+          withWebPage(ws);
+          org(ws).jurisdictions = ['ccpa'];
+        },
+      },
+    ],
+  },
   'tracking-recipients-all-processors': {
     fail: [
       {
@@ -1436,6 +1526,8 @@ describe('the rule catalogue', () => {
       'consent-on-required-data': 'warning',
       'ephemeral-retained': 'error',
       'tracking-recipients-all-processors': 'error',
+      'tracker-without-cookie': 'warning',
+      'third-party-cookie-without-consent': 'warning',
       'play-deletion-url-missing': 'error',
     });
   });

@@ -5,6 +5,7 @@
 import type { Workspace } from './schema';
 import { appleRules } from './lint/apple';
 import { completenessRules } from './lint/completeness';
+import { cookieRules } from './lint/cookies';
 import { dataTypeRules } from './lint/data-types';
 import { workspaceFacts, type WorkspaceFacts } from './lint/facts';
 import { comparePaths } from './lint/order';
@@ -25,6 +26,7 @@ const DEFINITIONS: readonly RuleDefinition[] = [
   ...organizationRules,
   ...purposeRules,
   ...recipientRules,
+  ...cookieRules,
   ...usageRules,
   ...dataTypeRules,
   ...wordingRules,

@@ -21,6 +21,7 @@ import { assessTransfer, assessTransfers, DEROGATION_TEXT, dpfCertified, hasCopy
 import { capitalize, listInWords, startSentence, type ListOptions } from '../words';
 import { headingText, markdownInline, markdownUrl, plainLines, plainText, sentence } from './text';
 import { normaliseEmail, normaliseUrl } from '../normalise';
+import { appTracking, consentRecordedAt } from '../cookies';
 import { consumerHealthView, financialIncentivesView, type ConsumerHealthView, type FinancialIncentiveView } from './health-and-incentives';
 
 export interface LinkView {
@@ -186,6 +187,60 @@ export interface CcpaCategoryView {
   disclosedTo: string[];
 }
 
+export interface CookieView {
+  name: string;
+  /** the recipient's name, or the organisation's for its own */
+  provider: string;
+  purpose: string;
+  duration: string;
+  /** "First party", "Third party" or empty */
+  party: string;
+  /** "Yes", "No" or empty */
+  necessary: string;
+}
+
+export interface CookiesView {
+  /** the "Cookies and similar technologies" section is written: cookies are listed, or an app tracks */
+  present: boolean;
+  /** every cookie listed at any collection point, each once */
+  list: CookieView[];
+  /** some cookie is not strictly necessary (or not marked either way) */
+  optional: boolean;
+  /** consent is recorded at every point that sets a cookie not marked strictly necessary */
+  consent: boolean;
+  /** a cookie's provider is a recipient marked as buying data or receiving it for cross-context behavioural advertising */
+  saleOrSharing: boolean;
+  /** the apps that track, for the device settings that stop them */
+  appTracking: { ios: boolean; iosPrompt: boolean; android: boolean };
+}
+
+export interface UsStatesView {
+  /** a comprehensive US state privacy law other than California's applies */
+  present: boolean;
+  /** "Your rights in other US states" beside the CCPA, "Your rights under US state privacy laws" without it */
+  heading: string;
+  /** the states, joined with "or": "Virginia, Colorado or Texas" */
+  states: string;
+  /** completes "If you live in …, … gives you these rights": "Virginia's consumer privacy law", "the consumer privacy law of your state" */
+  law: string;
+  /** some of the states gives the right to correct */
+  correction: boolean;
+  /** the states that do not give it, joined with "and" ("Utah and Iowa"); empty when every one does */
+  noCorrection: string;
+  /** whether personal data is sold or used for targeted advertising, to whom, and how to opt out: sentences */
+  optOutText: string;
+  /** whether personal data is used for profiling in furtherance of decisions with legal or similarly significant effects: a sentence */
+  profilingText: string;
+  /** the data types that are sensitive data under these laws */
+  sensitiveData: DataTypeView[];
+  /** what the laws of the workspace's states say about that sensitive data and how we process it: sentences; empty without any */
+  sensitiveText: string;
+  /** how a universal opt-out signal such as Global Privacy Control is honoured: sentences; empty when it is not or nothing is sold or targeted */
+  signalsText: string;
+  /** how to appeal a refused request and then contact the Attorney General: sentences */
+  appealText: string;
+}
+
 export interface DocumentContext {
   document: {
     id: string;
@@ -248,6 +303,7 @@ export interface DocumentContext {
   specialData: DataTypeView[];
   sensitiveData: DataTypeView[];
   thirdPartyData: DataTypeView[];
+  cookies: CookiesView;
   /** the financial incentives, for the notice of financial incentive (11 CCR 7016) */
   financialIncentives: FinancialIncentiveView[];
   /** consumer health data under Washington's and Nevada's laws, for the Consumer Health Data Privacy Policy */
@@ -964,6 +1020,7 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
     specialData,
     sensitiveData,
     thirdPartyData: dataTypes.filter((d) => d.fromThirdParty),
+    cookies: cookiesView(workspace, orgName, recipientNames),
     financialIncentives: incentives,
     consumerHealth: health,
     ccpa: {
@@ -993,5 +1050,42 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       financialIncentives: incentives.length > 0,
       consumerHealth: health.dataTypes.length > 0,
     },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Cookies and similar technologies
+
+function cookiesView(workspace: Workspace, orgName: string, recipientNames: Map<string, string>): CookiesView {
+  const seen = new Set<string>();
+  const list: CookieView[] = [];
+  const optionalAt: Workspace['collectionPoints'] = [];
+  for (const point of workspace.collectionPoints) {
+    for (const cookie of point.cookies ?? []) {
+      if (cookie.necessary !== true && !optionalAt.includes(point)) optionalAt.push(point);
+      // The same cookie set on two pages is one row.
+      const key = JSON.stringify([cookie.name, cookie.provider, cookie.purpose, cookie.duration, cookie.party, cookie.necessary]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      list.push({
+        name: markdownInline(cookie.name),
+        provider: (cookie.provider && recipientNames.get(cookie.provider)) || orgName,
+        purpose: cookie.purpose ? markdownInline(cookie.purpose) : '',
+        duration: cookie.duration ? markdownInline(cookie.duration) : '',
+        party: cookie.party === 'first' ? 'First party' : cookie.party === 'third' ? 'Third party' : '',
+        necessary: cookie.necessary === true ? 'Yes' : cookie.necessary === false ? 'No' : '',
+      });
+    }
+  }
+  const tracking = appTracking(workspace);
+  const providers = new Set(workspace.collectionPoints.flatMap((p) => (p.cookies ?? []).map((c) => c.provider)));
+  return {
+    present: list.length > 0 || tracking.ios || tracking.android,
+    // Strictly necessary first, then the rest, each in the order listed.
+    list: [...list.filter((c) => c.necessary === 'Yes'), ...list.filter((c) => c.necessary !== 'Yes')],
+    optional: optionalAt.length > 0,
+    consent: optionalAt.length > 0 && optionalAt.every((point) => consentRecordedAt(workspace, point)),
+    saleOrSharing: workspace.recipients.some((r) => providers.has(r.id) && (r.sells === true || r.sharesForAds === true)),
+    appTracking: tracking,
   };
 }
