@@ -11,12 +11,12 @@ import type { Workspace } from './schema';
 import { DECISION_GROUND_LABELS, objectionApplies } from './profiling';
 import { assessTransfer, basisLabel, representativeNeeded, type TransferProblem, type TransferRegime } from './transfers';
 import { parsePath } from './validate';
-import { capitalize, count, listInWords } from './words';
-import { requestMethods } from './lint/california';
-import { hasPlatform } from './platforms';
+import { plainText } from './documents/text';
+import { count, listInWords } from './words';
+import type { UsStateLaw } from './us-states';
 
 export type CoverageStatus = 'met' | 'missing' | 'not-applicable';
-export type CoverageSectionId = 'gdpr' | 'uk-gdpr' | 'ccpa' | 'apple' | 'play';
+export type CoverageSectionId = 'gdpr' | 'uk-gdpr' | 'ccpa' | 'us-states' | 'apple' | 'play';
 
 export interface CoverageRequirement {
   /** unique within its section, e.g. `retention` */
@@ -448,7 +448,6 @@ function ccpaSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
     {
       id: 'categories',
       reference: '11 CCR §7012(e)(1)',
-  const directMarketers = disclosed.filter((r) => r.recipient.directMarketing === true);
       title: 'Categories of personal information, including sensitive personal information',
       rules: ['empty-inventory'],
       met: () =>
@@ -492,41 +491,13 @@ function ccpaSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
       title: 'Link to "Do Not Sell or Share My Personal Information"',
       rules: ['no-opt-out-url'],
       notApplicable: () => (soldOrShared.length === 0 ? 'Nothing is sold or shared, so no opt-out link is needed.' : undefined),
-      met: () =>
-        org.optOutUrl ? `The opt-out page is ${org.optOutUrl}.` : `The Alternative Opt-out Link goes to ${org.alternativeOptOutUrl}.`,
+      met: () => `The opt-out page is ${org.optOutUrl}.`,
       missing: () => 'Data is sold or shared, but there is no opt-out link.',
     },
     {
       id: 'privacy-policy-link',
       reference: '11 CCR §7012(e)(6)',
       title: 'Link to the privacy policy',
-    {
-      id: 'limit-link',
-      reference: 'Cal. Civ. Code §1798.135(a)(2), 11 CCR §7014, §7015, §7027(m)',
-      title: 'Link to "Limit the Use of My Sensitive Personal Information", or the statement that none is needed',
-      rules: ['ccpa-limit-link-missing'],
-      notApplicable: () => (sensitive.length === 0 ? 'No data type is sensitive personal information.' : undefined),
-      met: () =>
-        org.limitUseUrl
-          ? `The "Limit the Use" page is ${org.limitUseUrl}.`
-          : org.alternativeOptOutUrl
-            ? `The Alternative Opt-out Link, ${org.alternativeOptOutUrl}, serves as the "Limit the Use" link.`
-            : 'Sensitive personal information is used only for the purposes of 11 CCR §7027(m), and the notice says so.',
-      missing: () => 'Data types are sensitive personal information, but there is no "Limit the Use" link or statement.',
-    },
-    {
-      id: 'opt-out-signals',
-      reference: 'Cal. Civ. Code §1798.135(b)(1), (e); 11 CCR §7025, §7011(e)(3)(F)',
-      title: 'Opt-out preference signals honoured, and how',
-      rules: ['opt-out-signals-not-honoured'],
-      notApplicable: () =>
-        soldOrShared.length === 0 ? 'Nothing is sold or shared, so there is nothing for a signal to opt out of.' : undefined,
-      met: () =>
-        org.usPrivacy?.optOutSignalsHow?.trim()
-          ? 'Opt-out preference signals are honoured, and the notice says how.'
-          : 'Opt-out preference signals are honoured for the browser or device that sends them, as the notice says.',
-      missing: () => 'Data is sold or shared, but opt-out preference signals are not recorded as honoured.',
-    },
       rules: ['no-privacy-policy-url'],
       met: () => `The privacy policy is published at ${org.privacyPolicyUrl}.`,
       missing: () => 'There is no address for the published privacy policy.',
@@ -563,68 +534,19 @@ function ccpaSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
       id: 'minors',
       reference: '11 CCR §7011(e)(1), Cal. Civ. Code §1798.120(c)',
       title: 'Whether personal information of consumers under 16 is sold or shared',
-      rules: ['audience-age-unknown', 'sale-under-16-unknown'],
+      rules: ['audience-age-unknown'],
       notApplicable: () => (soldOrShared.length === 0 ? 'Nothing is sold or shared.' : undefined),
       met: () =>
-        org.usPrivacy?.sellsUnder16
-          ? `The audience is ${org.audience?.minimumAge} and older, and the policy says that data of people under 16 is sold or shared only with their opt-in consent (a parent's under 13).`
-          : `The audience is ${org.audience?.minimumAge} and older, and the policy says there is no actual knowledge that data of anyone under 16 is sold or shared.`,
-      missing: (hits) =>
-        [
-          byRule(hits, 'sale-under-16-unknown').length
-            ? 'Data is sold or shared, but it is not recorded whether data of people under 16 is.'
-            : '',
-          byRule(hits, 'audience-age-unknown').length ? 'The minimum age of the audience is not set.' : '',
-        ]
-          .filter(Boolean)
-          .join(' '),
+        `The audience is ${org.audience?.minimumAge} and older, so the policy can say whether data of anyone under 16 is sold or shared.`,
+      missing: () => 'Data is sold or shared, but the minimum age of the audience is not set.',
     },
     {
       id: 'contact',
-      reference: '11 CCR §7011(e)(3)(J)',
-      title: 'Contact for questions about the privacy policy',
+      reference: '11 CCR §7011(e)(3)',
+      title: 'How to submit requests and ask questions',
       rules: ['no-contact-email'],
-      met: () => `Questions go to ${org.contactEmail}.`,
-      missing: () => 'The organization has no privacy contact email.',
-    },
-    {
-      id: 'request-methods',
-      reference: 'Cal. Civ. Code §1798.130(a)(1), 11 CCR §7011(e)(3)',
-      title: 'Two or more ways to make requests, including a toll-free number (an email address alone for a business only online)',
-      rules: ['ccpa-request-methods'],
-      met: () => {
-        const methods = requestMethods(org);
-        const ways = [
-          methods.webForm ? 'a web form' : '',
-          methods.phone ? 'a toll-free number' : '',
-          methods.email ? (org.requests?.email?.trim() ? 'an email address' : 'the privacy contact email') : '',
-          methods.postal ? 'a postal address' : '',
-          methods.inApp ? 'a place in the app' : '',
-        ].filter(Boolean);
-        return `${capitalize(listInWords(ways))} ${ways.length === 1 ? 'takes' : 'take'} requests${org.requests?.onlineOnly && !methods.phone ? ', enough for a business that operates only online' : ''}; the notice describes verification, authorised agents and response times.`;
-      },
-      missing: (hits) => hits[0].message.split('. ')[0] + '.',
-    },
-    {
-      id: 'do-not-track',
-      reference: 'Cal. Bus. & Prof. Code §22575(b)(5) (CalOPPA)',
-      title: 'How the website responds to Do Not Track signals',
-      rules: ['do-not-track-unset'],
-      notApplicable: () => (!hasPlatform(workspace, 'web') ? 'There is no website among the collection points.' : undefined),
-      met: () =>
-        org.usPrivacy?.doNotTrack === 'honoured'
-          ? 'The notice says the website responds to Do Not Track signals.'
-          : 'The notice says the website does not respond to Do Not Track signals.',
-      missing: () => 'There is a website, but it is not recorded how it responds to Do Not Track signals.',
-    },
-    {
-      id: 'shine-the-light',
-      reference: 'Cal. Civ. Code §1798.83',
-      title: 'Disclosure to third parties for their direct marketing ("Shine the Light")',
-      notApplicable: () =>
-        directMarketers.length === 0 ? 'No recipient receives personal information for its own direct marketing.' : undefined,
-      met: () =>
-        `${names(directMarketers.map((r) => r.name))} ${directMarketers.length === 1 ? 'receives' : 'receive'} personal information for direct marketing; the notice tells California residents how to ask which categories went to whom.`,
+      met: () => `Requests and questions go to ${org.contactEmail}.`,
+      missing: () => 'The organization has no privacy contact email for requests.',
     },
     {
       id: 'last-updated',
@@ -639,6 +561,133 @@ function ccpaSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
     'ccpa',
     'CCPA',
     'The notice at collection (11 CCR §7012(e)(1)–(6)) and the essentials of the privacy policy (§7011).',
+    build(specs, findings),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The other US states: the privacy notice of the comprehensive state laws (the Virginia model) and what
+// each state adds: an appeal (not Utah), consent for sensitive data (not Utah, Iowa; Maryland only what
+// is strictly necessary), universal opt-out signals (the states in resources/us-states.json).
+
+/** "VA, CO, CT" */
+const codes = (states: readonly UsStateLaw[]) => states.map((s) => s.code).join(', ');
+
+function usStatesSection(facts: WorkspaceFacts, findings: readonly Finding[]): CoverageSection {
+  const { workspace, dataTypes, usStates, soldOrTargeted } = facts;
+  const org = workspace.organization;
+  const appealStates = usStates.filter((s) => s.appeal);
+  const consentStates = usStates.filter((s) => s.sensitiveData === 'opt-in');
+  const maryland = usStates.filter((s) => s.sensitiveData === 'strictly-necessary');
+  const signalStates = usStates.filter((s) => s.universalOptOut);
+  const sensitive = dataTypes.filter((d) => d.stateSensitive);
+  const optOutPage = org.alternativeOptOutUrl ?? org.optOutUrl;
+  const specs: RequirementSpec[] = [
+    {
+      id: 'categories-and-purposes',
+      reference: `${codes(usStates)}: privacy notice`,
+      title: 'Categories of personal data processed and the purpose of each',
+      rules: ['empty-inventory'],
+      met: () => `${count(dataTypes.length, 'data type')} ${dataTypes.length === 1 ? 'is' : 'are'} described, each with its purposes.`,
+      missing: () => NO_DATA_TYPES,
+    },
+    {
+      id: 'recipients',
+      reference: `${codes(usStates)}: privacy notice`,
+      title: 'Categories of personal data shared with third parties, and of those third parties',
+      rules: ['recipient-role-missing'],
+      met: () =>
+        facts.recipients.length === 0
+          ? 'No recipient is listed, so the notice says the data stays with the organization.'
+          : `${count(facts.recipients.length, 'recipient')}, each with its role and the data it receives.`,
+      missing: (hits) => `No role is set for ${namesOf(facts, hits)}.`,
+    },
+    {
+      id: 'rights-and-requests',
+      reference: `${codes(usStates)}: privacy notice`,
+      title: 'The rights, and how to exercise them',
+      rules: ['no-contact-email'],
+      met: () =>
+        `The notice lists access, ${usStates.some((s) => s.correction) ? 'correction, ' : ''}deletion, portability and the opt-outs, and how to make a request${org.contactEmail ? `, including by email to ${org.requests?.email ?? org.contactEmail}` : ''}.`,
+      missing: () => 'The organization has no privacy contact email, so the notice cannot say how to make a request.',
+    },
+    {
+      id: 'appeal',
+      reference: `${codes(appealStates.length ? appealStates : usStates)}: appeals`,
+      title: 'How to appeal a refused request, and the Attorney General after an appeal',
+      rules: ['us-appeal-missing'],
+      notApplicable: () => (appealStates.length === 0 ? `${listInWords(usStates.map((s) => s.state))}'s law gives no appeal.` : undefined),
+      met: () =>
+        `Appeals are made as recorded ("${plainText(org.requests!.appeal!)}"), and the notice names the state Attorney General for a denied appeal.`,
+      missing: () => 'No way to appeal a refused request is recorded.',
+    },
+    {
+      id: 'sensitive-data',
+      reference: `${codes([...consentStates, ...maryland].length ? [...consentStates, ...maryland] : usStates)}: sensitive data`,
+      title: 'Consent before sensitive data is processed (Maryland: only what is strictly necessary, never sold)',
+      rules: ['us-sensitive-without-consent', 'us-sensitive-sold-maryland'],
+      notApplicable: () =>
+        sensitive.length === 0
+          ? 'No data type is sensitive data under the state laws.'
+          : consentStates.length + maryland.length === 0
+            ? `${listInWords(usStates.map((s) => s.state))} ${usStates.length === 1 ? 'asks' : 'ask'} only for notice and a chance to opt out, which the notice gives.`
+            : undefined,
+      met: () =>
+        consentStates.length
+          ? `${names(sensitive.map((d) => d.name))} ${sensitive.length === 1 ? 'is' : 'are'} collected only with recorded consent${maryland.length ? ', and none is sold' : ''}.`
+          : `${names(sensitive.map((d) => d.name))} ${sensitive.length === 1 ? 'is' : 'are'} not sold, and the notice says Maryland allows it only where strictly necessary.`,
+      missing: (hits) => {
+        const consent = byRule(hits, 'us-sensitive-without-consent');
+        const sold = byRule(hits, 'us-sensitive-sold-maryland');
+        return [
+          consent.length
+            ? `${namesOf(facts, consent)} ${consent.length === 1 ? 'is' : 'are'} sensitive data without recorded consent.`
+            : '',
+          sold.length ? `${namesOf(facts, sold)} ${sold.length === 1 ? 'is' : 'are'} sensitive data sold, which Maryland forbids.` : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+      },
+    },
+    {
+      id: 'opt-out',
+      reference: `${codes(usStates)}: sale and targeted advertising`,
+      title: 'Whether personal data is sold or used for targeted advertising, and how to opt out',
+      rules: ['us-opt-out-missing'],
+      notApplicable: () =>
+        soldOrTargeted.length === 0
+          ? 'Nothing is sold or used for targeted advertising, so the notice says so and there is nothing to opt out of.'
+          : undefined,
+      met: () =>
+        `${names(soldOrTargeted.map((d) => d.name))} ${soldOrTargeted.length === 1 ? 'is' : 'are'} sold or used for targeted advertising; people opt out at ${optOutPage}.`,
+      missing: () => 'Data is sold or used for targeted advertising, but there is no opt-out page.',
+    },
+    {
+      id: 'universal-opt-out',
+      reference: `${codes(signalStates.length ? signalStates : usStates)}: universal opt-out mechanism`,
+      title: 'Universal opt-out signals, such as Global Privacy Control, honoured',
+      rules: ['us-opt-out-signals-not-honoured'],
+      notApplicable: () =>
+        signalStates.length === 0
+          ? `${listInWords(usStates.map((s) => s.state))} ${usStates.length === 1 ? 'does' : 'do'} not require universal opt-out signals to be honoured.`
+          : soldOrTargeted.length === 0
+            ? 'Nothing is sold or used for targeted advertising, so there is nothing for a signal to opt out of.'
+            : undefined,
+      met: () => 'Universal opt-out signals are honoured as opt-outs of sale and targeted advertising, and the notice says so.',
+      missing: () =>
+        `Data is sold or used for targeted advertising, but universal opt-out signals, which ${listInWords(
+          signalStates.map((s) => s.state),
+          { atMost: MAX_NAMES },
+        )} ${signalStates.length === 1 ? 'requires' : 'require'} to be honoured, are not recorded as honoured.`,
+    },
+  ];
+  return section(
+    'us-states',
+    'US state privacy laws',
+    `The privacy notice the comprehensive privacy laws of ${listInWords(
+      usStates.map((s) => s.state),
+      { atMost: MAX_NAMES },
+    )} ask for, with the appeal, sensitive data consent and opt-outs they add.`,
     build(specs, findings),
   );
 }
@@ -881,6 +930,7 @@ export function coverageMatrix(
   if (facts.gdpr) sections.push(europeSection(facts, findings, 'gdpr'));
   if (facts.ukGdpr) sections.push(europeSection(facts, findings, 'uk-gdpr'));
   if (facts.ccpa) sections.push(ccpaSection(facts, findings));
+  if (facts.usStates.length > 0) sections.push(usStatesSection(facts, findings));
   if (facts.ios) sections.push(appleSection(facts, findings));
   if (facts.android) sections.push(playSection(facts, findings));
   return sections;

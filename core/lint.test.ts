@@ -57,6 +57,20 @@ function withWebPage(ws: Workspace, adCookie: Partial<NonNullable<Workspace['col
   dt(ws, 'email-address').collectedAt!.push('website');
 }
 
+/** Adds US states to the workspace's jurisdictions. */
+const inStates = (ws: Workspace, ...states: Workspace['organization']['jurisdictions']) => org(ws).jurisdictions.push(...states);
+/** Precise location, sensitive data under every comprehensive state law. */
+const preciseLocation = (): Workspace['dataTypes'][number] => ({
+  id: 'location',
+  name: 'Precise location',
+  category: 'user.location.precise',
+  source: 'automatic',
+  purposes: ['provide-service'],
+  benefit: 'You see the notes you wrote nearby.',
+  retention: { period: { value: 30, unit: 'days' }, after: 'collection' },
+  required: false,
+});
+
 /** For every rule: examples that must fail it (with the exact paths reported) and examples that must pass. */
 const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
   'no-contact-email': {
@@ -313,13 +327,6 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
         edit: (ws) => delete rc(ws, 'crashco').transferSafeguard,
         paths: ['recipients[1].transferSafeguard'],
       },
-      {
-        name: 'one Alternative Opt-out Link instead',
-        edit: (ws) => {
-          delete org(ws).optOutUrl;
-          org(ws).alternativeOptOutUrl = 'https://acme.example/privacy-choices';
-        },
-      },
       { name: 'US with "none"', edit: (ws) => (rc(ws, 'crashco').transferSafeguard = 'none'), paths: ['recipients[1].transferSafeguard'] },
       {
         name: 'India has no adequacy decision',
@@ -378,147 +385,6 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
       {
         name: 'a US recipient under the CCPA alone',
         edit: (ws) => {
-  'ccpa-request-methods': {
-    fail: [
-      { name: 'the contact email alone', edit: (ws) => delete org(ws).requests, paths: ['organization.requests'] },
-      {
-        name: 'a phone number alone',
-        edit: (ws) => {
-          delete org(ws).contactEmail;
-          delete org(ws).requests!.email;
-        },
-        paths: ['organization.requests'],
-      },
-      {
-        name: 'two ways, but no toll-free number',
-        edit: (ws) => (org(ws).requests = { webFormUrl: 'https://acme.example/privacy-request' }),
-        paths: ['organization.requests'],
-      },
-      {
-        name: 'only online, but no email at all',
-        edit: (ws) => {
-          delete org(ws).contactEmail;
-          org(ws).requests = { onlineOnly: true, webFormUrl: 'https://acme.example/privacy-request' };
-        },
-        paths: ['organization.requests'],
-      },
-    ],
-    pass: [
-      { name: 'a phone number and a request email of its own, without a contact email', edit: (ws) => delete org(ws).contactEmail },
-      {
-        name: 'a phone number, and the contact email counts as the request email',
-        edit: (ws) => delete org(ws).requests!.email,
-      },
-      {
-        name: 'only online with a direct relationship: the contact email is enough',
-        edit: (ws) => (org(ws).requests = { onlineOnly: true }),
-      },
-      {
-        name: 'not under the CCPA',
-        edit: (ws) => {
-          delete org(ws).requests;
-          org(ws).jurisdictions = ['gdpr', 'uk-gdpr'];
-        },
-      },
-    ],
-  },
-  'ccpa-limit-link-missing': {
-    fail: [
-      {
-        name: 'precise location without a Limit link',
-        edit: (ws) => (dt(ws, 'ip-address').category = 'user.location.precise'),
-        paths: ['organization.limitUseUrl'],
-      },
-    ],
-    pass: [
-      {
-        name: 'a Limit link',
-        edit: (ws) => {
-          dt(ws, 'ip-address').category = 'user.location.precise';
-          org(ws).limitUseUrl = 'https://acme.example/limit-use';
-        },
-      },
-      {
-        name: 'one Alternative Opt-out Link',
-        edit: (ws) => {
-          dt(ws, 'ip-address').category = 'user.location.precise';
-          delete org(ws).optOutUrl;
-          org(ws).alternativeOptOutUrl = 'https://acme.example/privacy-choices';
-        },
-      },
-      {
-        name: 'used only for the purposes of 11 CCR 7027(m)',
-        edit: (ws) => {
-          dt(ws, 'ip-address').category = 'user.location.precise';
-          org(ws).usPrivacy = { ...org(ws).usPrivacy, sensitiveUseLimited: true };
-        },
-      },
-    ],
-  },
-  'opt-out-signals-not-honoured': {
-    fail: [
-      {
-        name: 'shared for ads, signals not recorded',
-        edit: (ws) => delete org(ws).usPrivacy!.optOutSignals,
-        paths: ['organization.usPrivacy.optOutSignals'],
-      },
-      {
-        name: 'shared for ads, signals refused',
-        edit: (ws) => (org(ws).usPrivacy!.optOutSignals = false),
-        paths: ['organization.usPrivacy.optOutSignals'],
-      },
-    ],
-    pass: [
-      {
-        name: 'nothing sold or shared',
-        edit: (ws) => {
-          delete org(ws).usPrivacy!.optOutSignals;
-          rc(ws, 'adnet').sharesForAds = false;
-        },
-      },
-    ],
-  },
-  'sale-under-16-unknown': {
-    fail: [
-      {
-        name: 'shared for ads, not recorded',
-        edit: (ws) => delete org(ws).usPrivacy!.sellsUnder16,
-        paths: ['organization.usPrivacy.sellsUnder16'],
-      },
-    ],
-    pass: [
-      { name: 'recorded as yes, with opt-in', edit: (ws) => (org(ws).usPrivacy!.sellsUnder16 = true) },
-      {
-        name: 'nothing sold or shared',
-        edit: (ws) => {
-          delete org(ws).usPrivacy!.sellsUnder16;
-          rc(ws, 'adnet').sharesForAds = false;
-        },
-      },
-    ],
-  },
-  'do-not-track-unset': {
-    fail: [
-      {
-        name: 'a website without a Do Not Track answer',
-        edit: (ws) => ws.collectionPoints.push({ id: 'web-sign-up', name: 'Sign-up (web)', platform: 'web' }),
-        paths: ['organization.usPrivacy.doNotTrack'],
-      },
-    ],
-    pass: [
-      {
-        name: 'a website that says it does not respond',
-        edit: (ws) => {
-          ws.collectionPoints.push({ id: 'web-sign-up', name: 'Sign-up (web)', platform: 'web' });
-          org(ws).usPrivacy = { ...org(ws).usPrivacy, doNotTrack: 'not-honoured' };
-        },
-      },
-      {
-        name: 'no website',
-        edit: (ws) => delete org(ws).usPrivacy!.doNotTrack,
-      },
-    ],
-  },
           org(ws).jurisdictions = ['ccpa'];
           delete rc(ws, 'crashco').transferSafeguard;
         },
@@ -1599,6 +1465,188 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
     ],
     pass: [{ name: 'domains only', edit: (ws) => (rc(ws, 'adnet').trackingDomains = ['ads.example', 'pixel.ads.example']) }],
   },
+  'us-appeal-missing': {
+    fail: [
+      { name: 'Virginia without a way to appeal', edit: (ws) => inStates(ws, 'us-va'), paths: ['organization.requests.appeal'] },
+      {
+        name: 'a blank appeal',
+        edit: (ws) => {
+          inStates(ws, 'us-co', 'us-ut');
+          org(ws).requests = { ...org(ws).requests, appeal: '  ' };
+        },
+        paths: ['organization.requests.appeal'],
+      },
+    ],
+    pass: [
+      {
+        name: 'an appeal page',
+        edit: (ws) => {
+          inStates(ws, 'us-va');
+          org(ws).requests = { ...org(ws).requests, appeal: 'https://acme.example/appeal' };
+        },
+      },
+      { name: 'Utah’s law gives no appeal', edit: (ws) => inStates(ws, 'us-ut') },
+      { name: 'California alone', edit: (ws) => (org(ws).jurisdictions = ['ccpa']) },
+    ],
+  },
+  'us-sensitive-without-consent': {
+    fail: [
+      {
+        name: 'precise location in Colorado without consent',
+        edit: (ws) => {
+          inStates(ws, 'us-co');
+          ws.dataTypes.push(preciseLocation());
+        },
+        paths: ['dataTypes[4].consent.collection'],
+      },
+      {
+        name: 'consent to share, not to collect',
+        edit: (ws) => {
+          inStates(ws, 'us-tx', 'us-ia');
+          ws.dataTypes.push({ ...preciseLocation(), consent: { sharing: true } });
+        },
+        paths: ['dataTypes[4].consent.collection'],
+      },
+    ],
+    pass: [
+      {
+        name: 'consent recorded',
+        edit: (ws) => {
+          inStates(ws, 'us-co');
+          ws.dataTypes.push({ ...preciseLocation(), consent: { collection: true, how: 'The app asks before it turns on location.' } });
+        },
+      },
+      {
+        name: 'Utah and Iowa ask for notice and an opt-out, not consent',
+        edit: (ws) => {
+          inStates(ws, 'us-ut', 'us-ia');
+          ws.dataTypes.push(preciseLocation());
+        },
+      },
+      {
+        name: 'a password is sensitive to the CCPA only',
+        edit: (ws) => {
+          inStates(ws, 'us-va');
+          ws.dataTypes.push({ ...preciseLocation(), id: 'password', name: 'Password', category: 'user.authorization.password' });
+        },
+      },
+    ],
+  },
+  'us-sensitive-sold-maryland': {
+    fail: [
+      {
+        name: 'precise location sold with Maryland in scope',
+        edit: (ws) => {
+          inStates(ws, 'us-md');
+          ws.recipients.push({ id: 'broker', name: 'Data Broker LLC', role: 'controller', country: 'US', sells: true });
+          ws.dataTypes.push({ ...preciseLocation(), recipients: ['broker'], consent: { collection: true } });
+        },
+        paths: ['dataTypes[4].recipients'],
+      },
+    ],
+    pass: [
+      {
+        name: 'sold, but Maryland not in scope',
+        edit: (ws) => {
+          inStates(ws, 'us-va');
+          ws.recipients.push({ id: 'broker', name: 'Data Broker LLC', role: 'controller', country: 'US', sells: true });
+          ws.dataTypes.push({ ...preciseLocation(), recipients: ['broker'], consent: { collection: true } });
+        },
+      },
+      {
+        name: 'Maryland, kept to a service provider',
+        edit: (ws) => {
+          inStates(ws, 'us-md');
+          ws.dataTypes.push({ ...preciseLocation(), recipients: ['aws'], consent: { collection: true } });
+        },
+      },
+    ],
+  },
+  'us-opt-out-missing': {
+    fail: [
+      {
+        name: 'advertising data shared in Virginia without an opt-out page',
+        edit: (ws) => {
+          org(ws).jurisdictions = ['us-va'];
+          delete org(ws).optOutUrl;
+        },
+        paths: ['organization.optOutUrl'],
+      },
+      {
+        name: 'a targeted advertising purpose without an advertising partner',
+        edit: (ws) => {
+          org(ws).jurisdictions = ['us-va'];
+          delete org(ws).optOutUrl;
+          rc(ws, 'adnet').sharesForAds = false;
+          ws.purposes[3].use = 'marketing.advertising.third_party.targeted';
+        },
+        paths: ['organization.optOutUrl'],
+      },
+    ],
+    pass: [
+      {
+        name: 'one Alternative Opt-out Link',
+        edit: (ws) => {
+          org(ws).jurisdictions = ['us-va'];
+          delete org(ws).optOutUrl;
+          org(ws).alternativeOptOutUrl = 'https://acme.example/your-privacy-choices';
+        },
+      },
+      {
+        name: 'ads chosen from activity in our own app are not targeted advertising',
+        edit: (ws) => {
+          org(ws).jurisdictions = ['us-va'];
+          delete org(ws).optOutUrl;
+          rc(ws, 'adnet').sharesForAds = false;
+          ws.purposes[3].use = 'marketing.advertising.first_party.targeted';
+        },
+      },
+    ],
+  },
+  'us-opt-out-signals-not-honoured': {
+    fail: [
+      {
+        name: 'Colorado, signals not honoured',
+        edit: (ws) => {
+          inStates(ws, 'us-co');
+          org(ws).usPrivacy = { ...org(ws).usPrivacy, optOutSignals: false };
+        },
+        paths: ['organization.usPrivacy.optOutSignals'],
+      },
+      {
+        name: 'New Jersey, nothing recorded',
+        edit: (ws) => {
+          inStates(ws, 'us-nj');
+          delete org(ws).usPrivacy;
+        },
+        paths: ['organization.usPrivacy.optOutSignals'],
+      },
+    ],
+    pass: [
+      {
+        name: 'Colorado, signals honoured',
+        edit: (ws) => {
+          inStates(ws, 'us-co');
+          org(ws).usPrivacy = { ...org(ws).usPrivacy, optOutSignals: true, optOutSignalsHow: 'For the browser that sends it.' };
+        },
+      },
+      {
+        name: 'Virginia does not require it',
+        edit: (ws) => {
+          org(ws).jurisdictions = ['us-va'];
+          org(ws).usPrivacy = { ...org(ws).usPrivacy, optOutSignals: false };
+        },
+      },
+      {
+        name: 'Colorado, nothing sold or used for targeted advertising',
+        edit: (ws) => {
+          inStates(ws, 'us-co');
+          org(ws).usPrivacy = { ...org(ws).usPrivacy, optOutSignals: false };
+          rc(ws, 'adnet').sharesForAds = false;
+        },
+      },
+    ],
+  },
 };
 
 function variant(edit: (ws: Workspace) => void): Workspace {
@@ -1834,8 +1882,3 @@ describe('resources/examples/ridgeline.candor.json', () => {
     ]);
   });
 });
-      'ccpa-request-methods': 'error',
-      'ccpa-limit-link-missing': 'error',
-      'opt-out-signals-not-honoured': 'error',
-      'sale-under-16-unknown': 'error',
-      'do-not-track-unset': 'warning',

@@ -4,7 +4,6 @@
 // info is a hint. A workspace with no real defect has no errors.
 import type { Workspace } from './schema';
 import { appleRules } from './lint/apple';
-import { californiaRules } from './lint/california';
 import { completenessRules } from './lint/completeness';
 import { cookieRules } from './lint/cookies';
 import { dataTypeRules } from './lint/data-types';
@@ -16,6 +15,7 @@ import { purposeRules } from './lint/purposes';
 import { recipientRules } from './lint/recipients';
 import { SEVERITIES, type Finding, type LintRule, type RuleDefinition, type Severity } from './lint/types';
 import { usageRules } from './lint/usage';
+import { usStateRules } from './lint/us-states';
 import { wordingRules } from './lint/wording';
 
 export type { Finding, LintRule, RuleGroup, Severity } from './lint/types';
@@ -25,9 +25,9 @@ export { READABILITY_LIMIT } from './lint/wording';
 const DEFINITIONS: readonly RuleDefinition[] = [
   ...completenessRules,
   ...organizationRules,
+  ...usStateRules,
   ...purposeRules,
   ...recipientRules,
-  ...californiaRules,
   ...cookieRules,
   ...usageRules,
   ...dataTypeRules,

@@ -85,6 +85,16 @@ export function isStateSensitive(category: string, classification: Pick<Classifi
   return !keys.some((k) => NOT_STATE_SENSITIVE.includes(k));
 }
 
+/**
+ * Whether a data use is targeted advertising under the state laws: advertising chosen from activity
+ * across other companies' sites and apps. Advertising based on activity in the organisation's own
+ * product is not (first_party.targeted), nor is contextual advertising.
+ */
+export function isTargetedAdvertisingUse(use: string | undefined): boolean {
+  return use === TARGETED || use?.startsWith(`${TARGETED}.`) === true;
+}
+const TARGETED = 'marketing.advertising.third_party.targeted';
+
 /** A jurisdiction's short name for lists and badges: "GDPR", "UK GDPR", "CCPA", or a state's postal code. */
 export function jurisdictionShortName(id: Jurisdiction): string {
   if (id === 'gdpr') return 'GDPR';

@@ -346,8 +346,7 @@ function buildContext(workspace: Workspace): Context {
  */
 function optOutHow(workspace: Workspace): string | undefined {
   const org = workspace.organization;
-  // The Alternative Opt-out Link (11 CCR 7015) takes the place of the "Do Not Sell or Share" page.
-  const url = oneLine(org.optOutUrl) || oneLine(org.alternativeOptOutUrl);
+  const url = oneLine(org.optOutUrl);
   // "https://" adds nothing a reader needs and costs eight characters of a short budget.
   if (url) return `at ${url.replace(/^https:\/\//i, '').replace(/\/$/, '')}`;
   const email = oneLine(org.contactEmail);

@@ -27,10 +27,10 @@ export const dataTypeRules: RuleDefinition[] = [
     group: 'data-types',
     title: 'No retention',
     description:
-      'Every notice says how long each kind of data is kept, or the criteria that decide it (GDPR Art 13(2)(a), 14(2)(a); CCPA §1798.100(a)(3), §7012(e)(4)). Applies in every jurisdiction.',
-    check: ({ dataTypes }) =>
+      'Every notice says how long each kind of data is kept, or the criteria that decide it (GDPR Art 13(2)(a), 14(2)(a); CCPA §1798.100(a)(3), §7012(e)(4)). Applies under the GDPR, the UK GDPR and the CCPA; the other US state laws do not ask for it.',
+    check: ({ europe, ccpa, dataTypes }) =>
       dataTypes
-        .filter((d) => !d.dataType.retention)
+        .filter((d) => (europe || ccpa) && !d.dataType.retention)
         .map((d) => ({
           path: `${d.at}.retention`,
           message: `${q(d.name)} has no retention. Say how long it is kept: a period after an event ("30 days after account closure"), an event alone, or the criteria in words.`,
@@ -42,10 +42,10 @@ export const dataTypeRules: RuleDefinition[] = [
     group: 'data-types',
     title: 'Open-ended retention',
     description:
-      'Keeping data "until we no longer need it for the purpose" with nothing to say when that is gives people no period and no criteria. Criteria that explain when the purpose is fulfilled resolve it.',
-    check: ({ dataTypes }) =>
+      'Keeping data "until we no longer need it for the purpose" with nothing to say when that is gives people no period and no criteria. Criteria that explain when the purpose is fulfilled resolve it. Applies where retention must be stated: under the GDPR, the UK GDPR and the CCPA.',
+    check: ({ europe, ccpa, dataTypes }) =>
       dataTypes
-        .filter((d) => d.dataType.retention?.after === 'purpose-fulfilled' && !d.dataType.retention.criteria?.trim())
+        .filter((d) => (europe || ccpa) && d.dataType.retention?.after === 'purpose-fulfilled' && !d.dataType.retention.criteria?.trim())
         .map((d) => ({
           path: `${d.at}.retention.criteria`,
           message: `${q(d.name)} is kept until "${RETENTION_EVENT_LABELS['purpose-fulfilled']}", which does not tell people when that is. Add criteria that say when the purpose is fulfilled ("until you remove the contact or turn the feature off").`,
@@ -91,10 +91,10 @@ export const dataTypeRules: RuleDefinition[] = [
     group: 'data-types',
     title: 'Source not stated',
     description:
-      'Whether data comes from the person, is observed automatically or comes from a third party decides whether GDPR Art 13 or Art 14 applies and what the CCPA privacy policy lists as sources.',
-    check: ({ dataTypes }) =>
+      'Whether data comes from the person, is observed automatically or comes from a third party decides whether GDPR Art 13 or Art 14 applies and what the CCPA privacy policy lists as sources. Applies under the GDPR, the UK GDPR and the CCPA.',
+    check: ({ europe, ccpa, dataTypes }) =>
       dataTypes
-        .filter((d) => !d.dataType.source)
+        .filter((d) => (europe || ccpa) && !d.dataType.source)
         .map((d) => ({
           path: `${d.at}.source`,
           message: `Say where ${q(d.name)} comes from: the person provides it, the product observes it automatically, or a third party supplies it.`,
@@ -106,10 +106,10 @@ export const dataTypeRules: RuleDefinition[] = [
     group: 'data-types',
     title: 'Third-party source without detail',
     description:
-      'Data obtained from someone other than the person must name where it came from (GDPR Art 14(2)(f)); the CCPA privacy policy lists the categories of sources. Applies in every jurisdiction.',
-    check: ({ dataTypes }) =>
+      'Data obtained from someone other than the person must name where it came from (GDPR Art 14(2)(f)); the CCPA privacy policy lists the categories of sources. Applies under the GDPR, the UK GDPR and the CCPA; the other US state laws do not ask for sources.',
+    check: ({ europe, ccpa, dataTypes }) =>
       dataTypes
-        .filter((d) => d.dataType.source === 'third-party' && !d.dataType.sourceDetail?.trim())
+        .filter((d) => (europe || ccpa) && d.dataType.source === 'third-party' && !d.dataType.sourceDetail?.trim())
         .map((d) => ({
           path: `${d.at}.sourceDetail`,
           message: `${q(d.name)} comes from a third party, but not which one. Name the source (the organisation, or the kind of source and whether it is public), so the notice can tell people where their data came from.`,

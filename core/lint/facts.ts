@@ -1,11 +1,13 @@
 // What the review rules and the coverage matrix both need to know about a workspace, worked out once:
 // which regimes and stores apply, how each data type is classified, who uses what. Keeping it in one
 // place is what makes a finding and the coverage matrix agree.
+import { consumerHealthPolicyApplies } from '../consumer-health';
 import { EEA, isInEeaOrUk } from '../countries';
 import { collectedOn, hasPlatform } from '../platforms';
 import { deriveClassification, deriveStorePurposes, type Classification, type StorePurposes } from '../reference';
 import type { CollectionPoint, DataType, Purpose, Recipient, Workspace } from '../schema';
 import { plainText } from '../documents/text';
+import { comprehensiveStatesIn, isStateSensitive, isTargetedAdvertisingUse, type UsStateLaw } from '../us-states';
 
 export interface DataTypeFacts {
   index: number;
@@ -34,6 +36,10 @@ export interface DataTypeFacts {
   sold: boolean;
   /** CCPA: given to a recipient for cross-context behavioural advertising */
   shared: boolean;
+  /** US states: "sensitive data" under the comprehensive state laws (core/us-states.ts) */
+  stateSensitive: boolean;
+  /** US states: used for targeted advertising: given to an advertising partner, or for a purpose whose data use is targeted advertising */
+  targetedAds: boolean;
 }
 
 export interface PurposeFacts {
@@ -81,6 +87,15 @@ export interface WorkspaceFacts {
   collectionPoints: CollectionPointFacts[];
   /** data types that are sold or shared for advertising (CCPA) */
   soldOrShared: DataTypeFacts[];
+  /** the workspace's US states with a comprehensive privacy law, in the table's order */
+  usStates: UsStateLaw[];
+  /** data types that are sold or used for targeted advertising (the US state laws) */
+  soldOrTargeted: DataTypeFacts[];
+  /**
+   * some jurisdiction calls for a notice to people: every one but Washington's and Nevada's consumer
+   * health data laws alone, whose policy is written only when there is consumer health data
+   */
+  notice: boolean;
 }
 
 /** A name as it reads inside a message: one line, and never empty. */
@@ -131,6 +146,7 @@ export function workspaceFacts(workspace: Workspace): WorkspaceFacts {
   const recipientById = new Map(recipients.map((r) => [r.recipient.id, r]));
   const pointById = new Map(collectionPoints.map((c) => [c.point.id, c]));
 
+  const usStates = comprehensiveStatesIn(workspace.organization.jurisdictions);
   const ios = hasPlatform(workspace, 'ios');
   const android = hasPlatform(workspace, 'android');
 
@@ -167,6 +183,8 @@ export function workspaceFacts(workspace: Workspace): WorkspaceFacts {
       declaredToPlay: onAndroid && classification.play !== 'none',
       sold: rs.some((r) => r.recipient.sells === true),
       shared: rs.some((r) => r.recipient.sharesForAds === true),
+      stateSensitive: isStateSensitive(dataType.category, classification),
+      targetedAds: rs.some((r) => r.recipient.sharesForAds === true) || ps.some((p) => isTargetedAdvertisingUse(p.purpose.use)),
     };
   });
 
@@ -183,6 +201,9 @@ export function workspaceFacts(workspace: Workspace): WorkspaceFacts {
     recipients,
     collectionPoints,
     soldOrShared: dataTypes.filter((d) => d.sold || d.shared),
+    usStates,
+    soldOrTargeted: dataTypes.filter((d) => d.sold || d.targetedAds),
+    notice: gdpr || ukGdpr || jurisdictions.has('ccpa') || usStates.length > 0 || consumerHealthPolicyApplies(workspace),
   };
 }
 

@@ -110,10 +110,10 @@ export const recipientRules: RuleDefinition[] = [
     group: 'recipients',
     title: 'Recipient without a role',
     description:
-      'The notice groups recipients by role (service providers, controllers, joint controllers, public authorities), the CCPA privacy policy lists the categories of third parties, and Google Play counts data given to anyone but a processor as shared. Applies in every jurisdiction.',
-    check: ({ recipients }) =>
+      'The notice groups recipients by role (service providers, controllers, joint controllers, public authorities), the CCPA privacy policy lists the categories of third parties, and Google Play counts data given to anyone but a processor as shared. Applies in every jurisdiction that calls for a notice, and to a recipient of data declared to Google Play.',
+    check: ({ recipients, dataTypes, notice }) =>
       recipients
-        .filter((r) => !r.recipient.role)
+        .filter((r) => !r.recipient.role && (notice || r.usedBy.some((i) => dataTypes[i].declaredToPlay)))
         .map((r) => ({
           path: `${r.at}.role`,
           message: `Say what role ${q(r.name)} plays: processor (acts only on your instructions), controller, joint controller or public authority. The notice groups recipients by role, and Google Play counts data given to anyone but a processor as shared.`,

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   DATA_DELETION,
   DECISION_GROUNDS,
+  DO_NOT_TRACK,
   JURISDICTIONS,
   LAWFUL_BASES,
   PERMISSIONS,
@@ -176,6 +177,9 @@ export function workspaceArbitrary(options: ArbitraryOptions = {}): fc.Arbitrary
               required: optional(fc.boolean()),
               consequenceIfNotProvided: optional(text),
               sensitivity: optional(fc.record({ gdprSpecial: fc.boolean(), ccpaSensitive: fc.boolean() })),
+              consent: optional(
+                fc.record({ collection: fc.boolean(), sharing: fc.boolean(), how: text }, { requiredKeys: [] }).map(compact),
+              ),
               specialCondition: optional(fc.constantFrom(...SPECIAL_CONDITIONS)),
               linkedToIdentity: optional(fc.boolean()),
               tracking: optional(fc.boolean()),
@@ -214,6 +218,39 @@ export function workspaceArbitrary(options: ArbitraryOptions = {}): fc.Arbitrary
           privacyPolicyUrl: optional(urlArb),
           accountDeletionUrl: optional(urlArb),
           optOutUrl: optional(urlArb),
+          limitUseUrl: optional(urlArb),
+          alternativeOptOutUrl: optional(urlArb),
+          requests: optional(
+            fc
+              .record(
+                {
+                  webFormUrl: urlArb,
+                  phone: text,
+                  email: emailArb,
+                  postalAddress: text,
+                  inApp: text,
+                  onlineOnly: fc.boolean(),
+                  // An appeal is recorded as a web address, an email address or words.
+                  appeal: fc.oneof(urlArb, emailArb, text),
+                },
+                { requiredKeys: [] },
+              )
+              .map(compact),
+          ),
+          usPrivacy: optional(
+            fc
+              .record(
+                {
+                  sensitiveUseLimited: fc.boolean(),
+                  optOutSignals: fc.boolean(),
+                  optOutSignalsHow: text,
+                  doNotTrack: fc.constantFrom(...DO_NOT_TRACK),
+                  sellsUnder16: fc.boolean(),
+                },
+                { requiredKeys: [] },
+              )
+              .map(compact),
+          ),
           dpo: optional(fc.record({ name: text, email: emailArb }, { requiredKeys: [] })),
           representatives: optional(
             fc.array(
