@@ -53,6 +53,27 @@ describe('OrganizationScreen', () => {
     expect(within(jurisdictions).queryByText(/Keep at least one/)).toBeNull();
   });
 
+  it('chooses US states one by one or all eighteen at once, with the health data laws apart', () => {
+    renderScreen(<OrganizationScreen />);
+    const jurisdictions = section('Jurisdictions');
+    const states = within(jurisdictions).getByRole('group', { name: 'Other US states' });
+    expect(within(states).getByText(/0 of 18 chosen/)).toBeTruthy();
+    fireEvent.click(within(states).getByRole('checkbox', { name: 'Texas' }));
+    expect(org().jurisdictions).toEqual(['gdpr', 'uk-gdpr', 'ccpa', 'us-tx']);
+    // Each state names its law for a screen reader as the tooltip does for the eye.
+    expect(within(states).getByRole('checkbox', { name: 'Texas' }).getAttribute('aria-description')).toMatch(
+      /^Texas Data Privacy and Security Act \(Tex\. Bus\. & Com\. Code § 541\.001 et seq\.\), in force since 1 July 2024$/,
+    );
+    fireEvent.click(within(states).getByRole('button', { name: 'Select all 18 states' }));
+    expect(org().jurisdictions).toHaveLength(3 + 18);
+    expect(org().jurisdictions).not.toContain('us-wa');
+    expect(within(states).getByText(/18 of 18 chosen/)).toBeTruthy();
+    fireEvent.click(within(states).getByRole('checkbox', { name: /^Washington/ }));
+    expect(org().jurisdictions.slice(-2)).toEqual(['us-ri', 'us-wa']);
+    fireEvent.click(within(states).getByRole('button', { name: 'Clear all 18 states' }));
+    expect(org().jurisdictions).toEqual(['gdpr', 'uk-gdpr', 'ccpa', 'us-wa']);
+  });
+
   it('shows an invalid URL or email inline, beside its field', () => {
     renderScreen(<OrganizationScreen />);
     const who = section('Who you are');

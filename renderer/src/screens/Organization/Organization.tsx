@@ -22,7 +22,8 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { Draft } from 'immer';
 import { COUNTRY_CODES, countryName } from '../../../../core/countries';
 import { PLAY_ACCOUNT_CREATION } from '../../../../core/identifiers';
-import { US_STATE_LAWS } from '../../../../core/us-states';
+import { COMPREHENSIVE_STATE_LAWS, HEALTH_STATE_LAWS, US_STATE_LAWS, type UsStateLaw } from '../../../../core/us-states';
+import { formatDate } from '../../../../core/dates';
 import { DATA_DELETION, JURISDICTIONS, type Jurisdiction, type Organization, type Settings, type Workspace } from '../../../../core/schema';
 import { pruneEmpty, setOptional, useReadOnly } from '../../state/edit';
 import { useEditor } from '../../state/store';
@@ -383,10 +384,33 @@ function SupervisoryAuthority({ org, editOrg }: { org: Organization; editOrg: Ed
   );
 }
 
+// The three regimes with their own sections, then the US states: the eighteen comprehensive laws in a
+// compact grid that can be chosen all at once (the law named in each state's tooltip), then the two
+// consumer health data laws, which call for a policy of their own.
+const MAIN_JURISDICTIONS = ['gdpr', 'uk-gdpr', 'ccpa'] as const satisfies readonly Jurisdiction[];
+const COMPREHENSIVE_IDS: Jurisdiction[] = COMPREHENSIVE_STATE_LAWS.map((s) => s.id);
+
+function stateTooltip(s: UsStateLaw): string {
+  return `${s.law} (${s.citation}), in force since ${formatDate(s.inForce)}`;
+}
+
 function Jurisdictions({ org, editOrg }: { org: Organization; editOrg: EditOrganization }) {
   const readOnly = useReadOnly();
   const validation = useLabelledError('organization.jurisdictions', 'Jurisdictions');
   const [refused, setRefused] = useState(false);
+  const choose = (values: readonly string[]) => {
+    if (values.length === 0) {
+      setRefused(true);
+      return;
+    }
+    setRefused(false);
+    const ordered = JURISDICTIONS.filter((j) => values.includes(j));
+    editOrg('Change jurisdictions', (o) => {
+      o.jurisdictions = ordered;
+    });
+  };
+  const chosenStates = COMPREHENSIVE_IDS.filter((j) => org.jurisdictions.includes(j));
+  const allStates = chosenStates.length === COMPREHENSIVE_IDS.length;
   return (
     <Section
       id="jurisdictions"
@@ -396,25 +420,64 @@ function Jurisdictions({ org, editOrg }: { org: Organization; editOrg: EditOrgan
       <Checkbox.Group
         label="Laws to satisfy"
         value={org.jurisdictions}
-        onChange={(values) => {
-          if (values.length === 0) {
-            setRefused(true);
-            return;
-          }
-          setRefused(false);
-          const ordered = JURISDICTIONS.filter((j) => values.includes(j));
-          editOrg('Change jurisdictions', (o) => {
-            o.jurisdictions = ordered;
-          });
-        }}
+        onChange={choose}
         error={validation ?? (refused ? 'Keep at least one: the documents have to follow some law.' : undefined)}
         wrapperProps={{ 'data-path': 'organization.jurisdictions' }}
       >
         <Stack gap="sm" mt="xs">
-          {JURISDICTIONS.map((j) => (
+          {MAIN_JURISDICTIONS.map((j) => (
             <Checkbox key={j} value={j} label={JURISDICTION_LABELS[j]} description={JURISDICTION_HINTS[j]} disabled={readOnly} />
           ))}
         </Stack>
+        <Paper withBorder radius="md" p="sm" mt="md" className={classes.states} role="group" aria-labelledby="us-states-heading">
+          <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+            <div>
+              <Text id="us-states-heading" fw={500} size="sm">
+                Other US states
+              </Text>
+              <Text size="xs" c="dimmed">
+                States with a comprehensive consumer privacy law: the notice gets a section on their rights, appeals and opt-outs. Point at
+                a state for its law. {chosenStates.length} of {COMPREHENSIVE_IDS.length} chosen.
+              </Text>
+            </div>
+            <Button
+              variant="light"
+              size="compact-sm"
+              disabled={readOnly}
+              style={{ flexShrink: 0 }}
+              onClick={() =>
+                choose(
+                  allStates
+                    ? org.jurisdictions.filter((j) => !COMPREHENSIVE_IDS.includes(j))
+                    : [...org.jurisdictions, ...COMPREHENSIVE_IDS.filter((j) => !org.jurisdictions.includes(j))],
+                )
+              }
+            >
+              {allStates ? `Clear all ${COMPREHENSIVE_IDS.length} states` : `Select all ${COMPREHENSIVE_IDS.length} states`}
+            </Button>
+          </Group>
+          <SimpleGrid cols={{ base: 2, xs: 3, sm: 4 }} spacing="xs" verticalSpacing={6} mt="sm">
+            {COMPREHENSIVE_STATE_LAWS.map((s) => (
+              <Tooltip key={s.id} label={stateTooltip(s)} openDelay={300} multiline maw={320} withinPortal>
+                <div>
+                  <Checkbox value={s.id} label={s.state} size="sm" disabled={readOnly} aria-description={stateTooltip(s)} />
+                </div>
+              </Tooltip>
+            ))}
+          </SimpleGrid>
+          <Text fw={500} size="sm" mt="md">
+            Consumer health data
+          </Text>
+          <Text size="xs" c="dimmed">
+            With consumer health data (health, fitness, biometric data, or location that could reveal health care visits), these laws call
+            for a separate Consumer Health Data Privacy Policy.
+          </Text>
+          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt="xs">
+            {HEALTH_STATE_LAWS.map((s) => (
+              <Checkbox key={s.id} value={s.id} label={s.state} description={s.law} size="sm" disabled={readOnly} />
+            ))}
+          </SimpleGrid>
+        </Paper>
       </Checkbox.Group>
     </Section>
   );
