@@ -12,8 +12,10 @@ import { DECISION_GROUND_LABELS, objectionApplies } from './profiling';
 import { assessTransfer, basisLabel, representativeNeeded, type TransferProblem, type TransferRegime } from './transfers';
 import { parsePath } from './validate';
 import { plainText } from './documents/text';
-import { count, listInWords } from './words';
+import { capitalize, count, listInWords } from './words';
 import type { UsStateLaw } from './us-states';
+import { requestMethods } from './lint/california';
+import { hasPlatform } from './platforms';
 
 export type CoverageStatus = 'met' | 'missing' | 'not-applicable';
 export type CoverageSectionId = 'gdpr' | 'uk-gdpr' | 'ccpa' | 'us-states' | 'apple' | 'play';
@@ -448,6 +450,7 @@ function ccpaSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
     {
       id: 'categories',
       reference: '11 CCR §7012(e)(1)',
+  const directMarketers = disclosed.filter((r) => r.recipient.directMarketing === true);
       title: 'Categories of personal information, including sensitive personal information',
       rules: ['empty-inventory'],
       met: () =>
@@ -491,13 +494,41 @@ function ccpaSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
       title: 'Link to "Do Not Sell or Share My Personal Information"',
       rules: ['no-opt-out-url'],
       notApplicable: () => (soldOrShared.length === 0 ? 'Nothing is sold or shared, so no opt-out link is needed.' : undefined),
-      met: () => `The opt-out page is ${org.optOutUrl}.`,
+      met: () =>
+        org.optOutUrl ? `The opt-out page is ${org.optOutUrl}.` : `The Alternative Opt-out Link goes to ${org.alternativeOptOutUrl}.`,
       missing: () => 'Data is sold or shared, but there is no opt-out link.',
     },
     {
       id: 'privacy-policy-link',
       reference: '11 CCR §7012(e)(6)',
       title: 'Link to the privacy policy',
+    {
+      id: 'limit-link',
+      reference: 'Cal. Civ. Code §1798.135(a)(2), 11 CCR §7014, §7015, §7027(m)',
+      title: 'Link to "Limit the Use of My Sensitive Personal Information", or the statement that none is needed',
+      rules: ['ccpa-limit-link-missing'],
+      notApplicable: () => (sensitive.length === 0 ? 'No data type is sensitive personal information.' : undefined),
+      met: () =>
+        org.limitUseUrl
+          ? `The "Limit the Use" page is ${org.limitUseUrl}.`
+          : org.alternativeOptOutUrl
+            ? `The Alternative Opt-out Link, ${org.alternativeOptOutUrl}, serves as the "Limit the Use" link.`
+            : 'Sensitive personal information is used only for the purposes of 11 CCR §7027(m), and the notice says so.',
+      missing: () => 'Data types are sensitive personal information, but there is no "Limit the Use" link or statement.',
+    },
+    {
+      id: 'opt-out-signals',
+      reference: 'Cal. Civ. Code §1798.135(b)(1), (e); 11 CCR §7025, §7011(e)(3)(F)',
+      title: 'Opt-out preference signals honoured, and how',
+      rules: ['opt-out-signals-not-honoured'],
+      notApplicable: () =>
+        soldOrShared.length === 0 ? 'Nothing is sold or shared, so there is nothing for a signal to opt out of.' : undefined,
+      met: () =>
+        org.usPrivacy?.optOutSignalsHow?.trim()
+          ? 'Opt-out preference signals are honoured, and the notice says how.'
+          : 'Opt-out preference signals are honoured for the browser or device that sends them, as the notice says.',
+      missing: () => 'Data is sold or shared, but opt-out preference signals are not recorded as honoured.',
+    },
       rules: ['no-privacy-policy-url'],
       met: () => `The privacy policy is published at ${org.privacyPolicyUrl}.`,
       missing: () => 'There is no address for the published privacy policy.',
@@ -534,19 +565,68 @@ function ccpaSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
       id: 'minors',
       reference: '11 CCR §7011(e)(1), Cal. Civ. Code §1798.120(c)',
       title: 'Whether personal information of consumers under 16 is sold or shared',
-      rules: ['audience-age-unknown'],
+      rules: ['audience-age-unknown', 'sale-under-16-unknown'],
       notApplicable: () => (soldOrShared.length === 0 ? 'Nothing is sold or shared.' : undefined),
       met: () =>
-        `The audience is ${org.audience?.minimumAge} and older, so the policy can say whether data of anyone under 16 is sold or shared.`,
-      missing: () => 'Data is sold or shared, but the minimum age of the audience is not set.',
+        org.usPrivacy?.sellsUnder16
+          ? `The audience is ${org.audience?.minimumAge} and older, and the policy says that data of people under 16 is sold or shared only with their opt-in consent (a parent's under 13).`
+          : `The audience is ${org.audience?.minimumAge} and older, and the policy says there is no actual knowledge that data of anyone under 16 is sold or shared.`,
+      missing: (hits) =>
+        [
+          byRule(hits, 'sale-under-16-unknown').length
+            ? 'Data is sold or shared, but it is not recorded whether data of people under 16 is.'
+            : '',
+          byRule(hits, 'audience-age-unknown').length ? 'The minimum age of the audience is not set.' : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
     },
     {
       id: 'contact',
-      reference: '11 CCR §7011(e)(3)',
-      title: 'How to submit requests and ask questions',
+      reference: '11 CCR §7011(e)(3)(J)',
+      title: 'Contact for questions about the privacy policy',
       rules: ['no-contact-email'],
-      met: () => `Requests and questions go to ${org.contactEmail}.`,
-      missing: () => 'The organization has no privacy contact email for requests.',
+      met: () => `Questions go to ${org.contactEmail}.`,
+      missing: () => 'The organization has no privacy contact email.',
+    },
+    {
+      id: 'request-methods',
+      reference: 'Cal. Civ. Code §1798.130(a)(1), 11 CCR §7011(e)(3)',
+      title: 'Two or more ways to make requests, including a toll-free number (an email address alone for a business only online)',
+      rules: ['ccpa-request-methods'],
+      met: () => {
+        const methods = requestMethods(org);
+        const ways = [
+          methods.webForm ? 'a web form' : '',
+          methods.phone ? 'a toll-free number' : '',
+          methods.email ? (org.requests?.email?.trim() ? 'an email address' : 'the privacy contact email') : '',
+          methods.postal ? 'a postal address' : '',
+          methods.inApp ? 'a place in the app' : '',
+        ].filter(Boolean);
+        return `${capitalize(listInWords(ways))} ${ways.length === 1 ? 'takes' : 'take'} requests${org.requests?.onlineOnly && !methods.phone ? ', enough for a business that operates only online' : ''}; the notice describes verification, authorised agents and response times.`;
+      },
+      missing: (hits) => hits[0].message.split('. ')[0] + '.',
+    },
+    {
+      id: 'do-not-track',
+      reference: 'Cal. Bus. & Prof. Code §22575(b)(5) (CalOPPA)',
+      title: 'How the website responds to Do Not Track signals',
+      rules: ['do-not-track-unset'],
+      notApplicable: () => (!hasPlatform(workspace, 'web') ? 'There is no website among the collection points.' : undefined),
+      met: () =>
+        org.usPrivacy?.doNotTrack === 'honoured'
+          ? 'The notice says the website responds to Do Not Track signals.'
+          : 'The notice says the website does not respond to Do Not Track signals.',
+      missing: () => 'There is a website, but it is not recorded how it responds to Do Not Track signals.',
+    },
+    {
+      id: 'shine-the-light',
+      reference: 'Cal. Civ. Code §1798.83',
+      title: 'Disclosure to third parties for their direct marketing ("Shine the Light")',
+      notApplicable: () =>
+        directMarketers.length === 0 ? 'No recipient receives personal information for its own direct marketing.' : undefined,
+      met: () =>
+        `${names(directMarketers.map((r) => r.name))} ${directMarketers.length === 1 ? 'receives' : 'receive'} personal information for direct marketing; the notice tells California residents how to ask which categories went to whom.`,
     },
     {
       id: 'last-updated',

@@ -327,6 +327,13 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
         edit: (ws) => delete rc(ws, 'crashco').transferSafeguard,
         paths: ['recipients[1].transferSafeguard'],
       },
+      {
+        name: 'one Alternative Opt-out Link instead',
+        edit: (ws) => {
+          delete org(ws).optOutUrl;
+          org(ws).alternativeOptOutUrl = 'https://acme.example/privacy-choices';
+        },
+      },
       { name: 'US with "none"', edit: (ws) => (rc(ws, 'crashco').transferSafeguard = 'none'), paths: ['recipients[1].transferSafeguard'] },
       {
         name: 'India has no adequacy decision',
@@ -385,6 +392,147 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
       {
         name: 'a US recipient under the CCPA alone',
         edit: (ws) => {
+  'ccpa-request-methods': {
+    fail: [
+      { name: 'the contact email alone', edit: (ws) => delete org(ws).requests, paths: ['organization.requests'] },
+      {
+        name: 'a phone number alone',
+        edit: (ws) => {
+          delete org(ws).contactEmail;
+          delete org(ws).requests!.email;
+        },
+        paths: ['organization.requests'],
+      },
+      {
+        name: 'two ways, but no toll-free number',
+        edit: (ws) => (org(ws).requests = { webFormUrl: 'https://acme.example/privacy-request' }),
+        paths: ['organization.requests'],
+      },
+      {
+        name: 'only online, but no email at all',
+        edit: (ws) => {
+          delete org(ws).contactEmail;
+          org(ws).requests = { onlineOnly: true, webFormUrl: 'https://acme.example/privacy-request' };
+        },
+        paths: ['organization.requests'],
+      },
+    ],
+    pass: [
+      { name: 'a phone number and a request email of its own, without a contact email', edit: (ws) => delete org(ws).contactEmail },
+      {
+        name: 'a phone number, and the contact email counts as the request email',
+        edit: (ws) => delete org(ws).requests!.email,
+      },
+      {
+        name: 'only online with a direct relationship: the contact email is enough',
+        edit: (ws) => (org(ws).requests = { onlineOnly: true }),
+      },
+      {
+        name: 'not under the CCPA',
+        edit: (ws) => {
+          delete org(ws).requests;
+          org(ws).jurisdictions = ['gdpr', 'uk-gdpr'];
+        },
+      },
+    ],
+  },
+  'ccpa-limit-link-missing': {
+    fail: [
+      {
+        name: 'precise location without a Limit link',
+        edit: (ws) => (dt(ws, 'ip-address').category = 'user.location.precise'),
+        paths: ['organization.limitUseUrl'],
+      },
+    ],
+    pass: [
+      {
+        name: 'a Limit link',
+        edit: (ws) => {
+          dt(ws, 'ip-address').category = 'user.location.precise';
+          org(ws).limitUseUrl = 'https://acme.example/limit-use';
+        },
+      },
+      {
+        name: 'one Alternative Opt-out Link',
+        edit: (ws) => {
+          dt(ws, 'ip-address').category = 'user.location.precise';
+          delete org(ws).optOutUrl;
+          org(ws).alternativeOptOutUrl = 'https://acme.example/privacy-choices';
+        },
+      },
+      {
+        name: 'used only for the purposes of 11 CCR 7027(m)',
+        edit: (ws) => {
+          dt(ws, 'ip-address').category = 'user.location.precise';
+          org(ws).usPrivacy = { ...org(ws).usPrivacy, sensitiveUseLimited: true };
+        },
+      },
+    ],
+  },
+  'opt-out-signals-not-honoured': {
+    fail: [
+      {
+        name: 'shared for ads, signals not recorded',
+        edit: (ws) => delete org(ws).usPrivacy!.optOutSignals,
+        paths: ['organization.usPrivacy.optOutSignals'],
+      },
+      {
+        name: 'shared for ads, signals refused',
+        edit: (ws) => (org(ws).usPrivacy!.optOutSignals = false),
+        paths: ['organization.usPrivacy.optOutSignals'],
+      },
+    ],
+    pass: [
+      {
+        name: 'nothing sold or shared',
+        edit: (ws) => {
+          delete org(ws).usPrivacy!.optOutSignals;
+          rc(ws, 'adnet').sharesForAds = false;
+        },
+      },
+    ],
+  },
+  'sale-under-16-unknown': {
+    fail: [
+      {
+        name: 'shared for ads, not recorded',
+        edit: (ws) => delete org(ws).usPrivacy!.sellsUnder16,
+        paths: ['organization.usPrivacy.sellsUnder16'],
+      },
+    ],
+    pass: [
+      { name: 'recorded as yes, with opt-in', edit: (ws) => (org(ws).usPrivacy!.sellsUnder16 = true) },
+      {
+        name: 'nothing sold or shared',
+        edit: (ws) => {
+          delete org(ws).usPrivacy!.sellsUnder16;
+          rc(ws, 'adnet').sharesForAds = false;
+        },
+      },
+    ],
+  },
+  'do-not-track-unset': {
+    fail: [
+      {
+        name: 'a website without a Do Not Track answer',
+        edit: (ws) => ws.collectionPoints.push({ id: 'web-sign-up', name: 'Sign-up (web)', platform: 'web' }),
+        paths: ['organization.usPrivacy.doNotTrack'],
+      },
+    ],
+    pass: [
+      {
+        name: 'a website that says it does not respond',
+        edit: (ws) => {
+          ws.collectionPoints.push({ id: 'web-sign-up', name: 'Sign-up (web)', platform: 'web' });
+          org(ws).usPrivacy = { ...org(ws).usPrivacy, doNotTrack: 'not-honoured' };
+        },
+      },
+      {
+        name: 'no website',
+        edit: (ws) => delete org(ws).usPrivacy!.doNotTrack,
+      },
+    ],
+  },
           org(ws).jurisdictions = ['ccpa'];
           delete rc(ws, 'crashco').transferSafeguard;
         },
@@ -1882,3 +2030,8 @@ describe('resources/examples/ridgeline.candor.json', () => {
     ]);
   });
 });
+      'ccpa-request-methods': 'error',
+      'ccpa-limit-link-missing': 'error',
+      'opt-out-signals-not-honoured': 'error',
+      'sale-under-16-unknown': 'error',
+      'do-not-track-unset': 'warning',

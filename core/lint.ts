@@ -4,6 +4,7 @@
 // info is a hint. A workspace with no real defect has no errors.
 import type { Workspace } from './schema';
 import { appleRules } from './lint/apple';
+import { californiaRules } from './lint/california';
 import { completenessRules } from './lint/completeness';
 import { cookieRules } from './lint/cookies';
 import { dataTypeRules } from './lint/data-types';
@@ -28,6 +29,7 @@ const DEFINITIONS: readonly RuleDefinition[] = [
   ...usStateRules,
   ...purposeRules,
   ...recipientRules,
+  ...californiaRules,
   ...cookieRules,
   ...usageRules,
   ...dataTypeRules,

@@ -35,8 +35,9 @@ function renderedAsParagraph(markdown: string): string {
     .replace(/^<p>|<\/p>$/g, '');
 }
 
-// Fields that hold a link destination or a ready-made link rather than text.
-const LINK_FIELD = /\.(url|link)$/;
+// Fields that hold a link destination or a ready-made link rather than text; the request methods are
+// phrases that may hold a ready-made link ("use our request form at <https://…>").
+const LINK_FIELD = /\.(url|link)$|\.requests\.methods\[\d+\]$/;
 
 function checkContext(context: DocumentContext, typed: string[]) {
   const typedAll = typed.join('\u0000');

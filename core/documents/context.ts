@@ -15,7 +15,8 @@ import { CCPA_CATEGORIES, type CcpaCategoryId } from '../identifiers';
 import { deriveClassification } from '../reference';
 import { DECISION_GROUND_LABELS, isDirectMarketing, objectionApplies, profiles } from '../profiling';
 import { lowerFirst, retentionPhrase } from '../retention';
-import type { DataType, LawfulBasis, Purpose, Recipient, Workspace } from '../schema';
+import type { DataType, LawfulBasis, Organization, Purpose, Recipient, Workspace } from '../schema';
+import { recipientsFor } from '../recipient-purposes';
 import { lineage } from '../taxonomy';
 import { assessTransfer, assessTransfers, DEROGATION_TEXT, dpfCertified, hasCopy } from '../transfers';
 import { capitalize, listInWords, startSentence, type ListOptions } from '../words';
@@ -153,7 +154,13 @@ export interface RecipientView {
   sells: boolean;
   sharesForAds: boolean;
   dataTypeNames: string[];
+  /** receives personal information for its own direct marketing (California's Shine the Light law) */
+  directMarketing: boolean;
+  /** its CCPA role: 'service provider', 'third party' or 'public authority' (for the CCPA sections) */
+  ccpaRoleLabel: string;
 }
+  /** the purposes for which it receives data: its data types' purposes, narrowed by `recipientPurposes` */
+  purposeNames: string[];
 
 export interface RecipientGroupView {
   /** 'processor', 'controller', 'joint-controller', 'public-authority' or 'other' */
@@ -183,9 +190,35 @@ export interface CcpaCategoryView {
    * is, and "Neither sold nor shared." when neither
    */
   saleText: string;
-  /** organisations that receive it for a business purpose (service providers and others) */
+  /**
+   * organisations that receive it for a business purpose: every recipient except buyers and advertising
+   * partners, whose receipt is a sale or sharing (1798.140(e), (ad), (ah)), never a business purpose
+   */
   disclosedTo: string[];
 }
+  /** the same, with the category of each recipient: "A and B (service providers); C (public authority)" */
+  disclosedToPhrase: string;
+}
+
+export interface RequestsView {
+  webForm: LinkView;
+  /** the (toll-free) number, as written */
+  phone: string;
+  /** where requests are emailed: `requests.email`, or the privacy contact email when none is recorded */
+  email: LinkView;
+  /** the email above is the privacy contact email, because no separate request address is recorded */
+  emailIsContact: boolean;
+  /** on one line, parts separated by commas */
+  postalAddress: string;
+  /** where in the app, as written ("Settings → Privacy → Request my data") */
+  inApp: string;
+  /** operates exclusively online with a direct relationship with its consumers (1798.130(a)(1)(A)) */
+  onlineOnly: boolean;
+  /**
+   * each method as a phrase that completes "To make a request, …": "use our form at <…>", "call us
+   * toll-free at 1-800-…", "email <…>", "write to us at …", "go to Settings → Privacy in the app"
+   */
+  methods: string[];
 
 export interface CookieView {
   name: string;
@@ -273,7 +306,22 @@ export interface DocumentContext {
     privacyPolicy: LinkView;
     optOut: LinkView;
     accountDeletion: LinkView;
+    /** the "Limit the Use of My Sensitive Personal Information" page */
+    limitUse: LinkView;
+    /** one "Alternative Opt-out Link" in place of the two above (11 CCR 7015), titled "Your Privacy Choices" */
+    alternativeOptOut: LinkView;
     securityMeasures: string;
+    /** how people make privacy requests */
+    requests: RequestsView;
+    /** the US facts the notices state; 'yes', 'no' or '' (not recorded) where a fact may be unknown */
+    usPrivacy: {
+      sensitiveUseLimited: boolean;
+      optOutSignals: string;
+      optOutSignalsHow: string;
+      /** 'honoured', 'not-honoured' or '' */
+      doNotTrack: string;
+      sellsUnder16: string;
+    };
     dpo: { present: boolean; name: string; email: LinkView; address: string };
     /** where the controller is established, the country's name; empty when not recorded */
     country: string;
@@ -321,6 +369,8 @@ export interface DocumentContext {
     buyers: RecipientView[];
     adPartners: RecipientView[];
   };
+    /** recipients that receive data for their own direct marketing (Shine the Light, Civ. Code 1798.83) */
+    directMarketers: RecipientView[];
   has: {
     consent: boolean;
     legitimateInterests: boolean;
@@ -425,6 +475,16 @@ const ROLE_LABELS: Record<string, [singular: string, plural: string]> = {
 
 const JURISDICTION_NAMES: Record<'gdpr' | 'uk-gdpr' | 'ccpa', string> = {
   gdpr: 'the EU General Data Protection Regulation (GDPR)',
+// The CCPA's words for the same roles: a service provider or contractor processes for the business, anyone
+// else is a third party (1798.140(ag), (ai), (j)); a public authority is named as such.
+const CCPA_ROLE_ORDER = ['processor', 'third-party', 'public-authority'] as const;
+const CCPA_ROLE_LABELS: Record<(typeof CCPA_ROLE_ORDER)[number], [singular: string, plural: string]> = {
+  processor: ['service provider', 'service providers'],
+  'third-party': ['third party', 'third parties'],
+  'public-authority': ['public authority', 'public authorities'],
+};
+const ccpaRole = (role: string | undefined): (typeof CCPA_ROLE_ORDER)[number] =>
+  role === 'processor' || role === 'public-authority' ? role : 'third-party';
   'uk-gdpr': 'the UK General Data Protection Regulation (UK GDPR)',
   ccpa: 'the California Consumer Privacy Act (CCPA)',
 };
@@ -513,6 +573,40 @@ function recipientsPhrase(recipients: RecipientRef[]): string {
   return ROLE_ORDER.filter((role) => groups.has(role))
     .map((role) => {
       const names = groups.get(role)!;
+const yesNo = (value: boolean | undefined): string => (value === true ? 'yes' : value === false ? 'no' : '');
+
+/**
+ * How people make privacy requests. The privacy contact email stands in for a request email that is not
+ * recorded: the notice already offers it for every question about personal data, and the review counts
+ * it the same way (core/lint/california.ts), so the two never disagree.
+ */
+function requestsView(org: Organization): RequestsView {
+  const requests = org.requests ?? {};
+  const webForm = linkView(requests.webFormUrl);
+  const phone = requests.phone?.trim() ? markdownInline(plainText(requests.phone)) : '';
+  const ownEmail = emailView(requests.email);
+  const email = ownEmail.link ? ownEmail : emailView(org.contactEmail);
+  const postalAddress = requests.postalAddress?.trim() ? plainLines(requests.postalAddress).map(markdownInline).join(', ') : '';
+  const inApp = requests.inApp?.trim() ? markdownInline(plainText(requests.inApp)).replace(/\.$/, '') : '';
+  const methods = [
+    ...(webForm.link ? [`use our request form at ${webForm.link}`] : []),
+    ...(phone ? [`call us toll-free at ${phone}`] : []),
+    ...(email.link ? [`email ${email.link}`] : []),
+    ...(postalAddress ? [`write to us at ${postalAddress}`] : []),
+    ...(inApp ? [`go to ${inApp} in the app`] : []),
+  ];
+  return {
+    webForm,
+    phone,
+    email,
+    emailIsContact: !ownEmail.link && Boolean(email.link),
+    postalAddress,
+    inApp,
+    onlineOnly: requests.onlineOnly === true,
+    methods,
+  };
+}
+
       const label = ROLE_LABELS[role][names.length === 1 ? 0 : 1];
       return label ? `${listInWords(names, LIST)} (${label})` : listInWords(names, LIST);
     })
@@ -533,6 +627,21 @@ function saleText(members: DataTypeView[]): string {
     if (group) group.names.push(d.name);
     else groups.set(key, { names: [d.name], soldTo: d.soldTo, sharedWith: d.sharedWith });
   }
+/** "A and B (service providers); C (third party)": recipients under the CCPA's names for their roles. */
+function ccpaRecipientsPhrase(recipients: { name: string; role: string }[]): string {
+  const groups = new Map<string, string[]>();
+  for (const r of recipients) {
+    const role = ccpaRole(r.role);
+    groups.set(role, [...(groups.get(role) ?? []), r.name]);
+  }
+  return CCPA_ROLE_ORDER.filter((role) => groups.has(role))
+    .map((role) => {
+      const names = groups.get(role)!;
+      return `${listInWords(names, LIST)} (${CCPA_ROLE_LABELS[role][names.length === 1 ? 0 : 1]})`;
+    })
+    .join('; ');
+}
+
   const sold = members.some((d) => d.sold);
   const shared = members.some((d) => d.shared);
   if (!sold && !shared) return 'Neither sold nor shared.';
@@ -843,6 +952,18 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       legitimateInterest: p.lawfulBasis === 'legitimate-interests' && p.legitimateInterest ? prose(p.legitimateInterest) : '',
       automatedDecision: decisionView(p, gdprCitation, prose),
       profiling: profiles(p),
+  // Why each recipient receives data: the purposes of its data types, narrowed by `recipientPurposes`.
+  const purposesByRecipient = new Map<string, Set<string>>();
+  for (const d of workspace.dataTypes) {
+    for (const p of d.purposes) {
+      if (!purposeById.has(p)) continue;
+      for (const r of recipientsFor(d, p)) {
+        const set = purposesByRecipient.get(r) ?? new Set<string>();
+        set.add(p);
+        purposesByRecipient.set(r, set);
+      }
+    }
+  }
       profilingText: profiles(p) ? profilingSentence(p.use) : '',
       profilingRight: profiles(p) ? profilingRight(p) : '',
       objection: objectionApplies(p),
@@ -889,7 +1010,10 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
     // You first, then your device, then each third party in the order of the data types.
     const sources = unique([
       ...(members.some((d) => d.source === 'user') ? ['you'] : []),
+      directMarketing: r.directMarketing === true,
+      ccpaRoleLabel: CCPA_ROLE_LABELS[ccpaRole(r.role)][0],
       ...(members.some((d) => d.source === 'automatic') ? [`your device, automatically as you use ${orgName}`] : []),
+      purposeNames: workspace.purposes.filter((p) => purposesByRecipient.get(r.id)?.has(p.id)).map((p) => purposeNames.get(p.id)!),
       ...members.filter((d) => d.fromThirdParty).map((d) => (d.sourceDetail ? lowerFirst(d.sourceDetail) : 'other organisations')),
     ]);
     return {
@@ -906,8 +1030,21 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       sharedWith: unique(members.flatMap((d) => d.sharedWith)),
       soldDataTypeNames: members.filter((d) => d.sold).map((d) => d.name),
       sharedDataTypeNames: members.filter((d) => d.shared).map((d) => d.name),
+    // Giving data to a buyer is a sale and to an advertising partner is sharing, never a business purpose.
+    const businessPurpose = [
+      ...new Map(
+        members
+          .flatMap((d) => d.recipients)
+          .filter((r) => {
+            const recipient = recipientById.get(r.id)!;
+            return recipient.sells !== true && recipient.sharesForAds !== true;
+          })
+          .map((r) => [r.id, r]),
+      ).values(),
+    ];
       saleText: saleText(members),
-      disclosedTo: unique(members.flatMap((d) => d.recipientNames)),
+      disclosedTo: businessPurpose.map((r) => r.name),
+      disclosedToPhrase: ccpaRecipientsPhrase(businessPurpose),
     };
   };
   // Category L is listed apart, as the statute does; its members are the data types flagged sensitive.
@@ -940,6 +1077,7 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
   const automatedDecisions = purposes.filter((p) => p.automatedDecision.present);
   const profilingPurposes = purposes.filter((p) => p.profiling);
   const consent =
+  const directMarketers = recipients.filter((r) => r.directMarketing && r.dataTypeNames.length > 0);
     allPurposes.some((p) => p.lawfulBasis === 'consent') ||
     workspace.dataTypes.some((d, index) => d.specialCondition === 'explicit-consent' && classifications[index].gdprSpecial);
 
@@ -995,7 +1133,17 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
         address: r.address ? plainLines(r.address).map(markdownInline).join(', ') : '',
         email: emailView(r.email),
       })),
+      limitUse: linkView(org.limitUseUrl, 'Limit the Use of My Sensitive Personal Information'),
+      alternativeOptOut: linkView(org.alternativeOptOutUrl, 'Your Privacy Choices'),
       supervisoryAuthority: {
+      requests: requestsView(org),
+      usPrivacy: {
+        sensitiveUseLimited: org.usPrivacy?.sensitiveUseLimited === true,
+        optOutSignals: yesNo(org.usPrivacy?.optOutSignals),
+        optOutSignalsHow: org.usPrivacy?.optOutSignalsHow ? prose(org.usPrivacy.optOutSignalsHow) : '',
+        doNotTrack: org.usPrivacy?.doNotTrack ?? '',
+        sellsUnder16: yesNo(org.usPrivacy?.sellsUnder16),
+      },
         present: namedAuthority,
         name: md(org.supervisoryAuthority?.name),
         website: linkView(org.supervisoryAuthority?.url),
@@ -1050,6 +1198,7 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       financialIncentives: incentives.length > 0,
       consumerHealth: health.dataTypes.length > 0,
     },
+      directMarketers,
   };
 }
 

@@ -346,7 +346,8 @@ function buildContext(workspace: Workspace): Context {
  */
 function optOutHow(workspace: Workspace): string | undefined {
   const org = workspace.organization;
-  const url = oneLine(org.optOutUrl);
+  // The Alternative Opt-out Link (11 CCR 7015) takes the place of the "Do Not Sell or Share" page.
+  const url = oneLine(org.optOutUrl) || oneLine(org.alternativeOptOutUrl);
   // "https://" adds nothing a reader needs and costs eight characters of a short budget.
   if (url) return `at ${url.replace(/^https:\/\//i, '').replace(/\/$/, '')}`;
   const email = oneLine(org.contactEmail);

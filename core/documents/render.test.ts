@@ -128,14 +128,18 @@ describe('what the documents say', () => {
   });
 
   it('says "we do not sell" only when no recipient buys data, and names whoever it is shared with', () => {
-    expect(notice).toContain('We do not sell your personal information.');
-    expect(notice).toContain('- **Meta Platforms Ireland Limited:** Advertising identifier, and Install and subscription events.');
+    expect(notice).toContain('In the preceding 12 months, we did not sell personal information.');
+    expect(notice).toContain(
+      '- **Meta Platforms Ireland Limited**\n  - **Personal information shared:** Advertising identifier, and Install and subscription events.',
+    );
     const selling = structuredClone(ridgeline);
     selling.recipients.find((r) => r.id === 'stripe')!.sells = true;
     const sold = render(selling, PRIVACY).markdown;
-    expect(sold).not.toContain('We do not sell');
-    expect(sold).toContain('We sell personal information to the following organisations:');
-    expect(sold).toContain('- **Stripe Payments Europe, Limited:** Subscriptions and invoices, and Payment card.');
+    expect(sold).not.toContain('we did not sell');
+    expect(sold).toContain('We sold it to these third parties, for these business or commercial purposes:');
+    expect(sold).toContain(
+      '- **Stripe Payments Europe, Limited**\n  - **Personal information sold:** Subscriptions and invoices, and Payment card.',
+    );
     const notAtCollection = render(selling, AT_COLLECTION).markdown;
     expect(notAtCollection).not.toContain('We do not sell');
     expect(notAtCollection).toContain('- **Sold or shared:** Payment card: sold to Stripe Payments Europe, Limited. Not shared.');

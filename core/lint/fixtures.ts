@@ -16,6 +16,8 @@ export function cleanWorkspace(): Workspace {
       privacyPolicyUrl: 'https://acme.example/privacy',
       accountDeletionUrl: 'https://acme.example/delete',
       optOutUrl: 'https://acme.example/do-not-sell-or-share',
+      requests: { phone: '1-800-555-0100', email: 'requests@acme.example' },
+      usPrivacy: { optOutSignals: true, sellsUnder16: false },
       dpo: { name: 'Dana Officer', email: 'dpo@acme.example' },
       representatives: [{ region: 'uk', name: 'Acme UK Representative Ltd', email: 'uk-rep@acme.example' }],
       supervisoryAuthority: { name: 'Data Protection Commission', url: 'https://www.dataprotection.ie' },

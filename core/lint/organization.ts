@@ -156,9 +156,9 @@ export const organizationRules: RuleDefinition[] = [
     group: 'organization',
     title: 'Data sold or shared without an opt-out link',
     description:
-      'When any data type goes to a recipient that buys it or uses it for cross-context behavioural advertising, the notice at collection must link to the "Do Not Sell or Share My Personal Information" page (CCPA §1798.135, 11 CCR §7012(e)(5)). Applies under the CCPA.',
+      'When any data type goes to a recipient that buys it or uses it for cross-context behavioural advertising, the notice at collection must link to the "Do Not Sell or Share My Personal Information" page (CCPA §1798.135(a)(1), 11 CCR §7012(e)(5)), or to one Alternative Opt-out Link (§7015). Applies under the CCPA.',
     check: ({ ccpa, soldOrShared, workspace }) => {
-      if (!ccpa || soldOrShared.length === 0 || workspace.organization.optOutUrl) return [];
+      if (!ccpa || soldOrShared.length === 0 || workspace.organization.optOutUrl || workspace.organization.alternativeOptOutUrl) return [];
       const names = listInWords(
         soldOrShared.map((d) => q(d.name)),
         { atMost: 3 },
@@ -166,7 +166,7 @@ export const organizationRules: RuleDefinition[] = [
       return [
         {
           path: 'organization.optOutUrl',
-          message: `${names} ${soldOrShared.length === 1 ? 'is' : 'are'} sold or shared for advertising, but there is no opt-out link. Add the address of your "Do Not Sell or Share My Personal Information" page under Organization.`,
+          message: `${names} ${soldOrShared.length === 1 ? 'is' : 'are'} sold or shared for advertising, but there is no opt-out link. Add the address of your "Do Not Sell or Share My Personal Information" page (or of one Alternative Opt-out Link) under Organization.`,
         },
       ];
     },
