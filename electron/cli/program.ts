@@ -2,6 +2,7 @@
 // Each command is a plain function (validate.ts, format.ts, …); this file only parses and dispatches.
 import { Argument, Command, CommanderError, InvalidArgumentError } from 'commander';
 import { BUILD_GROUP_IDS, describeBuildGroup, EXPORT_KINDS, type BuildGroup, type ExportKind } from '../../core/catalogue';
+import { diffCommand, textconvCommand } from './diff';
 import { exportCommand, exportHelp } from './export';
 import { formatCommand } from './format';
 import { lintCommand } from './lint';
@@ -50,6 +51,10 @@ const EXAMPLES = {
   validate: ['candor validate ridgeline.candor.json'],
   lint: ['candor lint ridgeline.candor.json', 'candor lint ridgeline.candor.json --json > findings.json   # in CI: fails on errors'],
   format: ['candor format ridgeline.candor.json', 'candor format --check ridgeline.candor.json   # in CI: fails if not canonical'],
+  diff: [
+    'candor diff published/ridgeline-2.0.candor.json ridgeline.candor.json',
+    'candor diff old.candor.json new.candor.json --json > changes.json',
+  ],
   new: ['candor new ridgeline.candor.json --name "Ridgeline"', 'candor new try-me.candor.json --example'],
   serve: ['candor serve ridgeline.candor.json', 'candor serve --example --open', 'candor serve --example --port 8765'],
   build: [
@@ -127,6 +132,34 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .option('--check', 'only report whether the file is canonical (exit 1 if not); never write')
     .addHelpText('after', examples(EXAMPLES.format))
     .action(async (file: string, options: { check?: boolean }) => setExitCode(await formatCommand(file, { check: options.check }, output)));
+
+  program
+    .command('diff')
+    .summary('say what changed between two workspace files, by entry and field')
+    .description(
+      'Compare two workspace files and print what changed, grouped by section and entry, one line each: "Email address: retention 30 days after collection → 90 days after collection". Entries are matched by id, so a renamed one is changed, not removed and added. Exits 0 whether or not they differ. As git\'s external diff (diff.candor.command) it takes the seven arguments git passes (path old-file old-hex old-mode new-file new-hex new-mode); /dev/null stands for a file that does not exist on one side. See "Using Candor with git" in the README. Never writes.',
+    )
+    .argument('<old>', 'the older workspace file (*.candor.json)')
+    .argument('<new>', 'the newer workspace file (*.candor.json)')
+    .argument('[git-args...]', "the rest of git's external-diff arguments, when git runs it")
+    .option(
+      '--json',
+      'print { "old", "new", "same", "changes": [{ "kind", "path", "entity", "field", "before", "after", "beforeText", "afterText", "line" }] } instead',
+    )
+    .addHelpText('after', examples(EXAMPLES.diff))
+    .action(async (oldFile: string, newFile: string, gitArgs: string[], options: { json?: boolean }) =>
+      setExitCode(await diffCommand([oldFile, newFile, ...gitArgs], { json: options.json }, output)),
+    );
+
+  program
+    .command('textconv')
+    .summary("print a workspace as text, one line per field, for git's diff")
+    .description(
+      'Print a workspace file as stable text, one line per field, grouped by entry, each line starting with the entry\'s name ("Email address: retention: 30 days after collection"), so that git\'s line diff of two versions reads as what changed. Set it as diff.candor.textconv (see "Using Candor with git" in the README). A file that is not a workspace Candor can read is printed as it is, after a line saying why. Never writes.',
+    )
+    .argument('<file>', 'the workspace file (*.candor.json)')
+    .addHelpText('after', examples(['git config diff.candor.textconv "candor textconv"']))
+    .action(async (file: string) => setExitCode(await textconvCommand(file, output)));
 
   program
     .command('new')
