@@ -522,3 +522,77 @@ describe('coverageMatrix', () => {
     );
   });
 });
+
+describe('the consumer health data section', () => {
+  // "App usage" as consumer health data in Washington, with every consent and an appeal recorded.
+  const health = (edit: (ws: Workspace) => void = () => {}, state: 'us-wa' | 'us-nv' = 'us-wa') =>
+    variant((ws) => {
+      ws.organization.jurisdictions.push(state);
+      ws.organization.requests = { ...ws.organization.requests, appeal: 'https://acme.example/privacy/appeal' };
+      const d = ws.dataTypes.find((x) => x.id === 'app-usage')!;
+      d.sensitivity = { consumerHealth: true };
+      d.consent = { collection: true, sharing: true };
+      edit(ws);
+    });
+  const at = `dataTypes[${cleanWorkspace().dataTypes.findIndex((d) => d.id === 'app-usage')}]`;
+  const HEALTH_RULES = [
+    'consumer-health-consent-to-collect',
+    'consumer-health-consent-to-share',
+    'consumer-health-sold',
+    'consumer-health-appeal-missing',
+  ];
+
+  /** The common agreement, and for the health rules (which the clean workspace never reaches) the converse too. */
+  function agreement(ws: Workspace) {
+    const sections = expectAgreement(ws);
+    const missing = sections.flatMap((s) => s.requirements.filter((r) => r.status === 'missing'));
+    for (const f of lintWorkspace(ws).filter((finding) => HEALTH_RULES.includes(finding.rule))) {
+      expect(
+        missing.some((r) => r.rules.includes(f.rule) && r.paths!.includes(f.path)),
+        `finding ${f.rule} at ${f.path}`,
+      ).toBe(true);
+    }
+    return sections;
+  }
+
+  it('appears when Washington or Nevada is named, after the CCPA', () => {
+    expect(coverageMatrix(cleanWorkspace()).map((s) => s.id)).not.toContain('us-health');
+    expect(agreement(health()).map((s) => s.id)).toContain('us-health');
+    expect(agreement(health(undefined, 'us-nv')).find((s) => s.id === 'us-health')?.title).toBe('Consumer health data');
+  });
+
+  it('is met when consent is recorded, and nothing applies without consumer health data', () => {
+    const met = agreement(health());
+    for (const id of ['policy', 'categories-and-purposes', 'sources', 'shared', 'consent-to-collect', 'rights', 'appeal'])
+      expect(requirement(met, 'us-health', id).status, id).toBe('met');
+    expect(requirement(met, 'us-health', 'consent-to-share').status).toBe('not-applicable');
+    expect(requirement(met, 'us-health', 'sale-authorization').status).toBe('not-applicable');
+    const noHealth = agreement(health((ws) => (ws.dataTypes.find((x) => x.id === 'app-usage')!.sensitivity = { consumerHealth: false })));
+    const section = noHealth.find((s) => s.id === 'us-health')!;
+    expect(section.counts).toEqual({ met: 0, missing: 0, 'not-applicable': section.requirements.length });
+  });
+
+  it('is missing the consent to collect and to share, and the appeal, exactly where the review says so', () => {
+    const ws = health((w) => {
+      const d = w.dataTypes.find((x) => x.id === 'app-usage')!;
+      delete d.consent;
+      d.recipients = [...(d.recipients ?? []), 'adnet'];
+      delete w.organization.requests!.appeal;
+    });
+    const sections = agreement(ws);
+    expect(requirement(sections, 'us-health', 'consent-to-collect')).toMatchObject({ status: 'missing', path: `${at}.consent.collection` });
+    expect(requirement(sections, 'us-health', 'consent-to-share')).toMatchObject({ status: 'missing', path: `${at}.consent.sharing` });
+    expect(requirement(sections, 'us-health', 'appeal')).toMatchObject({ status: 'missing', path: 'organization.requests.appeal' });
+    expect(requirement(sections, 'us-health', 'shared').why).toBe('"App usage" is shared, and the policy names every recipient.');
+  });
+
+  it('asks for the signed authorisation of a sale', () => {
+    const sections = agreement(
+      health((w) => {
+        w.dataTypes.find((x) => x.id === 'app-usage')!.recipients = ['crashco', 'adnet'];
+        w.recipients.find((r) => r.id === 'adnet')!.sells = true;
+      }),
+    );
+    expect(requirement(sections, 'us-health', 'sale-authorization')).toMatchObject({ status: 'missing', path: `${at}.recipients[1]` });
+  });
+});

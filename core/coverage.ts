@@ -2,7 +2,9 @@
 // declaration must contain, and whether the workspace supplies it. An item is missing exactly when a
 // review rule reports it (`rules`), so the matrix and the findings never disagree; the matrix adds
 // what the findings cannot: which items are met, by what, and which do not apply.
+import { healthLawsIn } from './consumer-health';
 import { countryInText, countryName } from './countries';
+import { consumerHealthData, healthDataSharedWith } from './lint/health-and-incentives';
 import { CCPA_CATEGORIES } from './identifiers';
 import { lintWorkspace, type Finding } from './lint';
 import { appleAccessedApiTypes } from './stores/apple';
@@ -18,7 +20,7 @@ import { requestMethods } from './lint/california';
 import { hasPlatform } from './platforms';
 
 export type CoverageStatus = 'met' | 'missing' | 'not-applicable';
-export type CoverageSectionId = 'gdpr' | 'uk-gdpr' | 'ccpa' | 'us-states' | 'apple' | 'play';
+export type CoverageSectionId = 'gdpr' | 'uk-gdpr' | 'ccpa' | 'us-states' | 'us-health' | 'apple' | 'play';
 
 export interface CoverageRequirement {
   /** unique within its section, e.g. `retention` */
@@ -773,6 +775,120 @@ function usStatesSection(facts: WorkspaceFacts, findings: readonly Finding[]): C
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Consumer health data: Washington's My Health My Data Act (RCW 19.373) and Nevada SB 370
+
+function healthSection(facts: WorkspaceFacts, findings: readonly Finding[]): CoverageSection {
+  const { workspace } = facts;
+  const org = workspace.organization;
+  const laws = healthLawsIn(org.jurisdictions);
+  const washington = laws.some((l) => l.id === 'us-wa');
+  const health = consumerHealthData(facts);
+  const healthIndexes = new Set(health.map((d) => d.index));
+  const receiving = new Set(health.flatMap((d) => d.recipients.map((r) => r.index)));
+  const shared = health.filter((d) => healthDataSharedWith(d).length > 0);
+  const sold = health.filter((d) => d.recipients.some((r) => r.recipient.sells === true));
+  const affiliates = facts.recipients.filter((r) => receiving.has(r.index) && r.recipient.affiliate === true);
+  const none = health.length === 0 ? 'No data type is consumer health data, so there is nothing to describe.' : undefined;
+  const aboutHealthData = (_f: Finding, at: (string | number)[]) => at[0] === 'dataTypes' && healthIndexes.has(at[1] as number);
+  const specs: RequirementSpec[] = [
+    {
+      id: 'policy',
+      reference: 'RCW 19.373.020(1); Nevada SB 370',
+      title: 'A Consumer Health Data Privacy Policy of its own, linked from the homepage',
+      notApplicable: () => none,
+      met: () =>
+        `Candor writes the Consumer Health Data Privacy Policy for ${names(health.map((d) => d.name))}; link it prominently from the homepage.`,
+    },
+    {
+      id: 'categories-and-purposes',
+      reference: 'RCW 19.373.020(1)(a)(i)',
+      title: 'Categories of consumer health data collected, the purposes and how it is used',
+      rules: ['empty-inventory'],
+      notApplicable: () => (facts.dataTypes.length > 0 ? none : undefined),
+      met: () => `The policy lists ${names(health.map((d) => d.name))}, each with the purposes it serves.`,
+      missing: () => NO_DATA_TYPES,
+    },
+    {
+      id: 'sources',
+      reference: 'RCW 19.373.020(1)(a)(ii)',
+      title: 'Categories of sources',
+      rules: ['missing-source', 'missing-source-detail'],
+      concerns: aboutHealthData,
+      notApplicable: () => none,
+      met: () => 'Every consumer health data type says where it comes from.',
+      missing: (hits) => sourceMissing(facts, hits),
+    },
+    {
+      id: 'shared',
+      reference: 'RCW 19.373.020(1)(a)(iii), (iv)',
+      title: 'Categories shared, and the third parties and specific affiliates that receive it',
+      // Every recipient without a role, not only those of health data: in a workspace under the health
+      // laws alone, this is the one place a missing role can be shown.
+      rules: ['recipient-role-missing'],
+      notApplicable: () => none,
+      met: () =>
+        shared.length === 0
+          ? 'No consumer health data goes to anyone but processors, so the policy says it is not shared.'
+          : `${names(shared.map((d) => d.name))} ${shared.length === 1 ? 'is' : 'are'} shared, and the policy names every recipient${affiliates.length ? `, with ${names(affiliates.map((r) => r.name))} as ${affiliates.length === 1 ? 'an affiliate' : 'affiliates'}` : ''}.`,
+      missing: (hits) => `No role is set for ${namesOf(facts, hits)}, so the documents cannot tell a processor from a third party.`,
+    },
+    {
+      id: 'consent-to-collect',
+      reference: 'RCW 19.373.030(1)(a); Nevada SB 370',
+      title: 'Consent to collect, unless necessary for the service asked for',
+      rules: ['consumer-health-consent-to-collect'],
+      notApplicable: () => none,
+      met: () => 'Every consumer health data type records consent to collect it, or serves only the service the person asked for.',
+      missing: (hits) => `No consent to collect is recorded for ${namesOf(facts, hits)}.`,
+    },
+    {
+      id: 'consent-to-share',
+      reference: 'RCW 19.373.030(1)(b); Nevada SB 370',
+      title: 'Separate consent to share',
+      rules: ['consumer-health-consent-to-share'],
+      notApplicable: () => none ?? (shared.length === 0 ? 'No consumer health data goes to anyone but processors.' : undefined),
+      met: () =>
+        `Separate consent to share is recorded for ${names(shared.map((d) => d.name))}, or the sharing is necessary for the service.`,
+      missing: (hits) => `No consent to share is recorded for ${namesOf(facts, hits)}.`,
+    },
+    {
+      id: 'sale-authorization',
+      reference: 'RCW 19.373.070; Nevada SB 370',
+      title: 'A signed authorisation before any sale',
+      rules: ['consumer-health-sold'],
+      notApplicable: () => none ?? (sold.length === 0 ? 'No consumer health data is sold.' : undefined),
+      met: () => 'The sale of consumer health data has been reviewed and accepted with its signed authorisations.',
+      missing: (hits) =>
+        `${namesOf(facts, hits)} ${hits.length === 1 ? 'is' : 'are'} sold; each sale needs an authorisation the person signs.`,
+    },
+    {
+      id: 'rights',
+      reference: 'RCW 19.373.020(1)(a)(v), 19.373.040',
+      title: 'How to exercise the rights to access, withdraw consent and delete',
+      rules: ['no-contact-email'],
+      notApplicable: () => none,
+      met: () => `The policy describes the rights and how to make a request, including at ${org.requests?.email || org.contactEmail}.`,
+      missing: () => 'The organization has no privacy contact email for requests.',
+    },
+    {
+      id: 'appeal',
+      reference: 'RCW 19.373.040',
+      title: 'How to appeal a refused request, and the Attorney General to contact after',
+      rules: ['consumer-health-appeal-missing', 'us-appeal-missing'],
+      notApplicable: () => none ?? (washington ? undefined : 'Only Washington’s law gives a right to appeal.'),
+      met: () => 'The policy says how to appeal and that the Washington Attorney General can be contacted after a denied appeal.',
+      missing: () => 'No way to appeal a refused request is recorded.',
+    },
+  ];
+  return section(
+    'us-health',
+    'Consumer health data',
+    `${listInWords(laws.map((l) => l.law))}: the Consumer Health Data Privacy Policy and the consent it needs.`,
+    build(specs, findings),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Stores
 
 function purposeConcerns(facts: WorkspaceFacts, store: 'apple' | 'play') {
@@ -1011,6 +1127,7 @@ export function coverageMatrix(
   if (facts.ukGdpr) sections.push(europeSection(facts, findings, 'uk-gdpr'));
   if (facts.ccpa) sections.push(ccpaSection(facts, findings));
   if (facts.usStates.length > 0) sections.push(usStatesSection(facts, findings));
+  if (healthLawsIn(workspace.organization.jurisdictions).length > 0) sections.push(healthSection(facts, findings));
   if (facts.ios) sections.push(appleSection(facts, findings));
   if (facts.android) sections.push(playSection(facts, findings));
   return sections;

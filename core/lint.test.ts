@@ -71,8 +71,184 @@ const preciseLocation = (): Workspace['dataTypes'][number] => ({
   required: false,
 });
 
+// Consumer health data for the rules of the health laws: "App usage" marked as consumer health data, the
+// state named, an appeal recorded, and the consent given.
+function withHealthData(ws: Workspace, state: 'us-wa' | 'us-nv', consent?: NonNullable<Workspace['dataTypes'][number]['consent']>): void {
+  org(ws).jurisdictions.push(state);
+  org(ws).requests = { ...org(ws).requests, appeal: 'https://acme.example/privacy/appeal' };
+  const d = dt(ws, 'app-usage');
+  d.sensitivity = { ...d.sensitivity, consumerHealth: true };
+  if (consent) d.consent = consent;
+}
+
+function healthPath(field: string): string {
+  return `dataTypes[${cleanWorkspace().dataTypes.findIndex((d) => d.id === 'app-usage')}].${field}`;
+}
+
+function completeIncentive(): NonNullable<Workspace['financialIncentives']>[number] {
+  return {
+    id: 'discount',
+    name: '10% off for your email address',
+    summary: 'You get 10% off your first year when you give us your email address.',
+    dataTypes: ['email-address'],
+    optIn: 'Tick the box on the sign-up form.',
+    withdraw: 'Unsubscribe with the link in any email.',
+    value: '$4 a year for each subscriber.',
+    valueMethod: 'What subscribers spend more than other customers, on average, over the last 12 months.',
+  };
+}
+
 /** For every rule: examples that must fail it (with the exact paths reported) and examples that must pass. */
 const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
+  'financial-incentive-incomplete': {
+    fail: [
+      {
+        name: 'an incentive with a name alone',
+        edit: (ws) => (ws.financialIncentives = [{ id: 'discount', name: '10% off for your email address' }]),
+        paths: [
+          'financialIncentives[0].summary',
+          'financialIncentives[0].dataTypes',
+          'financialIncentives[0].optIn',
+          'financialIncentives[0].withdraw',
+          'financialIncentives[0].value',
+          'financialIncentives[0].valueMethod',
+        ],
+      },
+      {
+        name: 'no good-faith estimate of the value, and no data types',
+        edit: (ws) => (ws.financialIncentives = [{ ...completeIncentive(), value: ' ', dataTypes: [] }]),
+        paths: ['financialIncentives[0].dataTypes', 'financialIncentives[0].value'],
+      },
+    ],
+    pass: [
+      { name: 'every part of the notice recorded', edit: (ws) => (ws.financialIncentives = [completeIncentive()]) },
+      {
+        name: 'not under the CCPA',
+        edit: (ws) => {
+          org(ws).jurisdictions = ['gdpr'];
+          ws.financialIncentives = [{ id: 'discount', name: '10% off for your email address' }];
+        },
+      },
+    ],
+  },
+  'consumer-health-consent-to-collect': {
+    fail: [
+      {
+        name: 'consumer health data in Washington without consent',
+        edit: (ws) => withHealthData(ws, 'us-wa'),
+        paths: [healthPath('consent.collection')],
+      },
+      {
+        name: 'health data by its category in Nevada, consent to share only',
+        edit: (ws) => {
+          withHealthData(ws, 'us-nv');
+          delete dt(ws, 'app-usage').sensitivity;
+          dt(ws, 'app-usage').category = 'user.health_and_medical';
+          dt(ws, 'app-usage').consent = { sharing: true };
+        },
+        paths: [healthPath('consent.collection')],
+      },
+    ],
+    pass: [
+      { name: 'consent to collect recorded', edit: (ws) => withHealthData(ws, 'us-wa', { collection: true }) },
+      {
+        name: 'necessary for the service the person asked for',
+        edit: (ws) => {
+          withHealthData(ws, 'us-wa');
+          dt(ws, 'app-usage').purposes = ['provide-service'];
+        },
+      },
+      {
+        name: 'neither Washington nor Nevada',
+        edit: (ws) => {
+          withHealthData(ws, 'us-wa');
+          org(ws).jurisdictions = org(ws).jurisdictions.filter((j) => j !== 'us-wa');
+        },
+      },
+      {
+        name: 'precise location, not marked as consumer health data',
+        edit: (ws) => {
+          withHealthData(ws, 'us-wa');
+          delete dt(ws, 'app-usage').sensitivity;
+          dt(ws, 'app-usage').category = 'user.location.precise';
+        },
+      },
+    ],
+  },
+  'consumer-health-consent-to-share': {
+    fail: [
+      {
+        name: 'consumer health data given to an advertising network without consent to share',
+        edit: (ws) => {
+          withHealthData(ws, 'us-wa', { collection: true });
+          dt(ws, 'app-usage').recipients = ['crashco', 'adnet'];
+        },
+        paths: [healthPath('consent.sharing')],
+      },
+    ],
+    pass: [
+      { name: 'given to processors only', edit: (ws) => withHealthData(ws, 'us-wa', { collection: true }) },
+      {
+        name: 'separate consent to share recorded',
+        edit: (ws) => {
+          withHealthData(ws, 'us-wa', { collection: true, sharing: true });
+          dt(ws, 'app-usage').recipients = ['crashco', 'adnet'];
+        },
+      },
+    ],
+  },
+  'consumer-health-sold': {
+    fail: [
+      {
+        name: 'consumer health data sold',
+        edit: (ws) => {
+          withHealthData(ws, 'us-nv', { collection: true, sharing: true });
+          dt(ws, 'app-usage').recipients = ['crashco', 'adnet'];
+          rc(ws, 'adnet').sells = true;
+        },
+        paths: [healthPath('recipients[1]')],
+      },
+    ],
+    pass: [
+      {
+        name: 'given to a third party, not sold',
+        edit: (ws) => {
+          withHealthData(ws, 'us-nv', { collection: true, sharing: true });
+          dt(ws, 'app-usage').recipients = ['crashco', 'adnet'];
+        },
+      },
+    ],
+  },
+  'consumer-health-appeal-missing': {
+    fail: [
+      {
+        name: 'Washington with consumer health data and no appeal',
+        edit: (ws) => {
+          withHealthData(ws, 'us-wa', { collection: true });
+          delete org(ws).requests!.appeal;
+        },
+        paths: ['organization.requests.appeal'],
+      },
+    ],
+    pass: [
+      { name: 'an appeal recorded', edit: (ws) => withHealthData(ws, 'us-wa', { collection: true }) },
+      {
+        name: 'Nevada alone, which has no appeal',
+        edit: (ws) => {
+          withHealthData(ws, 'us-nv', { collection: true });
+          delete org(ws).requests!.appeal;
+        },
+      },
+      {
+        name: 'Virginia too, whose own rule asks for the appeal',
+        edit: (ws) => {
+          withHealthData(ws, 'us-wa', { collection: true });
+          org(ws).jurisdictions.push('us-va');
+          delete org(ws).requests!.appeal;
+        },
+      },
+    ],
+  },
   'no-contact-email': {
     fail: [{ name: 'no contact email', edit: (ws) => delete org(ws).contactEmail, paths: ['organization.contactEmail'] }],
     pass: [{ name: 'a contact email', edit: (ws) => (org(ws).contactEmail = 'hello@acme.example') }],

@@ -8,6 +8,7 @@ import { californiaRules } from './lint/california';
 import { completenessRules } from './lint/completeness';
 import { cookieRules } from './lint/cookies';
 import { dataTypeRules } from './lint/data-types';
+import { healthAndIncentiveRules } from './lint/health-and-incentives';
 import { workspaceFacts, type WorkspaceFacts } from './lint/facts';
 import { comparePaths } from './lint/order';
 import { organizationRules } from './lint/organization';
@@ -33,6 +34,7 @@ const DEFINITIONS: readonly RuleDefinition[] = [
   ...cookieRules,
   ...usageRules,
   ...dataTypeRules,
+  ...healthAndIncentiveRules,
   ...wordingRules,
   ...appleRules,
   ...playRules,
