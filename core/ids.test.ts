@@ -156,3 +156,28 @@ describe('deleteEntity', () => {
     expect(none.collectionPoints[0]).not.toHaveProperty('cookies');
   });
 });
+
+describe('financial incentives follow their data types', () => {
+  const withIncentive = (): Workspace => ({
+    ...workspace(),
+    financialIncentives: [{ id: 'discount', name: '10% off', dataTypes: ['new-data-type', 'email-address'] }],
+  });
+
+  it('when a data type is renamed, the incentive names the new id', () => {
+    const after = produce(withIncentive(), (d) => {
+      expect(renameEntity(d, 'dataTypes', 0, 'Meditation history')).toBe('meditation-history');
+    });
+    expect(after.financialIncentives![0].dataTypes).toEqual(['meditation-history', 'email-address']);
+  });
+
+  it('when a data type is deleted, the incentive leaves it out, and loses the list with its last one', () => {
+    const after = produce(withIncentive(), (d) => {
+      deleteEntity(d, 'dataTypes', 'new-data-type');
+    });
+    expect(after.financialIncentives![0].dataTypes).toEqual(['email-address']);
+    const none = produce(after, (d) => {
+      deleteEntity(d, 'dataTypes', 'email-address');
+    });
+    expect(none.financialIncentives![0]).not.toHaveProperty('dataTypes');
+  });
+});

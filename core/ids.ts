@@ -83,7 +83,12 @@ function renameIdAt(draft: Workspace, list: EntityList, index: number, to: strin
   const entry = draft[list][index];
   const from = entry.id;
   entry.id = to;
-  if (list === 'dataTypes') return;
+  if (list === 'dataTypes') {
+    for (const incentive of draft.financialIncentives ?? []) {
+      if (incentive.dataTypes) incentive.dataTypes = incentive.dataTypes.map((d) => (d === from ? to : d));
+    }
+    return;
+  }
   if (list === 'recipients') {
     for (const point of draft.collectionPoints) {
       for (const cookie of point.cookies ?? []) if (cookie.provider === from) cookie.provider = to;
@@ -116,13 +121,23 @@ export function cookiesProvidedBy(workspace: Workspace, recipientId: string): { 
 
 /**
  * Removes an entry and every reference to it, in one edit. A deleted recipient's cookies go with it:
- * kept without a provider they would read as the organisation's own, which they are not.
+ * kept without a provider they would read as the organisation's own, which they are not. A deleted data
+ * type leaves the financial incentives that named it.
  */
 export function deleteEntity(draft: Workspace, list: EntityList, id: string): void {
   const index = draft[list].findIndex((e) => e.id === id);
   if (index === -1) return;
   draft[list].splice(index, 1);
-  if (list === 'dataTypes') return;
+  if (list === 'dataTypes') {
+    // A financial incentive no longer involves a deleted data type.
+    for (const incentive of draft.financialIncentives ?? []) {
+      if (!incentive.dataTypes?.includes(id)) continue;
+      const rest = incentive.dataTypes.filter((d) => d !== id);
+      if (rest.length > 0) incentive.dataTypes = rest;
+      else delete incentive.dataTypes;
+    }
+    return;
+  }
   if (list === 'recipients') {
     for (const point of draft.collectionPoints) {
       if (!point.cookies?.some((c) => c.provider === id)) continue;
