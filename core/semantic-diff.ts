@@ -67,41 +67,41 @@ export interface SemanticDiff {
 // list of objects matched by a key, or a map from ids to values. Fields not described here (a newer
 // format's) are shown by their key with their JSON.
 
-type Rec = Record<string, unknown>;
+export type Rec = Record<string, unknown>;
 /** names of the entries each side refers to, for "purpose added: Newsletter" rather than the id */
 type Names = Record<'purposes' | 'recipients' | 'collectionPoints' | 'dataTypes', Map<string, string>>;
 type Format = (value: unknown, names?: Names) => string;
 
-interface ValueField {
+export interface ValueField {
   label: string;
   format?: Format;
 }
-interface ObjectField {
+export interface ObjectField {
   label: string;
   fields: Fields;
 }
-interface WordsField {
+export interface WordsField {
   label: string;
   /** one word of the list: "purpose", "recipient" */
   words: Format;
 }
-interface KeyedField {
+export interface KeyedField {
   label: string;
   keyed: { key: (item: Rec) => string; label: (item: Rec) => string; fields: Fields };
 }
-interface MapField {
+export interface MapField {
   label: string;
   map: { label: (key: string, names: Names) => string; format: Format };
 }
-type Field = ValueField | ObjectField | WordsField | KeyedField | MapField;
-type Fields = Record<string, Field>;
+export type Field = ValueField | ObjectField | WordsField | KeyedField | MapField;
+export type Fields = Record<string, Field>;
 
-function isRecord(value: unknown): value is Rec {
+export function isRecord(value: unknown): value is Rec {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A value of a workspace in words, for a field without its own format. */
-function jsonText(value: unknown): string {
+export function jsonText(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
@@ -454,9 +454,9 @@ const REVIEW: Fields = {
   },
 };
 
-type EntryList = ListKey | 'financialIncentives';
+export type EntryList = ListKey | 'financialIncentives';
 
-const ENTRY_FIELDS: Record<EntryList, Fields> = {
+export const ENTRY_FIELDS: Record<EntryList, Fields> = {
   purposes: PURPOSE,
   recipients: RECIPIENT,
   collectionPoints: COLLECTION_POINT,
@@ -465,15 +465,15 @@ const ENTRY_FIELDS: Record<EntryList, Fields> = {
 };
 
 /** The lists of entries with ids, in the order a reader meets them. */
-const ENTRY_LISTS: readonly EntryList[] = ['dataTypes', 'purposes', 'recipients', 'collectionPoints', 'financialIncentives'];
+export const ENTRY_LISTS: readonly EntryList[] = ['dataTypes', 'purposes', 'recipients', 'collectionPoints', 'financialIncentives'];
 
-const NOUNS: Record<EntryList, { one: string; many: string }> = {
+export const NOUNS: Record<EntryList, { one: string; many: string }> = {
   ...LIST_NOUNS,
   financialIncentives: { one: 'financial incentive', many: 'financial incentives' },
 };
 
 /** The parts of a workspace that are not lists of entries, and the name their lines start with. */
-const PARTS: readonly { key: 'organization' | 'settings' | 'review'; name: string; fields: Fields }[] = [
+export const PARTS: readonly { key: 'organization' | 'settings' | 'review'; name: string; fields: Fields }[] = [
   { key: 'organization', name: 'Organization', fields: ORGANIZATION },
   { key: 'settings', name: 'Settings', fields: SETTINGS },
   { key: 'review', name: 'Review', fields: REVIEW },
@@ -497,7 +497,7 @@ export const SECTION_TITLES: Record<Section, string> = {
 // ---------------------------------------------------------------------------------------------------
 // Paths
 
-function escapeSegment(segment: string): string {
+export function escapeSegment(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
@@ -514,13 +514,13 @@ function oneLine(text: string): string {
   return text.replace(/[\s\u2028\u2029]+/g, ' ').trim();
 }
 
-function entryName(entry: Rec): string {
+export function entryName(entry: Rec): string {
   const name = typeof entry.name === 'string' ? oneLine(entry.name) : '';
   return name || String(entry.id);
 }
 
 /** Keys of the items of a keyed list, a repeated key numbered from its second occurrence: "_ga", "_ga (2)". */
-function itemKeys(items: readonly unknown[], key: (item: Rec) => string): string[] {
+export function itemKeys(items: readonly unknown[], key: (item: Rec) => string): string[] {
   const seen = new Map<string, number>();
   return items.map((item) => {
     const base = isRecord(item) ? key(item) : jsonText(item);
@@ -530,7 +530,7 @@ function itemKeys(items: readonly unknown[], key: (item: Rec) => string): string
   });
 }
 
-function fieldAt(fields: Fields, key: string): Field {
+export function fieldAt(fields: Fields, key: string): Field {
   return fields[key] ?? { label: key };
 }
 
@@ -744,7 +744,7 @@ function diffMap(walk: Walk, path: string, field: MapField, before: unknown, aft
 }
 
 /** Keys in the order the fields are described (the format's), then any others in the order they appear. */
-function keysOf(fields: Fields, a: Rec, b: Rec): string[] {
+export function keysOf(fields: Fields, a: Rec, b: Rec): string[] {
   const known = Object.keys(fields);
   const extra = [...Object.keys(a), ...Object.keys(b)].filter((k) => !(k in fields));
   return [...known, ...new Set(extra)];

@@ -52,13 +52,16 @@ export function fullWorkspaceArbitrary(options: ArbitraryOptions = {}): fc.Arbit
     .map(([ws, seeds]) => withCookiesAndIncentives(ws, chooser(seeds)));
 }
 
+/** Fields a valid workspace always has: an edit changes them but never leaves them out. */
+const REQUIRED = new Set(['name', 'category', 'purposes', 'jurisdictions']);
+
 function mixObject(a: Rec | undefined, b: Rec | undefined, pick: (n: number) => number): Rec | undefined {
   if (!a || !b) return pick(2) ? a : b;
   const out: Rec = {};
   for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
     // Keep, take the other's value (which may clear it), or leave the field out.
     const choice = pick(5);
-    const value = choice <= 2 ? a[key] : choice === 3 ? b[key] : undefined;
+    const value = choice <= 2 ? a[key] : choice === 3 || REQUIRED.has(key) ? (b[key] ?? a[key]) : undefined;
     if (value !== undefined) out[key] = value;
   }
   return out;
@@ -109,4 +112,50 @@ export function editedPairArbitrary(options: ArbitraryOptions = {}): fc.Arbitrar
       fc.array(fc.nat({ max: 1000 }), { minLength: 1, maxLength: 40 }),
     )
     .map(([base, other, seeds]) => [base, editWorkspace(base, other, seeds)]);
+}
+
+/** Drops the references an edit left dangling (to removed entries, or to another workspace's), as the app's removal does. */
+export function dropDanglingReferences(ws: Workspace): Workspace {
+  const ids = (list: readonly { id: string }[] | undefined) => new Set((list ?? []).map((e) => e.id));
+  const purposes = ids(ws.purposes);
+  const recipients = ids(ws.recipients);
+  const points = ids(ws.collectionPoints);
+  const dataTypeIds = ids(ws.dataTypes);
+  const keep = (values: string[] | undefined, known: Set<string>) =>
+    values ? [...new Set(values.filter((v) => known.has(v)))] : undefined;
+  const dataTypes = ws.dataTypes.map((d) => {
+    const own = {
+      ...d,
+      purposes: keep(d.purposes, purposes) ?? [],
+      recipients: keep(d.recipients, recipients),
+      collectedAt: keep(d.collectedAt, points),
+    };
+    if (own.recipientPurposes) {
+      const entries = Object.entries(own.recipientPurposes)
+        .filter(([r]) => own.recipients?.includes(r))
+        .map(([r, list]) => [r, list.filter((p) => own.purposes.includes(p))] as const);
+      own.recipientPurposes = entries.length ? Object.fromEntries(entries) : undefined;
+    }
+    return own;
+  });
+  const collectionPoints = ws.collectionPoints.map((p) =>
+    p.cookies
+      ? { ...p, cookies: p.cookies.map(({ provider, ...c }) => (provider && recipients.has(provider) ? { ...c, provider } : c)) }
+      : p,
+  );
+  const financialIncentives = ws.financialIncentives?.map((f) => ({ ...f, dataTypes: keep(f.dataTypes, dataTypeIds) }));
+  return { ...ws, dataTypes, collectionPoints, ...(financialIncentives ? { financialIncentives } : {}) };
+}
+
+/** A valid workspace and two valid edits of it made independently, as two people would in two clones. */
+export function editedTripleArbitrary(options: ArbitraryOptions = {}): fc.Arbitrary<[Workspace, Workspace, Workspace]> {
+  const seeds = fc.array(fc.nat({ max: 1000 }), { minLength: 1, maxLength: 40 });
+  return fc
+    .tuple(fullWorkspaceArbitrary(options), fullWorkspaceArbitrary(options), fullWorkspaceArbitrary(options), seeds, seeds, fc.boolean())
+    .map(([base, a, b, seedsA, seedsB, fromBase]): [Workspace, Workspace, Workspace] => {
+      const ours = dropDanglingReferences(editWorkspace(base, a, seedsA));
+      // Sometimes the other side is edited from the same material, so both touch the same fields.
+      const theirs = dropDanglingReferences(editWorkspace(base, fromBase ? a : b, seedsB));
+      return [base, ours, theirs];
+    });
 }
