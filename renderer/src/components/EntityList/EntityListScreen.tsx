@@ -185,7 +185,7 @@ export function EntityListScreen<L extends EntityListName>({ config, id, field }
 
   function requestDelete(entry: EntryOf<L>, fromRow = false) {
     if (readOnly || !workspace) return;
-    if (dataTypesUsing(workspace, list, entry.id).length === 0) remove(entry, fromRow);
+    if (dataTypesUsing(workspace, list, entry.id).length === 0 && !config.otherUses?.(entry, workspace)) remove(entry, fromRow);
     else setConfirming(entry.id);
   }
 

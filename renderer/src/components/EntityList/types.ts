@@ -49,6 +49,8 @@ export interface EntityScreenConfig<L extends EntityListName> {
   usedByDescription: string;
   /** what a data type using the entry is told when there is none: "No data type is collected for this purpose yet." */
   unusedDescription: string;
+  /** How many other things refer to the entry (a recipient's cookies), so deleting it asks first. */
+  otherUses?(entry: EntryOf<L>, workspace: Workspace): number;
   /** What deleting an entry that data types use does to them, in sentences. */
   deleteConsequences(entry: EntryOf<L>, users: DataTypeRef[], workspace: Workspace): ReactNode;
 }

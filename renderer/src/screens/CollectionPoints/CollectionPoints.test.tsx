@@ -118,6 +118,59 @@ describe('CollectionPointsScreen', () => {
     await waitFor(() => expect(window.location.hash).toContain('#/data-types/baby-scan-video'));
   });
 
+  it('lists the cookies a web page sets, and adds, edits and removes one', () => {
+    setHash('#/collection-points/checkout-web');
+    renderScreen(<Routed />);
+    const section = screen.getByRole('region', { name: 'Cookies and similar technologies' });
+    expect(within(section).getByRole('region', { name: 'Cookie “__stripe_mid”' })).toBeTruthy();
+    fireEvent.click(within(section).getByRole('button', { name: 'Add cookie' }));
+    expect(point('checkout-web')?.cookies).toHaveLength(4);
+    const card = within(section).getByRole('region', { name: 'Cookie “New cookie”' });
+    fireEvent.change(within(card).getByRole('textbox', { name: 'Name' }), { target: { value: '_ga' } });
+    fireEvent.change(within(card).getByRole('textbox', { name: 'How long it lasts' }), { target: { value: '2 years' } });
+    fireEvent.click(within(card).getByRole('switch', { name: 'Strictly necessary' }));
+    expect(point('checkout-web')?.cookies?.[3]).toEqual({ name: '_ga', duration: '2 years', necessary: true });
+    fireEvent.change(within(card).getByRole('textbox', { name: 'How long it lasts' }), { target: { value: '' } });
+    expect(point('checkout-web')?.cookies?.[3]).not.toHaveProperty('duration');
+    fireEvent.click(within(section).getByRole('button', { name: 'Remove cookie “_ga”' }));
+    expect(point('checkout-web')?.cookies?.map((c) => c.name)).toEqual(['lm_session', '__stripe_mid', '__stripe_sid']);
+    expect(useEditor.getState().lastLabel).toBe('Remove cookie “_ga”');
+  });
+
+  it('picks who provides a cookie, or creates that recipient and picks it in one edit', async () => {
+    setHash('#/collection-points/checkout-web');
+    renderScreen(<Routed />);
+    const provider = screen.getAllByLabelText('Provided by', { selector: 'input' })[0] as HTMLInputElement;
+    expect(provider.value).toBe('Little Moments (you)');
+    expect(provider.getAttribute('data-path')).toBe('collectionPoints[6].cookies[0].provider');
+    // Mantine treats a change to an input without focus as autofill, not typing.
+    act(() => provider.focus());
+    fireEvent.change(provider, { target: { value: 'Cloudflare' } });
+    fireEvent.click(await screen.findByRole('option', { name: /New recipient “Cloudflare”/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Create recipient' }));
+    expect(current().recipients.at(-1)).toEqual({ id: 'cloudflare', name: 'Cloudflare' });
+    expect(point('checkout-web')?.cookies?.[0].provider).toBe('cloudflare');
+    expect(useEditor.getState().lastLabel).toBe('Create recipient “Cloudflare”');
+    fireEvent.click(provider);
+    fireEvent.click(screen.getByRole('option', { name: /^Stripe/ }));
+    expect(point('checkout-web')?.cookies?.[0].provider).toBe('stripe');
+    // Back to the organisation's own: no provider in the file.
+    fireEvent.click(provider);
+    fireEvent.click(screen.getByRole('option', { name: 'Little Moments (you)' }));
+    expect(point('checkout-web')?.cookies?.[0]).not.toHaveProperty('provider');
+  });
+
+  it('offers the cookie list only on the web, with an empty state to start from', () => {
+    setHash('#/collection-points/camera');
+    renderScreen(<Routed />);
+    expect(screen.queryByRole('region', { name: 'Cookies and similar technologies' })).toBeNull();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Web' }));
+    const section = screen.getByRole('region', { name: 'Cookies and similar technologies' });
+    expect(within(section).getByText('No cookies listed yet')).toBeTruthy();
+    fireEvent.click(within(section).getByRole('button', { name: 'Add cookie' }));
+    expect(point('camera')?.cookies).toEqual([{ name: '' }]);
+  });
+
   it('shows the full name on hover where the list cuts it off', () => {
     renderScreen(<Routed />);
     const row = within(screen.getByRole('listbox', { name: 'Collection points' })).getByTestId('row-camera');

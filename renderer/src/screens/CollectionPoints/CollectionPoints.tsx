@@ -8,6 +8,7 @@ import { PERMISSIONS, PLATFORMS, type CollectionPoint, type Permission } from '.
 import { setOptional, useReadOnly } from '../../state/edit';
 import { useEditor } from '../../state/store';
 import { EntityListScreen, nameList } from '../../components/EntityList/EntityListScreen';
+import { CookiesEditor } from './CookiesEditor';
 import { IdField } from '../../components/EntityList/IdField';
 import { NameField } from '../../components/EntityList/NameField';
 import { Section, SelectField, TextareaField, useLabelledError } from '../../components/EntityList/fields';
@@ -154,6 +155,9 @@ function CollectionPointEditor({ entry, index, path, edit }: EntityEditorProps<'
           }
         />
       </Section>
+      {pointPlatforms(entry).includes('web') || (entry.cookies?.length ?? 0) > 0 ? (
+        <CookiesEditor entry={entry} index={index} path={path} edit={edit} />
+      ) : null}
       <AddDataTypeHere id={entry.id} name={entry.name} />
     </Stack>
   );

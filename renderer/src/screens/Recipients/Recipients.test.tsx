@@ -60,6 +60,24 @@ describe('RecipientsScreen', () => {
     expect(dataType('email-address').recipients).toEqual(['aws', 'postmark']);
   });
 
+  it('asks before deleting a recipient that provides cookies, and removes its cookies with it', async () => {
+    // Stripe sets two cookies at the web checkout and receives the payment card and invoices.
+    setHash('#/recipients/stripe');
+    renderScreen(<Routed />);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete recipient “Stripe”?' });
+    expect(dialog.textContent).toContain(
+      'Its cookies “__stripe_mid” at Web checkout and “__stripe_sid” at Web checkout will be removed too: without their provider they would read as your own.',
+    );
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete recipient' }));
+    expect(
+      current()
+        .collectionPoints.find((c) => c.id === 'checkout-web')
+        ?.cookies?.map((c) => c.name),
+    ).toEqual(['lm_session']);
+    expect(useEditor.getState().problems).toEqual([]);
+  });
+
   it('keeps everything when the confirmation is cancelled', async () => {
     setHash('#/recipients/aws');
     renderScreen(<Routed />);

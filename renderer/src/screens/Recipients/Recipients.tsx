@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Button, Stack, TagsInput } from '@mantine/core';
 import { IconBooks, IconShare } from '@tabler/icons-react';
 import { COUNTRY_CODES, countryName } from '../../../../core/countries';
-import { dataTypesUsing } from '../../../../core/ids';
+import { cookiesProvidedBy, dataTypesUsing } from '../../../../core/ids';
 import { adequacyFor, type AdequacyStatus } from '../../../../core/adequacy';
 import { RECIPIENT_ROLES, TRANSFER_DEROGATIONS, TRANSFER_SAFEGUARDS, type Recipient } from '../../../../core/schema';
 import { DEROGATION_TEXT, isTransfer } from '../../../../core/transfers';
-import { capitalize } from '../../../../core/words';
+import { capitalize, listInWords } from '../../../../core/words';
 import { setOptional, useReadOnly } from '../../state/edit';
 import { useEditor } from '../../state/store';
 import { EntityListScreen, nameList } from '../../components/EntityList/EntityListScreen';
@@ -372,11 +372,26 @@ export const RECIPIENTS_CONFIG: EntityScreenConfig<'recipients'> = {
   Editor: RecipientEditor,
   usedByDescription: 'Data types this recipient receives.',
   unusedDescription: 'No data type is shared with this recipient yet. Add it to a data type in the data type’s editor.',
-  deleteConsequences(recipient, users) {
+  otherUses: (recipient, workspace) => cookiesProvidedBy(workspace, recipient.id).length,
+  deleteConsequences(recipient, users, workspace) {
+    const cookies = cookiesProvidedBy(workspace, recipient.id);
     return (
-      <p>
-        <strong>{nameList(users.map((u) => u.name))}</strong> will no longer list {recipient.name || recipient.id} as a recipient.
-      </p>
+      <>
+        {users.length > 0 ? (
+          <p>
+            <strong>{nameList(users.map((u) => u.name))}</strong> will no longer list {recipient.name || recipient.id} as a recipient.
+          </p>
+        ) : null}
+        {cookies.length > 0 ? (
+          <p>
+            {cookies.length === 1 ? 'Its cookie ' : 'Its cookies '}
+            <strong>{listInWords(cookies.map((c) => `“${c.name || 'unnamed'}” at ${c.point}`))}</strong>{' '}
+            {cookies.length === 1
+              ? 'will be removed too: without its provider it would read as your own.'
+              : 'will be removed too: without their provider they would read as your own.'}
+          </p>
+        ) : null}
+      </>
     );
   },
 };
