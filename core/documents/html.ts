@@ -253,7 +253,7 @@ pre { background: var(--code); padding: 0.8em 1em; border-radius: 4px; overflow-
 pre code { background: none; padding: 0; }
 .table-scroll { overflow-x: auto; }
 table { width: 100%; border-collapse: collapse; font-size: 0.95rem; line-height: 1.45; }
-th, td { padding: 0.5em 0.7em; border: 1px solid var(--rule); text-align: left; vertical-align: top; overflow-wrap: anywhere; hyphens: auto; min-width: 8em; }
+th, td { padding: 0.5em 0.7em; border: 1px solid var(--rule); text-align: left; vertical-align: top; overflow-wrap: anywhere; hyphens: auto; min-width: 5em; }
 th { background: var(--head); font-weight: 650; }
 tbody tr:nth-child(even) td { background: var(--stripe); }
 .align-center { text-align: center; }
