@@ -586,6 +586,18 @@ export function valueAt(workspace: Workspace, path: string): unknown {
   return locate(workspace, path).value;
 }
 
+/**
+ * The value at `path` in words, as the diff writes it ("90 days after account closure"); an entry or a
+ * list item as its JSON; undefined where there is no value.
+ */
+export function wordsAt(workspace: Workspace, path: string): string | undefined {
+  const { value, field } = locate(workspace, path);
+  if (value === undefined) return undefined;
+  const names = namesOf(canonicalize(workspace));
+  if (field && 'format' in field && field.format) return field.format(value, names);
+  return jsonText(value);
+}
+
 /** The keys a reordering compares for the list at `path`: entries' ids, items' keys, or the words themselves. */
 export function keysAt(workspace: Workspace, path: string): unknown[] {
   const { value, field, entries } = locate(workspace, path);

@@ -6,6 +6,7 @@ import { diffCommand, textconvCommand } from './diff';
 import { exportCommand, exportHelp } from './export';
 import { formatCommand } from './format';
 import { lintCommand } from './lint';
+import { mergeCommand } from './merge';
 import { newCommand, type NewDependencies } from './new';
 import { unexpectedErrorLine, type Output } from './output';
 import type { ServeDependencies } from './serve';
@@ -55,6 +56,10 @@ const EXAMPLES = {
     'candor diff published/ridgeline-2.0.candor.json ridgeline.candor.json',
     'candor diff old.candor.json new.candor.json --json > changes.json',
   ],
+  merge: [
+    'candor merge base.candor.json ours.candor.json theirs.candor.json -o merged.candor.json',
+    'git config merge.candor.driver "candor merge %O %A %B -o %A --name %P"   # with "*.candor.json merge=candor" in .gitattributes',
+  ],
   new: ['candor new ridgeline.candor.json --name "Ridgeline"', 'candor new try-me.candor.json --example'],
   serve: ['candor serve ridgeline.candor.json', 'candor serve --example --open', 'candor serve --example --port 8765'],
   build: [
@@ -93,7 +98,7 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
         '',
         'Exit codes:',
         '  0  success',
-        '  1  the workspace has problems; lint: the review found an error; build, export: the review found an error, so nothing was written; format --check: the file is not canonical; new: the file already exists; import: rows were left out',
+        '  1  the workspace has problems; lint: the review found an error; merge: there are conflicts; build, export: the review found an error, so nothing was written; format --check: the file is not canonical; new: the file already exists; import: rows were left out',
         '  2  the file cannot be read or has a newer format version, or the command line is wrong',
         examples([...EXAMPLES.validate, EXAMPLES.lint[0], EXAMPLES.format[1], ...EXAMPLES.new, ...EXAMPLES.serve]),
       ].join('\n'),
@@ -149,6 +154,22 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .addHelpText('after', examples(EXAMPLES.diff))
     .action(async (oldFile: string, newFile: string, gitArgs: string[], options: { json?: boolean }) =>
       setExitCode(await diffCommand([oldFile, newFile, ...gitArgs], { json: options.json }, output)),
+    );
+
+  program
+    .command('merge')
+    .summary('merge two versions of a workspace made from a common one (a git merge driver)')
+    .description(
+      'Merge the changes from <base> to <ours> and from <base> to <theirs> by entry id and field, and write the result, canonical and valid, to --out. Edits to different entries, or to different fields of one entry, merge cleanly (exit 0). A field both sides changed to different values is a conflict: the result holds ours there, each conflict is printed with its base, ours and theirs, and the exit code is 1, so that git marks the file as conflicted. An entry one side removed while the other still uses it is kept, as a conflict. Set it as git\'s merge driver for *.candor.json (see "Using Candor with git" in the README). When a file cannot be read, nothing is written (exit 2).',
+    )
+    .argument('<base>', 'the common ancestor (git: %O)')
+    .argument('<ours>', 'our version (git: %A)')
+    .argument('<theirs>', 'their version (git: %B)')
+    .requiredOption('-o, --out <file>', 'the file to write the result to (git: %A); replaced atomically')
+    .option('--name <path>', "the workspace's name in the messages (git: %P)")
+    .addHelpText('after', examples(EXAMPLES.merge))
+    .action(async (base: string, ours: string, theirs: string, options: { out: string; name?: string }) =>
+      setExitCode(await mergeCommand([base, ours, theirs], options, output)),
     );
 
   program
