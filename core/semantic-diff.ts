@@ -6,6 +6,7 @@
 import { changesSince, jsonEqual, LIST_NOUNS, type ListKey } from './entity-diff';
 import { canonicalize } from './canonical';
 import { countryName } from './countries';
+import { APPLE_DATA_TYPES, APPLE_PURPOSES, CCPA_CATEGORIES, PLAY_ACCOUNT_CREATION, PLAY_DATA_TYPES, PLAY_PURPOSES } from './identifiers';
 import { RETENTION_EVENT_LABELS, periodText } from './retention';
 import { FORMAT, type Jurisdiction, type RetentionEvent, type RetentionUnit, type TransferSafeguard, type Workspace } from './schema';
 import { CATEGORY_BY_KEY, categoryLabel, SUBJECT_BY_KEY, USE_BY_KEY } from './taxonomy';
@@ -131,6 +132,15 @@ function fromTable(table: Map<string, { name: string }>): Format {
   return (value) => (typeof value === 'string' ? (table.get(value)?.name ?? value) : jsonText(value));
 }
 
+/** A store's or statute's identifier with its label: "EmailAddress (Email Address)". */
+function identifier(list: readonly { id: string; label?: string }[]): Format {
+  const labels = new Map(list.map((item) => [item.id, item.label]));
+  return (value) => {
+    const label = typeof value === 'string' ? labels.get(value) : undefined;
+    return label && label !== value ? `${value} (${label})` : plain(value);
+  };
+}
+
 const country: Format = (value) => (typeof value === 'string' ? `${countryName(value)} (${value})` : jsonText(value));
 
 const jurisdiction: Format = (value) => {
@@ -183,7 +193,10 @@ const PURPOSE: Fields = {
   profiling: { label: 'profiling', format: yesNo },
   storePurpose: {
     label: 'store purpose',
-    fields: { apple: { label: 'App Store purpose', format: plain }, play: { label: 'Google Play purpose', format: plain } },
+    fields: {
+      apple: { label: 'App Store purpose', format: identifier(APPLE_PURPOSES) },
+      play: { label: 'Google Play purpose', format: identifier(PLAY_PURPOSES) },
+    },
   },
 };
 
@@ -287,9 +300,9 @@ const DATA_TYPE: Fields = {
   classification: {
     label: 'classification',
     fields: {
-      apple: { label: 'App Store data type', format: plain },
-      play: { label: 'Google Play data type', format: plain },
-      ccpa: { label: 'CCPA category', words: plain },
+      apple: { label: 'App Store data type', format: identifier(APPLE_DATA_TYPES) },
+      play: { label: 'Google Play data type', format: identifier(PLAY_DATA_TYPES) },
+      ccpa: { label: 'CCPA category', words: identifier(CCPA_CATEGORIES) },
     },
   },
   inApp: {
@@ -402,7 +415,7 @@ const SETTINGS: Fields = {
     label: 'store answers',
     fields: {
       encryptedInTransit: { label: 'encrypted in transit', format: yesNo },
-      accountCreation: { label: 'account creation method', words: plain },
+      accountCreation: { label: 'account creation method', words: identifier(PLAY_ACCOUNT_CREATION) },
       dataDeletion: { label: 'data deletion', format: words({ 'auto-deleted': 'deleted automatically' }) },
       familyPolicy: { label: 'Families policy', format: yesNo },
     },
