@@ -34,6 +34,10 @@ import { readWorkspaceFile, revisionOf } from '../electron/services/workspace-fi
 const RUNS = Number(process.argv[2] ?? 30);
 const WARMUP = 3;
 const SIZES = { purposes: 60, recipients: 120, collectionPoints: 200, dataTypes: 2000 };
+// The targets of issue 9: a save after an edit within twice the plainest durable write of the same
+// bytes, and an open (read, parse, validate) within 50 ms, as medians.
+const SAVE_TARGET_RATIO = 2;
+const OPEN_TARGET_MS = 50;
 
 // A fixed-seed generator, so every run measures the same workspace.
 function random(seed: number): () => number {
@@ -209,10 +213,11 @@ async function main(): Promise<void> {
     await writeFile(ioFile, bytes);
     const ioBackups = new BackupStore(join(root, 'io-backups'));
     const ioVersions = versions.map((v) => Buffer.from(serializeWorkspace(v)));
+    const ioRevisions = ioVersions.map((bytes) => revisionOf(bytes));
     const storageOnly = await measure(RUNS, async (i) => {
       const next = ioVersions[(i + 10) % 2];
       const previous = ioVersions[(i + 11) % 2];
-      await ioBackups.add(ioFile, previous, revisionOf(previous));
+      await ioBackups.add(ioFile, previous, ioRevisions[(i + 11) % 2]);
       await writeFileAtomic(ioFile, next);
       await ioBackups.prune();
     });
@@ -244,7 +249,7 @@ async function main(): Promise<void> {
     });
     await session.close();
 
-    row('open (read + parse + validate)', open, open.median < 100 ? 'target < 100 ms: met' : 'target < 100 ms: MISSED');
+    row('open (read + parse + validate)', open, `target ≤ ${OPEN_TARGET_MS} ms: ${open.median <= OPEN_TARGET_MS ? 'met' : 'MISSED'}`);
     row('validate alone', validate, validate.median < 100 ? 'target < 100 ms: met' : 'target < 100 ms: MISSED');
     row('serialize alone (canonical text)', serialize);
     row('session reload (lock kept, read, validate)', sessionOpen);
@@ -254,13 +259,16 @@ async function main(): Promise<void> {
     row(
       'save after an edit (changes: validate, serialize,',
       editSave,
-      `${ratio.toFixed(2)}× the floor; target ≤ 3×: ${ratio <= 3 ? 'met' : 'MISSED'}`,
+      `${ratio.toFixed(2)}× the floor; target ≤ ${SAVE_TARGET_RATIO}×: ${ratio <= SAVE_TARGET_RATIO ? 'met' : 'MISSED'}`,
     );
     console.log('  atomic durable write, backup)');
     row('save of a whole workspace sent at once', save, `${(save.median / floor.median).toFixed(2)}× the floor`);
     console.log(
       `\nA whole save validates and serializes every entry (about ${(validate.median + serialize.median).toFixed(0)} ms of CPU before any write); ` +
         `the editor's save after an edit reuses the entries the session already validated and wrote, and pays for the one that changed.`,
+    );
+    console.log(
+      'Not measured here: the preview refresh after an edit (target ≤ 100 ms) and an inventory search keystroke (target ≤ 50 ms to paint) happen in Chromium.',
     );
   } finally {
     await rm(root, { recursive: true, force: true });

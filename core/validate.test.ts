@@ -197,6 +197,24 @@ describe('validateWorkspace with trusted entries', () => {
     expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(['dataTypes[0].purposes[0]']);
   });
 
+  it('with the previous workspace, checks again what an edit can break: the edited data type, and every one once a list it refers to changed', () => {
+    const base = validateWorkspace(minimalWorkspace());
+    if (!base.ok) throw new Error('fixture invalid');
+    const previous = base.workspace;
+    const trusted = new WeakSet<object>([...previous.purposes, ...previous.recipients, ...previous.dataTypes]);
+    const options = { trusted, previous };
+    // The edited data type refers to a purpose that does not exist; the lists are the previous ones.
+    const edited: any = { ...previous, dataTypes: [{ ...previous.dataTypes[0], purposes: ['gone'] }, ...previous.dataTypes.slice(1)] };
+    expect(validateWorkspace(edited, options)).toEqual(validateWorkspace(edited));
+    expect(validateWorkspace(edited, options).ok).toBe(false);
+    // The data type is unchanged, but the purpose it refers to was removed from a new purposes list.
+    const withoutPurpose: any = { ...previous, purposes: previous.purposes.filter((p) => !previous.dataTypes[0].purposes.includes(p.id)) };
+    expect(validateWorkspace(withoutPurpose, options)).toEqual(validateWorkspace(withoutPurpose));
+    expect(validateWorkspace(withoutPurpose, options).ok).toBe(false);
+    // Nothing changed: nothing to report.
+    expect(validateWorkspace({ ...previous }, options).ok).toBe(true);
+  });
+
   it('keeps the identity of trusted entries in the result, so caches keyed on them stay valid', () => {
     const base = validateWorkspace(minimalWorkspace());
     if (!base.ok) throw new Error('fixture invalid');

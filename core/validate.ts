@@ -124,7 +124,7 @@ function repeatsEarlier(values: unknown[], j: number, seen: Set<unknown> | undef
  * Checks no schema can express: unique ids, references that resolve, nothing listed twice. Runs over
  * every entry on every save, so it is written as plain loops without a closure or a set per entry.
  */
-function semanticProblems(input: Record<string, unknown>): Problem[] {
+function semanticProblems(input: Record<string, unknown>, previous?: Workspace): Problem[] {
   const problems: Problem[] = [];
   const ids: Record<string, Set<string>> = {};
 
@@ -156,9 +156,12 @@ function semanticProblems(input: Record<string, unknown>): Problem[] {
   }
 
   const dataTypes = Array.isArray(input.dataTypes) ? input.dataTypes : [];
+  // A data type at the same place as in `previous`, whose purposes, recipients and collection points
+  // this input shares, was checked against these very lists: after an edit only the edited one is.
+  const checked = previous && REFERENCES.every((ref) => input[ref.list] === previous[ref.list]) ? previous.dataTypes : undefined;
   for (let i = 0; i < dataTypes.length; i++) {
     const dataType: unknown = dataTypes[i];
-    if (!isObject(dataType)) continue;
+    if (!isObject(dataType) || checked?.[i] === dataType) continue;
     const at = `dataTypes[${i}]`;
     for (const ref of REFERENCES) {
       const values = dataType[ref.field];
@@ -322,6 +325,12 @@ export interface ValidateOptions {
    * 2,000-type workspace after one edit then checks one entry, not 2,000.
    */
   trusted?: WeakSet<object>;
+  /**
+   * A valid workspace the input was edited from, sharing its unchanged lists and entries (the same
+   * objects). Data types it already had, at the same place, are not checked again when the lists
+   * they refer to are its lists too.
+   */
+  previous?: Workspace;
 }
 
 export function validateWorkspace(input: unknown, options: ValidateOptions = {}): ValidationResult {
@@ -377,7 +386,7 @@ function check(input: unknown, options: ValidateOptions): { problems: Problem[];
     else problems.push(...parsed.error.issues.map(toProblem([])));
   }
   const typed = problems.length === 0;
-  problems.push(...semanticProblems(input));
+  problems.push(...semanticProblems(input, options.previous));
   return { problems, data: typed ? data : undefined };
 }
 

@@ -143,6 +143,8 @@ export interface PreparedWrite {
 export interface WriteMemo {
   trusted: WeakSet<object>;
   bytes: WeakMap<object, Uint8Array>;
+  /** the workspace last validated (read or written): the next save's references are checked against what changed since */
+  last?: Workspace;
 }
 
 export function createWriteMemo(): WriteMemo {
@@ -150,6 +152,7 @@ export function createWriteMemo(): WriteMemo {
 }
 
 function remember(memo: WriteMemo, workspace: Workspace): void {
+  memo.last = workspace;
   for (const list of [workspace.purposes, workspace.recipients, workspace.collectionPoints, workspace.dataTypes]) {
     for (const entry of list) memo.trusted.add(entry);
   }
@@ -162,7 +165,7 @@ function encodeForWrite(
   memo?: WriteMemo,
   allocate?: (length: number) => Uint8Array,
 ): { ok: true; workspace: Workspace; bytes: Buffer } | { ok: false; error: CandorError } {
-  const result = validateWorkspace(input, memo ? { trusted: memo.trusted } : {});
+  const result = validateWorkspace(input, memo ? { trusted: memo.trusted, previous: memo.last } : {});
   if (!result.ok) {
     return {
       ok: false,
