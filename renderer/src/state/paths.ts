@@ -19,7 +19,8 @@ export function routeForPath(workspace: Workspace, path: string): Route {
     const entry = workspace[head][index];
     return { screen: LIST_SCREENS[head], id: entry?.id, field: path };
   }
-  if (head === 'organization' || head === 'settings') return { screen: 'organization', field: path };
+  // The financial incentives are a section of the Organization screen.
+  if (head === 'organization' || head === 'settings' || head === 'financialIncentives') return { screen: 'organization', field: path };
   return { screen: 'inventory' };
 }
 
@@ -30,6 +31,9 @@ export function describePath(workspace: Workspace, path: string): string {
   const names: string[] = [];
   if ((head === 'dataTypes' || head === 'purposes' || head === 'recipients' || head === 'collectionPoints') && typeof index === 'number') {
     names.push(workspace[head][index]?.name || `${head}[${index}]`);
+    names.push(...rest.map(String).filter((p) => !/^\d+$/.test(p)));
+  } else if (head === 'financialIncentives' && typeof index === 'number') {
+    names.push(workspace.financialIncentives?.[index]?.name || `financialIncentives[${index}]`);
     names.push(...rest.map(String).filter((p) => !/^\d+$/.test(p)));
   } else {
     names.push(...parts.map(String).filter((p) => !/^\d+$/.test(p)));

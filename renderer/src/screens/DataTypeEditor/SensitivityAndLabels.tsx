@@ -7,6 +7,7 @@ import { SPECIAL_CONDITIONS } from '../../../../core/schema';
 import { APPLE_DATA_TYPES, CCPA_CATEGORIES, PLAY_DATA_TYPES } from '../../../../core/identifiers';
 import { appleDataTypeLabel, ccpaCategoryLabel, deriveClassification, playDataTypeLabel } from '../../../../core/reference';
 import { setOptional } from '../../state/edit';
+import { ConsentRecord } from './ConsentRecord';
 import { Section } from './Section';
 import { setNested, useDataTypeEdit, type SectionProps } from './useDataTypeEdit';
 import classes from './DataTypeEditor.module.css';
@@ -104,6 +105,7 @@ export function SensitivityAndLabels({ dataType, index }: SectionProps) {
           edit('Change special-category condition', (d) => setOptional(d, 'specialCondition', value as DataType['specialCondition']))
         }
       />
+      <ConsentRecord dataType={dataType} index={index} />
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
         <Switch
           label="Linked to identity"

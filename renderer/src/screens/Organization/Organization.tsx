@@ -38,6 +38,7 @@ import {
   useLabelledError,
 } from '../../components/EntityList/fields';
 import { ExportMenu } from '../../components/ExportMenu/ExportMenu';
+import { FinancialIncentives } from './FinancialIncentives';
 import { RequiredReasonApis } from './RequiredReasonApis';
 import classes from './Organization.module.css';
 
@@ -721,6 +722,7 @@ export function OrganizationScreen({ field }: { field?: string }) {
         <SupervisoryAuthority org={org} editOrg={editOrg} />
         <Jurisdictions org={org} editOrg={editOrg} />
         <Audience org={org} editOrg={editOrg} />
+        <FinancialIncentives workspace={workspace} />
         <SecurityMeasures org={org} editOrg={editOrg} />
         <Documents settings={settings} editSettings={editSettings} />
         <GooglePlay settings={settings} editSettings={editSettings} />
