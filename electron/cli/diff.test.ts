@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeWorkspace } from '../../core/canonical';
 import type { Workspace } from '../../core/schema';
 import { semanticDiff } from '../../core/semantic-diff';
+import { diffCommand } from './diff';
+import { memoryOutput } from './output';
 import { CANDOR_BIN, run, sample, SAMPLE } from './test-support';
 
 let dir: string;
@@ -118,14 +120,22 @@ describe('candor diff', () => {
     expect(result.stderr).toEqual([
       'candor diff takes two workspace files (old, then new), or the seven arguments git passes to an external diff; it got 3 arguments. Run "candor diff --help" for usage.',
     ]);
-    expect((await run('diff', SAMPLE)).code).toBe(2);
+    const one = await run('diff', SAMPLE);
+    expect(one.code).toBe(2);
+    expect(one.stderr[0]).toMatch(/^candor diff takes two workspace files .* it got 1 argument\./);
+  });
+
+  it("answers git's one-argument call for a path a merge left conflicted, without failing the diff", async () => {
+    const output = memoryOutput();
+    expect(await diffCommand(['ridgeline.candor.json'], { calledByGit: true }, output)).toBe(0);
+    expect(output.stdout).toEqual(['ridgeline.candor.json: not merged yet; resolve the merge (see "candor merge"), then compare.']);
   });
 
   it('--help describes both forms, with examples', async () => {
     const result = await run('diff', '--help');
     expect(result.code).toBe(0);
     const text = result.stdout.join('\n');
-    for (const word of ['Usage: candor diff', '<old>', '<new>', '--json', 'seven arguments', '$ candor diff '])
+    for (const word of ['Usage: candor diff', '<old>', '[new]', '--json', 'seven arguments', '$ candor diff '])
       expect(text).toContain(word);
     expect((await run('--help')).stdout.join('\n')).toMatch(/^ {2}diff\b[\s\S]*^ {2}textconv\b/m);
   });

@@ -14,6 +14,8 @@ import { readWorkspaceFile } from '../services/workspace-file';
 export interface DiffOptions {
   /** print the structured diff as JSON instead of lines */
   json?: boolean;
+  /** git runs it as an external diff (it sets GIT_DIFF_PATH_TOTAL), so one argument is an unmerged path */
+  calledByGit?: boolean;
 }
 
 /** What git passes for the side of a file that does not exist (added or deleted in the commit). */
@@ -77,6 +79,11 @@ export function diffLines(title: string, diff: SemanticDiff): string[] {
 }
 
 export async function diffCommand(args: readonly string[], options: DiffOptions, output: Output): Promise<number> {
+  // During a conflicted merge git passes only the path: there is no pair of versions to compare yet.
+  if (options.calledByGit && args.length === 1) {
+    output.out(`${args[0]}: not merged yet; resolve the merge (see "candor merge"), then compare.`);
+    return EXIT_OK;
+  }
   const sides = diffSides(args);
   if (!sides) {
     output.err(

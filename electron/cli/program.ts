@@ -142,19 +142,22 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .command('diff')
     .summary('say what changed between two workspace files, by entry and field')
     .description(
-      'Compare two workspace files and print what changed, grouped by section and entry, one line each: "Email address: retention 30 days after collection → 90 days after collection". Entries are matched by id, so a renamed one is changed, not removed and added. Exits 0 whether or not they differ. As git\'s external diff (diff.candor.command) it takes the seven arguments git passes (path old-file old-hex old-mode new-file new-hex new-mode); /dev/null stands for a file that does not exist on one side. See "Using Candor with git" in the README. Never writes.',
+      'Compare two workspace files and print what changed, grouped by section and entry, one line each: "Email address: retention 30 days after collection → 90 days after collection". Entries are matched by id, so a renamed one is changed, not removed and added. Exits 0 whether or not they differ, 1 when a file is not a valid workspace, 2 when one cannot be read. As git\'s external diff (diff.candor.command) it takes the seven arguments git passes (path old-file old-hex old-mode new-file new-hex new-mode); /dev/null stands for a file that does not exist on one side, and a path git passes alone (a file a merge left conflicted) gets a note instead of a comparison. See "Using Candor with git" in the README. Never writes.',
     )
     .argument('<old>', 'the older workspace file (*.candor.json)')
-    .argument('<new>', 'the newer workspace file (*.candor.json)')
+    .argument('[new]', 'the newer workspace file (*.candor.json)')
     .argument('[git-args...]', "the rest of git's external-diff arguments, when git runs it")
     .option(
       '--json',
       'print { "old", "new", "same", "changes": [{ "kind", "path", "entity", "field", "before", "after", "beforeText", "afterText", "line" }] } instead',
     )
     .addHelpText('after', examples(EXAMPLES.diff))
-    .action(async (oldFile: string, newFile: string, gitArgs: string[], options: { json?: boolean }) =>
-      setExitCode(await diffCommand([oldFile, newFile, ...gitArgs], { json: options.json }, output)),
-    );
+    .action(async (oldFile: string, newFile: string | undefined, gitArgs: string[], options: { json?: boolean }) => {
+      const args = newFile === undefined ? [oldFile] : [oldFile, newFile, ...gitArgs];
+      // Git sets GIT_DIFF_PATH_TOTAL for an external diff; it then passes a conflicted path alone.
+      const calledByGit = process.env.GIT_DIFF_PATH_TOTAL !== undefined;
+      setExitCode(await diffCommand(args, { json: options.json, calledByGit }, output));
+    });
 
   program
     .command('merge')
