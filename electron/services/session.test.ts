@@ -526,6 +526,16 @@ describe('changes made on disk by another program', () => {
     await expect(access(file)).rejects.toThrow();
   });
 
+  it('refuses to save, as changed on disk, when the whole folder was deleted', async () => {
+    const { file, folder, session } = await setup();
+    const state = opened(await session.open(file));
+    await rm(folder, { recursive: true });
+    const result = await session.save(variant(sample, 1), state.revision);
+    expect(result).toMatchObject({ ok: false, error: { code: 'changed-on-disk', file } });
+    if (!result.ok) expect(result.error.message).toMatch(/moved, renamed or deleted/);
+    await expect(access(folder)).rejects.toThrow();
+  });
+
   it('reports a damaged file being fixed in an editor, and opens it on reload', async () => {
     const { file, session } = await setup('{"format": "candor/workspace", ');
     expect((await session.open(file)).status).toBe('error');

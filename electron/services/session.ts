@@ -539,6 +539,8 @@ export class WorkspaceSession {
         }
         // The file still holds the version just backed up; a second copy of it is noise.
         if (backupId) await file.backups.remove(backupId).catch(() => undefined);
+        // The folder is gone (the new content could not even be staged beside the file).
+        if (isCode(error, 'ENOENT')) return this.readError(file, error);
         return fail({
           code: 'io',
           file: file.path,
