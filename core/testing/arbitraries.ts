@@ -2,6 +2,7 @@
 // Text fields can be asked to carry hostile content (markup, template syntax, control characters).
 import fc from 'fast-check';
 import {
+  COOKIE_PARTIES,
   DATA_DELETION,
   DECISION_GROUNDS,
   DO_NOT_TRACK,
@@ -151,6 +152,21 @@ export function workspaceArbitrary(options: ArbitraryOptions = {}): fc.Arbitrary
               platform: optional(fc.constantFrom(...PLATFORMS)),
               description: optional(text),
               permission: optional(fc.constantFrom(...PERMISSIONS)),
+              cookies: optional(
+                fc.array(
+                  fc
+                    .record({
+                      name: text,
+                      provider: recipientIds.length ? optional(fc.constantFrom(...recipientIds)) : fc.constant(undefined),
+                      purpose: optional(text),
+                      duration: optional(text),
+                      party: optional(fc.constantFrom(...COOKIE_PARTIES)),
+                      necessary: optional(fc.boolean()),
+                    })
+                    .map(compact),
+                  { minLength: 1, maxLength: 3 },
+                ),
+              ),
             })
             .map((c): CollectionPoint => compact({ id, ...c })),
         ),
