@@ -345,6 +345,91 @@ describe('coverageMatrix', () => {
     expect(requirement(unknown, 'gdpr', 'representative')).toMatchObject({ status: 'missing', path: 'organization.country' });
   });
 
+  it('covers California: request methods, the Limit link, opt-out signals, under 16, Do Not Track and Shine the Light', () => {
+    const clean = expectAgreement(cleanWorkspace());
+    expect(requirement(clean, 'ccpa', 'request-methods')).toMatchObject({
+      status: 'met',
+      why: 'A toll-free number and an email address take requests; the notice describes verification, authorised agents and response times.',
+    });
+    expect(requirement(clean, 'ccpa', 'limit-link').status).toBe('not-applicable');
+    expect(requirement(clean, 'ccpa', 'do-not-track').status).toBe('not-applicable');
+    expect(requirement(clean, 'ccpa', 'shine-the-light').status).toBe('not-applicable');
+    expect(requirement(clean, 'ccpa', 'opt-out-signals').status).toBe('met');
+
+    const oneWay = expectAgreement(variant((ws) => delete ws.organization.requests));
+    expect(requirement(oneWay, 'ccpa', 'request-methods')).toMatchObject({
+      status: 'missing',
+      path: 'organization.requests',
+      why: 'Only an email address is recorded for privacy requests, but the CCPA asks for at least two ways, including a toll-free telephone number (1 more needed).',
+    });
+    const onlineOnly = expectAgreement(variant((ws) => (ws.organization.requests = { onlineOnly: true })));
+    expect(requirement(onlineOnly, 'ccpa', 'request-methods').why).toBe(
+      'The privacy contact email takes requests, enough for a business that operates only online; the notice describes verification, authorised agents and response times.',
+    );
+
+    const sensitive = (edit: (ws: Workspace) => void = () => {}) =>
+      expectAgreement(
+        variant((ws) => {
+          ws.dataTypes[2].category = 'user.location.precise';
+          edit(ws);
+        }),
+      );
+    expect(requirement(sensitive(), 'ccpa', 'limit-link')).toMatchObject({ status: 'missing', path: 'organization.limitUseUrl' });
+    expect(
+      requirement(
+        sensitive((ws) => (ws.organization.limitUseUrl = 'https://acme.example/limit')),
+        'ccpa',
+        'limit-link',
+      ).why,
+    ).toBe('The "Limit the Use" page is https://acme.example/limit.');
+    expect(
+      requirement(
+        sensitive((ws) => (ws.organization.usPrivacy!.sensitiveUseLimited = true)),
+        'ccpa',
+        'limit-link',
+      ).status,
+    ).toBe('met');
+
+    const signals = expectAgreement(variant((ws) => (ws.organization.usPrivacy!.optOutSignals = false)));
+    expect(requirement(signals, 'ccpa', 'opt-out-signals')).toMatchObject({
+      status: 'missing',
+      path: 'organization.usPrivacy.optOutSignals',
+    });
+    const under16 = expectAgreement(
+      variant((ws) => {
+        delete ws.organization.usPrivacy!.sellsUnder16;
+        ws.organization.audience = { minimumAge: 13 };
+      }),
+    );
+    expect(requirement(under16, 'ccpa', 'minors')).toMatchObject({
+      status: 'missing',
+      path: 'organization.usPrivacy.sellsUnder16',
+      why: 'Data is sold or shared, but it is not recorded whether data of people under 16 is.',
+    });
+
+    const web = (edit: (ws: Workspace) => void = () => {}) =>
+      expectAgreement(
+        variant((ws) => {
+          ws.collectionPoints.push({ id: 'web', name: 'Website', platform: 'web' });
+          edit(ws);
+        }),
+      );
+    expect(requirement(web(), 'ccpa', 'do-not-track')).toMatchObject({ status: 'missing', path: 'organization.usPrivacy.doNotTrack' });
+    expect(
+      requirement(
+        web((ws) => (ws.organization.usPrivacy!.doNotTrack = 'honoured')),
+        'ccpa',
+        'do-not-track',
+      ).why,
+    ).toBe('The notice says the website responds to Do Not Track signals.');
+
+    const marketing = expectAgreement(variant((ws) => (ws.recipients[2].directMarketing = true)));
+    expect(requirement(marketing, 'ccpa', 'shine-the-light')).toMatchObject({
+      status: 'met',
+      why: '"Ad Network" receives personal information for direct marketing; the notice tells California residents how to ask which categories went to whom.',
+    });
+  });
+
   it('covers the other US states in one section: appeal, consent for sensitive data, the opt-out and universal opt-out signals', () => {
     const location = {
       id: 'location',
@@ -429,86 +514,6 @@ describe('coverageMatrix', () => {
     expect(requirement(sections, 'gdpr', 'representative').status).toBe('not-applicable');
     expect(requirement(sections, 'uk-gdpr', 'representative')).toMatchObject({
       status: 'met',
-  it('covers California: request methods, the Limit link, opt-out signals, under 16, Do Not Track and Shine the Light', () => {
-    const clean = expectAgreement(cleanWorkspace());
-    expect(requirement(clean, 'ccpa', 'request-methods')).toMatchObject({
-      status: 'met',
-      why: 'A toll-free number and an email address take requests; the notice describes verification, authorised agents and response times.',
-    });
-    expect(requirement(clean, 'ccpa', 'limit-link').status).toBe('not-applicable');
-    expect(requirement(clean, 'ccpa', 'do-not-track').status).toBe('not-applicable');
-    expect(requirement(clean, 'ccpa', 'shine-the-light').status).toBe('not-applicable');
-    expect(requirement(clean, 'ccpa', 'opt-out-signals').status).toBe('met');
-
-    const oneWay = expectAgreement(variant((ws) => delete ws.organization.requests));
-    expect(requirement(oneWay, 'ccpa', 'request-methods')).toMatchObject({
-      status: 'missing',
-      path: 'organization.requests',
-      why: 'Only an email address is recorded for privacy requests, but the CCPA asks for at least two ways, including a toll-free telephone number (1 more needed).',
-    });
-    const onlineOnly = expectAgreement(variant((ws) => (ws.organization.requests = { onlineOnly: true })));
-    expect(requirement(onlineOnly, 'ccpa', 'request-methods').why).toBe(
-      'The privacy contact email takes requests, enough for a business that operates only online; the notice describes verification, authorised agents and response times.',
-    );
-
-    const sensitive = (edit: (ws: Workspace) => void = () => {}) =>
-      expectAgreement(
-        variant((ws) => {
-          ws.dataTypes[2].category = 'user.location.precise';
-          edit(ws);
-        }),
-      );
-    expect(requirement(sensitive(), 'ccpa', 'limit-link')).toMatchObject({ status: 'missing', path: 'organization.limitUseUrl' });
-    expect(
-      requirement(
-        sensitive((ws) => (ws.organization.limitUseUrl = 'https://acme.example/limit')),
-        'ccpa',
-        'limit-link',
-      ).why,
-    ).toBe('The "Limit the Use" page is https://acme.example/limit.');
-    expect(
-      requirement(
-        sensitive((ws) => (ws.organization.usPrivacy!.sensitiveUseLimited = true)),
-        'ccpa',
-        'limit-link',
-      ).status,
-    ).toBe('met');
-
-    const signals = expectAgreement(variant((ws) => (ws.organization.usPrivacy!.optOutSignals = false)));
-    expect(requirement(signals, 'ccpa', 'opt-out-signals')).toMatchObject({
-      status: 'missing',
-      path: 'organization.usPrivacy.optOutSignals',
-    });
-    const under16 = expectAgreement(variant((ws) => delete ws.organization.usPrivacy!.sellsUnder16));
-    expect(requirement(under16, 'ccpa', 'minors')).toMatchObject({
-      status: 'missing',
-      path: 'organization.usPrivacy.sellsUnder16',
-      why: 'Data is sold or shared, but it is not recorded whether data of people under 16 is.',
-    });
-
-    const web = (edit: (ws: Workspace) => void = () => {}) =>
-      expectAgreement(
-        variant((ws) => {
-          ws.collectionPoints.push({ id: 'web', name: 'Website', platform: 'web' });
-          edit(ws);
-        }),
-      );
-    expect(requirement(web(), 'ccpa', 'do-not-track')).toMatchObject({ status: 'missing', path: 'organization.usPrivacy.doNotTrack' });
-    expect(
-      requirement(
-        web((ws) => (ws.organization.usPrivacy!.doNotTrack = 'honoured')),
-        'ccpa',
-        'do-not-track',
-      ).why,
-    ).toBe('The notice says the website responds to Do Not Track signals.');
-
-    const marketing = expectAgreement(variant((ws) => (ws.recipients[2].directMarketing = true)));
-    expect(requirement(marketing, 'ccpa', 'shine-the-light')).toMatchObject({
-      status: 'met',
-      why: '"Ad Network" receives personal information for direct marketing; the notice tells California residents how to ask which categories went to whom.',
-    });
-  });
-
       why: '"Fellside Privacy Representatives Ltd" is named as the representative in the UK.',
     });
   });

@@ -15,9 +15,9 @@ import { assessTransfer, basisLabel, representativeNeeded, type TransferProblem,
 import { parsePath } from './validate';
 import { plainText } from './documents/text';
 import { capitalize, count, listInWords } from './words';
-import type { UsStateLaw } from './us-states';
 import { requestMethods } from './lint/california';
 import { hasPlatform } from './platforms';
+import type { UsStateLaw } from './us-states';
 
 export type CoverageStatus = 'met' | 'missing' | 'not-applicable';
 export type CoverageSectionId = 'gdpr' | 'uk-gdpr' | 'ccpa' | 'us-states' | 'us-health' | 'apple' | 'play';
@@ -448,11 +448,11 @@ function ccpaSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
   const sold = soldOrShared.filter((d) => d.sold);
   const shared = soldOrShared.filter((d) => d.shared);
   const disclosed = recipients.filter((r) => r.usedBy.length > 0);
+  const directMarketers = disclosed.filter((r) => r.recipient.directMarketing === true);
   const specs: RequirementSpec[] = [
     {
       id: 'categories',
       reference: '11 CCR §7012(e)(1)',
-  const directMarketers = disclosed.filter((r) => r.recipient.directMarketing === true);
       title: 'Categories of personal information, including sensitive personal information',
       rules: ['empty-inventory'],
       met: () =>
@@ -501,10 +501,6 @@ function ccpaSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
       missing: () => 'Data is sold or shared, but there is no opt-out link.',
     },
     {
-      id: 'privacy-policy-link',
-      reference: '11 CCR §7012(e)(6)',
-      title: 'Link to the privacy policy',
-    {
       id: 'limit-link',
       reference: 'Cal. Civ. Code §1798.135(a)(2), 11 CCR §7014, §7015, §7027(m)',
       title: 'Link to "Limit the Use of My Sensitive Personal Information", or the statement that none is needed',
@@ -531,6 +527,10 @@ function ccpaSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
           : 'Opt-out preference signals are honoured for the browser or device that sends them, as the notice says.',
       missing: () => 'Data is sold or shared, but opt-out preference signals are not recorded as honoured.',
     },
+    {
+      id: 'privacy-policy-link',
+      reference: '11 CCR §7012(e)(6)',
+      title: 'Link to the privacy policy',
       rules: ['no-privacy-policy-url'],
       met: () => `The privacy policy is published at ${org.privacyPolicyUrl}.`,
       missing: () => 'There is no address for the published privacy policy.',
@@ -572,7 +572,9 @@ function ccpaSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
       met: () =>
         org.usPrivacy?.sellsUnder16
           ? `The audience is ${org.audience?.minimumAge} and older, and the policy says that data of people under 16 is sold or shared only with their opt-in consent (a parent's under 13).`
-          : `The audience is ${org.audience?.minimumAge} and older, and the policy says there is no actual knowledge that data of anyone under 16 is sold or shared.`,
+          : org.usPrivacy?.sellsUnder16 === false
+            ? `The audience is ${org.audience?.minimumAge} and older, and the policy says there is no actual knowledge that data of anyone under 16 is sold or shared.`
+            : `The audience is ${org.audience?.minimumAge} and older, so the policy says data of anyone under 16 is not knowingly sold or shared.`,
       missing: (hits) =>
         [
           byRule(hits, 'sale-under-16-unknown').length

@@ -35,42 +35,6 @@ const rc = (ws: Workspace, id: string) => {
   return found;
 };
 
-// A web page (collection point 4) where the email address is entered, with a cookie of the organisation's and one of the ad network's.
-function withWebPage(ws: Workspace, adCookie: Partial<NonNullable<Workspace['collectionPoints'][number]['cookies']>[number]> = {}): void {
-  ws.collectionPoints.push({
-    id: 'website',
-    name: 'Website',
-    platform: 'web',
-    cookies: [
-      { name: 'session', purpose: 'Keeps you signed in.', duration: 'Session', party: 'first', necessary: true },
-      {
-        name: 'adn_id',
-        provider: 'adnet',
-        purpose: 'Measures our ads.',
-        duration: '13 months',
-        party: 'third',
-        necessary: false,
-        ...adCookie,
-      },
-    ],
-  });
-  dt(ws, 'email-address').collectedAt!.push('website');
-}
-
-/** Adds US states to the workspace's jurisdictions. */
-const inStates = (ws: Workspace, ...states: Workspace['organization']['jurisdictions']) => org(ws).jurisdictions.push(...states);
-/** Precise location, sensitive data under every comprehensive state law. */
-const preciseLocation = (): Workspace['dataTypes'][number] => ({
-  id: 'location',
-  name: 'Precise location',
-  category: 'user.location.precise',
-  source: 'automatic',
-  purposes: ['provide-service'],
-  benefit: 'You see the notes you wrote nearby.',
-  retention: { period: { value: 30, unit: 'days' }, after: 'collection' },
-  required: false,
-});
-
 // Consumer health data for the rules of the health laws: "App usage" marked as consumer health data, the
 // state named, an appeal recorded, and the consent given.
 function withHealthData(ws: Workspace, state: 'us-wa' | 'us-nv', consent?: NonNullable<Workspace['dataTypes'][number]['consent']>): void {
@@ -96,6 +60,42 @@ function completeIncentive(): NonNullable<Workspace['financialIncentives']>[numb
     value: '$4 a year for each subscriber.',
     valueMethod: 'What subscribers spend more than other customers, on average, over the last 12 months.',
   };
+}
+
+/** Adds US states to the workspace's jurisdictions. */
+const inStates = (ws: Workspace, ...states: Workspace['organization']['jurisdictions']) => org(ws).jurisdictions.push(...states);
+/** Precise location, sensitive data under every comprehensive state law. */
+const preciseLocation = (): Workspace['dataTypes'][number] => ({
+  id: 'location',
+  name: 'Precise location',
+  category: 'user.location.precise',
+  source: 'automatic',
+  purposes: ['provide-service'],
+  benefit: 'You see the notes you wrote nearby.',
+  retention: { period: { value: 30, unit: 'days' }, after: 'collection' },
+  required: false,
+});
+
+// A web page (collection point 4) where the email address is entered, with a cookie of the organisation's and one of the ad network's.
+function withWebPage(ws: Workspace, adCookie: Partial<NonNullable<Workspace['collectionPoints'][number]['cookies']>[number]> = {}): void {
+  ws.collectionPoints.push({
+    id: 'website',
+    name: 'Website',
+    platform: 'web',
+    cookies: [
+      { name: 'session', purpose: 'Keeps you signed in.', duration: 'Session', party: 'first', necessary: true },
+      {
+        name: 'adn_id',
+        provider: 'adnet',
+        purpose: 'Measures our ads.',
+        duration: '13 months',
+        party: 'third',
+        necessary: false,
+        ...adCookie,
+      },
+    ],
+  });
+  dt(ws, 'email-address').collectedAt!.push('website');
 }
 
 /** For every rule: examples that must fail it (with the exact paths reported) and examples that must pass. */
@@ -314,6 +314,13 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
     fail: [{ name: 'shared for ads without an opt-out link', edit: (ws) => delete org(ws).optOutUrl, paths: ['organization.optOutUrl'] }],
     pass: [
       {
+        name: 'one Alternative Opt-out Link instead',
+        edit: (ws) => {
+          delete org(ws).optOutUrl;
+          org(ws).alternativeOptOutUrl = 'https://acme.example/privacy-choices';
+        },
+      },
+      {
         name: 'nothing sold or shared',
         edit: (ws) => {
           delete org(ws).optOutUrl;
@@ -368,6 +375,157 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
           delete org(ws).audience;
           rc(ws, 'adnet').sharesForAds = false;
         },
+      },
+    ],
+  },
+  'ccpa-request-methods': {
+    fail: [
+      { name: 'the contact email alone', edit: (ws) => delete org(ws).requests, paths: ['organization.requests'] },
+      {
+        name: 'a phone number alone',
+        edit: (ws) => {
+          delete org(ws).contactEmail;
+          delete org(ws).requests!.email;
+        },
+        paths: ['organization.requests'],
+      },
+      {
+        name: 'two ways, but no toll-free number',
+        edit: (ws) => (org(ws).requests = { webFormUrl: 'https://acme.example/privacy-request' }),
+        paths: ['organization.requests'],
+      },
+      {
+        name: 'only online, but no email at all',
+        edit: (ws) => {
+          delete org(ws).contactEmail;
+          org(ws).requests = { onlineOnly: true, webFormUrl: 'https://acme.example/privacy-request' };
+        },
+        paths: ['organization.requests'],
+      },
+    ],
+    pass: [
+      { name: 'a phone number and a request email of its own, without a contact email', edit: (ws) => delete org(ws).contactEmail },
+      {
+        name: 'a phone number, and the contact email counts as the request email',
+        edit: (ws) => delete org(ws).requests!.email,
+      },
+      {
+        name: 'only online with a direct relationship: the contact email is enough',
+        edit: (ws) => (org(ws).requests = { onlineOnly: true }),
+      },
+      {
+        name: 'not under the CCPA',
+        edit: (ws) => {
+          delete org(ws).requests;
+          org(ws).jurisdictions = ['gdpr', 'uk-gdpr'];
+        },
+      },
+    ],
+  },
+  'ccpa-limit-link-missing': {
+    fail: [
+      {
+        name: 'precise location without a Limit link',
+        edit: (ws) => (dt(ws, 'ip-address').category = 'user.location.precise'),
+        paths: ['organization.limitUseUrl'],
+      },
+    ],
+    pass: [
+      {
+        name: 'a Limit link',
+        edit: (ws) => {
+          dt(ws, 'ip-address').category = 'user.location.precise';
+          org(ws).limitUseUrl = 'https://acme.example/limit-use';
+        },
+      },
+      {
+        name: 'one Alternative Opt-out Link',
+        edit: (ws) => {
+          dt(ws, 'ip-address').category = 'user.location.precise';
+          delete org(ws).optOutUrl;
+          org(ws).alternativeOptOutUrl = 'https://acme.example/privacy-choices';
+        },
+      },
+      {
+        name: 'used only for the purposes of 11 CCR 7027(m)',
+        edit: (ws) => {
+          dt(ws, 'ip-address').category = 'user.location.precise';
+          org(ws).usPrivacy = { ...org(ws).usPrivacy, sensitiveUseLimited: true };
+        },
+      },
+    ],
+  },
+  'opt-out-signals-not-honoured': {
+    fail: [
+      {
+        name: 'shared for ads, signals not recorded',
+        edit: (ws) => delete org(ws).usPrivacy!.optOutSignals,
+        paths: ['organization.usPrivacy.optOutSignals'],
+      },
+      {
+        name: 'shared for ads, signals refused',
+        edit: (ws) => (org(ws).usPrivacy!.optOutSignals = false),
+        paths: ['organization.usPrivacy.optOutSignals'],
+      },
+    ],
+    pass: [
+      {
+        name: 'nothing sold or shared',
+        edit: (ws) => {
+          delete org(ws).usPrivacy!.optOutSignals;
+          rc(ws, 'adnet').sharesForAds = false;
+        },
+      },
+    ],
+  },
+  'sale-under-16-unknown': {
+    fail: [
+      {
+        name: 'shared for ads, not recorded, audience from 13',
+        edit: (ws) => {
+          delete org(ws).usPrivacy!.sellsUnder16;
+          org(ws).audience = { minimumAge: 13 };
+        },
+        paths: ['organization.usPrivacy.sellsUnder16'],
+      },
+    ],
+    pass: [
+      { name: 'recorded as yes, with opt-in', edit: (ws) => (org(ws).usPrivacy!.sellsUnder16 = true) },
+      {
+        name: 'not recorded, but the product is for people 16 and over',
+        edit: (ws) => {
+          delete org(ws).usPrivacy!.sellsUnder16;
+          org(ws).audience = { minimumAge: 18 };
+        },
+      },
+      {
+        name: 'nothing sold or shared',
+        edit: (ws) => {
+          delete org(ws).usPrivacy!.sellsUnder16;
+          rc(ws, 'adnet').sharesForAds = false;
+        },
+      },
+    ],
+  },
+  'do-not-track-unset': {
+    fail: [
+      {
+        name: 'a website without a Do Not Track answer',
+        edit: (ws) => ws.collectionPoints.push({ id: 'web-sign-up', name: 'Sign-up (web)', platform: 'web' }),
+        paths: ['organization.usPrivacy.doNotTrack'],
+      },
+    ],
+    pass: [
+      {
+        name: 'a website that says it does not respond',
+        edit: (ws) => {
+          ws.collectionPoints.push({ id: 'web-sign-up', name: 'Sign-up (web)', platform: 'web' });
+          org(ws).usPrivacy = { ...org(ws).usPrivacy, doNotTrack: 'not-honoured' };
+        },
+      },
+      {
+        name: 'no website',
+        edit: (ws) => delete org(ws).usPrivacy!.doNotTrack,
       },
     ],
   },
@@ -503,13 +661,6 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
         edit: (ws) => delete rc(ws, 'crashco').transferSafeguard,
         paths: ['recipients[1].transferSafeguard'],
       },
-      {
-        name: 'one Alternative Opt-out Link instead',
-        edit: (ws) => {
-          delete org(ws).optOutUrl;
-          org(ws).alternativeOptOutUrl = 'https://acme.example/privacy-choices';
-        },
-      },
       { name: 'US with "none"', edit: (ws) => (rc(ws, 'crashco').transferSafeguard = 'none'), paths: ['recipients[1].transferSafeguard'] },
       {
         name: 'India has no adequacy decision',
@@ -568,147 +719,6 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
       {
         name: 'a US recipient under the CCPA alone',
         edit: (ws) => {
-  'ccpa-request-methods': {
-    fail: [
-      { name: 'the contact email alone', edit: (ws) => delete org(ws).requests, paths: ['organization.requests'] },
-      {
-        name: 'a phone number alone',
-        edit: (ws) => {
-          delete org(ws).contactEmail;
-          delete org(ws).requests!.email;
-        },
-        paths: ['organization.requests'],
-      },
-      {
-        name: 'two ways, but no toll-free number',
-        edit: (ws) => (org(ws).requests = { webFormUrl: 'https://acme.example/privacy-request' }),
-        paths: ['organization.requests'],
-      },
-      {
-        name: 'only online, but no email at all',
-        edit: (ws) => {
-          delete org(ws).contactEmail;
-          org(ws).requests = { onlineOnly: true, webFormUrl: 'https://acme.example/privacy-request' };
-        },
-        paths: ['organization.requests'],
-      },
-    ],
-    pass: [
-      { name: 'a phone number and a request email of its own, without a contact email', edit: (ws) => delete org(ws).contactEmail },
-      {
-        name: 'a phone number, and the contact email counts as the request email',
-        edit: (ws) => delete org(ws).requests!.email,
-      },
-      {
-        name: 'only online with a direct relationship: the contact email is enough',
-        edit: (ws) => (org(ws).requests = { onlineOnly: true }),
-      },
-      {
-        name: 'not under the CCPA',
-        edit: (ws) => {
-          delete org(ws).requests;
-          org(ws).jurisdictions = ['gdpr', 'uk-gdpr'];
-        },
-      },
-    ],
-  },
-  'ccpa-limit-link-missing': {
-    fail: [
-      {
-        name: 'precise location without a Limit link',
-        edit: (ws) => (dt(ws, 'ip-address').category = 'user.location.precise'),
-        paths: ['organization.limitUseUrl'],
-      },
-    ],
-    pass: [
-      {
-        name: 'a Limit link',
-        edit: (ws) => {
-          dt(ws, 'ip-address').category = 'user.location.precise';
-          org(ws).limitUseUrl = 'https://acme.example/limit-use';
-        },
-      },
-      {
-        name: 'one Alternative Opt-out Link',
-        edit: (ws) => {
-          dt(ws, 'ip-address').category = 'user.location.precise';
-          delete org(ws).optOutUrl;
-          org(ws).alternativeOptOutUrl = 'https://acme.example/privacy-choices';
-        },
-      },
-      {
-        name: 'used only for the purposes of 11 CCR 7027(m)',
-        edit: (ws) => {
-          dt(ws, 'ip-address').category = 'user.location.precise';
-          org(ws).usPrivacy = { ...org(ws).usPrivacy, sensitiveUseLimited: true };
-        },
-      },
-    ],
-  },
-  'opt-out-signals-not-honoured': {
-    fail: [
-      {
-        name: 'shared for ads, signals not recorded',
-        edit: (ws) => delete org(ws).usPrivacy!.optOutSignals,
-        paths: ['organization.usPrivacy.optOutSignals'],
-      },
-      {
-        name: 'shared for ads, signals refused',
-        edit: (ws) => (org(ws).usPrivacy!.optOutSignals = false),
-        paths: ['organization.usPrivacy.optOutSignals'],
-      },
-    ],
-    pass: [
-      {
-        name: 'nothing sold or shared',
-        edit: (ws) => {
-          delete org(ws).usPrivacy!.optOutSignals;
-          rc(ws, 'adnet').sharesForAds = false;
-        },
-      },
-    ],
-  },
-  'sale-under-16-unknown': {
-    fail: [
-      {
-        name: 'shared for ads, not recorded',
-        edit: (ws) => delete org(ws).usPrivacy!.sellsUnder16,
-        paths: ['organization.usPrivacy.sellsUnder16'],
-      },
-    ],
-    pass: [
-      { name: 'recorded as yes, with opt-in', edit: (ws) => (org(ws).usPrivacy!.sellsUnder16 = true) },
-      {
-        name: 'nothing sold or shared',
-        edit: (ws) => {
-          delete org(ws).usPrivacy!.sellsUnder16;
-          rc(ws, 'adnet').sharesForAds = false;
-        },
-      },
-    ],
-  },
-  'do-not-track-unset': {
-    fail: [
-      {
-        name: 'a website without a Do Not Track answer',
-        edit: (ws) => ws.collectionPoints.push({ id: 'web-sign-up', name: 'Sign-up (web)', platform: 'web' }),
-        paths: ['organization.usPrivacy.doNotTrack'],
-      },
-    ],
-    pass: [
-      {
-        name: 'a website that says it does not respond',
-        edit: (ws) => {
-          ws.collectionPoints.push({ id: 'web-sign-up', name: 'Sign-up (web)', platform: 'web' });
-          org(ws).usPrivacy = { ...org(ws).usPrivacy, doNotTrack: 'not-honoured' };
-        },
-      },
-      {
-        name: 'no website',
-        edit: (ws) => delete org(ws).usPrivacy!.doNotTrack,
-      },
-    ],
-  },
           org(ws).jurisdictions = ['ccpa'];
           delete rc(ws, 'crashco').transferSafeguard;
         },
@@ -2040,6 +2050,11 @@ describe('the rule catalogue', () => {
       'in-app-opt-out-unknown': 'warning',
       'tracking-without-domains': 'error',
       'no-opt-out-url': 'error',
+      'ccpa-request-methods': 'error',
+      'ccpa-limit-link-missing': 'error',
+      'opt-out-signals-not-honoured': 'error',
+      'sale-under-16-unknown': 'error',
+      'do-not-track-unset': 'warning',
       'no-dpo': 'warning',
       'security-measures-missing': 'warning',
       'hard-to-read': 'warning',
@@ -2206,8 +2221,3 @@ describe('resources/examples/ridgeline.candor.json', () => {
     ]);
   });
 });
-      'ccpa-request-methods': 'error',
-      'ccpa-limit-link-missing': 'error',
-      'opt-out-signals-not-honoured': 'error',
-      'sale-under-16-unknown': 'error',
-      'do-not-track-unset': 'warning',

@@ -27,10 +27,10 @@ export { READABILITY_LIMIT } from './lint/wording';
 const DEFINITIONS: readonly RuleDefinition[] = [
   ...completenessRules,
   ...organizationRules,
+  ...californiaRules,
   ...usStateRules,
   ...purposeRules,
   ...recipientRules,
-  ...californiaRules,
   ...cookieRules,
   ...usageRules,
   ...dataTypeRules,

@@ -158,9 +158,9 @@ export interface RecipientView {
   directMarketing: boolean;
   /** its CCPA role: 'service provider', 'third party' or 'public authority' (for the CCPA sections) */
   ccpaRoleLabel: string;
-}
   /** the purposes for which it receives data: its data types' purposes, narrowed by `recipientPurposes` */
   purposeNames: string[];
+}
 
 export interface RecipientGroupView {
   /** 'processor', 'controller', 'joint-controller', 'public-authority' or 'other' */
@@ -195,7 +195,6 @@ export interface CcpaCategoryView {
    * partners, whose receipt is a sale or sharing (1798.140(e), (ad), (ah)), never a business purpose
    */
   disclosedTo: string[];
-}
   /** the same, with the category of each recipient: "A and B (service providers); C (public authority)" */
   disclosedToPhrase: string;
 }
@@ -219,6 +218,7 @@ export interface RequestsView {
    * toll-free at 1-800-…", "email <…>", "write to us at …", "go to Settings → Privacy in the app"
    */
   methods: string[];
+}
 
 export interface CookieView {
   name: string;
@@ -305,12 +305,11 @@ export interface DocumentContext {
     website: LinkView;
     privacyPolicy: LinkView;
     optOut: LinkView;
-    accountDeletion: LinkView;
     /** the "Limit the Use of My Sensitive Personal Information" page */
     limitUse: LinkView;
     /** one "Alternative Opt-out Link" in place of the two above (11 CCR 7015), titled "Your Privacy Choices" */
     alternativeOptOut: LinkView;
-    securityMeasures: string;
+    accountDeletion: LinkView;
     /** how people make privacy requests */
     requests: RequestsView;
     /** the US facts the notices state; 'yes', 'no' or '' (not recorded) where a fact may be unknown */
@@ -322,6 +321,7 @@ export interface DocumentContext {
       doNotTrack: string;
       sellsUnder16: string;
     };
+    securityMeasures: string;
     dpo: { present: boolean; name: string; email: LinkView; address: string };
     /** where the controller is established, the country's name; empty when not recorded */
     country: string;
@@ -368,9 +368,9 @@ export interface DocumentContext {
     sharedCategories: string[];
     buyers: RecipientView[];
     adPartners: RecipientView[];
-  };
     /** recipients that receive data for their own direct marketing (Shine the Light, Civ. Code 1798.83) */
     directMarketers: RecipientView[];
+  };
   has: {
     consent: boolean;
     legitimateInterests: boolean;
@@ -473,8 +473,6 @@ const ROLE_LABELS: Record<string, [singular: string, plural: string]> = {
   other: ['', ''],
 };
 
-const JURISDICTION_NAMES: Record<'gdpr' | 'uk-gdpr' | 'ccpa', string> = {
-  gdpr: 'the EU General Data Protection Regulation (GDPR)',
 // The CCPA's words for the same roles: a service provider or contractor processes for the business, anyone
 // else is a third party (1798.140(ag), (ai), (j)); a public authority is named as such.
 const CCPA_ROLE_ORDER = ['processor', 'third-party', 'public-authority'] as const;
@@ -485,6 +483,9 @@ const CCPA_ROLE_LABELS: Record<(typeof CCPA_ROLE_ORDER)[number], [singular: stri
 };
 const ccpaRole = (role: string | undefined): (typeof CCPA_ROLE_ORDER)[number] =>
   role === 'processor' || role === 'public-authority' ? role : 'third-party';
+
+const JURISDICTION_NAMES: Record<'gdpr' | 'uk-gdpr' | 'ccpa', string> = {
+  gdpr: 'the EU General Data Protection Regulation (GDPR)',
   'uk-gdpr': 'the UK General Data Protection Regulation (UK GDPR)',
   ccpa: 'the California Consumer Privacy Act (CCPA)',
 };
@@ -559,20 +560,6 @@ function emailView(raw: string | undefined): LinkView {
   return { text, url, link: AUTOLINK_EMAIL.test(email) ? `<${email}>` : `[${text}](${url})` };
 }
 
-function unique<T>(values: Iterable<T>): T[] {
-  return [...new Set(values)];
-}
-
-/** "A and B (service providers); C (independent controller)" */
-function recipientsPhrase(recipients: RecipientRef[]): string {
-  const groups = new Map<string, string[]>();
-  for (const r of recipients) {
-    const role = r.role || 'other';
-    groups.set(role, [...(groups.get(role) ?? []), r.name]);
-  }
-  return ROLE_ORDER.filter((role) => groups.has(role))
-    .map((role) => {
-      const names = groups.get(role)!;
 const yesNo = (value: boolean | undefined): string => (value === true ? 'yes' : value === false ? 'no' : '');
 
 /**
@@ -607,8 +594,37 @@ function requestsView(org: Organization): RequestsView {
   };
 }
 
+function unique<T>(values: Iterable<T>): T[] {
+  return [...new Set(values)];
+}
+
+/** "A and B (service providers); C (independent controller)" */
+function recipientsPhrase(recipients: RecipientRef[]): string {
+  const groups = new Map<string, string[]>();
+  for (const r of recipients) {
+    const role = r.role || 'other';
+    groups.set(role, [...(groups.get(role) ?? []), r.name]);
+  }
+  return ROLE_ORDER.filter((role) => groups.has(role))
+    .map((role) => {
+      const names = groups.get(role)!;
       const label = ROLE_LABELS[role][names.length === 1 ? 0 : 1];
       return label ? `${listInWords(names, LIST)} (${label})` : listInWords(names, LIST);
+    })
+    .join('; ');
+}
+
+/** "A and B (service providers); C (third party)": recipients under the CCPA's names for their roles. */
+function ccpaRecipientsPhrase(recipients: { name: string; role: string }[]): string {
+  const groups = new Map<string, string[]>();
+  for (const r of recipients) {
+    const role = ccpaRole(r.role);
+    groups.set(role, [...(groups.get(role) ?? []), r.name]);
+  }
+  return CCPA_ROLE_ORDER.filter((role) => groups.has(role))
+    .map((role) => {
+      const names = groups.get(role)!;
+      return `${listInWords(names, LIST)} (${CCPA_ROLE_LABELS[role][names.length === 1 ? 0 : 1]})`;
     })
     .join('; ');
 }
@@ -627,21 +643,6 @@ function saleText(members: DataTypeView[]): string {
     if (group) group.names.push(d.name);
     else groups.set(key, { names: [d.name], soldTo: d.soldTo, sharedWith: d.sharedWith });
   }
-/** "A and B (service providers); C (third party)": recipients under the CCPA's names for their roles. */
-function ccpaRecipientsPhrase(recipients: { name: string; role: string }[]): string {
-  const groups = new Map<string, string[]>();
-  for (const r of recipients) {
-    const role = ccpaRole(r.role);
-    groups.set(role, [...(groups.get(role) ?? []), r.name]);
-  }
-  return CCPA_ROLE_ORDER.filter((role) => groups.has(role))
-    .map((role) => {
-      const names = groups.get(role)!;
-      return `${listInWords(names, LIST)} (${CCPA_ROLE_LABELS[role][names.length === 1 ? 0 : 1]})`;
-    })
-    .join('; ');
-}
-
   const sold = members.some((d) => d.sold);
   const shared = members.some((d) => d.shared);
   if (!sold && !shared) return 'Neither sold nor shared.';
@@ -938,6 +939,18 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
     for (const p of d.purposes) push(typesByPurpose, p.id, d.name);
     for (const r of d.recipients) push(typesByRecipient, r.id, d.name);
   }
+  // Why each recipient receives data: the purposes of its data types, narrowed by `recipientPurposes`.
+  const purposesByRecipient = new Map<string, Set<string>>();
+  for (const d of workspace.dataTypes) {
+    for (const p of d.purposes) {
+      if (!purposeById.has(p)) continue;
+      for (const r of recipientsFor(d, p)) {
+        const set = purposesByRecipient.get(r) ?? new Set<string>();
+        set.add(p);
+        purposesByRecipient.set(r, set);
+      }
+    }
+  }
   const purposes: PurposeView[] = workspace.purposes.map((p) => {
     const name = purposeNames.get(p.id)!;
     const basis = p.lawfulBasis ? LAWFUL_BASIS_LABELS[p.lawfulBasis] : undefined;
@@ -952,18 +965,6 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       legitimateInterest: p.lawfulBasis === 'legitimate-interests' && p.legitimateInterest ? prose(p.legitimateInterest) : '',
       automatedDecision: decisionView(p, gdprCitation, prose),
       profiling: profiles(p),
-  // Why each recipient receives data: the purposes of its data types, narrowed by `recipientPurposes`.
-  const purposesByRecipient = new Map<string, Set<string>>();
-  for (const d of workspace.dataTypes) {
-    for (const p of d.purposes) {
-      if (!purposeById.has(p)) continue;
-      for (const r of recipientsFor(d, p)) {
-        const set = purposesByRecipient.get(r) ?? new Set<string>();
-        set.add(p);
-        purposesByRecipient.set(r, set);
-      }
-    }
-  }
       profilingText: profiles(p) ? profilingSentence(p.use) : '',
       profilingRight: profiles(p) ? profilingRight(p) : '',
       objection: objectionApplies(p),
@@ -996,7 +997,10 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       privacyPolicy: linkView(r.privacyPolicyUrl),
       sells: r.sells === true,
       sharesForAds: r.sharesForAds === true,
+      directMarketing: r.directMarketing === true,
+      ccpaRoleLabel: CCPA_ROLE_LABELS[ccpaRole(r.role)][0],
       dataTypeNames: typesByRecipient.get(r.id) ?? [],
+      purposeNames: workspace.purposes.filter((p) => purposesByRecipient.get(r.id)?.has(p.id)).map((p) => purposeNames.get(p.id)!),
     };
   });
   const recipientGroups: RecipientGroupView[] = ROLE_ORDER.map((role) => ({
@@ -1010,12 +1014,21 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
     // You first, then your device, then each third party in the order of the data types.
     const sources = unique([
       ...(members.some((d) => d.source === 'user') ? ['you'] : []),
-      directMarketing: r.directMarketing === true,
-      ccpaRoleLabel: CCPA_ROLE_LABELS[ccpaRole(r.role)][0],
       ...(members.some((d) => d.source === 'automatic') ? [`your device, automatically as you use ${orgName}`] : []),
-      purposeNames: workspace.purposes.filter((p) => purposesByRecipient.get(r.id)?.has(p.id)).map((p) => purposeNames.get(p.id)!),
       ...members.filter((d) => d.fromThirdParty).map((d) => (d.sourceDetail ? lowerFirst(d.sourceDetail) : 'other organisations')),
     ]);
+    // Giving data to a buyer is a sale and to an advertising partner is sharing, never a business purpose.
+    const businessPurpose = [
+      ...new Map(
+        members
+          .flatMap((d) => d.recipients)
+          .filter((r) => {
+            const recipient = recipientById.get(r.id)!;
+            return recipient.sells !== true && recipient.sharesForAds !== true;
+          })
+          .map((r) => [r.id, r]),
+      ).values(),
+    ];
     return {
       id: category.id,
       code: category.code,
@@ -1030,18 +1043,6 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       sharedWith: unique(members.flatMap((d) => d.sharedWith)),
       soldDataTypeNames: members.filter((d) => d.sold).map((d) => d.name),
       sharedDataTypeNames: members.filter((d) => d.shared).map((d) => d.name),
-    // Giving data to a buyer is a sale and to an advertising partner is sharing, never a business purpose.
-    const businessPurpose = [
-      ...new Map(
-        members
-          .flatMap((d) => d.recipients)
-          .filter((r) => {
-            const recipient = recipientById.get(r.id)!;
-            return recipient.sells !== true && recipient.sharesForAds !== true;
-          })
-          .map((r) => [r.id, r]),
-      ).values(),
-    ];
       saleText: saleText(members),
       disclosedTo: businessPurpose.map((r) => r.name),
       disclosedToPhrase: ccpaRecipientsPhrase(businessPurpose),
@@ -1063,6 +1064,7 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
   );
   const buyers = recipients.filter((r) => r.sells && r.dataTypeNames.length > 0);
   const adPartners = recipients.filter((r) => r.sharesForAds && r.dataTypeNames.length > 0);
+  const directMarketers = recipients.filter((r) => r.directMarketing && r.dataTypeNames.length > 0);
 
   // The notice of financial incentive and the consumer health data policy ------------------------
   const incentives = financialIncentivesView(workspace, dataTypes, prose);
@@ -1077,7 +1079,6 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
   const automatedDecisions = purposes.filter((p) => p.automatedDecision.present);
   const profilingPurposes = purposes.filter((p) => p.profiling);
   const consent =
-  const directMarketers = recipients.filter((r) => r.directMarketing && r.dataTypeNames.length > 0);
     allPurposes.some((p) => p.lawfulBasis === 'consent') ||
     workspace.dataTypes.some((d, index) => d.specialCondition === 'explicit-consent' && classifications[index].gdprSpecial);
 
@@ -1116,7 +1117,17 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       website: linkView(org.website),
       privacyPolicy: linkView(org.privacyPolicyUrl),
       optOut: linkView(org.optOutUrl, 'Do Not Sell or Share My Personal Information'),
+      limitUse: linkView(org.limitUseUrl, 'Limit the Use of My Sensitive Personal Information'),
+      alternativeOptOut: linkView(org.alternativeOptOutUrl, 'Your Privacy Choices'),
       accountDeletion: linkView(org.accountDeletionUrl),
+      requests: requestsView(org),
+      usPrivacy: {
+        sensitiveUseLimited: org.usPrivacy?.sensitiveUseLimited === true,
+        optOutSignals: yesNo(org.usPrivacy?.optOutSignals),
+        optOutSignalsHow: org.usPrivacy?.optOutSignalsHow ? prose(org.usPrivacy.optOutSignalsHow) : '',
+        doNotTrack: org.usPrivacy?.doNotTrack ?? '',
+        sellsUnder16: yesNo(org.usPrivacy?.sellsUnder16),
+      },
       securityMeasures: org.securityMeasures ? prose(org.securityMeasures) : '',
       dpo: {
         present: Boolean(org.dpo && (org.dpo.name || org.dpo.email || org.dpo.address)),
@@ -1133,17 +1144,7 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
         address: r.address ? plainLines(r.address).map(markdownInline).join(', ') : '',
         email: emailView(r.email),
       })),
-      limitUse: linkView(org.limitUseUrl, 'Limit the Use of My Sensitive Personal Information'),
-      alternativeOptOut: linkView(org.alternativeOptOutUrl, 'Your Privacy Choices'),
       supervisoryAuthority: {
-      requests: requestsView(org),
-      usPrivacy: {
-        sensitiveUseLimited: org.usPrivacy?.sensitiveUseLimited === true,
-        optOutSignals: yesNo(org.usPrivacy?.optOutSignals),
-        optOutSignalsHow: org.usPrivacy?.optOutSignalsHow ? prose(org.usPrivacy.optOutSignalsHow) : '',
-        doNotTrack: org.usPrivacy?.doNotTrack ?? '',
-        sellsUnder16: yesNo(org.usPrivacy?.sellsUnder16),
-      },
         present: namedAuthority,
         name: md(org.supervisoryAuthority?.name),
         website: linkView(org.supervisoryAuthority?.url),
@@ -1181,6 +1182,7 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       sharedCategories: personalCategories.filter((c) => c.shared).map((c) => c.label),
       buyers,
       adPartners,
+      directMarketers,
     },
     has: {
       consent,
@@ -1198,7 +1200,6 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       financialIncentives: incentives.length > 0,
       consumerHealth: health.dataTypes.length > 0,
     },
-      directMarketers,
   };
 }
 

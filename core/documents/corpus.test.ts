@@ -315,6 +315,30 @@ function phrased(workspace: Workspace, picks: readonly number[]): Workspace {
       ...(org.supervisoryAuthority?.name
         ? { supervisoryAuthority: { ...org.supervisoryAuthority, name: 'Data Protection Commission' } }
         : {}),
+      ...(org.requests
+        ? {
+            requests: {
+              ...org.requests,
+              ...(org.requests.phone ? { phone: '1-800-555-0100' } : {}),
+              ...(org.requests.postalAddress ? { postalAddress: 'Privacy Requests\n1 Main Street\nBerlin' } : {}),
+              ...(org.requests.inApp ? { inApp: 'Settings → Privacy → Your data' } : {}),
+              ...(org.requests.appeal
+                ? {
+                    appeal: pick(
+                      [
+                        'https://acme.example/privacy/appeal',
+                        'appeals@acme.example',
+                        'Reply to our answer within 60 days and ask a manager to review it',
+                      ],
+                      picks,
+                      at,
+                    ),
+                  }
+                : {}),
+            },
+          }
+        : {}),
+      ...(org.usPrivacy?.optOutSignalsHow ? { usPrivacy: { ...org.usPrivacy, optOutSignalsHow: prose() } } : {}),
     },
     purposes: workspace.purposes.map((p) => ({
       ...p,

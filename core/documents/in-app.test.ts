@@ -103,7 +103,7 @@ function checkWorkspace(workspace: Workspace) {
   // Data sold or shared for advertising: every generated text about it says how to opt out, when the
   // workspace says how; no text about other data mentions an opt-out.
   const org = workspace.organization;
-  const optOutKnown = !!org.optOutUrl || (org.jurisdictions.includes('ccpa') && !!org.contactEmail);
+  const optOutKnown = !!org.optOutUrl || !!org.alternativeOptOutUrl || (org.jurisdictions.includes('ccpa') && !!org.contactEmail);
   const sold = soldOrShared(workspace);
   if (!/opt out/i.test(typed)) {
     for (const dataType of workspace.dataTypes) {

@@ -124,8 +124,12 @@ export const californiaRules: RuleDefinition[] = [
     title: 'Not said whether data of people under 16 is sold or shared',
     description:
       "A business that sells or shares personal information says in its privacy policy whether it has actual knowledge that it sells or shares the personal information of consumers under 16 (11 CCR §7011(e)(1)); if it does, it needs their opt-in consent, or a parent's for a child under 13 (Cal. Civ. Code §1798.120(c)). Applies under the CCPA when data is sold or shared.",
+    // A product for people 16 and over, not made for children, says so from its audience.
     check: ({ ccpa, soldOrShared, workspace }) =>
-      !ccpa || soldOrShared.length === 0 || workspace.organization.usPrivacy?.sellsUnder16 !== undefined
+      !ccpa ||
+      soldOrShared.length === 0 ||
+      workspace.organization.usPrivacy?.sellsUnder16 !== undefined ||
+      ((workspace.organization.audience?.minimumAge ?? 0) >= 16 && workspace.organization.audience?.childrenDirected !== true)
         ? []
         : [
             {

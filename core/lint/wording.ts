@@ -125,9 +125,9 @@ export const wordingRules: RuleDefinition[] = [
     group: 'wording',
     title: 'In-app texts cannot say how to opt out',
     description:
-      'An in-app text about data that is sold or shared for advertising says so and says how to opt out. It points to the opt-out page (organization.optOutUrl); under the CCPA without one it offers the contact email, as the privacy notice does, and no-opt-out-url asks for the page. Outside the CCPA, without a page, the texts cannot say how to opt out.',
+      'An in-app text about data that is sold or shared for advertising says so and says how to opt out. It points to the opt-out page (organization.optOutUrl, or the Alternative Opt-out Link); under the CCPA without one it offers the contact email, as the privacy notice does, and no-opt-out-url asks for the page. Outside the CCPA, without a page, the texts cannot say how to opt out.',
     check: ({ ccpa, soldOrShared, workspace }) => {
-      if (ccpa || soldOrShared.length === 0 || workspace.organization.optOutUrl) return [];
+      if (ccpa || soldOrShared.length === 0 || workspace.organization.optOutUrl || workspace.organization.alternativeOptOutUrl) return [];
       const names = listInWords(
         soldOrShared.map((d) => q(d.name)),
         { atMost: 3 },
