@@ -1279,6 +1279,25 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
       },
     ],
   },
+  'cookie-incomplete': {
+    fail: [
+      {
+        name: 'a cookie with a name alone, and one without a name',
+        edit: (ws) => {
+          withWebPage(ws);
+          ws.collectionPoints[4].cookies!.push(
+            { name: '_ga' },
+            { name: ' ', purpose: 'Counts visits.', duration: '2 years', party: 'first', necessary: false },
+          );
+        },
+        paths: ['collectionPoints[4].cookies[2].purpose', 'collectionPoints[4].cookies[3].name'],
+      },
+    ],
+    pass: [
+      { name: 'every field given, including "not strictly necessary"', edit: (ws) => withWebPage(ws) },
+      { name: 'no cookies at all', edit: () => {} },
+    ],
+  },
   'tracker-without-cookie': {
     fail: [
       {
@@ -2062,6 +2081,7 @@ describe('the rule catalogue', () => {
       'ephemeral-retained': 'error',
       'tracking-recipients-all-processors': 'error',
       'tracker-without-cookie': 'warning',
+      'cookie-incomplete': 'warning',
       'third-party-cookie-without-consent': 'warning',
       'play-deletion-url-missing': 'error',
     });

@@ -1,10 +1,44 @@
 // Rules about cookies and similar technologies: trackers the notice cannot name, and advertising cookies
 // set without the consent the EU and UK cookie rules require.
 import { appRecipients, consentRecordedAt, cookieProviders } from '../cookies';
+import { listInWords } from '../words';
 import { displayName, q } from './facts';
 import type { RuleDefinition } from './types';
 
+// What the notice's cookie table prints for each field, in the order of its columns.
+const COOKIE_FIELDS = [
+  ['name', 'its name'],
+  ['purpose', 'what it is for'],
+  ['duration', 'how long it lasts'],
+  ['party', 'whether it is first or third party'],
+  ['necessary', 'whether it is strictly necessary'],
+] as const;
+
 export const cookieRules: RuleDefinition[] = [
+  {
+    id: 'cookie-incomplete',
+    severity: 'warning',
+    group: 'completeness',
+    title: 'Cookie with details missing',
+    description:
+      'The notice lists every cookie in a table: its name, provider, purpose, how long it lasts, first or third party and whether it is strictly necessary. The EU and UK cookie rules ask for clear and comprehensive information about each (ePrivacy Directive Art 5(3), PECR reg 6); a blank cell reads as a gap, and "strictly necessary" decides whether consent is needed.',
+    check: ({ collectionPoints }) =>
+      collectionPoints.flatMap(({ point, at, name }) =>
+        (point.cookies ?? []).flatMap((cookie, j) => {
+          const missing = COOKIE_FIELDS.filter(([field]) =>
+            field === 'necessary' || field === 'party' ? cookie[field] === undefined : !cookie[field]?.trim(),
+          );
+          if (missing.length === 0) return [];
+          const which = cookie.name.trim() ? `The cookie ${q(displayName(cookie.name, ''))}` : 'A cookie';
+          return [
+            {
+              path: `${at}.cookies[${j}].${missing[0][0]}`,
+              message: `${which} at ${q(name)} does not say ${listInWords(missing.map(([, words]) => words))}. Add ${missing.length === 1 ? 'it' : 'them'} under Collection points, so the notice's cookie table has no blank cell.`,
+            },
+          ];
+        }),
+      ),
+  },
   {
     id: 'tracker-without-cookie',
     severity: 'warning',
