@@ -8,15 +8,22 @@ import type { Workspace } from '../schema';
 import { workspaceArbitrary } from '../testing/arbitraries';
 import { golden } from '../testing/golden';
 import { validateWorkspace } from '../validate';
+import { strFromU8, unzipSync } from 'fflate';
 import { CORPUS } from './fixtures/corpus';
+import { DOCUMENT_WRITERS } from './formats';
 import { generateInAppText } from './in-app';
 import { inAppMarkdown } from './in-app-export';
-import { renderDocument } from './render';
+import { availableDocuments, renderDocument } from './render';
 import { resolveTemplates, type ParsedTemplate } from './templates';
 import { markdownInline } from './text';
 import type { TemplateSource } from './types';
 
-const builtIn: TemplateSource[] = ['privacy-notice.md', 'notice-at-collection.md'].map((name) => ({
+const builtIn: TemplateSource[] = [
+  'privacy-notice.md',
+  'notice-at-collection.md',
+  'notice-of-financial-incentive.md',
+  'consumer-health-data-policy.md',
+].map((name) => ({
   file: `templates/${name}`,
   text: readFileSync(new URL(`../../templates/${name}`, import.meta.url), 'utf8'),
   origin: 'built-in',
@@ -24,6 +31,12 @@ const builtIn: TemplateSource[] = ['privacy-notice.md', 'notice-at-collection.md
 const { templates } = resolveTemplates(builtIn, []);
 const PRIVACY = templates.find((t) => t.info.id === 'privacy-notice')!;
 const AT_COLLECTION = templates.find((t) => t.info.id === 'notice-at-collection')!;
+// The documents that only some workspaces call for, each kept as a golden file where it applies.
+const CONDITIONAL = templates.filter((t) => t.info.when);
+const conditional = (workspace: Workspace) => {
+  const offered = new Set(availableDocuments(workspace, templates).map((d) => d.id));
+  return CONDITIONAL.filter((t) => offered.has(t.info.id));
+};
 
 function render(workspace: Workspace, template: ParsedTemplate): string {
   const result = renderDocument(workspace, template);
@@ -51,6 +64,12 @@ describe('the text corpus', () => {
       });
     }
 
+    for (const template of conditional(workspace)) {
+      it(`${template.info.title.toLowerCase()} matches its reviewed golden file`, () => {
+        golden(import.meta.url, `corpus/${id}.${template.info.id}.md`, render(workspace, template));
+      });
+    }
+
     it('in-app texts match their reviewed golden file', () => {
       golden(import.meta.url, `corpus/${id}.in-app.md`, inAppMarkdown(generateInAppText(workspace), workspace));
     });
@@ -58,8 +77,43 @@ describe('the text corpus', () => {
     it('reads cleanly', () => {
       const texts = [render(workspace, PRIVACY), ...inAppTexts(workspace)];
       if (workspace.organization.jurisdictions.includes('ccpa')) texts.push(render(workspace, AT_COLLECTION));
+      for (const template of conditional(workspace)) texts.push(render(workspace, template));
       for (const text of texts) expect(readingProblems(text, namesOf(workspace))).toEqual([]);
     });
+  });
+});
+
+describe('the notice of financial incentive and the consumer health data policy', () => {
+  const entry = (id: string) => CORPUS.find((c) => c.id === id)!.workspace;
+  const cases = [
+    ['financial-incentive', 'notice-of-financial-incentive', 'Brightcart notice of financial incentive'],
+    ['health-data-wa', 'consumer-health-data-policy', 'Pulsebeat Consumer Health Data Privacy Policy'],
+  ] as const;
+
+  it('are each called for by a workspace of the corpus, and by no other', () => {
+    for (const [id, document] of cases) {
+      expect(CORPUS.filter((c) => conditional(c.workspace).some((t) => t.info.id === document)).map((c) => c.id)).toEqual([id]);
+    }
+  });
+
+  it.each(cases)('%s: %s is written as HTML and Word too, with its headings and no Markdown left over', async (id, document, title) => {
+    const rendered = renderDocument(
+      entry(id),
+      templates.find((t) => t.info.id === document)!,
+    );
+    if (!rendered.ok) throw new Error(rendered.error.message);
+    const html = DOCUMENT_WRITERS.html(rendered.document) as string;
+    expect(html).toMatch(new RegExp(`<h1[^>]*>${title}</h1>`));
+    expect(html).not.toMatch(/\*\*|\{\{|\{%/);
+    const headings = [...rendered.document.markdown.matchAll(/^##+ (.+)$/gm)].map((m) => m[1]);
+    expect(headings.length).toBeGreaterThan(2);
+    for (const heading of headings) expect(html).toContain(`>${heading.replace(/&/g, '&amp;')}</h`);
+    const docx = unzipSync((await DOCUMENT_WRITERS.docx(rendered.document)) as Uint8Array);
+    const body = strFromU8(docx['word/document.xml']);
+    const text = body.replace(/<[^>]+>/g, '');
+    expect(text).toContain(title);
+    for (const heading of headings) expect(text).toContain(heading.replace(/&/g, '&amp;'));
+    expect(text).not.toMatch(/\*\*|\{\{|\{%/);
   });
 });
 

@@ -70,6 +70,11 @@ export interface ConsumerHealthView {
   affiliates: HealthRecipientView[];
   /** processors that are not affiliates and handle it on the organisation's behalf */
   processors: HealthRecipientView[];
+  /**
+   * the names of the recipients of consumer health data that may collect it across other sites and apps:
+   * those that receive it for cross-context advertising or have tracking domains (Nevada asks whether any do)
+   */
+  trackers: string[];
   /** consent to collect is recorded for every consumer health data type that is not necessary for the service */
   consentToCollect: boolean;
   /** consent to share is recorded for every consumer health data type that is shared */
@@ -187,6 +192,10 @@ export function consumerHealthView(
     thirdParties: receiving((id) => healthIds.size > 0 && !affiliate(id) && !processor(id)),
     affiliates: receiving(affiliate),
     processors: receiving((id) => !affiliate(id) && processor(id)),
+    trackers: recipients
+      .filter((r) => receiving((id) => id === r.id).length > 0)
+      .filter((r) => r.sharesForAds || (recipientById.get(r.id)?.trackingDomains?.length ?? 0) > 0)
+      .map((r) => r.name),
     consentToCollect: health.every((h) => h.consentToCollect || h.necessary),
     consentToShare: health.every((h) => h.sharedWith.length === 0 || h.consentToShare),
     appeal: appealPhrase(org.requests?.appeal, links.link, links.email),
