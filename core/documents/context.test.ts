@@ -36,8 +36,9 @@ function renderedAsParagraph(markdown: string): string {
 }
 
 // Fields that hold a link destination or a ready-made link rather than text; the request methods are
-// phrases that may hold a ready-made link ("use our request form at <https://…>").
-const LINK_FIELD = /\.(url|link)$|\.requests\.methods\[\d+\]$/;
+// phrases that may hold a ready-made link ("use our request form at <https://…>"), and so are the US
+// states' opt-out and appeal sentences ("To opt out of sale, use <https://…>.") and the health policy's appeal.
+const LINK_FIELD = /\.(url|link)$|\.requests\.methods\[\d+\]$|\.usStates\.(optOutText|appealText)$|\.consumerHealth\.appeal$/;
 
 function checkContext(context: DocumentContext, typed: string[]) {
   const typedAll = typed.join('\u0000');

@@ -10,18 +10,20 @@
 // template can test any value and a misspelt name is an error rather than a blank.
 import { serializeWorkspace } from '../canonical';
 import { countryInText, countryName, EEA } from '../countries';
-import { formatDate } from '../dates';
+import type { DocumentRelease } from '../versions';
+import { versionFacts, type VersionFacts } from './version-text';
 import { CCPA_CATEGORIES, type CcpaCategoryId } from '../identifiers';
 import { deriveClassification } from '../reference';
 import { DECISION_GROUND_LABELS, isDirectMarketing, objectionApplies, profiles } from '../profiling';
 import { lowerFirst, retentionPhrase } from '../retention';
-import type { DataType, LawfulBasis, Organization, Purpose, Recipient, Workspace } from '../schema';
+import { EMAIL_PATTERN, type DataType, type LawfulBasis, type Organization, type Purpose, type Recipient, type Workspace } from '../schema';
 import { recipientsFor } from '../recipient-purposes';
 import { lineage } from '../taxonomy';
 import { assessTransfer, assessTransfers, DEROGATION_TEXT, dpfCertified, hasCopy } from '../transfers';
 import { capitalize, listInWords, startSentence, type ListOptions } from '../words';
 import { headingText, markdownInline, markdownUrl, plainLines, plainText, sentence } from './text';
 import { normaliseEmail, normaliseUrl } from '../normalise';
+import { comprehensiveStatesIn, isStateSensitive, isTargetedAdvertisingUse, type UsStateLaw } from '../us-states';
 import { appTracking, consentRecordedAt } from '../cookies';
 import { consumerHealthView, financialIncentivesView, type ConsumerHealthView, type FinancialIncentiveView } from './health-and-incentives';
 
@@ -275,14 +277,12 @@ export interface UsStatesView {
 }
 
 export interface DocumentContext {
-  document: {
+  /** version, published, versionLine, effectiveDate, lastUpdated: see version-text.ts */
+  document: VersionFacts & {
     id: string;
     title: string;
-    version: string;
-    /** "15 January 2027", or empty */
-    effectiveDate: string;
-    /** "2027-01-15", or empty */
-    effectiveDateIso: string;
+    /** the inventory's fingerprint, such as `5bc562a5`: an internal build id, not printed by the built-in templates */
+    buildId: string;
     locale: string;
   };
   jurisdictions: {
@@ -371,6 +371,8 @@ export interface DocumentContext {
     /** recipients that receive data for their own direct marketing (Shine the Light, Civ. Code 1798.83) */
     directMarketers: RecipientView[];
   };
+  /** the comprehensive privacy laws of the US states other than California */
+  usStates: UsStatesView;
   has: {
     consent: boolean;
     legitimateInterests: boolean;
@@ -489,6 +491,17 @@ const JURISDICTION_NAMES: Record<'gdpr' | 'uk-gdpr' | 'ccpa', string> = {
   'uk-gdpr': 'the UK General Data Protection Regulation (UK GDPR)',
   ccpa: 'the California Consumer Privacy Act (CCPA)',
 };
+
+/**
+ * The comprehensive state laws for the introduction's list: each named in full up to three; beyond that
+ * a pointer to the section that names the states, so the first paragraph does not become a list of states.
+ */
+function stateLawNames(states: readonly UsStateLaw[], ccpa: boolean): string[] {
+  if (states.length <= 3) return states.map((s) => `the ${s.law}`);
+  return [`the consumer privacy laws of the ${states.length} US states listed under "${usStatesHeading(ccpa)}"`];
+}
+
+const usStatesHeading = (ccpa: boolean) => (ccpa ? 'Your rights in other US states' : 'Your rights under US state privacy laws');
 
 // ---------------------------------------------------------------------------------------------------
 // Version
@@ -819,11 +832,12 @@ function profilingRight(p: Purpose): string {
  * The view model for one document. Built afresh on every call (it takes a few milliseconds for a
  * typical workspace), so a workspace changed in place can never show a stale document.
  */
-export function buildContext(workspace: Workspace, info: DocumentInfo): DocumentContext {
-  return createContext(workspace, info);
+/** The context of one document; `release` is the published version it is made for, none for a draft. */
+export function buildContext(workspace: Workspace, info: DocumentInfo, release?: DocumentRelease): DocumentContext {
+  return createContext(workspace, info, release);
 }
 
-function createContext(workspace: Workspace, info: DocumentInfo): DocumentContext {
+function createContext(workspace: Workspace, info: DocumentInfo, release: DocumentRelease | undefined): DocumentContext {
   const org = workspace.organization;
   const jurisdictions = new Set(org.jurisdictions);
   const regimes: Regimes = { gdpr: jurisdictions.has('gdpr'), ukGdpr: jurisdictions.has('uk-gdpr') };
@@ -1095,9 +1109,8 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
     document: {
       id: markdownInline(info.id),
       title: markdownInline(info.title),
-      version: inventoryVersion(workspace),
-      effectiveDate: formatDate(workspace.settings.effectiveDate ?? ''),
-      effectiveDateIso: workspace.settings.effectiveDate ?? '',
+      ...versionFacts(release, workspace.settings.effectiveDate),
+      buildId: inventoryVersion(workspace),
       locale: markdownInline(info.locale),
     },
     jurisdictions: {
@@ -1106,7 +1119,10 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       ccpa: ccpaApplies,
       europe,
       gdprCitation: europe ? gdprCitation : '',
-      names: (['gdpr', 'uk-gdpr', 'ccpa'] as const).filter((j) => jurisdictions.has(j)).map((j) => JURISDICTION_NAMES[j]),
+      names: [
+        ...(['gdpr', 'uk-gdpr', 'ccpa'] as const).filter((j) => jurisdictions.has(j)).map((j) => JURISDICTION_NAMES[j]),
+        ...stateLawNames(comprehensiveStatesIn(org.jurisdictions), ccpaApplies),
+      ],
     },
     organization: {
       name: orgName,
@@ -1184,6 +1200,15 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       adPartners,
       directMarketers,
     },
+    usStates: usStatesView({
+      workspace,
+      ccpa: ccpaApplies,
+      dataTypes,
+      stateSensitive: workspace.dataTypes.map((d, index) => isStateSensitive(d.category, classifications[index])),
+      purposes,
+      recipients,
+      prose,
+    }),
     has: {
       consent,
       legitimateInterests: allPurposes.some((p) => p.lawfulBasis === 'legitimate-interests'),
@@ -1238,4 +1263,157 @@ function cookiesView(workspace: Workspace, orgName: string, recipientNames: Map<
     saleOrSharing: workspace.recipients.some((r) => providers.has(r.id) && (r.sells === true || r.sharesForAds === true)),
     appTracking: tracking,
   };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The other US states (resources/us-states.json): one section for all of them, naming a state only
+// where its law differs, so that eighteen states never read as eighteen copies of the same rights.
+
+const OR_LIST: ListOptions = { ...LIST, conjunction: 'or' };
+
+interface UsStatesInput {
+  workspace: Workspace;
+  ccpa: boolean;
+  dataTypes: DataTypeView[];
+  /** for each data type, whether it is sensitive data under the state laws */
+  stateSensitive: boolean[];
+  purposes: PurposeView[];
+  recipients: RecipientView[];
+  prose: (value: string) => string;
+}
+
+function usStatesView({ workspace, ccpa, dataTypes, stateSensitive, purposes, recipients, prose }: UsStatesInput): UsStatesView {
+  const org = workspace.organization;
+  const states = comprehensiveStatesIn(org.jurisdictions);
+  const stateNames = (list: readonly UsStateLaw[], options: ListOptions = LIST) =>
+    listInWords(
+      list.map((s) => s.state),
+      options,
+    );
+  const heading = usStatesHeading(ccpa);
+  if (states.length === 0) {
+    return {
+      present: false,
+      heading,
+      states: '',
+      law: '',
+      correction: false,
+      noCorrection: '',
+      optOutText: '',
+      profilingText: '',
+      sensitiveData: [],
+      sensitiveText: '',
+      signalsText: '',
+      appealText: '',
+    };
+  }
+  const one = states.length === 1;
+
+  // Sale and targeted advertising: a buyer, an advertising partner, or a purpose whose data use is
+  // advertising targeted on activity across other companies' sites and apps (as core/lint/facts.ts counts them).
+  const buyers = recipients.filter((r) => r.sells && r.dataTypeNames.length > 0).map((r) => r.name);
+  const adPartners = recipients.filter((r) => r.sharesForAds && r.dataTypeNames.length > 0).map((r) => r.name);
+  const adPurposes = workspace.purposes
+    .filter((p, i) => isTargetedAdvertisingUse(p.use) && purposes[i].dataTypeNames.length > 0)
+    .map((p) => purposes.find((view) => view.id === p.id)!.name);
+  const targeted = adPartners.length > 0 || adPurposes.length > 0;
+  const optOutLink = org.alternativeOptOutUrl ? linkView(org.alternativeOptOutUrl) : linkView(org.optOutUrl);
+  const doing = [
+    ...(buyers.length ? [`sell personal data to ${listInWords(buyers, LIST)}`] : []),
+    ...(targeted
+      ? [
+          `process personal data for targeted advertising${adPartners.length ? ` with ${listInWords(adPartners, LIST)}` : ''}${adPurposes.length ? ` (${listInWords(adPurposes, LIST)})` : ''}`,
+        ]
+      : []),
+  ];
+  const what = buyers.length && targeted ? 'targeted advertising and sale' : buyers.length ? 'sale' : 'targeted advertising';
+  const optOutText =
+    doing.length === 0
+      ? 'We do not sell your personal data, and we do not process it for targeted advertising.'
+      : `${sentence(`We ${doing.join(', and we ')}`)} ${
+          optOutLink.link ? `To opt out of ${what}, use ${optOutLink.link}.` : `To opt out of ${what}, make a request as described below.`
+        }`;
+
+  const decisions = purposes.filter((p) => p.automatedDecision.present);
+  const profilingText = decisions.length
+    ? `We use personal data for profiling that leads to decisions with legal or similarly significant effects in ${listInWords(
+        decisions.map((p) => p.name),
+        LIST,
+      )}; see "Automated decisions". You can opt out of it by making a request as described below.`
+    : 'We do not use your personal data for profiling that leads to decisions with legal or similarly significant effects on you.';
+
+  const sensitiveData = dataTypes.filter((_, i) => stateSensitive[i]);
+  let sensitiveText = '';
+  if (sensitiveData.length > 0) {
+    const optIn = states.filter((s) => s.sensitiveData === 'opt-in');
+    const optOut = states.filter((s) => s.sensitiveData === 'opt-out');
+    const strict = states.filter((s) => s.sensitiveData === 'strictly-necessary');
+    const consent =
+      optIn.length === 0
+        ? ''
+        : optOut.length + strict.length === 0
+          ? 'We process it only with your consent, which you can withdraw at any time.'
+          : `If you live in ${stateNames(optIn, OR_LIST)}, we process it only with your consent, which you can withdraw at any time.`;
+    const notice = optOut.length
+      ? `If you live in ${stateNames(optOut, OR_LIST)}, you can tell us to stop processing it by making a request as described below.`
+      : '';
+    const necessary = strict.length
+      ? `If you live in ${stateNames(strict, OR_LIST)}, we collect, process and share it only where it is strictly necessary to provide or maintain a product or service you asked for, and we never sell it.`
+      : '';
+    const names = listInWords(
+      sensitiveData.map((d) => d.name),
+      LIST,
+    );
+    sensitiveText = [
+      sentence(`${names} ${sensitiveData.length === 1 ? 'is' : 'are'} sensitive data under ${one ? 'this law' : 'these laws'}`),
+      consent,
+      notice,
+      necessary,
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
+
+  const us = org.usPrivacy ?? {};
+  const signalsText =
+    us.optOutSignals === true && doing.length > 0
+      ? `If your browser or device sends a universal opt-out signal, such as Global Privacy Control, we treat it as your request to opt out of ${what}.${
+          us.optOutSignalsHow ? ` ${prose(us.optOutSignalsHow)}` : ''
+        }`
+      : '';
+
+  const appealText = `${appealSentence(org.requests?.appeal, org.contactEmail, prose)} If we deny your appeal, you can contact the Attorney General of your state.`;
+
+  return {
+    present: true,
+    heading,
+    states: stateNames(states, OR_LIST),
+    law: one ? `${states[0].state}'s consumer privacy law` : 'the consumer privacy law of your state',
+    correction: states.some((s) => s.correction),
+    noCorrection: states.some((s) => s.correction) ? stateNames(states.filter((s) => !s.correction)) : '',
+    optOutText,
+    profilingText,
+    sensitiveData,
+    sensitiveText,
+    signalsText,
+    appealText,
+  };
+}
+
+/**
+ * How to appeal a refused request, as recorded: a web address ("at <…>"), an email address ("by emailing
+ * <…>") or words of the team's own; without any, the privacy contact email, or the contact details above.
+ */
+function appealSentence(raw: string | undefined, contactEmail: string | undefined, prose: (value: string) => string): string {
+  const lead = 'If we decline to act on your request, you can appeal our decision';
+  const value = raw?.trim() ?? '';
+  const url = /^https?:\/\//i.test(value) || /^[^\s@/]+\.[^\s@]+\/\S*$/.test(value) ? linkView(value) : undefined;
+  if (url?.link) return `${lead} at ${url.link}.`;
+  const email = EMAIL_PATTERN.test(value) ? emailView(value) : undefined;
+  if (email?.link) return `${lead} by emailing ${email.link}.`;
+  if (value) return `${lead}. ${prose(value)}`;
+  const contact = emailView(contactEmail);
+  return contact.link
+    ? `${lead} by emailing ${contact.link}.`
+    : `${lead} by contacting us as described under "Who we are and how to reach us".`;
 }

@@ -389,6 +389,19 @@ function phrased(workspace: Workspace, picks: readonly number[]): Workspace {
                     ),
                   }
                 : {}),
+              ...(org.requests.appeal
+                ? {
+                    appeal: pick(
+                      [
+                        'https://acme.example/privacy/appeal',
+                        'appeals@acme.example',
+                        'Reply to our answer within 60 days and ask a manager to review it',
+                      ],
+                      picks,
+                      at,
+                    ),
+                  }
+                : {}),
             },
           }
         : {}),

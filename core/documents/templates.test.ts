@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import sampleJson from '../../resources/examples/ridgeline.candor.json' with { type: 'json' };
 import type { Workspace } from '../schema';
+import { US_STATE_LAWS } from '../us-states';
 import { validateWorkspace } from '../validate';
 import { buildContext } from './context';
 import { renderDocument } from './render';
@@ -47,7 +48,13 @@ describe('built-in templates', () => {
     const { templates, errors } = resolveTemplates(builtIn, []);
     expect(errors).toEqual([]);
     expect(templates.map((t) => t.info)).toEqual([
-      { id: 'privacy-notice', title: 'Privacy notice', kind: 'notice', jurisdictions: ['gdpr', 'uk-gdpr', 'ccpa'], locale: 'en' },
+      {
+        id: 'privacy-notice',
+        title: 'Privacy notice',
+        kind: 'notice',
+        jurisdictions: ['gdpr', 'uk-gdpr', 'ccpa', ...US_STATE_LAWS.filter((s) => s.kind === 'comprehensive').map((s) => s.id)],
+        locale: 'en',
+      },
       { id: 'notice-at-collection', title: 'Notice at collection', kind: 'notice', jurisdictions: ['ccpa'], locale: 'en' },
     ]);
   });
