@@ -10,8 +10,7 @@
 // template can test any value and a misspelt name is an error rather than a blank.
 import { serializeWorkspace } from '../canonical';
 import { countryInText, countryName, EEA } from '../countries';
-import type { DocumentRelease } from '../versions';
-import { versionFacts, type VersionFacts } from './version-text';
+import { formatDate } from '../dates';
 import { CCPA_CATEGORIES, type CcpaCategoryId } from '../identifiers';
 import { deriveClassification } from '../reference';
 import { DECISION_GROUND_LABELS, isDirectMarketing, objectionApplies, profiles } from '../profiling';
@@ -277,12 +276,14 @@ export interface UsStatesView {
 }
 
 export interface DocumentContext {
-  /** version, published, versionLine, effectiveDate, lastUpdated: see version-text.ts */
-  document: VersionFacts & {
+  document: {
     id: string;
     title: string;
-    /** the inventory's fingerprint, such as `5bc562a5`: an internal build id, not printed by the built-in templates */
-    buildId: string;
+    version: string;
+    /** "15 January 2027", or empty */
+    effectiveDate: string;
+    /** "2027-01-15", or empty */
+    effectiveDateIso: string;
     locale: string;
   };
   jurisdictions: {
@@ -832,12 +833,11 @@ function profilingRight(p: Purpose): string {
  * The view model for one document. Built afresh on every call (it takes a few milliseconds for a
  * typical workspace), so a workspace changed in place can never show a stale document.
  */
-/** The context of one document; `release` is the published version it is made for, none for a draft. */
-export function buildContext(workspace: Workspace, info: DocumentInfo, release?: DocumentRelease): DocumentContext {
-  return createContext(workspace, info, release);
+export function buildContext(workspace: Workspace, info: DocumentInfo): DocumentContext {
+  return createContext(workspace, info);
 }
 
-function createContext(workspace: Workspace, info: DocumentInfo, release: DocumentRelease | undefined): DocumentContext {
+function createContext(workspace: Workspace, info: DocumentInfo): DocumentContext {
   const org = workspace.organization;
   const jurisdictions = new Set(org.jurisdictions);
   const regimes: Regimes = { gdpr: jurisdictions.has('gdpr'), ukGdpr: jurisdictions.has('uk-gdpr') };
@@ -1109,8 +1109,9 @@ function createContext(workspace: Workspace, info: DocumentInfo, release: Docume
     document: {
       id: markdownInline(info.id),
       title: markdownInline(info.title),
-      ...versionFacts(release, workspace.settings.effectiveDate),
-      buildId: inventoryVersion(workspace),
+      version: inventoryVersion(workspace),
+      effectiveDate: formatDate(workspace.settings.effectiveDate ?? ''),
+      effectiveDateIso: workspace.settings.effectiveDate ?? '',
       locale: markdownInline(info.locale),
     },
     jurisdictions: {
