@@ -37,13 +37,31 @@ export function diffWorkspace(base: Workspace, next: Workspace): WorkspaceChange
     const before = base[list] as unknown as Entry[];
     const after = next[list] as unknown as Entry[];
     if (before === after) continue;
-    const unchanged = new Set<unknown>(before);
-    changes.lists[list] = {
-      order: after.map((entry) => entry.id),
-      upserts: after.filter((entry) => !unchanged.has(entry)),
-    };
+    changes.lists[list] = { order: after.map((entry) => entry.id), upserts: newEntries(before, after) };
   }
   return changes;
+}
+
+/**
+ * The entries of `after` that are not in `before`. After an edit the two line up, so they are walked
+ * side by side: a different object under the same id at the same place is an edited entry; only an
+ * entry that moved is looked up among all of `before`.
+ */
+function newEntries(before: Entry[], after: Entry[]): Entry[] {
+  const upserts: Entry[] = [];
+  let unchanged: Set<unknown> | undefined;
+  for (let i = 0; i < after.length; i++) {
+    const entry = after[i];
+    const there = i < before.length ? before[i] : undefined;
+    if (entry === there) continue;
+    if (there?.id === entry.id) {
+      upserts.push(entry);
+      continue;
+    }
+    unchanged ??= new Set<unknown>(before);
+    if (!unchanged.has(entry)) upserts.push(entry);
+  }
+  return upserts;
 }
 
 export function isEmptyChange(changes: WorkspaceChanges): boolean {
@@ -70,11 +88,22 @@ export function applyChanges(
     if (!change) continue;
     const upserts = new Map<string, Entry>();
     for (const entry of change.upserts) upserts.set(entry.id, entry);
-    const previous = new Map<string, Entry>();
-    for (const entry of base[list] as unknown as Entry[]) if (!previous.has(entry.id)) previous.set(entry.id, entry);
+    const before = base[list] as unknown as Entry[];
+    // Built only when an id is not where it was: after an edit the order is the base's order.
+    let previous: Map<string, Entry> | undefined;
     const entries: Entry[] = [];
-    for (const id of change.order) {
-      const entry = upserts.get(id) ?? previous.get(id);
+    for (let i = 0; i < change.order.length; i++) {
+      const id = change.order[i];
+      let entry = upserts.get(id);
+      // The base is a valid workspace, so an id names one entry and the one at the same place is it.
+      if (!entry && i < before.length && before[i].id === id) entry = before[i];
+      if (!entry) {
+        if (!previous) {
+          previous = new Map();
+          for (const old of before) if (!previous.has(old.id)) previous.set(old.id, old);
+        }
+        entry = previous.get(id);
+      }
       if (!entry)
         return { ok: false, reason: `${list} lists the id "${id}", which is neither in the saved workspace nor among the changes` };
       entries.push(entry);
