@@ -90,6 +90,8 @@ export class BackupStore {
   /** the newest id this store made, so a save does not list the folder to find it */
   private newest: string | undefined;
   private lastPrune = Number.NEGATIVE_INFINITY;
+  /** summaries still being written; whatever reads or removes summaries waits for them */
+  private writing: Promise<void> = Promise.resolve();
 
   constructor(
     readonly folder: string,
@@ -149,8 +151,17 @@ export class BackupStore {
     }
     this.newest = id;
     // Without fsync, like the copy above: losing a summary to a power cut only makes the list vaguer.
-    if (meta) await writeFile(this.metaOf(id), JSON.stringify(meta));
+    // For the same reason the save does not wait for it: it is written while the save replaces the file.
+    if (meta) {
+      const text = JSON.stringify(meta);
+      this.writing = this.writing.then(() => writeFile(this.metaOf(id), text).catch(() => undefined));
+    }
     return id;
+  }
+
+  /** Waits for the summaries still being written. */
+  settled(): Promise<void> {
+    return this.writing;
   }
 
   /**
@@ -161,6 +172,7 @@ export class BackupStore {
   async prune(now = Date.now(), force = false): Promise<void> {
     if (!force && now - this.lastPrune < PRUNE_INTERVAL_MS) return;
     this.lastPrune = now;
+    await this.writing;
     const ids = (await this.ids()).reverse(); // oldest first
     const keep = backupsToKeep(ids.map(timeOf), now, this.dayOf);
     let previous: { id: string; meta: BackupMeta | undefined; dirty: boolean } | undefined;
@@ -192,6 +204,7 @@ export class BackupStore {
   }
 
   async remove(id: string): Promise<void> {
+    await this.writing;
     this.summaries.delete(id);
     if (this.newest === id) this.newest = undefined;
     for (const path of [this.fileOf(id), this.metaOf(id)]) {
@@ -227,6 +240,7 @@ export class BackupStore {
   }
 
   async list(): Promise<BackupEntry[]> {
+    await this.writing;
     const entries: BackupEntry[] = [];
     for (const id of await this.ids()) {
       let entry = this.summaries.get(id);

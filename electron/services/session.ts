@@ -551,6 +551,8 @@ export class WorkspaceSession {
       }
       const revision = await next.revision;
       this.wrote(file, next.workspace, revision);
+      // The backup's summary was written while the file was replaced; a reload right after must find it.
+      await file.backups.settled();
       await file.backups.prune().catch(() => undefined);
       return ok({ revision });
     })();
@@ -767,6 +769,7 @@ export class WorkspaceSession {
           });
         }
       }
+      await open.backups.settled();
       await open.backups.prune().catch(() => undefined);
       return ok(await this.openNow(open.path, open.lock));
     });
