@@ -1207,7 +1207,6 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
       dataTypes,
       stateSensitive: workspace.dataTypes.map((d, index) => isStateSensitive(d.category, classifications[index])),
       purposes,
-      recipients,
       prose,
     }),
     has: {
@@ -1279,11 +1278,10 @@ interface UsStatesInput {
   /** for each data type, whether it is sensitive data under the state laws */
   stateSensitive: boolean[];
   purposes: PurposeView[];
-  recipients: RecipientView[];
   prose: (value: string) => string;
 }
 
-function usStatesView({ workspace, ccpa, dataTypes, stateSensitive, purposes, recipients, prose }: UsStatesInput): UsStatesView {
+function usStatesView({ workspace, ccpa, dataTypes, stateSensitive, purposes, prose }: UsStatesInput): UsStatesView {
   const org = workspace.organization;
   const states = comprehensiveStatesIn(org.jurisdictions);
   const stateNames = (list: readonly UsStateLaw[], options: ListOptions = LIST) =>
@@ -1310,28 +1308,36 @@ function usStatesView({ workspace, ccpa, dataTypes, stateSensitive, purposes, re
   }
   const one = states.length === 1;
 
-  // Sale and targeted advertising: a buyer, an advertising partner, or a purpose whose data use is
-  // advertising targeted on activity across other companies' sites and apps (as core/lint/facts.ts counts them).
-  const buyers = recipients.filter((r) => r.sells && r.dataTypeNames.length > 0).map((r) => r.name);
-  const adPartners = recipients.filter((r) => r.sharesForAds && r.dataTypeNames.length > 0).map((r) => r.name);
-  const adPurposes = workspace.purposes
-    .filter((p, i) => isTargetedAdvertisingUse(p.use) && purposes[i].dataTypeNames.length > 0)
-    .map((p) => purposes.find((view) => view.id === p.id)!.name);
-  const targeted = adPartners.length > 0 || adPurposes.length > 0;
+  // Sale and targeted advertising: data given to a buyer or an advertising partner, or used for a purpose
+  // whose data use is advertising targeted on activity across other companies' sites and apps (as
+  // core/lint/facts.ts counts them). The data is named, as the notice names it everywhere else.
+  const targetedPurposes = new Set(workspace.purposes.filter((p) => isTargetedAdvertisingUse(p.use)).map((p) => p.id));
+  const soldTypes = dataTypes.filter((d) => d.sold);
+  const targetedTypes = dataTypes.filter((d) => d.shared || d.purposes.some((p) => targetedPurposes.has(p.id)));
+  const buyers = unique(soldTypes.flatMap((d) => d.soldTo));
+  const adPartners = unique(targetedTypes.flatMap((d) => d.sharedWith));
+  const names = (list: DataTypeView[]) =>
+    listInWords(
+      list.map((d) => d.name),
+      LIST,
+    );
+  const what =
+    soldTypes.length && targetedTypes.length ? 'targeted advertising and sale' : soldTypes.length ? 'sale' : 'targeted advertising';
   const optOutLink = org.alternativeOptOutUrl ? linkView(org.alternativeOptOutUrl) : linkView(org.optOutUrl);
   const doing = [
-    ...(buyers.length ? [`sell personal data to ${listInWords(buyers, LIST)}`] : []),
-    ...(targeted
+    ...(soldTypes.length ? [sentence(`We sell ${names(soldTypes)} to ${listInWords(buyers, LIST)}`)] : []),
+    ...(targetedTypes.length
       ? [
-          `process personal data for targeted advertising${adPartners.length ? ` with ${listInWords(adPartners, LIST)}` : ''}${adPurposes.length ? ` (${listInWords(adPurposes, LIST)})` : ''}`,
+          sentence(
+            `We process ${names(targetedTypes)} for targeted advertising${adPartners.length ? `, with ${listInWords(adPartners, LIST)}` : ''}`,
+          ),
         ]
       : []),
   ];
-  const what = buyers.length && targeted ? 'targeted advertising and sale' : buyers.length ? 'sale' : 'targeted advertising';
   const optOutText =
     doing.length === 0
       ? 'We do not sell your personal data, and we do not process it for targeted advertising.'
-      : `${sentence(`We ${doing.join(', and we ')}`)} ${
+      : `${doing.join(' ')} ${
           optOutLink.link ? `To opt out of ${what}, use ${optOutLink.link}.` : `To opt out of ${what}, make a request as described below.`
         }`;
 
