@@ -40,6 +40,7 @@ import {
 import { ExportMenu } from '../../components/ExportMenu/ExportMenu';
 import { FinancialIncentives } from './FinancialIncentives';
 import { RequiredReasonApis } from './RequiredReasonApis';
+import { UsPrivacySection } from './UsPrivacy';
 import classes from './Organization.module.css';
 
 const COUNTRY_OPTIONS = COUNTRY_CODES.map((code) => ({ value: code, label: `${countryName(code)} (${code})` })).sort((a, b) =>
@@ -192,12 +193,6 @@ function WhoYouAre({ org, editOrg }: { org: Organization; editOrg: EditOrganizat
           spellCheck: false,
         })}
       </SimpleGrid>
-      {text('optOutUrl', '“Do Not Sell or Share” page URL', org.optOutUrl, 'Edit “Do Not Sell or Share” URL', {
-        description: 'Required by the CCPA when you sell or share personal information.',
-        placeholder: 'https://example.com/do-not-sell',
-        inputMode: 'url',
-        spellCheck: false,
-      })}
     </Section>
   );
 }
@@ -721,6 +716,7 @@ export function OrganizationScreen({ field }: { field?: string }) {
         <Representatives org={org} editOrg={editOrg} />
         <SupervisoryAuthority org={org} editOrg={editOrg} />
         <Jurisdictions org={org} editOrg={editOrg} />
+        <UsPrivacySection org={org} editOrg={editOrg} />
         <Audience org={org} editOrg={editOrg} />
         <FinancialIncentives workspace={workspace} />
         <SecurityMeasures org={org} editOrg={editOrg} />

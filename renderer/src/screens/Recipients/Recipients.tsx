@@ -295,7 +295,7 @@ function RecipientEditor({ entry, index, path, edit }: EntityEditorProps<'recipi
 
       <Section
         title="California (CCPA)"
-        description="Whether giving data to this recipient counts as selling or sharing it under the CCPA."
+        description="Whether giving data to this recipient counts as selling or sharing it under the CCPA, and whether it markets to people itself."
       >
         <SwitchField
           path={`${path}.sells`}
@@ -312,6 +312,17 @@ function RecipientEditor({ entry, index, path, edit }: EntityEditorProps<'recipi
           onValue={(on) =>
             edit(on ? 'Mark recipient as sharing for ads' : 'Unmark recipient as sharing for ads', (r) =>
               setOptional(r, 'sharesForAds', on || null),
+            )
+          }
+        />
+        <SwitchField
+          path={`${path}.directMarketing`}
+          label="Uses the data for its own direct marketing"
+          description="They send people their own offers, such as a partner's emails. California's “Shine the Light” law then lets people ask who received their data."
+          checked={entry.directMarketing === true}
+          onValue={(on) =>
+            edit(on ? 'Mark recipient as direct marketer' : 'Unmark recipient as direct marketer', (r) =>
+              setOptional(r, 'directMarketing', on || null),
             )
           }
         />
