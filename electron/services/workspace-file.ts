@@ -274,9 +274,9 @@ export class WorkspaceFileAdapter implements Adapter<Workspace | null> {
 
   /**
    * Whether the file holds exactly `expected` now. It is read into a buffer this adapter keeps, since
-   * a save compares the whole file twice and a fresh 3 MB buffer each time costs more than the
-   * reading. Throws what opening or reading throws (ENOENT when the file is gone). Not reentrant: the
-   * session calls it from one save at a time.
+   * every save compares the whole file and a fresh 3 MB buffer each time costs more than the reading.
+   * Throws what opening or reading throws (ENOENT when the file is gone). Not reentrant: the session
+   * calls it from one save at a time.
    */
   async holds(expected: Uint8Array): Promise<boolean> {
     const handle = await open(this.path, OPEN_FLAGS);
