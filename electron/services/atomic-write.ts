@@ -4,7 +4,7 @@
 //
 // Why not write-file-atomic: its write step is a single fs.write whose byte count it ignores, so a
 // short write (a nearly full disk, some network file systems) would be fsynced and renamed over the
-// good file. Here the write is repeated until every byte is written, and the size is checked again
+// good file. FileHandle.writeFile loops until every byte is written, and the size is checked again
 // before the rename.
 import { randomBytes } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
@@ -67,14 +67,7 @@ async function writeTemp(target: string, data: Uint8Array, mode: number, owner: 
   // 'wx': never reuse a file someone else created under the same name.
   const handle = await open(temp, 'wx', mode);
   try {
-    // One write call for the whole file (FileHandle.writeFile cuts it into 512 KB calls, each a trip
-    // through the thread pool), repeated from where it stopped if the system wrote less.
-    let written = 0;
-    while (written < data.byteLength) {
-      const { bytesWritten } = await handle.write(data, written, data.byteLength - written, written);
-      if (bytesWritten === 0) throw Object.assign(new Error(`could not write to ${temp}`), { code: 'ESHORTWRITE' });
-      written += bytesWritten;
-    }
+    await handle.writeFile(data);
     // open() applies the umask; the original's bits must come back exactly (a 0o600 stays private,
     // a group-writable file stays group-writable).
     await handle.chmod(mode);
@@ -85,9 +78,9 @@ async function writeTemp(target: string, data: Uint8Array, mode: number, owner: 
       });
     }
     await handle.sync();
-    const info = await handle.stat();
-    if (info.size !== data.byteLength) {
-      throw Object.assign(new Error(`wrote ${info.size} of ${data.byteLength} bytes to ${temp}`), { code: 'ESHORTWRITE' });
+    const written = await handle.stat();
+    if (written.size !== data.byteLength) {
+      throw Object.assign(new Error(`wrote ${written.size} of ${data.byteLength} bytes to ${temp}`), { code: 'ESHORTWRITE' });
     }
   } catch (error) {
     await handle.close().catch(() => undefined);
