@@ -291,8 +291,8 @@ describe('what the context works out', () => {
     expect(buildContext(ws, INFO).children.applies).toBe(false);
   });
 
-  it('keeps one version per inventory', () => {
-    expect(context.document.version).toBe(inventoryVersion(ridgeline));
+  it('keeps one build id per inventory', () => {
+    expect(context.document.buildId).toBe(inventoryVersion(ridgeline));
     expect(context.document.effectiveDate).toBe('15 January 2027');
   });
 });

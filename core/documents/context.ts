@@ -10,7 +10,8 @@
 // template can test any value and a misspelt name is an error rather than a blank.
 import { serializeWorkspace } from '../canonical';
 import { countryInText, countryName, EEA } from '../countries';
-import { formatDate } from '../dates';
+import type { DocumentRelease } from '../versions';
+import { versionFacts, type VersionFacts } from './version-text';
 import { CCPA_CATEGORIES, type CcpaCategoryId } from '../identifiers';
 import { deriveClassification } from '../reference';
 import { DECISION_GROUND_LABELS, isDirectMarketing, objectionApplies, profiles } from '../profiling';
@@ -276,14 +277,12 @@ export interface UsStatesView {
 }
 
 export interface DocumentContext {
-  document: {
+  /** version, published, versionLine, effectiveDate, lastUpdated: see version-text.ts */
+  document: VersionFacts & {
     id: string;
     title: string;
-    version: string;
-    /** "15 January 2027", or empty */
-    effectiveDate: string;
-    /** "2027-01-15", or empty */
-    effectiveDateIso: string;
+    /** the inventory's fingerprint, such as `5bc562a5`: an internal build id, not printed by the built-in templates */
+    buildId: string;
     locale: string;
   };
   jurisdictions: {
@@ -833,11 +832,12 @@ function profilingRight(p: Purpose): string {
  * The view model for one document. Built afresh on every call (it takes a few milliseconds for a
  * typical workspace), so a workspace changed in place can never show a stale document.
  */
-export function buildContext(workspace: Workspace, info: DocumentInfo): DocumentContext {
-  return createContext(workspace, info);
+/** The context of one document; `release` is the published version it is made for, none for a draft. */
+export function buildContext(workspace: Workspace, info: DocumentInfo, release?: DocumentRelease): DocumentContext {
+  return createContext(workspace, info, release);
 }
 
-function createContext(workspace: Workspace, info: DocumentInfo): DocumentContext {
+function createContext(workspace: Workspace, info: DocumentInfo, release: DocumentRelease | undefined): DocumentContext {
   const org = workspace.organization;
   const jurisdictions = new Set(org.jurisdictions);
   const regimes: Regimes = { gdpr: jurisdictions.has('gdpr'), ukGdpr: jurisdictions.has('uk-gdpr') };
@@ -1109,9 +1109,8 @@ function createContext(workspace: Workspace, info: DocumentInfo): DocumentContex
     document: {
       id: markdownInline(info.id),
       title: markdownInline(info.title),
-      version: inventoryVersion(workspace),
-      effectiveDate: formatDate(workspace.settings.effectiveDate ?? ''),
-      effectiveDateIso: workspace.settings.effectiveDate ?? '',
+      ...versionFacts(release, workspace.settings.effectiveDate),
+      buildId: inventoryVersion(workspace),
       locale: markdownInline(info.locale),
     },
     jurisdictions: {

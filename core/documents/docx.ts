@@ -486,9 +486,7 @@ export async function renderDocx(doc: RenderedDocument): Promise<Uint8Array> {
   const secondLevel = headings.filter((h) => writer.headingLevel(h.depth) === 2).length;
   const contentsRange = secondLevel > 0 && secondLevel <= 40 ? '1-2' : '1-1';
 
-  const facts: string[] = [];
-  if (meta.effectiveDate) facts.push(`Effective ${meta.effectiveDate}`);
-  if (meta.version) facts.push(`Version ${meta.version}`);
+  const facts = meta.facts.map(({ label, value }) => (label === 'Status' ? value : `${label} ${value}`));
 
   const titleBlock: Block[] = [
     ...(meta.organization ? [new Paragraph({ style: 'Organization', children: [new TextRun(meta.organization)] })] : []),

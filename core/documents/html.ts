@@ -160,9 +160,7 @@ export function renderHtmlPage(doc: RenderedDocument): string {
     ? sanitize(`<ol>${sections.map((h) => `<li><a href="#${escapeHtml(h.slug)}">${escapeHtml(h.text)}</a></li>`).join('')}</ol>`)
     : '';
 
-  const facts: string[] = [];
-  if (meta.effectiveDate) facts.push(`<div><dt>Effective</dt><dd>${escapeHtml(meta.effectiveDate)}</dd></div>`);
-  if (meta.version) facts.push(`<div><dt>Version</dt><dd>${escapeHtml(meta.version)}</dd></div>`);
+  const facts = meta.facts.map(({ label, value }) => `<div><dt>${escapeHtml(label)}</dt><dd>${escapeHtml(value)}</dd></div>`);
   const named = !meta.organization || meta.heading.toLowerCase().includes(meta.organization.toLowerCase());
   const pageTitle = named ? meta.heading : `${meta.heading} · ${meta.organization}`;
 
@@ -185,7 +183,7 @@ ${meta.organization ? `<p class="organization">${escapeHtml(meta.organization)}<
 ${facts.length ? `<dl class="facts">${facts.join('')}</dl>\n` : ''}</header>
 ${contents ? `<nav class="contents" aria-label="Contents">\n<p class="contents-title">Contents</p>\n${contents}\n</nav>\n` : ''}<main>
 ${body}</main>
-<footer class="doc-footer"><p>${escapeHtml([meta.organization, meta.title, meta.version && `version ${meta.version}`].filter(Boolean).join(' · '))}</p></footer>
+<footer class="doc-footer"><p>${escapeHtml([meta.organization, meta.title, meta.version ? `version ${meta.version}` : meta.facts[0]?.label === 'Status' && 'draft'].filter(Boolean).join(' · '))}</p></footer>
 </body>
 </html>
 `;

@@ -114,6 +114,38 @@ describe('prepareDocument', () => {
     expect(kinds(other.body)).toEqual(['paragraph', 'paragraph']);
   });
 
+  it("drops the version line the template printed and lists a published version's number, effective date and last update", () => {
+    const versionLine = 'Version 2.1 · effective 1 March 2027 · last updated 5 December 2026.';
+    const prepared = prepareDocument({
+      meta: { ...meta, version: '2.1', effectiveDate: '2027-03-01', lastUpdated: '2026-12-05', versionLine, buildId: '5bc562a5' },
+      markdown: `# Ridgeline privacy notice\n\n${versionLine}\n\nThis notice explains.\n`,
+    });
+    expect(prepared.facts).toEqual([
+      { label: 'Version', value: '2.1' },
+      { label: 'Effective', value: '1 March 2027' },
+      { label: 'Last updated', value: '5 December 2026' },
+    ]);
+    expect(kinds(prepared.body)).toEqual(['paragraph']);
+  });
+
+  it('says a draft is one, with its planned effective date, and never shows the build id', () => {
+    const versionLine = 'Draft, not yet published; planned to take effect on 15 January 2027.';
+    const prepared = prepareDocument({
+      meta: { ...meta, version: '', versionLine, buildId: '5bc562a5' },
+      markdown: `# Ridgeline privacy notice\n\n${versionLine}\n\nThis notice explains.\n`,
+    });
+    expect(prepared.facts).toEqual([
+      { label: 'Status', value: 'Draft, not yet published' },
+      { label: 'Planned effective date', value: '15 January 2027' },
+    ]);
+    expect(kinds(prepared.body)).toEqual(['paragraph']);
+    expect(JSON.stringify(prepared)).not.toContain('5bc562a5');
+    // A line that says more than the version line stays.
+    const more = prepareDocument({ meta: { ...meta, version: '', versionLine }, markdown: `# T\n\n${versionLine} We changed things.\n` });
+    expect(kinds(more.body)).toEqual(['paragraph']);
+    expect((more.body.find((t) => t.type === 'paragraph') as Tokens.Paragraph).text).toContain('We changed things.');
+  });
+
   it('falls back to the template title, and to "Untitled"', () => {
     expect(prepareDocument({ meta, markdown: '## Section\n' })).toMatchObject({ title: 'Privacy notice', heading: 'Privacy notice' });
     expect(prepareDocument({ meta: { ...meta, title: '\u0000 ' }, markdown: '# Own title' })).toMatchObject({

@@ -197,6 +197,11 @@ export interface PreparedDocument {
   version: string;
   /** in words ("15 January 2027"), or '' */
   effectiveDate: string;
+  /**
+   * what the header says about the version, in order: for a published version its number, effective date
+   * and last update; for a draft that it is one, and the planned effective date if any
+   */
+  facts: { label: string; value: string }[];
   /** a BCP 47 tag, 'en' when the given one is not one */
   locale: string;
   /** the Markdown's blocks without the title and the line that only repeats the date and version */
@@ -230,9 +235,13 @@ export function prepareDocument(doc: RenderedDocument): PreparedDocument {
     skip.add(index);
     index = tokens.findIndex((token, i) => i > index && token.type !== 'space');
   }
-  const facts = tokens[index];
-  if (version && facts?.type === 'paragraph') {
-    const text = inlineText((facts as Tokens.Paragraph).tokens);
+  const factsToken = tokens[index];
+  const versionLine = doc.meta.versionLine ? oneLine(doc.meta.versionLine) : '';
+  if (versionLine && factsToken?.type === 'paragraph' && oneLine(inlineText((factsToken as Tokens.Paragraph).tokens)) === versionLine) {
+    skip.add(index);
+  } else if (version && factsToken?.type === 'paragraph') {
+    // A template of its own may still print the date and version in words of its own.
+    const text = inlineText((factsToken as Tokens.Paragraph).tokens);
     const known = [version, isoDate, effectiveDate].filter(Boolean).map(escapeRegExp).join('|');
     const rest = text
       .replace(new RegExp(known, 'g'), '')
@@ -241,12 +250,31 @@ export function prepareDocument(doc: RenderedDocument): PreparedDocument {
     if (text.includes(version) && rest === '') skip.add(index);
   }
   const title = oneLine(doc.meta.title) || heading || 'Untitled';
+  const lastUpdated = doc.meta.lastUpdated ? formatDate(oneLine(doc.meta.lastUpdated), locale) : '';
+  // A document rendered with a version line but no version number is a draft, and its header says so.
+  const draft = !version && Boolean(versionLine);
+  const facts = draft
+    ? [
+        { label: 'Status', value: 'Draft, not yet published' },
+        ...(effectiveDate ? [{ label: 'Planned effective date', value: effectiveDate }] : []),
+      ]
+    : versionLine
+      ? [
+          ...(version ? [{ label: 'Version', value: version }] : []),
+          ...(effectiveDate ? [{ label: 'Effective', value: effectiveDate }] : []),
+          ...(lastUpdated ? [{ label: 'Last updated', value: lastUpdated }] : []),
+        ]
+      : [
+          ...(effectiveDate ? [{ label: 'Effective', value: effectiveDate }] : []),
+          ...(version ? [{ label: 'Version', value: version }] : []),
+        ];
   return {
     title,
     heading: heading || title,
     organization: oneLine(doc.meta.organization),
     version,
     effectiveDate,
+    facts,
     locale,
     body: tokens.filter((_, i) => !skip.has(i)),
   };

@@ -185,7 +185,7 @@ describe('what the documents say', () => {
 });
 
 describe('DocumentMeta', () => {
-  it('carries title, organization, date and a version shared by every document of one inventory', () => {
+  it('carries title, organization, date and a build id shared by every document of one inventory; unpublished, it is a draft', () => {
     const a = render(ridgeline, PRIVACY).meta;
     const b = render(ridgeline, AT_COLLECTION).meta;
     expect(a).toEqual({
@@ -193,12 +193,35 @@ describe('DocumentMeta', () => {
       title: 'Privacy notice',
       organization: 'Ridgeline',
       effectiveDate: '2027-01-15',
-      version: a.version,
+      version: '',
+      versionLine: 'Draft, not yet published; planned to take effect on 15 January 2027.',
+      buildId: a.buildId,
       locale: 'en',
     });
-    expect(a.version).toMatch(/^[0-9a-f]{8}$/);
-    expect(b.version).toBe(a.version);
-    expect(render(ridgeline, PRIVACY).markdown).toContain(`Version ${a.version}.`);
+    expect(a.buildId).toMatch(/^[0-9a-f]{8}$/);
+    expect(b.buildId).toBe(a.buildId);
+    const markdown = render(ridgeline, PRIVACY).markdown;
+    expect(markdown).toContain('\n\nDraft, not yet published; planned to take effect on 15 January 2027.\n\n');
+    expect(markdown).toContain('This is a draft that has not been published.');
+    // The build id is internal: customers never see the hash.
+    expect(markdown).not.toContain(a.buildId!);
+  });
+
+  it('prints the published version, its effective date and last update instead of the build id', () => {
+    const release = { version: '2.1', effective: '2027-03-01', lastUpdated: '2026-12-05' };
+    for (const template of [PRIVACY, AT_COLLECTION]) {
+      const result = renderDocument(ridgeline, template, release);
+      if (!result.ok) throw new Error(result.error.message);
+      const { meta, markdown } = result.document;
+      expect(meta).toMatchObject({ version: '2.1', effectiveDate: '2027-03-01', lastUpdated: '2026-12-05' });
+      expect(markdown).toContain('\n\nVersion 2.1 · effective 1 March 2027 · last updated 5 December 2026.\n\n');
+      expect(markdown).not.toContain(meta.buildId!);
+      expect(markdown).not.toMatch(/draft/i);
+    }
+    const notice = renderDocument(ridgeline, PRIVACY, release);
+    expect(notice.ok && notice.document.markdown).toContain(
+      'This is version 2.1, effective from 1 March 2027 and last updated on 5 December 2026.',
+    );
   });
 
   it('follows a workspace changed in place: nothing is cached by object', () => {
@@ -207,20 +230,20 @@ describe('DocumentMeta', () => {
     ws.dataTypes[0].benefit = 'A brand new benefit.';
     const after = render(ws, PRIVACY);
     expect(after.markdown).toContain('A brand new benefit.');
-    expect(after.meta.version).not.toBe(before.meta.version);
+    expect(after.meta.buildId).not.toBe(before.meta.buildId);
   });
 
-  it('keeps the version when only internal fields change, and changes it with the inventory', () => {
-    const base = render(ridgeline, PRIVACY).meta.version;
+  it('keeps the build id when only internal fields change, and changes it with the inventory', () => {
+    const base = render(ridgeline, PRIVACY).meta.buildId;
     const internal = structuredClone(ridgeline);
     internal.dataTypes[0].notes = 'a different note';
     internal.dataTypes[0].status = 'draft';
     internal.dataTypes[0].reviewedOn = '2030-01-01';
     internal.dataTypes[0].owner = 'someone else';
-    expect(render(internal, PRIVACY).meta.version).toBe(base);
+    expect(render(internal, PRIVACY).meta.buildId).toBe(base);
     const edited = structuredClone(ridgeline);
     edited.dataTypes[0].benefit = 'Something else.';
-    expect(render(edited, PRIVACY).meta.version).not.toBe(base);
+    expect(render(edited, PRIVACY).meta.buildId).not.toBe(base);
   });
 });
 
@@ -334,7 +357,7 @@ describe('random workspaces with hostile text', () => {
           expect(ours).not.toContain('{{');
           expect(ours).not.toContain('{%');
           expect(ours).not.toContain('%}');
-          expect(meta.version).toMatch(/^[0-9a-f]{8}$/);
+          expect(meta.buildId).toMatch(/^[0-9a-f]{8}$/);
 
           // Internal fields never appear.
           expect(markdown).not.toMatch(/INTERNALNOTE|INTERNALOWNER|2001-02-03/);

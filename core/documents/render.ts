@@ -2,6 +2,7 @@
 // internal fields left out), Liquid renders once, and the Markdown is tidied so that it passes
 // markdownlint whatever the template's conditionals left behind.
 import type { Workspace } from '../schema';
+import type { DocumentRelease } from '../versions';
 import { buildContext } from './context';
 import { engine, liquidError, type ParsedTemplate } from './templates';
 import { plainText } from './text';
@@ -64,10 +65,13 @@ export function tidyMarkdown(markdown: string): string {
 
 export type RenderResult = { ok: true; document: RenderedDocument } | { ok: false; error: TemplateError };
 
-/** Renders one document, synchronously. A template that fails at render time is reported with its file and line. */
-export function renderDocument(workspace: Workspace, template: ParsedTemplate): RenderResult {
+/**
+ * Renders one document, synchronously, as the published version `release` or, without one, as a draft. A
+ * template that fails at render time is reported with its file and line.
+ */
+export function renderDocument(workspace: Workspace, template: ParsedTemplate, release?: DocumentRelease): RenderResult {
   const { info } = template;
-  const context = buildContext(workspace, info);
+  const context = buildContext(workspace, info, release);
   let body: string;
   try {
     body = engine.renderSync(template.compiled, context) as string;
@@ -81,9 +85,11 @@ export function renderDocument(workspace: Workspace, template: ParsedTemplate): 
         id: info.id,
         title: info.title,
         organization: plainText(workspace.organization.name),
-        ...(workspace.settings.effectiveDate ? { effectiveDate: workspace.settings.effectiveDate } : {}),
-        // The context's version: the same fingerprint the document prints.
+        ...(context.document.effectiveDateIso ? { effectiveDate: context.document.effectiveDateIso } : {}),
         version: context.document.version,
+        ...(context.document.lastUpdatedIso ? { lastUpdated: context.document.lastUpdatedIso } : {}),
+        versionLine: context.document.versionLine,
+        buildId: context.document.buildId,
         locale: info.locale,
       },
       markdown: tidyMarkdown(body),

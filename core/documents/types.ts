@@ -44,10 +44,16 @@ export interface DocumentMeta {
   id: string;
   title: string;
   organization: string;
-  /** YYYY-MM-DD, from settings.effectiveDate */
+  /** YYYY-MM-DD: the published version's effective date, or for a draft the planned one (settings.effectiveDate) */
   effectiveDate?: string;
-  /** a short fingerprint of the inventory the document was made from, printed as the version */
+  /** the published version number, "2.1", printed as the version; empty for a draft, which says so instead */
   version: string;
+  /** YYYY-MM-DD: the day the version was published ("last updated"); absent for a draft */
+  lastUpdated?: string;
+  /** the sentence the template prints about the version ("Version 2.1 · effective … · last updated …."), which the writers show in their own header instead */
+  versionLine?: string;
+  /** a short fingerprint of the inventory the document was made from: an internal build id, never printed */
+  buildId?: string;
   locale: string;
 }
 

@@ -9,6 +9,7 @@ import { loadBuiltInTemplates, loadWorkspaceTemplates } from '../services/templa
 import { writeOutputs } from '../services/build-output';
 import { describeIoError } from '../services/io-error';
 import type { Output } from './output';
+import { workingCopyRelease } from './publish';
 import { reviewGate } from './review-gate';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, loadWorkspaceFile } from './workspace-file';
 
@@ -24,8 +25,19 @@ export async function buildCommand(
   }
   const gate = reviewGate(loaded.workspace, file, { allowErrors: options.allowErrors, command: 'build' }, output);
   if (!gate.proceed) return EXIT_PROBLEMS;
-  const [builtIn, workspaceTemplates] = await Promise.all([loadBuiltInTemplates(), loadWorkspaceTemplates(loaded.workspace, file)]);
-  const result = await buildOutputs(loaded.workspace, { builtIn, overrides: workspaceTemplates.sources }, renderExport, options.only);
+  const [builtIn, workspaceTemplates, { release, warning }] = await Promise.all([
+    loadBuiltInTemplates(),
+    loadWorkspaceTemplates(loaded.workspace, file),
+    // Documents of the working copy carry the published version when nothing changed since; otherwise they are a draft.
+    workingCopyRelease(file, loaded.workspace),
+  ]);
+  const result = await buildOutputs(
+    loaded.workspace,
+    { builtIn, overrides: workspaceTemplates.sources },
+    renderExport,
+    options.only,
+    release,
+  );
   const errors = [...workspaceTemplates.errors, ...result.errors];
   if (errors.length > 0) {
     for (const error of errors) {
@@ -43,7 +55,7 @@ export async function buildCommand(
     output.err(`Nothing was written: ${describeIoError(error, typeof path === 'string' ? path : options.out)}.`);
     return EXIT_ERROR;
   }
-  for (const warning of gate.warnings) output.err(warning);
+  for (const line of [...gate.warnings, ...(warning ? [warning] : [])]) output.err(line);
   output.out(`Built ${result.files.length} files from ${file} into ${options.out}:`);
   for (const built of result.files) output.out(`  ${join(options.out, ...built.path.split('/'))}`);
   for (const { reason } of result.skipped) output.out(reason);

@@ -114,10 +114,10 @@ describe('bin/candor.js', () => {
   });
 
   it('rejects an unknown command with one line and exit 2', async () => {
-    const result = await run('publish', 'x');
+    const result = await run('deploy', 'x');
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`error: unknown command 'publish' Run "candor --help" for usage.\n`);
+    expect(result.stderr).toBe(`error: unknown command 'deploy' Run "candor --help" for usage.\n`);
   });
 
   it('creates, formats and checks a workspace', async () => {

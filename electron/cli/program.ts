@@ -15,6 +15,8 @@ import { EXIT_ERROR } from './workspace-file';
 
 export interface CliDependencies extends NewDependencies {
   version: string;
+  /** the clock `publish` records the time of publication with; the system's by default */
+  now?: () => Date;
   /** prepared only when `serve` runs */
   serve(): ServeDependencies;
 }
@@ -60,6 +62,14 @@ const EXAMPLES = {
     'candor merge base.candor.json ours.candor.json theirs.candor.json -o merged.candor.json',
     'git config merge.candor.driver "candor merge %O %A %B -o %A --name %P"   # with "*.candor.json merge=candor" in .gitattributes',
   ],
+  publish: [
+    'candor publish ridgeline.candor.json --effective 2027-03-01 --note "Location for trail suggestions"   # proposes the next minor version',
+    'candor publish ridgeline.candor.json --version 3.0 --effective 2027-06-01',
+  ],
+  versions: [
+    'candor versions ridgeline.candor.json',
+    'candor versions ridgeline.candor.json --on 2027-04-15   # the version in force that day',
+  ],
   new: ['candor new ridgeline.candor.json --name "Ridgeline"', 'candor new try-me.candor.json --example'],
   serve: ['candor serve ridgeline.candor.json', 'candor serve --example --open', 'candor serve --example --port 8765'],
   build: [
@@ -98,7 +108,7 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
         '',
         'Exit codes:',
         '  0  success',
-        '  1  the workspace has problems; lint: the review found an error; merge: there are conflicts; build, export: the review found an error, so nothing was written; format --check: the file is not canonical; new: the file already exists; import: rows were left out',
+        '  1  the workspace has problems; lint: the review found an error; merge: there are conflicts; build, export, publish: the review found an error, so nothing was written; publish: the version number or effective date is refused; versions --on: no version was in force; format --check: the file is not canonical; new: the file already exists; import: rows were left out',
         '  2  the file cannot be read or has a newer format version, or the command line is wrong',
         examples([...EXAMPLES.validate, EXAMPLES.lint[0], EXAMPLES.format[1], ...EXAMPLES.new, ...EXAMPLES.serve]),
       ].join('\n'),
@@ -174,6 +184,44 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .action(async (base: string, ours: string, theirs: string, options: { out: string; name?: string }) =>
       setExitCode(await mergeCommand([base, ours, theirs], options, output)),
     );
+
+  program
+    .command('publish')
+    .summary('publish a version: archive the inventory and its documents with a number and an effective date')
+    .description(
+      'Record a published version of a workspace in the archive beside it (ridgeline.candor.json → ridgeline.versions/): the inventory exactly as published (<version>.candor.json), its documents as customers read them (<version>/*.md and *.html, saying "Version 2.1 · effective 1 March 2027 · last updated …"), and an entry in versions.json with the number, effective date, time of publication, note and build id. Without --version Candor proposes the next minor version (1.0 first; --major: the next major). Refused (exit 1, nothing written) when the number is not greater than every published one, the effective date is before the latest version\'s, or the review finds errors (unless --allow-errors). A published version is never replaced. Commit the archive with the workspace.',
+    )
+    .argument('<workspace>', 'the workspace file (*.candor.json)')
+    .requiredOption('--effective <date>', 'the day the version takes effect (YYYY-MM-DD)')
+    .option('--version <number>', 'the version number, such as 2.1 (one to three whole numbers separated by dots)')
+    .option('--major', 'propose the next major version (2.1 → 3.0) instead of the next minor (2.1 → 2.2)')
+    .option('--note <text>', 'a short internal note about the version (kept in the index, never printed on documents)')
+    .option('--allow-errors', 'publish even when the review finds errors, printing each as a warning')
+    .addHelpText('after', examples(EXAMPLES.publish))
+    .action(
+      async (
+        workspace: string,
+        options: { effective: string; version?: string; major?: boolean; note?: string; allowErrors?: boolean },
+      ) => {
+        const { publishCommand } = await import('./publish');
+        setExitCode(await publishCommand(workspace, options, output, deps.now));
+      },
+    );
+
+  program
+    .command('versions')
+    .summary('list the published versions of a workspace, or say which was in force on a day')
+    .description(
+      'List the versions published with "candor publish" (number, effective date, time of publication, build id, note), or with --on the version in force on that day (the latest effective on or before it) and the files that reproduce its documents. Exits 1 when no version was in force on that day. Never writes.',
+    )
+    .argument('<workspace>', 'the workspace file (*.candor.json)')
+    .option('--on <date>', 'the day to look up (YYYY-MM-DD)')
+    .option('--json', 'print the index entries (or the one in force, or null) as JSON instead')
+    .addHelpText('after', examples(EXAMPLES.versions))
+    .action(async (workspace: string, options: { on?: string; json?: boolean }) => {
+      const { versionsCommand } = await import('./publish');
+      setExitCode(await versionsCommand(workspace, options, output));
+    });
 
   program
     .command('textconv')

@@ -1,4 +1,4 @@
-// The review stands between a workspace and what `build` and `export` write (core/publish.ts): its
+// The review stands between a workspace and what `build`, `export` and `publish` write (core/publish.ts): its
 // errors stop the command, each printed as `path: message`, unless --allow-errors is given, when they
 // are printed as warnings and the files are written anyway.
 import type { Finding } from '../../core/lint';
@@ -22,14 +22,14 @@ function findingLine({ path, message }: Finding): string {
 export function reviewGate(
   workspace: Workspace,
   file: string,
-  options: { allowErrors?: boolean; command: 'build' | 'export' },
+  options: { allowErrors?: boolean; command: 'build' | 'export' | 'publish' },
   output: Output,
 ): ReviewGate {
   const errors = reviewErrors(workspace);
   if (errors.length === 0) return { proceed: true, warnings: [] };
   if (options.allowErrors) return { proceed: true, warnings: errors.map((error) => `Warning: ${findingLine(error)}`) };
   for (const error of errors) output.err(findingLine(error));
-  const what = options.command === 'build' ? 'build anyway' : 'write the file anyway';
+  const what = { build: 'build anyway', export: 'write the file anyway', publish: 'publish anyway' }[options.command];
   const them = errors.length === 1 ? 'it' : 'them';
   output.err(
     `Nothing was written: the review finds ${count(errors.length, 'error')} (above). Fix ${them} ("candor lint ${file}" lists ${them} with more detail), or pass --allow-errors to ${what}.`,

@@ -209,14 +209,17 @@ export function DocumentsScreen({ id }: { id?: string }) {
                 <Title order={3} size="h4" lineClamp={1}>
                   {rendered.document.meta.title}
                 </Title>
-                <Tooltip label="A fingerprint of the inventory this version was made from">
+                {/* The preview is of the working copy: a draft until it is published (candor publish). */}
+                <Tooltip
+                  label={`${rendered.document.meta.version ? 'Published' : 'Not yet published'}. Build ${rendered.document.meta.buildId ?? ''}: a fingerprint of the inventory it was made from`}
+                >
                   <Badge variant="light" color="gray">
-                    Version {rendered.document.meta.version}
+                    {rendered.document.meta.version ? `Version ${rendered.document.meta.version}` : 'Draft'}
                   </Badge>
                 </Tooltip>
                 {rendered.document.meta.effectiveDate && (
                   <Badge variant="light" color="gray">
-                    Effective {rendered.document.meta.effectiveDate}
+                    {rendered.document.meta.version ? 'Effective' : 'Planned effective date'} {rendered.document.meta.effectiveDate}
                   </Badge>
                 )}
               </Group>
