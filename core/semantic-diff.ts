@@ -111,7 +111,7 @@ const quoted: Format = (value) => (typeof value === 'string' ? JSON.stringify(va
 
 /** An address, a date, an id: as it is, or quoted when it holds spaces or line breaks. */
 const plain: Format = (value) =>
-  typeof value === 'string' && /^[^\s"](?:[^\u0000-\u001f\u007f\u2028\u2029]*\S)?$/.test(value) ? value : quoted(value);
+  typeof value === 'string' && /^[^\s"](?:[^\p{Cc}\u2028\u2029]*\S)?$/u.test(value) ? value : quoted(value);
 
 const yesNo: Format = (value) => (value === true ? 'yes' : value === false ? 'no' : jsonText(value));
 

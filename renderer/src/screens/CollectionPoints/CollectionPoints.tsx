@@ -9,21 +9,15 @@ import { setOptional, useReadOnly } from '../../state/edit';
 import { useEditor } from '../../state/store';
 import { EntityListScreen, nameList } from '../../components/EntityList/EntityListScreen';
 import { CookiesEditor } from './CookiesEditor';
+import { PLATFORM_LABELS } from './platform-labels';
+
+export { PLATFORM_LABELS };
 import { IdField } from '../../components/EntityList/IdField';
 import { NameField } from '../../components/EntityList/NameField';
 import { Section, SelectField, TextareaField, useLabelledError } from '../../components/EntityList/fields';
 import type { EntityEditorProps, EntityScreenConfig } from '../../components/EntityList/types';
 
 type Platform = (typeof PLATFORMS)[number];
-
-export const PLATFORM_LABELS: Record<Platform, string> = {
-  web: 'Web',
-  ios: 'iOS',
-  android: 'Android',
-  desktop: 'Desktop',
-  backend: 'Backend',
-  other: 'Other',
-};
 
 export const PERMISSION_LABELS: Record<Permission, string> = {
   camera: 'Camera',

@@ -7,7 +7,7 @@ import { Button, Group, Paper, Radio, Select, SegmentedControl, SimpleGrid, Stac
 import { LAWFUL_BASES, PLATFORMS, RECIPIENT_ROLES, type LawfulBasis, type Recipient } from '../../../../core/schema';
 import { LAWFUL_BASIS_HINTS, LAWFUL_BASIS_LABELS } from '../Purposes/Purposes';
 import { COUNTRY_OPTIONS, ROLE_HINTS, ROLE_LABELS } from '../Recipients/Recipients';
-import { PLATFORM_LABELS } from '../CollectionPoints/CollectionPoints';
+import { PLATFORM_LABELS } from '../CollectionPoints/platform-labels';
 
 type Platform = (typeof PLATFORMS)[number];
 type Role = NonNullable<Recipient['role']>;

@@ -7,7 +7,7 @@ import { setOptional } from '../../state/edit';
 import { useEditor } from '../../state/store';
 import { CreatableMultiSelect } from '../../components/CreatableMultiSelect/CreatableMultiSelect';
 import { addServiceAsRecipient, serviceLabel, servicesToOffer } from '../../components/ServiceCatalogue/ServiceCatalogue';
-import { PLATFORM_LABELS } from '../CollectionPoints/CollectionPoints';
+import { PLATFORM_LABELS } from '../CollectionPoints/platform-labels';
 import { ROLE_LABELS } from '../Recipients/Recipients';
 import { NewCollectionPointForm, NewRecipientForm } from './NewEntityForms';
 import { Section } from './Section';
