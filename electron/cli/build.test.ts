@@ -281,7 +281,9 @@ describe('candor build', () => {
     const out = join(dir, 'out');
     const result = await run('build', SAMPLE, '--out', out, '--only', 'nonsense');
     expect(result.code).toBe(2);
-    expect(result.stderr.join('\n')).toMatch(/--only.*must list outputs from privacy-notice, notice-at-collection, notice-of-financial-incentive, consumer-health-data-policy, in-app, ios, android/);
+    expect(result.stderr.join('\n')).toMatch(
+      /--only.*must list outputs from privacy-notice, notice-at-collection, notice-of-financial-incentive, consumer-health-data-policy, in-app, ios, android/,
+    );
     expect(await exists(out)).toBe(false);
     // A known id mixed with an unknown one is refused too, rather than half-built.
     expect((await run('build', SAMPLE, '--out', out, '--only', 'ios,nonsense')).code).toBe(2);
