@@ -18,6 +18,18 @@ const SAMPLE = new URL('../../resources/examples/ridgeline.candor.json', import.
 let sample: Workspace;
 beforeAll(async () => {
   sample = JSON.parse(await readFile(SAMPLE, 'utf8')) as Workspace;
+  // Every document applies, so that every group has files: a financial incentive (the notice of
+  // financial incentive) and consumer health data under Washington's law (its policy).
+  sample.organization.jurisdictions = [...sample.organization.jurisdictions, 'us-wa'];
+  sample.dataTypes[0].sensitivity = { ...sample.dataTypes[0].sensitivity, consumerHealth: true };
+  sample.financialIncentives = [
+    {
+      id: 'members-discount',
+      name: 'Members discount',
+      summary: '10% off trail maps for an email address.',
+      dataTypes: [sample.dataTypes[0].id],
+    },
+  ];
 });
 
 function text(content: string | Uint8Array): string {

@@ -245,6 +245,9 @@ describe('the review before an export', () => {
   /** The sample without its privacy contact: valid, saved, and one review error. */
   function loadWithErrors(remove: ('contactEmail' | 'supervisoryAuthority')[] = ['contactEmail', 'supervisoryAuthority']) {
     const workspace = exampleWorkspace();
+    // Privacy requests keep their own email, so that only the missing contact is an error (without
+    // it, the contact email is also the request method the CCPA rule counts).
+    workspace.organization.requests = { ...workspace.organization.requests, email: workspace.organization.contactEmail };
     for (const field of remove) delete workspace.organization[field];
     loadWorkspace(workspace);
     useEditor.setState({ session: { status: 'open', path: '/home/ana/moments/moments.candor.json', revision: 'r', workspace } });
@@ -395,6 +398,7 @@ describe('in the web mode', () => {
 
   it('runs the review first: "Export anyway" then downloads with allowErrors', async () => {
     const workspace = exampleWorkspace();
+    workspace.organization.requests = { ...workspace.organization.requests, email: workspace.organization.contactEmail };
     delete workspace.organization.contactEmail;
     loadWorkspace(workspace);
     useEditor.setState({ session: { status: 'open', path: '/home/ana/moments/moments.candor.json', revision: 'r', workspace } });
