@@ -20,6 +20,18 @@ export function pruneEmpty<T extends object, K extends keyof T>(target: T, key: 
   }
 }
 
+/** Sets a field of a nested object (`dpo.email`, `inApp.short`), creating the object and dropping it once empty. */
+export function setNested<P extends object, K extends keyof P, F extends keyof NonNullable<P[K]>>(
+  parent: P,
+  key: K,
+  field: F,
+  value: NonNullable<P[K]>[F] | undefined | null | '',
+): void {
+  parent[key] ??= {} as P[K];
+  setOptional(parent[key] as NonNullable<P[K]>, field, value);
+  pruneEmpty(parent, key);
+}
+
 /** The validation message for one field, if any. */
 export function useFieldError(path: string): string | undefined {
   return useEditor((s) => s.problemsByPath.get(path)?.join('; '));

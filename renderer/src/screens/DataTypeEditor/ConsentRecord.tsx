@@ -9,7 +9,8 @@ import { comprehensiveStatesIn, isStateSensitive } from '../../../../core/us-sta
 import { listInWords } from '../../../../core/words';
 import { TextareaField } from '../../components/EntityList/fields';
 import { useEditor } from '../../state/store';
-import { setNested, useDataTypeEdit, type SectionProps } from './useDataTypeEdit';
+import { setNested } from '../../state/edit';
+import { useDataTypeEdit, type SectionProps } from './useDataTypeEdit';
 import classes from './DataTypeEditor.module.css';
 
 type Consent = NonNullable<DataType['consent']>;

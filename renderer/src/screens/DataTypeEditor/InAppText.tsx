@@ -3,7 +3,8 @@ import type { ChangeEvent } from 'react';
 import { Fieldset, Stack, Text, Textarea } from '@mantine/core';
 import { useEditor } from '../../state/store';
 import { Section } from './Section';
-import { setNested, useDataTypeEdit, type SectionProps } from './useDataTypeEdit';
+import { setNested } from '../../state/edit';
+import { useDataTypeEdit, type SectionProps } from './useDataTypeEdit';
 import classes from './DataTypeEditor.module.css';
 
 function CharacterCount({ text, limit }: { text: string; limit: number }) {

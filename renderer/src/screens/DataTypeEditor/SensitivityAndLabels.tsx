@@ -6,10 +6,10 @@ import type { DataType } from '../../../../core/schema';
 import { SPECIAL_CONDITIONS } from '../../../../core/schema';
 import { APPLE_DATA_TYPES, CCPA_CATEGORIES, PLAY_DATA_TYPES } from '../../../../core/identifiers';
 import { appleDataTypeLabel, ccpaCategoryLabel, deriveClassification, playDataTypeLabel } from '../../../../core/reference';
-import { setOptional } from '../../state/edit';
+import { setNested, setOptional } from '../../state/edit';
 import { ConsentRecord } from './ConsentRecord';
 import { Section } from './Section';
-import { setNested, useDataTypeEdit, type SectionProps } from './useDataTypeEdit';
+import { useDataTypeEdit, type SectionProps } from './useDataTypeEdit';
 import classes from './DataTypeEditor.module.css';
 
 const CONDITION_LABELS: Record<(typeof SPECIAL_CONDITIONS)[number], string> = {

@@ -3,7 +3,7 @@
 import type { ChangeEvent } from 'react';
 import type { Draft } from 'immer';
 import type { DataType } from '../../../../core/schema';
-import { pruneEmpty, setOptional, useReadOnly } from '../../state/edit';
+import { setOptional, useReadOnly } from '../../state/edit';
 import { useEditor } from '../../state/store';
 
 /** What every section is given: the data type and its place in the workspace. */
@@ -42,18 +42,6 @@ export function useDataTypeEdit(index: number) {
     edit(label, (d) => setOptional(d, key, value), key);
   };
   return { at, readOnly, edit, editText };
-}
-
-/** Sets a field of a nested object (`inApp.short`), creating the object and dropping it once empty. */
-export function setNested<P extends object, K extends keyof P, F extends keyof NonNullable<P[K]>>(
-  parent: P,
-  key: K,
-  field: F,
-  value: NonNullable<P[K]>[F] | undefined | null | '',
-): void {
-  parent[key] ??= {} as P[K];
-  setOptional(parent[key] as NonNullable<P[K]>, field, value);
-  pruneEmpty(parent, key);
 }
 
 const REFERENCE = /\.(purposes|recipients|collectedAt|subjects)\[\d+\]$/;

@@ -25,7 +25,7 @@ import { PLAY_ACCOUNT_CREATION } from '../../../../core/identifiers';
 import { COMPREHENSIVE_STATE_LAWS, HEALTH_STATE_LAWS, US_STATE_LAWS, type UsStateLaw } from '../../../../core/us-states';
 import { formatDate } from '../../../../core/dates';
 import { DATA_DELETION, JURISDICTIONS, type Jurisdiction, type Organization, type Settings, type Workspace } from '../../../../core/schema';
-import { pruneEmpty, setOptional, useReadOnly } from '../../state/edit';
+import { pruneEmpty, setNested, setOptional, useReadOnly } from '../../state/edit';
 import { useEditor } from '../../state/store';
 import { useFocusField } from '../../state/focus';
 import {
@@ -90,19 +90,6 @@ function useEdits(): { editOrg: EditOrganization; editSettings: EditSettings } {
         { coalesceKey },
       ),
   };
-}
-
-/** Sets a field of a nested object (`dpo.email`), creating the object and dropping it once empty. */
-function setNested<P extends object, K extends keyof P, F extends keyof NonNullable<P[K]>>(
-  parent: P,
-  key: K,
-  field: F,
-  value: NonNullable<P[K]>[F] | undefined | null | '',
-): void {
-  const child = (parent[key] ?? {}) as NonNullable<P[K]>;
-  setOptional(child, field, value);
-  parent[key] = child as P[K];
-  pruneEmpty(parent, key);
 }
 
 function WhoYouAre({ org, editOrg }: { org: Organization; editOrg: EditOrganization }) {

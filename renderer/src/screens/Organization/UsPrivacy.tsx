@@ -4,7 +4,7 @@
 import { SimpleGrid, Stack } from '@mantine/core';
 import type { Draft } from 'immer';
 import type { Organization } from '../../../../core/schema';
-import { pruneEmpty, setOptional } from '../../state/edit';
+import { setNested, setOptional } from '../../state/edit';
 import { Section, SelectField, SwitchField, TextareaField, TextField } from '../../components/EntityList/fields';
 
 type EditOrganization = (label: string, recipe: (org: Draft<Organization>) => void, coalesceKey?: string) => void;
@@ -21,13 +21,6 @@ const DO_NOT_TRACK = [
   { value: 'not-honoured', label: 'It does not respond to Do Not Track' },
 ];
 
-function setIn<K extends 'requests' | 'usPrivacy'>(o: Draft<Organization>, key: K, field: string, value: unknown): void {
-  const child = (o[key] ?? {}) as Record<string, unknown>;
-  setOptional(child, field, value as never);
-  (o as Record<string, unknown>)[key] = child;
-  pruneEmpty(o, key);
-}
-
 const yesNo = (value: boolean | undefined) => (value === true ? 'yes' : value === false ? 'no' : undefined);
 
 /** Shown when the workspace includes California or another US state. */
@@ -41,7 +34,7 @@ export function UsPrivacySection({ org, editOrg }: { org: Organization; editOrg:
   const request =
     (field: keyof Requests & string, label: string, tidy = false) =>
     (v: string) =>
-      editOrg(label, (o) => setIn(o, 'requests', field, tidy ? v.trim() : v), `organization.requests.${field}`);
+      editOrg(label, (o) => setNested(o, 'requests', field, tidy ? v.trim() : v), `organization.requests.${field}`);
   const link = (key: 'optOutUrl' | 'limitUseUrl' | 'alternativeOptOutUrl', label: string) => (v: string) =>
     editOrg(label, (o) => setOptional(o as Record<string, unknown>, key, v.trim()), `organization.${key}`);
   return (
@@ -102,7 +95,7 @@ export function UsPrivacySection({ org, editOrg }: { org: Organization; editOrg:
         label="We operate only online"
         description="You have a direct relationship with the people whose data you collect and no offline business, so an email address alone is enough for California."
         checked={requests.onlineOnly === true}
-        onValue={(on) => editOrg('Change operates only online', (o) => setIn(o, 'requests', 'onlineOnly', on || undefined))}
+        onValue={(on) => editOrg('Change operates only online', (o) => setNested(o, 'requests', 'onlineOnly', on || undefined))}
       />
       {otherStates ? (
         <TextField
@@ -154,7 +147,7 @@ export function UsPrivacySection({ org, editOrg }: { org: Organization; editOrg:
             description="Only to provide what people ask for, for security and the other purposes of 11 CCR 7027(m); then no “Limit the Use” link is needed and the notice says so."
             checked={us.sensitiveUseLimited === true}
             onValue={(on) =>
-              editOrg('Change sensitive information use', (o) => setIn(o, 'usPrivacy', 'sensitiveUseLimited', on || undefined))
+              editOrg('Change sensitive information use', (o) => setNested(o, 'usPrivacy', 'sensitiveUseLimited', on || undefined))
             }
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
@@ -167,7 +160,7 @@ export function UsPrivacySection({ org, editOrg }: { org: Organization; editOrg:
               clearable
               value={yesNo(us.optOutSignals)}
               onValue={(v) =>
-                editOrg('Change opt-out signals', (o) => setIn(o, 'usPrivacy', 'optOutSignals', v === null ? undefined : v === 'yes'))
+                editOrg('Change opt-out signals', (o) => setNested(o, 'usPrivacy', 'optOutSignals', v === null ? undefined : v === 'yes'))
               }
             />
             <SelectField
@@ -180,7 +173,7 @@ export function UsPrivacySection({ org, editOrg }: { org: Organization; editOrg:
               value={yesNo(us.sellsUnder16)}
               onValue={(v) =>
                 editOrg('Change sale of data of people under 16', (o) =>
-                  setIn(o, 'usPrivacy', 'sellsUnder16', v === null ? undefined : v === 'yes'),
+                  setNested(o, 'usPrivacy', 'sellsUnder16', v === null ? undefined : v === 'yes'),
                 )
               }
             />
@@ -192,7 +185,7 @@ export function UsPrivacySection({ org, editOrg }: { org: Organization; editOrg:
               description="One sentence for the notice, for example the browser or device, and the account when signed in."
               placeholder="We apply it to the browser or device that sends it and, when you are signed in, to your account."
               value={us.optOutSignalsHow}
-              onValue={(v) => editOrg('Edit how opt-out signals are honoured', (o) => setIn(o, 'usPrivacy', 'optOutSignalsHow', v))}
+              onValue={(v) => editOrg('Edit how opt-out signals are honoured', (o) => setNested(o, 'usPrivacy', 'optOutSignalsHow', v))}
             />
           ) : null}
           <SelectField
@@ -203,7 +196,11 @@ export function UsPrivacySection({ org, editOrg }: { org: Organization; editOrg:
             data={DO_NOT_TRACK}
             clearable
             value={us.doNotTrack}
-            onValue={(v) => editOrg('Change Do Not Track answer', (o) => setIn(o, 'usPrivacy', 'doNotTrack', v ?? undefined))}
+            onValue={(v) =>
+              editOrg('Change Do Not Track answer', (o) =>
+                setNested(o, 'usPrivacy', 'doNotTrack', (v ?? undefined) as UsPrivacy['doNotTrack']),
+              )
+            }
           />
         </Stack>
       ) : null}
