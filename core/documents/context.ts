@@ -1082,10 +1082,7 @@ function createContext(workspace: Workspace, info: DocumentInfo, release: Docume
 
   // The notice of financial incentive and the consumer health data policy ------------------------
   const incentives = financialIncentivesView(workspace, dataTypes, prose);
-  const health = consumerHealthView(workspace, dataTypes, purposes, recipients, orgName, prose, {
-    link: (url) => linkView(url),
-    email: (address) => emailView(address),
-  });
+  const health = consumerHealthView(workspace, dataTypes, purposes, recipients, orgName, prose, appealMethod(org.requests?.appeal));
 
   // Flags ----------------------------------------------------------------------------------------
   const allPurposes = workspace.purposes;
@@ -1388,7 +1385,7 @@ function usStatesView({ workspace, ccpa, dataTypes, stateSensitive, purposes, pr
         }`
       : '';
 
-  const appealText = `${appealSentence(org.requests?.appeal, org.contactEmail, prose)} If we deny your appeal, you can contact the Attorney General of your state.`;
+  const appealText = `${appealSentence(appealMethod(org.requests?.appeal), org.contactEmail, prose)} If we deny your appeal, you can contact the Attorney General of your state.`;
 
   return {
     present: true,
@@ -1406,18 +1403,29 @@ function usStatesView({ workspace, ccpa, dataTypes, stateSensitive, purposes, pr
   };
 }
 
-/**
- * How to appeal a refused request, as recorded: a web address ("at <…>"), an email address ("by emailing
- * <…>") or words of the team's own; without any, the privacy contact email, or the contact details above.
- */
-function appealSentence(raw: string | undefined, contactEmail: string | undefined, prose: (value: string) => string): string {
-  const lead = 'If we decline to act on your request, you can appeal our decision';
+/** How to appeal a refused request, as recorded: a web address, an email address, or the team's own words. */
+export type AppealMethod = { kind: 'url'; link: string } | { kind: 'email'; link: string } | { kind: 'words'; value: string };
+
+/** The one reading of `organization.requests.appeal` that every document shares; undefined when none is recorded. */
+function appealMethod(raw: string | undefined): AppealMethod | undefined {
   const value = raw?.trim() ?? '';
+  if (!value) return undefined;
   const url = /^https?:\/\//i.test(value) || /^[^\s@/]+\.[^\s@]+\/\S*$/.test(value) ? linkView(value) : undefined;
-  if (url?.link) return `${lead} at ${url.link}.`;
+  if (url?.link) return { kind: 'url', link: url.link };
   const email = EMAIL_PATTERN.test(value) ? emailView(value) : undefined;
-  if (email?.link) return `${lead} by emailing ${email.link}.`;
-  if (value) return `${lead}. ${prose(value)}`;
+  if (email?.link) return { kind: 'email', link: email.link };
+  return { kind: 'words', value };
+}
+
+/**
+ * How to appeal, as a sentence: at the web address, by emailing the address, or the team's words; without
+ * any, the privacy contact email, or the contact details above.
+ */
+function appealSentence(method: AppealMethod | undefined, contactEmail: string | undefined, prose: (value: string) => string): string {
+  const lead = 'If we decline to act on your request, you can appeal our decision';
+  if (method?.kind === 'url') return `${lead} at ${method.link}.`;
+  if (method?.kind === 'email') return `${lead} by emailing ${method.link}.`;
+  if (method?.kind === 'words') return `${lead}. ${prose(method.value)}`;
   const contact = emailView(contactEmail);
   return contact.link
     ? `${lead} by emailing ${contact.link}.`

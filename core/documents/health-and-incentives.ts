@@ -5,7 +5,7 @@
 import { healthLawsIn, isConsumerHealthData, receivesHealthDataAsSharing } from '../consumer-health';
 import { CCPA_CATEGORIES } from '../identifiers';
 import type { Workspace } from '../schema';
-import type { DataTypeView, LinkView, PurposeView, RecipientView } from './context';
+import type { AppealMethod, DataTypeView, PurposeView, RecipientView } from './context';
 import { markdownInline, plainText, sentence } from './text';
 
 export interface FinancialIncentiveView {
@@ -117,13 +117,12 @@ export function financialIncentivesView(
   });
 }
 
-/** An appeal method as it completes "you can appeal: …": a link, an email address, or the words recorded. */
-function appealPhrase(raw: string | undefined, link: (url: string) => LinkView, email: (address: string) => LinkView): string {
-  const value = raw?.trim();
-  if (!value) return '';
-  if (/^https?:\/\//i.test(value)) return `use ${link(value).link}`;
-  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) return `email ${email(value).link}`;
-  return markdownInline(plainText(value)).replace(/\.$/, '');
+/** An appeal method as it completes "To appeal, …": "use <…>", "email <…>", or the words recorded. */
+function appealPhrase(method: AppealMethod | undefined): string {
+  if (!method) return '';
+  if (method.kind === 'url') return `use ${method.link}`;
+  if (method.kind === 'email') return `email ${method.link}`;
+  return markdownInline(plainText(method.value)).replace(/\.$/, '');
 }
 
 export function consumerHealthView(
@@ -133,7 +132,7 @@ export function consumerHealthView(
   recipients: readonly RecipientView[],
   orgName: string,
   prose: (text: string) => string,
-  links: { link: (url: string) => LinkView; email: (address: string) => LinkView },
+  appeal: AppealMethod | undefined,
 ): ConsumerHealthView {
   const laws = healthLawsIn(workspace.organization.jurisdictions);
   const recipientById = new Map(workspace.recipients.map((r) => [r.id, r]));
@@ -179,7 +178,6 @@ export function consumerHealthView(
       ...members.filter((d) => d.fromThirdParty).map((d) => d.sourceDetail || 'other organisations'),
     ]),
   ];
-  const org = workspace.organization;
   return {
     washington: laws.some((l) => l.id === 'us-wa'),
     nevada: laws.some((l) => l.id === 'us-nv'),
@@ -198,6 +196,6 @@ export function consumerHealthView(
       .map((r) => r.name),
     consentToCollect: health.every((h) => h.consentToCollect || h.necessary),
     consentToShare: health.every((h) => h.sharedWith.length === 0 || h.consentToShare),
-    appeal: appealPhrase(org.requests?.appeal, links.link, links.email),
+    appeal: appealPhrase(appeal),
   };
 }
