@@ -5,6 +5,8 @@ import type { DocumentFormat, ExportKind } from './catalogue';
 import type { WorkspaceChanges } from './changes';
 import type { TemplateError, TemplateSource } from './documents/types';
 import type { FideslangImport } from './interchange/fideslang';
+import type { IncidentDraftId } from './incidents/drafts-catalogue';
+import type { IncidentRegister } from './incidents/schema';
 import type { InventoryImportPreview } from './interchange/inventory-csv';
 import type { Workspace } from './schema';
 import type { Problem } from './validate';
@@ -153,6 +155,46 @@ export interface Handlers {
    * what importing it would do; nothing changes (the UI applies the preview as one undoable edit)
    */
   'import-preview': (arg: { path: string }) => Promise<Result<ImportPreview>>;
+  /**
+   * The incident register of the open workspace (`<name>.incidents.candor.json` beside it). A register that
+   * does not exist yet comes back empty with `exists: false`; the first save creates it.
+   */
+  'incidents-get': (arg: Record<string, never>) => Promise<Result<IncidentRegisterState>>;
+  /**
+   * Writes the whole register if the file on disk is still the one at `baseRevision` (`null`: it must not
+   * exist yet). Refused with `changed-on-disk`, `read-only`, `locked` or `invalid-workspace` (with problems).
+   */
+  'incidents-save': (arg: { baseRevision: string | null; register: IncidentRegister }) => Promise<Result<{ revision: string }>>;
+  /** a draft for one incident, rendered from the saved register and workspace, handed back for the browser to save */
+  'incident-draft-download': (arg: {
+    incidentId: string;
+    draft: IncidentDraftId;
+    format: DocumentFormat;
+  }) => Promise<Result<ExportDownload>>;
+  /** the same draft, written to `path` (refused with `exists` unless `overwrite`) */
+  'incident-draft-export': (arg: {
+    incidentId: string;
+    draft: IncidentDraftId;
+    format: DocumentFormat;
+    path: string;
+    overwrite?: boolean;
+  }) => Promise<Result<{ path: string }>>;
+  /** the breach register (Art 33(5)) as a spreadsheet, handed back for the browser to save */
+  'incident-register-download': (arg: { format: 'csv' | 'xlsx' }) => Promise<Result<ExportDownload>>;
+  /** the same register export, written to `path` */
+  'incident-register-export': (arg: { format: 'csv' | 'xlsx'; path: string; overwrite?: boolean }) => Promise<Result<{ path: string }>>;
+}
+
+/** The incident register as the UI sees it. */
+export interface IncidentRegisterState {
+  /** absolute path of the register file */
+  path: string;
+  /** false until the first save creates the file */
+  exists: boolean;
+  register: IncidentRegister;
+  /** content hash of the bytes on disk; null while the file does not exist */
+  revision: string | null;
+  readOnly?: ReadOnlyReason;
 }
 
 /** A rendered export for the browser to save: its suggested file name, its media type and its bytes in base64. */
@@ -191,6 +233,12 @@ const HANDLER_NAME_RECORD = {
   'document-download': true,
   'export-download': true,
   'import-preview': true,
+  'incidents-get': true,
+  'incidents-save': true,
+  'incident-draft-download': true,
+  'incident-draft-export': true,
+  'incident-register-download': true,
+  'incident-register-export': true,
 } as const satisfies Record<HandlerName, true>;
 
 export const HANDLER_NAMES: readonly HandlerName[] = Object.keys(HANDLER_NAME_RECORD) as HandlerName[];
