@@ -615,13 +615,16 @@ function ccpaSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
       id: 'do-not-track',
       reference: 'Cal. Bus. & Prof. Code §22575(b)(5) (CalOPPA)',
       title: 'How the website responds to Do Not Track signals',
-      rules: ['do-not-track-unset'],
+      rules: ['do-not-track-unset', 'do-not-track-contradicted'],
       notApplicable: () => (!hasPlatform(workspace, 'web') ? 'There is no website among the collection points.' : undefined),
       met: () =>
         org.usPrivacy?.doNotTrack === 'honoured'
           ? 'The notice says the website responds to Do Not Track signals.'
           : 'The notice says the website does not respond to Do Not Track signals.',
-      missing: () => 'There is a website, but it is not recorded how it responds to Do Not Track signals.',
+      missing: (hits) =>
+        hits.some((hit) => hit.rule === 'do-not-track-unset')
+          ? 'There is a website, but it is not recorded how it responds to Do Not Track signals.'
+          : 'The notice says the website honours Do Not Track, but data collected on it is used for tracking or shared for cross-context behavioural advertising.',
     },
     {
       id: 'shine-the-light',

@@ -529,6 +529,37 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
       },
     ],
   },
+  'do-not-track-contradicted': {
+    fail: [
+      {
+        name: 'Do Not Track honoured while the advertising ID is collected on the website and shared for ads',
+        edit: (ws) => {
+          ws.collectionPoints.push({ id: 'web-sign-up', name: 'Sign-up (web)', platform: 'web' });
+          dt(ws, 'advertising-id').collectedAt = ['att-prompt', 'web-sign-up'];
+          org(ws).usPrivacy = { ...org(ws).usPrivacy, doNotTrack: 'honoured' };
+        },
+        paths: ['organization.usPrivacy.doNotTrack'],
+      },
+    ],
+    pass: [
+      {
+        name: 'honoured, and nothing collected on the website is shared for ads or used for tracking',
+        edit: (ws) => {
+          ws.collectionPoints.push({ id: 'web-sign-up', name: 'Sign-up (web)', platform: 'web' });
+          dt(ws, 'email-address').collectedAt = ['signup-ios', 'web-sign-up'];
+          org(ws).usPrivacy = { ...org(ws).usPrivacy, doNotTrack: 'honoured' };
+        },
+      },
+      {
+        name: 'not honoured, and the notice says so',
+        edit: (ws) => {
+          ws.collectionPoints.push({ id: 'web-sign-up', name: 'Sign-up (web)', platform: 'web' });
+          dt(ws, 'advertising-id').collectedAt = ['att-prompt', 'web-sign-up'];
+          org(ws).usPrivacy = { ...org(ws).usPrivacy, doNotTrack: 'not-honoured' };
+        },
+      },
+    ],
+  },
   'missing-lawful-basis': {
     fail: [{ name: 'no basis under the GDPR', edit: (ws) => delete ws.purposes[0].lawfulBasis, paths: ['purposes[0].lawfulBasis'] }],
     pass: [
@@ -2074,6 +2105,7 @@ describe('the rule catalogue', () => {
       'opt-out-signals-not-honoured': 'error',
       'sale-under-16-unknown': 'error',
       'do-not-track-unset': 'warning',
+      'do-not-track-contradicted': 'warning',
       'no-dpo': 'warning',
       'security-measures-missing': 'warning',
       'hard-to-read': 'warning',

@@ -867,7 +867,9 @@ function createContext(workspace: Workspace, info: DocumentInfo, release: Docume
       .filter((id) => recipientById.has(id))
       .map((id) => {
         const role = recipientById.get(id)!.role ?? '';
-        return { id, name: recipientNames.get(id)!, role, roleLabel: role ? ROLE_LABELS[role][0] : '' };
+        // Without the GDPR, "independent controller" is no word of the applicable law: the US laws say third party.
+        const roleLabel = !role ? '' : europe ? ROLE_LABELS[role][0] : CCPA_ROLE_LABELS[ccpaRole(role)][0];
+        return { id, name: recipientNames.get(id)!, role, roleLabel };
       });
     const bases = new Set(purposes.map((p) => purposeById.get(p.id)!.lawfulBasis));
     const received = recipients.map((r) => recipientById.get(r.id)!);
@@ -918,7 +920,7 @@ function createContext(workspace: Workspace, info: DocumentInfo, release: Docume
       retentionText,
       recipients,
       recipientNames: recipients.map((r) => r.name),
-      recipientsPhrase: recipientsPhrase(recipients),
+      recipientsPhrase: europe ? recipientsPhrase(recipients) : ccpaRecipientsPhrase(recipients),
       required: d.required === true ? 'yes' : d.required === false ? 'no' : '',
       requirement,
       consequence: d.consequenceIfNotProvided ? prose(d.consequenceIfNotProvided) : '',

@@ -1,7 +1,7 @@
 // Rules for California beyond the notice at collection: how people make requests, the links that let them
 // opt out of sale and sharing and limit the use of sensitive personal information, opt-out preference
 // signals, the under-16 statement (CCPA, 11 CCR 7000 ff.) and CalOPPA's Do Not Track statement.
-import { hasPlatform } from '../platforms';
+import { collectedOn, hasPlatform } from '../platforms';
 import type { Organization } from '../schema';
 import { listInWords } from '../words';
 import { q } from './facts';
@@ -156,5 +156,25 @@ export const californiaRules: RuleDefinition[] = [
                 "There is a website, but it is not recorded how it responds to Do Not Track signals from browsers. Choose the answer under Organization, so the notice can say it, as California's online privacy law (CalOPPA) requires.",
             },
           ],
+  },
+  {
+    id: 'do-not-track-contradicted',
+    severity: 'warning',
+    group: 'organization',
+    title: 'Do Not Track said to be honoured while the website tracks across sites',
+    description:
+      "When Do Not Track is recorded as honoured, the notice says the website does not collect personal information about people's activities over time and across other companies' websites from browsers that send the signal (CalOPPA, Cal. Bus. & Prof. Code §22575(b)(5)). Data collected on the website that is used for tracking or shared for cross-context behavioural advertising makes that sentence doubtful unless the website really stops for those browsers.",
+    check: ({ ccpa, workspace, dataTypes }) => {
+      if (!ccpa || workspace.organization.usPrivacy?.doNotTrack !== 'honoured') return [];
+      const tracked = dataTypes.filter((d) => collectedOn(workspace, d.dataType, 'web') && (d.shared || d.dataType.tracking === true));
+      if (tracked.length === 0) return [];
+      const names = listInWords(tracked.map((d) => q(d.name)));
+      return [
+        {
+          path: 'organization.usPrivacy.doNotTrack',
+          message: `The notice will say the website stops collecting data about people's activities across other companies' websites when a browser sends Do Not Track, but ${names} ${tracked.length === 1 ? 'is' : 'are'} collected on the website and used for tracking or shared for cross-context behavioural advertising. Choose "not honoured" under Organization, or accept this finding once you have checked that the website sends none of it for browsers that send the signal.`,
+        },
+      ];
+    },
   },
 ];
