@@ -22,7 +22,7 @@ function lineAndColumn(text: string, position: number): string {
   return `line ${line}, column ${column}`;
 }
 
-function jsonError(text: string, error: unknown): string {
+export function jsonError(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const position = /position (\d+)/.exec(message);
   const atEnd = position !== null && Number(position[1]) >= text.trimEnd().length - 1;

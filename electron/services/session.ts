@@ -168,6 +168,8 @@ export class WorkspaceSession {
   private readonly appState: AppState;
   /** the path this session last put at the top of the recent list */
   private remembered: string | undefined;
+  /** what else lets go of the open file when it closes (the incident register's lock) */
+  private readonly closeHooks = new Set<() => Promise<void>>();
 
   constructor(private readonly options: SessionOptions) {
     this.appState = new AppState(options.dataDir);
@@ -228,12 +230,21 @@ export class WorkspaceSession {
     return this.appState.clearRecent();
   }
 
+  /** Runs `hook` each time the open file is closed (closed, reloaded, or another opened); returns the way to stop. */
+  onFileClosed(hook: () => Promise<void>): () => void {
+    this.closeHooks.add(hook);
+    return () => {
+      this.closeHooks.delete(hook);
+    };
+  }
+
   private async closeNow(keep?: HeldLock): Promise<void> {
     const file = this.file;
     this.file = undefined;
     if (!file) return;
     file.stopWatching?.();
     if (file.lock && file.lock !== keep) await file.lock.release();
+    for (const hook of this.closeHooks) await hook().catch(() => undefined);
   }
 
   /** Takes the lock on `target`; if it is lost later while the session still uses it, the session turns read-only. */
