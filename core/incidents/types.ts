@@ -1,5 +1,6 @@
 // What Candor works out about an incident (core/incidents/assessment.ts) and what the drafts, the CLI, the
 // review and the app read from it. The team decides; these are proposals with their reasons.
+import type { ElementMatch } from './elements';
 import type { Level, Residence } from './schema';
 
 /** The data elements breach laws name, found in the affected data types (core/incidents/elements.ts). */
@@ -53,7 +54,14 @@ export interface RiskAssessment {
   /** EDPB: no risk likely, a risk, or a high risk to people's rights and freedoms */
   level: 'unlikely' | 'risk' | 'high';
   factors: RiskFactor[];
+  /** the elements the affected data types certainly hold, in the order of core/incidents/elements.ts */
   elements: BreachElement[];
+  /** every element found, certain or possible, with the data types it is in and why */
+  matches: ElementMatch[];
+  /** data types the incident names that the inventory does not have (the review reports them) */
+  unknownDataTypes: string[];
+  /** encrypted or otherwise unintelligible, with the key safe (Art 34(3)(a)) */
+  unintelligible: boolean;
   authority: { proposal: Proposal; reasons: string[] };
   people: { proposal: Proposal; reasons: string[]; exception?: Art34Exception };
   usStates: UsStateTrigger[];
