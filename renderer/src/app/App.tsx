@@ -8,6 +8,7 @@ import { flushReport, hasUnsavedWork } from '../state/unsaved';
 import { announceRecovery } from './recovery';
 import { followIds } from '../state/follow-ids';
 import { useUi } from '../state/ui';
+import { incidentsUnsaved, useIncidents } from '../state/incidents';
 import { navigate, type Route } from '../state/route';
 import { NAVIGATION } from './navigation';
 import { runCommand } from './commands';
@@ -30,7 +31,17 @@ function handleEvent(event: CandorEvent): void {
       runCommand(event.command);
       break;
     case 'flush-request':
-      void editor.flush().finally(() => getBridge().flushed(flushReport()));
+      // The incident register is a file of its own: its edits are written too before the app quits.
+      void Promise.allSettled([editor.flush(), useIncidents.getState().flush()]).finally(() => {
+        const report = flushReport();
+        const incidents = useIncidents.getState();
+        if (report.saved && incidentsUnsaved(incidents)) {
+          getBridge().flushed({
+            saved: false,
+            problem: incidents.saveError?.message ?? 'Changes to the incident register are not saved yet.',
+          });
+        } else getBridge().flushed(report);
+      });
       break;
   }
 }
@@ -54,8 +65,9 @@ export function App() {
     // Anything not on disk (waiting to save, saving, or refused) makes the browser ask before the tab
     // closes or reloads; a pending save is started at once, so staying a moment is usually enough.
     const beforeUnload = (e: BeforeUnloadEvent) => {
-      if (!hasUnsavedWork()) return;
+      if (!hasUnsavedWork() && !incidentsUnsaved()) return;
       void useEditor.getState().flush();
+      void useIncidents.getState().flush();
       e.preventDefault();
       // Older browsers show the prompt only when a return value is set.
       e.returnValue = '';

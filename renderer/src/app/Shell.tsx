@@ -35,6 +35,9 @@ import { DocumentsScreen } from '../screens/Documents/Documents';
 import { InAppScreen } from '../screens/InApp/InApp';
 import { ReviewScreen } from '../screens/Review/Review';
 import { ReviewBadges } from '../screens/Review/ReviewBadges';
+import { IncidentsScreen } from '../screens/Incidents/Incidents';
+import { IncidentClockBadge, IncidentsNavBadge } from '../screens/Incidents/Clock';
+import { useIncidents } from '../state/incidents';
 import { shortcutLabel } from '../components/shortcut';
 import classes from './Shell.module.css';
 
@@ -58,6 +61,8 @@ function ScreenFor({ route }: { route: Route }) {
       return <InAppScreen point={route.point} />;
     case 'review':
       return <ReviewScreen tab={route.tab} />;
+    case 'incidents':
+      return <IncidentsScreen id={route.id} tab={route.tab} />;
   }
 }
 
@@ -87,6 +92,12 @@ export function Shell() {
     handledToggles.current = themeToggles;
     setColorScheme(computed === 'dark' ? 'light' : 'dark');
   }, [themeToggles, computed, setColorScheme]);
+
+  // The incident register is read with the workspace, so the header's countdown shows on every screen.
+  const sessionPath = session?.status === 'open' ? session.path : undefined;
+  useEffect(() => {
+    if (sessionPath) void useIncidents.getState().load(sessionPath);
+  }, [sessionPath]);
 
   useEffect(() => {
     if (workspace && session?.status === 'open') {
@@ -130,6 +141,7 @@ export function Shell() {
             </Box>
           </Group>
           <Group gap="xs" wrap="nowrap" className={classes.actions}>
+            <IncidentClockBadge />
             <SaveStatus />
             <Tooltip label={canUndo ? `Undo ${undoLabel ?? ''} (${shortcutLabel('mod+Z')})` : 'Nothing to undo'}>
               <ActionIcon variant="subtle" color="gray" size="lg" aria-label="Undo" disabled={!canUndo} onClick={() => runCommand('undo')}>
@@ -174,6 +186,8 @@ export function Shell() {
                   rightSection={
                     link.findingBadges ? (
                       <ReviewBadges />
+                    ) : link.incidentBadge ? (
+                      <IncidentsNavBadge />
                     ) : link.count ? (
                       <Badge size="sm" variant="light" color="gray" circle={false}>
                         {link.count(workspace)}

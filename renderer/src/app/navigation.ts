@@ -6,6 +6,7 @@ import {
   IconDatabase,
   IconMapPin,
   IconShare,
+  IconShieldExclamation,
   IconTarget,
   type Icon,
 } from '@tabler/icons-react';
@@ -24,6 +25,8 @@ export interface NavigationLink {
   group?: string;
   /** shows the review's error and warning counts as badges instead of a count */
   findingBadges?: boolean;
+  /** shows how many incidents are not closed, from the incident register */
+  incidentBadge?: boolean;
 }
 
 export const NAVIGATION: readonly NavigationLink[] = [
@@ -41,4 +44,5 @@ export const NAVIGATION: readonly NavigationLink[] = [
   { screen: 'documents', label: 'Documents', icon: IconFileText, hotkey: 'mod+6', group: 'Generate' },
   { screen: 'in-app', label: 'In-app text', icon: IconDeviceMobileMessage, hotkey: 'mod+7', group: 'Generate' },
   { screen: 'review', label: 'Review', icon: IconChecklist, hotkey: 'mod+8', group: 'Check', findingBadges: true },
+  { screen: 'incidents', label: 'Incidents', icon: IconShieldExclamation, hotkey: 'mod+9', group: 'Respond', incidentBadge: true },
 ];

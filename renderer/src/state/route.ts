@@ -10,18 +10,23 @@ export type Route =
   | { screen: 'organization'; field?: string }
   | { screen: 'documents'; id?: string }
   | { screen: 'in-app'; point?: string }
-  | { screen: 'review'; tab?: ReviewTab };
+  | { screen: 'review'; tab?: ReviewTab }
+  | { screen: 'incidents'; id?: string; tab?: IncidentTab };
 
 /** The Review screen's tabs; the findings are its first. */
 export const REVIEW_TABS = ['findings', 'coverage', 'store-labels'] as const;
 export type ReviewTab = (typeof REVIEW_TABS)[number];
+
+/** The incident editor's tabs; the record of what happened is its first. */
+export const INCIDENT_TABS = ['record', 'assessment', 'drafts', 'log'] as const;
+export type IncidentTab = (typeof INCIDENT_TABS)[number];
 
 export type Screen = Route['screen'];
 
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
   const field = new URLSearchParams(query).get('field') ?? undefined;
-  const [screen, rawId] = path.split('/');
+  const [screen, rawId, rawTab] = path.split('/');
   const id = rawId ? decodeURIComponent(rawId) : undefined;
   switch (screen) {
     case 'data-types':
@@ -38,6 +43,8 @@ export function parseRoute(hash: string): Route {
       return { screen: 'in-app', point: id };
     case 'review':
       return { screen: 'review', tab: REVIEW_TABS.find((t) => t === id && t !== 'findings') };
+    case 'incidents':
+      return { screen: 'incidents', id, tab: id ? INCIDENT_TABS.find((t) => t === rawTab && t !== 'record') : undefined };
     default:
       return { screen: 'inventory' };
   }
@@ -58,6 +65,8 @@ export function routeHash(route: Route): string {
       return `#/in-app${route.point ? `/${encodeURIComponent(route.point)}` : ''}`;
     case 'review':
       return `#/review${route.tab && route.tab !== 'findings' ? `/${route.tab}` : ''}`;
+    case 'incidents':
+      return `#/incidents${route.id ? `/${encodeURIComponent(route.id)}${route.tab && route.tab !== 'record' ? `/${route.tab}` : ''}` : ''}`;
     default:
       return `#/${route.screen}${route.id ? `/${encodeURIComponent(route.id)}` : ''}${field}`;
   }
