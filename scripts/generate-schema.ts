@@ -1,7 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { workspaceJsonSchema } from './json-schema';
+import { incidentsJsonSchema, workspaceJsonSchema } from './json-schema';
 
-const target = fileURLToPath(new URL('../resources/workspace.schema.json', import.meta.url));
-writeFileSync(target, workspaceJsonSchema());
-console.log(`Wrote ${target}`);
+for (const [name, text] of [
+  ['workspace.schema.json', workspaceJsonSchema()],
+  ['incidents.schema.json', incidentsJsonSchema()],
+] as const) {
+  const target = fileURLToPath(new URL(`../resources/${name}`, import.meta.url));
+  writeFileSync(target, text);
+  console.log(`Wrote ${target}`);
+}

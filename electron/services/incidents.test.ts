@@ -1,8 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalizeRegister, readRegisterText, serializeRegister } from '../../core/incidents/register-file';
-import type { Incident, IncidentRegister } from '../../core/incidents/schema';
+import {
+  DecisionSchema,
+  IncidentRegisterSchema,
+  IncidentSchema,
+  LogEntrySchema,
+  type Incident,
+  type IncidentRegister,
+} from '../../core/incidents/schema';
+import { fieldsOf } from '../../core/schema-fields';
 import { backupFolderFor } from './backups';
 import { IncidentRegisterStore, readRegisterFile, registerPathFor, SessionIncidents } from './incidents';
 import { WorkspaceSession } from './session';
@@ -279,5 +288,30 @@ describe('SessionIncidents', () => {
     await expect(stat(lockPathFor(path))).resolves.toBeDefined();
     await session.close();
     await expect(stat(lockPathFor(path))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('the format page (docs/workspace-format.md, "The incident register")', () => {
+  const page = readFileSync(new URL('../../docs/workspace-format.md', import.meta.url), 'utf8');
+  const start = page.indexOf('\n## The incident register\n');
+  const end = page.indexOf('\n## ', start + 1);
+  const section = page.slice(start, end === -1 ? undefined : end);
+  /** The first cells of each table in the section, table by table. */
+  const tables = section
+    .split(/\n(?=\| key \|)/)
+    .slice(1)
+    .map((table) =>
+      table
+        .split('\n')
+        .filter((line) => line.startsWith('| ') && !line.startsWith('| key ') && !line.startsWith('|---'))
+        .map((line) => line.slice(2).split(' | ')[0].trim()),
+    );
+  const keys = (schema: Parameters<typeof fieldsOf>[0]) => fieldsOf(schema).map(([key]) => key);
+
+  it('lists every field of the register, an incident and a decision, in the order they are written', () => {
+    expect(start).toBeGreaterThan(-1);
+    expect(tables).toEqual([keys(IncidentRegisterSchema), keys(IncidentSchema), keys(DecisionSchema)]);
+    expect(keys(LogEntrySchema)).toEqual(['at', 'text', 'by']);
+    expect(section).toContain('| log | [{ at: date-time, text, by? }] |');
   });
 });
