@@ -1,0 +1,171 @@
+// The incident drafts: each fixture incident's three drafts are golden files read as a lawyer would; every
+// draft renders to HTML and Word; the US notice has the statutory title and headings in order; the notice to
+// the people affected reads at grade 8 or lower and its banner fits its budget; a missing fact shows as a
+// marker, never as a sentence nobody checked.
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import littleMomentsJson from '../../resources/examples/little-moments.candor.json' with { type: 'json' };
+import ridgelineJson from '../../resources/examples/ridgeline.candor.json' with { type: 'json' };
+import { renderDocx } from '../documents/docx';
+import { renderHtmlPage } from '../documents/html';
+import type { Workspace } from '../schema';
+import { golden } from '../testing/golden';
+import { validateWorkspace } from '../validate';
+import { CREDIT_BUREAUS, PEOPLE_NOTICE_MAX_GRADE, peopleNoticeTexts, renderIncidentDraft, US_NOTICE_HEADINGS } from './drafts';
+import { INCIDENT_DRAFT_IDS } from './drafts-catalogue';
+import { INCIDENT_FIXTURES, type IncidentFixture, SIERRA_RENTALS } from './fixtures';
+import { IncidentSchema, type Incident } from './schema';
+
+function valid(input: unknown): Workspace {
+  const result = validateWorkspace(input);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.workspace;
+}
+
+const WORKSPACES: Record<IncidentFixture['workspace'], Workspace> = {
+  ridgeline: valid(ridgelineJson),
+  'little-moments': valid(littleMomentsJson),
+  'sierra-rentals': valid(SIERRA_RENTALS),
+};
+
+const fixture = (id: string) => INCIDENT_FIXTURES.find((f) => f.id === id)!;
+
+function draft(f: IncidentFixture, id: (typeof INCIDENT_DRAFT_IDS)[number], incident: Incident = f.incident) {
+  return renderIncidentDraft(id, incident, WORKSPACES[f.workspace], { now: new Date(f.now) });
+}
+
+describe('incident fixtures', () => {
+  it('are four valid incidents whose data types and recipients are in their workspace', () => {
+    expect(INCIDENT_FIXTURES).toHaveLength(4);
+    for (const f of INCIDENT_FIXTURES) {
+      expect(IncidentSchema.safeParse(f.incident).success).toBe(true);
+      const workspace = WORKSPACES[f.workspace];
+      for (const id of f.incident.dataTypes) expect([f.id, workspace.dataTypes.some((d) => d.id === id)]).toEqual([f.id, true]);
+      for (const id of f.incident.recipients ?? []) expect([f.id, workspace.recipients.some((r) => r.id === id)]).toEqual([f.id, true]);
+    }
+  });
+});
+
+describe.each(INCIDENT_FIXTURES.map((f) => [f.id, f] as const))('%s', (_, f) => {
+  for (const id of INCIDENT_DRAFT_IDS) {
+    it(`${id} matches its reviewed golden file`, () => {
+      golden(import.meta.url, `${f.id}.${id}.md`, draft(f, id).markdown);
+    });
+
+    it(`${id} renders to HTML and Word`, async () => {
+      const doc = draft(f, id);
+      const title = doc.markdown.split('\n')[0].replace(/^# /, '');
+      const html = renderHtmlPage(doc);
+      expect(html).toContain(`<h1>${title}</h1>`);
+      expect(html).not.toMatch(/undefined|NaN|\[object Object\]/);
+      const docx = await renderDocx(doc);
+      const xml = strFromU8(unzipSync(docx)['word/document.xml']);
+      expect(xml).toContain(`<w:t xml:space="preserve">${title}</w:t>`);
+      expect(doc.markdown).not.toMatch(/undefined|NaN|\[object Object\]/);
+    });
+  }
+
+  it('the US notice has the statutory title and headings, in order, and nothing between them but their content', () => {
+    const markdown = draft(f, 'us-notice-of-data-breach').markdown;
+    expect(markdown.split('\n')[0]).toBe('# Notice of Data Breach');
+    const headings = markdown.split('\n').filter((line) => /^#{2,6} /.test(line));
+    expect(headings).toEqual(US_NOTICE_HEADINGS.map((h) => `## ${h}`));
+  });
+
+  it('the notice to the people affected reads at grade 8 or lower, and its banner fits its budget', () => {
+    const texts = peopleNoticeTexts(f.incident, WORKSPACES[f.workspace], { now: new Date(f.now) });
+    expect(texts.grade).toBeLessThanOrEqual(PEOPLE_NOTICE_MAX_GRADE);
+    expect(texts.grade).toBeGreaterThan(0);
+    expect(texts.banner.overBudget).toBe(false);
+    expect(texts.banner.length).toBeLessThanOrEqual(texts.banner.budget);
+    expect(texts.banner.grade).toBeLessThanOrEqual(PEOPLE_NOTICE_MAX_GRADE);
+  });
+});
+
+describe('the notification to the supervisory authority', () => {
+  it('gives every Art 33(3) item and the 72-hour deadline', () => {
+    const markdown = draft(fixture('leaked-password-hashes'), 'authority-notification').markdown;
+    expect(markdown).toContain('**To:** Data Protection Commission (Ireland)');
+    expect(markdown).toContain('## The nature of the breach');
+    expect(markdown).toContain('**Approximate number of people:** 48,000');
+    expect(markdown).toContain('**Approximate number of records:** 48,000');
+    expect(markdown).toContain('## Data protection officer or other contact point');
+    expect(markdown).toContain('Aoife Byrne');
+    expect(markdown).toContain('## Likely consequences of the breach');
+    expect(markdown).toContain('## Measures taken or proposed');
+    expect(markdown).toContain('**72 hours from then (Article 33(1)):** 7 December 2026, 07:10 (Europe/Dublin, UTC+00:00)');
+    expect(markdown).toContain('(Article 33(4))');
+  });
+
+  it('asks for the reasons for the delay only once the 72 hours have passed', () => {
+    const f = fixture('leaked-password-hashes');
+    const late = draft(f, 'authority-notification').markdown;
+    expect(late).toContain('## Reasons for the delay');
+    expect(late).toContain('restoring the logs from backup');
+    const withoutReasons = draft(f, 'authority-notification', { ...f.incident, delayReasons: undefined }).markdown;
+    expect(withoutReasons).toContain('\\[Add the reasons for the delay\\]');
+    const early = renderIncidentDraft('authority-notification', f.incident, WORKSPACES[f.workspace], {
+      now: new Date('2026-12-05T07:10:00Z'),
+    });
+    expect(early.markdown).not.toContain('Reasons for the delay');
+    expect(early.markdown).toContain('within the 72 hours');
+  });
+
+  it('marks the missing authority and contact point instead of inventing them', () => {
+    const f = fixture('leaked-password-hashes');
+    const bare: Workspace = {
+      ...WORKSPACES[f.workspace],
+      organization: { ...WORKSPACES[f.workspace].organization, supervisoryAuthority: undefined, dpo: undefined, contactEmail: undefined },
+    };
+    const markdown = renderIncidentDraft('authority-notification', f.incident, bare, { now: new Date(f.now) }).markdown;
+    expect(markdown).toContain('**To:** \\[Add the lead supervisory authority');
+    expect(markdown).toContain('\\[Add the name and contact details of the data protection officer or other contact point\\]');
+    const people = renderIncidentDraft('people-notice', f.incident, bare, { now: new Date(f.now) }).markdown;
+    expect(people).toContain('\\[Add an email address or phone number people can use\\]');
+  });
+});
+
+describe('the notice to the people affected', () => {
+  it('tells people to change their password and watch for phishing when credentials and email addresses are involved', () => {
+    const markdown = draft(fixture('leaked-password-hashes'), 'people-notice').markdown;
+    expect(markdown).toContain('- Change your Little Moments password.');
+    expect(markdown).toContain('phishing');
+    expect(markdown).toContain('- Email address\n- Password');
+    expect(markdown).toContain('## In-app banner');
+  });
+
+  it('points Americans to a credit freeze when ID numbers are involved', () => {
+    const markdown = draft(fixture('exposed-id-scans'), 'people-notice').markdown;
+    expect(markdown).toContain('freeze your credit');
+    expect(draft(fixture('leaked-password-hashes'), 'people-notice').markdown).not.toContain('freeze');
+  });
+});
+
+describe('the US Notice of Data Breach', () => {
+  it('lists the credit bureaus and the identity protection offer when ID numbers were exposed', () => {
+    const markdown = draft(fixture('exposed-id-scans'), 'us-notice-of-data-breach').markdown;
+    for (const bureau of CREDIT_BUREAUS) expect(markdown).toContain(`**${bureau.name}:** ${bureau.phone} (toll-free)`);
+    expect(markdown).toContain('from Brightline Identity Protection for 24 months, at no cost to you');
+    expect(markdown).toContain('**Date of this notice:** December 5, 2026');
+    expect(markdown).toContain('The breach happened between October 2, 2026 and November 29, 2026.');
+    expect(markdown).toContain('This notice was not delayed by a law enforcement investigation.');
+  });
+
+  it('asks for an offer of at least 12 months rather than stating a shorter one as enough', () => {
+    const f = fixture('exposed-id-scans');
+    const short = draft(f, 'us-notice-of-data-breach', { ...f.incident, identityProtection: { provider: 'X', months: 6 } }).markdown;
+    expect(short).toContain('\\[Add a length of at least 12 months: 6 months is recorded\\]');
+    const none = draft(f, 'us-notice-of-data-breach', {
+      ...f.incident,
+      identityProtection: undefined,
+      lawEnforcementDelay: undefined,
+    }).markdown;
+    expect(none).toContain('\\[Add the offer of identity theft prevention and mitigation services');
+    expect(none).toContain('\\[State whether a law enforcement investigation delayed this notice\\]');
+  });
+
+  it('leaves the credit bureaus out when no ID or financial numbers were exposed', () => {
+    const markdown = draft(fixture('leaked-password-hashes'), 'us-notice-of-data-breach').markdown;
+    expect(markdown).not.toContain('Equifax');
+  });
+});
