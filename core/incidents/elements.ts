@@ -178,7 +178,7 @@ const WORDING_RULES: { pattern: RegExp; rules: Rule[] }[] = [
   },
   {
     pattern:
-      /\b(id|identity|identification) (cards?|documents?)\b|\bphoto ids?\b|\b(scans?|scanned|photos?|images?|cop(y|ies))\b[\w\s']*\b(ids|identity|passports?|driver'?s licen[cs]es?)\b/i,
+      /\b(id|identity|identification) (cards?|documents?)\b|\bphoto ids?\b|\b(scans?|scanned|photos?|cop(y|ies))( of)?( (an?|the|their|users'?|customers'?))? (ids|identity|passports?|driver'?s licen[cs]es?)\b/i,
     rules: [definite('government-id', 'Named as an identity document.'), definite('name', "An identity document shows its holder's name.")],
   },
   {
