@@ -15,7 +15,7 @@ import { DEFAULT_IN_APP_LIMITS, textLength } from '../documents/in-app';
 import { readabilityGrade } from '../documents/readability';
 import { markdownInline, markdownUrl, plainLines, plainText, sentence } from '../documents/text';
 import type { RenderedDocument } from '../documents/types';
-import { assessIncident } from './assessment';
+import { assessIncident, usStateName } from './assessment';
 import { authorityDeadline, formatInstant, incidentZone, offsetMinutesOf, zoneOffsetMinutes } from './clock';
 import { INCIDENT_DRAFTS, type IncidentDraftId } from './drafts-catalogue';
 import type { BreachKind, Incident } from './schema';
@@ -491,69 +491,7 @@ const RESIDENCE_NAMES: Record<string, string> = {
 };
 
 function residenceNames(incident: Incident): string[] {
-  return (incident.residence ?? []).map((r) => RESIDENCE_NAMES[r] ?? usStateName(r));
-}
-
-const US_STATE_NAMES: Record<string, string> = {
-  al: 'Alabama',
-  ak: 'Alaska',
-  az: 'Arizona',
-  ar: 'Arkansas',
-  ca: 'California',
-  co: 'Colorado',
-  ct: 'Connecticut',
-  de: 'Delaware',
-  dc: 'the District of Columbia',
-  fl: 'Florida',
-  ga: 'Georgia',
-  hi: 'Hawaii',
-  id: 'Idaho',
-  il: 'Illinois',
-  in: 'Indiana',
-  ia: 'Iowa',
-  ks: 'Kansas',
-  ky: 'Kentucky',
-  la: 'Louisiana',
-  me: 'Maine',
-  md: 'Maryland',
-  ma: 'Massachusetts',
-  mi: 'Michigan',
-  mn: 'Minnesota',
-  ms: 'Mississippi',
-  mo: 'Missouri',
-  mt: 'Montana',
-  ne: 'Nebraska',
-  nv: 'Nevada',
-  nh: 'New Hampshire',
-  nj: 'New Jersey',
-  nm: 'New Mexico',
-  ny: 'New York',
-  nc: 'North Carolina',
-  nd: 'North Dakota',
-  oh: 'Ohio',
-  ok: 'Oklahoma',
-  or: 'Oregon',
-  pa: 'Pennsylvania',
-  ri: 'Rhode Island',
-  sc: 'South Carolina',
-  sd: 'South Dakota',
-  tn: 'Tennessee',
-  tx: 'Texas',
-  ut: 'Utah',
-  vt: 'Vermont',
-  va: 'Virginia',
-  wa: 'Washington',
-  wv: 'West Virginia',
-  wi: 'Wisconsin',
-  wy: 'Wyoming',
-  pr: 'Puerto Rico',
-  gu: 'Guam',
-  vi: 'the US Virgin Islands',
-};
-
-function usStateName(residence: string): string {
-  const code = residence.replace(/^us-/, '');
-  return US_STATE_NAMES[code] ?? residence;
+  return (incident.residence ?? []).map((r) => RESIDENCE_NAMES[r] ?? usStateName(r) ?? r);
 }
 
 function startCase(text: string): string {
