@@ -13,7 +13,8 @@ export interface Finding {
   message: string;
 }
 
-export type RuleGroup = 'completeness' | 'organization' | 'purposes' | 'recipients' | 'data-types' | 'usage' | 'wording' | 'apple' | 'play';
+export type RuleGroup =
+  'completeness' | 'organization' | 'purposes' | 'recipients' | 'data-types' | 'usage' | 'wording' | 'apple' | 'play' | 'incidents';
 
 export interface LintRule {
   /** kebab-case, stable: tools and people refer to it */
