@@ -72,6 +72,12 @@ describe.each(INCIDENT_FIXTURES.map((f) => [f.id, f] as const))('%s', (_, f) => 
     expect(headings).toEqual(US_NOTICE_HEADINGS.map((h) => `## ${h}`));
   });
 
+  it('the US notice prints at 10-point type or larger: body text only, no table or code text in smaller type', async () => {
+    const xml = strFromU8(unzipSync(await renderDocx(draft(f, 'us-notice-of-data-breach')))['word/document.xml']);
+    expect(xml).not.toMatch(/w:val="(TableText|CodeBlock)"/);
+    for (const size of xml.matchAll(/<w:sz w:val="(\d+)"/g)) expect(Number(size[1])).toBeGreaterThanOrEqual(20);
+  });
+
   it('the notice to the people affected reads at grade 8 or lower, and its banner fits its budget', () => {
     const texts = peopleNoticeTexts(f.incident, WORKSPACES[f.workspace], { now: new Date(f.now) });
     expect(texts.grade).toBeLessThanOrEqual(PEOPLE_NOTICE_MAX_GRADE);

@@ -272,6 +272,13 @@ function authorityMarkdown(f: Facts): string {
       '',
     );
   }
+  // The UK GDPR has its own authority: the EU lead authority's one-stop shop does not reach it.
+  if (org.jurisdictions.includes('gdpr') && incident.residence?.includes('uk-gdpr')) {
+    out.push(
+      need('People in the UK are affected: check whether the UK GDPR asks you to notify the Information Commissioner’s Office as well'),
+      '',
+    );
+  }
   out.push(
     `**To:** ${to}  `,
     `**From:** ${md(legalName)}${address ? `, ${md(address)}` : ''}, as controller  `,
@@ -328,7 +335,9 @@ function authorityMarkdown(f: Facts): string {
   if (others.length) out.push(`**Other recipients involved:** ${md(listInWords(others.map((r) => r.name)))}.`, '');
 
   out.push('### Categories and approximate number of people concerned', '');
-  const subjects = unique(f.dataTypes.flatMap((d) => d.type?.subjects ?? [])).map((key) => plainText(SUBJECT_BY_KEY.get(key)?.name ?? key));
+  const subjects = unique(f.dataTypes.flatMap((d) => d.type?.subjects ?? [])).map(
+    (key) => SUBJECT_PLURALS[key] ?? plainText(SUBJECT_BY_KEY.get(key)?.name ?? key),
+  );
   out.push(
     `- **Categories of people:** ${subjects.length ? md(listInWords(subjects)) : need('Add the categories of people concerned, such as customers, employees or children')}`,
   );
@@ -474,6 +483,25 @@ function peopleDecisionLines(f: Facts, need: (what: string) => string): string[]
     ),
   ];
 }
+
+/** The fideslang data subjects as a list of people reads: "customers", "next of kin". */
+const SUBJECT_PLURALS: Record<string, string> = {
+  anonymous_user: 'anonymous users',
+  citizen_voter: 'citizens and voters',
+  commuter: 'commuters',
+  consultant: 'consultants',
+  customer: 'customers',
+  employee: 'employees',
+  job_applicant: 'job applicants',
+  next_of_kin: 'next of kin',
+  passenger: 'passengers',
+  patient: 'patients',
+  prospect: 'prospects',
+  shareholder: 'shareholders',
+  supplier_vendor: 'suppliers and vendors',
+  trainee: 'trainees',
+  visitor: 'visitors',
+};
 
 function formatCount(n: number): string {
   return new Intl.NumberFormat('en-GB').format(n);
@@ -772,6 +800,9 @@ function usNoticeMarkdown(f: Facts): string {
   const usDecision = incident.decisions?.usStates;
   const noticeDate = usDecision?.notifiedAt ? new Date(Date.parse(usDecision.notifiedAt)) : f.now;
   const out: string[] = ['# Notice of Data Breach', ''];
+  if (!livesInUs(incident)) {
+    out.push(missing('Check whether this notice is needed at all: none of the people affected is recorded as living in a US state'), '');
+  }
   out.push(`**From:** ${md(name)}  `, `**Date of this notice:** ${dayOf(noticeDate, zone, locale)}`, '');
 
   out.push(`## ${US_NOTICE_HEADINGS[0]}`, '');
