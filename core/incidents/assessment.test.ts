@@ -147,6 +147,13 @@ const TABLE: Row[] = [
     expected: RISK,
     without: DEVICE_IDS,
   },
+  {
+    factor: 'volume',
+    change: '50,000 people with health data, consequences judged moderate',
+    overrides: { dataTypes: ['email-address', 'health-record'], severity: 'medium', people: 50_000 },
+    expected: HIGH,
+    without: { overrides: { dataTypes: ['email-address', 'health-record'], severity: 'medium' } },
+  },
   // identifiability
   {
     factor: 'identifiability',
@@ -329,6 +336,31 @@ describe('what the assessment cannot see', () => {
     expect(a.authority.proposal).toBe('do-not-notify');
     expect(a.authority.reasons[0]).toContain('Art 33 does not apply');
     expect(a.people.proposal).toBe('notify');
+    expect(a.people.reasons[0]).toContain('Art 34 does not decide');
+    expect(a.people.reasons.join(' ')).toContain('even where no law requires it');
+  });
+
+  it('without the GDPR, a triggered state law is what requires telling people', () => {
+    const ccpaOnly = workspace((ws) => (ws.organization.jurisdictions = ['ccpa']));
+    const triggered = assessIncident(
+      incident({ residence: ['ccpa'], dataTypes: ['email-address', 'password'], severity: 'low' }),
+      ccpaOnly,
+    );
+    expect(triggered.level).not.toBe('high');
+    expect(triggered.people.proposal).toBe('notify');
+    expect(triggered.people.reasons[1]).toBe(
+      'The breach notification law of California requires telling the residents affected (see the US states).',
+    );
+    const none = assessIncident(incident({ residence: ['ccpa'] }), ccpaOnly);
+    expect(none.people).toEqual({
+      proposal: 'do-not-notify',
+      reasons: [
+        'Neither the GDPR nor the UK GDPR applies as recorded, so Art 34 does not decide whether to tell people.',
+        'No breach notification law Candor knows of requires telling them.',
+      ],
+    });
+    const other = assessIncident(incident({ residence: ['us-ny'] }), ccpaOnly);
+    expect(other.people.reasons[1]).toBe('Check whether the law of New York requires telling the residents affected.');
   });
 
   it('people in the EU bring the GDPR in even when the workspace names only California', () => {

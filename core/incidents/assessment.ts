@@ -306,7 +306,7 @@ function severityFactor(incident: Incident, sensitivity: RiskFactor): RiskFactor
     return {
       factor: 'severity',
       level: incident.severity,
-      reason: `The team judged the consequences for people${said}: ${incident.severity}.`,
+      reason: `The team judged the consequences for people ${incident.severity}${said}.`,
     };
   }
   return {
@@ -636,8 +636,9 @@ export function assessIncident(incident: Incident, workspace: Workspace): RiskAs
   if (incident.permanent === true) impact += 1;
   if (vulnerable.level === 'high') impact += 1;
   if (identifiability.level === 'low') impact -= 1;
-  // Many people make a risk likely even with ordinary data.
-  if (volume.level === 'high' && impact < 2) impact = 2;
+  // The more people, the greater the impact (EDPB): many people make a risk likely even with ordinary data,
+  // and make a breach of sensitive data weigh a step more.
+  if (volume.level === 'high') impact = sensitivity.level === 'high' ? impact + 1 : Math.max(impact, 2);
   // Encryption with a safe key takes away what a disclosure could do; it does nothing for data lost or altered.
   const kinds: BreachKind[] = incident.kinds && incident.kinds.length ? incident.kinds : ['confidentiality'];
   const remaining = protection.unintelligible ? kinds.filter((k) => k !== 'confidentiality') : kinds;
@@ -685,6 +686,7 @@ export function assessIncident(incident: Incident, workspace: Workspace): RiskAs
     };
   }
 
+  // Under the GDPR or the UK GDPR (outside them the US state laws decide, below).
   let people: RiskAssessment['people'];
   if (protection.unintelligible && kinds.includes('confidentiality') && level !== 'high') {
     people = {
@@ -722,6 +724,7 @@ export function assessIncident(incident: Incident, workspace: Workspace): RiskAs
   }
 
   const usStates = usStateTriggers(incident, workspace, matches, protection.unintelligible, names);
+  if (!gdprApplies(incident, workspace)) people = peopleOutsideGdpr(level, usStates, why);
   const identityNumbersExposed = !protection.unintelligible && (elements.includes('ssn') || elements.includes('government-id'));
 
   return {
@@ -736,6 +739,24 @@ export function assessIncident(incident: Incident, workspace: Workspace): RiskAs
     usStates,
     identityNumbersExposed,
   };
+}
+
+/** Without the GDPR, what the state laws require, and what a high risk suggests even where no law requires it. */
+function peopleOutsideGdpr(level: RiskAssessment['level'], usStates: UsStateTrigger[], why: string): RiskAssessment['people'] {
+  const reasons = ['Neither the GDPR nor the UK GDPR applies as recorded, so Art 34 does not decide whether to tell people.'];
+  const required = usStates.filter((s) => s.triggered === 'yes').map((s) => s.state);
+  const toCheck = usStates.filter((s) => s.triggered === 'check').map((s) => s.state);
+  if (required.length)
+    reasons.push(`The breach notification law of ${listInWords(required)} requires telling the residents affected (see the US states).`);
+  if (level === 'high') {
+    reasons.push(
+      `Candor assesses a high risk to the people affected.${why} Telling them lets them protect themselves, even where no law requires it.`,
+    );
+  }
+  if (toCheck.length) reasons.push(`Check whether the law of ${listInWords(toCheck)} requires telling the residents affected.`);
+  if (!required.length && level !== 'high' && !toCheck.length)
+    reasons.push('No breach notification law Candor knows of requires telling them.');
+  return { proposal: required.length || level === 'high' ? 'notify' : 'do-not-notify', reasons };
 }
 
 function unlikelyWhy(factors: RiskFactor[], unintelligible: boolean, remaining: BreachKind[]): string {
