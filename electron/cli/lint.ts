@@ -2,9 +2,10 @@
 // Exit 1 when an error is found (so CI fails on a real defect, not on a judgement call), 0 otherwise.
 import { countFindings, groupFindings, lintWorkspace, type Finding, type Severity } from '../../core/lint';
 import { applyAcceptances } from '../../core/review-acceptance';
+import type { Workspace } from '../../core/schema';
 import { count } from '../../core/words';
 import type { Output } from './output';
-import { EXIT_OK, EXIT_PROBLEMS, loadWorkspaceFile } from './workspace-file';
+import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, loadWorkspaceFile, problemLine } from './workspace-file';
 
 export interface LintOptions {
   /** print a JSON array of { rule, severity, path, message } (the open findings) instead of text */
@@ -19,7 +20,32 @@ export function summary(findings: readonly Finding[]): string {
   return `${count(counts.error, 'error')}, ${count(counts.warning, 'warning')}, ${counts.info} info`;
 }
 
-export async function lintCommand(file: string, options: LintOptions, output: Output): Promise<number> {
+/**
+ * The findings of the incident review (core/incidents/lint.ts) for the register beside the workspace, when
+ * there is one; their paths start with `incidents[`. A register that cannot be read is said on stderr, with
+ * the exit code it calls for (1 for its problems, 2 when it cannot be read at all).
+ */
+async function incidentFindings(
+  file: string,
+  workspace: Workspace,
+  now: Date,
+  output: Output,
+): Promise<{ findings: Finding[]; exitCode: number; register?: string }> {
+  // Loaded here, not with the command line, so commands that never look at a register start as quickly as before.
+  const { readRegisterFile, registerPathFor } = await import('../services/incidents');
+  const register = registerPathFor(file);
+  const content = await readRegisterFile(register);
+  if (content.kind === 'missing') return { findings: [], exitCode: EXIT_OK };
+  if (content.kind === 'refused') {
+    for (const problem of content.error.problems ?? []) output.err(problemLine(problem));
+    output.err(`${content.error.message} Its incidents were not reviewed.`);
+    return { findings: [], exitCode: content.error.code === 'invalid-workspace' ? EXIT_PROBLEMS : EXIT_ERROR };
+  }
+  const { lintIncidents } = await import('../../core/incidents/lint');
+  return { findings: lintIncidents(content.register, workspace, now), exitCode: EXIT_OK, register };
+}
+
+export async function lintCommand(file: string, options: LintOptions, output: Output, now: () => Date = () => new Date()): Promise<number> {
   const loaded = await loadWorkspaceFile(file);
   if (!loaded.ok) {
     // The rules read only valid workspaces: say what makes it invalid, as `candor validate` does.
@@ -27,7 +53,11 @@ export async function lintCommand(file: string, options: LintOptions, output: Ou
     return loaded.exitCode;
   }
   // Warnings and infos the team accepted (workspace `review.accepted`) are listed apart and not counted.
-  const { open: findings, accepted } = applyAcceptances(lintWorkspace(loaded.workspace), loaded.workspace);
+  const reviewed = applyAcceptances(lintWorkspace(loaded.workspace), loaded.workspace);
+  const accepted = reviewed.accepted;
+  // Incidents are not accepted away: their findings (a deadline passed without a decision) always count.
+  const incidents = await incidentFindings(file, loaded.workspace, now(), output);
+  const findings = [...reviewed.open, ...incidents.findings];
   if (options.json) {
     // Exactly these four keys, in this order, whatever a finding carries in future.
     const records = findings.map(({ rule, severity, path, message }) => ({ rule, severity, path, message }));
@@ -47,9 +77,15 @@ export async function lintCommand(file: string, options: LintOptions, output: Ou
       output.out('');
     }
     const also = accepted.length > 0 ? `; ${accepted.length} accepted` : '';
-    output.out(findings.length === 0 ? `${file}: no findings (${summary(findings)}${also}).` : `${file}: ${summary(findings)}${also}.`);
+    const register = incidents.register ? ` (with the incident register ${incidents.register}: paths incidents[…] are in it)` : '';
+    output.out(
+      findings.length === 0
+        ? `${file}: no findings (${summary(findings)}${also})${register}.`
+        : `${file}: ${summary(findings)}${also}${register}.`,
+    );
   }
-  return findings.some((f) => f.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
+  const code = findings.some((f) => f.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
+  return Math.max(code, incidents.exitCode);
 }
 
 /** Messages quote user text (names), which may hold line breaks; one finding stays on one line. */

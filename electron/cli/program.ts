@@ -5,6 +5,7 @@ import { BUILD_GROUP_IDS, describeBuildGroup, EXPORT_KINDS, type BuildGroup, typ
 import { diffCommand, textconvCommand } from './diff';
 import { exportCommand, exportHelp } from './export';
 import { formatCommand } from './format';
+import type { NewIncidentOptions } from './incident';
 import { lintCommand } from './lint';
 import { mergeCommand } from './merge';
 import { newCommand, type NewDependencies } from './new';
@@ -72,6 +73,12 @@ const EXAMPLES = {
   ],
   new: ['candor new ridgeline.candor.json --name "Ridgeline"', 'candor new try-me.candor.json --example'],
   serve: ['candor serve ridgeline.candor.json', 'candor serve --example --open', 'candor serve --example --port 8765'],
+  incident: [
+    'candor incident new ridgeline.incidents.candor.json --workspace ridgeline.candor.json --discovered 2026-12-05T09:30:00+01:00 --data-types email-address,password --people 1200 --residence eu,us-ca --summary "Password hashes and emails were copied from a backup."',
+    'candor incident list ridgeline.incidents.candor.json',
+    'candor incident show ridgeline.incidents.candor.json 2026-12-05-password-hashes-and-emails-were',
+    'candor incident draft ridgeline.incidents.candor.json 2026-12-05-password-hashes-and-emails-were --out drafts',
+  ],
   build: [
     'candor build ridgeline.candor.json --out docs/privacy',
     'candor build ridgeline.candor.json --out build --only privacy-notice,ios',
@@ -128,13 +135,13 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .command('lint')
     .summary('review a workspace: missing disclosures, wrong store answers, judgement calls')
     .description(
-      'Run the review rules on a workspace and list what they find, grouped by severity (errors, warnings, info), one line each: field path: what to do [rule]. Exits 1 when an error is found, 0 when there are only warnings or info. An invalid workspace lists its validation problems and exits 1. Never writes.',
+      'Run the review rules on a workspace and list what they find, grouped by severity (errors, warnings, info), one line each: field path: what to do [rule]. When the incident register (<name>.incidents.candor.json) is beside the workspace, its incidents are reviewed too, at paths starting with incidents[ (an open incident past its 72 hours without a decision on notifying the authority is an error). Exits 1 when an error is found, 0 when there are only warnings or info. An invalid workspace lists its validation problems and exits 1. Never writes.',
     )
     .argument('<workspace>', 'the workspace file (*.candor.json)')
     .option('--json', 'print a JSON array of { "rule", "severity", "path", "message" } instead')
     .addHelpText('after', examples(EXAMPLES.lint))
     .action(async (workspace: string, options: { json?: boolean }) =>
-      setExitCode(await lintCommand(workspace, { json: options.json }, output)),
+      setExitCode(await lintCommand(workspace, { json: options.json }, output, deps.now)),
     );
 
   program
@@ -244,6 +251,94 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .action(async (file: string, options: { example?: boolean; name?: string }) =>
       setExitCode(await newCommand(file, options, output, deps)),
     );
+
+  const incident = program
+    .command('incident')
+    .summary('record a breach, see the 72-hour deadline and what to notify, write the drafts')
+    .description(
+      'The incident register (<name>.incidents.candor.json beside the workspace, kept apart so the inventory can be shared while incidents stay restricted): record a personal data breach, list the incidents with their 72-hour deadlines (GDPR Art 33), show one with what Candor proposes to notify and why, and write its drafts. The register is written as the app writes it (validated, canonical, atomically, with a backup of the version replaced) and refused while Candor has it open.',
+    )
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes:',
+        '  0  done',
+        '  1  the register or the workspace has problems (listed one per line)',
+        '  2  a file cannot be read, the register is open in Candor, no such incident, or the command line is wrong',
+        examples(EXAMPLES.incident),
+      ].join('\n'),
+    );
+
+  incident
+    .command('new')
+    .summary('record an incident and print its id')
+    .description(
+      'Record a new incident in the register, creating the register if needed, and print its id on one line (the deadline and the next step go to stderr). The data types are checked against the workspace; where people live is given by jurisdiction (gdpr or eu, uk-gdpr or uk, ccpa or us-ca, us-<state>, other).',
+    )
+    .argument('<register>', 'the incident register (<name>.incidents.candor.json)')
+    .requiredOption('--workspace <file>', 'the workspace whose inventory the data types come from (*.candor.json)')
+    .requiredOption('--discovered <date-time>', 'when the organisation became aware, with its offset: 2026-12-05T09:30:00+01:00')
+    .requiredOption('--data-types <ids>', 'the affected data types, by id, separated by commas')
+    .requiredOption('--people <n>', 'about how many people are affected')
+    .option('--records <n>', 'about how many records are affected')
+    .option('--encrypted', 'the data was encrypted or otherwise unintelligible to whoever got it')
+    .option('--key-safe', 'the key to the encrypted data was not compromised (with --encrypted)')
+    .option('--residence <places>', 'where the people affected live, separated by commas: eu, uk, us-ca, us-ny, other …')
+    .requiredOption('--summary <text>', 'what happened, in plain words')
+    .option('--title <text>', 'a short title (by default the first sentence of the summary)')
+    .option('--time-zone <zone>', 'the time zone the team works in, for showing times and the deadline: Europe/Berlin')
+    .addHelpText('after', examples([EXAMPLES.incident[0]]))
+    .action(async (register: string, options: NewIncidentOptions) => {
+      const { incidentNewCommand } = await import('./incident');
+      setExitCode(await incidentNewCommand(register, options, output, { now: deps.now }));
+    });
+
+  incident
+    .command('list')
+    .summary('list the incidents with their status and deadline')
+    .description(
+      'List every incident in the register: id, status, title, when it was discovered and how the 72-hour deadline stands. Never writes.',
+    )
+    .argument('<register>', 'the incident register (<name>.incidents.candor.json)')
+    .option('--json', 'print a JSON array of { "id", "title", "status", "discoveredAt", "clock" } instead')
+    .addHelpText('after', examples([EXAMPLES.incident[1]]))
+    .action(async (register: string, options: { json?: boolean }) => {
+      const { incidentListCommand } = await import('./incident');
+      setExitCode(await incidentListCommand(register, options, output, { now: deps.now }));
+    });
+
+  incident
+    .command('show')
+    .summary('show one incident, its deadline and what Candor proposes to notify, with the reasons')
+    .description(
+      "Show one incident: the facts, the 72-hour deadline, the risk assessment following the EDPB's guidelines with each factor, the proposals (notify the supervisory authority, tell the people affected, the US state laws triggered and whether California's Attorney General gets a copy) with their reasons, the decisions recorded and the log. The proposals are worked out from the workspace beside the register (or --workspace). Never writes.",
+    )
+    .argument('<register>', 'the incident register (<name>.incidents.candor.json)')
+    .argument('<id>', 'the incident id (see "candor incident list")')
+    .option('--workspace <file>', 'the workspace, when it is not <name>.candor.json beside the register')
+    .option('--json', 'print { "incident", "clock", "assessment" } as JSON instead')
+    .addHelpText('after', examples([EXAMPLES.incident[2]]))
+    .action(async (register: string, id: string, options: { json?: boolean; workspace?: string }) => {
+      const { incidentShowCommand } = await import('./incident');
+      setExitCode(await incidentShowCommand(register, id, options, output, { now: deps.now }));
+    });
+
+  incident
+    .command('draft')
+    .summary('write the drafts for one incident (Markdown, HTML, Word) and the breach register (CSV, XLSX)')
+    .description(
+      'Write into a folder every draft for one incident, each in Markdown, HTML and Word: the notification to the supervisory authority (Art 33(3)), the notice to the people affected (Art 34(2)) and the US Notice of Data Breach; and the breach register of every incident (Art 33(5)) as CSV and XLSX. The files appear all at once; drafts are written from the workspace beside the register (or --workspace).',
+    )
+    .argument('<register>', 'the incident register (<name>.incidents.candor.json)')
+    .argument('<id>', 'the incident id (see "candor incident list")')
+    .requiredOption('-o, --out <dir>', 'the folder to write into (created if needed)')
+    .option('--workspace <file>', 'the workspace, when it is not <name>.candor.json beside the register')
+    .addHelpText('after', examples([EXAMPLES.incident[3]]))
+    .action(async (register: string, id: string, options: { out: string; workspace?: string }) => {
+      const { incidentDraftCommand } = await import('./incident');
+      setExitCode(await incidentDraftCommand(register, id, options, output, { now: deps.now }));
+    });
 
   program
     .command('build')

@@ -40,6 +40,26 @@ function fakeHandlers(): Handlers {
       ok: false as const,
       error: { code: 'not-found' as const, message: `${path} does not exist`, file: path },
     })),
+    'incidents-get': vi.fn(async () => ({
+      ok: true as const,
+      value: {
+        path: '/w.incidents.candor.json',
+        exists: false,
+        register: { format: 'candor/incidents' as const, version: 1 as const, incidents: [] },
+        revision: null,
+      },
+    })),
+    'incidents-save': vi.fn(async () => ({ ok: true as const, value: { revision: 'r2' } })),
+    'incident-draft-download': vi.fn(async () => ({
+      ok: true as const,
+      value: { fileName: 'people-notice.md', mediaType: 'text/markdown', base64: '' },
+    })),
+    'incident-draft-export': vi.fn(async ({ path }: { path: string }) => ({ ok: true as const, value: { path } })),
+    'incident-register-download': vi.fn(async () => ({
+      ok: true as const,
+      value: { fileName: 'breach-register.csv', mediaType: 'text/csv', base64: '' },
+    })),
+    'incident-register-export': vi.fn(async ({ path }: { path: string }) => ({ ok: true as const, value: { path } })),
   };
 }
 
@@ -288,6 +308,17 @@ describe('the API', () => {
       error: { code: 'not-found', message: '/nowhere.candor.json does not exist', file: '/nowhere.candor.json' },
     });
     expect(handlers['workspace-open']).toHaveBeenCalledWith({ path: '/nowhere.candor.json' });
+  });
+
+  it('reaches the incident register handlers, with their arguments checked as for every handler', async () => {
+    await start();
+    expect(JSON.parse((await invoke('incidents-get', '{}')).body)).toMatchObject({ ok: true, value: { exists: false } });
+    const draft = { incidentId: 'laptop', draft: 'people-notice', format: 'markdown' };
+    expect(JSON.parse((await invoke('incident-draft-download', JSON.stringify(draft))).body)).toMatchObject({ ok: true });
+    expect(handlers['incident-draft-download']).toHaveBeenCalledWith(draft);
+    const wrong = await invoke('incident-draft-download', JSON.stringify({ ...draft, draft: '../../etc/passwd' }));
+    expect(JSON.parse(wrong.body)).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(handlers['incident-draft-download']).toHaveBeenCalledTimes(1);
   });
 
   it('answers errors of the contract as Results with status 200', async () => {

@@ -1,13 +1,16 @@
 // The handler map behind every transport (Electron IPC, local HTTP, the CLI). Callers are untrusted:
 // invokeHandler checks the name and the argument before anything runs, and nothing thrown inside a
 // handler crosses the boundary except as a plain { ok: false, error }.
-import { isAbsolute } from 'node:path';
+import { basename, isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { fail, HANDLER_NAMES, ok, type CandorError, type HandlerArg, type HandlerName, type Handlers, type Result } from '../../core/api';
 import { DOCUMENT_FORMAT_IDS, EXPORT_KINDS } from '../../core/catalogue';
+import { INCIDENT_DRAFT_IDS, isIncidentDraftId, type IncidentDraftId } from '../../core/incidents/drafts-catalogue';
+import type { IncidentRegister } from '../../core/incidents/schema';
 import type { Workspace } from '../../core/schema';
 import { describeIssue, describeValue, formatPath } from '../../core/validate';
 import { BACKUP_ID_PATTERN } from './backups';
+import { SessionIncidents } from './incidents';
 import { describeIoError } from './io-error';
 import type { PathGuard, PathUse } from './path-guard';
 import type { WorkspaceSession } from './session';
@@ -29,6 +32,8 @@ export function createHandlers(session: WorkspaceSession, info: HandlerInfo, pat
     const checked = await paths.check(path, use);
     return checked.ok ? then(checked.value) : checked;
   };
+  // The register beside the open workspace; its lock goes with the workspace's session.
+  const incidents = new SessionIncidents(session, { dataDir: info.dataDir });
   return {
     'app-info': async () => ok({ version: info.version, shell: info.shell, platform: info.platform, dataDir: info.dataDir }),
     'workspace-get': async () => ok(session.state()),
@@ -52,6 +57,24 @@ export function createHandlers(session: WorkspaceSession, info: HandlerInfo, pat
     'document-download': async (arg) => (await import('./documents')).downloadDocument(session, arg),
     'export-download': async (arg) => (await import('./exports')).exportDownload(session, arg),
     'import-preview': (arg) => withPath(arg.path, 'import', async (path) => (await import('./imports')).importPreview(session, { path })),
+    'incidents-get': async () => {
+      const current = incidents.current();
+      return current.ok ? current.value.store.get(basename(current.value.workspacePath)) : current;
+    },
+    'incidents-save': async ({ baseRevision, register }) => {
+      const current = incidents.current();
+      if (!current.ok) return current;
+      const saved = await current.value.store.save(register, baseRevision);
+      return saved.ok ? ok({ revision: saved.value.revision }) : saved;
+    },
+    'incident-draft-download': async (arg) => (await import('./incidents-exports')).incidentDraftDownload(incidents, arg),
+    'incident-draft-export': (arg) =>
+      withPath(arg.path, 'export', async (path) => (await import('./incidents-exports')).incidentDraftExport(incidents, { ...arg, path })),
+    'incident-register-download': async (arg) => (await import('./incidents-exports')).incidentRegisterDownload(incidents, arg),
+    'incident-register-export': (arg) =>
+      withPath(arg.path, 'export', async (path) =>
+        (await import('./incidents-exports')).incidentRegisterExport(incidents, { ...arg, path }),
+      ),
   };
 }
 
@@ -92,6 +115,21 @@ const documentId = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a document id such as "privacy-notice"');
 const documentFormat = z.enum(DOCUMENT_FORMAT_IDS);
 const exportKind = z.enum(EXPORT_KINDS, { error: `must be one of ${EXPORT_KINDS.join(', ')}` });
+// The register's fields are checked by its store against the register format, each problem with its path.
+const registerObject = z.custom<IncidentRegister>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'must be an incident register object ({ "format": "candor/incidents", … })',
+);
+const registerRevision = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'must be the revision the register was loaded at (64 hexadecimal characters), or null when there is no file yet')
+  .nullable();
+const incidentId = z
+  .string()
+  .max(200)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an incident id from the register, such as "2026-12-05-lost-laptop"');
+const incidentDraft = z.custom<IncidentDraftId>(isIncidentDraftId, `must be one of ${INCIDENT_DRAFT_IDS.join(', ')}`);
+const registerFormat = z.enum(['csv', 'xlsx'], { error: 'must be "csv" or "xlsx"' });
 
 // Each schema's output must be its handler's argument type: a schema that lets through something else
 // (or a handler without a schema) fails to compile.
@@ -137,6 +175,18 @@ const ARGUMENTS: { [K in HandlerName]: z.ZodType<HandlerArg<K>> } = {
   'document-download': z.strictObject({ id: documentId, format: documentFormat, allowErrors: z.boolean().optional() }),
   'export-download': z.strictObject({ kind: exportKind, allowErrors: z.boolean().optional() }),
   'import-preview': z.strictObject({ path: filePath }),
+  'incidents-get': noArgument,
+  'incidents-save': z.strictObject({ baseRevision: registerRevision, register: registerObject }),
+  'incident-draft-download': z.strictObject({ incidentId, draft: incidentDraft, format: documentFormat }),
+  'incident-draft-export': z.strictObject({
+    incidentId,
+    draft: incidentDraft,
+    format: documentFormat,
+    path: filePath,
+    overwrite: z.boolean().optional(),
+  }),
+  'incident-register-download': z.strictObject({ format: registerFormat }),
+  'incident-register-export': z.strictObject({ format: registerFormat, path: filePath, overwrite: z.boolean().optional() }),
 };
 
 function isHandlerName(name: unknown): name is HandlerName {
