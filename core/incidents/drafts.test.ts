@@ -175,3 +175,62 @@ describe('the US Notice of Data Breach', () => {
     expect(markdown).not.toContain('Equifax');
   });
 });
+
+describe('an incident with nothing but its required fields', () => {
+  const bare: Incident = {
+    id: 'bare',
+    title: 'Something went wrong',
+    status: 'open',
+    discoveredAt: '2026-12-05T09:30:00+05:30',
+    summary: '',
+    dataTypes: [],
+    log: [],
+  };
+  const workspace = WORKSPACES['little-moments'];
+  const render = (id: (typeof INCIDENT_DRAFT_IDS)[number]) =>
+    renderIncidentDraft(id, bare, workspace, { now: new Date('2026-12-05T10:00:00Z') }).markdown;
+
+  it('asks for every missing Art 33(3) fact instead of stating one, and shows times at the offset they were written with', () => {
+    const markdown = render('authority-notification');
+    for (const marker of [
+      'Describe what happened',
+      'Add when the breach happened, or the period, if known',
+      'Add the approximate number of people concerned',
+      'Add the categories of personal data concerned',
+      'Add the approximate number of personal data records concerned',
+      'Add whether the data was encrypted, and whether the key was safe',
+      'Describe the likely consequences for the people concerned',
+      'Add the measures taken to address the breach',
+      'Add the measures proposed, including those to mitigate possible adverse effects',
+      'Record whether the people affected will be told, and why',
+    ]) {
+      expect(markdown).toContain(`\\[${marker}`);
+    }
+    expect(markdown).toContain('**We became aware of the breach:** 5 December 2026, 09:30 (UTC+05:30)');
+    expect(markdown).toContain('**72 hours from then (Article 33(1)):** 8 December 2026, 09:30 (UTC+05:30)');
+  });
+
+  it('asks the team for what the people and the US notices need', () => {
+    const people = render('people-notice');
+    expect(people).toContain('\\[Describe what happened in a few short sentences\\]');
+    expect(people).toContain('\\[List the kinds of data involved\\]');
+    expect(people).toContain('\\[Say in plain words what this could mean for the people affected\\]');
+    expect(people).toContain('\\[Say what you have done to stop the incident and limit the harm\\]');
+    const us = render('us-notice-of-data-breach');
+    expect(us).toContain('\\[Add a general description of the breach\\]');
+    expect(us).toContain('\\[Add the date, the estimated date or the date range of the breach\\]');
+    expect(us).toContain('\\[State whether a law enforcement investigation delayed this notice\\]');
+    expect(us).toContain('\\[List the types of personal information involved\\]');
+    expect(us).toContain('\\[Check whether this notice is needed at all');
+  });
+
+  it('says when the email reads above grade 8', () => {
+    const hard = {
+      ...bare,
+      summary:
+        'Notwithstanding comprehensive organisational countermeasures, an unauthorised exfiltration of authentication infrastructure configuration materials, attributable to sophisticated adversarial reconnaissance methodologies, necessitated extraordinary investigative undertakings.',
+    };
+    const markdown = renderIncidentDraft('people-notice', hard, workspace, { now: new Date('2026-12-05T10:00:00Z') }).markdown;
+    expect(markdown).toMatch(/above the grade 8 plain language asks for: shorten the longest sentences/);
+  });
+});

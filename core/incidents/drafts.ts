@@ -410,7 +410,8 @@ function authorityMarkdown(f: Facts): string {
     out.push(...derived.map((c) => `- ${c}`), '');
   }
   if (!consequences.length && !derived.length) out.push(need('Describe the likely consequences for the people concerned'), '');
-  out.push(`**Our assessment of the risk:** ${RISK_WORDS[assessment.level]}.`, '');
+  // Without the data concerned, an assessment would rest on nothing the authority could check.
+  if (f.dataTypes.length) out.push(`**Our assessment of the risk:** ${RISK_WORDS[assessment.level]}.`, '');
 
   // Art 33(3)(d): measures taken or proposed.
   out.push('## Measures taken or proposed', '');
