@@ -131,6 +131,21 @@ describe('the notification to the supervisory authority', () => {
   });
 });
 
+describe('the contact point (Art 33(3)(b))', () => {
+  it('gives a DPO recorded by name only a way to be reached, or asks for one', () => {
+    const f = fixture('leaked-password-hashes');
+    const base = WORKSPACES[f.workspace];
+    const nameOnly: Workspace = { ...base, organization: { ...base.organization, dpo: { name: 'Aoife Byrne' } } };
+    expect(renderIncidentDraft('authority-notification', f.incident, nameOnly, { now: new Date(f.now) }).markdown).toContain(
+      'Our data protection officer: Aoife Byrne, reachable through privacy\\@littlemoments.example.',
+    );
+    const unreachable: Workspace = { ...nameOnly, organization: { ...nameOnly.organization, contactEmail: undefined } };
+    expect(renderIncidentDraft('authority-notification', f.incident, unreachable, { now: new Date(f.now) }).markdown).toContain(
+      'Our data protection officer: Aoife Byrne \\[Add the data protection officer’s contact details\\].',
+    );
+  });
+});
+
 describe('the notice to the people affected', () => {
   it('tells people to change their password and watch for phishing when credentials and email addresses are involved', () => {
     const markdown = draft(fixture('leaked-password-hashes'), 'people-notice').markdown;

@@ -376,23 +376,22 @@ function authorityMarkdown(f: Facts): string {
   out.push('## Data protection officer or other contact point', '');
   const dpo = org.dpo;
   const dpoEmail = dpo?.email && normaliseEmail(dpo.email);
+  const dpoAddress = dpo?.address ? plainLines(dpo.address).join(', ') : '';
+  const orgEmail = contactEmail(workspace);
   if (dpo && (dpo.name?.trim() || dpoEmail)) {
-    out.push(
-      `Our data protection officer: ${[dpo.name, dpoEmail, dpo.address ? plainLines(dpo.address).join(', ') : '']
-        .filter(Boolean)
-        .map((t) => md(plainText(t as string)))
-        .join(', ')}.`,
-      '',
-    );
+    const details = [dpo.name ? plainText(dpo.name) : '', dpoEmail, dpoAddress].filter(Boolean).map((t) => md(t as string));
+    // A name alone is no contact detail: the organisation's privacy contact stands in, or the team adds one.
+    const reach =
+      dpoEmail || dpoAddress
+        ? ''
+        : orgEmail
+          ? `, reachable through ${md(orgEmail)}`
+          : ` ${need('Add the data protection officer’s contact details')}`;
+    out.push(`Our data protection officer: ${details.join(', ')}${reach}.`, '');
+  } else if (orgEmail) {
+    out.push(`Contact point for this breach: ${md(legalName)}, ${md(orgEmail)}.`, '');
   } else {
-    const email = contactEmail(workspace);
-    out.push(
-      email
-        ? `We have not appointed a data protection officer. Contact point for this breach: ${md(legalName)}, ${md(email)}.`
-        : need('Add the name and contact details of the data protection officer or other contact point'),
-      '',
-    );
-    if (!email) gaps.push('contact point');
+    out.push(need('Add the name and contact details of the data protection officer or other contact point'), '');
   }
 
   // Art 33(3)(c): likely consequences.
