@@ -332,3 +332,36 @@ describe('candor incident draft', () => {
     await expect(readdir(out)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
+
+describe('candor incident --help', () => {
+  it.each([
+    [
+      'new',
+      [
+        '<register>',
+        '--workspace <file>',
+        '--discovered <date-time>',
+        '--data-types <ids>',
+        '--people <n>',
+        '--residence <places>',
+        '--summary <text>',
+      ],
+    ],
+    ['list', ['<register>', '--json']],
+    ['show', ['<register>', '<id>', '--workspace <file>', '--json']],
+    ['draft', ['<register>', '<id>', '--out <dir>']],
+  ])('incident %s --help describes its arguments and options, with an example', async (command, words) => {
+    const result = await run(['incident', command, '--help']);
+    expect(result.code).toBe(0);
+    const text = result.stdout.join('\n');
+    expect(text).toContain(`Usage: candor incident ${command}`);
+    for (const word of words) expect(text).toContain(word);
+    expect(text).toMatch(new RegExp(`\\$ candor incident ${command} `));
+  });
+
+  it('a missing required option is a usage error (exit 2)', async () => {
+    const result = await run(['incident', 'new', register, '--workspace', workspace]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.join(' ')).toMatch(/required option .*--discovered/);
+  });
+});

@@ -115,7 +115,7 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
         '',
         'Exit codes:',
         '  0  success',
-        '  1  the workspace has problems; lint: the review found an error; merge: there are conflicts; build, export, publish: the review found an error, so nothing was written; publish: the version number or effective date is refused; versions --on: no version was in force; format --check: the file is not canonical; new: the file already exists; import: rows were left out',
+        '  1  the workspace has problems; lint: the review found an error; merge: there are conflicts; build, export, publish: the review found an error, so nothing was written; publish: the version number or effective date is refused; versions --on: no version was in force; format --check: the file is not canonical; new: the file already exists; import: rows were left out; incident: the register has problems',
         '  2  the file cannot be read or has a newer format version, or the command line is wrong',
         examples([...EXAMPLES.validate, EXAMPLES.lint[0], EXAMPLES.format[1], ...EXAMPLES.new, ...EXAMPLES.serve]),
       ].join('\n'),
