@@ -1,7 +1,7 @@
 // The Incidents area: the breach register beside the workspace (its own file, so the inventory can be shared
 // while incidents stay with the few who handle them), a list with each open incident's 72-hour countdown,
 // and the editor for one incident with its assessment, drafts and log.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Alert,
   Badge,
@@ -51,6 +51,9 @@ import { useExport, type ExportJob } from '../../components/ExportMenu/ExportMen
 import { clockColor, ClockCard, useNow } from './Clock';
 import { RecordTab, type EditIncident } from './Record';
 import { LogTab } from './Log';
+import { AssessmentTab } from './Assessment';
+import { DraftsTab } from './Drafts';
+import type { IncidentDraftId } from '../../../../core/incidents/drafts-catalogue';
 import { STATUS_COLORS, STATUS_HINTS, STATUS_LABELS } from './labels';
 import { useIncidentsReadOnly } from './fields';
 import classes from './Incidents.module.css';
@@ -118,6 +121,8 @@ function RegisterStatus() {
         role="status"
         data-testid="incidents-save-status"
         data-status={status}
+        tt="none"
+        fw={500}
         className={classes.registerStatus}
       >
         {view.label}
@@ -231,8 +236,8 @@ function IncidentRow({ incident, selected }: { incident: Incident; selected: boo
       {clock.showCountdown ? (
         <Group gap={4} mt={4} c={clockColor(clock)} wrap="nowrap">
           <IconAlarm size={13} />
-          <Text size="xs" fw={600} c={clock.remainingMs < 0 ? 'red' : undefined}>
-            {describeRemaining(clock.remainingMs)} to notify the authority
+          <Text size="xs" fw={600} c={clock.remainingMs < 0 ? 'red' : undefined} title="to notify the supervisory authority">
+            {describeRemaining(clock.remainingMs)}
           </Text>
         </Group>
       ) : null}
@@ -240,7 +245,7 @@ function IncidentRow({ incident, selected }: { incident: Incident; selected: boo
   );
 }
 
-function RegisterExportMenu({ start, disabled }: { start(job: ExportJob): Promise<void>; disabled: boolean }) {
+function RegisterExportMenu({ start }: { start(job: ExportJob): Promise<void> }) {
   const job = (format: 'csv' | 'xlsx'): ExportJob => ({
     title: `Export the breach register as ${format === 'csv' ? 'CSV' : 'Excel'}`,
     what: `the breach register (${format === 'csv' ? 'CSV' : 'Excel'})`,
@@ -259,14 +264,13 @@ function RegisterExportMenu({ start, disabled }: { start(job: ExportJob): Promis
             variant="default"
             leftSection={<IconFileSpreadsheet size={14} />}
             rightSection={<IconChevronDown size={12} />}
-            disabled={disabled}
           >
-            Register
+            Export
           </Button>
         </Tooltip>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>Export the breach register</Menu.Label>
+        <Menu.Label>The breach register (Art 33(5))</Menu.Label>
         <Menu.Item leftSection={<IconDownload size={16} />} onClick={() => void start(job('csv'))}>
           CSV…
         </Menu.Item>
@@ -288,6 +292,9 @@ export function IncidentsScreen({ id, tab = 'record' }: { id?: string; tab?: Inc
   const readOnly = useIncidentsReadOnly();
   const exportFlow = useIncidentExport();
   const [confirmDelete, setConfirmDelete] = useState<Incident | null>(null);
+  const [draft, setDraft] = useState<IncidentDraftId>('authority-notification');
+  const paneRef = useRef<HTMLDivElement>(null);
+  const tabsRef = useRef<HTMLDivElement>(null);
 
   // Coming to the screen reads the file again (someone may have recorded an incident meanwhile), unless
   // edits here are not on disk yet.
@@ -413,15 +420,15 @@ export function IncidentsScreen({ id, tab = 'record' }: { id?: string; tab?: Inc
             </Button>
           </Group>
           <Group justify="space-between" wrap="nowrap" gap="xs">
-            <Tooltip label={registerPath} openDelay={300}>
-              <Text size="xs" c="dimmed" truncate="start" miw={0}>
-                {fileName(registerPath)}
-              </Text>
-            </Tooltip>
-            <RegisterStatus />
-          </Group>
-          <Group justify="flex-end">
-            <RegisterExportMenu start={exportFlow.start} disabled={false} />
+            <Stack gap={0} miw={0}>
+              <Tooltip label={registerPath} openDelay={300}>
+                <Text size="xs" c="dimmed" truncate="start">
+                  {fileName(registerPath)}
+                </Text>
+              </Tooltip>
+              <RegisterStatus />
+            </Stack>
+            <RegisterExportMenu start={exportFlow.start} />
           </Group>
         </Stack>
         <nav className={classes.list} aria-label="Incidents">
@@ -431,7 +438,7 @@ export function IncidentsScreen({ id, tab = 'record' }: { id?: string; tab?: Inc
         </nav>
       </aside>
 
-      <div className={classes.editorPane}>
+      <div className={classes.editorPane} ref={paneRef}>
         <RegisterBanner />
         {selected ? (
           <Stack gap="lg" className={classes.editor}>
@@ -443,7 +450,7 @@ export function IncidentsScreen({ id, tab = 'record' }: { id?: string; tab?: Inc
                 <TextInput
                   variant="unstyled"
                   size="xl"
-                  aria-label="Title"
+                  aria-label="Incident title"
                   placeholder="Name this incident"
                   value={selected.title}
                   onChange={(e) => {
@@ -499,12 +506,22 @@ export function IncidentsScreen({ id, tab = 'record' }: { id?: string; tab?: Inc
             <ClockCard incident={selected} />
 
             <Tabs
+              ref={tabsRef}
               value={tab}
-              onChange={(next) => next && navigate({ screen: 'incidents', id: selected.id, tab: next as IncidentTab })}
+              onChange={(next) => {
+                if (!next) return;
+                navigate({ screen: 'incidents', id: selected.id, tab: next as IncidentTab });
+                // Another tab starts at its top, not at the depth the last one was scrolled to.
+                const pane = paneRef.current;
+                const tabsTop = tabsRef.current?.offsetTop ?? 0;
+                if (pane && pane.scrollTop > tabsTop) pane.scrollTop = tabsTop;
+              }}
               keepMounted={false}
             >
               <Tabs.List className={classes.tabs}>
-                <Tabs.Tab value="record">What happened</Tabs.Tab>
+                <Tabs.Tab value="record">Facts</Tabs.Tab>
+                <Tabs.Tab value="assessment">Assessment and decisions</Tabs.Tab>
+                <Tabs.Tab value="drafts">Drafts</Tabs.Tab>
                 <Tabs.Tab value="log">
                   Log{' '}
                   <Badge size="xs" variant="light" color="gray" ml={4}>
@@ -514,6 +531,12 @@ export function IncidentsScreen({ id, tab = 'record' }: { id?: string; tab?: Inc
               </Tabs.List>
               <Tabs.Panel value="record" pt="lg">
                 <RecordTab key={selected.id} incident={selected} path={path} edit={edit} />
+              </Tabs.Panel>
+              <Tabs.Panel value="assessment" pt="lg">
+                <AssessmentTab key={selected.id} incident={selected} path={path} edit={edit} />
+              </Tabs.Panel>
+              <Tabs.Panel value="drafts" pt="lg">
+                <DraftsTab incident={selected} draft={draft} onDraft={setDraft} startExport={exportFlow.start} />
               </Tabs.Panel>
               <Tabs.Panel value="log" pt="lg">
                 <LogTab key={selected.id} incident={selected} path={path} edit={edit} />

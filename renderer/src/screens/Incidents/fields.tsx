@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Group, Input, NumberInput, SegmentedControl, Stack, Textarea, TextInput } from '@mantine/core';
 import { DateInput, TimeInput } from '@mantine/dates';
 import { useIncidents } from '../../state/incidents';
+import classes from './Incidents.module.css';
 import { isoToWallTime, wallTimeToIso } from '../../state/incidents-time';
 
 export function useIncidentsReadOnly(): boolean {
@@ -113,6 +114,7 @@ export function IncidentYesNo({
         onChange={(v) => onValue(v === 'unknown' ? undefined : v === 'yes')}
         readOnly={readOnly}
         aria-label={label}
+        classNames={{ label: classes.segmentLabel }}
       />
     </Input.Wrapper>
   );
@@ -136,6 +138,7 @@ export function IncidentLevel({
         onChange={(v) => onValue(v === 'unknown' ? undefined : v)}
         readOnly={readOnly}
         aria-label={label}
+        classNames={{ label: classes.segmentLabel }}
       />
     </Input.Wrapper>
   );
