@@ -249,3 +249,27 @@ describe('an incident with nothing but its required fields', () => {
     expect(markdown).toMatch(/above the grade 8 plain language asks for: shorten the longest sentences/);
   });
 });
+
+describe('the in-app banner', () => {
+  it('takes the richest wording that fits the short budget, and is marked over budget rather than cut', () => {
+    const f = fixture('processor-health-data');
+    const base = WORKSPACES[f.workspace];
+    const at = (short: number) =>
+      peopleNoticeTexts(f.incident, { ...base, settings: { ...base.settings, inAppLimits: { short } } }, { now: new Date(f.now) }).banner;
+    expect(at(140).text).toContain('Security notice from Ridgeline:');
+    expect(at(115).text).toBe(
+      'Security notice: an incident involved some of your data. Check your email to see what happened and what to do.',
+    );
+    const tiny = at(40);
+    expect(tiny.text).toBe('An incident involved some of your data. Check your email to see what to do.');
+    expect(tiny.overBudget).toBe(true);
+    expect(
+      renderIncidentDraft(
+        'people-notice',
+        f.incident,
+        { ...base, settings: { ...base.settings, inAppLimits: { short: 40 } } },
+        { now: new Date(f.now) },
+      ).markdown,
+    ).toContain('over the short in-app text budget of 40');
+  });
+});

@@ -11,7 +11,7 @@ import { normaliseEmail } from '../normalise';
 import type { DataType, Recipient, Workspace } from '../schema';
 import { lineage, SUBJECT_BY_KEY } from '../taxonomy';
 import { listInWords } from '../words';
-import { DEFAULT_IN_APP_LIMITS, textLength } from '../documents/in-app';
+import { DEFAULT_IN_APP_LIMITS, type Snippet, textLength } from '../documents/in-app';
 import { readabilityGrade } from '../documents/readability';
 import { markdownInline, markdownUrl, plainLines, plainText, sentence } from '../documents/text';
 import type { RenderedDocument } from '../documents/types';
@@ -570,7 +570,8 @@ export interface PeopleNoticeTexts {
   text: string;
   /** Flesch–Kincaid grade of the email body */
   grade: number;
-  banner: { text: string; length: number; budget: number; grade: number; overBudget: boolean };
+  /** the in-app banner, within the workspace's short in-app text budget, as core/documents/in-app.ts gives its texts */
+  banner: Snippet;
 }
 
 type Block = { heading: string } | { paragraph: string } | { items: string[] };
@@ -659,6 +660,8 @@ function peopleTexts(f: Facts): PeopleNoticeTexts {
     .map((b) => ('heading' in b ? b.heading : 'items' in b ? b.items.map((item) => `- ${item}`).join('\n') : b.paragraph))
     .join('\n\n');
 
+  // As the in-app texts are made: complete sentences, tried from the richest to the leanest until one fits
+  // the short budget; never cut short, and marked over budget when even the leanest does not fit.
   const budget = workspace.settings?.inAppLimits?.short ?? DEFAULT_IN_APP_LIMITS.short;
   const banners = [
     `Security notice from ${org}: an incident involved some of your data. Check your email to see what happened and what you can do.`,
@@ -673,7 +676,7 @@ function peopleTexts(f: Facts): PeopleNoticeTexts {
     markdown,
     text,
     grade: readabilityGrade(text),
-    banner: { text: chosen, length, budget, grade: readabilityGrade(chosen), overBudget: length > budget },
+    banner: { text: chosen, length, budget, grade: readabilityGrade(chosen), overBudget: length > budget, source: 'generated' },
   };
 }
 
