@@ -237,3 +237,21 @@ describe('the drafts and the breach register', () => {
     expect(register).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
+
+describe('the register name', () => {
+  it('is never given to a new workspace, nor to one saved under another name', async () => {
+    const s = await setup();
+    const named = join(s.folder, 'acme.incidents.candor.json');
+    const created = await s.call('workspace-new', { path: named, name: 'Acme' });
+    expect(created).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/kept for incident registers.*acme\.candor\.json/) },
+    });
+    await s.session.open(s.file);
+    expect(await s.call('workspace-save-as', { path: named, workspace: sample })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    await expect(stat(named)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});

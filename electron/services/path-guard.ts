@@ -16,6 +16,7 @@ export interface PathGuard {
 }
 
 export const WORKSPACE_SUFFIX = '.candor.json';
+const REGISTER_SUFFIX = '.incidents.candor.json';
 
 const VERB: Record<PathUse, string> = {
   'open-workspace': 'opened',
@@ -36,6 +37,15 @@ function checkName(path: string, use: PathUse): Result<string> {
       code: 'forbidden',
       file: absolute,
       message: `Nothing was ${VERB[use]}: ${absolute} is not a workspace file. Candor's workspace files are named <name>${WORKSPACE_SUFFIX}; choose or type such a name.`,
+    });
+  }
+  // `<name>.incidents.candor.json` is the incident register beside `<name>.candor.json`: a workspace of that
+  // name would be taken for one (and have its own register at `<name>.incidents.incidents.candor.json`).
+  if ((use === 'new-workspace' || use === 'save-workspace-as') && basename(absolute).endsWith(REGISTER_SUFFIX)) {
+    return fail({
+      code: 'forbidden',
+      file: absolute,
+      message: `Nothing was ${VERB[use]}: names ending in ${REGISTER_SUFFIX} are kept for incident registers, which Candor keeps beside their workspace. Choose a name such as ${basename(absolute).slice(0, -REGISTER_SUFFIX.length)}${WORKSPACE_SUFFIX}.`,
     });
   }
   return ok(absolute);
