@@ -12,7 +12,10 @@ const after = (hours: number) => new Date(Date.parse(DISCOVERED) + hours * HOUR)
 
 function workspace(): Workspace {
   const ws = cleanWorkspace();
-  ws.dataTypes.push({ id: 'health-record', name: 'Health record', category: 'user.health_and_medical', purposes: ['provide-service'] });
+  ws.dataTypes.push(
+    { id: 'health-record', name: 'Health record', category: 'user.health_and_medical', purposes: ['provide-service'] },
+    { id: 'password', name: 'Password', category: 'user.authorization.password', purposes: ['provide-service'] },
+  );
   return ws;
 }
 
@@ -141,6 +144,31 @@ const EXAMPLES: Record<string, { failing: FailingCase[]; passing: Case[] }> = {
         },
       },
       { name: 'not a high risk', edit: () => {} },
+    ],
+  },
+  'incident-us-notice-undecided': {
+    failing: [
+      {
+        name: "Californians' logins with passwords, no decision",
+        edit: (i) => {
+          i.dataTypes.push('password');
+          i.residence = ['ccpa'];
+          i.decisions!.people = { decision: 'notify', reasons: 'Passwords: high risk.' };
+        },
+        paths: ['incidents[0].decisions.usStates'],
+      },
+    ],
+    passing: [
+      {
+        name: "Californians' logins with passwords, notice decided",
+        edit: (i) => {
+          i.dataTypes.push('password');
+          i.residence = ['ccpa'];
+          i.decisions!.people = { decision: 'notify', reasons: 'Passwords: high risk.' };
+          i.decisions!.usStates = { decision: 'notify', reasons: 'California 1798.82(h)(2).' };
+        },
+      },
+      { name: "Californians' email addresses only", edit: (i) => (i.residence = ['ccpa']) },
     ],
   },
   'incident-decision-without-reasons': {

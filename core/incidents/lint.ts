@@ -135,6 +135,26 @@ const DEFINITIONS: readonly IncidentRuleDefinition[] = [
     },
   },
   {
+    id: 'incident-us-notice-undecided',
+    severity: 'warning',
+    group: 'incidents',
+    title: "California's breach law is triggered and no decision on the notice is recorded",
+    description:
+      "Cal. Civ. Code 1798.82: a Notice of Data Breach goes to the California residents whose unencrypted name with an ID number, financial account, medical, health insurance, biometric, licence plate or genetic data, or whose login with its password, was acquired; a sample copy to the Attorney General when more than 500 are notified. Reported when Candor's assessment finds California's law triggered and no decision on US state notices is recorded.",
+    check({ incident, index, workspace }) {
+      if (incident.decisions?.usStates) return [];
+      const california = assessIncident(incident, workspace).usStates.find((s) => s.residence === 'ccpa');
+      if (california?.triggered !== 'yes') return [];
+      const copy = california.attorneyGeneral === 'yes' ? ', with a sample copy to the Attorney General,' : '';
+      return [
+        {
+          path: `${at(index)}.decisions.usStates`,
+          message: `${title(incident)}: the affected data triggers California's breach notification law (Cal. Civ. Code 1798.82) and no decision on US state notices is recorded. Send the Notice of Data Breach to the Californians affected${copy} or record why it is not needed.`,
+        },
+      ];
+    },
+  },
+  {
     id: 'incident-decision-without-reasons',
     severity: 'warning',
     group: 'incidents',
