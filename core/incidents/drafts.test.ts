@@ -103,6 +103,17 @@ describe('the notification to the supervisory authority', () => {
     expect(markdown).toContain('(Article 33(4))');
   });
 
+  it('names each kind of breach with its article', () => {
+    const f = fixture('lost-laptop');
+    const markdown = draft(f, 'authority-notification', {
+      ...f.incident,
+      kinds: ['confidentiality', 'integrity', 'availability'],
+    }).markdown;
+    expect(markdown).toContain(
+      'It is a confidentiality breach (personal data disclosed to or accessed by people not entitled to it), an integrity breach (personal data altered without authorisation) and an availability breach (personal data lost or made unavailable).',
+    );
+  });
+
   it('asks for the reasons for the delay only once the 72 hours have passed', () => {
     const f = fixture('leaked-password-hashes');
     const late = draft(f, 'authority-notification').markdown;

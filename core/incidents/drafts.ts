@@ -200,9 +200,9 @@ function occurredPhrase(incident: Incident, zone: Facts['zone'], locale: string,
 // Shared wording
 
 const KIND_WORDS: Record<BreachKind, string> = {
-  confidentiality: 'confidentiality breach (personal data disclosed to or accessed by people not entitled to it)',
-  integrity: 'integrity breach (personal data altered without authorisation)',
-  availability: 'availability breach (personal data lost or made unavailable)',
+  confidentiality: 'a confidentiality breach (personal data disclosed to or accessed by people not entitled to it)',
+  integrity: 'an integrity breach (personal data altered without authorisation)',
+  availability: 'an availability breach (personal data lost or made unavailable)',
 };
 
 function contactEmail(workspace: Workspace): string | undefined {
@@ -319,7 +319,7 @@ function authorityMarkdown(f: Facts): string {
   const summary = paragraphsOf(incident.summary);
   out.push(...(summary.length ? summary.flatMap((p) => [p, '']) : [need('Describe what happened'), '']));
   const kinds = incident.kinds ?? [];
-  if (kinds.length) out.push(`It is ${listInWords(kinds.map((k) => `a ${KIND_WORDS[k]}`))}.`, '');
+  if (kinds.length) out.push(`It is ${listInWords(kinds.map((k) => KIND_WORDS[k]))}.`, '');
   if (incident.cause?.trim()) out.push(`**Cause:** ${sentence(md(plainText(incident.cause)))}`, '');
   if (incident.systems?.length) out.push(`**Systems involved:** ${md(listInWords(incident.systems.map(plainText)))}.`, '');
   const processors = f.recipients.filter((r) => r.recipient?.role === 'processor');
