@@ -518,8 +518,13 @@ const RESIDENCE_NAMES: Record<string, string> = {
   other: 'other countries',
 };
 
+/** Where the people affected live, with the approximate number of residents where recorded. */
 function residenceNames(incident: Incident): string[] {
-  return (incident.residence ?? []).map((r) => RESIDENCE_NAMES[r] ?? usStateName(r) ?? r);
+  return (incident.residence ?? []).map((r) => {
+    const name = RESIDENCE_NAMES[r] ?? usStateName(r) ?? r;
+    const count = incident.residents?.[r];
+    return count !== undefined ? `${name} (about ${formatCount(count)})` : name;
+  });
 }
 
 function startCase(text: string): string {
