@@ -594,8 +594,9 @@ function peopleTexts(f: Facts): PeopleNoticeTexts {
   const p = (paragraph: string) => blocks.push({ paragraph });
 
   p('Hello,');
+  // Not "an incident at <org>": a processor's breach happened elsewhere, to data the organisation holds.
   p(
-    `We are writing to tell you about a security incident at ${org} that involved some of your personal data. We are sorry that this happened.`,
+    `We at ${org} are writing to tell you about a security incident that involved some of your personal data. We are sorry that this happened.`,
   );
 
   blocks.push({ heading: 'What happened' });
