@@ -1,7 +1,7 @@
 // `candor incident new|list|show|draft` and the incident findings of `candor lint`: the register beside the
 // workspace, created on the first incident, the ids and places people type checked against the workspace and
 // the register format, the deadline and the proposals with their reasons, and the exit codes.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -80,7 +80,7 @@ describe('candor incident new', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toEqual(['2026-12-05-password-hashes-and-email-addresses']);
     expect(result.stderr.join('\n')).toMatch(
-      /\(a new register\)\. The supervisory authority is due by 8 December 2026, 09:30 \(Europe\/Berlin, UTC\+01:00\)/,
+      /\(a new register\)\. The 72 hours for notifying a supervisory authority \(GDPR Art 33\) end 8 December 2026, 09:30 \(Europe\/Berlin, UTC\+01:00\)/,
     );
     const text = await readFile(register, 'utf8');
     expect(text).toBe(serializeRegister(JSON.parse(text)));
@@ -322,6 +322,7 @@ describe('candor incident draft', () => {
     expect(authority).toMatch(/delay/i);
     expect(await readFile(join(out, 'breach-register.csv'), 'utf8')).toContain('Leaked password hashes');
     expect((await readFile(join(out, 'leak-people-notice.docx'))).subarray(0, 2).toString('latin1')).toBe('PK');
+    if (process.platform !== 'win32') expect((await stat(join(out, 'breach-register.xlsx'))).mode & 0o777).toBe(0o600);
   });
 
   it('refuses an unknown incident and writes nothing', async () => {

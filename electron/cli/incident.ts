@@ -2,6 +2,7 @@
 // of a breach when the app is not at hand (or in a script). The register is the app's own file
 // (`<name>.incidents.candor.json` beside the workspace), read and written through the same store: validated,
 // canonical, atomic, with a backup of the version replaced, and refused while Candor has it open.
+import { chmod } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { CandorError } from '../../core/api';
 import { DOCUMENT_FORMAT_IDS } from '../../core/catalogue';
@@ -258,7 +259,7 @@ export async function incidentNewCommand(
     const deadline = formatInstant(authorityDeadline(incident), incidentZone(incident));
     const clock = describeRemaining(clockState(incident, now).remainingMs);
     output.err(
-      `Recorded in ${path}${state.value.exists ? '' : ' (a new register)'}. The supervisory authority is due by ${deadline} (${clock}).`,
+      `Recorded in ${path}${state.value.exists ? '' : ' (a new register)'}. The 72 hours for notifying a supervisory authority (GDPR Art 33) end ${deadline} (${clock}).`,
     );
     output.err(`See what Candor proposes with "candor incident show ${register} ${incident.id}".`);
     const expected = registerPathFor(options.workspace);
@@ -454,7 +455,9 @@ export async function incidentDraftCommand(
   }
   files.push(...(await registerExportFiles(loaded.register, ws.workspace, now)));
   try {
-    await writeOutputs(options.out, files);
+    const written = await writeOutputs(options.out, files);
+    // As restricted as the register they come from: readable by their owner only.
+    if (process.platform !== 'win32') await Promise.all(written.map((path) => chmod(path, 0o600)));
   } catch (error) {
     const path = (error as { outputPath?: unknown } | undefined)?.outputPath;
     output.err(`Nothing was written: ${describeIoError(error, typeof path === 'string' ? path : options.out)}.`);
