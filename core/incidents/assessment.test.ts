@@ -381,7 +381,7 @@ describe('California, Civ. Code 1798.82(h)', () => {
 
   it('a name with a Social Security number: triggered, with identity numbers exposed', () => {
     const t = california({ dataTypes: ['full-name', 'ssn'] });
-    expect(t).toMatchObject({ state: 'California', triggered: 'yes', elements: ['name', 'ssn', 'government-id'] });
+    expect(t).toMatchObject({ state: 'California', triggered: 'yes', elements: ['name', 'ssn'] });
     expect(t.reason).toContain('1798.82(h)(1)');
     expect(assess({ dataTypes: ['full-name', 'ssn'] }).identityNumbersExposed).toBe(true);
   });
@@ -397,7 +397,7 @@ describe('California, Civ. Code 1798.82(h)', () => {
   it('an ID number without a name: check whether names were in the same records', () => {
     const t = california({ dataTypes: ['ssn'] });
     expect(t.triggered).toBe('check');
-    expect(t.reason).toContain('no name among the data types');
+    expect(t.reason).toContain('a Social Security number but no name');
   });
 
   it('an email address with a password, or with security questions: triggered under (h)(2)', () => {
@@ -477,7 +477,7 @@ describe('other US states', () => {
     ]);
     const ny = a.usStates[1];
     expect(ny.reason).toContain("no list of the data elements that trigger New York's breach notification law");
-    expect(ny.elements).toEqual(['name', 'ssn', 'government-id']);
+    expect(ny.elements).toEqual(['name', 'ssn']);
     expect(ny.attorneyGeneral).toBeUndefined();
   });
 

@@ -403,6 +403,17 @@ function gdprApplies(incident: Incident, workspace: Workspace): boolean {
   return where.includes('gdpr') || where.includes('uk-gdpr');
 }
 
+const FINANCIAL_PLURALS = { 'account-number': 'financial account numbers', 'card-number': 'credit or debit card numbers' } as const;
+
+/** How an element reads after "with": countable ones take "a", the code goes with the account. */
+function withArticle(element: BreachElement): string {
+  if (element === 'account-access-code') return 'the code or password that opens the account';
+  const label = BREACH_ELEMENT_LABELS[element];
+  return ['ssn', 'government-id', 'account-number', 'card-number', 'password', 'security-question'].includes(element)
+    ? `a ${label}`
+    : label;
+}
+
 const CALIFORNIA_H1: readonly BreachElement[] = [
   'ssn',
   'government-id',
@@ -435,25 +446,23 @@ function californiaTrigger(
   const grounds: string[] = [];
   if (name && combined.length) {
     triggering.push('name', ...combined);
-    grounds.push(`a name with ${listInWords(combined.map((e) => BREACH_ELEMENT_LABELS[e]))} (1798.82(h)(1))`);
+    grounds.push(`a name with ${listInWords(combined.map(withArticle))} (1798.82(h)(1))`);
   }
   if (login && secrets.length) {
     triggering.push('username-or-email', ...secrets);
-    grounds.push(
-      `a username or email address with ${listInWords(secrets.map((e) => BREACH_ELEMENT_LABELS[e]))} that would open an account (1798.82(h)(2))`,
-    );
+    grounds.push(`a username or email address with ${listInWords(secrets.map(withArticle))} that would open the account (1798.82(h)(2))`);
   }
 
   // What could still make it apply, for the team to check.
   const open: string[] = [];
   if (!name && combined.length) {
     open.push(
-      `${listInWords(combined.map((e) => BREACH_ELEMENT_LABELS[e]))} affected, but no name among the data types: the law applies if a first name or initial and last name were in the same records`,
+      `the affected data includes ${listInWords(combined.map(withArticle))} but no name: the law applies if a first name or initial and last name were in the same records`,
     );
   }
   if (financial.length && !code) {
     open.push(
-      `${listInWords(financial.map((e) => BREACH_ELEMENT_LABELS[e]))} affected: the law applies with a name if a required security code, access code or password that opens the account went with ${financial.length > 1 ? 'them' : 'it'}`,
+      `the affected data includes ${listInWords(financial.map((e) => FINANCIAL_PLURALS[e]))}: with a name, the law applies if a required security code, access code or password that would permit access to the account went with them`,
     );
   }
   const possibleH1 = CALIFORNIA_H1.filter((e) => !has(e) && maybe(e));

@@ -133,7 +133,9 @@ describe('what the team wrote', () => {
   });
 
   it('names the taxonomy has no key for', () => {
-    expect(dataTypeBreachElements(dt('ssn', 'user', { name: 'SSN' }))).toEqual(['ssn', 'government-id']);
+    expect(dataTypeBreachElements(dt('ssn', 'user', { name: 'SSN' }))).toEqual(['ssn']);
+    // a national ID number named as the Social Security number is that, not a second ID number
+    expect(dataTypeBreachElements(DEFINITE.ssn)).toEqual(['ssn']);
     expect(dataTypeBreachElements(dt('tax', 'user', { name: 'Tax ID' }))).toEqual(['government-id']);
     expect(dataTypeBreachElements(dt('cover', 'user', { name: 'Health insurance plan' }))).toEqual(['health-insurance']);
     expect(dataTypeBreachElements(dt('pin', 'user.authorization', { name: 'PIN code' }))).toEqual(['account-access-code']);
@@ -151,7 +153,7 @@ describe('what the team wrote', () => {
 describe('breachElements', () => {
   it('gives each element once, in the order California lists them, with every data type that holds it', () => {
     const types = [DEFINITE.password, DEFINITE['username-or-email'], dt('login', 'user.account.username'), DEFINITE.name, DEFINITE.ssn];
-    expect(breachElements(types)).toEqual(['name', 'ssn', 'government-id', 'username-or-email', 'password']);
+    expect(breachElements(types)).toEqual(['name', 'ssn', 'username-or-email', 'password']);
     const login = breachElementMatches(types).find((m) => m.element === 'username-or-email');
     expect(login?.dataTypes).toEqual(['email', 'login']);
   });

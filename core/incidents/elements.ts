@@ -69,6 +69,8 @@ interface Rule {
 const definite = (element: BreachElement, reason: string): Rule => ({ element, certainty: 'definite', reason });
 const possible = (element: BreachElement, reason: string): Rule => ({ element, certainty: 'possible', reason });
 
+const NATIONAL_ID_RULE = definite('government-id', 'A national identification number issued by a state.');
+
 /**
  * By fideslang category key. A key's rules apply to it and to every key below it, unless a more specific
  * key has rules of its own (`user.biometric.health` is health data, not the biometric data used to log in).
@@ -81,7 +83,7 @@ const CATEGORY_RULES: Record<string, Rule[]> = {
   'user.government_id.drivers_license_number': [definite('government-id', "A driver's licence number.")],
   'user.government_id.passport_number': [definite('government-id', 'A passport number.')],
   'user.government_id.national_identification_number': [
-    definite('government-id', 'A national identification number issued by a state.'),
+    NATIONAL_ID_RULE,
     possible('ssn', 'A national identification number: in the United States, the Social Security number.'),
   ],
   'user.government_id.birth_certificate': [
@@ -167,10 +169,7 @@ function categoryRules(category: string): Rule[] {
 const WORDING_RULES: { pattern: RegExp; rules: Rule[] }[] = [
   {
     pattern: /\bssns?\b|social security/i,
-    rules: [
-      definite('ssn', 'Named as a Social Security number.'),
-      definite('government-id', 'A Social Security number is a government ID number.'),
-    ],
+    rules: [definite('ssn', 'Named as a Social Security number.')],
   },
   {
     pattern: /\b(tax (id|identification)|itins?|tins?|military id|passports?|driver'?s licen[cs]es?|driving licen[cs]es?)\b/i,
@@ -233,6 +232,10 @@ export function dataTypeElements(dataType: DataType): ElementMatch[] {
     const seen = byElement.get(rule.element);
     if (!seen || (seen.certainty === 'possible' && rule.certainty === 'definite')) byElement.set(rule.element, rule);
   }
+  // A national identification number named as the Social Security number is that, and not a second ID
+  // number besides it (1798.82(h)(1) lists the two apart).
+  if (byElement.get('ssn')?.certainty === 'definite' && byElement.get('government-id') === NATIONAL_ID_RULE)
+    byElement.delete('government-id');
   return BREACH_ELEMENTS.filter((e) => byElement.has(e)).map((e) => {
     const { certainty, reason } = byElement.get(e)!;
     return { element: e, dataTypes: [dataType.id], certainty, reason };
