@@ -397,7 +397,7 @@ describe('California, Civ. Code 1798.82(h)', () => {
   it('an ID number without a name: check whether names were in the same records', () => {
     const t = california({ dataTypes: ['ssn'] });
     expect(t.triggered).toBe('check');
-    expect(t.reason).toContain('a Social Security number but no name');
+    expect(t.reason).toContain('a Social Security number but no first and last name');
   });
 
   it('an email address with a password, or with security questions: triggered under (h)(2)', () => {
@@ -439,7 +439,9 @@ describe('California, Civ. Code 1798.82(h)', () => {
   });
 
   it('data lost but not acquired: check', () => {
-    expect(california({ dataTypes: ['full-name', 'ssn'], kinds: ['availability'] }).triggered).toBe('check');
+    const lost = california({ dataTypes: ['full-name', 'ssn'], kinds: ['availability'] });
+    expect(lost.triggered).toBe('check');
+    expect(lost.reason).toContain('check whether anyone not authorised acquired the data');
   });
 
   it('a copy to the Attorney General when more than 500 Californians are notified', () => {

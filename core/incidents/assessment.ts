@@ -457,7 +457,7 @@ function californiaTrigger(
   const open: string[] = [];
   if (!name && combined.length) {
     open.push(
-      `the affected data includes ${listInWords(combined.map(withArticle))} but no name: the law applies if a first name or initial and last name were in the same records`,
+      `the affected data includes ${listInWords(combined.map(withArticle))} but no first and last name: the law applies if a first name or initial and last name were in the same records`,
     );
   }
   if (financial.length && !code) {
@@ -511,7 +511,7 @@ function californiaTrigger(
         ...base,
         triggered: 'check',
         elements,
-        reason: `${residenceNote}The affected data includes ${listInWords(grounds)}, but the incident records no disclosure or access: ${statute} applies when the data was, or is reasonably believed to have been, acquired by someone not authorised.`,
+        reason: `${residenceNote}The affected data includes ${listInWords(grounds)}, but the incident records only a loss or alteration, not a disclosure: check whether anyone not authorised acquired the data, which is what ${statute} is about.`,
         attorneyGeneral: attorneyGeneral(incident),
       };
     }
