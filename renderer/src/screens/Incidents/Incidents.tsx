@@ -369,29 +369,20 @@ export function IncidentsScreen({ id, tab = 'record' }: { id?: string; tab?: Inc
       <Stack className={classes.emptyPage} gap={0}>
         <RegisterBanner />
         <Center className={classes.empty}>
-          <EmptyState
-            size="lg"
-            variant="light"
-            icon={<IconShieldExclamation size={32} stroke={1.6} />}
-            title="No incidents recorded"
-            description={
-              <Stack gap="sm" align="center">
-                <Text size="sm" c="dimmed" ta="center">
-                  When personal data is lost, stolen, exposed or altered, record it here as soon as you know. Candor starts the 72-hour
-                  clock for notifying the supervisory authority, works out from your inventory how sensitive the data is and who must be
-                  told, and drafts the notifications. Every breach belongs in the register, notified or not (GDPR Art 33(5)).
-                </Text>
-                <Text size="sm" c="dimmed" ta="center">
-                  Incidents are kept in their own file beside the workspace, so you can share the inventory widely while incidents stay with
-                  the few who handle them:
-                </Text>
-                <Code className={classes.path} data-testid="incidents-register-path">
-                  {shownPath}
-                </Code>
-              </Stack>
-            }
-            maw={600}
-          >
+          <EmptyState size="lg" variant="light" icon={<IconShieldExclamation size={32} stroke={1.6} />} maw={600}>
+            <EmptyState.Title order={2}>No incidents recorded</EmptyState.Title>
+            <EmptyState.Description>
+              When personal data is lost, stolen, exposed or altered, record it here as soon as you know. Candor starts the 72-hour clock
+              for notifying the supervisory authority, works out from your inventory how sensitive the data is and who must be told, and
+              drafts the notifications. Every breach belongs in the register, notified or not (GDPR Art 33(5)).
+            </EmptyState.Description>
+            <EmptyState.Description>
+              Incidents are kept in their own file beside the workspace, so you can share the inventory widely while incidents stay with the
+              few who handle them:
+            </EmptyState.Description>
+            <Code className={classes.path} data-testid="incidents-register-path">
+              {shownPath}
+            </Code>
             <EmptyState.Actions>
               <Button leftSection={<IconPlus size={16} />} onClick={create} disabled={readOnly}>
                 New incident
