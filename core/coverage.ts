@@ -876,6 +876,15 @@ function healthSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cov
       missing: () => 'The organization has no privacy contact email for requests.',
     },
     {
+      id: 'policy-link',
+      reference: 'RCW 19.373',
+      title: 'The policy published and linked prominently from the homepage',
+      rules: ['consumer-health-policy-link-missing'],
+      notApplicable: () => none,
+      met: () => `The policy is published at ${org.consumerHealthPolicyUrl}, and the privacy notice links to it.`,
+      missing: () => 'No address is recorded where the Consumer Health Data Privacy Policy is published.',
+    },
+    {
       id: 'appeal',
       reference: 'RCW 19.373.040',
       title: 'How to appeal a refused request, and the Attorney General to contact after',

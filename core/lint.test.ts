@@ -219,6 +219,25 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
       },
     ],
   },
+  'consumer-health-policy-link-missing': {
+    fail: [
+      {
+        name: 'Washington with consumer health data and no address for the policy',
+        edit: (ws) => withHealthData(ws, 'us-wa', { collection: true }),
+        paths: ['organization.consumerHealthPolicyUrl'],
+      },
+    ],
+    pass: [
+      {
+        name: 'the policy address recorded',
+        edit: (ws) => {
+          withHealthData(ws, 'us-wa', { collection: true });
+          org(ws).consumerHealthPolicyUrl = 'https://acme.example/consumer-health-data';
+        },
+      },
+      { name: 'no health data law chosen', edit: (ws) => delete org(ws).consumerHealthPolicyUrl },
+    ],
+  },
   'consumer-health-appeal-missing': {
     fail: [
       {

@@ -180,6 +180,8 @@ export const OrganizationSchema = z.looseObject({
   limitUseUrl: HttpsUrl.optional(),
   /** one "Alternative Opt-out Link" in place of the two CCPA links (11 CCR 7015) */
   alternativeOptOutUrl: HttpsUrl.optional(),
+  /** where the Consumer Health Data Privacy Policy is published (Washington, RCW 19.373: linked prominently from the homepage) */
+  consumerHealthPolicyUrl: HttpsUrl.optional(),
   /** how people make privacy requests (CCPA 1798.130(a)(1); the other states' "secure and reliable means") */
   requests: z
     .looseObject({

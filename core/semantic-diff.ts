@@ -338,6 +338,7 @@ const ORGANIZATION: Fields = {
   optOutUrl: { label: '"Do Not Sell or Share" page', format: plain },
   limitUseUrl: { label: '"Limit the Use of My Sensitive Personal Information" page', format: plain },
   alternativeOptOutUrl: { label: 'alternative opt-out page', format: plain },
+  consumerHealthPolicyUrl: { label: 'Consumer Health Data Privacy Policy page', format: plain },
   requests: {
     label: 'requests',
     fields: {

@@ -309,6 +309,8 @@ export interface DocumentContext {
     limitUse: LinkView;
     /** one "Alternative Opt-out Link" in place of the two above (11 CCR 7015), titled "Your Privacy Choices" */
     alternativeOptOut: LinkView;
+    /** where the Consumer Health Data Privacy Policy is published */
+    consumerHealthPolicy: LinkView;
     accountDeletion: LinkView;
     /** how people make privacy requests */
     requests: RequestsView;
@@ -1134,6 +1136,7 @@ function createContext(workspace: Workspace, info: DocumentInfo, release: Docume
       optOut: linkView(org.optOutUrl, 'Do Not Sell or Share My Personal Information'),
       limitUse: linkView(org.limitUseUrl, 'Limit the Use of My Sensitive Personal Information'),
       alternativeOptOut: linkView(org.alternativeOptOutUrl, 'Your Privacy Choices'),
+      consumerHealthPolicy: linkView(org.consumerHealthPolicyUrl, 'Consumer Health Data Privacy Policy'),
       accountDeletion: linkView(org.accountDeletionUrl),
       requests: requestsView(org),
       usPrivacy: {

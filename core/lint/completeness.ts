@@ -87,6 +87,13 @@ function organizationGaps(org: Organization): Gap[] {
   gaps.push(...urlGap(org.privacyPolicyUrl, 'organization.privacyPolicyUrl', 'The privacy policy address'));
   gaps.push(...urlGap(org.accountDeletionUrl, 'organization.accountDeletionUrl', 'The account deletion address'));
   gaps.push(...urlGap(org.optOutUrl, 'organization.optOutUrl', 'The opt-out address'));
+  gaps.push(...urlGap(org.limitUseUrl, 'organization.limitUseUrl', 'The "Limit the Use" address'));
+  gaps.push(...urlGap(org.alternativeOptOutUrl, 'organization.alternativeOptOutUrl', 'The alternative opt-out address'));
+  gaps.push(
+    ...urlGap(org.consumerHealthPolicyUrl, 'organization.consumerHealthPolicyUrl', 'The Consumer Health Data Privacy Policy address'),
+  );
+  gaps.push(...urlGap(org.requests?.webFormUrl, 'organization.requests.webFormUrl', 'The request form address'));
+  gaps.push(...emailGap(org.requests?.email, 'organization.requests.email', 'The request email'));
   gaps.push(...emailGap(org.dpo?.email, 'organization.dpo.email', "The data protection officer's email"));
   org.representatives?.forEach((rep, i) => {
     const where = rep.region === 'uk' ? 'the UK' : 'the EU';

@@ -80,6 +80,24 @@ export const healthAndIncentiveRules: RuleDefinition[] = [
     },
   },
   {
+    id: 'consumer-health-policy-link-missing',
+    severity: 'warning',
+    group: 'organization',
+    title: 'No address for the Consumer Health Data Privacy Policy',
+    description:
+      'Washington’s My Health My Data Act asks for the Consumer Health Data Privacy Policy to be linked prominently from the homepage (RCW 19.373). Applies when the workspace names Washington or Nevada and has consumer health data; with the address recorded, the privacy notice links to the policy.',
+    check: (facts) =>
+      consumerHealthData(facts).length === 0 || facts.workspace.organization.consumerHealthPolicyUrl?.trim()
+        ? []
+        : [
+            {
+              path: 'organization.consumerHealthPolicyUrl',
+              message:
+                'Candor writes a Consumer Health Data Privacy Policy for this workspace, but no address is recorded where it is published. Add its address under Organization once it is published and linked prominently from your homepage, so the privacy notice links to it.',
+            },
+          ],
+  },
+  {
     id: 'consumer-health-consent-to-collect',
     severity: 'error',
     group: 'data-types',

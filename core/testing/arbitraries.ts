@@ -235,6 +235,7 @@ export function workspaceArbitrary(options: ArbitraryOptions = {}): fc.Arbitrary
           accountDeletionUrl: optional(urlArb),
           optOutUrl: optional(urlArb),
           limitUseUrl: optional(urlArb),
+          consumerHealthPolicyUrl: optional(urlArb),
           alternativeOptOutUrl: optional(urlArb),
           requests: optional(
             fc

@@ -31,9 +31,10 @@ describe('the privacy requests and US opt-outs section', () => {
     expect(current().organization.requests).not.toHaveProperty('phone');
   });
 
-  it('asks California for its links and answers, not for an appeal', () => {
+  it('asks California for its links and answers, not for an appeal or a health data policy', () => {
     renderScreen(<OrganizationScreen />);
     expect(within(section()).queryByLabelText('How to appeal a refused request')).toBeNull();
+    expect(within(section()).queryByLabelText(/Consumer Health Data Privacy Policy URL/)).toBeNull();
     expect(field(/Do Not Sell or Share/)).toBeTruthy();
   });
 
@@ -44,6 +45,15 @@ describe('the privacy requests and US opt-outs section', () => {
     renderScreen(<OrganizationScreen />);
     expect(field('How to appeal a refused request')).toBeTruthy();
     expect(within(section()).queryByLabelText(/Do Not Sell or Share/)).toBeNull();
+  });
+
+  it('asks for the Consumer Health Data Privacy Policy address only with Washington or Nevada', () => {
+    const washington = exampleWorkspace();
+    washington.organization.jurisdictions = ['ccpa', 'us-wa'];
+    loadWorkspace(washington);
+    renderScreen(<OrganizationScreen />);
+    fireEvent.change(field('Consumer Health Data Privacy Policy URL'), { target: { value: ' https://littlemoments.example/health ' } });
+    expect(current().organization.consumerHealthPolicyUrl).toBe('https://littlemoments.example/health');
   });
 
   it('is not shown without a US jurisdiction', () => {

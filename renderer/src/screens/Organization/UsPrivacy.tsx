@@ -28,6 +28,7 @@ export function UsPrivacySection({ org, editOrg }: { org: Organization; editOrg:
   const jurisdictions = org.jurisdictions ?? [];
   const ccpa = jurisdictions.includes('ccpa');
   const otherStates = jurisdictions.some((j) => j.startsWith('us-'));
+  const healthLaw = jurisdictions.includes('us-wa') || jurisdictions.includes('us-nv');
   if (!ccpa && !otherStates) return null;
   const requests: Requests = org.requests ?? {};
   const us: UsPrivacy = org.usPrivacy ?? {};
@@ -35,7 +36,7 @@ export function UsPrivacySection({ org, editOrg }: { org: Organization; editOrg:
     (field: keyof Requests & string, label: string, tidy = false) =>
     (v: string) =>
       editOrg(label, (o) => setNested(o, 'requests', field, tidy ? v.trim() : v), `organization.requests.${field}`);
-  const link = (key: 'optOutUrl' | 'limitUseUrl' | 'alternativeOptOutUrl', label: string) => (v: string) =>
+  const link = (key: 'optOutUrl' | 'limitUseUrl' | 'alternativeOptOutUrl' | 'consumerHealthPolicyUrl', label: string) => (v: string) =>
     editOrg(label, (o) => setOptional(o as Record<string, unknown>, key, v.trim()), `organization.${key}`);
   return (
     <Section
@@ -105,6 +106,18 @@ export function UsPrivacySection({ org, editOrg }: { org: Organization; editOrg:
           placeholder="https://example.com/privacy/appeal"
           value={requests.appeal}
           onValue={request('appeal', 'Edit appeal')}
+        />
+      ) : null}
+      {healthLaw ? (
+        <TextField
+          path="organization.consumerHealthPolicyUrl"
+          label="Consumer Health Data Privacy Policy URL"
+          description="Where you publish the policy Candor writes for Washington and Nevada; Washington asks for a prominent link to it on your homepage. The privacy notice links to it."
+          placeholder="https://example.com/consumer-health-data"
+          inputMode="url"
+          spellCheck={false}
+          value={org.consumerHealthPolicyUrl}
+          onValue={link('consumerHealthPolicyUrl', 'Edit Consumer Health Data Privacy Policy URL')}
         />
       ) : null}
       {ccpa ? (
