@@ -101,6 +101,14 @@ describe('candor incident new', () => {
     expect(saved.incidents[0]).not.toHaveProperty('encrypted');
   });
 
+  it('records the number of people per place when --residence gives one', async () => {
+    expect((await newIncident('--residence', 'eu:1200,us-ca:620,us-ny')).code).toBe(0);
+    expect((await readRegister()).incidents[0]).toMatchObject({
+      residence: ['gdpr', 'ccpa', 'us-ny'],
+      residents: { gdpr: 1200, ccpa: 620 },
+    });
+  });
+
   it('adds to an existing register under a new id, keeping the version it replaced as a backup', async () => {
     await newIncident();
     const second = await newIncident('--title', 'Second look', '--records', '52000', '--encrypted', '--key-safe');
@@ -115,6 +123,7 @@ describe('candor incident new', () => {
       '2026-12-05-second-look-2',
     ]);
     expect(saved.incidents[1]).toMatchObject({ records: 52000, encrypted: true, keySafe: true });
+    expect(saved.incidents[0]).not.toHaveProperty('residents');
     expect((await readdir(join(dir, 'data', 'backups'))).length).toBe(1);
   });
 
@@ -129,6 +138,7 @@ describe('candor incident new', () => {
     ],
     [['--discovered', '2026-12-05T09:30:00'], /is not a date and time with its offset/],
     [['--residence', 'eu,atlantis'], /--residence "atlantis" is not a place Candor knows: use gdpr \(or eu\)/],
+    [['--residence', 'eu,us-ca:many'], /--residence "us-ca:many" has a count Candor cannot read: .* such as us-ca:620/],
     [['--people', 'many'], /--people "many" is not a number of people or records/],
     [['--time-zone', 'Mars/Olympus'], /--time-zone "Mars\/Olympus" is not a time zone/],
     [['--key-safe'], /--key-safe .* give it together with --encrypted/],

@@ -184,14 +184,27 @@ export async function incidentNewCommand(
     output.err('--key-safe says the key to encrypted data was not compromised; give it together with --encrypted.');
     return EXIT_ERROR;
   }
+  // Each place may carry its approximate number of people ("us-ca:620"): California's law asks for a copy to the
+  // Attorney General above 500 residents, which the total alone cannot tell.
   const residence: Residence[] = [];
-  for (const place of parseList(options.residence)) {
+  const residents: Partial<Record<Residence, number>> = {};
+  for (const entry of parseList(options.residence)) {
+    const [place, count, extra] = entry.split(':');
     const id = residenceId(place);
     if (!id) {
       output.err(
         `--residence "${place}" is not a place Candor knows: use gdpr (or eu) for the EU and EEA, uk-gdpr (or uk), ccpa (or us-ca) for California, us-<state> for another US state (us-ny, us-tx …), or other.`,
       );
       return EXIT_ERROR;
+    }
+    if (count !== undefined) {
+      if (extra !== undefined || !/^\d{1,12}$/.test(count.trim())) {
+        output.err(
+          `--residence "${entry}" has a count Candor cannot read: write the place, then optionally a colon and the approximate number of people living there, such as us-ca:620.`,
+        );
+        return EXIT_ERROR;
+      }
+      residents[id] = Number(count.trim());
     }
     if (!residence.includes(id)) residence.push(id);
   }
@@ -245,6 +258,7 @@ export async function incidentNewCommand(
       ...(people !== undefined ? { people } : {}),
       ...(records !== undefined ? { records } : {}),
       ...(residence.length > 0 ? { residence } : {}),
+      ...(Object.keys(residents).length > 0 ? { residents } : {}),
       ...(options.encrypted ? { encrypted: true } : {}),
       ...(options.keySafe ? { keySafe: true } : {}),
       log: [{ at: now.toISOString(), text: 'Recorded with "candor incident new".' }],

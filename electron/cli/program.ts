@@ -284,7 +284,10 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
     .option('--records <n>', 'about how many records are affected')
     .option('--encrypted', 'the data was encrypted or otherwise unintelligible to whoever got it')
     .option('--key-safe', 'the key to the encrypted data was not compromised (with --encrypted)')
-    .option('--residence <places>', 'where the people affected live, separated by commas: eu, uk, us-ca, us-ny, other …')
+    .option(
+      '--residence <places>',
+      'where the people affected live, separated by commas, each optionally with its approximate number of people: eu, uk, us-ca:620, us-ny, other …',
+    )
     .requiredOption('--summary <text>', 'what happened, in plain words')
     .option('--title <text>', 'a short title (by default the first sentence of the summary)')
     .option('--time-zone <zone>', 'the time zone the team works in, for showing times and the deadline: Europe/Berlin')
