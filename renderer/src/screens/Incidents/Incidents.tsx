@@ -18,7 +18,7 @@ import {
   Stack,
   Tabs,
   Text,
-  TextInput,
+  Textarea,
   Title,
   Tooltip,
 } from '@mantine/core';
@@ -402,7 +402,7 @@ export function IncidentsScreen({ id, tab = 'record' }: { id?: string; tab?: Inc
     <div className={classes.root}>
       <aside className={classes.listPane} aria-label="Incidents list">
         <Stack gap={6} className={classes.listHeader}>
-          <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Group justify="space-between" wrap="wrap" gap="xs">
             <Title order={2} size="h4">
               Incidents
             </Title>
@@ -410,7 +410,7 @@ export function IncidentsScreen({ id, tab = 'record' }: { id?: string; tab?: Inc
               New incident
             </Button>
           </Group>
-          <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Group justify="space-between" wrap="wrap" gap="xs">
             <Stack gap={0} miw={0}>
               <Tooltip label={registerPath} openDelay={300}>
                 <Text size="xs" c="dimmed" truncate="start">
@@ -433,21 +433,25 @@ export function IncidentsScreen({ id, tab = 'record' }: { id?: string; tab?: Inc
         <RegisterBanner />
         {selected ? (
           <Stack gap="lg" className={classes.editor}>
-            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
-              <Box miw={0} flex={1}>
+            <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+              <Box miw={0} flex="1 1 320px">
                 <Text size="xs" tt="uppercase" fw={600} c="dimmed" lts="0.04em">
                   Incident · <span className={classes.mono}>{selected.id}</span>
                 </Text>
-                <TextInput
+                <Textarea
                   variant="unstyled"
                   size="xl"
+                  autosize
+                  minRows={1}
                   aria-label="Incident title"
                   placeholder="Name this incident"
                   value={selected.title}
                   onChange={(e) => {
-                    const title = e.currentTarget.value;
+                    // A title is one line: a pasted line break becomes a space.
+                    const title = e.currentTarget.value.replace(/\s*\n\s*/g, ' ');
                     edit((i) => void (i.title = title));
                   }}
+                  onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
                   readOnly={readOnly}
                   classNames={{ input: classes.titleInput }}
                   data-path={`${path}.title`}

@@ -83,41 +83,42 @@ export function RecordTab({ incident, path, edit }: { incident: Incident; path: 
   return (
     <Stack gap="lg">
       <Section title="When" description="The 72 hours run from the moment your organisation became aware of the breach, in absolute time.">
-        <IncidentDateTime
-          path={`${path}.discoveredAt`}
-          label="Discovered"
-          description="When you became reasonably certain that personal data was affected: not the first alert, not the end of the investigation."
-          value={incident.discoveredAt}
-          timeZone={zone}
-          required
-          onValue={(v) => v && edit((i) => void (i.discoveredAt = v))}
-        />
-        <Select
-          label="Time zone"
-          description="The zone the team works in. Times are shown and the deadline is given in it; changing it keeps the times as typed."
-          data={zoneOptions}
-          value={zone}
-          searchable
-          readOnly={readOnly}
-          allowDeselect={false}
-          nothingFoundMessage="No time zone matches"
-          maxDropdownHeight={320}
-          comboboxProps={{ withinPortal: true }}
-          data-path={`${path}.timeZone`}
-          onChange={(next) => {
-            if (!next) return;
-            edit((i) => {
-              const wall = isoToWallTime(i.discoveredAt, zone);
-              i.discoveredAt = wallTimeToIso(wall, next) ?? i.discoveredAt;
-              for (const key of ['from', 'to'] as const) {
-                const at = i.occurred?.[key];
-                if (at && at.includes('T')) i.occurred![key] = wallTimeToIso(isoToWallTime(at, zone), next) ?? at;
-              }
-              i.timeZone = next;
-            });
-          }}
-          maw={360}
-        />
+        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          <IncidentDateTime
+            path={`${path}.discoveredAt`}
+            label="Discovered"
+            description="When you became reasonably certain that personal data was affected: not the first alert, nor the end of the investigation."
+            value={incident.discoveredAt}
+            timeZone={zone}
+            required
+            onValue={(v) => v && edit((i) => void (i.discoveredAt = v))}
+          />
+          <Select
+            label="Time zone"
+            description="The zone the team works in: times and the deadline are shown in it. Changing it keeps the times as typed."
+            data={zoneOptions}
+            value={zone}
+            searchable
+            readOnly={readOnly}
+            allowDeselect={false}
+            nothingFoundMessage="No time zone matches"
+            maxDropdownHeight={320}
+            comboboxProps={{ withinPortal: true }}
+            data-path={`${path}.timeZone`}
+            onChange={(next) => {
+              if (!next) return;
+              edit((i) => {
+                const wall = isoToWallTime(i.discoveredAt, zone);
+                i.discoveredAt = wallTimeToIso(wall, next) ?? i.discoveredAt;
+                for (const key of ['from', 'to'] as const) {
+                  const at = i.occurred?.[key];
+                  if (at && at.includes('T')) i.occurred![key] = wallTimeToIso(isoToWallTime(at, zone), next) ?? at;
+                }
+                i.timeZone = next;
+              });
+            }}
+          />
+        </SimpleGrid>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           <IncidentDateTime
             path={`${path}.occurred.from`}
