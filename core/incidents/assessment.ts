@@ -398,7 +398,7 @@ function capitalise(text: string): string {
 }
 
 /** The people affected are in the EU or the UK, or the workspace is under the GDPR or the UK GDPR. */
-function gdprApplies(incident: Incident, workspace: Workspace): boolean {
+export function gdprApplies(incident: Incident, workspace: Workspace): boolean {
   const where = [...(incident.residence ?? []), ...workspace.organization.jurisdictions];
   return where.includes('gdpr') || where.includes('uk-gdpr');
 }

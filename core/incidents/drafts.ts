@@ -15,8 +15,8 @@ import { DEFAULT_IN_APP_LIMITS, type Snippet, textLength } from '../documents/in
 import { readabilityGrade } from '../documents/readability';
 import { markdownInline, markdownUrl, plainLines, plainText, sentence } from '../documents/text';
 import type { RenderedDocument } from '../documents/types';
-import { assessIncident, usStateName } from './assessment';
-import { authorityDeadline, formatInstant, incidentZone, offsetMinutesOf, zoneOffsetMinutes } from './clock';
+import { assessIncident, gdprApplies, usStateName } from './assessment';
+import { authorityDeadline, clockState, describeRemaining, formatInstant, incidentZone, offsetMinutesOf, zoneOffsetMinutes } from './clock';
 import { INCIDENT_DRAFTS, type IncidentDraftId } from './drafts-catalogue';
 import type { BreachKind, Incident } from './schema';
 import type { BreachElement, RiskAssessment } from './types';
@@ -757,9 +757,25 @@ function peopleMarkdown(f: Facts): string {
     }.`,
     `- The banner is ${texts.banner.length} characters, ${texts.banner.overBudget ? 'over' : 'within'} the short in-app text budget of ${texts.banner.budget}, and reads at grade ${texts.banner.grade.toFixed(1)}.`,
     '- Article 34(2) asks for the nature of the breach, the contact point, the likely consequences and the measures taken, in clear and plain language.',
-    '',
   );
+  const clock = clockLine(f);
+  if (clock) out.push(`- ${clock}`);
+  out.push('');
   return out.join('\n');
+}
+
+/**
+ * Where the 72-hour clock of Art 33(1) stands when a draft is made, for the drafts that are not the
+ * notification itself; undefined when the GDPR does not reach the incident or the clock has stopped.
+ */
+function clockLine(f: Facts): string | undefined {
+  if (!gdprApplies(f.incident, f.workspace)) return undefined;
+  const clock = clockState(f.incident, f.now);
+  if (!clock.showCountdown) return undefined;
+  const when = formatInstant(clock.deadline, f.zone);
+  return clock.remainingMs >= 0
+    ? `The supervisory authority must be notified by ${when}, 72 hours after we became aware (Article 33(1)): ${describeRemaining(clock.remainingMs)} when this draft was made.`
+    : `The 72 hours of Article 33(1) for notifying the supervisory authority ended on ${when}, ${describeRemaining(clock.remainingMs)} when this draft was made, and no notification is recorded: notify now and give the reasons for the delay.`;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -809,6 +825,8 @@ function usNoticeMarkdown(f: Facts): string {
   const usDecision = incident.decisions?.usStates;
   const noticeDate = usDecision?.notifiedAt ? new Date(Date.parse(usDecision.notifiedAt)) : f.now;
   const out: string[] = ['# Notice of Data Breach', ''];
+  const clock = clockLine(f);
+  if (clock) out.push(missing(`Remove this note before sending. ${clock}`), '');
   if (!livesInUs(incident)) {
     out.push(missing('Check whether this notice is needed at all: none of the people affected is recorded as living in a US state'), '');
   }
