@@ -194,6 +194,11 @@ function DecisionEditor({
         path={`${base}.reasons`}
         label="Reasons"
         description="Why the team decided so: the register keeps it (Art 33(5))."
+        placeholder={
+          decision.decision === proposal
+            ? 'The facts and the judgement behind the decision.'
+            : 'Candor proposed otherwise: say what the team knows that leads it to decide so.'
+        }
         value={decision.reasons}
         minRows={3}
         onValue={(v) => setField('reasons', v)}

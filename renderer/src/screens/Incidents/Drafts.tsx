@@ -15,7 +15,7 @@ import {
 } from '@tabler/icons-react';
 import { DOCUMENT_FORMAT_IDS, DOCUMENT_FORMATS, type DocumentFormat } from '../../../../core/catalogue';
 import { markdownToSafeHtml } from '../../../../core/documents/html';
-import { renderIncidentDraft } from '../../../../core/incidents/drafts';
+import { PEOPLE_NOTICE_MAX_GRADE, peopleNoticeTexts, renderIncidentDraft } from '../../../../core/incidents/drafts';
 import { INCIDENT_DRAFT_IDS, INCIDENT_DRAFTS, type IncidentDraftId } from '../../../../core/incidents/drafts-catalogue';
 import type { Incident } from '../../../../core/incidents/schema';
 import type { Workspace } from '../../../../core/schema';
@@ -56,7 +56,10 @@ export function DraftsTab({
     const document = renderIncidentDraft(draft, deferredIncident, deferredWorkspace, { now: new Date(minute * 60_000) });
     const gaps = document.markdown.match(GAP)?.length ?? 0;
     const html = markdownToSafeHtml(document.markdown).replace(GAP, (gap) => `<mark>${gap}</mark>`);
-    return { document, html, gaps };
+    // The notice to people has budgets of its own: plain language (grade 8 or lower) and a banner that fits.
+    const people =
+      draft === 'people-notice' ? peopleNoticeTexts(deferredIncident, deferredWorkspace, { now: new Date(minute * 60_000) }) : undefined;
+    return { document, html, gaps, people };
   }, [draft, deferredIncident, deferredWorkspace, minute]);
 
   const exportAs = (format: DocumentFormat) => {
@@ -121,6 +124,20 @@ export function DraftsTab({
               Complete
             </Badge>
           )}
+          {rendered.people ? (
+            <>
+              <Tooltip label={`Flesch–Kincaid grade of the email; plain-language guides aim for ${PEOPLE_NOTICE_MAX_GRADE} or lower`}>
+                <Badge color={rendered.people.grade <= PEOPLE_NOTICE_MAX_GRADE ? 'teal' : 'yellow'} variant="light" tt="none">
+                  Reading grade {rendered.people.grade.toFixed(1)}
+                </Badge>
+              </Tooltip>
+              <Tooltip label="The in-app banner's length against the workspace's budget for in-app text">
+                <Badge color={rendered.people.banner.overBudget ? 'red' : 'teal'} variant="light" tt="none">
+                  Banner {rendered.people.banner.length} / {rendered.people.banner.budget} characters
+                </Badge>
+              </Tooltip>
+            </>
+          ) : null}
         </Group>
         <Group gap="xs">
           <Button variant="default" leftSection={<IconClipboard size={16} />} onClick={() => void copy()}>
