@@ -5,6 +5,7 @@ const invoke = vi.fn();
 vi.mock('../transport', () => ({ getBridge: () => ({ invoke, on: () => () => {}, flushed: () => {} }) }));
 
 const { useIncidents, incidentsUnsaved, resetIncidentsForTests } = await import('./incidents');
+const { useEditor } = await import('./store');
 
 const WORKSPACE = '/tmp/w.candor.json';
 
@@ -138,6 +139,18 @@ describe('incident register store', () => {
     useIncidents.getState().add(incident());
     await vi.advanceTimersByTimeAsync(1000);
     expect(invoke.mock.calls.filter(([name]) => name === 'incidents-save')).toHaveLength(0);
+  });
+
+  it('never writes a register once the session has moved to another workspace', async () => {
+    useIncidents.getState().add(incident());
+    useEditor.setState({ session: { status: 'open', path: '/tmp/other.candor.json', workspace: {} as never, revision: 'r' } });
+    try {
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(invoke.mock.calls.filter(([name]) => name === 'incidents-save')).toHaveLength(0);
+      expect(incidentsUnsaved()).toBe(true);
+    } finally {
+      useEditor.setState({ session: null });
+    }
   });
 
   it('does not drop unsaved edits when the screen asks for a fresh read', async () => {

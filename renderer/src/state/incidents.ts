@@ -7,6 +7,7 @@ import { produce, type Draft } from 'immer';
 import type { CandorError, ReadOnlyReason } from '../../../core/api';
 import { IncidentRegisterSchema, emptyRegister, type Incident, type IncidentRegister } from '../../../core/incidents/schema';
 import { getBridge } from '../transport';
+import { useEditor } from './store';
 
 export type IncidentSaveStatus = 'saved' | 'pending' | 'saving' | 'invalid' | 'error' | 'conflict' | 'read-only';
 
@@ -77,8 +78,12 @@ export const useIncidents = create<IncidentsState>()((set, get) => {
     }
     if (saving) await saving;
     unsavedSince = undefined;
-    const { register, revision, readOnly, status, problems, loadError } = get();
+    const { register, revision, readOnly, status, problems, loadError, workspacePath } = get();
     if (!register || readOnly || loadError) return;
+    // The backend writes the register of its current workspace: once the session has moved to another
+    // file, this register's edits must not land beside that one.
+    const session = useEditor.getState().session;
+    if (session?.status === 'open' && session.path !== workspacePath) return;
     if (status === 'saved' || status === 'conflict') return;
     if (problems.size > 0) {
       set({ status: 'invalid' });

@@ -3,6 +3,7 @@
 import type { Result, SessionState } from '../../../../core/api';
 import { getBridge } from '../../transport';
 import { useEditor } from '../../state/store';
+import { useIncidents } from '../../state/incidents';
 import { useUi } from '../../state/ui';
 import { withWorkspaceExtension } from './paths';
 
@@ -36,7 +37,8 @@ export function showSession(state: SessionState): void {
 export async function runPathRequest(request: PathRequest): Promise<Result<SessionState>> {
   const path = withWorkspaceExtension(request.path);
   const editor = useEditor.getState();
-  await editor.flush();
+  // The incident register beside the workspace too: its edits are written before the session moves on.
+  await Promise.all([editor.flush(), useIncidents.getState().flush()]);
   const bridge = getBridge();
   let result: Result<SessionState>;
   switch (request.kind) {
