@@ -10,6 +10,7 @@ import type { IncidentRegister } from './incidents/schema';
 import type { InventoryImportPreview } from './interchange/inventory-csv';
 import type { Workspace } from './schema';
 import type { Problem } from './validate';
+import type { PublishedVersion } from './versions';
 
 export interface CandorError {
   /** stable machine-readable kind */
@@ -183,6 +184,22 @@ export interface Handlers {
   'incident-register-download': (arg: { format: 'csv' | 'xlsx' }) => Promise<Result<ExportDownload>>;
   /** the same register export, written to `path` */
   'incident-register-export': (arg: { format: 'csv' | 'xlsx'; path: string; overwrite?: boolean }) => Promise<Result<{ path: string }>>;
+  /** the published versions of the open workspace, from the archive beside it (`<name>.versions/`) */
+  'versions-list': (arg: Record<string, never>) => Promise<Result<VersionList>>;
+  /**
+   * Publishes the saved workspace as version `version`, taking effect on `effective` (YYYY-MM-DD): its snapshot,
+   * its documents and an index entry in the archive, as `candor publish` does. Refused with `review-errors`
+   * (with problems) while the review finds errors, unless `allowErrors`; with `invalid-argument` when the
+   * number is not greater than every published one or the date is before the latest version's.
+   */
+  'version-publish': (arg: {
+    version: string;
+    effective: string;
+    note?: string;
+    allowErrors?: boolean;
+  }) => Promise<Result<PublishedVersion>>;
+  /** one published version as archived: its entry, its snapshot and its documents' text, read-only */
+  'version-read': (arg: { version: string }) => Promise<Result<ArchivedVersion>>;
 }
 
 /** The incident register as the UI sees it. */
@@ -195,6 +212,22 @@ export interface IncidentRegisterState {
   /** content hash of the bytes on disk; null while the file does not exist */
   revision: string | null;
   readOnly?: ReadOnlyReason;
+}
+
+/** The published versions of the open workspace. */
+export interface VersionList {
+  /** the archive folder beside the workspace, whether or not it exists yet */
+  archive: string;
+  /** oldest first, as the index lists them */
+  versions: PublishedVersion[];
+}
+
+/** One published version as archived: its index entry, its snapshot and its documents' text. */
+export interface ArchivedVersion {
+  entry: PublishedVersion;
+  workspace: Workspace;
+  /** one per document, its Markdown and HTML as published, in the index's order */
+  documents: { id: string; markdown?: string; html?: string }[];
 }
 
 /** A rendered export for the browser to save: its suggested file name, its media type and its bytes in base64. */
@@ -239,6 +272,9 @@ const HANDLER_NAME_RECORD = {
   'incident-draft-export': true,
   'incident-register-download': true,
   'incident-register-export': true,
+  'versions-list': true,
+  'version-publish': true,
+  'version-read': true,
 } as const satisfies Record<HandlerName, true>;
 
 export const HANDLER_NAMES: readonly HandlerName[] = Object.keys(HANDLER_NAME_RECORD) as HandlerName[];

@@ -4,104 +4,19 @@
 // A published version is never replaced: its number must be new and greater than the last, and every
 // file is created, never overwritten. `candor versions` lists the archive and says which version was in
 // force on a given day.
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { BUILD_GROUP_IDS, buildGroup, type BuildGroup } from '../../core/catalogue';
-import { serializeWorkspace } from '../../core/canonical';
-import { buildOutputs } from '../../core/documents/build';
-import { inventoryVersion } from '../../core/documents/context';
-import { isCalendarDate, type Workspace } from '../../core/schema';
-import {
-  archiveFolderName,
-  EMPTY_INDEX,
-  latestVersion,
-  parseVersionIndex,
-  proposeVersion,
-  publicationProblems,
-  releaseFrom,
-  releaseOf,
-  serializeVersionIndex,
-  versionInForce,
-  type DocumentRelease,
-  type PublishedVersion,
-  type VersionIndex,
-} from '../../core/versions';
+import { isCalendarDate } from '../../core/schema';
+import { latestVersion, releaseFrom, versionInForce } from '../../core/versions';
 import { formatDate } from '../../core/dates';
-import { writeFileAtomic, writeNewFileAtomic } from '../services/atomic-write';
-import { writeOutputs } from '../services/build-output';
-import { renderExport } from '../services/exports';
-import { describeIoError } from '../services/io-error';
-import { loadBuiltInTemplates, loadWorkspaceTemplates } from '../services/templates';
+import { archiveFolder, loadVersionIndex, publishVersion, type PublishRequest } from '../services/versions';
+import { join } from 'node:path';
 import type { Output } from './output';
 import { reviewGate } from './review-gate';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS, loadWorkspaceFile } from './workspace-file';
 
-/** The index file inside the archive folder. */
-export const INDEX_FILE = 'versions.json';
+// The archive itself is electron/services/versions.ts, shared with the app; `candor build` reads it from here.
+export { archiveFolder, INDEX_FILE, loadVersionIndex, workingCopyRelease, type LoadedIndex } from '../services/versions';
 
-/** The archive folder of a workspace file: `ridgeline.versions/` beside `ridgeline.candor.json`. */
-export function archiveFolder(workspaceFile: string): string {
-  return join(dirname(workspaceFile), archiveFolderName(basename(workspaceFile)));
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export type LoadedIndex = { ok: true; index: VersionIndex } | { ok: false; line: string };
-
-/** The archive's index; an empty one when nothing was published yet. */
-export async function loadVersionIndex(workspaceFile: string): Promise<LoadedIndex> {
-  const path = join(archiveFolder(workspaceFile), INDEX_FILE);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'ENOENT') return { ok: true, index: EMPTY_INDEX };
-    return { ok: false, line: `Cannot read ${path}: ${describeIoError(error, 'it')}.` };
-  }
-  let parsed: ReturnType<typeof parseVersionIndex>;
-  try {
-    parsed = parseVersionIndex(JSON.parse(text));
-  } catch {
-    parsed = { ok: false, problems: ['it is not JSON'] };
-  }
-  if (!parsed.ok) return { ok: false, line: `${path} cannot be used: ${parsed.problems.join('; ')}. Restore it from version control.` };
-  return parsed;
-}
-
-/**
- * The release a build of this working copy belongs to: the latest published version when nothing
- * customers see changed since (same build id), else none, and the documents say they are a draft. An
- * archive that cannot be read makes a draft too, with a line saying why.
- */
-export async function workingCopyRelease(
-  workspaceFile: string,
-  workspace: Workspace,
-): Promise<{ release?: DocumentRelease; warning?: string }> {
-  const loaded = await loadVersionIndex(workspaceFile);
-  if (!loaded.ok) return { warning: `Warning: ${loaded.line} The documents say they are a draft.` };
-  return { release: releaseOf(loaded.index, inventoryVersion(workspace)) };
-}
-
-const DOCUMENT_GROUPS = BUILD_GROUP_IDS.filter((group) => 'document' in buildGroup(group)) as BuildGroup[];
-// Markdown and HTML are text, the same bytes every time they are made, so git shows what changed; Word is
-// made again from the snapshot when one is wanted.
-const ARCHIVED_EXTENSIONS = ['.md', '.html'];
-
-/** A refusal found only at the last moment (another publish got there first): the user's to resolve. */
-class Refused extends Error {}
-
-export interface PublishOptions {
-  effective: string;
-  version?: string;
-  major?: boolean;
-  note?: string;
+export interface PublishOptions extends PublishRequest {
   allowErrors?: boolean;
 }
 
@@ -128,87 +43,41 @@ export async function publishCommand(
   const gate = reviewGate(workspace, file, { allowErrors: options.allowErrors, command: 'publish' }, output);
   if (!gate.proceed) return EXIT_PROBLEMS;
 
-  const archive = archiveFolder(file);
-  const indexed = await loadVersionIndex(file);
-  if (!indexed.ok) {
-    output.err(`Nothing was published: ${indexed.line}`);
-    return EXIT_ERROR;
-  }
-  const version = options.version ?? proposeVersion(indexed.index, options.major ? 'major' : 'minor');
-  const problems = publicationProblems(indexed.index, version, options.effective);
-  const snapshotPath = join(archive, `${version}.candor.json`);
-  const documentsPath = join(archive, version);
-  if (problems.length === 0 && ((await exists(snapshotPath)) || (await exists(documentsPath)))) {
-    problems.push(
-      `${snapshotPath} or ${documentsPath} already exists, though the index does not list version ${version}; Candor never replaces it. Remove it or publish another number.`,
-    );
-  }
-  if (problems.length > 0) {
-    for (const problem of problems) output.err(problem);
-    output.err('Nothing was published.');
-    return EXIT_PROBLEMS;
-  }
-
-  const publishedAt = now()
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z');
-  const release: DocumentRelease = { version, effective: options.effective, lastUpdated: publishedAt.slice(0, 10) };
-  const [builtIn, workspaceTemplates] = await Promise.all([loadBuiltInTemplates(), loadWorkspaceTemplates(workspace, file)]);
-  const built = await buildOutputs(workspace, { builtIn, overrides: workspaceTemplates.sources }, renderExport, DOCUMENT_GROUPS, release);
-  const errors = [...workspaceTemplates.errors, ...built.errors];
-  if (errors.length > 0) {
-    for (const error of errors) {
-      const where = [error.file, error.line, error.column].filter((part) => part !== undefined).join(':');
-      output.err(`${where}: ${error.message}`);
+  const published = await publishVersion(
+    file,
+    workspace,
+    { version: options.version, major: options.major, effective: options.effective, note: options.note },
+    now,
+  );
+  if (!published.ok) {
+    const { failure } = published;
+    switch (failure.kind) {
+      case 'index':
+        output.err(`Nothing was published: ${failure.line}`);
+        return EXIT_ERROR;
+      case 'refused':
+        for (const line of failure.lines) output.err(line);
+        output.err('Nothing was published.');
+        return EXIT_PROBLEMS;
+      case 'raced':
+        output.err(`Nothing was published: ${failure.line}`);
+        return EXIT_PROBLEMS;
+      case 'templates':
+        for (const error of failure.errors) {
+          const where = [error.file, error.line, error.column].filter((part) => part !== undefined).join(':');
+          output.err(`${where}: ${error.message}`);
+        }
+        output.err('Nothing was published: fix the template problems above and publish again.');
+        return EXIT_PROBLEMS;
+      case 'io':
+        output.err(`Nothing was published: ${failure.line}.`);
+        return failure.taken ? EXIT_PROBLEMS : EXIT_ERROR;
     }
-    output.err('Nothing was published: fix the template problems above and publish again.');
-    return EXIT_PROBLEMS;
   }
-  const documents = built.files.filter((f) => ARCHIVED_EXTENSIONS.some((extension) => f.path.endsWith(extension)));
-  const entry: PublishedVersion = {
-    version,
-    effective: options.effective,
-    publishedAt,
-    ...(options.note?.trim() ? { note: options.note.trim() } : {}),
-    buildId: inventoryVersion(workspace),
-    documents: documents.map((f) => `${version}/${f.path}`).sort(),
-  };
-
-  // The snapshot is created first and never replaces a file, so two publishes of one number cannot
-  // both succeed; the index is written last, and a version counts as published once it lists it.
-  let created = false;
-  try {
-    await mkdir(archive, { recursive: true });
-    await writeNewFileAtomic(snapshotPath, serializeWorkspace(workspace));
-    created = true;
-    if (await exists(documentsPath)) throw Object.assign(new Error(`${documentsPath} already exists`), { code: 'EEXIST' });
-    await writeOutputs(documentsPath, documents);
-    // Read again just before writing, so a version another process published meanwhile is kept.
-    const latest = await loadVersionIndex(file);
-    if (!latest.ok) throw new Refused(latest.line);
-    const again = publicationProblems(latest.index, version, options.effective);
-    if (again.length > 0) throw new Refused(again.join(' '));
-    await writeFileAtomic(join(archive, INDEX_FILE), serializeVersionIndex({ format: 1, versions: [...latest.index.versions, entry] }));
-  } catch (error) {
-    if (created) {
-      await rm(snapshotPath, { force: true });
-      await rm(documentsPath, { recursive: true, force: true });
-    }
-    if (error instanceof Refused) {
-      output.err(`Nothing was published: ${error.message}`);
-      return EXIT_PROBLEMS;
-    }
-    const taken = (error as { code?: unknown }).code === 'EEXIST';
-    output.err(
-      `Nothing was published: ${taken ? `version ${version} already has files in ${archive}, and Candor never replaces them` : describeIoError(error, archive)}.`,
-    );
-    return taken ? EXIT_PROBLEMS : EXIT_ERROR;
-  }
+  const { entry, files } = published.value;
   for (const warning of gate.warnings) output.err(warning);
-  output.out(`Published version ${version} of ${file}, effective ${formatDate(options.effective)} (build ${entry.buildId}):`);
-  output.out(`  ${snapshotPath}`);
-  for (const document of entry.documents) output.out(`  ${join(archive, ...document.split('/'))}`);
-  output.out(`  ${join(archive, INDEX_FILE)}`);
+  output.out(`Published version ${entry.version} of ${file}, effective ${formatDate(options.effective)} (build ${entry.buildId}):`);
+  for (const path of files) output.out(`  ${path}`);
   return EXIT_OK;
 }
 

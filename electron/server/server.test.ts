@@ -60,6 +60,9 @@ function fakeHandlers(): Handlers {
       value: { fileName: 'breach-register.csv', mediaType: 'text/csv', base64: '' },
     })),
     'incident-register-export': vi.fn(async ({ path }: { path: string }) => ({ ok: true as const, value: { path } })),
+    'versions-list': vi.fn(async () => ({ ok: true as const, value: { archive: '/w.versions', versions: [] } })),
+    'version-publish': vi.fn(async () => ({ ok: false as const, error: { code: 'no-workspace' as const, message: 'no workspace' } })),
+    'version-read': vi.fn(async () => ({ ok: false as const, error: { code: 'not-found' as const, message: 'no such version' } })),
   };
 }
 

@@ -7,7 +7,8 @@ import { fail, HANDLER_NAMES, ok, type CandorError, type HandlerArg, type Handle
 import { DOCUMENT_FORMAT_IDS, EXPORT_KINDS } from '../../core/catalogue';
 import { INCIDENT_DRAFT_IDS, isIncidentDraftId, type IncidentDraftId } from '../../core/incidents/drafts-catalogue';
 import type { IncidentRegister } from '../../core/incidents/schema';
-import type { Workspace } from '../../core/schema';
+import { isCalendarDate, type Workspace } from '../../core/schema';
+import { isVersionNumber } from '../../core/versions';
 import { describeIssue, describeValue, formatPath } from '../../core/validate';
 import { BACKUP_ID_PATTERN } from './backups';
 import { SessionIncidents } from './incidents';
@@ -75,6 +76,10 @@ export function createHandlers(session: WorkspaceSession, info: HandlerInfo, pat
       withPath(arg.path, 'export', async (path) =>
         (await import('./incidents-exports')).incidentRegisterExport(incidents, { ...arg, path }),
       ),
+    // The archive beside the open workspace (versions.ts); publishing renders every document, so it loads on first use.
+    'versions-list': async () => (await import('./versions')).sessionVersions(session),
+    'version-publish': async (arg) => (await import('./versions')).publishSessionVersion(session, arg),
+    'version-read': async ({ version }) => (await import('./versions')).sessionVersion(session, version),
   };
 }
 
@@ -130,6 +135,17 @@ const incidentId = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an incident id from the register, such as "2026-12-05-lost-laptop"');
 const incidentDraft = z.custom<IncidentDraftId>(isIncidentDraftId, `must be one of ${INCIDENT_DRAFT_IDS.join(', ')}`);
 const registerFormat = z.enum(['csv', 'xlsx'], { error: 'must be "csv" or "xlsx"' });
+
+const versionNumber = z
+  .string()
+  .max(20)
+  .refine(isVersionNumber, 'must be a version number: one to three whole numbers separated by dots, such as 2.1');
+const effectiveDate = z.string().max(10).refine(isCalendarDate, 'must be a date as YYYY-MM-DD, such as 2027-03-01');
+// The note is for the team's own records (the index keeps it); a line or two, not a document.
+const versionNote = z
+  .string()
+  .max(500, 'must be at most 500 characters: a short internal note')
+  .refine((note) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(note), 'must not contain control characters');
 
 // Each schema's output must be its handler's argument type: a schema that lets through something else
 // (or a handler without a schema) fails to compile.
@@ -187,6 +203,14 @@ const ARGUMENTS: { [K in HandlerName]: z.ZodType<HandlerArg<K>> } = {
   }),
   'incident-register-download': z.strictObject({ format: registerFormat }),
   'incident-register-export': z.strictObject({ format: registerFormat, path: filePath, overwrite: z.boolean().optional() }),
+  'versions-list': noArgument,
+  'version-publish': z.strictObject({
+    version: versionNumber,
+    effective: effectiveDate,
+    note: versionNote.optional(),
+    allowErrors: z.boolean().optional(),
+  }),
+  'version-read': z.strictObject({ version: versionNumber }),
 };
 
 function isHandlerName(name: unknown): name is HandlerName {
