@@ -345,7 +345,7 @@ export function IncidentsScreen({ id, tab = 'record' }: { id?: string; tab?: Inc
           <Stack gap="sm">
             <Text size="sm">{loadError.message}</Text>
             <Text size="sm" c="dimmed">
-              Nothing is written to it while Candor cannot read it. Fix or restore the file, then try again.
+              Nothing is written to it until Candor can read it again.
             </Text>
             <Group>
               <Button
