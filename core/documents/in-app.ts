@@ -1060,3 +1060,27 @@ export function generateInAppText(workspace: Workspace): InAppText {
 
   return { organization: context.org, limits: { ...limits }, dataTypes, collectionPoints };
 }
+
+/** How the in-app texts speak of a workspace's data, purposes and recipients, for other texts to customers. */
+export interface DataPhrasing {
+  /** the organisation's name, on one line */
+  org: string;
+  /** "your email address", "the invoices you issue" */
+  subject(dataType: DataType): string;
+  /** whether the data type's name reads as plural ("Crash logs"), for "it" or "them" */
+  plural(dataType: DataType): boolean;
+  /** "to suggest trails near you", "for analytics" */
+  purpose(purpose: Purpose): string;
+}
+
+/** The in-app texts' way of naming things, for core/what-changed.ts: the same words in every text a customer reads. */
+export function dataPhrasing(workspace: Workspace): DataPhrasing {
+  const context = buildContext(workspace);
+  const nameOf = (dataType: DataType) => stripEnd(oneLine(dataType.name)) || oneLine(dataType.name) || dataType.id;
+  return {
+    org: context.org,
+    subject: (dataType) => subjectOf(nameOf(dataType), context.proper),
+    plural: (dataType) => isPlural(nameOf(dataType)),
+    purpose: (purpose) => purposePhrase(context.purposes.get(purpose.id) ?? purposeWords(purpose, context.proper)),
+  };
+}
