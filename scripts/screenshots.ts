@@ -2,7 +2,7 @@
 // window, taken from the real app in the local web mode on a copy of the bundled sample. They go to
 // docs/screenshots/ as `<screen>-<light|dark>-<width>x<height>.png`; the README shows some of them.
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,61 @@ async function startServer(workspace: string, dataDir: string): Promise<{ url: s
   };
 }
 
+/** An open breach discovered 30 hours before the screenshots, and a closed one: the Incidents area with its clock running. */
+function sampleIncidents(now = Date.now()) {
+  const hour = 3_600_000;
+  return {
+    format: 'candor/incidents',
+    version: 1,
+    workspace: 'ridgeline.candor.json',
+    incidents: [
+      {
+        id: 'login-backup-exposed',
+        title: 'Login database backup exposed',
+        status: 'open',
+        discoveredAt: new Date(now - 30 * hour).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        timeZone: 'Europe/Berlin',
+        summary:
+          'An old backup of the login database was left in a public storage bucket. Access logs show it was downloaded twice by an unknown party.',
+        kinds: ['confidentiality'],
+        dataTypes: ['email-address', 'password', 'display-name'],
+        systems: ['Login database', 'Migration bucket'],
+        people: 12400,
+        records: 12400,
+        residence: ['gdpr', 'uk-gdpr', 'ccpa'],
+        residents: { gdpr: 9800, 'uk-gdpr': 1900, ccpa: 700 },
+        encrypted: false,
+        identifiability: 'high',
+        severity: 'medium',
+        consequences: 'Phishing emails that look like they come from us; attempts to sign in with the leaked passwords.',
+        actionsTaken: 'Bucket made private and the backup deleted. Sessions revoked.',
+        actionsPlanned: 'Force a password reset for every affected account; scan storage for public buckets every night.',
+        log: [{ at: new Date(now - 30 * hour).toISOString().replace(/\.\d{3}Z$/, 'Z'), text: 'Incident recorded in Candor.' }],
+      },
+      {
+        id: 'support-laptop-stolen',
+        title: 'Support laptop stolen',
+        status: 'closed',
+        discoveredAt: '2026-11-02T17:05:00+01:00',
+        timeZone: 'Europe/Berlin',
+        summary: "A support engineer's laptop was stolen from a car. It held exports of support tickets.",
+        dataTypes: ['support-messages', 'email-address'],
+        people: 340,
+        encrypted: true,
+        keySafe: true,
+        decisions: {
+          authority: {
+            decision: 'do-not-notify',
+            reasons: 'Full-disk encryption with the key safe: the breach is unlikely to result in a risk.',
+          },
+          people: { decision: 'do-not-notify', reasons: 'Art 34(3)(a): the data was unintelligible.' },
+        },
+        log: [],
+      },
+    ],
+  };
+}
+
 const SIZES = [
   { width: 1440, height: 900 },
   { width: 1280, height: 720 },
@@ -51,6 +106,7 @@ async function main() {
   const work = await mkdtemp(join(tmpdir(), 'candor-shots-'));
   const workspace = join(work, 'ridgeline.candor.json');
   await copyFile(join(root, 'resources', 'examples', 'ridgeline.candor.json'), workspace);
+  await writeFile(join(work, 'ridgeline.incidents.candor.json'), `${JSON.stringify(sampleIncidents(), null, 2)}\n`);
   const server = await startServer(workspace, join(work, 'data'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -75,6 +131,9 @@ async function main() {
           ['documents', '#/documents/privacy-notice'],
           ['in-app-text', '#/in-app'],
           ['review', '#/review'],
+          ['incidents', '#/incidents/login-backup-exposed'],
+          ['incident-assessment', '#/incidents/login-backup-exposed/assessment'],
+          ['incident-drafts', '#/incidents/login-backup-exposed/drafts'],
         ]) {
           await page.goto(base + hash);
           await shoot(page, name, scheme);
