@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   archiveFolderName,
   compareVersions,
+  documentHistory,
   isVersionNumber,
   latestVersion,
   parseVersionIndex,
@@ -147,5 +148,53 @@ describe('the index file', () => {
     expect(archiveFolderName('ridgeline.candor.json')).toBe('ridgeline.versions');
     expect(archiveFolderName('Trail App.CANDOR.JSON')).toBe('Trail App.versions');
     expect(archiveFolderName('notes.json')).toBe('notes.versions');
+  });
+});
+
+describe('the customer summary of each version', () => {
+  it('is written after the note and read back; an index without it still reads', () => {
+    const summarised = { ...entry('1.1', '2026-06-01'), note: 'Q2', changes: ['We no longer collect your password.'] };
+    const text = serializeVersionIndex(index(entry('1.0', '2026-01-01'), summarised));
+    expect(Object.keys(JSON.parse(text).versions[1])).toEqual([
+      'version',
+      'effective',
+      'publishedAt',
+      'note',
+      'changes',
+      'buildId',
+      'documents',
+    ]);
+    expect(parseVersionIndex(JSON.parse(text))).toEqual({ ok: true, index: index(entry('1.0', '2026-01-01'), summarised) });
+    // An empty summary (nothing customers read changed) is kept, so it is not mistaken for one never recorded.
+    const empty = serializeVersionIndex(index({ ...entry('1.0', '2026-01-01'), changes: [] }));
+    expect(JSON.parse(empty).versions[0].changes).toEqual([]);
+    expect(parseVersionIndex({ format: 1, versions: [{ ...entry('1.0', '2026-01-01'), changes: 'all' }] }).ok).toBe(false);
+  });
+
+  it('gives a document the versions before its own, newest first, and what its version changes', () => {
+    const published = index(
+      entry('1.0', '2026-01-01'),
+      { ...entry('1.1', '2026-06-01'), changes: ['We keep your crash logs for 90 days after collection, instead of 30 days.'] },
+      entry('1.2', '2026-09-01'),
+    );
+    const current = ['We no longer collect your password.'];
+    // A draft: every published version came before it.
+    expect(documentHistory(published, undefined, current)).toEqual({
+      since: '1.2',
+      changes: current,
+      earlier: [
+        { version: '1.2', effective: '2026-09-01', first: false },
+        { version: '1.1', effective: '2026-06-01', changes: published.versions[1].changes, first: false },
+        { version: '1.0', effective: '2026-01-01', first: true },
+      ],
+    });
+    // Version 1.1 as published: only 1.0 came before it.
+    expect(documentHistory(published, { version: '1.1' }, published.versions[1].changes!)).toEqual({
+      since: '1.0',
+      changes: published.versions[1].changes,
+      earlier: [{ version: '1.0', effective: '2026-01-01', first: true }],
+    });
+    // The first version changes nothing, whatever it is given.
+    expect(documentHistory(index(), { version: '1.0' }, current)).toEqual({ changes: [], earlier: [] });
   });
 });

@@ -19,6 +19,12 @@ export interface PublishedVersion {
   publishedAt: string;
   /** a short internal note (never printed on customer documents) */
   note?: string;
+  /**
+   * what this version changed for customers since the version before it, as plain sentences
+   * (core/what-changed.ts): the notice's "Changes to this notice" prints it. Absent for the first version
+   * and in indexes written before Candor recorded it.
+   */
+  changes?: string[];
   /** the inventory's fingerprint (core/documents/context.ts inventoryVersion): the documents' internal build id */
   buildId: string;
   /** the archived documents, relative to the archive folder, with forward slashes */
@@ -33,6 +39,57 @@ export interface VersionIndex {
 }
 
 export const EMPTY_INDEX: VersionIndex = { format: 1, versions: [] };
+
+/** One earlier version as a notice's "Changes to this notice" lists it. */
+export interface VersionSummary {
+  version: string;
+  /** YYYY-MM-DD */
+  effective: string;
+  /** what it changed, plain sentences; undefined when the index does not say (the first version, or an older index) */
+  changes?: string[];
+  /** it is the first version published */
+  first: boolean;
+}
+
+/**
+ * The history a document prints in "Changes to this notice": what its version changes since the last
+ * published one and the published versions before it. For a published version, its recorded changes;
+ * for a draft, what publishing it would record.
+ */
+export interface DocumentHistory {
+  /** the version these changes are measured from ("2.0"); undefined when nothing was published before */
+  since?: string;
+  /** plain sentences; empty when nothing customers read changed, or nothing was published before */
+  changes: string[];
+  /** the published versions before this document's, newest first */
+  earlier: VersionSummary[];
+}
+
+/**
+ * The history of a document made for `release` (a version being published or already published) or,
+ * without one, of a draft. `changes` are this version's: the recorded ones of a published version, or
+ * what core/what-changed.ts says the working copy changes since the latest version.
+ */
+export function documentHistory(
+  index: VersionIndex,
+  release: Pick<DocumentRelease, 'version'> | undefined,
+  changes: string[],
+): DocumentHistory {
+  const first = index.versions.reduce<PublishedVersion | undefined>(
+    (a, b) => (!a || compareVersions(b.version, a.version) < 0 ? b : a),
+    undefined,
+  );
+  const earlier = index.versions
+    .filter((entry) => !release || compareVersions(entry.version, release.version) < 0)
+    .sort((a, b) => compareVersions(b.version, a.version))
+    .map((entry) => ({
+      version: entry.version,
+      effective: entry.effective,
+      ...(entry.changes ? { changes: entry.changes } : {}),
+      first: entry === first,
+    }));
+  return { ...(earlier[0] ? { since: earlier[0].version } : {}), changes: earlier.length > 0 ? changes : [], earlier };
+}
 
 /** What a document says about the version it belongs to: a published one, or a draft. */
 export interface DocumentRelease {
@@ -161,6 +218,7 @@ export function parseVersionIndex(value: unknown): { ok: true; index: VersionInd
       typeof raw.publishedAt === 'string' &&
       typeof raw.buildId === 'string' &&
       (raw.note === undefined || typeof raw.note === 'string') &&
+      (raw.changes === undefined || (Array.isArray(raw.changes) && raw.changes.every((c) => typeof c === 'string'))) &&
       Array.isArray(raw.documents) &&
       raw.documents.every((d) => typeof d === 'string');
     if (!ok) problems.push(`versions/${i} is not a published version (version, effective, publishedAt, buildId, documents)`);
@@ -171,11 +229,12 @@ export function parseVersionIndex(value: unknown): { ok: true; index: VersionInd
 
 /** The index as Candor writes it: two-space JSON, fields in a fixed order, a final newline. */
 export function serializeVersionIndex(index: VersionIndex): string {
-  const versions = index.versions.map(({ version, effective, publishedAt, note, buildId, documents }) => ({
+  const versions = index.versions.map(({ version, effective, publishedAt, note, changes, buildId, documents }) => ({
     version,
     effective,
     publishedAt,
     ...(note ? { note } : {}),
+    ...(changes ? { changes } : {}),
     buildId,
     documents,
   }));

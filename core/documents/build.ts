@@ -4,7 +4,7 @@
 import { BUILD_GROUP_IDS, buildGroupExports, DOCUMENT_FORMAT_IDS, DOCUMENT_FORMATS, type BuildGroup, type ExportKind } from '../catalogue';
 import { storeUnavailableReason, type Store } from '../platforms';
 import type { Workspace } from '../schema';
-import type { DocumentRelease } from '../versions';
+import type { DocumentHistory, DocumentRelease } from '../versions';
 import { DOCUMENT_WRITERS } from './formats';
 import { generateInAppText } from './in-app';
 import { androidStringsXml, inAppJson, inAppMarkdown, infoPlistStrings, infoPlistXcstrings } from './in-app-export';
@@ -36,6 +36,8 @@ export async function buildOutputs(
   only?: readonly BuildGroup[],
   /** the published version the documents are made for; none for a draft */
   release?: DocumentRelease,
+  /** what the notice's "Changes to this notice" lists (core/versions.ts documentHistory); none without an archive */
+  history?: DocumentHistory,
 ): Promise<BuildResult> {
   const wanted = (group: BuildGroup) => !only || only.includes(group);
   const files: BuiltFile[] = [];
@@ -45,7 +47,7 @@ export async function buildOutputs(
     if (!wanted(info.id as BuildGroup)) continue;
     const template = parsed.find((t) => t.info.id === info.id);
     if (!template) continue;
-    const rendered = renderDocument(workspace, template, release);
+    const rendered = renderDocument(workspace, template, release, history);
     if (!rendered.ok) {
       errors.push(rendered.error);
       continue;

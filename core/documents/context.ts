@@ -10,7 +10,8 @@
 // template can test any value and a misspelt name is an error rather than a blank.
 import { serializeWorkspace } from '../canonical';
 import { countryInText, countryName, EEA } from '../countries';
-import type { DocumentRelease } from '../versions';
+import type { DocumentHistory, DocumentRelease } from '../versions';
+import { formatDate } from '../dates';
 import { versionFacts, type VersionFacts } from './version-text';
 import { CCPA_CATEGORIES, type CcpaCategoryId } from '../identifiers';
 import { deriveClassification } from '../reference';
@@ -276,6 +277,14 @@ export interface UsStatesView {
   appealText: string;
 }
 
+export interface EarlierVersionView {
+  version: string;
+  /** "1 March 2027" */
+  effectiveDate: string;
+  /** what it changed, in sentences; for the first version, or one whose changes were not recorded, a sentence saying so */
+  summary: string;
+}
+
 export interface DocumentContext {
   /** version, published, versionLine, effectiveDate, lastUpdated: see version-text.ts */
   document: VersionFacts & {
@@ -284,6 +293,12 @@ export interface DocumentContext {
     /** the inventory's fingerprint, such as `5bc562a5`: an internal build id, not printed by the built-in templates */
     buildId: string;
     locale: string;
+    /** the published version the changes are measured from ("2.0"); empty when none was published before */
+    changesSince: string;
+    /** what this version changes for customers since `changesSince`, one sentence each (core/what-changed.ts); empty when nothing */
+    changes: string[];
+    /** the published versions before this one, newest first: "Changes to this notice" lists them */
+    earlierVersions: EarlierVersionView[];
   };
   jurisdictions: {
     gdpr: boolean;
@@ -834,12 +849,41 @@ function profilingRight(p: Purpose): string {
  * The view model for one document. Built afresh on every call (it takes a few milliseconds for a
  * typical workspace), so a workspace changed in place can never show a stale document.
  */
-/** The context of one document; `release` is the published version it is made for, none for a draft. */
-export function buildContext(workspace: Workspace, info: DocumentInfo, release?: DocumentRelease): DocumentContext {
-  return createContext(workspace, info, release);
+/**
+ * The context of one document; `release` is the published version it is made for, none for a draft;
+ * `history` what "Changes to this notice" lists (core/versions.ts documentHistory), none when there is no archive.
+ */
+export function buildContext(
+  workspace: Workspace,
+  info: DocumentInfo,
+  release?: DocumentRelease,
+  history?: DocumentHistory,
+): DocumentContext {
+  return createContext(workspace, info, release, history);
 }
 
-function createContext(workspace: Workspace, info: DocumentInfo, release: DocumentRelease | undefined): DocumentContext {
+/** The earlier versions as a notice lists them: each with its effective date and what it changed. */
+function earlierVersionsView(history: DocumentHistory | undefined): EarlierVersionView[] {
+  return (history?.earlier ?? []).map((entry) => ({
+    version: markdownInline(entry.version),
+    // In the version line's date style (version-text.ts).
+    effectiveDate: formatDate(entry.effective),
+    summary: entry.first
+      ? 'The first published version.'
+      : !entry.changes
+        ? 'No summary of its changes was recorded.'
+        : entry.changes.length === 0
+          ? 'No change to the personal data we collect or how we use it.'
+          : entry.changes.map((text) => markdownInline(text)).join(' '),
+  }));
+}
+
+function createContext(
+  workspace: Workspace,
+  info: DocumentInfo,
+  release: DocumentRelease | undefined,
+  history: DocumentHistory | undefined,
+): DocumentContext {
   const org = workspace.organization;
   const jurisdictions = new Set(org.jurisdictions);
   const regimes: Regimes = { gdpr: jurisdictions.has('gdpr'), ukGdpr: jurisdictions.has('uk-gdpr') };
@@ -1113,6 +1157,9 @@ function createContext(workspace: Workspace, info: DocumentInfo, release: Docume
       ...versionFacts(release, workspace.settings.effectiveDate),
       buildId: inventoryVersion(workspace),
       locale: markdownInline(info.locale),
+      changesSince: history?.since ? markdownInline(history.since) : '',
+      changes: (history?.since ? history.changes : []).map((text) => markdownInline(text)),
+      earlierVersions: earlierVersionsView(history),
     },
     jurisdictions: {
       gdpr: regimes.gdpr,

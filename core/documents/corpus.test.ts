@@ -16,6 +16,9 @@ import { inAppMarkdown } from './in-app-export';
 import { availableDocuments, renderDocument } from './render';
 import { resolveTemplates, type ParsedTemplate } from './templates';
 import { markdownInline } from './text';
+import { inventoryVersion } from './context';
+import { documentHistory, type VersionIndex } from '../versions';
+import { whatChanged } from '../what-changed';
 import type { TemplateSource } from './types';
 
 const builtIn: TemplateSource[] = [
@@ -114,6 +117,70 @@ describe('the notice of financial incentive and the consumer health data policy'
     expect(text).toContain(title);
     for (const heading of headings) expect(text).toContain(heading.replace(/&/g, '&amp;'));
     expect(text).not.toMatch(/\*\*|\{\{|\{%/);
+  });
+});
+
+// "Changes to this notice" for a workspace with published versions: 1.0, then 1.1 (a new contact address),
+// then the working copy, which adds its last kind of data and keeps its first longer than 1.1 did.
+describe('the notice of a workspace with published versions', () => {
+  const section = (markdown: string) => markdown.slice(markdown.indexOf('## Changes to this notice')).split(/\n## /)[0];
+  const history = (workspace: Workspace) => {
+    const v11 = structuredClone(workspace);
+    v11.dataTypes.pop();
+    const kept = v11.dataTypes.find((d) => d.retention?.period);
+    if (kept?.retention?.period)
+      kept.retention = {
+        ...kept.retention,
+        period: { ...kept.retention.period, value: Math.max(1, Math.floor(kept.retention.period.value / 3)) },
+      };
+    const v10 = structuredClone(v11);
+    v10.organization.contactEmail = 'old-address@example.com';
+    const index: VersionIndex = {
+      format: 1,
+      versions: [
+        { version: '1.0', effective: '2026-01-15', publishedAt: '2026-01-05T09:00:00Z', buildId: inventoryVersion(v10), documents: [] },
+        {
+          version: '1.1',
+          effective: '2026-07-01',
+          publishedAt: '2026-06-10T09:00:00Z',
+          buildId: inventoryVersion(v11),
+          documents: [],
+          changes: whatChanged(v10, v11).sentences,
+        },
+      ],
+    };
+    return { index, changes: whatChanged(v11, workspace).sentences };
+  };
+
+  it.each(['california', 'b2b'])(
+    '%s: lists what version 2.0 changed and the versions before it, and a draft says what it would change',
+    (id) => {
+      const { workspace } = CORPUS.find((entry) => entry.id === id)!;
+      const { index, changes } = history(workspace);
+      const release = { version: '2.0', effective: '2027-03-01', lastUpdated: '2027-02-01' };
+      const published = renderDocument(workspace, PRIVACY, release, documentHistory(index, release, changes));
+      const draft = renderDocument(workspace, PRIVACY, undefined, documentHistory(index, undefined, changes));
+      if (!published.ok || !draft.ok) throw new Error('the notice did not render');
+      expect(changes.length).toBeGreaterThan(0);
+      golden(
+        import.meta.url,
+        `corpus/${id}.changes-to-this-notice.md`,
+        `${section(published.document.markdown)}\n${section(draft.document.markdown)}`,
+      );
+    },
+  );
+
+  it('says nothing of versions where none was published, as before', () => {
+    const { workspace } = CORPUS[0];
+    const plain = render(workspace, PRIVACY);
+    const empty = renderDocument(
+      workspace,
+      PRIVACY,
+      undefined,
+      documentHistory({ format: 1, versions: [] }, undefined, ['We now collect your name.']),
+    );
+    expect(empty.ok && empty.document.markdown).toBe(plain);
+    expect(plain).not.toMatch(/Earlier versions|What this draft changes/);
   });
 });
 

@@ -2,7 +2,7 @@
 // internal fields left out), Liquid renders once, and the Markdown is tidied so that it passes
 // markdownlint whatever the template's conditionals left behind.
 import type { Workspace } from '../schema';
-import type { DocumentRelease } from '../versions';
+import type { DocumentHistory, DocumentRelease } from '../versions';
 import { buildContext } from './context';
 import { engine, liquidError, type ParsedTemplate } from './templates';
 import { plainText } from './text';
@@ -69,9 +69,15 @@ export type RenderResult = { ok: true; document: RenderedDocument } | { ok: fals
  * Renders one document, synchronously, as the published version `release` or, without one, as a draft. A
  * template that fails at render time is reported with its file and line.
  */
-export function renderDocument(workspace: Workspace, template: ParsedTemplate, release?: DocumentRelease): RenderResult {
+export function renderDocument(
+  workspace: Workspace,
+  template: ParsedTemplate,
+  release?: DocumentRelease,
+  /** what "Changes to this notice" lists; none without an archive */
+  history?: DocumentHistory,
+): RenderResult {
   const { info } = template;
-  const context = buildContext(workspace, info, release);
+  const context = buildContext(workspace, info, release, history);
   let body: string;
   try {
     body = engine.renderSync(template.compiled, context) as string;
