@@ -9,11 +9,17 @@ import type { Workspace } from './schema';
 import { generateInAppText } from './documents/in-app';
 import { workspaceArbitrary } from './testing/arbitraries';
 import { cleanWorkspace } from './lint/fixtures';
+import { workspaceFacts } from './lint/facts';
 import { parsePath, validateWorkspace } from './validate';
 
 interface Example {
   name: string;
   edit: (ws: Workspace) => void;
+  /**
+   * For the material-change rules, which compare with the last published version: that version, as an
+   * edit of the clean workspace (the clean workspace itself when not given).
+   */
+  previous?: (ws: Workspace) => void;
 }
 interface FailingExample extends Example {
   /** the paths this rule must report, in order, and nothing else */
@@ -2050,6 +2056,165 @@ const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
       },
     ],
   },
+
+  // Material changes since the last published version (the clean workspace, unless an example says otherwise).
+  'material-new-purpose': {
+    fail: [
+      {
+        name: 'the email address is now used for a newsletter, a purpose the published version did not have',
+        edit: (ws) => {
+          ws.purposes.push({
+            id: 'newsletter',
+            name: 'Send the newsletter',
+            use: 'marketing.communications.email',
+            lawfulBasis: 'consent',
+          });
+          dt(ws, 'email-address').purposes.push('newsletter');
+        },
+        paths: ['purposes[4]'],
+      },
+      {
+        name: 'a purpose the published version listed but used for no data',
+        previous: (ws) => {
+          dt(ws, 'ip-address').purposes = ['provide-service'];
+        },
+        edit: () => {},
+        paths: ['purposes[2]'],
+      },
+    ],
+    pass: [
+      { name: 'a purpose renamed', edit: (ws) => void (ws.purposes[1].name = 'Learn how the app is used') },
+      {
+        name: 'a purpose no longer used, and removed',
+        edit: (ws) => void (ws.dataTypes = ws.dataTypes.filter((d) => d.id !== 'ip-address')),
+      },
+    ],
+  },
+  'material-new-sale-or-sharing': {
+    fail: [
+      {
+        name: 'app usage is now sold to Crash Co',
+        edit: (ws) => void (rc(ws, 'crashco').sells = true),
+        paths: ['dataTypes[1].recipients'],
+      },
+      {
+        name: 'the email address is now given to the ad network, which shares it for advertising',
+        edit: (ws) => void dt(ws, 'email-address').recipients!.push('adnet'),
+        paths: ['dataTypes[0].recipients'],
+      },
+    ],
+    pass: [
+      {
+        name: 'the advertising identifier was already shared in the published version',
+        edit: (ws) => void (rc(ws, 'adnet').name = 'AdNet Ltd'),
+      },
+      { name: 'sharing stopped', edit: (ws) => void (rc(ws, 'adnet').sharesForAds = false) },
+    ],
+  },
+  'material-new-sensitive-data': {
+    fail: [
+      {
+        name: 'app usage is now health data',
+        edit: (ws) =>
+          void Object.assign(dt(ws, 'app-usage'), { category: 'user.health_and_medical', specialCondition: 'explicit-consent' }),
+        paths: ['dataTypes[1].sensitivity'],
+      },
+      {
+        name: 'a new data type that is special category data',
+        edit: (ws) =>
+          void ws.dataTypes.push({
+            id: 'heart-rate',
+            name: 'Heart rate',
+            category: 'user.health_and_medical',
+            specialCondition: 'explicit-consent',
+            source: 'automatic',
+            purposes: ['provide-service'],
+            benefit: 'You see your effort.',
+            retention: { period: { value: 30, unit: 'days' }, after: 'collection' },
+            recipients: ['aws'],
+            collectedAt: ['servers'],
+            required: false,
+          }),
+        paths: ['dataTypes[4]'],
+      },
+    ],
+    pass: [
+      {
+        name: 'app usage was already health data in the published version',
+        previous: (ws) =>
+          void Object.assign(dt(ws, 'app-usage'), { category: 'user.health_and_medical', specialCondition: 'explicit-consent' }),
+        edit: (ws) =>
+          void Object.assign(dt(ws, 'app-usage'), { category: 'user.health_and_medical', specialCondition: 'explicit-consent' }),
+      },
+      { name: 'a data type renamed, nothing sensitive added', edit: (ws) => void (dt(ws, 'email-address').name = 'Email') },
+    ],
+  },
+  'material-new-transfer-country': {
+    fail: [
+      {
+        name: 'Amazon Web Services now handles the data in India',
+        edit: (ws) => void Object.assign(rc(ws, 'aws'), { country: 'IN', transferSafeguard: 'sccs', ukTransferSafeguard: 'uk-addendum' }),
+        paths: ['recipients[0].country'],
+      },
+    ],
+    pass: [
+      {
+        name: 'Amazon Web Services now handles the data in the United States, where Crash Co already did',
+        edit: (ws) => void Object.assign(rc(ws, 'aws'), { country: 'US', transferSafeguard: 'sccs', ukTransferSafeguard: 'uk-addendum' }),
+      },
+      { name: 'a move within the EEA', edit: (ws) => void (rc(ws, 'aws').country = 'DE') },
+    ],
+  },
+  'material-longer-retention': {
+    fail: [
+      {
+        name: 'the email address is kept 90 days after the account is closed instead of 30',
+        edit: (ws) => void (dt(ws, 'email-address').retention = { period: { value: 90, unit: 'days' }, after: 'account-closure' }),
+        paths: ['dataTypes[0].retention'],
+      },
+      {
+        name: 'the IP address is kept until the account is closed instead of 14 days',
+        edit: (ws) => void (dt(ws, 'ip-address').retention = { after: 'account-closure' }),
+        paths: ['dataTypes[2].retention'],
+      },
+    ],
+    pass: [
+      {
+        name: 'a shorter period',
+        edit: (ws) => void (dt(ws, 'email-address').retention = { period: { value: 10, unit: 'days' }, after: 'account-closure' }),
+      },
+      {
+        name: 'the same length in other units',
+        edit: (ws) =>
+          void (dt(ws, 'app-usage').retention = {
+            period: { value: 14, unit: 'months' },
+            after: 'collection',
+            criteria: 'Then aggregated.',
+          }),
+      },
+    ],
+  },
+  'material-new-recipient-category': {
+    fail: [
+      {
+        name: 'the email address now goes to a public authority',
+        edit: (ws) => {
+          ws.recipients.push({ id: 'tax-office', name: 'Revenue', role: 'public-authority', country: 'IE' });
+          dt(ws, 'email-address').recipients!.push('tax-office');
+        },
+        paths: ['recipients[3].role'],
+      },
+    ],
+    pass: [
+      {
+        name: 'a new processor, a kind the published version already had',
+        edit: (ws) => {
+          ws.recipients.push({ id: 'mailer', name: 'Mailer Ltd', role: 'processor', country: 'IE' });
+          dt(ws, 'email-address').recipients!.push('mailer');
+        },
+      },
+    ],
+  },
 };
 
 function variant(edit: (ws: Workspace) => void): Workspace {
@@ -2151,8 +2316,15 @@ describe('the rule catalogue', () => {
 describe.each(LINT_RULES.map((rule) => [rule.id, rule] as const))('%s', (id, rule) => {
   const examples = EXAMPLES[id] ?? { fail: [], pass: [] };
 
+  // The material-change rules compare with the last published version: the clean workspace, or the example's own.
+  const review = (example: Example) => {
+    const ws = variant(example.edit);
+    if (rule.group !== 'changes') return lintWorkspace(ws);
+    return lintWorkspace(ws, workspaceFacts(ws, { previous: { version: '1.0', workspace: variant(example.previous ?? (() => {})) } }));
+  };
+
   it.each(examples.fail.map((e) => [e.name, e] as const))('fails: %s', (_name, example) => {
-    const findings = lintWorkspace(variant(example.edit)).filter((f) => f.rule === id);
+    const findings = review(example).filter((f) => f.rule === id);
     expect(findings.map((f) => f.path)).toEqual(example.paths);
     for (const finding of findings) {
       expect(finding.severity).toBe(rule.severity);
@@ -2168,8 +2340,14 @@ describe.each(LINT_RULES.map((rule) => [rule.id, rule] as const))('%s', (id, rul
   });
 
   it.each(examples.pass.map((e) => [e.name, e] as const))('passes: %s', (_name, example) => {
-    expect(lintWorkspace(variant(example.edit)).filter((f) => f.rule === id)).toEqual([]);
+    expect(review(example).filter((f) => f.rule === id)).toEqual([]);
   });
+
+  if (rule.group === 'changes') {
+    it('is silent without a published version to compare with', () => {
+      for (const example of examples.fail) expect(lintWorkspace(variant(example.edit)).filter((f) => f.rule === id)).toEqual([]);
+    });
+  }
 });
 
 describe('lintWorkspace', () => {

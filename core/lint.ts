@@ -9,6 +9,7 @@ import { completenessRules } from './lint/completeness';
 import { cookieRules } from './lint/cookies';
 import { dataTypeRules } from './lint/data-types';
 import { healthAndIncentiveRules } from './lint/health-and-incentives';
+import { materialChangeRules } from './lint/material-changes';
 import { workspaceFacts, type WorkspaceFacts } from './lint/facts';
 import { comparePaths } from './lint/order';
 import { organizationRules } from './lint/organization';
@@ -21,6 +22,7 @@ import { usStateRules } from './lint/us-states';
 import { wordingRules } from './lint/wording';
 
 export type { Finding, LintRule, RuleGroup, Severity } from './lint/types';
+export type { PreviousVersion } from './lint/facts';
 export { SEVERITIES } from './lint/types';
 export { READABILITY_LIMIT } from './lint/wording';
 
@@ -38,6 +40,7 @@ const DEFINITIONS: readonly RuleDefinition[] = [
   ...wordingRules,
   ...appleRules,
   ...playRules,
+  ...materialChangeRules,
 ];
 
 /** The rule catalogue: what each rule checks and how serious a finding is. */
@@ -66,7 +69,8 @@ export function compareFindings(a: Finding, b: Finding): number {
 /**
  * Every finding of every rule for a valid workspace (run `validateWorkspace` first: the rules trust
  * its structure, and must cope with anything merely incomplete, such as an empty name or no purpose).
- * `facts` may be passed when the caller has already worked them out.
+ * `facts` may be passed when the caller has already worked them out; facts made with the last published
+ * version (`workspaceFacts(workspace, { previous })`) add the material-change rules' findings.
  */
 export function lintWorkspace(workspace: Workspace, facts: WorkspaceFacts = workspaceFacts(workspace)): Finding[] {
   const findings: Finding[] = [];

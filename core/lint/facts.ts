@@ -96,6 +96,17 @@ export interface WorkspaceFacts {
    * health data laws alone, whose policy is written only when there is consumer health data
    */
   notice: boolean;
+  /**
+   * the last published version, when the caller compares the working copy with it (the archive beside the
+   * workspace): the material-change rules (core/lint/material-changes.ts) read it; without it they are silent
+   */
+  previous?: { version: string; facts: WorkspaceFacts };
+}
+
+/** The last published version a review compares the working copy with: its number and its snapshot. */
+export interface PreviousVersion {
+  version: string;
+  workspace: Workspace;
 }
 
 /** A name as it reads inside a message: one line, and never empty. */
@@ -114,7 +125,7 @@ export function transferRegimes(country: string | undefined, regimes: { gdpr: bo
   return { eu: regimes.gdpr && !EEA.has(country), uk: regimes.ukGdpr && !isInEeaOrUk(country) };
 }
 
-export function workspaceFacts(workspace: Workspace): WorkspaceFacts {
+export function workspaceFacts(workspace: Workspace, options: { previous?: PreviousVersion } = {}): WorkspaceFacts {
   const jurisdictions = new Set(workspace.organization.jurisdictions);
   const gdpr = jurisdictions.has('gdpr');
   const ukGdpr = jurisdictions.has('uk-gdpr');
@@ -204,6 +215,7 @@ export function workspaceFacts(workspace: Workspace): WorkspaceFacts {
     usStates,
     soldOrTargeted: dataTypes.filter((d) => d.sold || d.targetedAds),
     notice: gdpr || ukGdpr || jurisdictions.has('ccpa') || usStates.length > 0 || consumerHealthPolicyApplies(workspace),
+    ...(options.previous ? { previous: { version: options.previous.version, facts: workspaceFacts(options.previous.workspace) } } : {}),
   };
 }
 

@@ -14,7 +14,17 @@ export interface Finding {
 }
 
 export type RuleGroup =
-  'completeness' | 'organization' | 'purposes' | 'recipients' | 'data-types' | 'usage' | 'wording' | 'apple' | 'play' | 'incidents';
+  | 'completeness'
+  | 'organization'
+  | 'purposes'
+  | 'recipients'
+  | 'data-types'
+  | 'usage'
+  | 'wording'
+  | 'apple'
+  | 'play'
+  | 'incidents'
+  | 'changes';
 
 export interface LintRule {
   /** kebab-case, stable: tools and people refer to it */
