@@ -40,7 +40,8 @@ describe('version numbers', () => {
     const version = fc.array(fc.nat(50), { minLength: 1, maxLength: 3 }).map((p) => p.join('.'));
     fc.assert(
       fc.property(version, version, version, (a, b, c) => {
-        expect(Math.sign(compareVersions(a, b))).toBe(-Math.sign(compareVersions(b, a)));
+        // `|| 0` reads -0 as 0: two equal numbers compare as 0 both ways.
+        expect(Math.sign(compareVersions(a, b)) || 0).toBe(-Math.sign(compareVersions(b, a)) || 0);
         if (compareVersions(a, b) <= 0 && compareVersions(b, c) <= 0) expect(compareVersions(a, c)).toBeLessThanOrEqual(0);
       }),
     );
@@ -196,5 +197,12 @@ describe('the customer summary of each version', () => {
     });
     // The first version changes nothing, whatever it is given.
     expect(documentHistory(index(), { version: '1.0' }, current)).toEqual({ changes: [], earlier: [] });
+  });
+});
+
+describe('unknown changes', () => {
+  it('are neither listed nor denied: the earlier versions are, without the version they are measured from', () => {
+    const history = documentHistory(index(entry('1.0', '2026-01-01')), undefined, undefined);
+    expect(history).toEqual({ changes: [], earlier: [{ version: '1.0', effective: '2026-01-01', first: true }] });
   });
 });

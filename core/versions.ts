@@ -57,7 +57,7 @@ export interface VersionSummary {
  * for a draft, what publishing it would record.
  */
 export interface DocumentHistory {
-  /** the version these changes are measured from ("2.0"); undefined when nothing was published before */
+  /** the version these changes are measured from ("2.0"); undefined when nothing was published before, or the changes are unknown */
   since?: string;
   /** plain sentences; empty when nothing customers read changed, or nothing was published before */
   changes: string[];
@@ -68,12 +68,12 @@ export interface DocumentHistory {
 /**
  * The history of a document made for `release` (a version being published or already published) or,
  * without one, of a draft. `changes` are this version's: the recorded ones of a published version, or
- * what core/what-changed.ts says the working copy changes since the latest version.
+ * what core/what-changed.ts says the working copy changes since the latest version; undefined when unknown.
  */
 export function documentHistory(
   index: VersionIndex,
   release: Pick<DocumentRelease, 'version'> | undefined,
-  changes: string[],
+  changes: string[] | undefined,
 ): DocumentHistory {
   const first = index.versions.reduce<PublishedVersion | undefined>(
     (a, b) => (!a || compareVersions(b.version, a.version) < 0 ? b : a),
@@ -88,7 +88,9 @@ export function documentHistory(
       ...(entry.changes ? { changes: entry.changes } : {}),
       first: entry === first,
     }));
-  return { ...(earlier[0] ? { since: earlier[0].version } : {}), changes: earlier.length > 0 ? changes : [], earlier };
+  // Changes that are not known (a snapshot that cannot be read, an index written before they were recorded) are not
+  // stated either way: no `since`, so the notice neither lists changes nor says there were none.
+  return { ...(earlier[0] && changes ? { since: earlier[0].version } : {}), changes: earlier.length > 0 ? (changes ?? []) : [], earlier };
 }
 
 /** What a document says about the version it belongs to: a published one, or a draft. */

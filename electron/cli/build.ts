@@ -25,7 +25,7 @@ export async function buildCommand(
   }
   const gate = reviewGate(loaded.workspace, file, { allowErrors: options.allowErrors, command: 'build' }, output);
   if (!gate.proceed) return EXIT_PROBLEMS;
-  const [builtIn, workspaceTemplates, { release, warning }] = await Promise.all([
+  const [builtIn, workspaceTemplates, { release, history, warning }] = await Promise.all([
     loadBuiltInTemplates(),
     loadWorkspaceTemplates(loaded.workspace, file),
     // Documents of the working copy carry the published version when nothing changed since; otherwise they are a draft.
@@ -37,6 +37,7 @@ export async function buildCommand(
     renderExport,
     options.only,
     release,
+    history,
   );
   const errors = [...workspaceTemplates.errors, ...result.errors];
   if (errors.length > 0) {

@@ -1,6 +1,7 @@
 // `candor lint <workspace> [--json]`: the review rules, as a person reads them or as a tool parses them.
 // Exit 1 when an error is found (so CI fails on a real defect, not on a judgement call), 0 otherwise.
-import { countFindings, groupFindings, lintWorkspace, type Finding, type Severity } from '../../core/lint';
+import { countFindings, groupFindings, lintWorkspace, type Finding, type PreviousVersion, type Severity } from '../../core/lint';
+import { workspaceFacts } from '../../core/lint/facts';
 import { applyAcceptances } from '../../core/review-acceptance';
 import type { Workspace } from '../../core/schema';
 import { count } from '../../core/words';
@@ -45,6 +46,23 @@ async function incidentFindings(
   return { findings: lintIncidents(content.register, workspace, now), exitCode: EXIT_OK, register };
 }
 
+/**
+ * The latest published version in the archive beside the workspace, when there is one, for the review
+ * rules on material changes since it. An archive that cannot be read is said on stderr and skipped.
+ */
+async function previousVersion(file: string, workspace: Workspace, output: Output): Promise<PreviousVersion | undefined> {
+  const { loadVersionIndex } = await import('../services/versions');
+  const { changesSinceLatest } = await import('../services/version-history');
+  const loaded = await loadVersionIndex(file);
+  if (!loaded.ok) {
+    output.err(`Warning: ${loaded.line} Changes since the last published version were not reviewed.`);
+    return undefined;
+  }
+  const since = await changesSinceLatest(file, loaded.index, workspace);
+  if (since.warning) output.err(`${since.warning} Changes since the last published version were not reviewed.`);
+  return since.previous;
+}
+
 export async function lintCommand(file: string, options: LintOptions, output: Output, now: () => Date = () => new Date()): Promise<number> {
   const loaded = await loadWorkspaceFile(file);
   if (!loaded.ok) {
@@ -53,7 +71,8 @@ export async function lintCommand(file: string, options: LintOptions, output: Ou
     return loaded.exitCode;
   }
   // Warnings and infos the team accepted (workspace `review.accepted`) are listed apart and not counted.
-  const reviewed = applyAcceptances(lintWorkspace(loaded.workspace), loaded.workspace);
+  const previous = await previousVersion(file, loaded.workspace, output);
+  const reviewed = applyAcceptances(lintWorkspace(loaded.workspace, workspaceFacts(loaded.workspace, { previous })), loaded.workspace);
   const accepted = reviewed.accepted;
   // Incidents are not accepted away: their findings (a deadline passed without a decision) always count.
   const incidents = await incidentFindings(file, loaded.workspace, now(), output);

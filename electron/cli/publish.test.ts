@@ -207,7 +207,49 @@ describe('candor build after publishing', () => {
     expect((await run('build', file, '--out', out, '--only', 'privacy-notice')).code).toBe(0);
     const draft = await readFile(join(out, 'privacy-notice.md'), 'utf8');
     expect(draft).toContain('Draft, not yet published');
-    expect(draft).not.toContain('Version 2.1');
+    // The draft names 2.1 only as the version before it, never as its own.
+    expect(draft).not.toContain('Version 2.1 ·');
+    expect(draft).not.toContain('This is version 2.1');
+    expect(draft).toContain('- **Version 2.1**, effective 1 March 2027: The first published version.');
+  });
+});
+
+describe('what changed between published versions', () => {
+  it("records each version's customer summary, prints the history in the notice and reviews material changes since the last version", async () => {
+    expect((await publish({ version: '1.0', effective: '2027-01-01' })).code).toBe(0);
+    await edit((ws) => {
+      ws.dataTypes = ws.dataTypes.filter((d) => d.id !== 'push-token');
+      const crash = ws.dataTypes.find((d) => d.id === 'crash-logs')!;
+      crash.retention = { period: { value: 180, unit: 'days' }, after: 'collection' };
+    });
+    // Before publishing: the review flags the longer retention, and a draft says what it would change.
+    const lint = await run('lint', file, '--json');
+    const findings = JSON.parse(lint.stdout.join('\n')) as { rule: string; path: string; message: string }[];
+    const longer = findings.filter((f) => f.rule === 'material-longer-retention');
+    expect(longer).toHaveLength(1);
+    expect(longer[0].message).toContain('longer than version 1.0 said (for 90 days after collection)');
+    const out = join(dir, 'out');
+    expect((await run('build', file, '--out', out, '--only', 'privacy-notice')).code).toBe(0);
+    expect(await readFile(join(out, 'privacy-notice.md'), 'utf8')).toContain(
+      'What this draft changes, compared with version 1.0:\n\n- We no longer collect your push notification token.\n- We now keep your crash logs for 180 days after collection, instead of 90 days.\n',
+    );
+
+    expect((await publish({ version: '1.1', effective: '2027-03-01' }, at('2027-02-01T09:00:00Z'))).code).toBe(0);
+    const entries = (await index()).versions;
+    expect(entries[0].changes).toBeUndefined();
+    expect(entries[1].changes).toEqual([
+      'We no longer collect your push notification token.',
+      'We now keep your crash logs for 180 days after collection, instead of 90 days.',
+    ]);
+    const notice = await readFile(join(archive, '1.1', 'privacy-notice.md'), 'utf8');
+    expect(notice).toContain('This is version 1.1, effective from 1 March 2027 and last updated on 1 February 2027.');
+    expect(notice).toContain(
+      'What changed in version 1.1, compared with version 1.0:\n\n- We no longer collect your push notification token.',
+    );
+    expect(notice).toContain('- **Version 1.0**, effective 1 January 2027: The first published version.');
+    // Once published, nothing is new since the last version: the review no longer flags it.
+    const after = JSON.parse((await run('lint', file, '--json')).stdout.join('\n')) as { rule: string }[];
+    expect(after.filter((f) => f.rule.startsWith('material-'))).toEqual([]);
   });
 });
 

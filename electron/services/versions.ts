@@ -22,8 +22,10 @@ import {
   parseVersionIndex,
   proposeVersion,
   publicationProblems,
+  documentHistory,
   releaseOf,
   serializeVersionIndex,
+  type DocumentHistory,
   type DocumentRelease,
   type PublishedVersion,
   type VersionIndex,
@@ -36,6 +38,8 @@ import { describeIoError } from './io-error';
 import { loadBuiltInTemplates, loadWorkspaceTemplates } from './templates';
 import { classifyWorkspaceBytes } from './workspace-file';
 import type { WorkspaceSession } from './session';
+import type { PreviousVersion } from '../../core/lint';
+import { changesSinceLatest, workingCopyHistory } from './version-history';
 
 /** The index file inside the archive folder. */
 export const INDEX_FILE = 'versions.json';
@@ -86,10 +90,18 @@ export async function loadVersionIndex(workspaceFile: string): Promise<LoadedInd
 export async function workingCopyRelease(
   workspaceFile: string,
   workspace: Workspace,
-): Promise<{ release?: DocumentRelease; warning?: string }> {
+): Promise<{ release?: DocumentRelease; history?: DocumentHistory; previous?: PreviousVersion; warning?: string }> {
   const loaded = await loadVersionIndex(workspaceFile);
   if (!loaded.ok) return { warning: `Warning: ${loaded.line} The documents say they are a draft.` };
-  return { release: releaseOf(loaded.index, inventoryVersion(workspace)) };
+  const release = releaseOf(loaded.index, inventoryVersion(workspace));
+  // "Changes to this notice" and the material-change review compare with the latest snapshot.
+  const since = await changesSinceLatest(workspaceFile, loaded.index, workspace);
+  return {
+    release,
+    history: workingCopyHistory(loaded.index, release, since),
+    ...(since.previous ? { previous: since.previous } : {}),
+    ...(since.warning ? { warning: since.warning } : {}),
+  };
 }
 
 const DOCUMENT_GROUPS = BUILD_GROUP_IDS.filter((group) => 'document' in buildGroup(group)) as BuildGroup[];
@@ -155,8 +167,22 @@ export async function publishVersion(
     .toISOString()
     .replace(/\.\d{3}Z$/, 'Z');
   const release: DocumentRelease = { version, effective: request.effective, lastUpdated: publishedAt.slice(0, 10) };
-  const [builtIn, workspaceTemplates] = await Promise.all([loadBuiltInTemplates(), loadWorkspaceTemplates(workspace, workspaceFile)]);
-  const built = await buildOutputs(workspace, { builtIn, overrides: workspaceTemplates.sources }, renderExport, DOCUMENT_GROUPS, release);
+  // What this version changes for customers since the latest one: recorded in the index, and printed in
+  // the notice's "Changes to this notice" with the earlier versions' summaries.
+  const [builtIn, workspaceTemplates, since] = await Promise.all([
+    loadBuiltInTemplates(),
+    loadWorkspaceTemplates(workspace, workspaceFile),
+    changesSinceLatest(workspaceFile, indexed.index, workspace),
+  ]);
+  const history = documentHistory(indexed.index, release, since.changes);
+  const built = await buildOutputs(
+    workspace,
+    { builtIn, overrides: workspaceTemplates.sources },
+    renderExport,
+    DOCUMENT_GROUPS,
+    release,
+    history,
+  );
   const errors = [...workspaceTemplates.errors, ...built.errors];
   if (errors.length > 0) return { ok: false, failure: { kind: 'templates', errors } };
   const documents = built.files.filter((f) => ARCHIVED_EXTENSIONS.some((extension) => f.path.endsWith(extension)));
@@ -166,6 +192,7 @@ export async function publishVersion(
     effective: request.effective,
     publishedAt,
     ...(note ? { note } : {}),
+    ...(since.changes ? { changes: since.changes } : {}),
     buildId: inventoryVersion(workspace),
     documents: documents.map((f) => `${version}/${f.path}`).sort(),
   };
