@@ -281,7 +281,17 @@ export const HANDLER_NAMES: readonly HandlerName[] = Object.keys(HANDLER_NAME_RE
 
 /** Commands the native menu (or a keyboard shortcut) asks the UI to carry out. */
 export type MenuCommand =
-  'new-workspace' | 'open-workspace' | 'save-as' | 'undo' | 'redo' | 'backups' | 'add-data-type' | 'find' | 'toggle-theme' | 'about';
+  | 'new-workspace'
+  | 'open-workspace'
+  | 'save-as'
+  | 'undo'
+  | 'redo'
+  | 'backups'
+  | 'add-data-type'
+  | 'find'
+  | 'toggle-theme'
+  | 'about'
+  | 'publish-version';
 
 /** Events pushed from the backend to the UI. */
 export type CandorEvent =

@@ -61,6 +61,15 @@ describe('buildMenuTemplate', () => {
     expect(a.commands).toEqual(['find', 'toggle-theme', 'save-as', 'backups', 'about']);
   });
 
+  it('sends Publish Version to the UI, only while a workspace is open', () => {
+    const a = actions();
+    const [item] = byLabel(buildMenuTemplate(context(), a), 'Publish Version…');
+    expect(item.accelerator).toBe('Shift+CmdOrCtrl+P');
+    click(item);
+    expect(a.commands).toEqual(['publish-version']);
+    expect(byLabel(buildMenuTemplate(context({ session: 'none' }), actions()), 'Publish Version…')[0].enabled).toBe(false);
+  });
+
   it('uses roles for clipboard, zoom and full screen', () => {
     const roles = items(buildMenuTemplate(context(), actions())).map((item) => item.role);
     for (const role of ['cut', 'copy', 'paste', 'selectAll', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'close', 'quit']) {

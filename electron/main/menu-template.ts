@@ -96,6 +96,7 @@ export function buildMenuTemplate(ctx: MenuContext, actions: MenuActions): MenuI
       { label: 'Save As…', accelerator: 'Shift+CmdOrCtrl+S', enabled: open, click: send('save-as') },
       { label: `Reveal in ${fileManagerName(ctx.platform)}`, enabled: hasFile, click: () => actions.revealInFolder() },
       { label: 'Backups…', enabled: hasFile, click: send('backups') },
+      { label: 'Publish Version…', accelerator: 'Shift+CmdOrCtrl+P', enabled: open, click: send('publish-version') },
       { type: 'separator' },
       { role: 'close' },
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),

@@ -95,6 +95,7 @@ export function App() {
     ...NAVIGATION.map((link) => [link.hotkey, () => navigate({ screen: link.screen } as Route)] as [string, () => void]),
     ['mod+shift+N', () => runCommand('add-data-type')],
     ['mod+shift+L', () => runCommand('toggle-theme')],
+    ['mod+shift+P', () => runCommand('publish-version')],
   ]);
 
   if (!session) {

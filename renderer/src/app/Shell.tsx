@@ -38,6 +38,8 @@ import { ReviewBadges } from '../screens/Review/ReviewBadges';
 import { IncidentsScreen } from '../screens/Incidents/Incidents';
 import { IncidentClockBadge, IncidentsNavBadge } from '../screens/Incidents/Clock';
 import { useIncidents } from '../state/incidents';
+import { useVersions } from '../state/versions';
+import { VersionsScreen } from '../screens/Versions/Versions';
 import { shortcutLabel } from '../components/shortcut';
 import classes from './Shell.module.css';
 
@@ -63,6 +65,8 @@ function ScreenFor({ route }: { route: Route }) {
       return <ReviewScreen tab={route.tab} />;
     case 'incidents':
       return <IncidentsScreen id={route.id} tab={route.tab} />;
+    case 'versions':
+      return <VersionsScreen version={route.version} compare={route.compare} />;
   }
 }
 
@@ -97,6 +101,10 @@ export function Shell() {
   const sessionPath = session?.status === 'open' ? session.path : undefined;
   useEffect(() => {
     if (sessionPath) void useIncidents.getState().load(sessionPath);
+  }, [sessionPath]);
+  // The published versions too: the Documents preview prints the version while nothing changed since.
+  useEffect(() => {
+    if (sessionPath) void useVersions.getState().load(sessionPath);
   }, [sessionPath]);
 
   useEffect(() => {

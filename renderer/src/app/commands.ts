@@ -46,6 +46,9 @@ export function runCommand(command: MenuCommand): void {
     case 'about':
       ui.setDialog('about');
       break;
+    case 'publish-version':
+      ui.setDialog('publish-version');
+      break;
     case 'toggle-theme':
       ui.toggleTheme();
       break;

@@ -8,6 +8,7 @@ import {
   IconShare,
   IconShieldExclamation,
   IconTarget,
+  IconVersions,
   type Icon,
 } from '@tabler/icons-react';
 import type { Workspace } from '../../../core/schema';
@@ -43,6 +44,8 @@ export const NAVIGATION: readonly NavigationLink[] = [
   { screen: 'organization', label: 'Organization & settings', icon: IconBuildingSkyscraper, hotkey: 'mod+5' },
   { screen: 'documents', label: 'Documents', icon: IconFileText, hotkey: 'mod+6', group: 'Generate' },
   { screen: 'in-app', label: 'In-app text', icon: IconDeviceMobileMessage, hotkey: 'mod+7', group: 'Generate' },
+  // The digits are taken; V for versions, with Shift like the other commands that are not a digit.
+  { screen: 'versions', label: 'Versions', icon: IconVersions, hotkey: 'mod+shift+V', group: 'Generate' },
   { screen: 'review', label: 'Review', icon: IconChecklist, hotkey: 'mod+8', group: 'Check', findingBadges: true },
   { screen: 'incidents', label: 'Incidents', icon: IconShieldExclamation, hotkey: 'mod+9', group: 'Respond', incidentBadge: true },
 ];

@@ -11,7 +11,9 @@ export type Route =
   | { screen: 'documents'; id?: string }
   | { screen: 'in-app'; point?: string }
   | { screen: 'review'; tab?: ReviewTab }
-  | { screen: 'incidents'; id?: string; tab?: IncidentTab };
+  | { screen: 'incidents'; id?: string; tab?: IncidentTab }
+  /** `version`: the published version shown; `compare`: the version (or "working" copy) it is compared with */
+  | { screen: 'versions'; version?: string; compare?: string };
 
 /** The Review screen's tabs; the findings are its first. */
 export const REVIEW_TABS = ['findings', 'coverage', 'store-labels'] as const;
@@ -45,6 +47,8 @@ export function parseRoute(hash: string): Route {
       return { screen: 'review', tab: REVIEW_TABS.find((t) => t === id && t !== 'findings') };
     case 'incidents':
       return { screen: 'incidents', id, tab: id ? INCIDENT_TABS.find((t) => t === rawTab && t !== 'record') : undefined };
+    case 'versions':
+      return { screen: 'versions', version: id, compare: id ? (new URLSearchParams(query).get('compare') ?? undefined) : undefined };
     default:
       return { screen: 'inventory' };
   }
@@ -67,6 +71,10 @@ export function routeHash(route: Route): string {
       return `#/review${route.tab && route.tab !== 'findings' ? `/${route.tab}` : ''}`;
     case 'incidents':
       return `#/incidents${route.id ? `/${encodeURIComponent(route.id)}${route.tab && route.tab !== 'record' ? `/${route.tab}` : ''}` : ''}`;
+    case 'versions':
+      return route.version
+        ? `#/versions/${encodeURIComponent(route.version)}${route.compare ? `?compare=${encodeURIComponent(route.compare)}` : ''}`
+        : '#/versions';
     default:
       return `#/${route.screen}${route.id ? `/${encodeURIComponent(route.id)}` : ''}${field}`;
   }

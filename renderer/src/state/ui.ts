@@ -26,7 +26,7 @@ function writeColumnWidths(widths: ColumnWidths) {
   }
 }
 
-export type Dialog = 'add-data-type' | 'backups' | 'new-workspace' | 'open-workspace' | 'save-as' | 'about' | null;
+export type Dialog = 'add-data-type' | 'backups' | 'new-workspace' | 'open-workspace' | 'save-as' | 'about' | 'publish-version' | null;
 
 interface UiState {
   dialog: Dialog;

@@ -5,6 +5,7 @@ import { useEditor } from '../../state/store';
 import { useUi } from '../../state/ui';
 import { AddDataTypeDialog } from '../AddDataType/AddDataType';
 import { BackupsModal } from '../Backups/BackupsModal';
+import { PublishVersionModal } from '../Versions/PublishVersion';
 import { AboutModal } from './AboutModal';
 import { PathModal } from './PathModal';
 import { isPathDialog, runPathRequest, type PathDialog } from './actions';
@@ -85,6 +86,7 @@ export function Dialogs() {
       <BackupsModal opened={dialog === 'backups'} onClose={close} />
       <AboutModal opened={dialog === 'about'} onClose={close} />
       {dialog === 'add-data-type' && <AddDataTypeDialog opened onClose={close} />}
+      {dialog === 'publish-version' && <PublishVersionModal onClose={close} />}
     </>
   );
 }

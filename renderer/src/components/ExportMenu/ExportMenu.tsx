@@ -24,12 +24,12 @@ import { useReviewGate } from './ReviewGate';
  * Saves pending edits, then says why the saved workspace is not the one being edited (so an export
  * would leave edits out, or an import would be previewed against an older version), or undefined.
  */
-export async function unsavedChangesBlocker(action: 'exported' | 'imported' = 'exported'): Promise<string | undefined> {
+export async function unsavedChangesBlocker(action: 'exported' | 'imported' | 'published' = 'exported'): Promise<string | undefined> {
   await useEditor.getState().flush();
   const state = useEditor.getState();
   if (!hasUnsavedWork(state)) return undefined;
   const { saveStatus, saveError, problems, workspace } = state;
-  const again = action === 'exported' ? 'export again' : 'import again';
+  const again = { exported: 'export again', imported: 'import again', published: 'publish again' }[action];
   if (saveStatus === 'invalid' && problems.length > 0 && workspace) {
     const first = problems[0];
     return (

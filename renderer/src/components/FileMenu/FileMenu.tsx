@@ -9,7 +9,9 @@ import {
   IconFolderOpen,
   IconHistory,
   IconInfoCircle,
+  IconVersions,
 } from '@tabler/icons-react';
+import { shortcutLabel } from '../shortcut';
 import { getBridge } from '../../transport';
 import { useEditor } from '../../state/store';
 import { useUi } from '../../state/ui';
@@ -118,6 +120,17 @@ export function FileMenu() {
         </Menu.Item>
         <Menu.Item leftSection={<IconHistory size={16} />} onClick={() => setDialog('backups')}>
           Backups…
+        </Menu.Item>
+        <Menu.Item
+          leftSection={<IconVersions size={16} />}
+          rightSection={
+            <Text size="xs" c="dimmed">
+              {shortcutLabel('mod+shift+P')}
+            </Text>
+          }
+          onClick={() => setDialog('publish-version')}
+        >
+          Publish version…
         </Menu.Item>
         <Menu.Divider />
         <Menu.Item leftSection={<IconInfoCircle size={16} />} onClick={() => setDialog('about')}>

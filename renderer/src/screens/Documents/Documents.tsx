@@ -25,6 +25,7 @@ import {
   IconFileTypeDocx,
   IconFileTypeHtml,
   IconMarkdown,
+  IconVersions,
 } from '@tabler/icons-react';
 import { DOCUMENT_FORMAT_IDS, DOCUMENT_FORMATS, type DocumentFormat } from '../../../../core/catalogue';
 import { availableDocuments, renderDocument } from '../../../../core/documents/render';
@@ -36,6 +37,11 @@ import { useTemplates } from '../../documents/templates';
 import { useExport } from '../../components/ExportMenu/ExportMenu';
 import classes from './Documents.module.css';
 import { jurisdictionShortName } from '../../../../core/us-states';
+import { inventoryVersion } from '../../../../core/documents/context';
+import { releaseOf } from '../../../../core/versions';
+import { useUi } from '../../state/ui';
+import { useVersions } from '../../state/versions';
+import { shortcutLabel } from '../../components/shortcut';
 
 // The formats and their names come from the catalogue; a format without an icon here fails to compile.
 const FORMAT_ICONS: Record<DocumentFormat, typeof IconMarkdown> = {
@@ -91,6 +97,13 @@ export function DocumentsScreen({ id }: { id?: string }) {
   const selected = documents.find((d) => d.id === id) ?? documents[0];
   const template = selected ? templates.find((t) => t.info.id === selected.id) : undefined;
   const exportFlow = useExport();
+  // While nothing customers read changed since the last published version, the preview prints that version.
+  const versions = useVersions((s) => s.list);
+  const release = useMemo(
+    () =>
+      versions.status === 'ready' ? releaseOf({ format: 1, versions: versions.list.versions }, inventoryVersion(deferred)) : undefined,
+    [versions, deferred],
+  );
 
   // The preview shows how long rendering took: the one impure value in this memo. It is only displayed,
   // so a recomputed memo that shows another figure does no harm.
@@ -98,13 +111,13 @@ export function DocumentsScreen({ id }: { id?: string }) {
     if (!template) return undefined;
     // eslint-disable-next-line react-hooks/purity -- the timing is only displayed (see above)
     const started = performance.now();
-    const result = renderDocument(deferred, template);
+    const result = renderDocument(deferred, template, release);
     if (!result.ok) return { kind: 'error', error: result.error } as const;
     const html = markdownToSafeHtml(result.document.markdown);
     // eslint-disable-next-line react-hooks/purity -- the timing is only displayed (see above)
     const ms = performance.now() - started;
     return { kind: 'ok', document: result.document, html, ms } as const;
-  }, [deferred, template]);
+  }, [deferred, template, release]);
 
   const startExport = (format: DocumentFormat) => {
     if (!selected) return;
@@ -224,6 +237,15 @@ export function DocumentsScreen({ id }: { id?: string }) {
                 )}
               </Group>
               <Group gap="xs" wrap="nowrap">
+                <Tooltip label={`Archive the documents as a numbered version with an effective date (${shortcutLabel('mod+shift+P')})`}>
+                  <Button
+                    variant="default"
+                    leftSection={<IconVersions size={16} />}
+                    onClick={() => useUi.getState().setDialog('publish-version')}
+                  >
+                    Publish version…
+                  </Button>
+                </Tooltip>
                 <Menu position="bottom-end">
                   <Menu.Target>
                     <Button variant="default" leftSection={<IconClipboard size={16} />} rightSection={<IconChevronDown size={14} />}>
