@@ -4,6 +4,7 @@ import sampleJson from '../resources/examples/ridgeline.candor.json' with { type
 import { coverageMatrix, type CoverageSection } from './coverage';
 import { lintWorkspace, type Finding } from './lint';
 import { cleanWorkspace } from './lint/fixtures';
+import { workspaceFacts } from './lint/facts';
 import { JURISDICTIONS, type Workspace } from './schema';
 import { workspaceArbitrary } from './testing/arbitraries';
 import { validateWorkspace } from './validate';
@@ -599,5 +600,43 @@ describe('the consumer health data section', () => {
       }),
     );
     expect(requirement(sections, 'us-health', 'sale-authorization')).toMatchObject({ status: 'missing', path: `${at}.recipients[1]` });
+  });
+});
+
+describe('changes since the last published version', () => {
+  const withPrevious = (ws: Workspace) => {
+    const facts = workspaceFacts(ws, { previous: { version: '1.0', workspace: cleanWorkspace() } });
+    const findings = lintWorkspace(ws, facts);
+    return { findings, sections: coverageMatrix(ws, { facts, findings }) };
+  };
+
+  it('do not apply until the review compares with a published version, and are met when nothing material changed', () => {
+    const plain = coverageMatrix(cleanWorkspace());
+    expect(requirement(plain, 'gdpr', 'new-purpose').status).toBe('not-applicable');
+    expect(requirement(plain, 'ccpa', 'new-notice-at-collection').status).toBe('not-applicable');
+    const { sections } = withPrevious(variant(() => {}));
+    expect(requirement(sections, 'gdpr', 'new-purpose')).toMatchObject({ status: 'met', why: 'No purpose is new since version 1.0.' });
+    expect(requirement(sections, 'ccpa', 'new-notice-at-collection').status).toBe('met');
+  });
+
+  it('are missing exactly where the review flags a new purpose, new sensitive data or a new sale', () => {
+    const ws = variant((w) => {
+      w.purposes.push({ id: 'newsletter', name: 'Newsletter', use: 'marketing.communications.email', lawfulBasis: 'consent' });
+      w.dataTypes[0].purposes.push('newsletter');
+      w.recipients[1].sells = true;
+    });
+    const { findings, sections } = withPrevious(ws);
+    expect(requirement(sections, 'gdpr', 'new-purpose')).toMatchObject({
+      status: 'missing',
+      paths: ['purposes[4]'],
+      why: '"Newsletter" is a new purpose since version 1.0: people must be told before their data is used for it.',
+    });
+    expect(requirement(sections, 'ccpa', 'new-notice-at-collection')).toMatchObject({
+      status: 'missing',
+      // In file order: purposes come before data types.
+      paths: ['purposes[4]', 'dataTypes[1].recipients'],
+    });
+    const material = findings.filter((f) => f.rule === 'material-new-purpose' || f.rule === 'material-new-sale-or-sharing');
+    expect(material.map((f) => f.path).sort()).toEqual(['dataTypes[1].recipients', 'purposes[4]']);
   });
 });

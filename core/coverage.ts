@@ -114,6 +114,13 @@ function section(id: CoverageSectionId, title: string, scope: string, requiremen
 
 const byRule = (findings: readonly Finding[], rule: string) => findings.filter((f) => f.rule === rule);
 
+/** Why an item about changes since the last published version does not apply: there is none to compare with. */
+function noPreviousVersion(facts: WorkspaceFacts): string | undefined {
+  return facts.previous
+    ? undefined
+    : 'No published version to compare with: once one is published, the review compares each change with it.';
+}
+
 const NO_DATA_TYPES = 'There are no data types yet, so there is nothing to describe.';
 
 // ---------------------------------------------------------------------------------------------------
@@ -388,6 +395,16 @@ function europeSection(facts: WorkspaceFacts, findings: readonly Finding[], regi
       met: () => `Each of the ${count(fromOthers.length, 'data type')} obtained from others names its source.`,
       missing: (hits) => sourceMissing(facts, hits),
     },
+    {
+      id: 'new-purpose',
+      reference: 'Art 13(3), 14(4)',
+      title: 'Information before data is used for a new purpose',
+      rules: ['material-new-purpose'],
+      notApplicable: () => noPreviousVersion(facts),
+      met: () => `No purpose is new since version ${facts.previous!.version}.`,
+      missing: (hits) =>
+        `${namesOf(facts, hits)} ${hits.length === 1 ? 'is a new purpose' : 'are new purposes'} since version ${facts.previous!.version}: people must be told before their data is used for ${hits.length === 1 ? 'it' : 'them'}.`,
+    },
   ];
   return section(
     regime,
@@ -642,6 +659,16 @@ function ccpaSection(facts: WorkspaceFacts, findings: readonly Finding[]): Cover
       rules: ['missing-effective-date'],
       met: () => `The documents take effect on ${workspace.settings.effectiveDate}.`,
       missing: () => 'The documents have no effective date.',
+    },
+    {
+      id: 'new-notice-at-collection',
+      reference: 'Civil Code 1798.100(a)(1)–(2)',
+      title: 'No new categories, purposes or sale without a new notice at collection',
+      rules: ['material-new-purpose', 'material-new-sensitive-data', 'material-new-sale-or-sharing'],
+      notApplicable: () => noPreviousVersion(facts),
+      met: () => `Nothing is collected, used, sold or shared in a way version ${facts.previous!.version} did not describe.`,
+      missing: (hits) =>
+        `${namesOf(facts, hits)} ${hits.length === 1 ? 'is' : 'are'} new since version ${facts.previous!.version}, or newly sensitive, sold or shared: give notice at collection before it takes effect.`,
     },
   ];
   return section(
