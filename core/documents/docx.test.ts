@@ -125,19 +125,48 @@ describe('renderDocx', () => {
     for (const level of [1, 2, 3, 4]) expect(names).toContainEqual([`Heading${level}`, `Heading ${level}`]);
   });
 
-  it('has a table of contents field, already listing the sections, that Word updates on opening', () => {
+  it('has a table of contents field listing the sections with their page numbers, written clean so nothing asks to update fields', () => {
     const instructions = texts(body, 'instrText');
     expect(instructions).toMatch(/TOC \\h \\o "1-2"/);
-    expect(paragraphsWithStyle(body, 'TOC1')).toEqual([
+    const entries = (style: string) => paragraphsWithStyle(body, style).map((text) => text.replace(/\d+$/, ''));
+    expect(entries('TOC1')).toEqual([
       'Summary',
       'Who we are and how to reach us',
       'What we collect and why',
       'Your rights',
       'Changes to this notice',
     ]);
-    expect(paragraphsWithStyle(body, 'TOC2')).toEqual(['Email address', 'Precise location']);
+    expect(entries('TOC2')).toEqual(['Email address', 'Precise location']);
+    // Each entry ends with the page its section starts on, worked out when the file is written.
+    const pages = paragraphsWithStyle(body, 'TOC1').map((text) => Number(/(\d+)$/.exec(text)?.[1]));
+    expect(pages[0]).toBe(1);
+    for (let i = 1; i < pages.length; i += 1) expect(pages[i]).toBeGreaterThanOrEqual(pages[i - 1]);
+    for (const begin of [...body.getElementsByTagNameNS(W, 'fldChar')].filter((f) => f.getAttributeNS(W, 'fldCharType') === 'begin'))
+      expect(begin.getAttributeNS(W, 'dirty')).not.toBe('true');
     const settings = unpacked.xml('word/settings.xml');
-    expect(settings.getElementsByTagNameNS(W, 'updateFields').length).toBe(1);
+    expect(settings.getElementsByTagNameNS(W, 'updateFields').length).toBe(0);
+  });
+
+  it('turns hyphenation off', () => {
+    const settings = unpacked.xml('word/settings.xml');
+    expect(settings.getElementsByTagNameNS(W, 'autoHyphenation')[0]?.getAttributeNS(W, 'val')).toBe('false');
+  });
+
+  it('puts the title, version, effective date, opening text and summary on page one, the contents after them', () => {
+    const order = [...body.getElementsByTagNameNS(W, 'p')].map((p) => ({
+      style: p.getElementsByTagNameNS(W, 'pStyle')[0]?.getAttributeNS(W, 'val') ?? '',
+      text: [...p.getElementsByTagNameNS(W, 't')].map((t) => t.textContent).join(''),
+    }));
+    const at = (test: (p: { style: string; text: string }) => boolean) => order.findIndex(test);
+    const title = at((p) => p.style === 'Title');
+    const facts = at((p) => p.style === 'Facts');
+    const opening = at((p) => p.text.startsWith('Effective 1 March 2025. This notice explains'));
+    const summary = at((p) => p.style === 'Heading1' && p.text === 'Summary');
+    const contents = at((p) => p.style === 'ContentsHeading');
+    const second = at((p) => p.style === 'Heading1' && p.text === 'Who we are and how to reach us');
+    expect(order.slice(0, title).map((p) => p.style)).toEqual(['Organization']);
+    expect(order[facts].text).toBe('Effective 1 March 2025   ·   Version a1b2c3d');
+    expect([title, facts, opening, summary, contents, second].every((n, i, all) => n >= 0 && (i === 0 || n > all[i - 1]))).toBe(true);
   });
 
   it('writes tables with a repeating, bold, shaded header row', () => {
@@ -165,6 +194,24 @@ describe('renderDocx', () => {
     expect(grid).toHaveLength(4);
     expect(grid.reduce((a, b) => a + b, 0)).toBe(11906 - 2 * 1418);
     expect(tables[0].getElementsByTagNameNS(W, 'tblLayout')[0]?.getAttributeNS(W, 'type')).toBe('fixed');
+    // Wide enough for its longest word ("Precise", "address", "location"), so no word breaks mid-word.
+    expect(grid[0]).toBeGreaterThanOrEqual(1100);
+  });
+
+  it('makes a column wide enough for its longest word, even beside long prose', async () => {
+    const prose = 'This column holds a long explanation that goes on and on. '.repeat(8);
+    const unpacked = unpack(
+      await renderDocx({
+        meta,
+        markdown: `| Data | Why | What you get | Kept |\n| --- | --- | --- | --- |\n| Approximate location | ${prose} | ${prose} | ${prose} |\n`,
+      }),
+    );
+    const table = unpacked.xml('word/document.xml').getElementsByTagNameNS(W, 'tbl')[0];
+    const grid = [...table.getElementsByTagNameNS(W, 'gridCol')].map((c) => Number(c.getAttributeNS(W, 'w')));
+    // "Approximate" in 9.5 pt Calibri is about 1,000 twips, plus the cell's padding.
+    expect(grid[0]).toBeGreaterThanOrEqual(1300);
+    expect(grid.reduce((a, b) => a + b, 0)).toBe(11906 - 2 * 1418);
+    expect(table.getElementsByTagNameNS(W, 'tr')[0].getElementsByTagNameNS(W, 'tblHeader').length).toBe(1);
   });
 
   it('numbers lists with real numbering definitions, nested levels and restarts', () => {
@@ -381,7 +428,7 @@ describe('renderDocx with many data types', () => {
     assertWellFormed(many);
     const body = many.xml('word/document.xml');
     expect(texts(body, 'instrText')).toMatch(/TOC \\h \\o "1-1"/);
-    expect(paragraphsWithStyle(body, 'TOC1')).toEqual([
+    expect(paragraphsWithStyle(body, 'TOC1').map((entry) => entry.replace(/\d+$/, ''))).toEqual([
       'Summary',
       'Who we are and how to reach us',
       'What we collect and why',

@@ -1,6 +1,7 @@
 // A rendered document as a Word file, built with `docx` from the same Markdown as the HTML page, for the
 // reader who edits in Word: real Heading 1–4 styles (navigation pane, outline, TOC), a table of contents
-// field, tables whose header row repeats on every page, real list numbering, live links, and the title,
+// with page numbers worked out as Word lays out the pages, tables whose header row repeats on every page,
+// columns wide enough for their longest word, no hyphenation, real list numbering, live links, and the title,
 // version and effective date on every page. The text is cleaned before it reaches XML, so control
 // characters or markup typed into a field cannot make Word ask to repair the file.
 import {
@@ -32,6 +33,7 @@ import {
   type NumberingDefinition,
   type ParagraphChild,
 } from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
 import { ACCENT, baseParagraphStyles, FONT, HEADER_FILL, INK, LINK, MUTED, RULE, titleStyle } from './word-style';
 import { walkTokens, type Token, type Tokens } from 'marked';
 import type { RenderedDocument } from './types';
@@ -403,10 +405,34 @@ class WordWriter {
   }
 }
 
+/** About how wide a character of the table text (Calibri 9.5 pt, bold in the header) is, in twips. */
+function characterWidth(c: string, bold: boolean): number {
+  const base = /[MWmw@%]/.test(c) ? 170 : /[A-Z0-9#&]/.test(c) ? 125 : /[ilj.,;:'|!()[\]]/.test(c) ? 50 : 100;
+  return bold ? base * 1.08 : base;
+}
+
+/** The cell padding on both sides (see the table's margins) and a little room for rounding. */
+const CELL_PADDING = 260;
+
+/** How wide a column must be for its longest word to fit on one line, so Word never breaks a word in two. */
+function longestWord(texts: readonly string[], bold: boolean): number {
+  let widest = 0;
+  for (const text of texts)
+    for (const word of text.split(/[\s\-–—/]+/)) {
+      if (!word) continue;
+      // A 20,000-character word cannot fit anyway; measuring it all would only cost time.
+      let width = 0;
+      for (const c of word.slice(0, 60)) width += characterWidth(c, bold);
+      widest = Math.max(widest, width);
+    }
+  return Math.ceil(widest) + CELL_PADDING;
+}
+
 /**
- * Fixed column widths, so a 20,000-character word cannot push a table off the page: each column gets a
- * share of the width by how much text it holds (long prose columns wider), but never less than a
- * readable minimum.
+ * Column widths that fit the text: each column is at least as wide as its longest word (so no word breaks
+ * mid-word: "Approximate", not "Approxim-ate"), and the rest of the width is shared by how much text each
+ * column holds (long prose columns wider). The grid is fixed at the text width, so a 20,000-character word
+ * cannot push the table off the page; only a word longer than a third of the page is left to wrap.
  */
 function columnWidths(table: Tokens.Table, columns: number, total: number): number[] {
   const weight = (i: number) => {
@@ -415,16 +441,31 @@ function columnWidths(table: Tokens.Table, columns: number, total: number): numb
     const header = table.header[i]?.text.length ?? 0;
     return Math.min(Math.max(average, header, 6), 120);
   };
+  const cap = Math.floor(total / Math.max(3, columns));
+  const minimums = Array.from({ length: columns }, (_, i) =>
+    Math.min(
+      cap,
+      Math.max(
+        700,
+        longestWord([table.header[i]?.text ?? ''], true),
+        longestWord(
+          table.rows.map((row) => row[i]?.text ?? ''),
+          false,
+        ),
+      ),
+    ),
+  );
+  // When the words alone need more than the page, every column gets its share of what there is.
+  const needed = minimums.reduce((a, b) => a + b, 0);
+  const floors = needed > total ? minimums.map((m) => Math.floor((m / needed) * total)) : minimums;
+  const spare = total - floors.reduce((a, b) => a + b, 0);
   const weights = Array.from({ length: columns }, (_, i) => Math.sqrt(weight(i)));
   const sum = weights.reduce((a, b) => a + b, 0);
-  const minimum = Math.min(1100, Math.floor(total / columns));
-  const raw = weights.map((w) => Math.max(minimum, Math.floor((w / sum) * total)));
-  const excess = raw.reduce((a, b) => a + b, 0) - total;
-  if (excess > 0) {
-    const flexible = raw.map((w) => w - minimum);
-    const room = flexible.reduce((a, b) => a + b, 0) || 1;
-    for (let i = 0; i < raw.length; i += 1) raw[i] -= Math.round((flexible[i] / room) * excess);
-  }
+  // The spare width goes where the text is long, but a column already wider than its share keeps its floor.
+  const shares = weights.map((w) => (w / sum) * total);
+  const wants = shares.map((share, i) => Math.max(0, share - floors[i]));
+  const wanted = wants.reduce((a, b) => a + b, 0);
+  const raw = floors.map((floor, i) => floor + Math.floor(wanted > 0 ? (wants[i] / wanted) * spare : (weights[i] / sum) * spare));
   raw[raw.length - 1] += total - raw.reduce((a, b) => a + b, 0);
   return raw;
 }
@@ -449,6 +490,11 @@ function headerParagraph(left: string, right: ParagraphChild[], width: number, p
     border: position === 'top' ? { bottom: rule } : { top: rule },
     children: [new TextRun({ text: left }), new TextRun({ children: [new Tab()] }), ...right],
   });
+}
+
+/** Whether the pages can be laid out in good time: no unbroken run of text longer than a few lines. */
+function layoutIsQuick(...texts: string[]): boolean {
+  return texts.every((text) => !/\S{200}/.test(text));
 }
 
 /** Bytes of a .docx file (a zip), the same in Node and in the browser. */
@@ -479,7 +525,13 @@ export async function renderDocx(doc: RenderedDocument): Promise<Uint8Array> {
   }
 
   const writer = new WordWriter(bookmarks, anchors, shift, textWidth);
-  const body = writer.blocks(tokens);
+  // Page one is the reader's: the title, the version and the opening text and first section (the summary)
+  // come before the contents, which follow them rather than filling the first page.
+  const topDepth = Math.min(...headings.map((h) => h.depth));
+  const sectionStarts = tokens.flatMap((token, i) => (token.type === 'heading' && (token as Tokens.Heading).depth === topDepth ? [i] : []));
+  const split = sectionStarts.length >= 2 ? sectionStarts[1] : sectionStarts.length === 1 ? sectionStarts[0] : tokens.length;
+  const opening = writer.blocks(tokens.slice(0, split));
+  const rest = writer.blocks(tokens.slice(split));
 
   // A contents list of a few dozen lines helps; one of two thousand data types does not, so the second
   // level joins the contents only while it stays short.
@@ -496,7 +548,9 @@ export async function renderDocx(doc: RenderedDocument): Promise<Uint8Array> {
   const contents: (Block | TableOfContents)[] = headings.length
     ? [
         new Paragraph({ style: 'ContentsHeading', children: [new TextRun('Contents')] }),
-        new TableOfContents('Contents', { hyperlink: true, headingStyleRange: contentsRange }),
+        // Written with its entries and page numbers (laid out as Word lays out the pages), and clean, so
+        // neither Word nor LibreOffice asks to update fields before showing them.
+        new TableOfContents('Contents', { hyperlink: true, headingStyleRange: contentsRange, beginDirty: false }),
         new Paragraph({
           children: [],
           spacing: { before: 0, after: 240 },
@@ -515,7 +569,11 @@ export async function renderDocx(doc: RenderedDocument): Promise<Uint8Array> {
     lastModifiedBy: 'Candor',
     subject: shorten(meta.organization ? `${meta.title} of ${meta.organization}` : meta.title, 255),
     description: shorten([meta.heading, ...facts].join(' · '), 255),
-    features: { updateFields: true },
+    // Laying out a word of thousands of characters takes minutes, so such a file gets its contents without
+    // page numbers (still linked, still without a prompt) rather than never being written.
+    ...(layoutIsQuick(doc.markdown, meta.heading) ? { pageNumbers: estimatePageNumbers } : {}),
+    // No hyphenation anywhere: a word split in a table cell or a legal sentence reads as a typo.
+    hyphenation: { autoHyphenation: false },
     numbering: { config: writer.numberingConfig() },
     styles: styles(),
     sections: [
@@ -532,7 +590,7 @@ export async function renderDocx(doc: RenderedDocument): Promise<Uint8Array> {
           first: new Header({ children: [new Paragraph({ children: [] })] }),
         },
         footers: { default: footer, first: footer },
-        children: [...titleBlock, ...contents, ...body],
+        children: [...titleBlock, ...opening, ...contents, ...rest],
       },
     ],
   });
