@@ -88,6 +88,9 @@ test('publish 1.0, change a retention, publish 1.1 and compare the two on the Ve
     await expect(versionsLink).toHaveAttribute('aria-current', 'page');
     const list = page.getByRole('main');
     await expect(list.getByRole('link', { name: /^Version 1\.1/ })).toBeVisible();
+    // 1.1 takes effect the same day as 1.0, so 1.0 never will.
+    await expect(list.getByRole('link', { name: /^Version 1\.0/ })).toContainText('Replaced by 1.1 before taking effect');
+    await expect(list.getByRole('link', { name: /^Version 1\.1/ })).toContainText('Not yet in force');
     await list.getByRole('link', { name: /^Version 1\.0/ }).click();
     await expect(page.getByRole('heading', { name: 'Version 1.0', level: 3 })).toBeVisible();
     const preview = page.getByTestId('version-document');

@@ -182,14 +182,16 @@ export function PublishVersionModal({ onClose }: { onClose(): void }) {
               error={versionError}
               data-autofocus
             />
-            <Group gap="xs">
-              <Button size="compact-xs" variant={chosenVersion === minor ? 'light' : 'default'} onClick={() => setVersion(minor)}>
-                Next minor · {minor}
-              </Button>
-              <Button size="compact-xs" variant={chosenVersion === major ? 'light' : 'default'} onClick={() => setVersion(major)}>
-                Next major · {major}
-              </Button>
-            </Group>
+            {latest && (
+              <Group gap="xs">
+                <Button size="compact-xs" variant={chosenVersion === minor ? 'light' : 'default'} onClick={() => setVersion(minor)}>
+                  Next minor · {minor}
+                </Button>
+                <Button size="compact-xs" variant={chosenVersion === major ? 'light' : 'default'} onClick={() => setVersion(major)}>
+                  Next major · {major}
+                </Button>
+              </Group>
+            )}
           </Stack>
           <DateInput
             label="Effective date"

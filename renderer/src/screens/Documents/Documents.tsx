@@ -165,6 +165,20 @@ export function DocumentsScreen({ id }: { id?: string }) {
         <Text size="sm" c="dimmed" px="sm" pb="sm">
           Generated from your inventory; every edit updates them.
         </Text>
+        {/* Beside the list rather than in the toolbar, which needs its width for the title and badges; as on the Versions screen. */}
+        <Box px="sm" pb="sm">
+          <Tooltip label={`Archive the documents as a numbered version with an effective date (${shortcutLabel('mod+shift+P')})`}>
+            <Button
+              fullWidth
+              size="xs"
+              variant="light"
+              leftSection={<IconVersions size={14} />}
+              onClick={() => useUi.getState().setDialog('publish-version')}
+            >
+              Publish version…
+            </Button>
+          </Tooltip>
+        </Box>
         {documents.map((doc) => (
           <NavLink
             key={doc.id}
@@ -237,15 +251,6 @@ export function DocumentsScreen({ id }: { id?: string }) {
                 )}
               </Group>
               <Group gap="xs" wrap="nowrap">
-                <Tooltip label={`Archive the documents as a numbered version with an effective date (${shortcutLabel('mod+shift+P')})`}>
-                  <Button
-                    variant="default"
-                    leftSection={<IconVersions size={16} />}
-                    onClick={() => useUi.getState().setDialog('publish-version')}
-                  >
-                    Publish version…
-                  </Button>
-                </Tooltip>
                 <Menu position="bottom-end">
                   <Menu.Target>
                     <Button variant="default" leftSection={<IconClipboard size={16} />} rightSection={<IconChevronDown size={14} />}>

@@ -83,6 +83,18 @@ function publishedAtText(entry: PublishedVersion): string {
   return `${formatDate(day)} at ${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
 
+/** Where a version stands today: in force, not yet, no longer, or replaced before its day came. */
+function standing(
+  index: { format: 1; versions: PublishedVersion[] },
+  entry: PublishedVersion,
+  inForce: PublishedVersion | undefined,
+): { text: string; color: string } {
+  if (entry === inForce) return { text: 'In force today', color: 'green' };
+  const onItsDay = versionInForce(index, entry.effective);
+  if (onItsDay && onItsDay !== entry) return { text: `Replaced by ${onItsDay.version} before taking effect`, color: 'gray' };
+  return entry.effective > today() ? { text: 'Not yet in force', color: 'gray' } : { text: 'No longer in force', color: 'gray' };
+}
+
 /** The version a comparison starts with: the one before, else the one after, else the working copy. */
 function defaultCompare(versions: readonly PublishedVersion[], entry: PublishedVersion): string {
   const sorted = [...versions].sort((a, b) => compareVersions(a.version, b.version));
@@ -245,15 +257,9 @@ export function VersionsScreen({ version, compare }: { version?: string; compare
             description={
               <>
                 Effective {formatDate(v.effective)}
-                {v === inForce ? (
-                  <Text span size="xs" c="green" fw={600} display="block">
-                    In force today
-                  </Text>
-                ) : v.effective > today() ? (
-                  <Text span size="xs" c="dimmed" display="block">
-                    Not yet in force
-                  </Text>
-                ) : null}
+                <Text span size="xs" c={v === inForce ? 'green' : 'dimmed'} fw={v === inForce ? 600 : undefined} display="block">
+                  {standing(index, v, inForce).text}
+                </Text>
               </>
             }
             leftSection={<IconVersions size={18} />}
@@ -322,16 +328,9 @@ export function VersionsScreen({ version, compare }: { version?: string; compare
                 <Badge variant="light" color="gray">
                   Effective {formatDate(entry.effective)}
                 </Badge>
-                {entry === inForce && (
-                  <Badge variant="light" color="green">
-                    In force today
-                  </Badge>
-                )}
-                {entry === latest && entry !== inForce && (
-                  <Badge variant="light" color="gray">
-                    Latest
-                  </Badge>
-                )}
+                <Badge variant="light" color={standing(index, entry, inForce).color}>
+                  {standing(index, entry, inForce).text}
+                </Badge>
               </Group>
               <Text size="sm" c="dimmed" mt={4}>
                 Published {publishedAtText(entry)}
