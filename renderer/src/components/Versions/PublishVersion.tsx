@@ -82,7 +82,9 @@ export function PublishVersionModal({ onClose }: { onClose(): void }) {
   const major = proposeVersion(index, 'major');
   const chosenVersion = version ?? minor;
   const settingsDate = saved?.settings?.effectiveDate;
-  const proposedDate = settingsDate && settingsDate >= today() && (!latest || settingsDate >= latest.effective) ? settingsDate : today();
+  // The planned date from the settings while it is still ahead, else today; never before the last version took effect.
+  const earliest = latest && latest.effective > today() ? latest.effective : today();
+  const proposedDate = settingsDate && settingsDate >= earliest ? settingsDate : earliest;
   const chosenDate = effective ?? proposedDate;
 
   useEffect(() => {
