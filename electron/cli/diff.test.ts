@@ -220,3 +220,64 @@ describe('with git', () => {
     expect(difftool.stdout).toContain(`  ${RETENTION_LINE}\n`);
   }, 90_000);
 });
+
+describe('candor diff --redline', () => {
+  /** The text of each tracked insertion and deletion in a Word file's body. */
+  async function revisions(file: string): Promise<{ inserted: string[]; deleted: string[]; authors: string[] }> {
+    const { strFromU8, unzipSync } = await import('fflate');
+    const { readFile } = await import('node:fs/promises');
+    const xml = strFromU8(unzipSync(new Uint8Array(await readFile(file)))['word/document.xml']);
+    const texts = (tag: 'ins' | 'del', text: 't' | 'delText') =>
+      [...xml.matchAll(new RegExp(`<w:${tag} [^>]*>(.*?)</w:${tag}>`, 'g'))]
+        .map((m) => [...m[1].matchAll(new RegExp(`<w:${text}[^>]*>([^<]*)</w:${text}>`, 'g'))].map((t) => t[1]).join(''))
+        .filter(Boolean);
+    return {
+      inserted: texts('ins', 't'),
+      deleted: texts('del', 'delText'),
+      authors: [...new Set([...xml.matchAll(/w:author="([^"]*)"/g)].map((m) => m[1]))],
+    };
+  }
+
+  it('writes the notice with the changed retention as tracked changes, and still prints the diff', async () => {
+    const [before, after] = await versions();
+    const oldFile = await put('old.candor.json', before);
+    const newFile = await put('new.candor.json', after);
+    const out = join(dir, 'changes.docx');
+    const result = await run('diff', oldFile, newFile, '--redline', out);
+    expect(result.code).toBe(0);
+    expect(result.stdout[0]).toBe(`Wrote the redline of the privacy-notice (${oldFile} → ${newFile}) to ${out}.`);
+    expect(result.stdout).toContain(`  ${RETENTION_LINE}`);
+    const { inserted, deleted, authors } = await revisions(out);
+    expect(authors).toEqual(['Candor']);
+    expect(deleted).toContain('30');
+    expect(inserted).toContain('90');
+  });
+
+  it('compares a published version from the archive with the working copy, and writes an HTML page', async () => {
+    const [before, after] = await versions();
+    const file = await put('ridgeline.candor.json', before);
+    expect((await run('publish', file, '--effective', '2026-01-01', '--allow-errors')).code).toBe(0);
+    await put('ridgeline.candor.json', after);
+    const out = join(dir, 'changes.html');
+    const result = await run('diff', join(dir, 'ridgeline.versions', '1.0.candor.json'), file, '--redline', out);
+    expect(result.code).toBe(0);
+    const html = await (await import('node:fs/promises')).readFile(out, 'utf8');
+    // the old side is rendered as the published version 1.0, the new one as the draft it is
+    expect(html).toMatch(/<del>[^<]*Version 1\.0[^<]*<\/del>/);
+    expect(html).toMatch(/<del>30<\/del><ins>90<\/ins>/);
+    expect(html).toContain("default-src 'none'");
+  });
+
+  it('refuses an output that is neither .docx nor .html', async () => {
+    const [before, after] = await versions();
+    const result = await run(
+      'diff',
+      await put('old.candor.json', before),
+      await put('new.candor.json', after),
+      '--redline',
+      join(dir, 'x.pdf'),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr.join('\n')).toMatch(/\.docx file .* or an \.html file/);
+  });
+});

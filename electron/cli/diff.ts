@@ -10,12 +10,17 @@ import { count } from '../../core/words';
 import type { Output } from './output';
 import { EXIT_ERROR, EXIT_OK, loadWorkspaceFile, problemLine } from './workspace-file';
 import { readWorkspaceFile } from '../services/workspace-file';
+import { writeRedline } from './redline';
 
 export interface DiffOptions {
   /** print the structured diff as JSON instead of lines */
   json?: boolean;
   /** git runs it as an external diff (it sets GIT_DIFF_PATH_TOTAL), so one argument is an unmerged path */
   calledByGit?: boolean;
+  /** also write a redline of the notice (tracked changes in .docx, or an .html comparison) to this file */
+  redline?: string;
+  /** which document the redline compares; the privacy notice by default */
+  document?: string;
 }
 
 /** What git passes for the side of a file that does not exist (added or deleted in the commit). */
@@ -95,6 +100,16 @@ export async function diffCommand(args: readonly string[], options: DiffOptions,
   const after = await load(sides.new, output);
   if (!before.ok || !after.ok) return Math.max(before.ok ? 0 : before.exitCode, after.ok ? 0 : after.exitCode);
   const diff = semanticDiff(before.workspace, after.workspace);
+  if (options.redline !== undefined) {
+    const code = await writeRedline(
+      sides,
+      { old: before.workspace, new: after.workspace },
+      options.redline,
+      options.document ?? 'privacy-notice',
+      output,
+    );
+    if (code !== EXIT_OK) return code;
+  }
   if (options.json) {
     output.out(JSON.stringify({ old: sides.old, new: sides.new, same: diff.same, changes: diff.changes }, null, 2));
   } else {

@@ -58,6 +58,7 @@ const EXAMPLES = {
   diff: [
     'candor diff published/ridgeline-2.0.candor.json ridgeline.candor.json',
     'candor diff old.candor.json new.candor.json --json > changes.json',
+    'candor diff ridgeline.versions/2.0.candor.json ridgeline.candor.json --redline changes.docx',
   ],
   merge: [
     'candor merge base.candor.json ours.candor.json theirs.candor.json -o merged.candor.json',
@@ -168,13 +169,27 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
       '--json',
       'print { "old", "new", "same", "changes": [{ "kind", "path", "entity", "field", "before", "after", "beforeText", "afterText", "line" }] } instead',
     )
+    .option(
+      '--redline <file>',
+      'also write the notice with its changes marked: a .docx of tracked changes (by "Candor") or an .html comparison page',
+    )
+    .option('--document <id>', 'the document the redline compares (default: privacy-notice)')
     .addHelpText('after', examples(EXAMPLES.diff))
-    .action(async (oldFile: string, newFile: string | undefined, gitArgs: string[], options: { json?: boolean }) => {
-      const args = newFile === undefined ? [oldFile] : [oldFile, newFile, ...gitArgs];
-      // Git sets GIT_DIFF_PATH_TOTAL for an external diff; it then passes a conflicted path alone.
-      const calledByGit = process.env.GIT_DIFF_PATH_TOTAL !== undefined;
-      setExitCode(await diffCommand(args, { json: options.json, calledByGit }, output));
-    });
+    .action(
+      async (
+        oldFile: string,
+        newFile: string | undefined,
+        gitArgs: string[],
+        options: { json?: boolean; redline?: string; document?: string },
+      ) => {
+        const args = newFile === undefined ? [oldFile] : [oldFile, newFile, ...gitArgs];
+        // Git sets GIT_DIFF_PATH_TOTAL for an external diff; it then passes a conflicted path alone.
+        const calledByGit = process.env.GIT_DIFF_PATH_TOTAL !== undefined;
+        setExitCode(
+          await diffCommand(args, { json: options.json, calledByGit, redline: options.redline, document: options.document }, output),
+        );
+      },
+    );
 
   program
     .command('merge')
