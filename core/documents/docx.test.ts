@@ -498,4 +498,38 @@ describe('opening in LibreOffice', () => {
     },
     150_000,
   );
+
+  it.skipIf(!office || !pdftotext)(
+    `shows the contents with the page each section is on, without updating fields${office && pdftotext ? '' : ' (skipped: soffice or pdftotext is not on PATH)'}`,
+    async () => {
+      const file = join(dir, 'contents.docx');
+      await writeFile(
+        file,
+        await renderDocx({ meta, markdown: `${fixture}\n\n## Appendix\n\n${'A paragraph of text to fill the page. '.repeat(400)}\n` }),
+      );
+      await run(
+        office as string,
+        [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
+        { timeout: 120_000 },
+      );
+      const { stdout } = await run(pdftotext as string, ['-layout', join(dir, 'contents.pdf'), '-'], {
+        timeout: 60_000,
+        maxBuffer: 20_000_000,
+      });
+      // The contents show page numbers without any field update, and each is the page LibreOffice put the
+      // section on (pdftotext separates pages with form feeds).
+      const pages = stdout.split('\f');
+      const contents = [
+        ...stdout.matchAll(/^\s*(Who we are and how to reach us|Your rights|Changes to this notice|Appendix)\.{3,}\s*(\d+)\s*$/gm),
+      ];
+      expect(contents.map((m) => m[1])).toEqual(['Who we are and how to reach us', 'Your rights', 'Changes to this notice', 'Appendix']);
+      for (const [, title, page] of contents) {
+        const onPage = pages.findIndex((text) => new RegExp(`^\\s*${title}\\s*$`, 'm').test(text));
+        expect(onPage + 1, title).toBe(Number(page));
+      }
+      // the appendix starts on a later page than the first sections, so the numbers are not all the same
+      expect(new Set(contents.map((m) => m[2])).size).toBeGreaterThan(1);
+    },
+    150_000,
+  );
 });

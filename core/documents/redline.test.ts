@@ -1,4 +1,10 @@
 // @vitest-environment jsdom
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { compareDocuments, renderRedlineDocx, renderRedlineHtml } from './redline';
@@ -213,4 +219,43 @@ describe('renderRedlineHtml', () => {
     expect(html).not.toContain('<script');
     expect(html).toContain("default-src 'none'");
   });
+});
+
+// LibreOffice shows tracked changes when it prints: the deleted and the inserted words both appear.
+// Install it with `apt-get install -y libreoffice-writer poppler-utils`; without it this is skipped.
+function onPath(command: string): string | undefined {
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .map((dir) => join(dir, command))
+    .find((candidate) => existsSync(candidate));
+}
+const office = onPath('soffice') ?? onPath('libreoffice');
+const pdftotext = onPath('pdftotext');
+
+describe('the redline in LibreOffice', () => {
+  it.skipIf(!office || !pdftotext)(
+    `opens with its changes shown${office && pdftotext ? '' : ' (skipped: soffice or pdftotext is not on PATH)'}`,
+    async () => {
+      const run = promisify(execFile);
+      const dir = await mkdtemp(join(tmpdir(), 'candor-redline-'));
+      try {
+        const file = join(dir, 'redline.docx');
+        await writeFile(file, await renderRedlineDocx(OLD, NEW));
+        await run(
+          office as string,
+          [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
+          {
+            timeout: 120_000,
+          },
+        );
+        const { stdout } = await run(pdftotext as string, [join(dir, 'redline.pdf'), '-'], { timeout: 60_000 });
+        expect(stdout).toContain('For 3090 days after collection.');
+        expect(stdout).toContain('We share your email address with Mailchimp.');
+        expect(stdout).toContain('We now collect your approximate location.');
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    150_000,
+  );
 });
