@@ -14,6 +14,7 @@ import { toDownload } from './download';
 import { existingFileRefusal } from './path-guard';
 import type { WorkspaceSession } from './session';
 import { loadBuiltInTemplates, loadWorkspaceTemplates } from './templates';
+import { workingCopyRelease } from './versions';
 
 export async function workspaceTemplates(
   session: WorkspaceSession,
@@ -57,7 +58,10 @@ async function renderSavedDocument(
         : `There is no document "${id}" for this workspace (the notice at collection exists only when the workspace includes CCPA).`,
     });
   }
-  const rendered = renderDocument(state.workspace, template);
+  // The version it belongs to (the latest published one while nothing customers read changed, else a
+  // draft) and its "Changes to this notice", as `candor build` prints them.
+  const { release, history } = await workingCopyRelease(state.path, state.workspace);
+  const rendered = renderDocument(state.workspace, template, release, history);
   if (!rendered.ok) {
     const e = rendered.error;
     return fail({

@@ -129,6 +129,11 @@ describe('version-publish, versions-list and version-read', () => {
     expect(notice?.markdown).toBe(await readFile(join(archive, '1.0', 'privacy-notice.md'), 'utf8'));
     expect(notice?.markdown).toContain('Version 1.0 · effective 1 January 2027 · last updated');
     expect(notice?.html).toBe(await readFile(join(archive, '1.0', 'privacy-notice.html'), 'utf8'));
+    // The app's exports of the unchanged working copy carry the published version, as `candor build` does.
+    const download = await call('document-download', { id: 'privacy-notice', format: 'markdown' });
+    expect(download.ok).toBe(true);
+    const exported = Buffer.from((download as { value: { base64: string } }).value.base64, 'base64').toString('utf8');
+    expect(exported).toBe(notice?.markdown);
     // "1.0.0" names the same version.
     expect(await call('version-read', { version: '1.0.0' })).toMatchObject({ ok: true, value: { entry: { version: '1.0' } } });
   });

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import {
   Alert,
   Badge,
@@ -38,7 +38,9 @@ import { useExport } from '../../components/ExportMenu/ExportMenu';
 import classes from './Documents.module.css';
 import { jurisdictionShortName } from '../../../../core/us-states';
 import { inventoryVersion } from '../../../../core/documents/context';
-import { releaseOf } from '../../../../core/versions';
+import { documentHistory, latestVersion, releaseOf } from '../../../../core/versions';
+import { whatChanged } from '../../../../core/what-changed';
+import type { Workspace } from '../../../../core/schema';
 import { useUi } from '../../state/ui';
 import { useVersions } from '../../state/versions';
 import { shortcutLabel } from '../../components/shortcut';
@@ -83,6 +85,25 @@ async function copyRich(html: string, markdown: string): Promise<void> {
   holder.remove();
 }
 
+/** The latest published version's snapshot, once read; undefined before the first or while it is read. */
+function useLatestSnapshot(version: string | undefined): Workspace | undefined {
+  const [snapshot, setSnapshot] = useState<{ version: string; workspace: Workspace }>();
+  useEffect(() => {
+    if (!version) return;
+    let live = true;
+    void useVersions
+      .getState()
+      .read(version)
+      .then((result) => {
+        if (live && result.ok) setSnapshot({ version, workspace: result.value.workspace });
+      });
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  return snapshot && snapshot.version === version ? snapshot.workspace : undefined;
+}
+
 export function DocumentsScreen({ id }: { id?: string }) {
   const workspace = useEditor((s) => s.workspace)!;
   const deferred = useDeferredValue(workspace);
@@ -97,13 +118,22 @@ export function DocumentsScreen({ id }: { id?: string }) {
   const selected = documents.find((d) => d.id === id) ?? documents[0];
   const template = selected ? templates.find((t) => t.info.id === selected.id) : undefined;
   const exportFlow = useExport();
-  // While nothing customers read changed since the last published version, the preview prints that version.
+  // While nothing customers read changed since the last published version, the preview prints that version;
+  // otherwise it is a draft. Either way "Changes to this notice" lists what the archive records, and for a
+  // draft what it would change since the latest snapshot, as `candor build` prints them.
   const versions = useVersions((s) => s.list);
-  const release = useMemo(
-    () =>
-      versions.status === 'ready' ? releaseOf({ format: 1, versions: versions.list.versions }, inventoryVersion(deferred)) : undefined,
-    [versions, deferred],
+  const index = useMemo(
+    () => (versions.status === 'ready' ? { format: 1 as const, versions: versions.list.versions } : undefined),
+    [versions],
   );
+  const latest = index ? latestVersion(index) : undefined;
+  const snapshot = useLatestSnapshot(latest?.version);
+  const { release, history } = useMemo(() => {
+    if (!index) return { release: undefined, history: undefined };
+    const release = releaseOf(index, inventoryVersion(deferred));
+    if (release) return { release, history: documentHistory(index, release, latest?.changes ?? []) };
+    return { release, history: documentHistory(index, undefined, snapshot ? whatChanged(snapshot, deferred).sentences : []) };
+  }, [index, latest, snapshot, deferred]);
 
   // The preview shows how long rendering took: the one impure value in this memo. It is only displayed,
   // so a recomputed memo that shows another figure does no harm.
@@ -111,13 +141,13 @@ export function DocumentsScreen({ id }: { id?: string }) {
     if (!template) return undefined;
     // eslint-disable-next-line react-hooks/purity -- the timing is only displayed (see above)
     const started = performance.now();
-    const result = renderDocument(deferred, template, release);
+    const result = renderDocument(deferred, template, release, history);
     if (!result.ok) return { kind: 'error', error: result.error } as const;
     const html = markdownToSafeHtml(result.document.markdown);
     // eslint-disable-next-line react-hooks/purity -- the timing is only displayed (see above)
     const ms = performance.now() - started;
     return { kind: 'ok', document: result.document, html, ms } as const;
-  }, [deferred, template, release]);
+  }, [deferred, template, release, history]);
 
   const startExport = (format: DocumentFormat) => {
     if (!selected) return;
