@@ -605,7 +605,7 @@ export async function ropaDocx(workspace: Workspace): Promise<Uint8Array> {
     creator: 'Candor',
     lastModifiedBy: 'Candor',
     subject: 'Record of processing activities under Article 30(1) GDPR',
-    features: { updateFields: true },
+    // No updateFields: Word works out the page numbers of the footer by itself, without asking first.
     styles: wordStyles(),
     sections: [
       {
