@@ -365,6 +365,14 @@ describe('help and usage errors', () => {
     expect(await run('--version')).toEqual({ code: 0, stdout: ['9.8.7'], stderr: [] });
   });
 
+  it("reads publish's --version as the version to publish, not as a request for Candor's own", async () => {
+    const file = await put('moments.candor.json', serializeWorkspace(await sample()));
+    const result = await run('publish', file, '--version', '2.0', '--effective', '2027-03-01', '--allow-errors');
+    expect(result.stdout.join('\n')).not.toContain('9.8.7');
+    expect(result.stdout[0]).toMatch(/^Published version 2\.0 of /);
+    expect(JSON.parse(await readFile(join(dir, 'moments.versions', 'versions.json'), 'utf8')).versions[0].version).toBe('2.0');
+  });
+
   it.each([
     [['frobnicate'], /^error: unknown command 'frobnicate'/],
     [['validate', '--strict', 'x.json'], /^error: unknown option '--strict'/],

@@ -96,6 +96,9 @@ export function buildProgram(output: Output, deps: CliDependencies, setExitCode:
   program
     .description('Candor: catalog the personal data your product collects and generate privacy documents from it.')
     .version(deps.version, '-v, --version', 'print the version of Candor')
+    // `candor publish … --version 2.1` is the version to publish: the program's own --version counts only
+    // before the command name.
+    .enablePositionalOptions()
     .helpOption('-h, --help', 'show help for a command')
     .helpCommand('help [command]', 'show help for a command')
     .exitOverride()
