@@ -117,7 +117,7 @@ describe('whatChanged', () => {
     expect(changes.grade).toBeLessThanOrEqual(8);
     for (const s of changes.sentences) {
       expect(s).toMatch(/^[A-Z].*\.$/);
-      expect(s).not.toMatch(/undefined|\[object|NaN|  /);
+      expect(s).not.toMatch(/undefined|\[object|NaN| {2}/);
     }
   });
 

@@ -145,7 +145,8 @@ const effectiveDate = z.string().max(10).refine(isCalendarDate, 'must be a date 
 const versionNote = z
   .string()
   .max(500, 'must be at most 500 characters: a short internal note')
-  .refine((note) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(note), 'must not contain control characters');
+  // Any control character but the tab and the line break.
+  .refine((note) => !/[^\P{Cc}\t\n]/u.test(note), 'must not contain control characters');
 
 // Each schema's output must be its handler's argument type: a schema that lets through something else
 // (or a handler without a schema) fails to compile.

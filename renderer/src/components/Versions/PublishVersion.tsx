@@ -88,11 +88,7 @@ export function PublishVersionModal({ onClose }: { onClose(): void }) {
   const chosenDate = effective ?? proposedDate;
 
   useEffect(() => {
-    if (!ready) return;
-    if (!latest) {
-      setPrevious({ status: 'none' });
-      return;
-    }
+    if (!ready || !latest) return;
     let live = true;
     void useVersions
       .getState()
@@ -105,10 +101,13 @@ export function PublishVersionModal({ onClose }: { onClose(): void }) {
     };
   }, [ready, latest?.version]); // eslint-disable-line react-hooks/exhaustive-deps -- the latest version's number is what matters
 
+  // Nothing published yet: nothing to compare with.
+  const nothingPublished = ready && !latest;
+  const compared = useMemo<Previous>(() => (nothingPublished ? { status: 'none' } : previous), [nothingPublished, previous]);
   const errors = useMemo(() => (saved ? reviewErrors(saved) : []), [saved]);
   const diff = useMemo(
-    () => (previous.status === 'ready' && saved ? semanticDiff(previous.archived.workspace, saved) : undefined),
-    [previous, saved],
+    () => (compared.status === 'ready' && saved ? semanticDiff(compared.archived.workspace, saved) : undefined),
+    [compared, saved],
   );
   const unchanged = latest && saved && inventoryVersion(saved) === latest.buildId;
   const versionError = isVersionNumber(chosenVersion) ? undefined : 'Use one to three whole numbers separated by dots, such as 2.1.';
@@ -258,20 +257,20 @@ export function PublishVersionModal({ onClose }: { onClose(): void }) {
           <Title order={3} size="h5">
             {latest ? `What changed since version ${latest.version}` : 'What changed'}
           </Title>
-          {!ready || previous.status === 'loading' ? (
+          {!ready || compared.status === 'loading' ? (
             <Group gap="xs">
               <Loader size="xs" />
               <Text size="sm" c="dimmed">
                 Reading the published versions…
               </Text>
             </Group>
-          ) : previous.status === 'none' ? (
+          ) : compared.status === 'none' ? (
             <Text size="sm" c="dimmed">
               Nothing was published before: this first version is the whole inventory.
             </Text>
-          ) : previous.status === 'error' ? (
+          ) : compared.status === 'error' ? (
             <Text size="sm" c="red">
-              {previous.message}
+              {compared.message}
             </Text>
           ) : (
             diff && (

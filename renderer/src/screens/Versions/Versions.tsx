@@ -106,7 +106,8 @@ function DocumentsTab({ archived }: { archived: ArchivedVersion }) {
   const documents = archived.documents.filter((d) => d.markdown !== undefined);
   const [chosen, setChosen] = useState<string>();
   const selected = documents.find((d) => d.id === chosen) ?? documents.find((d) => d.id === 'privacy-notice') ?? documents[0];
-  const html = useMemo(() => (selected?.markdown ? markdownToSafeHtml(selected.markdown) : ''), [selected]);
+  const markdown = selected?.markdown;
+  const html = markdown ? markdownToSafeHtml(markdown) : '';
   if (!selected) {
     return (
       <Text size="sm" c="dimmed" p="lg">
