@@ -1,4 +1,5 @@
 // The incident register's values in plain words, with the line of help each choice needs.
+import { usStateName } from '../../../../core/incidents/assessment';
 import type { BreachKind, IncidentStatus, Level, Residence } from '../../../../core/incidents/schema';
 
 export const STATUS_LABELS: Record<IncidentStatus, string> = { open: 'Open', contained: 'Contained', closed: 'Closed' };
@@ -17,69 +18,12 @@ export const KIND_LABELS: Record<BreachKind, { label: string; hint: string }> = 
 
 export const LEVEL_LABELS: Record<Level, string> = { low: 'Low', medium: 'Medium', high: 'High' };
 
-const US_STATE_NAMES: Record<string, string> = {
-  al: 'Alabama',
-  ak: 'Alaska',
-  az: 'Arizona',
-  ar: 'Arkansas',
-  ca: 'California',
-  co: 'Colorado',
-  ct: 'Connecticut',
-  de: 'Delaware',
-  dc: 'District of Columbia',
-  fl: 'Florida',
-  ga: 'Georgia',
-  hi: 'Hawaii',
-  id: 'Idaho',
-  il: 'Illinois',
-  in: 'Indiana',
-  ia: 'Iowa',
-  ks: 'Kansas',
-  ky: 'Kentucky',
-  la: 'Louisiana',
-  me: 'Maine',
-  md: 'Maryland',
-  ma: 'Massachusetts',
-  mi: 'Michigan',
-  mn: 'Minnesota',
-  ms: 'Mississippi',
-  mo: 'Missouri',
-  mt: 'Montana',
-  ne: 'Nebraska',
-  nv: 'Nevada',
-  nh: 'New Hampshire',
-  nj: 'New Jersey',
-  nm: 'New Mexico',
-  ny: 'New York',
-  nc: 'North Carolina',
-  nd: 'North Dakota',
-  oh: 'Ohio',
-  ok: 'Oklahoma',
-  or: 'Oregon',
-  pa: 'Pennsylvania',
-  ri: 'Rhode Island',
-  sc: 'South Carolina',
-  sd: 'South Dakota',
-  tn: 'Tennessee',
-  tx: 'Texas',
-  ut: 'Utah',
-  vt: 'Vermont',
-  va: 'Virginia',
-  wa: 'Washington',
-  wv: 'West Virginia',
-  wi: 'Wisconsin',
-  wy: 'Wyoming',
-  pr: 'Puerto Rico',
-  gu: 'Guam',
-  vi: 'US Virgin Islands',
-};
-
 /** Where people live, as a person reads it: "EU and EEA", "California", "Texas". */
 export function residenceLabel(id: Residence | string): string {
   if (id === 'gdpr') return 'EU and EEA';
   if (id === 'uk-gdpr') return 'United Kingdom';
   if (id === 'ccpa') return 'California';
   if (id === 'other') return 'Elsewhere';
-  const code = /^us-([a-z]{2})$/.exec(id)?.[1];
-  return (code && US_STATE_NAMES[code]) || id;
+  // The state's name as the drafts print it, without the article they need mid-sentence ("the US Virgin Islands").
+  return usStateName(id)?.replace(/^the /, '') ?? id;
 }
