@@ -206,7 +206,7 @@ describe('the canonical order and the format page (docs/workspace-format.md)', (
     expect(fieldNames(WorkspaceSchema)).toEqual(keys);
   });
 
-  it.each(['organization', 'purposes', 'recipients', 'collectionPoints', 'dataTypes', 'settings', 'review'])(
+  it.each(['organization', 'purposes', 'recipients', 'collectionPoints', 'dataTypes', 'settings', 'review', 'mergeConflicts'])(
     'writes the fields of %s, and of the objects inside them, in the order of the page',
     (name) => {
       const rows = tableRows(section(name));

@@ -2,7 +2,7 @@
 // optional empty fields omitted, unknown keys kept after the known ones. Idempotent by construction.
 // The order and the fields always written come from the schema (schema.ts), which lists every object's
 // fields in the format page's order; a field added there is written in its place without more ado.
-import { fieldsOf, isOptionalField, objectSchemaOf } from './schema-fields';
+import { fieldsOf, isAnyJsonField, isOptionalField, objectSchemaOf } from './schema-fields';
 import { WorkspaceSchema, type Workspace } from './schema';
 import type { z } from 'zod';
 
@@ -11,7 +11,7 @@ interface Shape {
   keys: readonly string[];
   /** shapes of nested objects, or of the items of a list of objects */
   nested?: Record<string, Shape>;
-  /** keys that are always written, even when empty: the required ones */
+  /** keys that are always written, even when empty: the required ones, and values of any JSON */
   keep?: readonly string[];
 }
 
@@ -25,7 +25,7 @@ function shapeOf(schema: z.ZodObject): Shape {
   return {
     keys: fields.map(([key]) => key),
     nested,
-    keep: fields.filter(([, field]) => !isOptionalField(field)).map(([key]) => key),
+    keep: fields.filter(([, field]) => !isOptionalField(field) || isAnyJsonField(field)).map(([key]) => key),
   };
 }
 

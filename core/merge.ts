@@ -2,10 +2,12 @@
 // (list items by their key, words of a list by the word), and each field is merged on its own, so two
 // people editing different entries, or different fields of one entry, merge cleanly. A field both sides
 // changed to different values is a conflict: the result keeps "ours" there and the conflict records
-// base, ours and theirs for someone to choose. The result is always a valid workspace when the three
-// inputs are: an entry one side removed while the other still uses it is kept, as a conflict.
+// base, ours and theirs for someone to choose, in the result's `mergeConflicts` (core/merge-conflicts.ts
+// resolves them). The result is always a valid workspace when the three inputs are: an entry one side
+// removed while the other still uses it is kept, as a conflict.
 import { canonicalize } from './canonical';
 import { jsonEqual } from './entity-diff';
+import { carriedConflicts, mergeConflictsOf } from './merge-conflicts';
 import type { Workspace } from './schema';
 import {
   ENTRY_FIELDS,
@@ -32,6 +34,8 @@ export interface MergeConflict {
   path: string;
   /** the place in words: "Email address: retention", "Purpose Newsletter" */
   where: string;
+  /** the conflict is about the order of the list at `path`; the values are its entries' ids (or keys) in each side's order */
+  order?: true;
   /** the values; absent where that side has none (not set, or the entry removed) */
   base?: unknown;
   ours?: unknown;
@@ -39,8 +43,12 @@ export interface MergeConflict {
 }
 
 export interface MergeResult {
-  /** the merged workspace, canonical; at each conflict it holds ours */
+  /**
+   * the merged workspace, canonical; at each conflict it holds ours, and its `mergeConflicts` lists the
+   * new conflicts after those the inputs carried and this merge left unresolved
+   */
   workspace: Workspace;
+  /** the conflicts of this merge */
   conflicts: MergeConflict[];
 }
 
@@ -48,8 +56,9 @@ interface Context {
   conflicts: MergeConflict[];
 }
 
-function conflict(ctx: Context, path: string, where: string, base: unknown, ours: unknown, theirs: unknown): unknown {
+function conflict(ctx: Context, path: string, where: string, base: unknown, ours: unknown, theirs: unknown, order?: true): unknown {
   const record: MergeConflict = { path, where };
+  if (order) record.order = true;
   if (base !== undefined) record.base = base;
   if (ours !== undefined) record.ours = ours;
   if (theirs !== undefined) record.theirs = theirs;
@@ -172,7 +181,7 @@ function mergeList(
     } else merged.set(key, mo.has(key) ? o : t);
   }
   const { order, conflict: clash } = mergeOrder(kb, ko, kt, new Set(merged.keys()));
-  if (clash) conflict(ctx, path, `${where} order`, kb, ko, kt);
+  if (clash) conflict(ctx, path, `${where} order`, kb, ko, kt, true);
   return order.map((key) => merged.get(key)).filter((value) => value !== undefined);
 }
 
@@ -374,9 +383,15 @@ function makeValid(ctx: Context, merged: Rec, base: Rec, ours: Rec, theirs: Rec)
  * does not depend on which side is ours; with an unchanged side it is the other side.
  */
 export function mergeWorkspaces(base: Workspace, ours: Workspace, theirs: Workspace): MergeResult {
-  const b = canonicalize(base);
-  const o = canonicalize(ours);
-  const t = canonicalize(theirs);
+  const whole = [canonicalize(base), canonicalize(ours), canonicalize(theirs)];
+  if (jsonEqual(whole[1], whole[2]) || jsonEqual(whole[0], whole[1])) return { workspace: whole[2] as Workspace, conflicts: [] };
+  if (jsonEqual(whole[0], whole[2])) return { workspace: whole[1] as Workspace, conflicts: [] };
+  // Conflicts an input carries from an earlier merge are not merged as fields, but carried (below).
+  const [b, o, t] = whole.map((ws) => {
+    const rest = { ...ws };
+    delete rest.mergeConflicts;
+    return rest;
+  });
   const ctx: Context = { conflicts: [] };
   let merged: Rec;
   if (jsonEqual(o, t) || jsonEqual(b, o)) merged = t;
@@ -394,5 +409,8 @@ export function mergeWorkspaces(base: Workspace, ours: Workspace, theirs: Worksp
     }
     merged = makeValid(ctx, merged, b, o, t);
   }
+  const [bc, oc, tc] = whole.map((ws) => mergeConflictsOf(ws as Workspace));
+  const all = [...carriedConflicts(bc, oc, tc, merged, ctx.conflicts, combine), ...ctx.conflicts];
+  if (all.length > 0) merged = { ...merged, mergeConflicts: all };
   return { workspace: canonicalize(merged) as Workspace, conflicts: ctx.conflicts };
 }

@@ -22,3 +22,10 @@ export function isOptionalField(schema: z.ZodType): boolean {
 export function fieldsOf(schema: z.ZodObject): [name: string, schema: z.ZodType][] {
   return Object.entries(schema.shape as Record<string, z.ZodType>);
 }
+
+/** Whether a field holds any JSON (a merge conflict's values), where even an empty value says something. */
+export function isAnyJsonField(schema: z.ZodType): boolean {
+  let current: unknown = schema;
+  while (current instanceof z.ZodOptional) current = current.unwrap();
+  return current instanceof z.ZodUnknown;
+}

@@ -470,6 +470,21 @@ export const ReviewSchema = z.looseObject({
     .optional(),
 });
 
+/**
+ * A conflict `candor merge` left for someone to choose: both sides changed the same field to different
+ * values. The workspace holds ours at `path` meanwhile. Structure only; what it means and how it is
+ * resolved is core/merge-conflicts.ts. The values are any JSON, absent where that side has none; an
+ * empty one (a name one side cleared) is written as it is (core/canonical.ts keeps empty values of any JSON).
+ */
+export const MergeConflictSchema = z.looseObject({
+  path: text,
+  where: text,
+  order: z.literal(true).optional(),
+  base: z.unknown().optional(),
+  ours: z.unknown().optional(),
+  theirs: z.unknown().optional(),
+});
+
 export const WorkspaceSchema = z.looseObject({
   format: z.literal(FORMAT),
   version: z.literal(FORMAT_VERSION),
@@ -481,6 +496,7 @@ export const WorkspaceSchema = z.looseObject({
   financialIncentives: z.array(FinancialIncentiveSchema).optional(),
   settings: SettingsSchema.default({}),
   review: ReviewSchema.optional(),
+  mergeConflicts: z.array(MergeConflictSchema).optional(),
 });
 
 export type Workspace = z.infer<typeof WorkspaceSchema>;
@@ -494,6 +510,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export type FinancialIncentive = z.infer<typeof FinancialIncentiveSchema>;
 export type Cookie = NonNullable<CollectionPoint['cookies']>[number];
 export type ReviewRecord = z.infer<typeof ReviewSchema>;
+export type StoredMergeConflict = z.infer<typeof MergeConflictSchema>;
 export type Jurisdiction = (typeof JURISDICTIONS)[number];
 export type LawfulBasis = (typeof LAWFUL_BASES)[number];
 export type Permission = (typeof PERMISSIONS)[number];

@@ -612,6 +612,48 @@ export function wordsAt(workspace: Workspace, path: string): string | undefined 
   return jsonText(value);
 }
 
+/**
+ * How the field at `path` reads, worked out from the path alone (the value there may be gone): a field's
+ * own format ("90 days after account closure", a purpose's name), or undefined where it has none (an
+ * entry, an object of fields, a list item, a field not described here).
+ */
+export function formatAt(workspace: Workspace, path: string): ((value: unknown) => string) | undefined {
+  const segments = path.split('/').slice(1).map(unescapeSegment);
+  if (segments.length < 2) return undefined;
+  const part = PARTS.find((p) => p.key === segments[0]);
+  let fields: Fields | undefined = part ? part.fields : (ENTRY_FIELDS as Record<string, Fields>)[segments[0]];
+  let format: Format | undefined;
+  // An entry's fields start after its id.
+  let i = part ? 1 : 2;
+  if (i >= segments.length) return undefined;
+  for (; i < segments.length; i++) {
+    const field: Field | undefined = fields?.[segments[i]];
+    format = undefined;
+    fields = undefined;
+    if (!field) return undefined;
+    const last = i === segments.length - 1;
+    if ('fields' in field) fields = field.fields;
+    else if ('keyed' in field) {
+      if (last) return undefined;
+      // Past the item's key, into its fields.
+      i++;
+      fields = field.keyed.fields;
+    } else if ('words' in field) {
+      if (!last) format = field.words;
+      else return undefined;
+      i++;
+    } else if ('map' in field) {
+      if (last) return undefined;
+      format = field.map.format;
+      i++;
+    } else format = field.format;
+  }
+  if (!format) return undefined;
+  const names = namesOf(canonicalize(workspace));
+  const chosen = format;
+  return (value) => chosen(value, names);
+}
+
 /** The keys a reordering compares for the list at `path`: entries' ids, items' keys, or the words themselves. */
 export function keysAt(workspace: Workspace, path: string): unknown[] {
   const { value, field, entries } = locate(workspace, path);
