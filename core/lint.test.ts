@@ -106,6 +106,31 @@ function withWebPage(ws: Workspace, adCookie: Partial<NonNullable<Workspace['col
 
 /** For every rule: examples that must fail it (with the exact paths reported) and examples that must pass. */
 const EXAMPLES: Record<string, { fail: FailingExample[]; pass: Example[] }> = {
+  'merge-conflict': {
+    fail: [
+      {
+        name: 'two conflicts a git merge left, one about a field of a data type and one about a name',
+        edit: (ws) => {
+          ws.dataTypes[0].retention = { period: { value: 90, unit: 'days' }, after: 'account-closure' };
+          ws.mergeConflicts = [
+            {
+              path: '/dataTypes/email-address/retention',
+              where: 'Email address: retention',
+              base: { period: { value: 30, unit: 'days' }, after: 'account-closure' },
+              ours: { period: { value: 90, unit: 'days' }, after: 'account-closure' },
+              theirs: { period: { value: 60, unit: 'days' }, after: 'account-closure' },
+            },
+            { path: '/organization/dpo/email', where: 'Organization: DPO email', ours: 'dpo@acme.example' },
+          ];
+        },
+        paths: ['mergeConflicts[0]', 'mergeConflicts[1]'],
+      },
+    ],
+    pass: [
+      { name: 'no conflicts left', edit: (ws) => (ws.mergeConflicts = []) },
+      { name: 'a file no merge has touched', edit: () => {} },
+    ],
+  },
   'financial-incentive-incomplete': {
     fail: [
       {
@@ -2301,6 +2326,17 @@ describe('the rule catalogue', () => {
       'third-party-cookie-without-consent': 'warning',
       'play-deletion-url-missing': 'error',
     });
+  });
+
+  it('says where a merge conflict is, both values in short, and where to choose', () => {
+    const ws = variant(EXAMPLES['merge-conflict'].fail[0].edit);
+    const messages = lintWorkspace(ws)
+      .filter((f) => f.rule === 'merge-conflict')
+      .map((f) => f.message);
+    expect(messages).toEqual([
+      'Merge conflict at Email address: retention: both sides of a git merge changed it. Ours (in the file for now): 90 days after account closure; theirs: 60 days after account closure. Choose the value to keep in Review › Merge conflicts in the app.',
+      'Merge conflict at Organization: DPO email: both sides of a git merge changed it. Ours (in the file for now): dpo@acme.example; theirs: not set. Choose the value to keep in Review › Merge conflicts in the app.',
+    ]);
   });
 
   it('has a failing and a passing example for every rule, and examples only for rules that exist', () => {

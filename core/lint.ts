@@ -10,6 +10,7 @@ import { cookieRules } from './lint/cookies';
 import { dataTypeRules } from './lint/data-types';
 import { healthAndIncentiveRules } from './lint/health-and-incentives';
 import { materialChangeRules } from './lint/material-changes';
+import { mergeConflictRules } from './lint/merge-conflicts';
 import { workspaceFacts, type WorkspaceFacts } from './lint/facts';
 import { comparePaths } from './lint/order';
 import { organizationRules } from './lint/organization';
@@ -41,6 +42,7 @@ const DEFINITIONS: readonly RuleDefinition[] = [
   ...appleRules,
   ...playRules,
   ...materialChangeRules,
+  ...mergeConflictRules,
 ];
 
 /** The rule catalogue: what each rule checks and how serious a finding is. */

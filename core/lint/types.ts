@@ -24,7 +24,8 @@ export type RuleGroup =
   | 'apple'
   | 'play'
   | 'incidents'
-  | 'changes';
+  | 'changes'
+  | 'merge';
 
 export interface LintRule {
   /** kebab-case, stable: tools and people refer to it */

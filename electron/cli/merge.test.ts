@@ -73,7 +73,61 @@ describe('candor merge', () => {
       '    ours:   90 days after account closure',
       '    theirs: 60 days after account closure',
     ]);
-    expect((await readBack(out)).dataTypes[0].retention).toEqual(ours.dataTypes[0].retention);
+    const merged = await readBack(out);
+    expect(merged.dataTypes[0].retention).toEqual(ours.dataTypes[0].retention);
+    // The file remembers the conflict, for the app to show and the review to report.
+    expect(merged.mergeConflicts).toEqual([
+      {
+        path: '/dataTypes/email-address/retention',
+        where: 'Email address: retention',
+        base: base.dataTypes[0].retention,
+        ours: ours.dataTypes[0].retention,
+        theirs: theirs.dataTypes[0].retention,
+      },
+    ]);
+    expect(await run('validate', out)).toMatchObject({ code: 0 });
+    const lint = await run('lint', out, '--json');
+    expect(lint.code).toBe(1);
+    const findings = JSON.parse(lint.stdout.join('\n')) as { rule: string; severity: string; path: string; message: string }[];
+    expect(findings.filter((f) => f.rule === 'merge-conflict')).toEqual([
+      {
+        rule: 'merge-conflict',
+        severity: 'error',
+        path: 'mergeConflicts[0]',
+        message: expect.stringMatching(
+          /^Merge conflict at Email address: retention: .*90 days after account closure; theirs: 60 days after/,
+        ) as string,
+      },
+    ]);
+  });
+
+  it('keeps the conflicts an input carries unresolved, and says so after a clean merge', async () => {
+    const base = await sample();
+    const conflicted = await sample();
+    conflicted.mergeConflicts = [
+      { path: '/organization/dpo/email', where: 'Organization: DPO email', ours: conflicted.organization.dpo?.email },
+    ];
+    const theirs = structuredClone(conflicted);
+    theirs.dataTypes[0].owner = 'Growth team';
+    const ours = structuredClone(conflicted);
+    ours.dataTypes[1].owner = 'Security team';
+    const out = join(dir, 'merged.candor.json');
+    const result = await run(
+      'merge',
+      await put('base.json', base),
+      await put('ours.json', ours),
+      await put('theirs.json', theirs),
+      '-o',
+      out,
+    );
+    expect(result).toEqual({
+      code: 0,
+      stderr: [],
+      stdout: [
+        `${out}: merged with no conflicts. 1 conflict from an earlier merge is still in the file, unresolved; choose it in Candor's Review screen.`,
+      ],
+    });
+    expect((await readBack(out)).mergeConflicts).toEqual(conflicted.mergeConflicts);
   });
 
   it('writes nothing when a file cannot be read (exit 2), naming it', async () => {

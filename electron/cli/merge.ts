@@ -1,7 +1,8 @@
 // `candor merge <base> <ours> <theirs> -o <out>`: a three-way merge of workspace files by entry and field
 // (core/merge.ts), and git's merge driver for *.candor.json (merge.candor.driver, with %O %A %B -o %A).
 // A clean merge exits 0; conflicts exit 1, so that git marks the file as conflicted, and the file then
-// holds ours at each conflict, with every conflict printed with its base, ours and theirs.
+// holds ours at each conflict and lists the conflicts (`mergeConflicts`) for the app to show, with every
+// conflict also printed with its base, ours and theirs.
 import { serializeWorkspace } from '../../core/canonical';
 import { mergeWorkspaces, type MergeConflict } from '../../core/merge';
 import type { Workspace } from '../../core/schema';
@@ -50,12 +51,17 @@ export async function mergeCommand(files: [string, string, string], options: Mer
     return EXIT_ERROR;
   }
   const name = options.name ?? options.out;
+  const earlier = (workspace.mergeConflicts?.length ?? 0) - conflicts.length;
+  const still =
+    earlier > 0
+      ? ` ${count(earlier, 'conflict')} from an earlier merge ${earlier === 1 ? 'is' : 'are'} still in the file, unresolved; choose ${earlier === 1 ? 'it' : 'them'} in Candor's Review screen.`
+      : '';
   if (conflicts.length === 0) {
-    output.out(`${name}: merged with no conflicts.`);
+    output.out(`${name}: merged with no conflicts.${still}`);
     return EXIT_OK;
   }
   output.out(
-    `${name}: ${count(conflicts.length, 'conflict')}. Both sides changed the same field; the file holds ours at each, and is a valid workspace. Open it in Candor, set the value you want for each, save, then mark it resolved (git add).`,
+    `${name}: ${count(conflicts.length, 'conflict')}. Both sides changed the same field; the file holds ours at each, lists the conflicts, and is a valid workspace. Open it in Candor: Review › Merge conflicts shows each with both values; choose one for each (the review reports them as errors until then), then mark the file resolved (git add).${still}`,
   );
   for (const conflict of conflicts) {
     output.out(`  ${conflict.where} (${conflict.path || '/'})`);
