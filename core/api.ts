@@ -200,6 +200,15 @@ export interface Handlers {
   }) => Promise<Result<PublishedVersion>>;
   /** one published version as archived: its entry, its snapshot and its documents' text, read-only */
   'version-read': (arg: { version: string }) => Promise<Result<ArchivedVersion>>;
+  /**
+   * A redline for lawyers of one document (the privacy notice unless `document`) between two sides: published
+   * versions by number, or `"working"` for the saved working copy. `docx`: Word with tracked changes; `html`: a
+   * comparison page. Handed back for the browser to save, named `privacy-notice-redline-2.0-to-2.1.docx`.
+   * Refused with `not-found` for a version the archive does not list, `invalid-argument` for one side twice.
+   */
+  'version-redline-download': (arg: RedlineArg) => Promise<Result<ExportDownload>>;
+  /** the same redline, written to `path` (refused with `exists` unless `overwrite`; never over the workspace or into its archive) */
+  'version-redline-export': (arg: RedlineArg & { path: string; overwrite?: boolean }) => Promise<Result<{ path: string }>>;
 }
 
 /** The incident register as the UI sees it. */
@@ -212,6 +221,16 @@ export interface IncidentRegisterState {
   /** content hash of the bytes on disk; null while the file does not exist */
   revision: string | null;
   readOnly?: ReadOnlyReason;
+}
+
+/** The two sides and the document of a redline (see `version-redline-download`). */
+export interface RedlineArg {
+  /** the older side: a published version's number, or "working" */
+  from: string;
+  /** the newer side: a published version's number, or "working" */
+  to: string;
+  format: 'docx' | 'html';
+  document?: string;
 }
 
 /** The published versions of the open workspace. */
@@ -228,6 +247,13 @@ export interface ArchivedVersion {
   workspace: Workspace;
   /** one per document, its Markdown and HTML as published, in the index's order */
   documents: { id: string; markdown?: string; html?: string }[];
+  /**
+   * the text of its announcement to customers (`<version>.announcement.md`, core/announcement.ts), as written
+   * when it was published; absent for a first version, which has nothing earlier to announce changes against
+   */
+  announcement?: string;
+  /** why its announcement file exists but cannot be read, as one sentence */
+  announcementProblem?: string;
 }
 
 /** A rendered export for the browser to save: its suggested file name, its media type and its bytes in base64. */
@@ -275,6 +301,8 @@ const HANDLER_NAME_RECORD = {
   'versions-list': true,
   'version-publish': true,
   'version-read': true,
+  'version-redline-download': true,
+  'version-redline-export': true,
 } as const satisfies Record<HandlerName, true>;
 
 export const HANDLER_NAMES: readonly HandlerName[] = Object.keys(HANDLER_NAME_RECORD) as HandlerName[];

@@ -1,7 +1,15 @@
 // Every output Candor builds from one workspace, as files in memory, by the groups of the catalogue
 // (core/catalogue.ts). Pure: the exports come from the renderer the caller passes (the Node one, since
 // one of them needs exceljs), and the CLI writes the files to disk.
-import { BUILD_GROUP_IDS, buildGroupExports, DOCUMENT_FORMAT_IDS, DOCUMENT_FORMATS, type BuildGroup, type ExportKind } from '../catalogue';
+import {
+  BUILD_GROUP_IDS,
+  buildGroupExports,
+  DOCUMENT_FORMAT_IDS,
+  DOCUMENT_FORMATS,
+  type BuildGroup,
+  type DocumentFormat,
+  type ExportKind,
+} from '../catalogue';
 import { storeUnavailableReason, type Store } from '../platforms';
 import type { Workspace } from '../schema';
 import type { DocumentHistory, DocumentRelease } from '../versions';
@@ -38,6 +46,8 @@ export async function buildOutputs(
   release?: DocumentRelease,
   /** what the notice's "Changes to this notice" lists (core/versions.ts documentHistory); none without an archive */
   history?: DocumentHistory,
+  /** the formats each document is written in; all of them by default (publishing archives only the text ones) */
+  formats: readonly DocumentFormat[] = DOCUMENT_FORMAT_IDS,
 ): Promise<BuildResult> {
   const wanted = (group: BuildGroup) => !only || only.includes(group);
   const files: BuiltFile[] = [];
@@ -53,7 +63,7 @@ export async function buildOutputs(
       continue;
     }
     const { document } = rendered;
-    for (const format of DOCUMENT_FORMAT_IDS) {
+    for (const format of formats) {
       files.push({ path: `${info.id}${DOCUMENT_FORMATS[format].extension}`, content: await DOCUMENT_WRITERS[format](document) });
     }
   }

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeWorkspace } from '../../core/canonical';
 import { inventoryVersion } from '../../core/documents/context';
 import type { Workspace } from '../../core/schema';
+import { parseAnnouncementFile } from '../../core/announcement';
 import { parseVersionIndex, type VersionIndex } from '../../core/versions';
 import { memoryOutput } from './output';
 import { publishCommand, type PublishOptions } from './publish';
@@ -216,7 +217,13 @@ describe('candor build after publishing', () => {
 
 describe('what changed between published versions', () => {
   it("records each version's customer summary, prints the history in the notice and reviews material changes since the last version", async () => {
-    expect((await publish({ version: '1.0', effective: '2027-01-01' })).code).toBe(0);
+    const first = await publish({ version: '1.0', effective: '2027-01-01' });
+    expect(first.code).toBe(0);
+    // Nothing earlier: no changes are made up to announce.
+    expect(first.stdout.at(-1)).toBe(
+      'Version 1.0 is the first published version, so there are no changes to announce and no announcement was written.',
+    );
+    expect(await listArchive()).not.toContain('1.0.announcement.md');
     await edit((ws) => {
       ws.dataTypes = ws.dataTypes.filter((d) => d.id !== 'push-token');
       const crash = ws.dataTypes.find((d) => d.id === 'crash-logs')!;
@@ -234,7 +241,38 @@ describe('what changed between published versions', () => {
       'What this draft changes, compared with version 1.0:\n\n- We no longer collect your push notification token.\n- We now keep your crash logs for 180 days after collection, instead of 90 days.\n',
     );
 
-    expect((await publish({ version: '1.1', effective: '2027-03-01' }, at('2027-02-01T09:00:00Z'))).code).toBe(0);
+    const second = await publish({ version: '1.1', effective: '2027-03-01' }, at('2027-02-01T09:00:00Z'));
+    expect(second.code).toBe(0);
+    const announcementPath = join(archive, '1.1.announcement.md');
+    expect(second.stdout).toContain(`  ${announcementPath}`);
+    expect(second.stdout.at(-1)).toBe(
+      `The email and the in-app banner announcing what changed are in ${announcementPath}; read them before you send them.`,
+    );
+    const announcement = await readFile(announcementPath, 'utf8');
+    expect(announcement).toContain('from what changed for customers since version 1.0. Version 1.1 takes effect on 1 March 2027.');
+    expect(parseAnnouncementFile(announcement)).toEqual({
+      subject: 'Ridgeline: changes to our privacy notice from 1 March 2027',
+      email: [
+        'Hello,',
+        '',
+        'We are updating our privacy notice to version 1.1. The new version takes effect on 1 March 2027.',
+        '',
+        'Here is what changes:',
+        '',
+        'Data we no longer collect\n- We no longer collect your push notification token.',
+        '',
+        'How long we keep your data\n- We now keep your crash logs for 180 days after collection, instead of 90 days.',
+        '',
+        'You can read the full notice at https://ridgeline.example/privacy.',
+        '',
+        'If you have questions, email us at privacy@ridgeline.example.',
+        '',
+        'Ridgeline',
+      ].join('\n'),
+      banner: 'Our privacy notice changes on 1 March 2027. We no longer collect your push notification token. See what else changes.',
+      bannerLength: 117,
+      bannerBudget: 140,
+    });
     const entries = (await index()).versions;
     expect(entries[0].changes).toBeUndefined();
     expect(entries[1].changes).toEqual([

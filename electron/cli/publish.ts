@@ -74,10 +74,18 @@ export async function publishCommand(
         return failure.taken ? EXIT_PROBLEMS : EXIT_ERROR;
     }
   }
-  const { entry, files } = published.value;
+  const { entry, files, announcement } = published.value;
   for (const warning of gate.warnings) output.err(warning);
   output.out(`Published version ${entry.version} of ${file}, effective ${formatDate(options.effective)} (build ${entry.buildId}):`);
   for (const path of files) output.out(`  ${path}`);
+  if (announcement) {
+    output.out(`The email and the in-app banner announcing what changed are in ${announcement}; read them before you send them.`);
+  } else {
+    // The first version: no earlier one, so no changes to announce, and none are made up.
+    output.out(
+      `Version ${entry.version} is the first published version, so there are no changes to announce and no announcement was written.`,
+    );
+  }
   return EXIT_OK;
 }
 

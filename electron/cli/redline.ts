@@ -5,14 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { renderRedlineDocx, renderRedlineHtml } from '../../core/documents/redline';
-import { renderDocument } from '../../core/documents/render';
-import { resolveTemplates } from '../../core/documents/templates';
-import type { RenderedDocument } from '../../core/documents/types';
 import type { Workspace } from '../../core/schema';
 import { parseVersionIndex, releaseFrom, type DocumentRelease } from '../../core/versions';
 import { writeFileAtomic } from '../services/atomic-write';
 import { describeIoError } from '../services/io-error';
-import { loadBuiltInTemplates, loadWorkspaceTemplates } from '../services/templates';
+import { renderRedlineSide, type RenderedSide } from '../services/redline';
 import { INDEX_FILE, workingCopyRelease } from '../services/versions';
 import type { Output } from './output';
 import { EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS } from './workspace-file';
@@ -31,23 +28,9 @@ async function snapshotRelease(file: string): Promise<DocumentRelease | undefine
   }
 }
 
-type Rendered = { ok: true; document: RenderedDocument } | { ok: false; line: string };
-
-async function renderSide(file: string, workspace: Workspace, documentId: string): Promise<Rendered> {
+async function renderSide(file: string, workspace: Workspace, documentId: string): Promise<RenderedSide> {
   const release = (await snapshotRelease(file)) ?? (await workingCopyRelease(file, workspace)).release;
-  const [builtIn, own] = await Promise.all([loadBuiltInTemplates(), loadWorkspaceTemplates(workspace, file)]);
-  const { templates, errors } = resolveTemplates(builtIn, own.sources);
-  const template = templates.find((t) => t.info.id === documentId);
-  if (!template) {
-    const problem = [...own.errors, ...errors].find((e) => e.file.includes(documentId));
-    return {
-      ok: false,
-      line: `${file}: no "${documentId}" document to compare${problem ? ` (${problem.file}: ${problem.message})` : ''}.`,
-    };
-  }
-  const result = renderDocument(workspace, template, release);
-  if (!result.ok) return { ok: false, line: `${result.error.file}:${result.error.line ?? ''}: ${result.error.message}` };
-  return { ok: true, document: result.document };
+  return renderRedlineSide(file, workspace, release, documentId);
 }
 
 /** Writes the redline of `documentId` between two loaded workspaces to `out` (.docx or .html). */

@@ -63,6 +63,14 @@ function fakeHandlers(): Handlers {
     'versions-list': vi.fn(async () => ({ ok: true as const, value: { archive: '/w.versions', versions: [] } })),
     'version-publish': vi.fn(async () => ({ ok: false as const, error: { code: 'no-workspace' as const, message: 'no workspace' } })),
     'version-read': vi.fn(async () => ({ ok: false as const, error: { code: 'not-found' as const, message: 'no such version' } })),
+    'version-redline-download': vi.fn(async () => ({
+      ok: false as const,
+      error: { code: 'not-found' as const, message: 'no such version' },
+    })),
+    'version-redline-export': vi.fn(async () => ({
+      ok: false as const,
+      error: { code: 'not-found' as const, message: 'no such version' },
+    })),
   };
 }
 

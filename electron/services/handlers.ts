@@ -80,6 +80,9 @@ export function createHandlers(session: WorkspaceSession, info: HandlerInfo, pat
     'versions-list': async () => (await import('./versions')).sessionVersions(session),
     'version-publish': async (arg) => (await import('./versions')).publishSessionVersion(session, arg),
     'version-read': async ({ version }) => (await import('./versions')).sessionVersion(session, version),
+    'version-redline-download': async (arg) => (await import('./redline')).redlineDownload(session, arg),
+    'version-redline-export': (arg) =>
+      withPath(arg.path, 'export', async (path) => (await import('./redline')).redlineExport(session, { ...arg, path })),
   };
 }
 
@@ -148,6 +151,18 @@ const versionNote = z
   // Any control character but the tab and the line break.
   .refine((note) => !/[^\P{Cc}\t\n]/u.test(note), 'must not contain control characters');
 
+// A side of a redline: a published version's number, or the working copy.
+const redlineSide = z
+  .string()
+  .max(20)
+  .refine((side) => side === 'working' || isVersionNumber(side), 'must be a version number such as 2.1, or "working" for the working copy');
+const redlineFields = {
+  from: redlineSide,
+  to: redlineSide,
+  format: z.enum(['docx', 'html'], { error: 'must be "docx" (Word with tracked changes) or "html" (a comparison page)' }),
+  document: documentId.optional(),
+};
+
 // Each schema's output must be its handler's argument type: a schema that lets through something else
 // (or a handler without a schema) fails to compile.
 const ARGUMENTS: { [K in HandlerName]: z.ZodType<HandlerArg<K>> } = {
@@ -212,6 +227,8 @@ const ARGUMENTS: { [K in HandlerName]: z.ZodType<HandlerArg<K>> } = {
     allowErrors: z.boolean().optional(),
   }),
   'version-read': z.strictObject({ version: versionNumber }),
+  'version-redline-download': z.strictObject(redlineFields),
+  'version-redline-export': z.strictObject({ ...redlineFields, path: filePath, overwrite: z.boolean().optional() }),
 };
 
 function isHandlerName(name: unknown): name is HandlerName {

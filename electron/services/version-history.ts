@@ -13,7 +13,7 @@ import {
   type DocumentRelease,
   type VersionIndex,
 } from '../../core/versions';
-import { whatChanged } from '../../core/what-changed';
+import { whatChanged, type WhatChanged } from '../../core/what-changed';
 import { readBoundedFile, WORKSPACE_SIZE_LIMIT } from './bounded-read';
 import { describeIoError } from './io-error';
 import { classifyWorkspaceBytes } from './workspace-file';
@@ -46,6 +46,8 @@ export interface ArchiveHistory {
    * before the first version or when its snapshot cannot be read
    */
   changes?: string[];
+  /** the same, grouped by topic, for the announcement of a new version */
+  whatChanged?: WhatChanged;
   /** why the snapshot could not be compared, as a warning line */
   warning?: string;
 }
@@ -56,9 +58,11 @@ export async function changesSinceLatest(workspaceFile: string, index: VersionIn
   if (!latest) return {};
   const snapshot = await loadSnapshot(workspaceFile, latest.version);
   if (!snapshot.ok) return { warning: `Warning: ${snapshot.line} Restore the archive from version control.` };
+  const changed = whatChanged(snapshot.workspace, workspace);
   return {
     previous: { version: latest.version, workspace: snapshot.workspace },
-    changes: whatChanged(snapshot.workspace, workspace).sentences,
+    changes: changed.sentences,
+    whatChanged: changed,
   };
 }
 

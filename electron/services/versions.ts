@@ -7,11 +7,13 @@ import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fail, ok, type ArchivedVersion, type CandorError, type Result, type VersionList } from '../../core/api';
 import { serializeWorkspace } from '../../core/canonical';
-import { BUILD_GROUP_IDS, buildGroup, type BuildGroup } from '../../core/catalogue';
+import { BUILD_GROUP_IDS, buildGroup, DOCUMENT_FORMATS, type BuildGroup, type DocumentFormat } from '../../core/catalogue';
 import { buildOutputs } from '../../core/documents/build';
 import { inventoryVersion } from '../../core/documents/context';
 import { findingProblems, reviewErrors } from '../../core/publish';
-import { count } from '../../core/words';
+import { count, listInWords } from '../../core/words';
+import { announcementFile, announcementFileName } from '../../core/announcement';
+import { changeAnnouncement } from '../../core/what-changed';
 import type { TemplateError } from '../../core/documents/types';
 import type { Workspace } from '../../core/schema';
 import {
@@ -106,8 +108,9 @@ export async function workingCopyRelease(
 
 const DOCUMENT_GROUPS = BUILD_GROUP_IDS.filter((group) => 'document' in buildGroup(group)) as BuildGroup[];
 // Markdown and HTML are text, the same bytes every time they are made, so git shows what changed; Word is
-// made again from the snapshot when one is wanted.
-const ARCHIVED_EXTENSIONS = ['.md', '.html'];
+// made again from the snapshot when one is wanted, so it is not even rendered here (laying out its pages
+// for the contents' page numbers took most of the time a publish took).
+const ARCHIVED_FORMATS: readonly DocumentFormat[] = ['markdown', 'html'];
 
 /** A refusal found only at the last moment (another publish got there first): the user's to resolve. */
 class Refused extends Error {}
@@ -123,8 +126,10 @@ export interface PublishRequest {
 export interface Published {
   entry: PublishedVersion;
   archive: string;
-  /** the snapshot, then each document, then the index: every file written */
+  /** the snapshot, then each document, the announcement, then the index: every file written */
   files: string[];
+  /** the announcement to customers (`<version>.announcement.md`); none for the first version, which has nothing earlier to announce changes against */
+  announcement?: string;
 }
 
 /**
@@ -156,10 +161,15 @@ export async function publishVersion(
   const problems = publicationProblems(indexed.index, version, request.effective);
   const snapshotPath = join(archive, `${version}.candor.json`);
   const documentsPath = join(archive, version);
-  if (problems.length === 0 && ((await exists(snapshotPath)) || (await exists(documentsPath)))) {
-    problems.push(
-      `${snapshotPath} or ${documentsPath} already exists, though the index does not list version ${version}; Candor never replaces it. Remove it or publish another number.`,
-    );
+  const announcementPath = join(archive, announcementFileName(version));
+  if (problems.length === 0) {
+    const taken = [];
+    for (const path of [snapshotPath, documentsPath, announcementPath]) if (await exists(path)) taken.push(path);
+    if (taken.length > 0) {
+      problems.push(
+        `${listInWords(taken)} already ${taken.length === 1 ? 'exists' : 'exist'}, though the index does not list version ${version}; Candor never replaces ${taken.length === 1 ? 'it' : 'them'}. Remove ${taken.length === 1 ? 'it' : 'them'} or publish another number.`,
+      );
+    }
   }
   if (problems.length > 0) return { ok: false, failure: { kind: 'refused', lines: problems } };
 
@@ -182,10 +192,12 @@ export async function publishVersion(
     DOCUMENT_GROUPS,
     release,
     history,
+    ARCHIVED_FORMATS,
   );
   const errors = [...workspaceTemplates.errors, ...built.errors];
   if (errors.length > 0) return { ok: false, failure: { kind: 'templates', errors } };
-  const documents = built.files.filter((f) => ARCHIVED_EXTENSIONS.some((extension) => f.path.endsWith(extension)));
+  const extensions = ARCHIVED_FORMATS.map((format) => DOCUMENT_FORMATS[format].extension);
+  const documents = built.files.filter((f) => extensions.some((extension) => f.path.endsWith(extension)));
   const note = request.note?.trim();
   const entry: PublishedVersion = {
     version,
@@ -196,16 +208,36 @@ export async function publishVersion(
     buildId: inventoryVersion(workspace),
     documents: documents.map((f) => `${version}/${f.path}`).sort(),
   };
+  // The email and the banner that tell customers what changed since the version before; the first version
+  // has nothing earlier, so nothing to announce.
+  const announcement =
+    since.previous && since.whatChanged
+      ? announcementFile(
+          changeAnnouncement(since.whatChanged, workspace, { version, effective: request.effective, locale: workspace.settings.locale }),
+          {
+            version,
+            previous: since.previous.version,
+            effective: request.effective,
+            nothingChanged: since.whatChanged.empty,
+            locale: workspace.settings.locale,
+          },
+        )
+      : undefined;
 
   // The snapshot is created first and never replaces a file, so two publishes of one number cannot
   // both succeed; the index is written last, and a version counts as published once it lists it.
   let created = false;
+  let announcementWritten = false;
   try {
     await mkdir(archive, { recursive: true });
     await writeNewFileAtomic(snapshotPath, serializeWorkspace(workspace));
     created = true;
     if (await exists(documentsPath)) throw Object.assign(new Error(`${documentsPath} already exists`), { code: 'EEXIST' });
     await writeOutputs(documentsPath, documents);
+    if (announcement !== undefined) {
+      await writeNewFileAtomic(announcementPath, announcement);
+      announcementWritten = true;
+    }
     // Read again just before writing, so a version another process published meanwhile is kept.
     const latest = await loadVersionIndex(workspaceFile);
     if (!latest.ok) throw new Refused(latest.line);
@@ -216,6 +248,8 @@ export async function publishVersion(
     if (created) {
       await rm(snapshotPath, { force: true });
       await rm(documentsPath, { recursive: true, force: true });
+      // Only the file this publish wrote: one already there made it fail with EEXIST and is not Candor's to remove.
+      if (announcementWritten) await rm(announcementPath, { force: true });
     }
     if (error instanceof Refused) return { ok: false, failure: { kind: 'raced', line: error.message } };
     const taken = (error as { code?: unknown }).code === 'EEXIST';
@@ -224,8 +258,13 @@ export async function publishVersion(
       : describeIoError(error, archive);
     return { ok: false, failure: { kind: 'io', line, taken } };
   }
-  const files = [snapshotPath, ...entry.documents.map((document) => join(archive, ...document.split('/'))), join(archive, INDEX_FILE)];
-  return { ok: true, value: { entry, archive, files } };
+  const files = [
+    snapshotPath,
+    ...entry.documents.map((document) => join(archive, ...document.split('/'))),
+    ...(announcement !== undefined ? [announcementPath] : []),
+    join(archive, INDEX_FILE),
+  ];
+  return { ok: true, value: { entry, archive, files, ...(announcement !== undefined ? { announcement: announcementPath } : {}) } };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -335,7 +374,20 @@ export async function readVersion(workspaceFile: string, version: string): Promi
     else slot.html = text;
     byId.set(id, slot);
   }
-  return ok({ entry, workspace: content.workspace, documents: [...byId.values()] });
+  // The announcement is a file of a fixed name beside the snapshot (none for a first version); one that
+  // cannot be read leaves the version readable, saying why.
+  const announcementPath = join(archive, announcementFileName(entry.version));
+  let announcement: { announcement?: string; announcementProblem?: string } = {};
+  try {
+    announcement = { announcement: (await readBoundedFile(announcementPath, { maxBytes: DOCUMENT_SIZE_LIMIT })).toString('utf8') };
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ENOENT') {
+      announcement = {
+        announcementProblem: `The announcement of version ${entry.version} cannot be shown: ${describeIoError(error, announcementPath)}. Restore the archive from version control.`,
+      };
+    }
+  }
+  return ok({ entry, workspace: content.workspace, documents: [...byId.values()], ...announcement });
 }
 
 /** Where the app's version handlers read from: the open workspace, or why there is none. */
