@@ -21,6 +21,9 @@ import { validateWorkspace } from './validate';
 
 export type ConflictSide = 'ours' | 'theirs' | 'base';
 
+/** A conflict as the merge reports it or the file stores it. */
+export type Conflict = Pick<StoredMergeConflict, 'path' | 'where' | 'order' | 'base' | 'ours' | 'theirs'>;
+
 /** The unresolved conflicts of a workspace, in file order. */
 export function mergeConflictsOf(workspace: Workspace): StoredMergeConflict[] {
   return Array.isArray(workspace.mergeConflicts) ? workspace.mergeConflicts : [];
@@ -216,7 +219,7 @@ function isEntryPath(path: string): boolean {
 }
 
 /** An absent value in words: an entry or list item that side removed, or a field it left unset. */
-export function absentWords(conflict: StoredMergeConflict): string {
+export function absentWords(conflict: Conflict): string {
   return isEntryPath(conflict.path) || conflict.where.includes(' was removed on one side') ? 'removed' : 'not set';
 }
 
@@ -230,7 +233,7 @@ function entryLabel(value: Rec): string {
  * closure", purposes by name, an entry by its name, a list's order as names); undefined where it has
  * none, for a reader to show the value's structure. `workspace` gives the names ids stand for.
  */
-export function conflictValueWords(workspace: Workspace, conflict: StoredMergeConflict, side: ConflictSide): string | undefined {
+export function conflictValueWords(workspace: Workspace, conflict: Conflict, side: ConflictSide): string | undefined {
   const value = conflict[side];
   if (value === undefined) return side === 'base' ? 'not set' : absentWords(conflict);
   if (conflict.order && Array.isArray(value)) {
@@ -253,7 +256,7 @@ export function conflictValueWords(workspace: Workspace, conflict: StoredMergeCo
 }
 
 /** One side's value on one line, at most `limit` characters, for messages. */
-export function shortValue(workspace: Workspace, conflict: StoredMergeConflict, side: ConflictSide, limit = 60): string {
+export function shortValue(workspace: Workspace, conflict: Conflict, side: ConflictSide, limit = 60): string {
   const value = conflict[side];
   // A text without a format of its own is quoted, so that it reads as the value it is.
   const raw = typeof value === 'string' && !conflict.order && !formatAt(workspace, conflict.path);

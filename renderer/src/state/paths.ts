@@ -21,6 +21,8 @@ export function routeForPath(workspace: Workspace, path: string): Route {
   }
   // The financial incentives are a section of the Organization screen.
   if (head === 'organization' || head === 'settings' || head === 'financialIncentives') return { screen: 'organization', field: path };
+  // The conflicts a git merge left are chosen in the Review screen's own tab.
+  if (head === 'mergeConflicts') return { screen: 'review', tab: 'conflicts' };
   return { screen: 'inventory' };
 }
 
@@ -32,6 +34,8 @@ export function describePath(workspace: Workspace, path: string): string {
   if ((head === 'dataTypes' || head === 'purposes' || head === 'recipients' || head === 'collectionPoints') && typeof index === 'number') {
     names.push(workspace[head][index]?.name || `${head}[${index}]`);
     names.push(...rest.map(String).filter((p) => !/^\d+$/.test(p)));
+  } else if (head === 'mergeConflicts' && typeof index === 'number') {
+    names.push('Merge conflict', workspace.mergeConflicts?.[index]?.where || `mergeConflicts[${index}]`);
   } else if (head === 'financialIncentives' && typeof index === 'number') {
     names.push(workspace.financialIncentives?.[index]?.name || `financialIncentives[${index}]`);
     names.push(...rest.map(String).filter((p) => !/^\d+$/.test(p)));

@@ -15,8 +15,8 @@ export type Route =
   /** `version`: the published version shown; `compare`: the version (or "working" copy) it is compared with */
   | { screen: 'versions'; version?: string; compare?: string };
 
-/** The Review screen's tabs; the findings are its first. */
-export const REVIEW_TABS = ['findings', 'coverage', 'store-labels'] as const;
+/** The Review screen's tabs; the findings are its first. Merge conflicts shows only while a git merge left some. */
+export const REVIEW_TABS = ['findings', 'coverage', 'store-labels', 'conflicts'] as const;
 export type ReviewTab = (typeof REVIEW_TABS)[number];
 
 /** The incident editor's tabs; the record of what happened is its first. */

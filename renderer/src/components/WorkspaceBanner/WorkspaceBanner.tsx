@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, Collapse, Group, Text } from '@mantine/core';
-import { IconAlertTriangle, IconFileAlert, IconLock, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconFileAlert, IconGitMerge, IconLock, IconRefresh } from '@tabler/icons-react';
 import type { CandorError, ReadOnlyReason } from '../../../../core/api';
+import { mergeConflictsOf } from '../../../../core/merge-conflicts';
 import { getBridge } from '../../transport';
+import { navigate } from '../../state/route';
 import { useEditor, type SaveStatus } from '../../state/store';
 import { useUi } from '../../state/ui';
 import { showSession } from '../Dialogs/actions';
@@ -137,6 +139,36 @@ function ReadOnly({ reason }: { reason: ReadOnlyReason }) {
   );
 }
 
+/** A git merge left conflicts in the file (`candor merge`): they are chosen in the Review screen. */
+function MergeConflictsNotice({ count }: { count: number }) {
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      radius={0}
+      icon={<IconGitMerge size={18} />}
+      className={classes.banner}
+      classNames={{ wrapper: classes.wrapper, icon: classes.icon }}
+      data-testid="banner-merge-conflicts"
+    >
+      <Group justify="space-between" gap="sm" wrap="nowrap">
+        <Text size="sm" className={classes.text}>
+          <b>This file has {count === 1 ? '1 merge conflict' : `${count} merge conflicts`} from git.</b> Both sides changed the same{' '}
+          {count === 1 ? 'field' : 'fields'}; the file holds ours until you choose.
+        </Text>
+        <Button
+          size="xs"
+          color="orange"
+          leftSection={<IconGitMerge size={14} />}
+          onClick={() => navigate({ screen: 'review', tab: 'conflicts' })}
+        >
+          Choose values
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
+
 /** Thin notices above the screen: why the workspace can't be saved, and what to do about it. */
 export function WorkspaceBanner() {
   const readOnly = useEditor((s) => s.readOnly);
@@ -145,6 +177,7 @@ export function WorkspaceBanner() {
   const saveError = useEditor((s) => s.saveError);
   const flush = useEditor((s) => s.flush);
   const changedOnDisk = useUi((s) => s.changedOnDisk);
+  const mergeConflicts = useEditor((s) => (s.workspace ? mergeConflictsOf(s.workspace).length : 0));
   const [retrying, setRetrying] = useState(false);
 
   if (!session || session.status !== 'open') return null;
@@ -155,6 +188,7 @@ export function WorkspaceBanner() {
     <div className={classes.stack} role="region" aria-label="Workspace notices">
       {readOnly && <ReadOnly reason={readOnly} />}
       {conflict && <ChangedOnDisk file={file} unsaved={UNSAVED.has(saveStatus)} />}
+      {mergeConflicts > 0 && <MergeConflictsNotice count={mergeConflicts} />}
       {saveStatus === 'error' && !conflict && (
         <Alert
           color="red"

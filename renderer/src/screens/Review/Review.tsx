@@ -1,14 +1,16 @@
 // The Review screen: what a regulator, a store reviewer or a customer would find missing, worked out
 // from the inventory as it is edited. Findings by severity (each opens its field), the coverage
-// matrix per law and store, and the store labels to export.
+// matrix per law and store, the store labels to export, and the conflicts a git merge left to choose.
 import { Alert, Anchor, Badge, Box, Group, Tabs, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconBuildingStore, IconListCheck, IconTable } from '@tabler/icons-react';
+import { IconAlertTriangle, IconBuildingStore, IconGitMerge, IconListCheck, IconTable } from '@tabler/icons-react';
 import type { Severity } from '../../../../core/lint';
+import { mergeConflictsOf } from '../../../../core/merge-conflicts';
 import { useEditor } from '../../state/store';
 import { describePath, routeForPath } from '../../state/paths';
 import { navigate, REVIEW_TABS, type ReviewTab } from '../../state/route';
 import { Coverage } from './Coverage';
 import { Findings } from './Findings';
+import { MergeConflicts } from './MergeConflicts';
 import { SEVERITY_LOOK } from './severity';
 import { StoreLabels } from './StoreLabels';
 import { useReview, type Review } from './review';
@@ -55,6 +57,7 @@ function StaleNotice() {
 
 function Body({ review, tab }: { review: Review; tab: ReviewTab }) {
   const total = review.findings.length;
+  const conflicts = useEditor((s) => (s.workspace ? mergeConflictsOf(s.workspace).length : 0));
   return (
     <Tabs
       value={tab}
@@ -101,6 +104,22 @@ function Body({ review, tab }: { review: Review; tab: ReviewTab }) {
           <Tabs.Tab value="store-labels" leftSection={<IconBuildingStore size={16} />}>
             Store labels
           </Tabs.Tab>
+          {/* Only while a git merge left conflicts, and while the last one is being chosen. */}
+          {(conflicts > 0 || tab === 'conflicts') && (
+            <Tabs.Tab
+              value="conflicts"
+              leftSection={<IconGitMerge size={16} />}
+              rightSection={
+                conflicts > 0 ? (
+                  <Badge size="sm" variant="light" color="red" circle={false}>
+                    {conflicts}
+                  </Badge>
+                ) : undefined
+              }
+            >
+              Merge conflicts
+            </Tabs.Tab>
+          )}
         </Tabs.List>
       </div>
       <Box className={classes.scroll}>
@@ -114,6 +133,9 @@ function Body({ review, tab }: { review: Review; tab: ReviewTab }) {
           </Tabs.Panel>
           <Tabs.Panel value="store-labels">
             <StoreLabels />
+          </Tabs.Panel>
+          <Tabs.Panel value="conflicts">
+            <MergeConflicts />
           </Tabs.Panel>
         </div>
       </Box>
