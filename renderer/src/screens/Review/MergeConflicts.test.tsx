@@ -6,7 +6,7 @@ import { mergeWorkspaces } from '../../../../core/merge';
 import type { Workspace } from '../../../../core/schema';
 import { WorkspaceBanner } from '../../components/WorkspaceBanner/WorkspaceBanner';
 import { routeForPath } from '../../state/paths';
-import { routeHash, useRoute } from '../../state/route';
+import { useRoute } from '../../state/route';
 import { useEditor } from '../../state/store';
 import { current, exampleWorkspace, installBridge, installDomStubs, loadWorkspace, renderScreen, setHash } from '../../testing/test-utils';
 import { ReviewScreen } from './Review';

@@ -3,7 +3,7 @@
 // choice is an ordinary edit of the workspace: it saves like any other, and undo takes it back.
 import { useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCircleCheck, IconGitMerge } from '@tabler/icons-react';
+import { IconCircleCheck } from '@tabler/icons-react';
 import { conflictValueWords, mergeConflictsOf, resolveConflict, type ConflictSide } from '../../../../core/merge-conflicts';
 import type { StoredMergeConflict, Workspace } from '../../../../core/schema';
 import { useReadOnly } from '../../state/edit';
@@ -16,8 +16,8 @@ function keyWords(key: string): string {
   return key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-/** Any JSON as people read it: text as text, lists as lists, objects as their fields, nothing as a dash. */
-function Structure({ value }: { value: unknown }) {
+/** Any JSON as people read it: text as text, lists as lists, objects as their fields. Fields that differ from `against` (base) are marked. */
+function Structure({ value, against }: { value: unknown; against?: unknown }) {
   if (value === null) return <span className={classes.absent}>empty</span>;
   if (typeof value === 'string') return value === '' ? <span className={classes.absent}>empty text</span> : <>{value}</>;
   if (typeof value === 'boolean') return <>{value ? 'yes' : 'no'}</>;
@@ -36,16 +36,22 @@ function Structure({ value }: { value: unknown }) {
   }
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return <span className={classes.absent}>nothing set</span>;
+  const base =
+    typeof against === 'object' && against !== null && !Array.isArray(against) ? (against as Record<string, unknown>) : undefined;
   return (
     <dl className={classes.fields}>
-      {entries.map(([key, inner]) => (
-        <div key={key} className={classes.field}>
-          <dt>{keyWords(key)}</dt>
-          <dd>
-            <Structure value={inner} />
-          </dd>
-        </div>
-      ))}
+      {entries.map(([key, inner]) => {
+        const changed = base !== undefined && JSON.stringify(base[key]) !== JSON.stringify(inner);
+        return (
+          <div key={key} className={classes.field} data-changed={changed || undefined}>
+            <dt>{keyWords(key)}</dt>
+            <dd>
+              <Structure value={inner} />
+              {changed && <span className={classes.changedMark}> (changed)</span>}
+            </dd>
+          </div>
+        );
+      })}
     </dl>
   );
 }
@@ -58,7 +64,7 @@ function SideValue({ workspace, conflict, side }: { workspace: Workspace; confli
   // A whole entry reads better as its fields than as its name.
   const entry = typeof value === 'object' && value !== null && !Array.isArray(value) && 'id' in value;
   if (words !== undefined && !entry && typeof value !== 'string') return <>{words}</>;
-  return <Structure value={value} />;
+  return <Structure value={value} against={side === 'base' ? undefined : conflict.base} />;
 }
 
 const SIDES: { side: ConflictSide; title: string; hint: string; action: string }[] = [
@@ -189,12 +195,10 @@ export function MergeConflicts() {
 
   return (
     <Stack gap="md" ref={list}>
-      <Alert color="orange" variant="light" icon={<IconGitMerge size={18} />} title={`${conflicts.length} to choose`}>
-        <Text size="sm">
-          Both sides of a git merge changed these to different values. The file holds ours for now. Choose the value to keep for each: each
-          choice saves like any edit, and Undo takes it back.
-        </Text>
-      </Alert>
+      <Text size="sm" c="dimmed">
+        Both sides of a git merge changed {conflicts.length === 1 ? 'this' : `these ${conflicts.length}`} to different values. The file
+        holds ours for now. Choose the value to keep for each: each choice saves like any edit, and Undo takes it back.
+      </Text>
       {conflicts.map((conflict, index) => (
         <ConflictCard
           key={`${index}|${conflict.path}|${conflicts.length}`}
