@@ -9,6 +9,7 @@ import { inventoryVersion } from '../../../../core/documents/context';
 import { reviewErrors } from '../../../../core/publish';
 import type { Workspace } from '../../../../core/schema';
 import type { PublishedVersion } from '../../../../core/versions';
+import { changeAnnouncement, whatChanged } from '../../../../core/what-changed';
 import { useEditor } from '../../state/store';
 import { today } from '../../state/versions';
 import { recordingBridge } from '../../testing/recording-bridge';
@@ -69,6 +70,11 @@ describe('Publish version', () => {
     expect(button).toHaveProperty('disabled', true);
     fireEvent.click(within(dialog).getByRole('checkbox', { name: 'Publish anyway, with these errors' }));
     await waitFor(() => expect(button).toHaveProperty('disabled', false));
+    // Nothing was published before: nothing to announce, and no changes are made up.
+    expect(within(dialog).getByTestId('publish-no-announcement').textContent).toBe(
+      'This is the first version: there is nothing earlier to compare it with, so there are no changes to announce.',
+    );
+    expect(within(dialog).queryByTestId('publish-announcement')).toBeNull();
     fireEvent.click(button);
     await waitFor(() => expect(publishCalls()).toHaveLength(1));
     expect(publishCalls()[0]).toMatchObject({ version: '1.0', allowErrors: true });
@@ -88,12 +94,26 @@ describe('Publish version', () => {
     const changes = await within(dialog).findByTestId('change-list');
     expect(changes.textContent).toContain('30 days after account closure');
     expect(changes.textContent).toContain('90 days after account closure');
+    // The announcement publishing would keep: the email names the version and says what changed.
+    const announcement = await within(dialog).findByTestId('publish-announcement');
+    const email = within(announcement).getByTestId('announcement-email');
+    expect(email.textContent).toContain('We are updating our privacy notice to version 1.1.');
+    const [sentence] = whatChanged(archived, edited).sentences;
+    expect(sentence).toBe('We now keep your email address for 90 days after you close your account, instead of 30 days.');
+    expect(email.textContent).toContain(`- ${sentence}`);
+    // The banner is the richest wording within the workspace's budget; here only that the notice changes fits.
+    const { banner } = changeAnnouncement(whatChanged(archived, edited), edited, { version: '1.1', effective: today() });
+    expect(banner.overBudget).toBe(false);
+    expect(within(announcement).getByTestId('announcement-banner').textContent).toBe(banner.text);
+    expect(banner.text).toMatch(/^Little Moments is updating its privacy notice on .+\. See what changes and how it affects you\.$/);
+    expect(within(announcement).getByText(`${banner.length} / ${banner.budget} characters`)).toBeTruthy();
     fireEvent.change(number, { target: { value: '0.9' } });
     expect((await within(dialog).findByTestId('publish-problems')).textContent).toContain(
       'Version 0.9 is not greater than the last published version, 1.0.',
     );
     expect(within(dialog).getByRole('button', { name: /^Publish version/ })).toHaveProperty('disabled', true);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Next major · 2.0' }));
+    await waitFor(() => expect(email.textContent).toContain('We are updating our privacy notice to version 2.0.'));
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'Internal note' }), { target: { value: 'Longer email retention' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Publish version 2.0' }));
     // The sample's planned date has passed, so today is proposed.

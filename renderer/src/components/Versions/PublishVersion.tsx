@@ -26,8 +26,9 @@ import type { ArchivedVersion, CandorError } from '../../../../core/api';
 import { formatDate } from '../../../../core/dates';
 import { inventoryVersion } from '../../../../core/documents/context';
 import { reviewErrors } from '../../../../core/publish';
-import { isCalendarDate } from '../../../../core/schema';
+import { isCalendarDate, type Workspace } from '../../../../core/schema';
 import { semanticDiff } from '../../../../core/semantic-diff';
+import { changeAnnouncement, whatChanged, type WhatChanged } from '../../../../core/what-changed';
 import { isVersionNumber, latestVersion, proposeVersion, publicationProblems, EMPTY_INDEX } from '../../../../core/versions';
 import { count } from '../../../../core/words';
 import { FindingList, onListKeyDown } from '../../screens/Review/Findings';
@@ -38,12 +39,23 @@ import { getBridge } from '../../transport';
 import { unsavedChangesBlocker } from '../ExportMenu/ExportMenu';
 import dialogClasses from '../Dialogs/Dialogs.module.css';
 import gateClasses from '../ExportMenu/ReviewGate.module.css';
+import { AnnouncementView, type AnnouncementTexts } from './Announcement';
 import { ChangeList } from './ChangeList';
 
 const NOTE_LIMIT = 500;
 
 type Previous =
   { status: 'none' } | { status: 'loading' } | { status: 'ready'; archived: ArchivedVersion } | { status: 'error'; message: string };
+
+/** The announcement of a new version (core/what-changed.ts) as the dialog shows it. */
+function announcementTexts(changes: WhatChanged, workspace: Workspace, version?: string, effective?: string): AnnouncementTexts {
+  const a = changeAnnouncement(changes, workspace, {
+    ...(version ? { version } : {}),
+    ...(effective ? { effective } : {}),
+    locale: workspace.settings?.locale,
+  });
+  return { subject: a.subject, email: a.text, banner: a.banner.text, bannerLength: a.banner.length, bannerBudget: a.banner.budget };
+}
 
 export function PublishVersionModal({ onClose }: { onClose(): void }) {
   const session = useEditor((s) => s.session);
@@ -110,6 +122,17 @@ export function PublishVersionModal({ onClose }: { onClose(): void }) {
     [compared, saved],
   );
   const unchanged = latest && saved && inventoryVersion(saved) === latest.buildId;
+  const validVersion = isVersionNumber(chosenVersion);
+  const validDate = isCalendarDate(chosenDate);
+  // What publishing writes into the archive for customers: the email and the banner, from what changed.
+  const customerChanges = useMemo(
+    () => (compared.status === 'ready' && saved ? whatChanged(compared.archived.workspace, saved) : undefined),
+    [compared, saved],
+  );
+  const announcement =
+    customerChanges && saved
+      ? announcementTexts(customerChanges, saved, validVersion ? chosenVersion : undefined, validDate ? chosenDate : undefined)
+      : undefined;
   const versionError = isVersionNumber(chosenVersion) ? undefined : 'Use one to three whole numbers separated by dots, such as 2.1.';
   const dateError = isCalendarDate(chosenDate) ? undefined : 'Choose the day this version takes effect.';
   const problems = !versionError && !dateError ? publicationProblems(index, chosenVersion, chosenDate) : [];
@@ -286,6 +309,36 @@ export function PublishVersionModal({ onClose }: { onClose(): void }) {
                 </ScrollArea.Autosize>
               </>
             )
+          )}
+        </Stack>
+        <Stack gap="xs">
+          <Title order={3} size="h5">
+            Announcement to customers
+          </Title>
+          {compared.status === 'none' ? (
+            <Text size="sm" c="dimmed" data-testid="publish-no-announcement">
+              This is the first version: there is nothing earlier to compare it with, so there are no changes to announce.
+            </Text>
+          ) : announcement ? (
+            <>
+              <Text size="sm" c="dimmed">
+                Publishing keeps this email and in-app banner beside the version in the archive
+                {validVersion ? ` (${chosenVersion}.announcement.md)` : ''}, for you to send before the version takes effect.
+                {unchanged ? ' Nothing customers read has changed, so you may not need to send it.' : ''}
+              </Text>
+              <AnnouncementView texts={announcement} testId="publish-announcement" />
+            </>
+          ) : compared.status === 'error' ? (
+            <Text size="sm" c="dimmed">
+              It cannot be written until the last version can be read.
+            </Text>
+          ) : (
+            <Group gap="xs">
+              <Loader size="xs" />
+              <Text size="sm" c="dimmed">
+                Reading the published versions…
+              </Text>
+            </Group>
           )}
         </Stack>
         {failure && (

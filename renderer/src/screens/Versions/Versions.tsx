@@ -11,6 +11,7 @@ import {
   EmptyState,
   Group,
   Loader,
+  Menu,
   NavLink,
   ScrollArea,
   Select,
@@ -21,17 +22,31 @@ import {
   Tooltip,
   Typography,
 } from '@mantine/core';
-import { IconAlertCircle, IconArrowsDiff, IconFileText, IconVersions } from '@tabler/icons-react';
-import type { ArchivedVersion } from '../../../../core/api';
+import {
+  IconAlertCircle,
+  IconArrowsDiff,
+  IconChevronDown,
+  IconDownload,
+  IconFileText,
+  IconFileTypeDocx,
+  IconFileTypeHtml,
+  IconSpeakerphone,
+  IconVersions,
+} from '@tabler/icons-react';
+import { parseAnnouncementFile } from '../../../../core/announcement';
+import type { ArchivedVersion, RedlineArg } from '../../../../core/api';
 import { formatDate } from '../../../../core/dates';
 import { markdownToSafeHtml } from '../../../../core/documents/html';
 import { semanticDiff } from '../../../../core/semantic-diff';
 import { compareVersions, latestVersion, versionInForce, type PublishedVersion } from '../../../../core/versions';
+import { useExport } from '../../components/ExportMenu/ExportMenu';
+import { AnnouncementView } from '../../components/Versions/Announcement';
 import { ChangeList } from '../../components/Versions/ChangeList';
 import { shortcutLabel } from '../../components/shortcut';
 import { navigate, routeHash } from '../../state/route';
 import { useEditor } from '../../state/store';
 import { useUi } from '../../state/ui';
+import { getBridge } from '../../transport';
 import { today, useVersions } from '../../state/versions';
 import documentClasses from '../Documents/Documents.module.css';
 import classes from './Versions.module.css';
@@ -146,6 +161,11 @@ function DocumentsTab({ archived }: { archived: ArchivedVersion }) {
   );
 }
 
+/** "version 2.1", "the working copy": a side's name inside a sentence. */
+function inWords(name: string): string {
+  return name === 'Working copy' ? 'the working copy' : name.toLowerCase();
+}
+
 function CompareTab({
   entry,
   archived,
@@ -167,16 +187,47 @@ function CompareTab({
   const sides = useMemo(() => {
     if (compare === WORKING) {
       return working
-        ? { before: archived.workspace, after: working, beforeName: `Version ${entry.version}`, afterName: 'Working copy' }
+        ? {
+            before: archived.workspace,
+            after: working,
+            beforeName: `Version ${entry.version}`,
+            afterName: 'Working copy',
+            from: entry.version,
+            to: WORKING,
+          }
         : undefined;
     }
     if (other?.status !== 'ready') return undefined;
     // The older version on the left, whichever was opened first.
     const older = compareVersions(other.archived.entry.version, entry.version) < 0;
     const [a, b] = older ? [other.archived, archived] : [archived, other.archived];
-    return { before: a.workspace, after: b.workspace, beforeName: `Version ${a.entry.version}`, afterName: `Version ${b.entry.version}` };
+    return {
+      before: a.workspace,
+      after: b.workspace,
+      beforeName: `Version ${a.entry.version}`,
+      afterName: `Version ${b.entry.version}`,
+      from: a.entry.version,
+      to: b.entry.version,
+    };
   }, [compare, working, archived, other, entry.version]);
   const diff = useMemo(() => (sides ? semanticDiff(sides.before, sides.after) : undefined), [sides]);
+  const exportFlow = useExport();
+  const exportRedline = (format: RedlineArg['format']) => {
+    if (!sides) return;
+    const arg: RedlineArg = { from: sides.from, to: sides.to, format };
+    const name = (side: string) => (side === WORKING ? 'working-copy' : side);
+    const what = format === 'docx' ? 'Word redline' : 'HTML comparison';
+    void exportFlow.start({
+      title: `Export the privacy notice's ${what}, ${inWords(sides.beforeName)} to ${inWords(sides.afterName)}`,
+      what: `the privacy notice's ${what} from ${inWords(sides.beforeName)} to ${inWords(sides.afterName)}`,
+      fileName: `privacy-notice-redline-${name(sides.from)}-to-${name(sides.to)}.${format}`,
+      // For lawyers, not customers: nothing is published, so the review does not stand in the way.
+      published: false,
+      toPath: (path, _allowErrors, overwrite) =>
+        getBridge().invoke('version-redline-export', { ...arg, path, ...(overwrite ? { overwrite } : {}) }),
+      toDownload: () => getBridge().invoke('version-redline-download', arg),
+    });
+  };
 
   return (
     <ScrollArea className={documentClasses.scroll} type="auto">
@@ -205,12 +256,81 @@ function CompareTab({
           </Group>
         ) : (
           <>
-            <Text size="sm" c="dimmed">
-              What changed from {sides.beforeName} to {sides.afterName}:{' '}
-              {diff.same ? 'nothing.' : `${diff.changes.length} ${diff.changes.length === 1 ? 'change' : 'changes'}, by section.`}
-            </Text>
+            <Group justify="space-between" align="flex-end" gap="sm">
+              <Text size="sm" c="dimmed" maw={560}>
+                What changed from {sides.beforeName} to {sides.afterName}:{' '}
+                {diff.same ? 'nothing.' : `${diff.changes.length} ${diff.changes.length === 1 ? 'change' : 'changes'}, by section.`}
+              </Text>
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <Button
+                    variant="default"
+                    size="sm"
+                    leftSection={<IconDownload size={16} />}
+                    rightSection={<IconChevronDown size={14} />}
+                    data-testid="export-redline"
+                  >
+                    Export redline
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>
+                    The privacy notice, {inWords(sides.beforeName)} to {inWords(sides.afterName)}
+                  </Menu.Label>
+                  <Menu.Item leftSection={<IconFileTypeDocx size={16} />} onClick={() => exportRedline('docx')}>
+                    Word with tracked changes (.docx)…
+                  </Menu.Item>
+                  <Menu.Item leftSection={<IconFileTypeHtml size={16} />} onClick={() => exportRedline('html')}>
+                    Comparison page (.html)…
+                  </Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            </Group>
             <ChangeList diff={diff} before={sides.beforeName} after={sides.afterName} />
           </>
+        )}
+      </Stack>
+      {exportFlow.modal}
+    </ScrollArea>
+  );
+}
+
+/** What the archive kept to tell customers about this version: the email and the banner, or why there is none. */
+function AnnouncementTab({ archived, versions }: { archived: ArchivedVersion; versions: PublishedVersion[] }) {
+  const { entry, announcement, announcementProblem } = archived;
+  const parsed = announcement !== undefined ? parseAnnouncementFile(announcement) : undefined;
+  const first = !versions.some((v) => compareVersions(v.version, entry.version) < 0);
+  return (
+    <ScrollArea className={documentClasses.scroll} type="auto">
+      <Stack gap="md" className={classes.compare}>
+        {announcementProblem ? (
+          <Alert color="red" icon={<IconAlertCircle size={16} />} title="The announcement cannot be shown">
+            {announcementProblem}
+          </Alert>
+        ) : parsed ? (
+          <>
+            <Text size="sm" c="dimmed">
+              The email and the in-app banner Candor wrote when version {entry.version} was published, from what changed for customers since
+              the version before. Read them before you send them; they are kept in the archive as {entry.version}.announcement.md.
+            </Text>
+            <AnnouncementView texts={parsed} testId="version-announcement" />
+          </>
+        ) : announcement !== undefined ? (
+          <>
+            <Text size="sm" c="dimmed">
+              {entry.version}.announcement.md was edited and no longer has the email and the banner where Candor put them; here it is as it
+              is.
+            </Text>
+            <Code block className={classes.rawAnnouncement}>
+              {announcement}
+            </Code>
+          </>
+        ) : (
+          <Text size="sm" c="dimmed" data-testid="no-announcement">
+            {first
+              ? `Version ${entry.version} is the first published version: there is nothing earlier to compare it with, so there are no changes to announce.`
+              : `The archive holds no announcement for version ${entry.version}; versions published before Candor wrote announcements have none.`}
+          </Text>
         )}
       </Stack>
     </ScrollArea>
@@ -232,7 +352,9 @@ export function VersionsScreen({ version, compare }: { version?: string; compare
   const latest = latestVersion(index);
   const entry = versions.find((v) => v.version === version) ?? latest;
   const archived = useArchived(entry?.version);
-  const tab = compare ? 'compare' : 'documents';
+  // Documents and Announcement are chosen here; Compare is in the address, so a comparison can be linked to.
+  const [view, setView] = useState<'documents' | 'announcement'>('documents');
+  const tab = compare ? 'compare' : view;
   const publish = () => useUi.getState().setDialog('publish-version');
 
   return (
@@ -340,7 +462,8 @@ export function VersionsScreen({ version, compare }: { version?: string; compare
             </Box>
             <Tabs
               value={tab}
-              onChange={(value) =>
+              onChange={(value) => {
+                if (value === 'documents' || value === 'announcement') setView(value);
                 navigate(
                   {
                     screen: 'versions',
@@ -348,14 +471,17 @@ export function VersionsScreen({ version, compare }: { version?: string; compare
                     ...(value === 'compare' ? { compare: defaultCompare(versions, entry) } : {}),
                   },
                   { replace: true },
-                )
-              }
+                );
+              }}
               className={classes.tabs}
               keepMounted={false}
             >
               <Tabs.List px="lg" className={classes.tabList}>
                 <Tabs.Tab value="documents" leftSection={<IconFileText size={16} />}>
                   Documents
+                </Tabs.Tab>
+                <Tabs.Tab value="announcement" leftSection={<IconSpeakerphone size={16} />}>
+                  Announcement
                 </Tabs.Tab>
                 <Tabs.Tab value="compare" leftSection={<IconArrowsDiff size={16} />}>
                   Compare with…
@@ -375,6 +501,8 @@ export function VersionsScreen({ version, compare }: { version?: string; compare
                   </Group>
                 ) : tab === 'documents' ? (
                   <DocumentsTab key={entry.version} archived={archived.archived} />
+                ) : tab === 'announcement' ? (
+                  <AnnouncementTab archived={archived.archived} versions={versions} />
                 ) : (
                   <CompareTab entry={entry} archived={archived.archived} versions={versions} compare={compare ?? WORKING} />
                 )}
