@@ -43,7 +43,7 @@ export default defineConfig({
     plugins: [react(), contentSecurityPolicy()],
     build: {
       outDir: 'out/renderer',
-      minify: true,
+      minify: !process.env.CANDOR_PROFILE_BUILD,
       // Mantine and the editor are one screen's worth of code; a single chunk loads fastest from disk.
       chunkSizeWarningLimit: 1500,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },

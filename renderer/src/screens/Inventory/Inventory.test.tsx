@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Workspace } from '../../../../core/schema';
 import { useEditor } from '../../state/store';
 import { current, exampleWorkspace, installBridge, installDomStubs, loadWorkspace, renderScreen } from '../../testing/test-utils';
@@ -94,6 +94,31 @@ describe('Inventory', () => {
     expect(current().dataTypes).toHaveLength(before - 1);
     act(() => useEditor.getState().undo());
     expect(current().dataTypes[1].id).toBe('password');
+  });
+
+  it("opens a row's actions menu on the first click and duplicates from it, then the menu closes", async () => {
+    loadWorkspace();
+    renderScreen(<Inventory />);
+    const name = current().dataTypes[0].name;
+    expect(screen.queryByRole('menu')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: `Actions for ${name}` }));
+    const menu = await screen.findByRole('menu');
+    const before = current().dataTypes.length;
+    fireEvent.click(within(menu).getByRole('menuitem', { name: /Duplicate/ }));
+    expect(current().dataTypes).toHaveLength(before + 1);
+    expect(current().dataTypes.filter((d) => d.name.startsWith(name))).toHaveLength(2);
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
+  });
+
+  it('shows every purpose on hover where a cell lists only the first two', () => {
+    const base = exampleWorkspace();
+    const purposes = base.purposes.slice(0, 3).map((p) => p.id);
+    expect(purposes, 'the sample has three purposes to list').toHaveLength(3);
+    loadWorkspace({ ...base, dataTypes: [{ ...base.dataTypes[0], purposes }] });
+    renderScreen(<Inventory />);
+    const names = base.purposes.slice(0, 3).map((p) => p.name);
+    const cell = within(rows()[0]).getByText('+1').parentElement!;
+    expect(cell.getAttribute('title')).toBe(names.join(', '));
   });
 
   it('invites the first data type when there are none', () => {

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import {
   ActionIcon,
   Badge,
@@ -89,15 +89,23 @@ export function columnLayout(widths: Record<string, number>): { template: string
 }
 
 /** Text cut off with an ellipsis that shows all of itself on hover (a title set only when it is cut). */
-function CellText({ full, children, ...props }: { full: string; children: React.ReactNode } & TextProps) {
+function CellText({
+  full,
+  abbreviated,
+  children,
+  ...props
+}: { full: string; abbreviated?: boolean; children: React.ReactNode } & TextProps) {
+  // The full text shows on hover where the cell cuts it short, as the browser's own tooltip: a
+  // Mantine tooltip per cell would be a popover on every cell of every row the list paints.
   return (
     <Text
       size="sm"
       truncate="end"
       {...props}
+      title={abbreviated ? full : undefined}
       onMouseEnter={(e) => {
         const el = e.currentTarget;
-        if (el.scrollWidth > el.clientWidth) el.title = full;
+        if (abbreviated || el.scrollWidth > el.clientWidth) el.title = full;
         else el.removeAttribute('title');
       }}
     >
@@ -161,17 +169,160 @@ function ListCell({ items, empty }: { items: string[]; empty: string }) {
   }
   const shown = items.slice(0, 2).join(', ');
   return (
-    <Tooltip label={items.join(', ')} disabled={items.length <= 2} multiline maw={360}>
-      <CellText full={items.join(', ')}>
-        {shown}
-        {items.length > 2 && (
-          <Text span c="dimmed" size="sm">
-            {' '}
-            +{items.length - 2}
+    <CellText full={items.join(', ')} abbreviated={items.length > 2}>
+      {shown}
+      {items.length > 2 && (
+        <Text span c="dimmed" size="sm">
+          {' '}
+          +{items.length - 2}
+        </Text>
+      )}
+    </CellText>
+  );
+}
+
+interface RowProps {
+  row: Row;
+  /** the row's place in the filtered list, for the keyboard's active row */
+  position: number;
+  /** where the virtual list puts it, in pixels from the top */
+  start: number;
+  active: boolean;
+  readOnly: boolean;
+  onActivate: (position: number) => void;
+  onOpen: (row: Row) => void;
+}
+
+/**
+ * One data type's row. Memoised: a search keystroke or a move of the keyboard's row re-renders only
+ * the rows whose props changed, and the list of 2,000 keeps painting within a frame or two.
+ */
+const InventoryRow = memo(function InventoryRow({ row, position, start, active, readOnly, onActivate, onOpen }: RowProps) {
+  return (
+    <div
+      id={`dt-row-${row.index}`}
+      role="row"
+      aria-selected={active}
+      data-active={active || undefined}
+      className={classes.row}
+      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      onClick={() => onActivate(position)}
+      onDoubleClick={() => onOpen(row)}
+    >
+      <div role="cell" className={classes.cell}>
+        <Group gap={6} wrap="nowrap" miw={0}>
+          {row.hasProblems && (
+            <Tooltip label="Has problems to fix before it can be saved">
+              <IconAlertCircle size={16} color="var(--mantine-color-red-6)" aria-label="Has problems" />
+            </Tooltip>
+          )}
+          <UnstyledButton
+            className={classes.nameLink}
+            onClick={(e) => {
+              e.stopPropagation();
+              onOpen(row);
+            }}
+            tabIndex={-1}
+          >
+            <CellText fw={600} full={row.name || 'Untitled data type'}>
+              {row.name || 'Untitled data type'}
+            </CellText>
+          </UnstyledButton>
+        </Group>
+      </div>
+      <div role="cell" className={classes.cell}>
+        <CellText full={row.category === row.dataType.category ? row.category : `${row.category} (${row.dataType.category})`}>
+          {row.category}
+        </CellText>
+      </div>
+      <div role="cell" className={classes.cell}>
+        <ListCell items={row.purposes} empty="No purpose" />
+      </div>
+      <div role="cell" className={classes.cell}>
+        <CellText full={row.retention} c={row.dataType.retention ? undefined : 'dimmed'}>
+          {row.retention}
+        </CellText>
+      </div>
+      <div role="cell" className={classes.cell}>
+        <ListCell items={row.recipients} empty="Nobody" />
+      </div>
+      <div role="cell" className={classes.cell}>
+        {row.status ? (
+          <Badge variant="light" color={STATUS_COLORS[row.status]} size="sm">
+            {STATUS_LABELS[row.status]}
+          </Badge>
+        ) : (
+          <Text size="sm" c="dimmed">
+            —
           </Text>
         )}
-      </CellText>
-    </Tooltip>
+      </div>
+      <div role="cell" className={classes.cell}>
+        <RowActions row={row} readOnly={readOnly} onOpen={onOpen} />
+      </div>
+    </div>
+  );
+});
+
+/**
+ * The row's "…" menu. Until it is first opened it is a plain button: a Mantine Menu per row (a
+ * popover with its floating position) costs more than the rest of the row, on every row the list paints.
+ */
+function RowActions({ row, readOnly, onOpen }: { row: Row; readOnly: boolean; onOpen: (row: Row) => void }) {
+  const [armed, setArmed] = useState(false);
+  if (!armed) {
+    return (
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        aria-label={`Actions for ${row.name}`}
+        aria-haspopup="menu"
+        onClick={(e) => {
+          e.stopPropagation();
+          setArmed(true);
+        }}
+        tabIndex={-1}
+      >
+        <IconDots size={16} />
+      </ActionIcon>
+    );
+  }
+  return (
+    <Menu position="bottom-end" withinPortal defaultOpened onClose={() => setArmed(false)}>
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${row.name}`} onClick={(e) => e.stopPropagation()} tabIndex={-1}>
+          <IconDots size={16} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={() => onOpen(row)}>Open</Menu.Item>
+        <Menu.Item
+          leftSection={<IconCopy size={14} />}
+          rightSection={
+            <Text size="xs" c="dimmed">
+              {shortcutLabel('mod+D')}
+            </Text>
+          }
+          disabled={readOnly}
+          onClick={() => duplicateDataType(row.dataType.id)}
+        >
+          Duplicate
+        </Menu.Item>
+        <Menu.Item
+          color="red"
+          leftSection={<IconTrash size={14} />}
+          rightSection={
+            <Text size="xs" c="dimmed">
+              Del
+            </Text>
+          }
+          disabled={readOnly}
+          onClick={() => deleteDataTypeWithUndo(row.dataType.id)}
+        >
+          Delete
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
   );
 }
 
@@ -265,7 +416,7 @@ export function Inventory() {
     setStatus(null);
   };
 
-  const open = (row: Row) => navigate({ screen: 'data-type', id: row.dataType.id });
+  const open = useCallback((row: Row) => navigate({ screen: 'data-type', id: row.dataType.id }), []);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (visible.length === 0) return;
@@ -557,111 +708,17 @@ export function Inventory() {
             <div className={classes.rows} style={{ height: virtualizer.getTotalSize() }}>
               {virtualizer.getVirtualItems().map((item) => {
                 const row = visible[item.index];
-                const isActive = item.index === activeIndex;
                 return (
-                  <div
+                  <InventoryRow
                     key={row.dataType.id + row.index}
-                    id={`dt-row-${row.index}`}
-                    role="row"
-                    aria-selected={isActive}
-                    data-active={isActive || undefined}
-                    className={classes.row}
-                    style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                    onClick={() => setActive(item.index)}
-                    onDoubleClick={() => open(row)}
-                  >
-                    <div role="cell" className={classes.cell}>
-                      <Group gap={6} wrap="nowrap" miw={0}>
-                        {row.hasProblems && (
-                          <Tooltip label="Has problems to fix before it can be saved">
-                            <IconAlertCircle size={16} color="var(--mantine-color-red-6)" aria-label="Has problems" />
-                          </Tooltip>
-                        )}
-                        <UnstyledButton
-                          className={classes.nameLink}
-                          onClick={(e) => {
-                            e.stopPropagation();
-                            open(row);
-                          }}
-                          tabIndex={-1}
-                        >
-                          <CellText fw={600} full={row.name || 'Untitled data type'}>
-                            {row.name || 'Untitled data type'}
-                          </CellText>
-                        </UnstyledButton>
-                      </Group>
-                    </div>
-                    <div role="cell" className={classes.cell}>
-                      <CellText full={row.category === row.dataType.category ? row.category : `${row.category} (${row.dataType.category})`}>
-                        {row.category}
-                      </CellText>
-                    </div>
-                    <div role="cell" className={classes.cell}>
-                      <ListCell items={row.purposes} empty="No purpose" />
-                    </div>
-                    <div role="cell" className={classes.cell}>
-                      <CellText full={row.retention} c={row.dataType.retention ? undefined : 'dimmed'}>
-                        {row.retention}
-                      </CellText>
-                    </div>
-                    <div role="cell" className={classes.cell}>
-                      <ListCell items={row.recipients} empty="Nobody" />
-                    </div>
-                    <div role="cell" className={classes.cell}>
-                      {row.status ? (
-                        <Badge variant="light" color={STATUS_COLORS[row.status]} size="sm">
-                          {STATUS_LABELS[row.status]}
-                        </Badge>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          —
-                        </Text>
-                      )}
-                    </div>
-                    <div role="cell" className={classes.cell}>
-                      <Menu position="bottom-end" withinPortal>
-                        <Menu.Target>
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            aria-label={`Actions for ${row.name}`}
-                            onClick={(e) => e.stopPropagation()}
-                            tabIndex={-1}
-                          >
-                            <IconDots size={16} />
-                          </ActionIcon>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          <Menu.Item onClick={() => open(row)}>Open</Menu.Item>
-                          <Menu.Item
-                            leftSection={<IconCopy size={14} />}
-                            rightSection={
-                              <Text size="xs" c="dimmed">
-                                {shortcutLabel('mod+D')}
-                              </Text>
-                            }
-                            disabled={readOnly}
-                            onClick={() => duplicateDataType(row.dataType.id)}
-                          >
-                            Duplicate
-                          </Menu.Item>
-                          <Menu.Item
-                            color="red"
-                            leftSection={<IconTrash size={14} />}
-                            rightSection={
-                              <Text size="xs" c="dimmed">
-                                Del
-                              </Text>
-                            }
-                            disabled={readOnly}
-                            onClick={() => deleteDataTypeWithUndo(row.dataType.id)}
-                          >
-                            Delete
-                          </Menu.Item>
-                        </Menu.Dropdown>
-                      </Menu>
-                    </div>
-                  </div>
+                    row={row}
+                    position={item.index}
+                    start={item.start}
+                    active={item.index === activeIndex}
+                    readOnly={readOnly}
+                    onActivate={setActive}
+                    onOpen={open}
+                  />
                 );
               })}
             </div>
