@@ -1,14 +1,19 @@
 // Versions in the app: publish 1.0 from the Documents screen, change a retention period, publish 1.1 from
 // the keyboard (the dialog proposing the number and showing the change), then open the Versions screen, read
-// 1.0's archived notice and compare 1.0 with 1.1. The archive beside the workspace holds both.
+// 1.0's archived notice, compare 1.0 with 1.1 and download the redline, and read each version's announcement.
+// The archive beside the workspace holds both, and 1.1's announcement.
 // SCREENSHOTS=<folder> also saves each screen and dialog, light and dark, for looking at.
-import { mkdir, readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { parseAnnouncementFile } from '../core/announcement';
 import { parseVersionIndex } from '../core/versions';
 import { expect, test } from './support/fixtures';
 
 const SHOTS = process.env.SCREENSHOTS;
+/** What customers are told about the one change between 1.0 and 1.1. */
+const RETENTION_SENTENCE = 'We now keep your email address for 90 days after you close your account, instead of 30 days.';
 /** Publishing renders every document on the server: seconds on a busy two-core machine. */
 const PUBLISH_MS = 30_000;
 
@@ -46,6 +51,9 @@ test('publish 1.0, change a retention, publish 1.1 and compare the two on the Ve
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('textbox', { name: 'Version number' })).toHaveValue('1.0');
     await expect(dialog).toContainText('Nothing was published before');
+    await expect(dialog.getByTestId('publish-no-announcement')).toHaveText(
+      'This is the first version: there is nothing earlier to compare it with, so there are no changes to announce.',
+    );
     await dialog.getByRole('textbox', { name: 'Internal note' }).fill('First public notice');
     await shoot(page, 'publish-first');
     await dialog.getByRole('button', { name: 'Publish version 1.0' }).click();
@@ -79,6 +87,10 @@ test('publish 1.0, change a retention, publish 1.1 and compare the two on the Ve
     await expect(dialog.getByTestId('publish-problems')).toContainText('Version 0.9 is not greater than the last published version, 1.0.');
     await expect(dialog.getByRole('button', { name: /^Publish version/ })).toBeDisabled();
     await dialog.getByRole('button', { name: 'Next minor · 1.1' }).click();
+    // The announcement publishing will keep: the email says the version, the date and the change.
+    const announcement = dialog.getByTestId('publish-announcement');
+    await expect(announcement.getByTestId('announcement-email')).toContainText('We are updating our privacy notice to version 1.1.');
+    await expect(announcement.getByTestId('announcement-email')).toContainText(RETENTION_SENTENCE);
     await shoot(page, 'publish-next');
     await dialog.getByRole('button', { name: 'Publish version 1.1' }).click();
     await expect(app.notification('Published version 1.1')).toBeVisible({ timeout: PUBLISH_MS });
@@ -118,6 +130,39 @@ test('publish 1.0, change a retention, publish 1.1 and compare the two on the Ve
     await shoot(page, 'versions-compare');
   });
 
+  await test.step('Export redline downloads the notice of 1.1 as Word tracked changes against 1.0', async () => {
+    await page.getByTestId('export-redline').click();
+    await page.getByRole('menuitem', { name: 'Word with tracked changes (.docx)…' }).click();
+    const exportDialog = page.getByRole('dialog', { name: /Word redline, version 1\.0 to version 1\.1/ });
+    await expect(exportDialog).toContainText('privacy-notice-redline-1.0-to-1.1.docx');
+    const [download] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Download' }).click()]);
+    expect(download.suggestedFilename()).toBe('privacy-notice-redline-1.0-to-1.1.docx');
+    const saved = join(workspaceFile, '..', 'downloaded-redline.docx');
+    await download.saveAs(saved);
+    const xml = strFromU8(unzipSync(new Uint8Array(await readFile(saved)))['word/document.xml']);
+    // 30 days became 90 days: revisions by Candor that Word and LibreOffice can accept or reject.
+    expect(xml).toMatch(/<w:del [^>]*w:author="Candor"[^>]*>(?:(?!<\/w:del>).)*<w:delText[^>]*>[^<]*30[^<]*<\/w:delText>/s);
+    expect(xml).toMatch(/<w:ins [^>]*w:author="Candor"[^>]*>(?:(?!<\/w:ins>).)*<w:t[^>]*>[^<]*90[^<]*<\/w:t>/s);
+    await expect(app.notification('Downloaded privacy-notice-redline-1.0-to-1.1.docx')).toBeVisible();
+  });
+
+  await test.step('each version shows its announcement; the first has nothing to announce', async () => {
+    await page.getByRole('tab', { name: 'Announcement' }).click();
+    await expect(page.getByTestId('no-announcement')).toHaveText(
+      'Version 1.0 is the first published version: there is nothing earlier to compare it with, so there are no changes to announce.',
+    );
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /^Version 1\.1/ })
+      .click();
+    await page.getByRole('tab', { name: 'Announcement' }).click();
+    const shown = page.getByTestId('version-announcement');
+    await expect(shown.getByTestId('announcement-email')).toContainText('We are updating our privacy notice to version 1.1.');
+    await expect(shown.getByTestId('announcement-email')).toContainText(RETENTION_SENTENCE);
+    await expect(shown.getByRole('button', { name: 'Copy the banner' })).toBeVisible();
+    await shoot(page, 'versions-announcement');
+  });
+
   await test.step('the archive beside the workspace holds both versions', async () => {
     const parsed = parseVersionIndex(JSON.parse(await readFile(join(workspaceFile, '..', 'workspace.versions', 'versions.json'), 'utf8')));
     expect(parsed.ok && parsed.index.versions.map((v) => [v.version, v.effective, v.note])).toEqual([
@@ -126,5 +171,12 @@ test('publish 1.0, change a retention, publish 1.1 and compare the two on the Ve
     ]);
     const notice = await readFile(join(workspaceFile, '..', 'workspace.versions', '1.1', 'privacy-notice.md'), 'utf8');
     expect(notice).toContain('Version 1.1 · effective 15 January 2027');
+    const archived = await readdir(join(workspaceFile, '..', 'workspace.versions'));
+    expect(archived).toContain('1.1.announcement.md');
+    expect(archived).not.toContain('1.0.announcement.md');
+    const announcement = parseAnnouncementFile(
+      await readFile(join(workspaceFile, '..', 'workspace.versions', '1.1.announcement.md'), 'utf8'),
+    );
+    expect(announcement?.email).toContain(RETENTION_SENTENCE);
   });
 });
