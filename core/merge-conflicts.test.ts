@@ -6,6 +6,7 @@ import { canonicalize, serializeWorkspace } from './canonical';
 import { mergeWorkspaces } from './merge';
 import { conflictValueWords, mergeConflictsOf, resolveConflict, shortValue } from './merge-conflicts';
 import type { Workspace } from './schema';
+import { semanticDiff, workspaceText } from './semantic-diff';
 import { editedTripleArbitrary } from './testing/workspace-edits';
 import { validateWorkspace } from './validate';
 
@@ -181,6 +182,31 @@ describe('the conflicts in the merged file', () => {
   });
 });
 
+describe('the conflicts in git diff', () => {
+  it('reads as one line per conflict in the text git compares, and as resolved in the diff once chosen', () => {
+    const [base, ours, theirs] = concurrentEdits();
+    const { workspace } = mergeWorkspaces(base, ours, theirs);
+    const lines = workspaceText(workspace)
+      .split('\n')
+      .filter((line) => line.startsWith('Merge conflicts: '));
+    expect(lines).toHaveLength(4);
+    expect(lines[2]).toBe(
+      'Merge conflicts: unresolved: Email address: retention: {"base":{"period":{"value":30,"unit":"days"},"after":"account-closure"},"ours":{"period":{"value":90,"unit":"days"},"after":"account-closure"},"theirs":{"period":{"value":60,"unit":"days"},"after":"account-closure"}}',
+    );
+    const resolved = resolveConflict(workspace, 2, 'theirs');
+    if (!resolved.ok) throw new Error(resolved.message);
+    expect(semanticDiff(workspace, resolved.workspace).changes.map((c) => c.line)).toEqual([
+      'Email address: retention 90 days after account closure → 60 days after account closure',
+      'Merge conflicts: resolved: Email address: retention',
+    ]);
+    expect(
+      semanticDiff(ours, workspace)
+        .changes.filter((c) => c.entity.name === 'Merge conflicts')
+        .map((c) => c.line),
+    ).toHaveLength(4);
+  });
+});
+
 describe('merging files that carry unresolved conflicts', () => {
   it('keeps the conflicts neither side resolved, drops those one side resolved, and adds the new ones', () => {
     const [base, ours, theirs] = concurrentEdits();
@@ -242,7 +268,7 @@ describe('merging files that carry unresolved conflicts', () => {
         if (forward.conflicts.length === 0) expect(forward.workspace).toEqual(backward.workspace);
         expect(mergeWorkspaces(b, b, tag(ours)).workspace).toEqual(canonicalize(tag(ours)));
       }),
-      { numRuns: 60 },
+      { numRuns: 25 },
     );
   });
 });

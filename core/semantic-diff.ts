@@ -927,6 +927,26 @@ function diffEntries(list: EntryList, a: Rec, b: Rec, walk: Omit<Walk, 'entity'>
 }
 
 /**
+ * The conflicts a git merge left (`mergeConflicts`) by where they are, one line each: added by a merge,
+ * removed when chosen. A conflict is the same only with the same values, so that any difference shows.
+ */
+function diffMergeConflicts(walk: Walk, before: unknown[] = [], after: unknown[] = []): void {
+  const key = (c: unknown) => jsonText(c);
+  const where = (c: unknown) => (isRecord(c) && typeof c.where === 'string' ? oneLine(c.where) : jsonText(c));
+  const path = (c: unknown) => join('/mergeConflicts', isRecord(c) && typeof c.path === 'string' ? c.path : jsonText(c));
+  const inBefore = new Set(before.map(key));
+  const inAfter = new Set(after.map(key));
+  for (const c of before) {
+    if (inAfter.has(key(c))) continue;
+    push(walk, { kind: 'removed', path: path(c), field: 'conflict', before: c, beforeText: where(c) }, `resolved: ${where(c)}`);
+  }
+  for (const c of after) {
+    if (inBefore.has(key(c))) continue;
+    push(walk, { kind: 'added', path: path(c), field: 'conflict', after: c, afterText: where(c) }, `unresolved: ${where(c)}`);
+  }
+}
+
+/**
  * Every difference between workspace `a` (the older) and `b` (the newer), field by field, grouped by
  * entry in the order: organization, data types, purposes, recipients, collection points, financial
  * incentives, settings, review decisions, other top-level fields. Both are read canonically, so an empty
@@ -957,6 +977,14 @@ export function semanticDiff(a: Workspace, b: Workspace): SemanticDiff {
     (k) => !TOP_LEVEL.has(k) || k === 'format' || k === 'version',
   );
   for (const key of others) {
+    if (
+      key === 'mergeConflicts' &&
+      (ca[key] === undefined || Array.isArray(ca[key])) &&
+      (cb[key] === undefined || Array.isArray(cb[key]))
+    ) {
+      diffMergeConflicts({ ...base, entity: { section: 'other', name: 'Merge conflicts' } }, ca[key] as unknown[], cb[key] as unknown[]);
+      continue;
+    }
     diffValue({ ...base, entity: { section: 'other', name: 'Workspace' } }, `/${escapeSegment(key)}`, { label: key }, ca[key], cb[key]);
   }
   return { changes: base.out, same: base.out.length === 0 };
@@ -1062,7 +1090,18 @@ export function workspaceText(workspace: Workspace): string {
   const others = Object.keys(ws).filter((k) => !TOP_LEVEL.has(k) || (k === 'format' && ws.format !== FORMAT));
   if (others.length > 0) {
     section(SECTION_TITLES.other);
-    for (const key of others) lines.push(`Workspace: ${key}: ${jsonText(ws[key])}`);
+    for (const key of others) {
+      // One line per conflict a git merge left, by where it is and with its values, so that a line diff shows each.
+      if (key === 'mergeConflicts' && Array.isArray(ws[key])) {
+        for (const c of ws[key] as unknown[]) {
+          const where = isRecord(c) && typeof c.where === 'string' ? oneLine(c.where) : '';
+          const { where: _where, path: _path, ...values } = isRecord(c) ? c : { value: c };
+          lines.push(`Merge conflicts: unresolved: ${where || jsonText(c)}: ${jsonText(values)}`);
+        }
+        continue;
+      }
+      lines.push(`Workspace: ${key}: ${jsonText(ws[key])}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }
