@@ -50,7 +50,7 @@ export function announcementFile(
     version: string;
     previous: string;
     effective: string;
-    /** nothing customers read changed (the email says the changes are small) */
+    /** nothing customers read changed (the email says so) */
     nothingChanged: boolean;
     locale?: string;
   },

@@ -195,6 +195,24 @@ describe('changeAnnouncement', () => {
     expect(a.grade).toBeLessThanOrEqual(8);
   });
 
+  it('claims no changes when nothing a customer reads changed, and keeps every sample within grade 8 and its banner budget', () => {
+    const same = changeAnnouncement(whatChanged(sample(), sample()), sample(), { version: '2.1', effective: '2027-03-01' });
+    expect(same.text).toContain('This update does not change what data we collect, how we use it or who receives it.');
+    expect(same.text).not.toContain('Here is what changes');
+    for (const file of ['ridgeline', 'little-moments']) {
+      const before = JSON.parse(readFileSync(join(__dirname, '..', 'resources', 'examples', `${file}.candor.json`), 'utf8')) as Workspace;
+      const after = structuredClone(before);
+      after.dataTypes = after.dataTypes.slice(1);
+      const kept = after.dataTypes.find((d) => d.retention?.period)!;
+      kept.retention = { ...kept.retention!, period: { ...kept.retention!.period!, value: kept.retention!.period!.value * 2 } };
+      const a = changeAnnouncement(whatChanged(before, after), after, { version: '2.1', effective: '2027-03-01' });
+      expect(a.text, file).toContain('Here is what changes:');
+      expect(a.grade, file).toBeLessThanOrEqual(8);
+      expect(a.banner.overBudget, file).toBe(false);
+      expect(a.banner.length, file).toBeLessThanOrEqual(a.banner.budget);
+    }
+  });
+
   it('gives a banner within the short in-app budget: the one change when it fits, else that the notice changes', () => {
     const b = sample();
     EDITS['a kind of data no longer collected'](b);

@@ -470,7 +470,8 @@ export function changeAnnouncement(changes: WhatChanged, workspace: Workspace, o
   p(
     `We are updating our privacy notice${options.version ? ` to version ${options.version}` : ''}.${when ? ` The new version takes effect on ${when}.` : ''}`,
   );
-  if (changes.empty) p('The changes are small and do not change what data we collect, how we use it or who receives it.');
+  // Nothing Candor compares changed, but the wording may have: say only what is known, not that the changes are small.
+  if (changes.empty) p('This update does not change what data we collect, how we use it or who receives it.');
   else {
     p('Here is what changes:');
     for (const group of changes.groups) {
