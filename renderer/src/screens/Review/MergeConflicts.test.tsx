@@ -122,6 +122,26 @@ describe('Merge conflicts', () => {
     await waitFor(() => expect(cards()).toHaveLength(2));
   });
 
+  it('sums up a side that is a whole workspace, and choosing it replaces the workspace', async () => {
+    const ours = exampleWorkspace();
+    const theirs = exampleWorkspace();
+    theirs.dataTypes = theirs.dataTypes.slice(0, 3);
+    for (const d of theirs.dataTypes) d.owner = 'Theirs';
+    loadWorkspace({
+      ...ours,
+      mergeConflicts: [{ path: '', where: 'The two sides could not be combined into a valid workspace; this is ours', ours, theirs }],
+    });
+    setHash('#/review/conflicts');
+    renderScreen(<Routed />);
+    const [card] = cards();
+    expect(within(card).getByTestId('conflict-theirs').textContent).toBe(
+      `The whole workspace as this side has it: 3 data types, ${theirs.purposes.length} purposes, ${theirs.recipients.length} recipients, ${theirs.collectionPoints.length} collection points`,
+    );
+    fireEvent.click(within(card).getByRole('button', { name: 'Use theirs' }));
+    await waitFor(() => expect(screen.getByTestId('merge-conflicts-none')).toBeTruthy());
+    expect(current()).toEqual(theirs);
+  });
+
   it('shows why a choice is refused and leaves the file as it was', async () => {
     const base = exampleWorkspace();
     const ours = exampleWorkspace();

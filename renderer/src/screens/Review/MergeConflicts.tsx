@@ -61,6 +61,17 @@ function SideValue({ workspace, conflict, side }: { workspace: Workspace; confli
   const value = conflict[side];
   const words = conflictValueWords(workspace, conflict, side);
   if (value === undefined) return <span className={classes.absent}>{words}</span>;
+  // The merge could not combine the two at all: a side is a whole workspace, too long to list here.
+  if (conflict.path === '' && typeof value === 'object' && value !== null) {
+    const lists = value as Record<string, unknown>;
+    const size = (key: string) => (Array.isArray(lists[key]) ? (lists[key] as unknown[]).length : 0);
+    return (
+      <>
+        The whole workspace as this side has it: {size('dataTypes')} data types, {size('purposes')} purposes, {size('recipients')}{' '}
+        recipients, {size('collectionPoints')} collection points
+      </>
+    );
+  }
   // A whole entry reads better as its fields than as its name.
   const entry = typeof value === 'object' && value !== null && !Array.isArray(value) && 'id' in value;
   if (words !== undefined && !entry && typeof value !== 'string') return <>{words}</>;
