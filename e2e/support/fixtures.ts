@@ -3,7 +3,7 @@
 // Ctrl+C would, and the test fails if it does not exit cleanly.
 import { test as base, expect } from '@playwright/test';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -42,14 +42,40 @@ export interface CandorFixtures {
   savedWorkspace: () => Promise<Workspace>;
 }
 
+export interface CandorWorkerFixtures {
+  /** writes the seed's workspace at `file`: made once per worker by `candor new`, then copied */
+  newWorkspace: (seed: 'example' | 'empty', file: string) => Promise<void>;
+}
+
 async function candorNew(file: string, example: boolean): Promise<void> {
   await run(process.execPath, [join(REPO_ROOT, 'bin', 'candor.js'), 'new', file, ...(example ? ['--example'] : [])], {
     cwd: REPO_ROOT,
   });
 }
 
-export const test = base.extend<CandorFixtures>({
+export const test = base.extend<CandorFixtures, CandorWorkerFixtures>({
   seed: ['example', { option: true }],
+
+  // `candor new` writes the same bytes every time and starting it costs a second or more, so each worker
+  // runs it once per kind of seed and every test gets its own copy of that file.
+  newWorkspace: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern, so it must be there even when empty
+    async ({}, use) => {
+      const dir = await mkdtemp(join(tmpdir(), 'candor-web-e2e-seeds-'));
+      const made = new Map<string, Promise<string>>();
+      await use(async (seed, file) => {
+        let source = made.get(seed);
+        if (!source) {
+          const path = join(dir, `${seed}.candor.json`);
+          source = candorNew(path, seed === 'example').then(() => path);
+          made.set(seed, source);
+        }
+        await copyFile(await source, file);
+      });
+      await rm(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
 
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern, so it must be there even when empty
   scratch: async ({}, use) => {
@@ -58,9 +84,9 @@ export const test = base.extend<CandorFixtures>({
     await rm(dir, { recursive: true, force: true });
   },
 
-  workspaceFile: async ({ seed, scratch }, use) => {
+  workspaceFile: async ({ seed, scratch, newWorkspace }, use) => {
     const file = join(scratch, 'workspace.candor.json');
-    if (seed === 'example' || seed === 'empty') await candorNew(file, seed === 'example');
+    if (seed === 'example' || seed === 'empty') await newWorkspace(seed, file);
     else await seed.write(file);
     await use(file);
   },
