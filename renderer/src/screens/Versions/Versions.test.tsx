@@ -118,6 +118,28 @@ describe('Export redline', () => {
     });
   });
 
+  it('exports the redline of the document chosen beside the button, named after it', async () => {
+    bridge.choosePath.mockResolvedValue('/home/ana/collection.docx');
+    open('1.1', '1.0');
+    const select = await screen.findByRole('combobox', { name: 'Document' });
+    expect((select as HTMLInputElement).value).toBe('Privacy notice');
+    fireEvent.click(select);
+    fireEvent.click(await screen.findByRole('option', { name: 'Notice at collection' }));
+    fireEvent.click(screen.getByTestId('export-redline'));
+    expect((await screen.findByText(/“Notice at collection”, version 1\.0 to version 1\.1/)).textContent).toBeTruthy();
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Word with tracked changes (.docx)…' }));
+    await waitFor(() => expect(bridge.calls.filter((c) => c.name === 'version-redline-export')).toHaveLength(1));
+    expect(bridge.choosePath).toHaveBeenCalledWith(
+      expect.objectContaining({ kind: 'save', defaultPath: '/home/ana/trails/notice-at-collection-redline-1.0-to-1.1.docx' }),
+    );
+    expect(bridge.calls.find((c) => c.name === 'version-redline-export')?.arg).toMatchObject({
+      from: '1.0',
+      to: '1.1',
+      format: 'docx',
+      document: 'notice-at-collection',
+    });
+  });
+
   it('downloads the HTML comparison of a version and the working copy in the web mode', async () => {
     const restore = bridge.webMode();
     const capture = captureDownloads();

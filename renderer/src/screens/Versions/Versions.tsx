@@ -37,8 +37,10 @@ import { parseAnnouncementFile } from '../../../../core/announcement';
 import type { ArchivedVersion, RedlineArg } from '../../../../core/api';
 import { formatDate } from '../../../../core/dates';
 import { markdownToSafeHtml } from '../../../../core/documents/html';
+import { availableDocuments } from '../../../../core/documents/render';
 import { semanticDiff } from '../../../../core/semantic-diff';
 import { compareVersions, latestVersion, versionInForce, type PublishedVersion } from '../../../../core/versions';
+import { useTemplates } from '../../documents/templates';
 import { useExport } from '../../components/ExportMenu/ExportMenu';
 import { AnnouncementView } from '../../components/Versions/Announcement';
 import { ChangeList } from '../../components/Versions/ChangeList';
@@ -162,6 +164,8 @@ function DocumentsTab({ archived }: { archived: ArchivedVersion }) {
 }
 
 /** "version 2.1", "the working copy": a side's name inside a sentence. */
+const PRIVACY_NOTICE = 'privacy-notice';
+
 function inWords(name: string): string {
   return name === 'Working copy' ? 'the working copy' : name.toLowerCase();
 }
@@ -211,16 +215,29 @@ function CompareTab({
     };
   }, [compare, working, archived, other, entry.version]);
   const diff = useMemo(() => (sides ? semanticDiff(sides.before, sides.after) : undefined), [sides]);
+  // The documents the newer side has (a law added since brings its notice); the privacy notice first.
+  const { templates } = useTemplates();
+  const documents = useMemo(
+    () =>
+      sides
+        ? [...availableDocuments(sides.after, templates)].sort((a, b) => Number(b.id === PRIVACY_NOTICE) - Number(a.id === PRIVACY_NOTICE))
+        : [],
+    [sides, templates],
+  );
+  const [chosen, setChosen] = useState(PRIVACY_NOTICE);
+  const document = documents.find((d) => d.id === chosen) ?? documents[0];
+  const documentId = document?.id ?? PRIVACY_NOTICE;
+  const quotedTitle = `“${document?.title ?? 'Privacy notice'}”`;
   const exportFlow = useExport();
   const exportRedline = (format: RedlineArg['format']) => {
     if (!sides) return;
-    const arg: RedlineArg = { from: sides.from, to: sides.to, format };
+    const arg: RedlineArg = { from: sides.from, to: sides.to, format, ...(documentId === PRIVACY_NOTICE ? {} : { document: documentId }) };
     const name = (side: string) => (side === WORKING ? 'working-copy' : side);
     const what = format === 'docx' ? 'Word redline' : 'HTML comparison';
     void exportFlow.start({
-      title: `Export the privacy notice's ${what}, ${inWords(sides.beforeName)} to ${inWords(sides.afterName)}`,
-      what: `the privacy notice's ${what} from ${inWords(sides.beforeName)} to ${inWords(sides.afterName)}`,
-      fileName: `privacy-notice-redline-${name(sides.from)}-to-${name(sides.to)}.${format}`,
+      title: `Export the ${what} of ${quotedTitle}, ${inWords(sides.beforeName)} to ${inWords(sides.afterName)}`,
+      what: `the ${what} of ${quotedTitle} from ${inWords(sides.beforeName)} to ${inWords(sides.afterName)}`,
+      fileName: `${documentId}-redline-${name(sides.from)}-to-${name(sides.to)}.${format}`,
       // For lawyers, not customers: nothing is published, so the review does not stand in the way.
       published: false,
       toPath: (path, _allowErrors, overwrite) =>
@@ -261,30 +278,45 @@ function CompareTab({
                 What changed from {sides.beforeName} to {sides.afterName}:{' '}
                 {diff.same ? 'nothing.' : `${diff.changes.length} ${diff.changes.length === 1 ? 'change' : 'changes'}, by section.`}
               </Text>
-              <Menu position="bottom-end" withinPortal>
-                <Menu.Target>
-                  <Button
-                    variant="default"
+              <Group gap="xs" align="flex-end" wrap="nowrap">
+                {documents.length > 1 && (
+                  <Select
+                    label="Document"
                     size="sm"
-                    leftSection={<IconDownload size={16} />}
-                    rightSection={<IconChevronDown size={14} />}
-                    data-testid="export-redline"
-                  >
-                    Export redline
-                  </Button>
-                </Menu.Target>
-                <Menu.Dropdown>
-                  <Menu.Label>
-                    The privacy notice, {inWords(sides.beforeName)} to {inWords(sides.afterName)}
-                  </Menu.Label>
-                  <Menu.Item leftSection={<IconFileTypeDocx size={16} />} onClick={() => exportRedline('docx')}>
-                    Word with tracked changes (.docx)…
-                  </Menu.Item>
-                  <Menu.Item leftSection={<IconFileTypeHtml size={16} />} onClick={() => exportRedline('html')}>
-                    Comparison page (.html)…
-                  </Menu.Item>
-                </Menu.Dropdown>
-              </Menu>
+                    data={documents.map((d) => ({ value: d.id, label: d.title }))}
+                    value={documentId}
+                    onChange={(value) => value && setChosen(value)}
+                    allowDeselect={false}
+                    comboboxProps={{ withinPortal: true }}
+                    w={220}
+                    data-testid="redline-document"
+                  />
+                )}
+                <Menu position="bottom-end" withinPortal>
+                  <Menu.Target>
+                    <Button
+                      variant="default"
+                      size="sm"
+                      leftSection={<IconDownload size={16} />}
+                      rightSection={<IconChevronDown size={14} />}
+                      data-testid="export-redline"
+                    >
+                      Export redline
+                    </Button>
+                  </Menu.Target>
+                  <Menu.Dropdown>
+                    <Menu.Label>
+                      {quotedTitle}, {inWords(sides.beforeName)} to {inWords(sides.afterName)}
+                    </Menu.Label>
+                    <Menu.Item leftSection={<IconFileTypeDocx size={16} />} onClick={() => exportRedline('docx')}>
+                      Word with tracked changes (.docx)…
+                    </Menu.Item>
+                    <Menu.Item leftSection={<IconFileTypeHtml size={16} />} onClick={() => exportRedline('html')}>
+                      Comparison page (.html)…
+                    </Menu.Item>
+                  </Menu.Dropdown>
+                </Menu>
+              </Group>
             </Group>
             <ChangeList diff={diff} before={sides.beforeName} after={sides.afterName} />
           </>
