@@ -58,4 +58,3 @@ export function benchWorkspace(count: number): Workspace {
   }
   return verdict.workspace;
 }
-
