@@ -326,6 +326,184 @@ function RowActions({ row, readOnly, onOpen }: { row: Row; readOnly: boolean; on
   );
 }
 
+type Options = { value: string; label: string }[];
+const STATUS_OPTIONS: Options = [
+  { value: 'draft', label: 'Draft' },
+  { value: 'in-review', label: 'In review' },
+  { value: 'approved', label: 'Approved' },
+  { value: 'none', label: 'No status' },
+];
+
+/**
+ * The filters beside the search box. Memoised, like the toolbar's buttons: a search keystroke re-renders
+ * the screen, and these four comboboxes (one with every recipient) need not render with it.
+ */
+const FilterSelects = memo(function FilterSelects(props: {
+  categories: Options;
+  purposes: Options;
+  recipients: Options;
+  category: string | null;
+  purpose: string | null;
+  recipient: string | null;
+  status: string | null;
+  setCategory: (value: string | null) => void;
+  setPurpose: (value: string | null) => void;
+  setRecipient: (value: string | null) => void;
+  setStatus: (value: string | null) => void;
+}) {
+  return (
+    <>
+      <Select
+        aria-label="Filter by category"
+        placeholder="Category"
+        clearable
+        searchable
+        data={props.categories}
+        value={props.category}
+        onChange={props.setCategory}
+        className={classes.filter}
+      />
+      <Select
+        aria-label="Filter by purpose"
+        placeholder="Purpose"
+        clearable
+        searchable
+        data={props.purposes}
+        value={props.purpose}
+        onChange={props.setPurpose}
+        className={classes.filter}
+      />
+      <Select
+        aria-label="Filter by recipient"
+        placeholder="Recipient"
+        clearable
+        searchable
+        data={props.recipients}
+        value={props.recipient}
+        onChange={props.setRecipient}
+        className={classes.filter}
+      />
+      <Select
+        aria-label="Filter by status"
+        placeholder="Status"
+        clearable
+        data={STATUS_OPTIONS}
+        value={props.status}
+        onChange={props.setStatus}
+        className={classes.filter}
+      />
+    </>
+  );
+});
+
+const ToolbarActions = memo(function ToolbarActions({ readOnly }: { readOnly: boolean }) {
+  const setDialog = useUi((s) => s.setDialog);
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <ImportButton disabled={readOnly} />
+      <ExportMenu section="inventory" />
+      <Tooltip label={`Add a data type (${shortcutLabel('mod+shift+N')})`}>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog('add-data-type')} disabled={readOnly}>
+          Add data type
+        </Button>
+      </Tooltip>
+    </Group>
+  );
+});
+
+interface ColumnHeadersProps {
+  sort: { key: SortKey; direction: 'asc' | 'desc' } | null;
+  widths: Record<string, number>;
+  drag: { key: SortKey; width: number } | null;
+  onSort: (key: SortKey) => void;
+  onResize: (key: SortKey, width: number | null) => void;
+  onDrag: (drag: { key: SortKey; width: number } | null) => void;
+}
+
+/** The table's column headers: sort buttons and resize handles. Memoised, so a search keystroke passes them by. */
+const ColumnHeaders = memo(function ColumnHeaders({ sort, widths, drag, onSort, onResize, onDrag }: ColumnHeadersProps) {
+  // Where a drag started: the pointer's x and the column's width then.
+  const dragStart = useRef<{ x: number; width: number } | null>(null);
+  return (
+    <>
+      {COLUMNS.map((column) => {
+        const sorted = sort?.key === column.key ? sort.direction : undefined;
+        const width = widths[column.key];
+        const resizeTo = (next: number | null) => onResize(column.key, next === null ? null : Math.max(column.min, next));
+        return (
+          <div
+            key={column.key}
+            role="columnheader"
+            className={classes.headerCell}
+            aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+          >
+            <UnstyledButton className={classes.sortButton} onClick={() => onSort(column.key)} aria-label={`Sort by ${column.label}`}>
+              <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                {column.label}
+              </Text>
+              {sorted === 'asc' ? (
+                <IconChevronUp size={14} />
+              ) : sorted === 'desc' ? (
+                <IconChevronDown size={14} />
+              ) : (
+                <IconSelector size={14} className={classes.sortIdle} />
+              )}
+            </UnstyledButton>
+            <div
+              role="separator"
+              aria-orientation="vertical"
+              aria-label={`Resize the ${column.label} column`}
+              aria-valuemin={column.min}
+              aria-valuenow={width ?? undefined}
+              tabIndex={0}
+              title="Drag to resize, double-click to fit the window"
+              className={classes.resizer}
+              data-dragging={drag?.key === column.key || undefined}
+              data-testid={`resize-${column.key}`}
+              onPointerDown={(e) => {
+                e.preventDefault();
+                const cell = e.currentTarget.parentElement!;
+                dragStart.current = { x: e.clientX, width: width ?? cell.getBoundingClientRect().width };
+                e.currentTarget.setPointerCapture?.(e.pointerId);
+              }}
+              onPointerMove={(e) => {
+                if (!dragStart.current) return;
+                onDrag({
+                  key: column.key,
+                  width: Math.max(column.min, Math.round(dragStart.current.width + e.clientX - dragStart.current.x)),
+                });
+              }}
+              onPointerUp={(e) => {
+                const start = dragStart.current;
+                if (!start) return;
+                dragStart.current = null;
+                onDrag(null);
+                // A click on the edge without moving is not a resize: the column keeps fitting the window.
+                if (e.clientX !== start.x) resizeTo(start.width + e.clientX - start.x);
+              }}
+              onPointerCancel={() => {
+                dragStart.current = null;
+                onDrag(null);
+              }}
+              onDoubleClick={() => resizeTo(null)}
+              onKeyDown={(e) => {
+                const from = width ?? e.currentTarget.parentElement!.getBoundingClientRect().width;
+                if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                  e.preventDefault();
+                  resizeTo(from + (e.key === 'ArrowRight' ? RESIZE_STEP : -RESIZE_STEP));
+                } else if (e.key === 'Enter' || e.key === 'Delete' || e.key === 'Backspace') {
+                  e.preventDefault();
+                  resizeTo(null);
+                }
+              }}
+            />
+          </div>
+        );
+      })}
+    </>
+  );
+});
+
 export function Inventory() {
   const workspace = useEditor((s) => s.workspace)!;
   const problems = useEditor((s) => s.problems);
@@ -336,7 +514,6 @@ export function Inventory() {
   const setColumnWidth = useUi((s) => s.setInventoryColumn);
   // The width being dragged lives here and is stored once, when the pointer lets go.
   const [drag, setDrag] = useState<{ key: SortKey; width: number } | null>(null);
-  const dragStart = useRef<{ x: number; width: number } | null>(null);
   const widths = drag ? { ...storedWidths, [drag.key]: drag.width } : storedWidths;
   const layout = columnLayout(widths);
 
@@ -407,6 +584,9 @@ export function Inventory() {
     return [...present].map((key) => ({ value: key, label: categoryLabel(key) })).sort((a, b) => a.label.localeCompare(b.label));
   }, [workspace.dataTypes]);
 
+  const purposeOptions = useMemo(() => workspace.purposes.map((p) => ({ value: p.id, label: p.name })), [workspace.purposes]);
+  const recipientOptions = useMemo(() => workspace.recipients.map((r) => ({ value: r.id, label: r.name })), [workspace.recipients]);
+
   const filtersOn = Boolean(search || category || purpose || recipient || status);
   const clearFilters = () => {
     setSearch('');
@@ -458,13 +638,13 @@ export function Inventory() {
     }
   };
 
-  const sortBy = (key: SortKey) => {
+  const sortBy = useCallback((key: SortKey) => {
     setSort((current) => {
       if (!current || current.key !== key) return { key, direction: 'asc' };
       if (current.direction === 'asc') return { key, direction: 'desc' };
       return null;
     });
-  };
+  }, []);
 
   if (workspace.dataTypes.length === 0) {
     return (
@@ -498,15 +678,7 @@ export function Inventory() {
             {visible.length === rows.length ? `${rows.length}` : `${visible.length} of ${rows.length}`}
           </Text>
         </Group>
-        <Group gap="xs" wrap="nowrap">
-          <ImportButton disabled={readOnly} />
-          <ExportMenu section="inventory" />
-          <Tooltip label={`Add a data type (${shortcutLabel('mod+shift+N')})`}>
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setDialog('add-data-type')} disabled={readOnly}>
-              Add data type
-            </Button>
-          </Tooltip>
-        </Group>
+        <ToolbarActions readOnly={readOnly} />
       </Group>
 
       <Group gap="sm" className={classes.filters} wrap="wrap">
@@ -538,49 +710,18 @@ export function Inventory() {
           }}
           className={classes.search}
         />
-        <Select
-          aria-label="Filter by category"
-          placeholder="Category"
-          clearable
-          searchable
-          data={categoryOptions}
-          value={category}
-          onChange={setCategory}
-          className={classes.filter}
-        />
-        <Select
-          aria-label="Filter by purpose"
-          placeholder="Purpose"
-          clearable
-          searchable
-          data={workspace.purposes.map((p) => ({ value: p.id, label: p.name }))}
-          value={purpose}
-          onChange={setPurpose}
-          className={classes.filter}
-        />
-        <Select
-          aria-label="Filter by recipient"
-          placeholder="Recipient"
-          clearable
-          searchable
-          data={workspace.recipients.map((r) => ({ value: r.id, label: r.name }))}
-          value={recipient}
-          onChange={setRecipient}
-          className={classes.filter}
-        />
-        <Select
-          aria-label="Filter by status"
-          placeholder="Status"
-          clearable
-          data={[
-            { value: 'draft', label: 'Draft' },
-            { value: 'in-review', label: 'In review' },
-            { value: 'approved', label: 'Approved' },
-            { value: 'none', label: 'No status' },
-          ]}
-          value={status}
-          onChange={setStatus}
-          className={classes.filter}
+        <FilterSelects
+          categories={categoryOptions}
+          purposes={purposeOptions}
+          recipients={recipientOptions}
+          category={category}
+          purpose={purpose}
+          recipient={recipient}
+          status={status}
+          setCategory={setCategory}
+          setPurpose={setPurpose}
+          setRecipient={setRecipient}
+          setStatus={setStatus}
         />
         {filtersOn && (
           <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={clearFilters}>
@@ -598,80 +739,7 @@ export function Inventory() {
       >
         <div className={classes.header} ref={headerRef}>
           <div className={classes.headerRow} role="row">
-            {COLUMNS.map((column) => {
-              const sorted = sort?.key === column.key ? sort.direction : undefined;
-              const width = widths[column.key];
-              const resizeTo = (next: number | null) => setColumnWidth(column.key, next === null ? null : Math.max(column.min, next));
-              return (
-                <div
-                  key={column.key}
-                  role="columnheader"
-                  className={classes.headerCell}
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                >
-                  <UnstyledButton className={classes.sortButton} onClick={() => sortBy(column.key)} aria-label={`Sort by ${column.label}`}>
-                    <Text size="xs" fw={700} tt="uppercase" c="dimmed">
-                      {column.label}
-                    </Text>
-                    {sorted === 'asc' ? (
-                      <IconChevronUp size={14} />
-                    ) : sorted === 'desc' ? (
-                      <IconChevronDown size={14} />
-                    ) : (
-                      <IconSelector size={14} className={classes.sortIdle} />
-                    )}
-                  </UnstyledButton>
-                  <div
-                    role="separator"
-                    aria-orientation="vertical"
-                    aria-label={`Resize the ${column.label} column`}
-                    aria-valuemin={column.min}
-                    aria-valuenow={width ?? undefined}
-                    tabIndex={0}
-                    title="Drag to resize, double-click to fit the window"
-                    className={classes.resizer}
-                    data-dragging={drag?.key === column.key || undefined}
-                    data-testid={`resize-${column.key}`}
-                    onPointerDown={(e) => {
-                      e.preventDefault();
-                      const cell = e.currentTarget.parentElement!;
-                      dragStart.current = { x: e.clientX, width: width ?? cell.getBoundingClientRect().width };
-                      e.currentTarget.setPointerCapture?.(e.pointerId);
-                    }}
-                    onPointerMove={(e) => {
-                      if (!dragStart.current) return;
-                      setDrag({
-                        key: column.key,
-                        width: Math.max(column.min, Math.round(dragStart.current.width + e.clientX - dragStart.current.x)),
-                      });
-                    }}
-                    onPointerUp={(e) => {
-                      const start = dragStart.current;
-                      if (!start) return;
-                      dragStart.current = null;
-                      setDrag(null);
-                      // A click on the edge without moving is not a resize: the column keeps fitting the window.
-                      if (e.clientX !== start.x) resizeTo(start.width + e.clientX - start.x);
-                    }}
-                    onPointerCancel={() => {
-                      dragStart.current = null;
-                      setDrag(null);
-                    }}
-                    onDoubleClick={() => resizeTo(null)}
-                    onKeyDown={(e) => {
-                      const from = width ?? e.currentTarget.parentElement!.getBoundingClientRect().width;
-                      if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                        e.preventDefault();
-                        resizeTo(from + (e.key === 'ArrowRight' ? RESIZE_STEP : -RESIZE_STEP));
-                      } else if (e.key === 'Enter' || e.key === 'Delete' || e.key === 'Backspace') {
-                        e.preventDefault();
-                        resizeTo(null);
-                      }
-                    }}
-                  />
-                </div>
-              );
-            })}
+            <ColumnHeaders sort={sort} widths={widths} drag={drag} onSort={sortBy} onResize={setColumnWidth} onDrag={setDrag} />
             <div role="columnheader" className={classes.headerCell}>
               <span className={classes.visuallyHidden}>Actions</span>
             </div>
