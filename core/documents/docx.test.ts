@@ -468,24 +468,46 @@ describe('opening in LibreOffice', () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it.skipIf(!office)(
-    `converts the Word file to PDF with the title in it${office ? '' : ' (skipped: neither soffice nor libreoffice is on PATH)'}`,
-    async () => {
+  // Starting LibreOffice takes seconds, so both files are written and converted in one run, by the first
+  // test that needs them; each test then reads its own PDF.
+  let converted: Promise<void> | undefined;
+  function convertBoth(): Promise<void> {
+    converted ??= (async () => {
       const hostile = HOSTILE_STRINGS.map((s) => markdownInline(s)).join('\n\n');
-      const file = join(dir, 'notice.docx');
       await writeFile(
-        file,
+        join(dir, 'notice.docx'),
         await renderDocx({
           meta: { ...meta, organization: 'Ridgeline <Outdoor> & Co\u0007' },
           markdown: `${fixture}\n\n## Hostile\n\n${hostile}\n`,
         }),
       );
+      await writeFile(
+        join(dir, 'contents.docx'),
+        await renderDocx({ meta, markdown: `${fixture}\n\n## Appendix\n\n${'A paragraph of text to fill the page. '.repeat(400)}\n` }),
+      );
       // A profile of its own, so a LibreOffice already running on the machine does not take the job.
       await run(
         office as string,
-        [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
+        [
+          `-env:UserInstallation=file://${join(dir, 'profile')}`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          join(dir, 'notice.docx'),
+          join(dir, 'contents.docx'),
+        ],
         { timeout: 120_000 },
       );
+    })();
+    return converted;
+  }
+
+  it.skipIf(!office)(
+    `converts the Word file to PDF with the title in it${office ? '' : ' (skipped: neither soffice nor libreoffice is on PATH)'}`,
+    async () => {
+      await convertBoth();
       const pdf = join(dir, 'notice.pdf');
       expect(existsSync(pdf)).toBe(true);
       expect((await readFile(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
@@ -506,16 +528,7 @@ describe('opening in LibreOffice', () => {
   it.skipIf(!office || !pdftotext)(
     `shows the contents with the page each section is on, without updating fields${office && pdftotext ? '' : ' (skipped: soffice or pdftotext is not on PATH)'}`,
     async () => {
-      const file = join(dir, 'contents.docx');
-      await writeFile(
-        file,
-        await renderDocx({ meta, markdown: `${fixture}\n\n## Appendix\n\n${'A paragraph of text to fill the page. '.repeat(400)}\n` }),
-      );
-      await run(
-        office as string,
-        [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
-        { timeout: 120_000 },
-      );
+      await convertBoth();
       const { stdout } = await run(pdftotext as string, ['-layout', join(dir, 'contents.pdf'), '-'], {
         timeout: 60_000,
         maxBuffer: 20_000_000,

@@ -10,7 +10,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import Papa from 'papaparse';
 import { parse as parsePlist } from 'plist';
 import { SaxesParser } from 'saxes';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../core/schema';
 import { ROPA_COLUMNS } from '../../core/ropa';
 import { PLAY_CSV_HEADER } from '../../core/stores/play';
@@ -46,6 +46,22 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
+});
+
+// A whole build of the sample takes seconds (its Word files are laid out page by page); the tests that only
+// read what `candor build <sample> --out <new folder>` wrote share one, made by the first that asks.
+let sampleBuildDir: string | undefined;
+let sampleBuilt: Promise<{ out: string; result: Awaited<ReturnType<typeof run>> }> | undefined;
+function sampleBuild() {
+  sampleBuilt ??= (async () => {
+    sampleBuildDir = await mkdtemp(join(tmpdir(), 'candor-build-sample-'));
+    const out = join(sampleBuildDir, 'out');
+    return { out, result: await run('build', SAMPLE, '--out', out) };
+  })();
+  return sampleBuilt;
+}
+afterAll(async () => {
+  if (sampleBuildDir) await rm(sampleBuildDir, { recursive: true, force: true });
 });
 
 async function putWorkspace(name: string, workspace: Workspace | string): Promise<string> {
@@ -165,8 +181,7 @@ async function expectRightKinds(out: string, files: string[]): Promise<void> {
 
 describe('candor build', () => {
   it('writes the 17 files for the sample, each the kind its name says', async () => {
-    const out = join(dir, 'out');
-    const result = await run('build', SAMPLE, '--out', out);
+    const { out, result } = await sampleBuild();
     expect(result.stderr).toEqual([]);
     expect(result.code).toBe(0);
     expect(await listFiles(out)).toEqual(ALL_FILES);
@@ -182,8 +197,8 @@ describe('candor build', () => {
   });
 
   it('writes in-app.json in the shape the issue gives, with every data type and collection point of the sample', async () => {
-    const out = join(dir, 'out');
-    expect((await run('build', SAMPLE, '--out', out)).code).toBe(0);
+    const { out, result } = await sampleBuild();
+    expect(result.code).toBe(0);
     const ws = await sample();
     const json = JSON.parse(await readFile(join(out, 'in-app.json'), 'utf8')) as {
       dataTypes: Record<string, { short: string; long: string; grade: number }>;
@@ -430,8 +445,8 @@ describe('candor build', () => {
     expect(stdout.split('\n')[0]).toBe(`Built 17 files from ${SAMPLE} into ${out}:`);
     expect(await listFiles(out)).toEqual(ALL_FILES);
     // The same bytes as the in-process build, so the tests above speak for the real command.
-    const inProcess = join(dir, 'in-process');
-    expect((await run('build', SAMPLE, '--out', inProcess)).code).toBe(0);
+    const { out: inProcess, result } = await sampleBuild();
+    expect(result.code).toBe(0);
     // Word and Excel files are zips that carry their creation time, so only the text files compare byte for byte.
     for (const name of ALL_FILES.filter((f) => !f.endsWith('.docx') && !f.endsWith('.xlsx'))) {
       expect(await readFile(join(out, name), 'utf8'), name).toBe(await readFile(join(inProcess, name), 'utf8'));
