@@ -12,7 +12,6 @@ import {
   Select,
   Text,
   TextInput,
-  type TextProps,
   Title,
   Tooltip,
   UnstyledButton,
@@ -88,20 +87,30 @@ export function columnLayout(widths: Record<string, number>): { template: string
   return { template: [...parts, allFixed ? `minmax(${ACTIONS_WIDTH}px, 1fr)` : `${ACTIONS_WIDTH}px`].join(' '), minWidth };
 }
 
-/** Text cut off with an ellipsis that shows all of itself on hover (a title set only when it is cut). */
+/**
+ * Text cut off with an ellipsis that shows all of itself on hover (a title set only when it is cut, or
+ * always where the cell abbreviates a list). Plain spans styled by the module rather than Mantine Text:
+ * a search keystroke mounts a screenful of rows, and each Mantine component costs more than its span.
+ */
 function CellText({
   full,
   abbreviated,
+  strong,
+  dimmed,
   children,
-  ...props
-}: { full: string; abbreviated?: boolean; children: React.ReactNode } & TextProps) {
-  // The full text shows on hover where the cell cuts it short, as the browser's own tooltip: a
-  // Mantine tooltip per cell would be a popover on every cell of every row the list paints.
+}: {
+  full: string;
+  abbreviated?: boolean;
+  strong?: boolean;
+  dimmed?: boolean;
+  children: React.ReactNode;
+}) {
+  // The browser's own tooltip: a Mantine tooltip per cell would be a popover on every cell the list paints.
   return (
-    <Text
-      size="sm"
-      truncate="end"
-      {...props}
+    <span
+      className={classes.cellText}
+      data-strong={strong || undefined}
+      data-dimmed={dimmed || undefined}
       title={abbreviated ? full : undefined}
       onMouseEnter={(e) => {
         const el = e.currentTarget;
@@ -110,7 +119,7 @@ function CellText({
       }}
     >
       {children}
-    </Text>
+    </span>
   );
 }
 
@@ -162,21 +171,16 @@ function compareRows(key: SortKey): (a: Row, b: Row) => number {
 function ListCell({ items, empty }: { items: string[]; empty: string }) {
   if (items.length === 0) {
     return (
-      <Text size="sm" c="dimmed">
+      <span className={classes.cellText} data-dimmed>
         {empty}
-      </Text>
+      </span>
     );
   }
   const shown = items.slice(0, 2).join(', ');
   return (
     <CellText full={items.join(', ')} abbreviated={items.length > 2}>
       {shown}
-      {items.length > 2 && (
-        <Text span c="dimmed" size="sm">
-          {' '}
-          +{items.length - 2}
-        </Text>
-      )}
+      {items.length > 2 && <span data-dimmed> +{items.length - 2}</span>}
     </CellText>
   );
 }
@@ -224,7 +228,7 @@ const InventoryRow = memo(function InventoryRow({ row, position, start, active, 
             }}
             tabIndex={-1}
           >
-            <CellText fw={600} full={row.name || 'Untitled data type'}>
+            <CellText strong full={row.name || 'Untitled data type'}>
               {row.name || 'Untitled data type'}
             </CellText>
           </UnstyledButton>
@@ -239,7 +243,7 @@ const InventoryRow = memo(function InventoryRow({ row, position, start, active, 
         <ListCell items={row.purposes} empty="No purpose" />
       </div>
       <div role="cell" className={classes.cell}>
-        <CellText full={row.retention} c={row.dataType.retention ? undefined : 'dimmed'}>
+        <CellText full={row.retention} dimmed={!row.dataType.retention}>
           {row.retention}
         </CellText>
       </div>
@@ -252,9 +256,9 @@ const InventoryRow = memo(function InventoryRow({ row, position, start, active, 
             {STATUS_LABELS[row.status]}
           </Badge>
         ) : (
-          <Text size="sm" c="dimmed">
+          <span className={classes.cellText} data-dimmed>
             —
-          </Text>
+          </span>
         )}
       </div>
       <div role="cell" className={classes.cell}>
@@ -571,7 +575,9 @@ export function Inventory() {
     count: visible.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // A few rows beyond the window: enough for smooth scrolling, few enough that a search keystroke
+    // mounts little more than a screenful.
+    overscan: 4,
     // Until the table is measured, assume a typical window so the first paint already has rows.
     initialRect: { width: 1200, height: 720 },
   });
