@@ -577,7 +577,7 @@ export function Inventory() {
     estimateSize: () => ROW_HEIGHT,
     // A few rows beyond the window: enough for smooth scrolling, few enough that a search keystroke
     // mounts little more than a screenful.
-    overscan: 4,
+    overscan: 8,
     // Until the table is measured, assume a typical window so the first paint already has rows.
     initialRect: { width: 1200, height: 720 },
   });
