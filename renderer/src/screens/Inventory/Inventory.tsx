@@ -1,4 +1,4 @@
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   ActionIcon,
   Badge,
@@ -528,7 +528,6 @@ export function Inventory() {
   const [status, setStatus] = useState<string | null>(null);
   const [sort, setSort] = useState<{ key: SortKey; direction: 'asc' | 'desc' } | null>(null);
   const [active, setActive] = useState(0);
-  const deferredSearch = useDeferredValue(search);
 
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -553,7 +552,9 @@ export function Inventory() {
   const rows = useMemo(() => buildRows(workspace, problemIndexes), [workspace, problemIndexes]);
 
   const visible = useMemo(() => {
-    const query = deferredSearch.trim().toLowerCase();
+    // Filtered in the keystroke's own render, not deferred: 2,000 rows filter in about a millisecond and
+    // the rows are memoised, so one render and one paint is faster than an urgent and a deferred one.
+    const query = search.trim().toLowerCase();
     const terms = query.split(/\s+/).filter(Boolean);
     let out = rows.filter((row) => {
       if (terms.length && !terms.every((t) => row.haystack.includes(t))) return false;
@@ -568,7 +569,7 @@ export function Inventory() {
       out = [...out].sort((a, b) => (sort.direction === 'asc' ? compare(a, b) : compare(b, a)));
     }
     return out;
-  }, [rows, deferredSearch, category, purpose, recipient, status, sort]);
+  }, [rows, search, category, purpose, recipient, status, sort]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- only says the React Compiler would skip this component; Candor does not build with it
   const virtualizer = useVirtualizer({
