@@ -1,12 +1,13 @@
 // `npm run screenshots`: screenshots of every screen, light and dark, in a 1,440×900 and a 1,280×720
 // window, taken from the real app in the local web mode on a copy of the bundled sample. They go to
 // docs/screenshots/ as `<screen>-<light|dark>-<width>x<height>.png`; the README shows some of them.
-import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
+import type { DataType, Workspace } from '../core/schema';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = join(root, 'docs', 'screenshots');
@@ -90,6 +91,57 @@ function sampleIncidents(now = Date.now()) {
   };
 }
 
+const candor = (...args: string[]) => execFileSync(process.execPath, [join(root, 'bin', 'candor.js'), ...args], { stdio: 'pipe' });
+
+/** The same retention kept `days` days (after the same event). */
+function longer(retention: DataType['retention'], days: number): DataType['retention'] {
+  return { ...retention, period: { value: days, unit: 'days' } };
+}
+
+/** Rewrites a workspace file through `change`, canonically (candor format). */
+async function edit(file: string, change: (workspace: Workspace) => void): Promise<void> {
+  const workspace = JSON.parse(await readFile(file, 'utf8')) as Workspace;
+  change(workspace);
+  await writeFile(file, JSON.stringify(workspace));
+  candor('format', file);
+}
+
+/** Version 1.0 of the sample, in force, and a 1.1 to come that keeps email addresses longer: the Versions screen with something to compare. */
+async function publishSampleVersions(workspace: string): Promise<void> {
+  candor('publish', workspace, '--version', '1.0', '--effective', '2026-11-01', '--note', 'First published notice.');
+  await edit(workspace, (w) => {
+    const email = w.dataTypes.find((d) => d.id === 'email-address')!;
+    email.retention = longer(email.retention, 90);
+  });
+  candor('publish', workspace, '--version', '1.1', '--effective', '2027-01-15', '--note', 'Email addresses kept 90 days after closure.');
+}
+
+/**
+ * A merge result with conflicts, as `candor merge` writes it when two people changed the same fields:
+ * the Review screen's Merge conflicts tab and the banner.
+ */
+async function conflictedMerge(dir: string): Promise<string> {
+  const base = join(dir, 'base.candor.json');
+  const ours = join(dir, 'ours.candor.json');
+  const theirs = join(dir, 'theirs.candor.json');
+  const out = join(dir, 'ridgeline.candor.json');
+  for (const file of [base, ours, theirs]) await copyFile(join(root, 'resources', 'examples', 'ridgeline.candor.json'), file);
+  await edit(ours, (w) => {
+    w.dataTypes[0].retention = longer(w.dataTypes[0].retention, 60);
+    w.organization.contactEmail = 'privacy@ridgeline.example';
+  });
+  await edit(theirs, (w) => {
+    w.dataTypes[0].retention = longer(w.dataTypes[0].retention, 90);
+    w.organization.contactEmail = 'dpo@ridgeline.example';
+  });
+  try {
+    candor('merge', base, ours, theirs, '-o', out);
+  } catch {
+    // Exit 1: the conflicts are in the file, which is what the screenshots show.
+  }
+  return out;
+}
+
 const SIZES = [
   { width: 1440, height: 900 },
   { width: 1280, height: 720 },
@@ -107,7 +159,11 @@ async function main() {
   const workspace = join(work, 'ridgeline.candor.json');
   await copyFile(join(root, 'resources', 'examples', 'ridgeline.candor.json'), workspace);
   await writeFile(join(work, 'ridgeline.incidents.candor.json'), `${JSON.stringify(sampleIncidents(), null, 2)}\n`);
+  await publishSampleVersions(workspace);
+  await mkdir(join(work, 'merge'));
+  const merged = await conflictedMerge(join(work, 'merge'));
   const server = await startServer(workspace, join(work, 'data'));
+  const mergeServer = await startServer(merged, join(work, 'merge-data'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -138,6 +194,15 @@ async function main() {
           await page.goto(base + hash);
           await shoot(page, name, scheme);
         }
+        for (const [name, tab] of [
+          ['versions', 'Documents'],
+          ['versions-announcement', 'Announcement'],
+          ['versions-compare', 'Compare with…'],
+        ]) {
+          await page.goto(`${base}#/versions/1.1`);
+          await page.getByRole('tab', { name: tab }).click();
+          await shoot(page, name, scheme);
+        }
         await page.goto(`${base}#/data-types`);
         await page.getByRole('button', { name: 'Add data type' }).click();
         await page.keyboard.type('email');
@@ -153,11 +218,17 @@ async function main() {
         await page.getByRole('button', { name: 'File' }).click();
         await page.getByRole('menuitem', { name: /Backups/ }).click();
         await shoot(page, 'backups', scheme);
+        await page.goto(mergeServer.url);
+        await page.getByRole('button', { name: 'Choose values' }).waitFor();
+        await shoot(page, 'merge-conflict-banner', scheme);
+        await page.getByRole('button', { name: 'Choose values' }).click();
+        await shoot(page, 'merge-conflicts', scheme);
         await context.close();
       }
   } finally {
     await browser.close();
     await server.stop();
+    await mergeServer.stop();
     await rm(work, { recursive: true, force: true });
   }
   console.log(`Screenshots written to ${outDir}`);
