@@ -133,7 +133,7 @@ test('publish 1.0, change a retention, publish 1.1 and compare the two on the Ve
   await test.step('Export redline downloads the notice of 1.1 as Word tracked changes against 1.0', async () => {
     await page.getByTestId('export-redline').click();
     await page.getByRole('menuitem', { name: 'Word with tracked changes (.docx)…' }).click();
-    const exportDialog = page.getByRole('dialog', { name: /Word redline, version 1\.0 to version 1\.1/ });
+    const exportDialog = page.getByRole('dialog', { name: /Word redline of “Privacy notice”, version 1\.0 to version 1\.1/ });
     await expect(exportDialog).toContainText('privacy-notice-redline-1.0-to-1.1.docx');
     const [download] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Download' }).click()]);
     expect(download.suggestedFilename()).toBe('privacy-notice-redline-1.0-to-1.1.docx');
