@@ -21,6 +21,7 @@ if (typeof window !== 'undefined' && typeof document !== 'undefined') {
       parentNode: Node | null;
       getAttributeNS(ns: null, name: string): string | null;
       hasAttributeNS(ns: null, name: string): boolean;
+      getRootNode?(options: object): unknown;
     };
     type Doc = Node & { _ids?: Record<string, Node[]>; nodeType: number };
     const fast = function control(this: Node & { getRootNode(options: object): Doc }) {
