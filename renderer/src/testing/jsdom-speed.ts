@@ -21,7 +21,6 @@ if (typeof window !== 'undefined' && typeof document !== 'undefined') {
       parentNode: Node | null;
       getAttributeNS(ns: null, name: string): string | null;
       hasAttributeNS(ns: null, name: string): boolean;
-      getRootNode?(options: object): unknown;
     };
     type Doc = Node & { _ids?: Record<string, Node[]>; nodeType: number };
     const fast = function control(this: Node & { getRootNode(options: object): Doc }) {
@@ -31,7 +30,9 @@ if (typeof window !== 'undefined' && typeof document !== 'undefined') {
         // 9: a document, the only kind of root that keeps the id index.
         const candidates = root.nodeType === 9 ? root._ids?.[id] : undefined;
         if (candidates) {
-          const attached = candidates.filter((candidate) => candidate.getRootNode?.({}) === root);
+          const attached = candidates.filter(
+            (candidate) => (candidate as { getRootNode?(options: object): unknown }).getRootNode?.({}) === root,
+          );
           if (attached.length === 1) return isLabelable(attached[0]) ? attached[0] : null;
         }
       }
