@@ -69,7 +69,7 @@ test('an edited benefit reaches the preview, the Word file and the web page', as
 
   await test.step('Edit the benefit of a data type', async () => {
     await app.goTo('Data types');
-    await inventory.row(DATA_TYPE).getByRole('button', { name: DATA_TYPE, exact: true }).click();
+    await (await inventory.reveal(DATA_TYPE)).getByRole('button', { name: DATA_TYPE, exact: true }).click();
     await editor.expectOpen(DATA_TYPE);
     await editor.benefit.fill(NEW_BENEFIT);
     await app.waitForSaved();

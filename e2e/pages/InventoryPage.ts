@@ -53,6 +53,24 @@ export class InventoryPage {
     return this.rows.filter({ has: this.page.getByRole('button', { name, exact: true }) });
   }
 
+  /**
+   * Scrolls the virtual list down, half a window at a time as a person would, until the row named
+   * `name` is in the page (rows far below the window are not rendered until then).
+   */
+  async reveal(name: string): Promise<Locator> {
+    const row = this.row(name);
+    for (let step = 0; step < 100 && (await row.count()) === 0; step++) {
+      const atEnd = await this.body.evaluate((body) => {
+        const before = body.scrollTop;
+        body.scrollBy(0, body.clientHeight / 2);
+        return body.scrollTop === before;
+      });
+      if (atEnd) break;
+    }
+    await expect(row).toHaveCount(1);
+    return row;
+  }
+
   cell(row: Locator, column: InventoryColumn): Locator {
     return row.getByRole('cell').nth(INVENTORY_COLUMNS.indexOf(column));
   }
