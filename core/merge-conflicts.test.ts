@@ -9,6 +9,7 @@ import type { Workspace } from './schema';
 import { semanticDiff, workspaceText } from './semantic-diff';
 import { editedTripleArbitrary } from './testing/workspace-edits';
 import { validateWorkspace } from './validate';
+import { deleteEntity } from './ids';
 
 const SAMPLE = join(__dirname, '..', 'resources', 'examples', 'ridgeline.candor.json');
 
@@ -147,13 +148,7 @@ describe('the conflicts in the merged file', () => {
     const ours = sample();
     const theirs = sample();
     const purpose = base.purposes.find((p) => !base.dataTypes[0].purposes.includes(p.id))!;
-    ours.purposes = ours.purposes.filter((p) => p.id !== purpose.id);
-    for (const d of ours.dataTypes) {
-      d.purposes = d.purposes.filter((id) => id !== purpose.id);
-      if (d.recipientPurposes) {
-        for (const [r, list] of Object.entries(d.recipientPurposes)) d.recipientPurposes[r] = list.filter((id) => id !== purpose.id);
-      }
-    }
+    deleteEntity(ours, 'purposes', purpose.id);
     theirs.dataTypes[0].purposes = [...theirs.dataTypes[0].purposes, purpose.id];
     const { workspace } = mergeWorkspaces(base, ours, theirs);
     const index = mergeConflictsOf(workspace).findIndex((c) => c.path === `/purposes/${purpose.id}`);

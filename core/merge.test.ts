@@ -8,6 +8,7 @@ import { mergeWorkspaces } from './merge';
 import type { Workspace } from './schema';
 import { editedTripleArbitrary } from './testing/workspace-edits';
 import { validateWorkspace } from './validate';
+import { deleteEntity } from './ids';
 
 const SAMPLE = join(__dirname, '..', 'resources', 'examples', 'ridgeline.candor.json');
 
@@ -75,13 +76,7 @@ describe('mergeWorkspaces on the sample', () => {
     const theirs = sample();
     const purpose = base.purposes.find((p) => !base.dataTypes[0].purposes.includes(p.id))!;
     // Ours removes the purpose and every use of it, as the app does.
-    ours.purposes = ours.purposes.filter((p) => p.id !== purpose.id);
-    for (const d of ours.dataTypes) {
-      d.purposes = d.purposes.filter((id) => id !== purpose.id);
-      if (d.recipientPurposes) {
-        for (const [r, list] of Object.entries(d.recipientPurposes)) d.recipientPurposes[r] = list.filter((id) => id !== purpose.id);
-      }
-    }
+    deleteEntity(ours, 'purposes', purpose.id);
     theirs.dataTypes[0].purposes = [...theirs.dataTypes[0].purposes, purpose.id];
     const { workspace, conflicts } = mergeWorkspaces(base, ours, theirs);
     expect(validateWorkspace(workspace).ok).toBe(true);

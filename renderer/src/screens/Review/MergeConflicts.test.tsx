@@ -10,6 +10,7 @@ import { useRoute } from '../../state/route';
 import { useEditor } from '../../state/store';
 import { current, exampleWorkspace, installBridge, installDomStubs, loadWorkspace, renderScreen, setHash } from '../../testing/test-utils';
 import { ReviewScreen } from './Review';
+import { deleteEntity } from '../../../../core/ids';
 
 function Routed() {
   const route = useRoute();
@@ -147,13 +148,7 @@ describe('Merge conflicts', () => {
     const ours = exampleWorkspace();
     const theirs = exampleWorkspace();
     const purpose = base.purposes.find((p) => !base.dataTypes[0].purposes.includes(p.id))!;
-    ours.purposes = ours.purposes.filter((p) => p.id !== purpose.id);
-    for (const d of ours.dataTypes) {
-      d.purposes = d.purposes.filter((id) => id !== purpose.id);
-      if (d.recipientPurposes) {
-        for (const [r, list] of Object.entries(d.recipientPurposes)) d.recipientPurposes[r] = list.filter((id) => id !== purpose.id);
-      }
-    }
+    deleteEntity(ours, 'purposes', purpose.id);
     theirs.dataTypes[0].purposes = [...theirs.dataTypes[0].purposes, purpose.id];
     const merged = loadWorkspace(mergeWorkspaces(base, ours, theirs).workspace);
     setHash('#/review/conflicts');
