@@ -14,6 +14,36 @@ import classes from './WorkspaceBanner.module.css';
 // Statuses in which the editor holds edits that are not in the file.
 const UNSAVED: ReadonlySet<SaveStatus> = new Set(['pending', 'saving', 'invalid', 'error', 'conflict']);
 
+/** One notice across the top of the workspace: the same full-width light alert for each kind. */
+function BannerAlert({
+  color,
+  icon,
+  testId,
+  role,
+  children,
+}: {
+  color: string;
+  icon: React.ReactNode;
+  testId: string;
+  role?: 'alert';
+  children: React.ReactNode;
+}) {
+  return (
+    <Alert
+      color={color}
+      variant="light"
+      radius={0}
+      icon={icon}
+      className={classes.banner}
+      classNames={{ wrapper: classes.wrapper, icon: classes.icon }}
+      data-testid={testId}
+      {...(role ? { role } : {})}
+    >
+      {children}
+    </Alert>
+  );
+}
+
 /** Re-reads the file from disk; a refusal is kept to be shown beside the button. */
 function useReload() {
   const [busy, setBusy] = useState(false);
@@ -43,15 +73,7 @@ function ChangedOnDisk({ file, unsaved }: { file: string; unsaved: boolean }) {
   const { busy, error, reload } = useReload();
 
   return (
-    <Alert
-      color="orange"
-      variant="light"
-      radius={0}
-      icon={<IconFileAlert size={18} />}
-      className={classes.banner}
-      classNames={{ wrapper: classes.wrapper, icon: classes.icon }}
-      data-testid="banner-changed-on-disk"
-    >
+    <BannerAlert color="orange" icon={<IconFileAlert size={18} />} testId="banner-changed-on-disk">
       <Group justify="space-between" gap="sm" wrap="nowrap">
         <div className={classes.text}>
           <Text size="sm">
@@ -73,7 +95,7 @@ function ChangedOnDisk({ file, unsaved }: { file: string; unsaved: boolean }) {
           </Button>
         </Group>
       </Group>
-    </Alert>
+    </BannerAlert>
   );
 }
 
@@ -98,15 +120,7 @@ function ReadOnly({ reason }: { reason: ReadOnlyReason }) {
   const [details, setDetails] = useState(false);
   const copy = READ_ONLY_COPY[reason.kind];
   return (
-    <Alert
-      color="yellow"
-      variant="light"
-      radius={0}
-      icon={<IconLock size={18} />}
-      className={classes.banner}
-      classNames={{ wrapper: classes.wrapper, icon: classes.icon }}
-      data-testid="banner-read-only"
-    >
+    <BannerAlert color="yellow" icon={<IconLock size={18} />} testId="banner-read-only">
       <Group justify="space-between" gap="sm" wrap="nowrap">
         <div className={classes.text}>
           <Text size="sm">
@@ -135,22 +149,14 @@ function ReadOnly({ reason }: { reason: ReadOnlyReason }) {
           </Group>
         )}
       </Group>
-    </Alert>
+    </BannerAlert>
   );
 }
 
 /** A git merge left conflicts in the file (`candor merge`): they are chosen in the Review screen. */
 function MergeConflictsNotice({ count }: { count: number }) {
   return (
-    <Alert
-      color="orange"
-      variant="light"
-      radius={0}
-      icon={<IconGitMerge size={18} />}
-      className={classes.banner}
-      classNames={{ wrapper: classes.wrapper, icon: classes.icon }}
-      data-testid="banner-merge-conflicts"
-    >
+    <BannerAlert color="orange" icon={<IconGitMerge size={18} />} testId="banner-merge-conflicts">
       <Group justify="space-between" gap="sm" wrap="nowrap">
         <Text size="sm" className={classes.text}>
           <b>This file has {count === 1 ? '1 merge conflict' : `${count} merge conflicts`} from git.</b> Both sides changed the same{' '}
@@ -165,7 +171,7 @@ function MergeConflictsNotice({ count }: { count: number }) {
           Choose values
         </Button>
       </Group>
-    </Alert>
+    </BannerAlert>
   );
 }
 
@@ -190,16 +196,7 @@ export function WorkspaceBanner() {
       {conflict && <ChangedOnDisk file={file} unsaved={UNSAVED.has(saveStatus)} />}
       {mergeConflicts > 0 && <MergeConflictsNotice count={mergeConflicts} />}
       {saveStatus === 'error' && !conflict && (
-        <Alert
-          color="red"
-          variant="light"
-          radius={0}
-          icon={<IconAlertTriangle size={18} />}
-          className={classes.banner}
-          classNames={{ wrapper: classes.wrapper, icon: classes.icon }}
-          data-testid="banner-save-error"
-          role="alert"
-        >
+        <BannerAlert color="red" icon={<IconAlertTriangle size={18} />} testId="banner-save-error" role="alert">
           <Group justify="space-between" gap="sm" wrap="nowrap">
             <Text size="sm" className={classes.text}>
               <b>Your last changes are not saved.</b> {saveError?.message ?? `Candor could not write ${file}.`} They are kept here until a
@@ -219,7 +216,7 @@ export function WorkspaceBanner() {
               Retry
             </Button>
           </Group>
-        </Alert>
+        </BannerAlert>
       )}
     </div>
   );
