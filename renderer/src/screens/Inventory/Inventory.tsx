@@ -339,64 +339,35 @@ const STATUS_OPTIONS: Options = [
 ];
 
 /**
- * The filters beside the search box. Memoised, like the toolbar's buttons: a search keystroke re-renders
- * the screen, and these four comboboxes (one with every recipient) need not render with it.
+ * One filter beside the search box. Memoised, like the toolbar's buttons: a search keystroke re-renders
+ * the screen, and the filters' comboboxes (one with every recipient) need not render with it.
  */
-const FilterSelects = memo(function FilterSelects(props: {
-  categories: Options;
-  purposes: Options;
-  recipients: Options;
-  category: string | null;
-  purpose: string | null;
-  recipient: string | null;
-  status: string | null;
-  setCategory: (value: string | null) => void;
-  setPurpose: (value: string | null) => void;
-  setRecipient: (value: string | null) => void;
-  setStatus: (value: string | null) => void;
+const FilterSelect = memo(function FilterSelect({
+  kind,
+  placeholder,
+  data,
+  value,
+  onChange,
+  searchable = true,
+}: {
+  kind: string;
+  placeholder: string;
+  data: Options;
+  value: string | null;
+  onChange: (value: string | null) => void;
+  searchable?: boolean;
 }) {
   return (
-    <>
-      <Select
-        aria-label="Filter by category"
-        placeholder="Category"
-        clearable
-        searchable
-        data={props.categories}
-        value={props.category}
-        onChange={props.setCategory}
-        className={classes.filter}
-      />
-      <Select
-        aria-label="Filter by purpose"
-        placeholder="Purpose"
-        clearable
-        searchable
-        data={props.purposes}
-        value={props.purpose}
-        onChange={props.setPurpose}
-        className={classes.filter}
-      />
-      <Select
-        aria-label="Filter by recipient"
-        placeholder="Recipient"
-        clearable
-        searchable
-        data={props.recipients}
-        value={props.recipient}
-        onChange={props.setRecipient}
-        className={classes.filter}
-      />
-      <Select
-        aria-label="Filter by status"
-        placeholder="Status"
-        clearable
-        data={STATUS_OPTIONS}
-        value={props.status}
-        onChange={props.setStatus}
-        className={classes.filter}
-      />
-    </>
+    <Select
+      aria-label={`Filter by ${kind}`}
+      placeholder={placeholder}
+      clearable
+      searchable={searchable}
+      data={data}
+      value={value}
+      onChange={onChange}
+      className={classes.filter}
+    />
   );
 });
 
@@ -717,19 +688,10 @@ export function Inventory() {
           }}
           className={classes.search}
         />
-        <FilterSelects
-          categories={categoryOptions}
-          purposes={purposeOptions}
-          recipients={recipientOptions}
-          category={category}
-          purpose={purpose}
-          recipient={recipient}
-          status={status}
-          setCategory={setCategory}
-          setPurpose={setPurpose}
-          setRecipient={setRecipient}
-          setStatus={setStatus}
-        />
+        <FilterSelect kind="category" placeholder="Category" data={categoryOptions} value={category} onChange={setCategory} />
+        <FilterSelect kind="purpose" placeholder="Purpose" data={purposeOptions} value={purpose} onChange={setPurpose} />
+        <FilterSelect kind="recipient" placeholder="Recipient" data={recipientOptions} value={recipient} onChange={setRecipient} />
+        <FilterSelect kind="status" placeholder="Status" data={STATUS_OPTIONS} value={status} onChange={setStatus} searchable={false} />
         {filtersOn && (
           <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={clearFilters}>
             Clear
