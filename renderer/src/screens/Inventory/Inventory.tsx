@@ -274,30 +274,25 @@ const InventoryRow = memo(function InventoryRow({ row, position, start, active, 
  */
 function RowActions({ row, readOnly, onOpen }: { row: Row; readOnly: boolean; onOpen: (row: Row) => void }) {
   const [armed, setArmed] = useState(false);
-  if (!armed) {
-    return (
-      <ActionIcon
-        variant="subtle"
-        color="gray"
-        aria-label={`Actions for ${row.name}`}
-        aria-haspopup="menu"
-        onClick={(e) => {
-          e.stopPropagation();
-          setArmed(true);
-        }}
-        tabIndex={-1}
-      >
-        <IconDots size={16} />
-      </ActionIcon>
-    );
-  }
+  const button = (
+    <ActionIcon
+      variant="subtle"
+      color="gray"
+      aria-label={`Actions for ${row.name}`}
+      aria-haspopup="menu"
+      onClick={(e) => {
+        e.stopPropagation();
+        setArmed(true);
+      }}
+      tabIndex={-1}
+    >
+      <IconDots size={16} />
+    </ActionIcon>
+  );
+  if (!armed) return button;
   return (
     <Menu position="bottom-end" withinPortal defaultOpened onClose={() => setArmed(false)}>
-      <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${row.name}`} onClick={(e) => e.stopPropagation()} tabIndex={-1}>
-          <IconDots size={16} />
-        </ActionIcon>
-      </Menu.Target>
+      <Menu.Target>{button}</Menu.Target>
       <Menu.Dropdown>
         <Menu.Item onClick={() => onOpen(row)}>Open</Menu.Item>
         <Menu.Item
