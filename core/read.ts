@@ -88,6 +88,7 @@ export function readWorkspaceText(raw: string): ReadResult {
   if (newer !== undefined) {
     return { kind: 'newer-version', version: newer, reason: newerVersionReason(newer), data: record };
   }
-  const result = validateWorkspace(record);
+  // Just parsed, so nobody else holds it: a valid file is kept as parsed rather than copied.
+  const result = validateWorkspace(record, { fresh: true });
   return result.ok ? { kind: 'ok', workspace: result.workspace } : { kind: 'invalid', problems: result.problems };
 }

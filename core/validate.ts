@@ -20,6 +20,7 @@ import {
   type Workspace,
 } from './schema';
 import { completenessProblems } from './lint/completeness';
+import { compileAccepts } from './schema-accepts';
 import { listInWords } from './words';
 
 export interface Problem {
@@ -331,7 +332,16 @@ export interface ValidateOptions {
    * they refer to are its lists too.
    */
   previous?: Workspace;
+  /**
+   * The input is a value nobody else holds (just parsed from a file). When zod would accept it and
+   * return it unchanged, it is kept as it is instead of being copied by zod (a second copy of every
+   * object of a 3 MB workspace). Anything else is checked by zod as always.
+   */
+  fresh?: boolean;
 }
+
+/** Whether zod would accept a workspace and return it as it is; undefined leaves every workspace to zod. */
+const acceptedAsIs = compileAccepts(WorkspaceSchema);
 
 export function validateWorkspace(input: unknown, options: ValidateOptions = {}): ValidationResult {
   const { problems, data } = check(input, options);
@@ -380,6 +390,8 @@ function check(input: unknown, options: ValidateOptions): { problems: Problem[];
         if (!result.success) problems.push(...result.error.issues.map(toProblem([list, index])));
       });
     }
+  } else if (options.fresh && acceptedAsIs?.(input)) {
+    data = input;
   } else {
     const parsed = WorkspaceSchema.safeParse(input, { reportInput: true });
     if (parsed.success) data = parsed.data;
