@@ -4,8 +4,8 @@
 //
 // Why not write-file-atomic: its write step is a single fs.write whose byte count it ignores, so a
 // short write (a nearly full disk, some network file systems) would be fsynced and renamed over the
-// good file. FileHandle.writeFile loops until every byte is written, and the size is checked again
-// before the rename.
+// good file. Here the write loops until every byte is written, and the size is checked again before
+// the rename.
 import { randomBytes } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { link, lstat, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
@@ -67,10 +67,21 @@ async function writeTemp(target: string, data: Uint8Array, mode: number, owner: 
   // 'wx': never reuse a file someone else created under the same name.
   const handle = await open(temp, 'wx', mode);
   try {
-    await handle.writeFile(data);
+    // All of it in one call where the system allows (FileHandle.writeFile would make one call per
+    // 512 KB), and again from where it stopped after a short write.
+    for (let offset = 0; offset < data.byteLength;) {
+      const { bytesWritten } = await handle.write(data, offset, data.byteLength - offset, offset);
+      if (bytesWritten === 0) break;
+      offset += bytesWritten;
+    }
+    // One look at the new file says whether every byte is there and whether the mode is right.
+    const written = await handle.stat();
+    if (written.size !== data.byteLength) {
+      throw Object.assign(new Error(`wrote ${written.size} of ${data.byteLength} bytes to ${temp}`), { code: 'ESHORTWRITE' });
+    }
     // open() applies the umask; the original's bits must come back exactly (a 0o600 stays private,
     // a group-writable file stays group-writable).
-    await handle.chmod(mode);
+    if ((written.mode & 0o7777) !== mode) await handle.chmod(mode);
     if (owner && process.getuid && (owner.uid !== process.getuid() || owner.gid !== process.getgid?.())) {
       await handle.chown(owner.uid, owner.gid).catch((error: unknown) => {
         // Only root may give a file away; an ordinary user keeps ownership of what it writes.
@@ -78,10 +89,6 @@ async function writeTemp(target: string, data: Uint8Array, mode: number, owner: 
       });
     }
     await handle.sync();
-    const written = await handle.stat();
-    if (written.size !== data.byteLength) {
-      throw Object.assign(new Error(`wrote ${written.size} of ${data.byteLength} bytes to ${temp}`), { code: 'ESHORTWRITE' });
-    }
   } catch (error) {
     await handle.close().catch(() => undefined);
     await unlink(temp).catch(() => undefined);
@@ -109,8 +116,8 @@ export interface StagedFile {
  */
 export async function stageFileAtomic(target: string, data: Uint8Array | string, options: AtomicWriteOptions = {}): Promise<StagedFile> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  const resolved = await resolveTarget(target);
-  const existing = await statOrUndefined(resolved);
+  // Both follow symbolic links, so they look at the same file; asked together, they cost one wait.
+  const [resolved, existing] = await Promise.all([resolveTarget(target), statOrUndefined(target)]);
   const mode = existing ? existing.mode & 0o7777 : (options.mode ?? 0o644);
   const temp = await writeTemp(resolved, bytes, mode, existing);
   let done = false;
