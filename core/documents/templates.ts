@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { JURISDICTIONS, SLUG_PATTERN, type Workspace } from '../schema';
 import { listInWords, startSentence } from '../words';
 import { buildContext, type DocumentContext } from './context';
+import { MemoForTag } from './liquid-memo';
 import { sentence } from './text';
 import { DOCUMENT_CONDITIONS, type TemplateError, type TemplateInfo, type TemplateSource } from './types';
 
@@ -73,6 +74,8 @@ function createEngine(): Liquid {
     locale: 'en',
   });
   for (const name of ['include', 'render', 'layout']) engine.registerTag(name, ForbiddenTag);
+  // The same loop, remembering what each iteration printed: the live preview re-renders on every edit.
+  engine.registerTag('for', MemoForTag);
   // `raw` would skip the output check; it means nothing here, because every value is already escaped.
   engine.registerFilter('raw', { handler: (value: unknown) => printable(value), raw: true });
   engine.registerFilter('list', (value: unknown, conjunction?: unknown) => {
