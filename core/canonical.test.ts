@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { canonicalize, encodeWorkspace, serializeWorkspace } from './canonical';
+import { canonicalize, encodeWorkspace, serializeWorkspace, serializeWorkspacePieces } from './canonical';
 import type { z } from 'zod';
 import { readWorkspaceText } from './read';
 import { WorkspaceSchema } from './schema';
@@ -131,6 +131,38 @@ describe('encodeWorkspace', () => {
     expect(new TextDecoder().decode(encodeWorkspace(edited, cache))).toBe(serializeWorkspace(edited));
     expect(cache.has(w.purposes[0])).toBe(true);
     expect(cache.has(edited.dataTypes[0])).toBe(true);
+  });
+});
+
+describe('serializeWorkspacePieces', () => {
+  it('joins to the canonical text, for any workspace, from a cold or warm cache', () => {
+    fc.assert(
+      fc.property(workspaceArbitrary({ hostile: true }), (workspace) => {
+        const cache = new WeakMap<object, string>();
+        const expected = serializeWorkspace(workspace);
+        expect(serializeWorkspacePieces(workspace, cache).join('')).toBe(expected);
+        expect(serializeWorkspacePieces(workspace, cache).join('')).toBe(expected);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('writes each entry as `prepare` changed it, keeps it under the original, and writes an edited entry anew', () => {
+    const cache = new WeakMap<object, string>();
+    const w: any = minimalWorkspace();
+    const withoutNotes = (list: string, entry: object) => {
+      if (list !== 'dataTypes') return entry;
+      const { notes: _notes, ...rest } = entry as Record<string, unknown>;
+      return rest;
+    };
+    const noted = { ...w, dataTypes: [{ ...w.dataTypes[0], notes: 'internal' }] };
+    const plainText = serializeWorkspace(w);
+    expect(serializeWorkspacePieces(noted, cache, withoutNotes).join('')).toBe(plainText);
+    expect(cache.get(noted.dataTypes[0])).not.toContain('internal');
+    const edited = { ...noted, dataTypes: [{ ...noted.dataTypes[0], benefit: 'Changed' }] };
+    expect(serializeWorkspacePieces(edited, cache, withoutNotes).join('')).toBe(
+      serializeWorkspace({ ...w, dataTypes: [{ ...w.dataTypes[0], benefit: 'Changed' }] }),
+    );
   });
 });
 

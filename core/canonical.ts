@@ -85,6 +85,90 @@ const encoder = new TextEncoder();
 const ENTRY_SEPARATOR = encoder.encode(',\n');
 
 /**
+ * `serializeWorkspace(workspace)` in pieces, in order: the text around the four lists as `text` makes
+ * it, and each entry of them as `entry` makes it, given a function that writes an entry (possibly
+ * changed first, as `make(copy)`) as it stands in the file. A caller can keep what it made per entry
+ * object and make only what changed.
+ */
+function canonicalPieces<T>(
+  workspace: Workspace | Record<string, unknown>,
+  text: (text: string) => T,
+  separator: T,
+  entry: (list: string, value: object, make: (value: object) => string) => T,
+): T[] {
+  const record = workspace as Record<string, unknown>;
+  const pieces: T[] = [];
+  let pending = '{\n';
+  let first = true;
+  const flush = () => {
+    if (pending) pieces.push(text(pending));
+    pending = '';
+  };
+  const key = (name: string) => {
+    pending += `${first ? '' : ',\n'}  ${JSON.stringify(name)}: `;
+    first = false;
+  };
+  for (const name of WORKSPACE.keys) {
+    if (!(name in record)) continue;
+    const value = record[name];
+    const shape = WORKSPACE.nested?.[name];
+    key(name);
+    if (LIST_KEYS.has(name) && Array.isArray(value) && value.length > 0) {
+      pending += '[\n';
+      flush();
+      const make = (item: object) => `    ${indentLines(JSON.stringify(orderValue(item, shape), null, 2), '    ')}`;
+      for (let index = 0; index < value.length; index++) {
+        const item: unknown = value[index];
+        if (index > 0) pieces.push(separator);
+        if (typeof item !== 'object' || item === null) pieces.push(text(`    ${JSON.stringify(item)}`));
+        else pieces.push(entry(name, item, make));
+      }
+      pending += '\n  ]';
+      continue;
+    }
+    if (Array.isArray(value) && value.length === 0 && LIST_KEYS.has(name)) {
+      pending += '[]';
+      continue;
+    }
+    const ordered = orderValue(value, shape);
+    pending += ordered === undefined ? 'null' : indentLines(JSON.stringify(ordered, null, 2), '  ');
+  }
+  for (const name of Object.keys(record)) {
+    if (WORKSPACE.keys.includes(name) || record[name] === undefined) continue;
+    key(name);
+    pending += indentLines(JSON.stringify(record[name], null, 2), '  ');
+  }
+  pending += '\n}\n';
+  flush();
+  return pieces;
+}
+
+/**
+ * `serializeWorkspace(workspace)` as a list of strings whose concatenation is that text, each entry of
+ * the four lists kept in `cache` (keyed by the immutable entry object) once written; `prepare` may change
+ * an entry before it is written (the copy is what is cached, under the original).
+ */
+export function serializeWorkspacePieces(
+  workspace: Workspace | Record<string, unknown>,
+  cache: WeakMap<object, string>,
+  prepare: (list: string, entry: object) => object = (_list, entry) => entry,
+): string[] {
+  return canonicalPieces(
+    workspace,
+    (text) => text,
+    ',\n',
+    (list, value, make) => {
+      let written = cache.get(value);
+      if (written === undefined) {
+        written = make(prepare(list, value));
+        cache.set(value, written);
+      }
+      return written;
+    },
+  );
+}
+
+/**
  * The bytes of `serializeWorkspace(workspace)` in UTF-8, assembled from per-entry bytes kept in
  * `cache` (keyed by the immutable entry objects): after an edit only the changed entry is encoded,
  * and the file is a copy of cached bytes rather than a 3 MB string to build and encode again.
@@ -96,57 +180,19 @@ export function encodeWorkspace(
   cache: WeakMap<object, Uint8Array>,
   allocate: (length: number) => Uint8Array = (length) => new Uint8Array(length),
 ): Uint8Array {
-  const record = workspace as Record<string, unknown>;
-  const chunks: Uint8Array[] = [];
-  let text = '{\n';
-  let first = true;
-  const flush = () => {
-    if (text) chunks.push(encoder.encode(text));
-    text = '';
-  };
-  const key = (name: string) => {
-    text += `${first ? '' : ',\n'}  ${JSON.stringify(name)}: `;
-    first = false;
-  };
-  for (const name of WORKSPACE.keys) {
-    if (!(name in record)) continue;
-    const value = record[name];
-    const shape = WORKSPACE.nested?.[name];
-    key(name);
-    if (LIST_KEYS.has(name) && Array.isArray(value) && value.length > 0) {
-      text += '[\n';
-      flush();
-      for (let index = 0; index < value.length; index++) {
-        const entry: unknown = value[index];
-        if (index > 0) chunks.push(ENTRY_SEPARATOR);
-        if (typeof entry !== 'object' || entry === null) {
-          chunks.push(encoder.encode(`    ${JSON.stringify(entry)}`));
-          continue;
-        }
-        let bytes = cache.get(entry);
-        if (!bytes) {
-          bytes = encoder.encode(`    ${indentLines(JSON.stringify(orderValue(entry, shape), null, 2), '    ')}`);
-          cache.set(entry, bytes);
-        }
-        chunks.push(bytes);
+  const chunks = canonicalPieces(
+    workspace,
+    (text) => encoder.encode(text),
+    ENTRY_SEPARATOR,
+    (_list, value, make) => {
+      let bytes = cache.get(value);
+      if (!bytes) {
+        bytes = encoder.encode(make(value));
+        cache.set(value, bytes);
       }
-      text += '\n  ]';
-      continue;
-    }
-    if (Array.isArray(value) && value.length === 0 && LIST_KEYS.has(name)) {
-      text += '[]';
-      continue;
-    }
-    const ordered = orderValue(value, shape);
-    text += ordered === undefined ? 'null' : indentLines(JSON.stringify(ordered, null, 2), '  ');
-  }
-  for (const name of Object.keys(record)) {
-    if (WORKSPACE.keys.includes(name) || record[name] === undefined) continue;
-    key(name);
-    text += indentLines(JSON.stringify(record[name], null, 2), '  ');
-  }
-  text += '\n}\n';
-  flush();
+      return bytes;
+    },
+  );
   let length = 0;
   for (const chunk of chunks) length += chunk.length;
   const out = allocate(length);

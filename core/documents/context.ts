@@ -8,13 +8,13 @@
 // is a ready-made Markdown link.
 // Every key is always present (empty string, empty list, false or 0 when there is nothing), so a
 // template can test any value and a misspelt name is an error rather than a blank.
-import { serializeWorkspace } from '../canonical';
+import { serializeWorkspace, serializeWorkspacePieces } from '../canonical';
 import { countryInText, countryName, EEA } from '../countries';
 import type { DocumentHistory, DocumentRelease } from '../versions';
 import { formatDate } from '../dates';
 import { versionFacts, type VersionFacts } from './version-text';
 import { CCPA_CATEGORIES, type CcpaCategoryId } from '../identifiers';
-import { deriveClassification } from '../reference';
+import { deriveClassification, type Classification } from '../reference';
 import { DECISION_GROUND_LABELS, isDirectMarketing, objectionApplies, profiles } from '../profiling';
 import { lowerFirst, retentionPhrase } from '../retention';
 import { EMAIL_PATTERN, type DataType, type LawfulBasis, type Organization, type Purpose, type Recipient, type Workspace } from '../schema';
@@ -537,24 +537,44 @@ function withoutInternalFields(workspace: Workspace): Workspace {
 }
 
 /**
- * FNV-1a, 32 bits, over the UTF-16 code units, as 8 hex digits: enough to tell two inventories apart
- * on a printed page, and cheap on a 2,000-entry workspace.
+ * FNV-1a, 32 bits, over the UTF-16 code units of the pieces in order (as if they were one text), as 8
+ * hex digits: enough to tell two inventories apart on a printed page, and cheap on a 2,000-entry workspace.
  */
-function fnv1a(text: string): string {
+function fnv1a(pieces: readonly string[]): string {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+  for (const text of pieces) {
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
+/** Each data type entry as the fingerprint reads it (without internal fields), per frozen entry object. */
+const FINGERPRINT_ENTRIES = new WeakMap<object, string>();
+const FINGERPRINTS = new WeakMap<Workspace, string>();
+
+function withoutInternal(list: string, entry: object): object {
+  if (list !== 'dataTypes') return entry;
+  const copy: Record<string, unknown> = { ...entry };
+  for (const field of INTERNAL_FIELDS) delete copy[field];
+  return copy;
+}
+
 /**
  * A short fingerprint of the inventory: the same workspace (ignoring internal fields such as notes
- * and review status) always gives the same version, on every document made from it.
+ * and review status) always gives the same version, on every document made from it. A frozen
+ * workspace's is worked out once, from the entries written for the last one that did not change.
  */
 export function inventoryVersion(workspace: Workspace): string {
-  return fnv1a(serializeWorkspace(withoutInternalFields(workspace)));
+  if (!deepFrozen(workspace)) return fnv1a([serializeWorkspace(withoutInternalFields(workspace))]);
+  let version = FINGERPRINTS.get(workspace);
+  if (version === undefined) {
+    version = fnv1a(serializeWorkspacePieces(workspace, FINGERPRINT_ENTRIES, withoutInternal));
+    FINGERPRINTS.set(workspace, version);
+  }
+  return version;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -845,10 +865,38 @@ function profilingRight(p: Purpose): string {
   return '';
 }
 
-/**
- * The view model for one document. Built afresh on every call (it takes a few milliseconds for a
- * typical workspace), so a workspace changed in place can never show a stale document.
- */
+// ---------------------------------------------------------------------------------------------------
+// Reuse across renders
+//
+// The live preview builds a context on every edit; at 2,000 data types most of that is the data type
+// views, and an edit changes one. A view is reused only when everything it is made from is frozen
+// (the editor's workspaces are: immer freezes every state it makes) and is the very same object as
+// last time: the data type, the purposes and recipients it names, and the organisation. A frozen
+// object cannot change, so a reused view can never be stale; a workspace that can be changed in place
+// (a script's, a test's) is built afresh on every call. Views are never changed after they are made,
+// which is what lets the template's loops remember their output per view (liquid-memo.ts).
+
+/** Objects known to be frozen all the way down. */
+const DEEP_FROZEN = new WeakSet<object>();
+
+function deepFrozen(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || DEEP_FROZEN.has(value)) return true;
+  if (!Object.isFrozen(value)) return false;
+  for (const child of Object.values(value)) if (!deepFrozen(child)) return false;
+  DEEP_FROZEN.add(value);
+  return true;
+}
+
+interface DataTypeMemo {
+  purposes: readonly Purpose[];
+  recipients: readonly Recipient[];
+  organization: Organization;
+  classification: Classification;
+  view: DataTypeView;
+}
+
+const DATA_TYPE_VIEWS = new WeakMap<DataType, DataTypeMemo>();
+
 /**
  * The context of one document; `release` is the published version it is made for, none for a draft;
  * `history` what "Changes to this notice" lists (core/versions.ts documentHistory), none when there is no archive.
@@ -902,9 +950,30 @@ function createContext(
   const prose = (value: string): string => sentence(startSentence(md(value), names));
 
   // Data types ----------------------------------------------------------------------------------
-  const classifications = workspace.dataTypes.map((d) => deriveClassification(d));
+  const reusable = deepFrozen(workspace);
+  const remembered = workspace.dataTypes.map((d) => {
+    const memo = reusable ? DATA_TYPE_VIEWS.get(d) : undefined;
+    return memo && memo.purposes === workspace.purposes && memo.recipients === workspace.recipients && memo.organization === org
+      ? memo
+      : undefined;
+  });
+  const classifications = workspace.dataTypes.map((d, index) => remembered[index]?.classification ?? deriveClassification(d));
   const dataTypes: DataTypeView[] = workspace.dataTypes.map((d, index) => {
-    const classification = classifications[index];
+    const memo = remembered[index];
+    if (memo) return memo.view;
+    const view = dataTypeView(d, classifications[index]);
+    if (reusable) {
+      DATA_TYPE_VIEWS.set(d, {
+        purposes: workspace.purposes,
+        recipients: workspace.recipients,
+        organization: org,
+        classification: classifications[index],
+        view,
+      });
+    }
+    return view;
+  });
+  function dataTypeView(d: DataType, classification: Classification): DataTypeView {
     const name = md(d.name);
     const purposes = unique(d.purposes)
       .filter((id) => purposeById.has(id))
@@ -986,7 +1055,7 @@ function createContext(
       soldTo,
       sharedWith,
     };
-  });
+  }
   const ccpaIds = new Map<DataTypeView, CcpaCategoryId[]>(dataTypes.map((d, index) => [d, classifications[index].ccpa]));
 
   // Purposes -------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { freeze, produce, type Draft } from 'immer';
 import { marked } from 'marked';
 import { lint } from 'markdownlint/sync';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { workspaceArbitrary } from '../testing/arbitraries';
 import type { Workspace } from '../schema';
 import { validateWorkspace } from '../validate';
 import { availableDocuments, renderDocument, tidyMarkdown } from './render';
+import { inventoryVersion } from './context';
 import { resolveTemplates, type ParsedTemplate } from './templates';
 import { headingText, markdownInline, plainText } from './text';
 import type { RenderedDocument, TemplateSource } from './types';
@@ -427,5 +429,52 @@ describe('scale', () => {
     expect(document.markdown).toContain('### Data type 1999');
     const headings = document.markdown.match(/^### Data type \d+$/gm) ?? [];
     expect(new Set(headings).size).toBe(2000);
+  });
+});
+
+describe('rendering a frozen workspace from edit to edit (the live preview)', () => {
+  // The editor's workspaces are frozen (immer); views and loop outputs made from them are reused on the
+  // next edit. Each render must still print exactly what a render of an unfrozen copy prints.
+  const larder = valid(larderJson);
+  const edits: [string, (draft: Draft<Workspace>) => void][] = [
+    ['a benefit', (d) => void (d.dataTypes[0].benefit = 'You can pick up where you left off on any device.')],
+    ['a data type name', (d) => void (d.dataTypes[1].name = 'Home address')],
+    ['a purpose name (named by many data types)', (d) => void (d.purposes[0].name = 'Running your account')],
+    ['a recipient role', (d) => void (d.recipients[0].role = d.recipients[0].role === 'processor' ? 'controller' : 'processor')],
+    ['the organisation name', (d) => void (d.organization.name = 'Ridgeline Outdoors')],
+    ['the jurisdictions', (d) => void (d.organization.jurisdictions = ['ccpa'])],
+    ['a removed data type', (d) => void d.dataTypes.splice(2, 1)],
+    ['a data type moved to the front', (d) => void d.dataTypes.unshift(d.dataTypes.pop()!)],
+  ];
+
+  it.each([
+    ['the sample', valid(sampleJson)],
+    ['the larder', larder],
+  ])('prints for %s what a fresh render prints, after each edit and after undoing it', (_name, start) => {
+    const states = [freeze(structuredClone(start), true)];
+    for (const [, recipe] of edits) states.push(produce(states[states.length - 1], recipe));
+    // Forwards through every edit, then back (undo), then forwards again (redo).
+    const order = [...states.keys(), ...[...states.keys()].reverse(), ...states.keys()];
+    for (const index of order) {
+      const state = states[index];
+      for (const t of [PRIVACY, AT_COLLECTION]) {
+        const reused = renderDocument(state, t);
+        const fresh = renderDocument(structuredClone(state), t);
+        expect(reused, `${t.info.id} after ${index === 0 ? 'no edit' : edits[index - 1][0]}`).toEqual(fresh);
+      }
+      expect(inventoryVersion(state)).toBe(inventoryVersion(structuredClone(state)));
+    }
+  });
+
+  it('gives a workspace changed in place its new text: only frozen workspaces are reused', () => {
+    const workspace = structuredClone(valid(sampleJson));
+    const first = renderDocument(workspace, PRIVACY);
+    workspace.dataTypes[0].benefit = 'A benefit changed in place, as a script might.';
+    const second = renderDocument(workspace, PRIVACY);
+    expect(first.ok && second.ok).toBe(true);
+    if (!first.ok || !second.ok) return;
+    expect(first.document.markdown).not.toContain('changed in place');
+    expect(second.document.markdown).toContain('A benefit changed in place, as a script might.');
+    expect(second.document.meta.buildId).not.toBe(first.document.meta.buildId);
   });
 });

@@ -31,13 +31,17 @@ export function availableDocuments(workspace: Workspace, templates: ParsedTempla
  * which happens when two entries share a name).
  */
 export function tidyMarkdown(markdown: string): string {
-  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
+  // Called on every edit by the live preview, on up to a megabyte or more: the patterns run only on the
+  // lines that can match them (a fence starts with ` or ~, a heading with #).
+  const lines = (markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown).split('\n');
   const out: string[] = [];
   const seen = new Map<string, number>();
   let fence: string | undefined;
   for (const raw of lines) {
-    const line = raw.replace(/[ \t]+$/, '');
-    const fenceMatch = /^(`{3,}|~{3,})/.exec(line);
+    const last = raw.charCodeAt(raw.length - 1);
+    const line = last === 0x20 || last === 0x09 ? raw.replace(/[ \t]+$/, '') : raw;
+    const first = line.charCodeAt(0);
+    const fenceMatch = first === 0x60 || first === 0x7e ? /^(`{3,}|~{3,})/.exec(line) : null;
     if (fence) {
       if (fenceMatch && line.startsWith(fence)) fence = undefined;
       out.push(line);
@@ -48,8 +52,12 @@ export function tidyMarkdown(markdown: string): string {
       out.push(line);
       continue;
     }
-    if (line === '' && (out.length === 0 || out[out.length - 1] === '')) continue;
-    const heading = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?$/.exec(line);
+    if (line === '') {
+      if (out.length === 0 || out[out.length - 1] === '') continue;
+      out.push(line);
+      continue;
+    }
+    const heading = first === 0x23 ? /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?$/.exec(line) : null;
     if (heading) {
       const key = heading[2].trim().toLowerCase();
       const count = (seen.get(key) ?? 0) + 1;

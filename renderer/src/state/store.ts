@@ -3,7 +3,7 @@
 // Only structural problems stop a save; what is merely incomplete (an empty name, no purpose yet) is
 // saved as typed and shown beside its field, so no keystroke waits on the rest of the form.
 import { create } from 'zustand';
-import { produce, type Draft } from 'immer';
+import { freeze, produce, type Draft } from 'immer';
 import type { CandorError, ReadOnlyReason, SessionState } from '../../../core/api';
 import type { Workspace } from '../../../core/schema';
 import { completenessProblems } from '../../../core/lint/completeness';
@@ -193,6 +193,9 @@ export const useEditor = create<EditorState>()((set, get) => {
       if (saveTimer) clearTimeout(saveTimer);
       unsavedSince = undefined;
       if (state.status === 'open') {
+        // Frozen like every state immer makes from it, so the first undo back to it is no different: views
+        // made from frozen objects are reused from edit to edit (core/documents/context.ts).
+        freeze(state.workspace, true);
         set({
           session: state,
           workspace: state.workspace,
@@ -231,7 +234,7 @@ export const useEditor = create<EditorState>()((set, get) => {
     },
 
     replace(label, workspace) {
-      commit(label, workspace);
+      commit(label, freeze(workspace, true));
     },
 
     undo() {
