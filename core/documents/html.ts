@@ -141,7 +141,12 @@ function sanitize(html: string): string {
   return cleanText(sanitizeHtml(html, SANITIZE_OPTIONS));
 }
 
-/** Markdown to a sanitised HTML fragment (the app's live preview shows it). */
+/** Lexed Markdown to a sanitised HTML fragment, its headings anchored as `headings` says. */
+export function headingsToSafeHtml(tokens: Token[], headings: HeadingInfo[]): string {
+  return sanitize(toHtml(tokens, headings));
+}
+
+/** Markdown to a sanitised HTML fragment (what the app's live preview shows, section by section: html-sections.ts). */
 export function markdownToSafeHtml(markdown: string): string {
   const tokens = lexMarkdown(markdown);
   return sanitize(toHtml(tokens, collectHeadings(tokens)));

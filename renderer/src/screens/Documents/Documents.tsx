@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Badge,
@@ -29,13 +29,14 @@ import {
 } from '@tabler/icons-react';
 import { DOCUMENT_FORMAT_IDS, DOCUMENT_FORMATS, type DocumentFormat } from '../../../../core/catalogue';
 import { availableDocuments, renderDocument } from '../../../../core/documents/render';
-import { markdownToSafeHtml } from '../../../../core/documents/html';
+import { SectionedHtml, type HtmlSection } from '../../../../core/documents/html-sections';
 import { useEditor } from '../../state/store';
 import { routeHash } from '../../state/route';
 import { getBridge } from '../../transport';
 import { useTemplates } from '../../documents/templates';
 import { useExport } from '../../components/ExportMenu/ExportMenu';
 import classes from './Documents.module.css';
+import { patchChildren } from './patch-dom';
 import { jurisdictionShortName } from '../../../../core/us-states';
 import { inventoryVersion } from '../../../../core/documents/context';
 import { documentHistory, latestVersion, releaseOf } from '../../../../core/versions';
@@ -104,6 +105,64 @@ function useLatestSnapshot(version: string | undefined): Workspace | undefined {
   return snapshot && snapshot.version === version ? snapshot.workspace : undefined;
 }
 
+/** The nodes one section of the preview put into the page, with the HTML they came from. */
+interface ShownSection {
+  key: string;
+  html: string;
+  nodes: ChildNode[];
+}
+
+/**
+ * The document's HTML (sanitised: core/documents/html.ts), section by section, in one element, exactly
+ * as if it were set as a whole: no wrapper per section, so the typography's rules (a heading's margin,
+ * the first child's) apply as they would. After an edit a section whose HTML changed is patched node by
+ * node (patch-dom.ts) and the others are left alone; at 2,000 data types the page holds some megabytes
+ * of text, and one edit changes a line of it.
+ */
+function SectionedPreview({ sections }: { sections: HtmlSection[] }) {
+  const container = useRef<HTMLDivElement>(null);
+  const shown = useRef<ShownSection[]>([]);
+  useLayoutEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const previous = new Map(shown.current.map((section) => [section.key, section]));
+    // What is gone leaves first, so that what stays is found in its place and is not moved.
+    const staying = new Set(sections.map((section) => section.key));
+    for (const [key, old] of previous) {
+      if (staying.has(key)) continue;
+      for (const node of old.nodes) node.remove();
+      previous.delete(key);
+    }
+    const next = new Array<ShownSection>(sections.length);
+    const template = document.createElement('template');
+    const parse = (html: string): ChildNode[] => {
+      template.innerHTML = html;
+      return Array.from(template.content.childNodes);
+    };
+    // Backwards, so that each section goes before the one after it.
+    let before: ChildNode | null = null;
+    for (let i = sections.length - 1; i >= 0; i--) {
+      const { key, html } = sections[i];
+      const old = previous.get(key);
+      let nodes: ChildNode[];
+      if (!old) {
+        nodes = parse(html);
+        for (const node of nodes) element.insertBefore(node, before);
+      } else {
+        // In place unless the sections were reordered; then it moves as a whole.
+        if (old.nodes.length > 0 && old.nodes[old.nodes.length - 1].nextSibling !== before) {
+          for (const node of old.nodes) element.insertBefore(node, before);
+        }
+        nodes = old.html === html ? old.nodes : patchChildren(element, old.nodes, parse(html), before);
+      }
+      if (nodes.length > 0) before = nodes[0];
+      next[i] = { key, html, nodes };
+    }
+    shown.current = next;
+  }, [sections]);
+  return <div ref={container} />;
+}
+
 export function DocumentsScreen({ id }: { id?: string }) {
   const workspace = useEditor((s) => s.workspace)!;
   const deferred = useDeferredValue(workspace);
@@ -135,6 +194,9 @@ export function DocumentsScreen({ id }: { id?: string }) {
     return { release, history: documentHistory(index, undefined, snapshot ? whatChanged(snapshot, deferred).sentences : []) };
   }, [index, latest, snapshot, deferred]);
 
+  // One per document shown, kept while the screen is: each remembers the HTML of its sections, so an
+  // edit re-renders only what it changed.
+  const [sectioned] = useState(() => new Map<string, SectionedHtml>());
   // The preview shows how long rendering took: the one impure value in this memo. It is only displayed,
   // so a recomputed memo that shows another figure does no harm.
   const rendered = useMemo(() => {
@@ -143,11 +205,13 @@ export function DocumentsScreen({ id }: { id?: string }) {
     const started = performance.now();
     const result = renderDocument(deferred, template, release, history);
     if (!result.ok) return { kind: 'error', error: result.error } as const;
-    const html = markdownToSafeHtml(result.document.markdown);
+    let sections = sectioned.get(template.info.id);
+    if (!sections) sectioned.set(template.info.id, (sections = new SectionedHtml()));
+    const html = sections.render(result.document.markdown);
     // eslint-disable-next-line react-hooks/purity -- the timing is only displayed (see above)
     const ms = performance.now() - started;
-    return { kind: 'ok', document: result.document, html, ms } as const;
-  }, [deferred, template, release, history]);
+    return { kind: 'ok', document: result.document, sections: html, ms } as const;
+  }, [deferred, template, release, history, sectioned]);
 
   const startExport = (format: DocumentFormat) => {
     if (!selected) return;
@@ -175,7 +239,7 @@ export function DocumentsScreen({ id }: { id?: string }) {
     if (!rendered || rendered.kind === 'error') return;
     try {
       if (kind === 'markdown') await navigator.clipboard.writeText(rendered.document.markdown);
-      else await copyRich(rendered.html, rendered.document.markdown);
+      else await copyRich(rendered.sections.map((section) => section.html).join(''), rendered.document.markdown);
       notifications.show({ message: kind === 'markdown' ? 'Copied as Markdown' : 'Copied as rich text', autoClose: 1800 });
     } catch (error) {
       notifications.show({
@@ -313,7 +377,7 @@ export function DocumentsScreen({ id }: { id?: string }) {
             </Group>
             <ScrollArea className={classes.scroll} type="auto">
               <Typography className={classes.paper} data-testid="document-preview">
-                <div dangerouslySetInnerHTML={{ __html: rendered.html }} />
+                <SectionedPreview sections={rendered.sections} />
               </Typography>
               <Text size="xs" c="dimmed" ta="center" pb="lg">
                 Rendered in {Math.max(1, Math.round(rendered.ms))} ms from the current inventory.
