@@ -4,7 +4,7 @@ import { Low } from 'lowdb';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../core/schema';
 import { canonical, corruptInputs, sampleWorkspace, tempDirs, variant } from './test-support';
-import { readWorkspaceFile, revisionOf, WorkspaceFileAdapter, WorkspaceFileError } from './workspace-file';
+import { classifyWorkspaceBytes, readWorkspaceFile, revisionOf, WorkspaceFileAdapter, WorkspaceFileError } from './workspace-file';
 
 const dirs = tempDirs();
 afterEach(() => dirs.cleanup());
@@ -33,6 +33,25 @@ describe('readWorkspaceFile', () => {
     const content = await readWorkspaceFile(file);
     expect(content.kind).toBe('ok');
     if (content.kind === 'ok') expect(content.workspace.dataTypes).toHaveLength(sample.dataTypes.length);
+  });
+
+  it('reads text exactly as a strict UTF-8 decoder does, and refuses what one refuses', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const name = 'Stra\u00dfe \u2014 \u2019quoted\u2019 \ud83e\udd7e \u2028 \uffff';
+    const text = sampleText.replace(`"name": ${JSON.stringify(sample.organization.name)}`, `"name": ${JSON.stringify(name)}`);
+    for (const bytes of [Buffer.from(text), Buffer.from(`\uFEFF${text}`)]) {
+      const content = classifyWorkspaceBytes('w.candor.json', bytes);
+      expect(content.kind).toBe('ok');
+      if (content.kind === 'ok')
+        expect(content.workspace.organization.name).toBe(JSON.parse(strict.decode(bytes).replace(/^\uFEFF/, '')).organization.name);
+    }
+    // Overlong, a surrogate half, past U+10FFFF, cut short, never in UTF-8.
+    for (const bad of [[0xc0, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82], [0xff]]) {
+      const bytes = Buffer.concat([Buffer.from(text.slice(0, 100)), Buffer.from(bad), Buffer.from(text.slice(100))]);
+      expect(() => strict.decode(bytes)).toThrow();
+      const content = classifyWorkspaceBytes('w.candor.json', bytes);
+      expect(content.kind === 'refused' && content.error.message, String(bad)).toMatch(/is not UTF-8 text/);
+    }
   });
 
   it('refuses every kind of damaged or wrong file with the reason and the path', async () => {
