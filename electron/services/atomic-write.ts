@@ -59,6 +59,21 @@ async function resolveTarget(path: string): Promise<string> {
 export interface AtomicWriteOptions {
   /** permission bits for a new file (the umask is not applied); an existing file keeps its own */
   mode?: number;
+  /** `lookUpTarget(target)`, asked for earlier, so the caller's own work overlaps the wait for it */
+  lookup?: Promise<TargetLookup>;
+}
+
+/** What a write needs to know about its target: where it really is, and the file there now (if any). */
+export interface TargetLookup {
+  resolved: string;
+  existing: Stats | undefined;
+}
+
+/** Looks the target up: its real path and its current file. Reads only, so a lookup nobody uses costs nothing more. */
+export async function lookUpTarget(target: string): Promise<TargetLookup> {
+  // Both follow symbolic links, so they look at the same file; asked together, they cost one wait.
+  const [resolved, existing] = await Promise.all([resolveTarget(target), statOrUndefined(target)]);
+  return { resolved, existing };
 }
 
 /** Writes `data` to a fresh temporary file beside `target`, fsynced and with the final mode. Returns its path. */
@@ -116,8 +131,7 @@ export interface StagedFile {
  */
 export async function stageFileAtomic(target: string, data: Uint8Array | string, options: AtomicWriteOptions = {}): Promise<StagedFile> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  // Both follow symbolic links, so they look at the same file; asked together, they cost one wait.
-  const [resolved, existing] = await Promise.all([resolveTarget(target), statOrUndefined(target)]);
+  const { resolved, existing } = await (options.lookup ?? lookUpTarget(target));
   const mode = existing ? existing.mode & 0o7777 : (options.mode ?? 0o644);
   const temp = await writeTemp(resolved, bytes, mode, existing);
   let done = false;

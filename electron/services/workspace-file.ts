@@ -9,7 +9,7 @@ import { encodeWorkspace, serializeWorkspace } from '../../core/canonical';
 import { readWorkspaceText } from '../../core/read';
 import type { Workspace } from '../../core/schema';
 import { validateWorkspace, type Problem } from '../../core/validate';
-import { stageFileAtomic, type StagedFile } from './atomic-write';
+import { lookUpTarget, stageFileAtomic, type StagedFile, type TargetLookup } from './atomic-write';
 import { OPEN_FLAGS, readBoundedFile, ReadRefusal, WORKSPACE_SIZE_LIMIT } from './bounded-read';
 import { describeIoError } from './io-error';
 
@@ -235,8 +235,8 @@ export class WorkspaceFileAdapter implements Adapter<Workspace | null> {
    * replaces the file; if it throws, nothing is replaced. The session checks the file on disk here.
    */
   beforeCommit: (() => Promise<void>) | undefined;
-  /** the write `prepare` made, and the buffer its bytes are in */
-  private prepared: (PendingWrite & { memory: Buffer | undefined }) | undefined;
+  /** the write `prepare` made, the buffer its bytes are in, and the look at the file it started */
+  private prepared: (PendingWrite & { memory: Buffer | undefined; lookup: Promise<TargetLookup> }) | undefined;
   /** where `holds` reads the file, reused from save to save */
   private scratch: Buffer | undefined;
   /**
@@ -269,6 +269,10 @@ export class WorkspaceFileAdapter implements Adapter<Workspace | null> {
     // A write prepared and never made (a save that changed nothing) leaves its memory free.
     if (this.prepared) this.spare ??= this.prepared.memory;
     this.prepared = undefined;
+    // Where the file really is and its mode, looked up while the edit is validated and encoded.
+    const lookup = lookUpTarget(this.path);
+    // A write that is never made (invalid, or nothing changed) leaves its lookup unread.
+    lookup.catch(() => undefined);
     let memory: Buffer | undefined;
     const result = encodeForWrite(input, this.path, this.memo, (length) => {
       memory = this.spare && this.spare.length >= length ? this.spare : Buffer.allocUnsafeSlow(length + (length >> 3));
@@ -282,7 +286,7 @@ export class WorkspaceFileAdapter implements Adapter<Workspace | null> {
     const revision = revisionWhileWriting(result.bytes);
     // A write that fails before awaiting the revision must not leave a rejection nobody handles.
     revision.catch(() => undefined);
-    this.prepared = { workspace: result.workspace, bytes: result.bytes, revision, memory };
+    this.prepared = { workspace: result.workspace, bytes: result.bytes, revision, memory, lookup };
     return { ok: true, prepared: this.prepared };
   }
 
@@ -321,7 +325,7 @@ export class WorkspaceFileAdapter implements Adapter<Workspace | null> {
     let staged: StagedFile;
     let revision: string;
     try {
-      staged = await stageFileAtomic(this.path, prepared.bytes);
+      staged = await stageFileAtomic(this.path, prepared.bytes, { lookup: prepared.lookup });
     } catch (error) {
       this.spare = prepared.memory;
       throw error;
