@@ -4,7 +4,7 @@
 import type { Workspace } from '../schema';
 import type { DocumentHistory, DocumentRelease } from '../versions';
 import { buildContext } from './context';
-import { engine, liquidError, type ParsedTemplate } from './templates';
+import { liquidError, renderTemplate, type ParsedTemplate } from './templates';
 import { plainText } from './text';
 import { isConsumerHealthData } from '../consumer-health';
 import type { DocumentCondition, RenderedDocument, TemplateError, TemplateInfo } from './types';
@@ -88,7 +88,7 @@ export function renderDocument(
   const context = buildContext(workspace, info, release, history);
   let body: string;
   try {
-    body = engine.renderSync(template.compiled, context) as string;
+    body = renderTemplate(template.compiled, context);
   } catch (error) {
     return { ok: false, error: liquidError(template.source, template.bodyLineOffset, error) };
   }

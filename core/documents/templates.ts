@@ -3,7 +3,7 @@
 // layout), only own properties of the context are visible, and a misspelt variable or filter is an
 // error with its file and line rather than a silent blank. User text enters only as context values;
 // Liquid renders once and never parses its output again.
-import { Liquid, Tag, type Template, type TagToken, type TopLevelToken } from 'liquidjs';
+import { Context, Liquid, Tag, toValueSync, type Emitter, type Template, type TagToken, type TopLevelToken } from 'liquidjs';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { JURISDICTIONS, SLUG_PATTERN, type Workspace } from '../schema';
@@ -89,6 +89,24 @@ function createEngine(): Liquid {
 }
 
 export const engine: Liquid = createEngine();
+
+/**
+ * Renders a parsed template to text, as `engine.renderSync` does, but collects the output as a list of
+ * pieces joined once: LiquidJS appends every piece to one string, and a megabyte built from a hundred
+ * thousand appends is slow to read afterwards (tidying it took three times as long as tidying a copy).
+ */
+export function renderTemplate(compiled: Template[], scope: object): string {
+  const context = new Context(scope, engine.options, { sync: true }, { liquid: engine });
+  const pieces: string[] = [];
+  const emitter: Emitter = {
+    buffer: '',
+    write(html: unknown) {
+      pieces.push(typeof html === 'string' ? html : printable(html));
+    },
+  };
+  toValueSync(engine.renderer.renderTemplates(compiled, context, emitter));
+  return pieces.join('');
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Front matter
