@@ -1,7 +1,8 @@
 // The review of the workspace being edited: findings (for the Review screen and the navigation's
-// badges) and, on demand, the coverage matrix. Both are worked out from a deferred copy of the
-// workspace, so typing never waits for them.
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+// badges) and, on demand, the coverage matrix. Both are worked out from the workspace as it was when
+// the page was last idle, so neither typing nor the screen being edited ever waits for them.
+import { startTransition, useEffect, useMemo, useState } from 'react';
+import { create } from 'zustand';
 import { coverageMatrix, type CoverageSection } from '../../../../core/coverage';
 import { countFindings, lintWorkspace, type Finding, type Severity } from '../../../../core/lint';
 import { workspaceFacts, type WorkspaceFacts } from '../../../../core/lint/facts';
@@ -93,13 +94,49 @@ function coverageOf(workspace: Workspace, previous: Previous | undefined): Cover
   return c.coverage;
 }
 
+// The workspace the review has caught up with, one for every component that shows the review, so that
+// the badges and the Review screen always agree. At 2,000 data types the review takes tens of
+// milliseconds; an edit's own screen (the field, the document preview) paints first, and the review
+// follows in the next idle moment (within 300 ms however busy the page is).
+interface Reviewed {
+  /** the editor session it belongs to: a workspace opened since starts with its own review at once */
+  session: unknown;
+  workspace: Workspace | null;
+}
+const useReviewed = create<{ reviewed?: Reviewed }>(() => ({}));
+let latest: Reviewed | undefined;
+let pending: (() => void) | undefined;
+
+function follow(target: Reviewed): void {
+  latest = target;
+  if (pending) return;
+  const catchUp = () => {
+    pending = undefined;
+    const reviewed = latest;
+    startTransition(() => useReviewed.setState({ reviewed }));
+  };
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(catchUp, { timeout: 300 });
+    pending = () => cancelIdleCallback(handle);
+  } else {
+    const handle = setTimeout(catchUp, 0);
+    pending = () => clearTimeout(handle);
+  }
+}
+
 /** The workspace the review reads: the one being edited when it is valid, else the last saved one. */
 function useReviewedWorkspace(): { workspace: Workspace | null; stale: boolean } {
+  const session = useEditor((s) => s.session);
   const workspace = useEditor((s) => s.workspace);
   const saved = useEditor((s) => s.savedWorkspace);
   const valid = useEditor((s) => s.problems.length === 0);
-  const deferred = useDeferredValue(valid ? workspace : (saved ?? workspace));
-  return { workspace: deferred, stale: !valid };
+  const target = valid ? workspace : (saved ?? workspace);
+  const reviewed = useReviewed((s) => s.reviewed);
+  const current = reviewed?.session === session;
+  useEffect(() => {
+    if (!current || reviewed.workspace !== target) follow({ session, workspace: target });
+  }, [current, reviewed, session, target]);
+  return { workspace: current ? reviewed.workspace : target, stale: !valid };
 }
 
 export function useReview(): Review | undefined {
