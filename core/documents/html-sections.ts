@@ -19,6 +19,8 @@ export interface HtmlSection {
    * comes before the first heading)
    */
   key: string;
+  /** the level of the heading it starts with (1 to 6), 0 for what comes before the first heading */
+  depth: number;
   html: string;
 }
 
@@ -91,7 +93,7 @@ export class SectionedHtml {
         piece.html = { slugs, html: headingsToSafeHtml(piece.tokens, headings) };
         rendered++;
       }
-      return { key: headings[0]?.slug ?? '', html: piece.html.html };
+      return { key: headings[0]?.slug ?? '', depth: source.startsWith('#') ? (headings[0]?.depth ?? 0) : 0, html: piece.html.html };
     });
     for (const [source, piece] of this.pieces) if (piece.used < this.generation - 1) this.pieces.delete(source);
     this.lastRun = { rendered, reused };

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import {
   Alert,
   Badge,
@@ -29,14 +29,14 @@ import {
 } from '@tabler/icons-react';
 import { DOCUMENT_FORMAT_IDS, DOCUMENT_FORMATS, type DocumentFormat } from '../../../../core/catalogue';
 import { availableDocuments, renderDocument } from '../../../../core/documents/render';
-import { SectionedHtml, type HtmlSection } from '../../../../core/documents/html-sections';
+import { SectionedHtml } from '../../../../core/documents/html-sections';
 import { useEditor } from '../../state/store';
 import { routeHash } from '../../state/route';
 import { getBridge } from '../../transport';
 import { useTemplates } from '../../documents/templates';
 import { useExport } from '../../components/ExportMenu/ExportMenu';
 import classes from './Documents.module.css';
-import { patchChildren } from './patch-dom';
+import { SectionedPreview } from './SectionedPreview';
 import { jurisdictionShortName } from '../../../../core/us-states';
 import { inventoryVersion } from '../../../../core/documents/context';
 import { documentHistory, latestVersion, releaseOf } from '../../../../core/versions';
@@ -103,64 +103,6 @@ function useLatestSnapshot(version: string | undefined): Workspace | undefined {
     };
   }, [version]);
   return snapshot && snapshot.version === version ? snapshot.workspace : undefined;
-}
-
-/** The nodes one section of the preview put into the page, with the HTML they came from. */
-interface ShownSection {
-  key: string;
-  html: string;
-  nodes: ChildNode[];
-}
-
-/**
- * The document's HTML (sanitised: core/documents/html.ts), section by section, in one element, exactly
- * as if it were set as a whole: no wrapper per section, so the typography's rules (a heading's margin,
- * the first child's) apply as they would. After an edit a section whose HTML changed is patched node by
- * node (patch-dom.ts) and the others are left alone; at 2,000 data types the page holds some megabytes
- * of text, and one edit changes a line of it.
- */
-function SectionedPreview({ sections }: { sections: HtmlSection[] }) {
-  const container = useRef<HTMLDivElement>(null);
-  const shown = useRef<ShownSection[]>([]);
-  useLayoutEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const previous = new Map(shown.current.map((section) => [section.key, section]));
-    // What is gone leaves first, so that what stays is found in its place and is not moved.
-    const staying = new Set(sections.map((section) => section.key));
-    for (const [key, old] of previous) {
-      if (staying.has(key)) continue;
-      for (const node of old.nodes) node.remove();
-      previous.delete(key);
-    }
-    const next = new Array<ShownSection>(sections.length);
-    const template = document.createElement('template');
-    const parse = (html: string): ChildNode[] => {
-      template.innerHTML = html;
-      return Array.from(template.content.childNodes);
-    };
-    // Backwards, so that each section goes before the one after it.
-    let before: ChildNode | null = null;
-    for (let i = sections.length - 1; i >= 0; i--) {
-      const { key, html } = sections[i];
-      const old = previous.get(key);
-      let nodes: ChildNode[];
-      if (!old) {
-        nodes = parse(html);
-        for (const node of nodes) element.insertBefore(node, before);
-      } else {
-        // In place unless the sections were reordered; then it moves as a whole.
-        if (old.nodes.length > 0 && old.nodes[old.nodes.length - 1].nextSibling !== before) {
-          for (const node of old.nodes) element.insertBefore(node, before);
-        }
-        nodes = old.html === html ? old.nodes : patchChildren(element, old.nodes, parse(html), before);
-      }
-      if (nodes.length > 0) before = nodes[0];
-      next[i] = { key, html, nodes };
-    }
-    shown.current = next;
-  }, [sections]);
-  return <div ref={container} />;
 }
 
 export function DocumentsScreen({ id }: { id?: string }) {
