@@ -9,6 +9,7 @@
 // Every key is always present (empty string, empty list, false or 0 when there is nothing), so a
 // template can test any value and a misspelt name is an error rather than a blank.
 import { serializeWorkspace, serializeWorkspacePieces } from '../canonical';
+import { isDeepFrozen } from '../frozen';
 import { countryInText, countryName, EEA } from '../countries';
 import type { DocumentHistory, DocumentRelease } from '../versions';
 import { formatDate } from '../dates';
@@ -568,7 +569,7 @@ function withoutInternal(list: string, entry: object): object {
  * workspace's is worked out once, from the entries written for the last one that did not change.
  */
 export function inventoryVersion(workspace: Workspace): string {
-  if (!deepFrozen(workspace)) return fnv1a([serializeWorkspace(withoutInternalFields(workspace))]);
+  if (!isDeepFrozen(workspace)) return fnv1a([serializeWorkspace(withoutInternalFields(workspace))]);
   let version = FINGERPRINTS.get(workspace);
   if (version === undefined) {
     version = fnv1a(serializeWorkspacePieces(workspace, FINGERPRINT_ENTRIES, withoutInternal));
@@ -876,17 +877,6 @@ function profilingRight(p: Purpose): string {
 // (a script's, a test's) is built afresh on every call. Views are never changed after they are made,
 // which is what lets the template's loops remember their output per view (liquid-memo.ts).
 
-/** Objects known to be frozen all the way down. */
-const DEEP_FROZEN = new WeakSet<object>();
-
-function deepFrozen(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || DEEP_FROZEN.has(value)) return true;
-  if (!Object.isFrozen(value)) return false;
-  for (const child of Object.values(value)) if (!deepFrozen(child)) return false;
-  DEEP_FROZEN.add(value);
-  return true;
-}
-
 interface DataTypeMemo {
   purposes: readonly Purpose[];
   recipients: readonly Recipient[];
@@ -950,7 +940,7 @@ function createContext(
   const prose = (value: string): string => sentence(startSentence(md(value), names));
 
   // Data types ----------------------------------------------------------------------------------
-  const reusable = deepFrozen(workspace);
+  const reusable = isDeepFrozen(workspace);
   const remembered = workspace.dataTypes.map((d) => {
     const memo = reusable ? DATA_TYPE_VIEWS.get(d) : undefined;
     return memo && memo.purposes === workspace.purposes && memo.recipients === workspace.recipients && memo.organization === org

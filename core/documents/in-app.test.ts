@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { freeze, produce, type Draft } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { validateWorkspace } from '../validate';
 import { lintWorkspace } from '../lint';
@@ -368,5 +369,63 @@ describe('text helpers', () => {
     expect(textLength('e\u0301')).toBe(1);
     expect(textLength('🇩🇪 ok')).toBe(4);
     expect(textLength('Ridgeline › Settings')).toBe(20);
+  });
+});
+
+describe('in-app texts of a frozen workspace from edit to edit (the review runs on every edit)', () => {
+  // Texts made from a frozen workspace are reused while what they are made from is the same; each
+  // result must equal the texts of an unfrozen copy, made afresh.
+  const edits: [string, (draft: Draft<Workspace>) => void][] = [
+    ['a benefit', (d) => void (d.dataTypes[0].benefit = 'You can pick up where you left off on any device.')],
+    ['a benefit that names a brand mid-sentence', (d) => void (d.dataTypes[1].benefit = 'Your Garmin activities appear in your log.')],
+    ['a data type named after that brand', (d) => void (d.dataTypes[2].name = 'Garmin activities')],
+    ['a data type renamed to a word used nowhere else', (d) => void (d.dataTypes[4].name = 'Zephyr readings')],
+    // The other data type's texts now say "your Zephyr readings": an edit elsewhere changed them.
+    [
+      'another names that word mid-sentence, which makes it a name',
+      (d) => void (d.dataTypes[5].benefit = 'Your log shows Zephyr data next to your routes.'),
+    ],
+    ['a purpose name', (d) => void (d.purposes[0].name = 'Run your account')],
+    ['a recipient that now sells', (d) => void (d.recipients[0].sells = true)],
+    ['the organisation name', (d) => void (d.organization.name = 'Ridgeline Outdoors')],
+    ['shorter limits', (d) => void (d.settings = { ...d.settings, inAppLimits: { short: 60, long: 200 } })],
+    ['an override', (d) => void (d.dataTypes[0].inApp = { short: 'We use your email to sign you in.' })],
+    ['a data type no longer collected at a point', (d) => void (d.dataTypes[3].collectedAt = [])],
+    ['a removed data type', (d) => void d.dataTypes.splice(1, 1)],
+  ];
+
+  it('equals the texts made afresh after each edit, its undo and its redo', () => {
+    const states = [freeze(structuredClone(sample()), true)];
+    for (const [, recipe] of edits) states.push(produce(states[states.length - 1], recipe));
+    const order = [...states.keys(), ...[...states.keys()].reverse(), ...states.keys()];
+    for (const index of order) {
+      const state = states[index];
+      expect(generateInAppText(state), index === 0 ? 'no edit' : edits[index - 1][0]).toEqual(generateInAppText(structuredClone(state)));
+    }
+  });
+
+  it("reuses a data type's texts when nothing they are made from changed, and makes them anew when something did", () => {
+    const start = freeze(structuredClone(sample()), true);
+    const first = generateInAppText(start);
+    // An override is not read for names, so the other data types' texts stay as they were.
+    const benefit = produce(start, (d) => void (d.dataTypes[0].inApp = { short: 'We use it to sign you in.' }));
+    const second = generateInAppText(benefit);
+    const [edited, other] = [start.dataTypes[0].id, start.dataTypes[1].id];
+    expect(second.dataTypes[other]).toBe(first.dataTypes[other]);
+    expect(second.dataTypes[edited]).not.toBe(first.dataTypes[edited]);
+    const renamed = produce(benefit, (d) => void (d.organization.name = 'Another name'));
+    expect(generateInAppText(renamed).dataTypes[other]).not.toBe(second.dataTypes[other]);
+  });
+});
+
+describe('in-app texts of a workspace changed in place', () => {
+  it('are made afresh: a purpose renamed in place reads its new name', () => {
+    const changing = structuredClone(sample());
+    generateInAppText(changing);
+    const purpose = changing.purposes[0];
+    const used = changing.dataTypes.find((d) => d.purposes.includes(purpose.id))!;
+    purpose.name = 'Keep your account safe';
+    const text = generateInAppText(changing);
+    expect(text.dataTypes[used.id].long.text.toLowerCase()).toContain('keep your account safe');
   });
 });

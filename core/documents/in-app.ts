@@ -11,6 +11,7 @@
 // out; where it serves several purposes, either their names or a pointer to the privacy notice.
 import type { CollectionPoint, DataType, Permission, Purpose, Recipient, Workspace } from '../schema';
 import { retentionPhrase } from '../retention';
+import { isDeepFrozen } from '../frozen';
 import { countInWords, isVerbPhrase, listInWords, type ListOptions, readsAsClause, startSentence, yourData } from '../words';
 import { plainLines, plainText } from './text';
 import { pointPlatforms, textsApplyOn } from '../platforms';
@@ -137,6 +138,44 @@ function firstSentence(text: string): string {
 // ---------------------------------------------------------------------------------------------------
 // Words that keep their capital
 
+/** What one text tells about names: its lower-case words, its capitalised words mid-sentence, and their pairs. */
+interface TextWords {
+  lower: string[];
+  midCapital: string[];
+  pairs: string[];
+}
+
+const TEXT_WORDS = new Map<string, TextWords>();
+/** Past this many texts the cache starts again, so a long session does not keep every text it saw. */
+const MAX_TEXT_WORDS = 50_000;
+
+function wordsOf(text: string): TextWords {
+  let found = TEXT_WORDS.get(text);
+  if (found) return found;
+  found = { lower: [], midCapital: [], pairs: [] };
+  const words = text.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const bare = word.replace(/^["'“‘(]+|[.,;:!?)"'”’]+$/gu, '');
+    if (/^\p{Ll}+$/u.test(bare)) {
+      found.lower.push(bare);
+      continue;
+    }
+    if (i === 0 || !/[\p{Ll}\p{N},;)]$/u.test(words[i - 1])) continue;
+    const capital = /^\p{Lu}[\p{Ll}'’]*/u.exec(word)?.[0];
+    if (!capital || (word.length > capital.length && /^[\p{L}\p{N}]/u.test(word.slice(capital.length)))) continue;
+    found.midCapital.push(capital);
+    const next = words[i + 1] && word === capital ? /^[\p{L}\p{N}'’-]+/u.exec(words[i + 1])?.[0] : undefined;
+    if (next) found.pairs.push(`${capital} ${next.toLowerCase()}`);
+  }
+  if (TEXT_WORDS.size >= MAX_TEXT_WORDS) TEXT_WORDS.clear();
+  TEXT_WORDS.set(text, found);
+  return found;
+}
+
+/** A question asked of the names a workspace knows, and its answer. */
+type ProperQuestion = readonly ['common' | 'initial', string, string];
+
 /**
  * Decides whether the first word of a name or benefit is a proper noun, so that "Heart rate" becomes
  * "your heart rate" but "Garmin activities" stays "your Garmin activities". The workspace itself is the
@@ -159,25 +198,45 @@ class ProperNouns {
     }
     // One pass over the words of each text, comparing each word with the one before it: regular
     // expressions with look-behind over whole texts cost more than the rest of generation together.
+    // What a text contributes is kept per text, so a workspace edited in one field reads one text anew.
     const seen = new Set<string>();
     for (const text of texts) {
       if (seen.has(text)) continue;
       seen.add(text);
-      const words = text.split(' ');
-      for (let i = 0; i < words.length; i++) {
-        const word = words[i];
-        const bare = word.replace(/^["'“‘(]+|[.,;:!?)"'”’]+$/gu, '');
-        if (/^\p{Ll}+$/u.test(bare)) {
-          this.lower.add(bare);
-          continue;
-        }
-        if (i === 0 || !/[\p{Ll}\p{N},;)]$/u.test(words[i - 1])) continue;
-        const capital = /^\p{Lu}[\p{Ll}'’]*/u.exec(word)?.[0];
-        if (!capital || (word.length > capital.length && /^[\p{L}\p{N}]/u.test(word.slice(capital.length)))) continue;
-        this.midCapital.add(capital);
-        const next = words[i + 1] && word === capital ? /^[\p{L}\p{N}'’-]+/u.exec(words[i + 1])?.[0] : undefined;
-        if (next) this.pairs.add(`${capital} ${next.toLowerCase()}`);
-      }
+      const words = wordsOf(text);
+      for (const word of words.lower) this.lower.add(word);
+      for (const word of words.midCapital) this.midCapital.add(word);
+      for (const pair of words.pairs) this.pairs.add(pair);
+    }
+  }
+
+  /** The questions asked while `record` runs, with their answers. */
+  private log: ProperQuestion[] | undefined;
+
+  /**
+   * Runs `make` and notes every question it asks (lowerCommon, lowerInitial) with its answer: what it
+   * made depends on these names only through those answers (see `answersAsBefore`).
+   */
+  record<T>(make: () => T): { value: T; questions: ProperQuestion[] } {
+    const outer = this.log;
+    const questions: ProperQuestion[] = [];
+    this.log = questions;
+    try {
+      return { value: make(), questions };
+    } finally {
+      this.log = outer;
+      outer?.push(...questions);
+    }
+  }
+
+  /** Whether these names answer every one of `questions` as the names they were asked of did. */
+  answersAsBefore(questions: readonly ProperQuestion[]): boolean {
+    const outer = this.log;
+    this.log = undefined;
+    try {
+      return questions.every(([kind, text, answer]) => (kind === 'common' ? this.lowerCommon(text) : this.lowerInitial(text)) === answer);
+    } finally {
+      this.log = outer;
     }
   }
 
@@ -200,6 +259,12 @@ class ProperNouns {
    * ("Police and mountain rescue services"). "Brave Software, Inc." and "Stripe" stay as entered.
    */
   lowerCommon(text: string): string {
+    const answer = this.lowerCommonOf(text);
+    this.log?.push(['common', text, answer]);
+    return answer;
+  }
+
+  private lowerCommonOf(text: string): string {
     const match = /^(\p{Lu}[\p{Ll}'’]*)(?=$|[^\p{L}\p{N}])(?:\s+([\p{L}\p{N}'’-]+))?/u.exec(text);
     if (!match || this.startsWithName(text)) return text;
     const rest = text.slice(match[1].length);
@@ -212,6 +277,12 @@ class ProperNouns {
 
   /** Lower-cases the first letter when the first word is an ordinary word written at a sentence start. */
   lowerInitial(text: string): string {
+    const answer = this.lowerInitialOf(text);
+    this.log?.push(['initial', text, answer]);
+    return answer;
+  }
+
+  private lowerInitialOf(text: string): string {
     const match = /^(\p{Lu}[\p{Ll}'’]*)(?=$|[^\p{L}\p{N}])(?:\s+([\p{L}\p{N}'’-]+))?/u.exec(text);
     if (!match || this.startsWithName(text)) return text;
     const [, word, next] = match;
@@ -324,6 +395,9 @@ function publicTexts(workspace: Workspace): string[] {
   return texts;
 }
 
+/** A purpose's words, with the questions they were made with (generateInAppText reuses texts by identity). */
+const PURPOSE_WORDS = new WeakMap<Purpose, { questions: readonly ProperQuestion[]; words: PurposeWords }>();
+
 function buildContext(workspace: Workspace): Context {
   // An organisation name that cleans to nothing still needs a subject for "… uses your camera".
   const org = oneLine(workspace.organization.name) || 'This app';
@@ -333,7 +407,19 @@ function buildContext(workspace: Workspace): Context {
     long: workspace.settings?.inAppLimits?.long ?? DEFAULT_IN_APP_LIMITS.long,
   };
   const purposes = new Map<string, PurposeWords>();
-  for (const purpose of workspace.purposes) purposes.set(purpose.id, purposeWords(purpose, proper));
+  for (const purpose of workspace.purposes) {
+    // One object per purpose and names known, kept: texts compare purposes by identity, and reused texts
+    // (generateInAppText) must find the same objects as new ones.
+    const frozen = isDeepFrozen(purpose);
+    const kept = frozen ? PURPOSE_WORDS.get(purpose) : undefined;
+    let words = kept && proper.answersAsBefore(kept.questions) ? kept.words : undefined;
+    if (!words) {
+      const made = proper.record(() => purposeWords(purpose, proper));
+      words = made.value;
+      if (frozen) PURPOSE_WORDS.set(purpose, { questions: made.questions, words });
+    }
+    purposes.set(purpose.id, words);
+  }
   const recipients = new Map<string, Recipient>();
   for (const recipient of workspace.recipients) recipients.set(recipient.id, recipient);
   return { org, proper, limits, purposes, recipients, optOutHow: optOutHow(workspace) };
@@ -987,23 +1073,62 @@ function androidApplies(point: CollectionPoint): boolean {
   return textsApplyOn(pointPlatforms(point), 'android');
 }
 
-export function generateInAppText(workspace: Workspace): InAppText {
-  const context = buildContext(workspace);
+// Reuse from edit to edit: the review works the texts out on every edit, at 2,000 data types. A data
+// type's texts are made from it and from what the context is made of (the names the workspace knows, its
+// purposes, recipients, organisation and settings); a collection point's from it, the entries of the
+// data types collected there and the same. When the workspace is frozen (core/frozen.ts) and all of
+// those are the very same objects as when the texts were made, the texts are the same.
+interface Made<T> {
+  inputs: readonly unknown[];
+  /** what it asked of the names the workspace knows, and the answers */
+  questions: readonly ProperQuestion[];
+  value: T;
+}
+const DATA_TYPE_TEXTS = new WeakMap<DataType, Made<{ entry: Entry; texts: DataTypeInApp }>>();
+const POINT_TEXTS = new WeakMap<CollectionPoint, Made<CollectionPointInApp>>();
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+function dataTypeTexts(dataType: DataType, context: Context): { entry: Entry; texts: DataTypeInApp } {
   const { limits } = context;
-  const entries = new Map<string, Entry>();
-  const dataTypes: Record<string, DataTypeInApp> = {};
-  for (const dataType of workspace.dataTypes) {
-    const entry = entryOf(dataType, context);
-    entries.set(dataType.id, entry);
-    const shortOverride = override(dataType.inApp?.short);
-    const longOverride = override(dataType.inApp?.long);
-    dataTypes[dataType.id] = {
+  const entry = entryOf(dataType, context);
+  const shortOverride = override(dataType.inApp?.short);
+  const longOverride = override(dataType.inApp?.long);
+  return {
+    entry,
+    texts: {
       name: oneLine(dataType.name),
       short: shortOverride
         ? snippet(shortOverride, limits.short, 'override')
         : snippet(shortText(entry, context), limits.short, 'generated'),
       long: longOverride ? snippet(longOverride, limits.long, 'override') : snippet(longText(entry, context), limits.long, 'generated'),
-    };
+    },
+  };
+}
+
+export function generateInAppText(workspace: Workspace): InAppText {
+  const context = buildContext(workspace);
+  const { limits } = context;
+  const reusable = isDeepFrozen(workspace);
+  // What every text is made from besides its own entity and the names the workspace knows.
+  const shared = [workspace.purposes, workspace.recipients, workspace.organization, workspace.settings];
+  const { proper } = context;
+  const entries = new Map<string, Entry>();
+  const dataTypes: Record<string, DataTypeInApp> = {};
+  for (const dataType of workspace.dataTypes) {
+    // The words of its purposes are objects the texts compare, so they are inputs too.
+    const inputs = [...shared, ...dataType.purposes.map((id) => context.purposes.get(id))];
+    const kept = reusable ? DATA_TYPE_TEXTS.get(dataType) : undefined;
+    let made = kept && sameInputs(kept.inputs, inputs) && proper.answersAsBefore(kept.questions) ? kept.value : undefined;
+    if (!made) {
+      const recorded = proper.record(() => dataTypeTexts(dataType, context));
+      made = recorded.value;
+      if (reusable) DATA_TYPE_TEXTS.set(dataType, { inputs, questions: recorded.questions, value: made });
+    }
+    entries.set(dataType.id, made.entry);
+    dataTypes[dataType.id] = made.texts;
   }
 
   const collectedAt = new Map<string, Entry[]>();
@@ -1019,46 +1144,60 @@ export function generateInAppText(workspace: Workspace): InAppText {
   const collectionPoints: Record<string, CollectionPointInApp> = {};
   for (const point of workspace.collectionPoints) {
     const here = collectedAt.get(point.id) ?? [];
-    const result: CollectionPointInApp = {
-      name: oneLine(point.name),
-      ...(pointPlatforms(point).length > 0 ? { platforms: pointPlatforms(point) } : {}),
-      ...(point.permission ? { permission: point.permission } : {}),
-      dataTypes: here.map((e) => e.dataType.id),
-      disclosure: snippet(disclosureText(here, context), limits.long, 'generated'),
-    };
-    const permission = point.permission;
-    if (permission) {
-      const info = PERMISSION_TABLE[permission];
-      const notes: { ios?: string; android?: string } = {};
-      if (iosApplies(point)) {
-        if (info.ios.keys.length) {
-          result.ios = { keys: [...info.ios.keys], text: snippet(iosText(permission, point, here, context), limits.long, 'generated') };
-        }
-        if (info.ios.note) notes.ios = info.ios.note;
-      }
-      if (androidApplies(point)) {
-        const health =
-          permission === 'health-read' || permission === 'health-write'
-            ? healthConnectPermissions(
-                permission === 'health-read' ? 'read' : 'write',
-                here.map((e) => e.dataType),
-              )
-            : { permissions: [], words: [] };
-        const permissions = health.permissions.length ? health.permissions : [...info.android.permissions];
-        if (info.android.runtime) {
-          result.android = {
-            permissions,
-            rationale: snippet(androidRationale(permission, point, here, context, health.words), limits.long, 'generated'),
-          };
-        }
-        if (info.android.note) notes.android = info.android.note;
-      }
-      if (notes.ios || notes.android) result.notes = notes;
+    const inputs = [...shared, ...here];
+    const kept = reusable ? POINT_TEXTS.get(point) : undefined;
+    if (kept && sameInputs(kept.inputs, inputs) && proper.answersAsBefore(kept.questions)) {
+      collectionPoints[point.id] = kept.value;
+      continue;
     }
-    collectionPoints[point.id] = result;
+    const recorded = proper.record(() => pointTexts(point, here, context));
+    collectionPoints[point.id] = recorded.value;
+    if (reusable) POINT_TEXTS.set(point, { inputs, questions: recorded.questions, value: recorded.value });
   }
 
   return { organization: context.org, limits: { ...limits }, dataTypes, collectionPoints };
+}
+
+/** The texts of one collection point, for the entries of the data types collected there. */
+function pointTexts(point: CollectionPoint, here: Entry[], context: Context): CollectionPointInApp {
+  const { limits } = context;
+  const result: CollectionPointInApp = {
+    name: oneLine(point.name),
+    ...(pointPlatforms(point).length > 0 ? { platforms: pointPlatforms(point) } : {}),
+    ...(point.permission ? { permission: point.permission } : {}),
+    dataTypes: here.map((e) => e.dataType.id),
+    disclosure: snippet(disclosureText(here, context), limits.long, 'generated'),
+  };
+  const permission = point.permission;
+  if (permission) {
+    const info = PERMISSION_TABLE[permission];
+    const notes: { ios?: string; android?: string } = {};
+    if (iosApplies(point)) {
+      if (info.ios.keys.length) {
+        result.ios = { keys: [...info.ios.keys], text: snippet(iosText(permission, point, here, context), limits.long, 'generated') };
+      }
+      if (info.ios.note) notes.ios = info.ios.note;
+    }
+    if (androidApplies(point)) {
+      const health =
+        permission === 'health-read' || permission === 'health-write'
+          ? healthConnectPermissions(
+              permission === 'health-read' ? 'read' : 'write',
+              here.map((e) => e.dataType),
+            )
+          : { permissions: [], words: [] };
+      const permissions = health.permissions.length ? health.permissions : [...info.android.permissions];
+      if (info.android.runtime) {
+        result.android = {
+          permissions,
+          rationale: snippet(androidRationale(permission, point, here, context, health.words), limits.long, 'generated'),
+        };
+      }
+      if (info.android.note) notes.android = info.android.note;
+    }
+    if (notes.ios || notes.android) result.notes = notes;
+  }
+  return result;
 }
 
 /** How the in-app texts speak of a workspace's data, purposes and recipients, for other texts to customers. */
