@@ -90,8 +90,11 @@ export function SectionedPreview({ sections }: { sections: HtmlSection[] }) {
       const { key: groupKey, sections: members } = groups[g];
       const reused = oldGroups.get(groupKey);
       oldGroups.delete(groupKey);
-      const element = reused?.element ?? document.createElement('div');
-      element.className = classes.group;
+      let element = reused?.element;
+      if (!element) {
+        element = document.createElement('div');
+        element.className = classes.group;
+      }
       place(root, [element], nextGroup);
       nextGroup = element;
 
