@@ -67,6 +67,47 @@ describe('the sectioned preview', () => {
     expect(view.container.textContent).toContain('You can sign in quickly');
   });
 
+  it('patches one row of a long table alone, and the whole table when rows come or go', () => {
+    const markdown = largeNoticeMarkdown(150);
+    const view = show(markdown);
+    const lines = markdown.split('\n');
+    const rowAt = (name: string) => lines.findIndex((line) => line.startsWith(`| ${name} (`));
+    const edit = (change: (rows: string[]) => void): string => {
+      const next = [...lines];
+      change(next);
+      return next.join('\n');
+    };
+    const first = rowAt('Data type 1');
+    const last = rowAt('Data type 150');
+    expect(first).toBeGreaterThan(0);
+    expect(last).toBeGreaterThan(first);
+    const steps = [
+      // a cell of the first, a middle and the last row
+      edit((rows) => (rows[first] = rows[first].replace('You can sign in', 'You sign in'))),
+      edit((rows) => (rows[first + 70] = rows[first + 70].replace('|', '| Renamed'))),
+      edit((rows) => (rows[last] = rows[last].replace('You can sign in', 'You can sign in <b>now</b> & then'))),
+      // a row added, one removed, two edited at once
+      edit((rows) => rows.splice(first + 5, 0, rows[first + 5].replace('Data type', 'Extra type'))),
+      edit((rows) => rows.splice(first + 5, 1)),
+      edit((rows) => {
+        rows[first + 2] = rows[first + 2].replace('You can sign in', 'A');
+        rows[first + 3] = rows[first + 3].replace('You can sign in', 'B');
+      }),
+      markdown,
+    ];
+    for (const step of steps) {
+      const rowsBefore = Array.from(view.container.querySelectorAll('tr'));
+      view.update(step);
+      expect(ungrouped(view.container)).toBe(asParsed(markdownToSafeHtml(step)));
+      const rowsAfter = Array.from(view.container.querySelectorAll('tr'));
+      if (rowsAfter.length === rowsBefore.length) {
+        // Rows that did not change keep their element.
+        const kept = rowsAfter.filter((row, i) => row === rowsBefore[i]).length;
+        expect(kept).toBeGreaterThanOrEqual(rowsAfter.length - 2);
+      }
+    }
+  });
+
   it('follows sections that are added, removed and reordered, and groups that start or stop', () => {
     const sections = (names: string[]): string => `# Notice\n\nIntro.\n\n${names.map((n) => `## ${n}\n\nAbout ${n}.\n`).join('\n')}`;
     const many = Array.from({ length: 120 }, (_, i) => `Part ${i}`);

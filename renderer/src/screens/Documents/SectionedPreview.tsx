@@ -42,6 +42,40 @@ function groupsOf(sections: HtmlSection[]): { key: string; sections: HtmlSection
   return groups;
 }
 
+/**
+ * When the only change between `before` and `after` (a section's HTML) lies inside one table row, the
+ * new row alone is parsed and patched in, and true is returned: a summary of 2,000 data types is one
+ * table, and parsing all of it again for one changed cell cost more than the rest of the update. The
+ * renderer writes rows as a bare `<tr>` and escapes every `<` of text, so the tags are found by their
+ * text; anything unexpected returns false, and the caller patches the whole section.
+ */
+function patchOneRow(nodes: ChildNode[], before: string, after: string, template: HTMLTemplateElement): boolean {
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const rowStart = before.lastIndexOf('<tr>', start);
+  if (rowStart < 0 || before.includes('<tr ') || after.includes('<tr ')) return false;
+  const oldEnd = before.indexOf('</tr>', rowStart);
+  const newEnd = after.indexOf('</tr>', rowStart);
+  const nextRow = after.indexOf('<tr>', rowStart + 4);
+  // The change must start and end within that row, in the old HTML and in the new.
+  if (oldEnd < 0 || newEnd < 0 || start > oldEnd || before.length - tail > oldEnd + 5 || after.length - tail > newEnd + 5) return false;
+  if (nextRow >= 0 && nextRow < newEnd) return false;
+  let index = 0;
+  for (let at = before.indexOf('<tr>'); at >= 0 && at < rowStart; at = before.indexOf('<tr>', at + 4)) index++;
+  const rows: Element[] = [];
+  for (const node of nodes) if (node instanceof Element) rows.push(...Array.from(node.querySelectorAll('tr')));
+  const row = rows[index];
+  if (!row?.parentNode) return false;
+  template.innerHTML = `<table><tbody>${after.slice(rowStart, newEnd + 5)}</tbody></table>`;
+  const fresh = template.content.querySelector('tr');
+  if (!fresh) return false;
+  patchChildren(row.parentNode, [row], [fresh], row.nextSibling);
+  return true;
+}
+
 /** Moves `nodes` (in order) into `parent` before `before`, unless they already sit there. */
 function place(parent: Node, nodes: ChildNode[], before: ChildNode | null): void {
   if (nodes.length === 0) return;
@@ -109,7 +143,10 @@ export function SectionedPreview({ sections }: { sections: HtmlSection[] }) {
           for (const node of nodes) element.insertBefore(node, before);
         } else {
           place(element, old.nodes, before);
-          nodes = old.html === html ? old.nodes : patchChildren(element, old.nodes, parse(html), before);
+          nodes =
+            old.html === html || patchOneRow(old.nodes, old.html, html, template)
+              ? old.nodes
+              : patchChildren(element, old.nodes, parse(html), before);
         }
         if (nodes.length > 0) before = nodes[0];
         shownMembers[i] = { key, html, nodes };
