@@ -10,7 +10,7 @@
 // hold inside a fenced code block or an HTML block, and a link reference definition (`[name]: url`)
 // reaches across the whole document. A document with any of those is rendered whole, as before.
 import { Lexer, type Token } from 'marked';
-import { cleanText, collectHeadings, createSlugger, type HeadingInfo } from './markdown';
+import { cleanText, collectHeadings, createSlugger, slugBase, type HeadingInfo } from './markdown';
 import { headingsToSafeHtml } from './html';
 
 export interface HtmlSection {
@@ -26,8 +26,8 @@ export interface HtmlSection {
 
 interface Piece {
   tokens: Token[];
-  /** the texts of its headings, in order, which the anchors are made from */
-  headings: Omit<HeadingInfo, 'slug'>[];
+  /** the texts of its headings, in order, which the anchors are made from (`base`: see slugBase) */
+  headings: (Omit<HeadingInfo, 'slug'> & { base: string })[];
   /** its HTML for the anchors it was last rendered with */
   html?: { slugs: string; html: string };
   /** the render it was last used in */
@@ -82,11 +82,15 @@ export class SectionedHtml {
       let piece = this.pieces.get(source);
       if (!piece) {
         const tokens = new Lexer({ gfm: true, breaks: false }).lex(cleanText(source));
-        piece = { tokens, headings: collectHeadings(tokens).map(({ token, depth, text }) => ({ token, depth, text })), used: 0 };
+        piece = {
+          tokens,
+          headings: collectHeadings(tokens).map(({ token, depth, text }) => ({ token, depth, text, base: slugBase(text) })),
+          used: 0,
+        };
         this.pieces.set(source, piece);
       }
       piece.used = this.generation;
-      const headings = piece.headings.map((h) => ({ ...h, slug: slug(h.text) }));
+      const headings = piece.headings.map(({ token, depth, text, base }) => ({ token, depth, text, slug: slug(text, base) }));
       const slugs = headings.map((h) => h.slug).join('\n');
       if (piece.html?.slugs === slugs) reused++;
       else {

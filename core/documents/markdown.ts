@@ -144,14 +144,23 @@ export function safeLink(href: string): SafeLink | null {
  * Heading anchors as GitHub names them (lower case, punctuation dropped, spaces to hyphens, "-1", "-2" for
  * repeats), so a template's `[your rights](#your-rights)` works in the HTML page, in Word and on GitHub.
  */
-export function createSlugger(): (text: string) => string {
+/** A heading's anchor before it is made unique: lower case, letters, digits, `_` and `-`, spaces as `-`. */
+export function slugBase(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
+      .replace(/ /g, '-') || 'section'
+  );
+}
+
+/**
+ * Gives each heading text its anchor, unique within one document: a repeated one gets `-1`, `-2`, ….
+ * `base`, when the caller has it, is `slugBase(text)` worked out earlier.
+ */
+export function createSlugger(): (text: string, base?: string) => string {
   const seen = new Map<string, number>();
-  return (text: string) => {
-    const base =
-      text
-        .toLowerCase()
-        .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
-        .replace(/ /g, '-') || 'section';
+  return (text: string, base = slugBase(text)) => {
     let slug = base;
     while (seen.has(slug)) {
       const count = (seen.get(base) ?? 0) + 1;
