@@ -140,10 +140,6 @@ export function safeLink(href: string): SafeLink | null {
   return { kind: 'external', href: url.href };
 }
 
-/**
- * Heading anchors as GitHub names them (lower case, punctuation dropped, spaces to hyphens, "-1", "-2" for
- * repeats), so a template's `[your rights](#your-rights)` works in the HTML page, in Word and on GitHub.
- */
 /** A heading's anchor before it is made unique: lower case, letters, digits, `_` and `-`, spaces as `-`. */
 export function slugBase(text: string): string {
   return (
@@ -155,8 +151,9 @@ export function slugBase(text: string): string {
 }
 
 /**
- * Gives each heading text its anchor, unique within one document: a repeated one gets `-1`, `-2`, ….
- * `base`, when the caller has it, is `slugBase(text)` worked out earlier.
+ * Heading anchors as GitHub names them (lower case, punctuation dropped, spaces to hyphens, "-1", "-2" for
+ * repeats), so a template's `[your rights](#your-rights)` works in the HTML page, in Word and on GitHub.
+ * One slugger per document; `base`, when the caller has it, is `slugBase(text)` worked out earlier.
  */
 export function createSlugger(): (text: string, base?: string) => string {
   const seen = new Map<string, number>();
