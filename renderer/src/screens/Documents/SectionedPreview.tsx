@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { HtmlSection } from '../../../../core/documents/html-sections';
-import { patchChildren } from './patch-dom';
+import { patchChildren, sharedLength } from './patch-dom';
 import classes from './Documents.module.css';
 
 /** The nodes one section put into the page, with the HTML they came from. */
@@ -50,11 +50,8 @@ function groupsOf(sections: HtmlSection[]): { key: string; sections: HtmlSection
  * text; anything unexpected returns false, and the caller patches the whole section.
  */
 function patchOneRow(nodes: ChildNode[], before: string, after: string, template: HTMLTemplateElement): boolean {
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < shorter - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  const start = sharedLength(before, after, 'start', Math.min(before.length, after.length));
+  const tail = sharedLength(before, after, 'end', Math.min(before.length, after.length) - start);
   const rowStart = before.lastIndexOf('<tr>', start);
   if (rowStart < 0 || before.includes('<tr ') || after.includes('<tr ')) return false;
   const oldEnd = before.indexOf('</tr>', rowStart);

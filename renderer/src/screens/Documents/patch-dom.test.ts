@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { patchChildren } from './patch-dom';
+import { patchChildren, sharedLength } from './patch-dom';
 
 function parse(html: string): ChildNode[] {
   const template = document.createElement('template');
@@ -76,5 +76,39 @@ describe('patching shown nodes to match new HTML', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the length two strings share', () => {
+  /** The same, a character at a time. */
+  function slowly(a: string, b: string, from: 'start' | 'end', limit: number): number {
+    let n = 0;
+    const at = (s: string, i: number) => (from === 'start' ? s[i] : s[s.length - 1 - i]);
+    while (n < limit && at(a, n) === at(b, n)) n++;
+    return n;
+  }
+
+  it('is what comparing a character at a time gives, at the start and at the end, within the limit (property)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', '<', 'é'), maxLength: 40 });
+    fc.assert(
+      fc.property(text, text, fc.nat(50), (a, b, cap) => {
+        const shorter = Math.min(a.length, b.length);
+        for (const from of ['start', 'end'] as const) {
+          for (const limit of [shorter, Math.min(cap, shorter)]) expect(sharedLength(a, b, from, limit)).toBe(slowly(a, b, from, limit));
+        }
+      }),
+    );
+  });
+
+  it("finds where a long table's one changed cell starts and ends", () => {
+    const rows = (changed: string) =>
+      Array.from({ length: 2000 }, (_, i) => `<tr>\n<td>${i === 1500 ? changed : `Row ${i}`}</td>\n</tr>\n`).join('');
+    const before = rows('Row 1500');
+    const after = rows('Row 1500, edited');
+    const start = sharedLength(before, after, 'start', before.length);
+    expect(before.slice(0, start)).toBe(after.slice(0, start));
+    expect(before[start]).not.toBe(after[start]);
+    expect(before.slice(start - 8, start)).toBe('Row 1500');
+    expect(sharedLength(before, after, 'end', before.length - start)).toBe(before.length - start);
   });
 });
