@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DAY, HOUR } from '../../core/backup-retention';
 import { changesSince } from '../../core/entity-diff';
 import type { Workspace } from '../../core/schema';
@@ -16,7 +18,8 @@ const utcDay = (t: number) => Math.floor(t / DAY);
 async function setup() {
   const root = await dirs.make();
   const source = join(root, 'w.candor.json');
-  const store = new BackupStore(backupFolderFor(join(root, 'data'), source), utcDay);
+  // Compression only when a test asks for it (`store.compress()`), so the others find each version whole.
+  const store = new BackupStore(backupFolderFor(join(root, 'data'), source), utcDay, { compressAfterMs: false });
   return { root, source, store };
 }
 
@@ -154,5 +157,122 @@ describe('BackupStore', () => {
     await writeFile(join(store.folder, 'notes.txt'), 'x');
     expect(await store.list()).toEqual([]);
     await expect(store.read('../notes')).rejects.toBeInstanceOf(BackupNotFoundError);
+  });
+});
+
+describe('BackupStore compression', () => {
+  /** A workspace-like text that compresses as a real one does. */
+  const versionText = (n: number) =>
+    JSON.stringify({
+      organization: { name: `Org ${n}` },
+      dataTypes: Array.from({ length: 200 }, (_, i) => ({ id: `type-${i}`, name: `Type ${i}` })),
+    });
+
+  it('compresses every version stored whole, and reads each back byte for byte', async () => {
+    const { source, store } = await setup();
+    const now = Date.UTC(2026, 11, 1, 9, 0, 0);
+    const texts = [1, 2, 3].map(versionText);
+    const ids: string[] = [];
+    for (const [i, text] of texts.entries())
+      ids.push(await backUp(store, source, text, now + i * 1000, { organizationName: `Org ${i + 1}`, dataTypes: 200 }));
+    await store.settled();
+    await store.compress();
+    const names = (await readdir(store.folder)).sort();
+    expect(names).toEqual(ids.flatMap((id) => [`${id}.candor.json.gz`, `${id}.meta.json`]).sort());
+    for (const [i, id] of ids.entries()) {
+      expect((await store.read(id)).toString()).toBe(texts[i]);
+      const packed = await readFile(join(store.folder, `${id}.candor.json.gz`));
+      expect(gunzipSync(packed).toString()).toBe(texts[i]);
+      expect(packed.length).toBeLessThan(texts[i].length / 5);
+    }
+    // A store that never saw them whole lists the sizes of the versions, read from the compressed files.
+    const fresh = new BackupStore(store.folder, utcDay, { compressAfterMs: false });
+    expect((await fresh.list()).map((e) => [e.id, e.bytes, e.organizationName])).toEqual(
+      ids.map((id, i) => [id, Buffer.byteLength(texts[i]), `Org ${i + 1}`]).reverse(),
+    );
+    expect(fresh.pathOf(ids[0])).toBe(join(store.folder, `${ids[0]}.candor.json.gz`));
+    // Compressing again has nothing to do.
+    await store.compress();
+    expect((await readdir(store.folder)).sort()).toEqual(names);
+  });
+
+  it('summarizes a compressed version without a summary by reading it', async () => {
+    const { source, store } = await setup();
+    const id = await backUp(store, source, versionText(7), Date.now());
+    await store.compress();
+    const fresh = new BackupStore(store.folder, utcDay, { compressAfterMs: false });
+    expect(await fresh.list()).toEqual([
+      expect.objectContaining({ id, organizationName: 'Org 7', dataTypes: 200, bytes: Buffer.byteLength(versionText(7)) }),
+    ]);
+  });
+
+  it('starts by itself once saves pause, and not while they go on', async () => {
+    const { root, source } = await setup();
+    const store = new BackupStore(backupFolderFor(join(root, 'data'), source), utcDay, { compressAfterMs: 1000 });
+    const packed = async () => (await readdir(store.folder)).filter((n) => n.endsWith('.gz')).length;
+    const first = await backUp(store, source, versionText(1), Date.now());
+    // A save 700 ms later postpones compression: 1.1 s after the first version it is still whole.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await backUp(store, source, versionText(2), Date.now());
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await packed()).toBe(0);
+    await vi.waitFor(async () => expect(await packed()).toBe(2), { timeout: 10_000, interval: 50 });
+    expect((await store.read(first)).toString()).toBe(versionText(1));
+    store.dispose();
+  });
+
+  it('leaves one complete copy wherever a crash cuts compression short', async () => {
+    const { source, store } = await setup();
+    const [a, b] = [await backUp(store, source, versionText(1), Date.now()), await backUp(store, source, versionText(2), Date.now())];
+    // Cut short after the compressed copy was complete, before the whole one was removed: listed once.
+    await writeFile(join(store.folder, `${a}.candor.json.gz`), gzipSync(versionText(1)));
+    // Cut short before the rename: a temporary file of a process that is gone.
+    const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    await new Promise((resolve) => child.on('exit', resolve));
+    const stale = `.${b}.candor.json.gz.candor-tmp-${child.pid}-0123456789ab`;
+    await writeFile(join(store.folder, stale), 'half written');
+    expect((await store.list()).map((e) => e.id)).toEqual([b, a]);
+    await store.compress();
+    expect((await readdir(store.folder)).sort()).toEqual([`${a}.candor.json.gz`, `${b}.candor.json.gz`]);
+    expect((await store.read(a)).toString()).toBe(versionText(1));
+    expect((await store.read(b)).toString()).toBe(versionText(2));
+  });
+
+  it('refuses a damaged compressed backup, or one that expands beyond any workspace, naming the file', async () => {
+    const { root, source } = await setup();
+    // A workspace may hold 50 MB; 1 MB here, so the test expands no 50 MB.
+    const store = new BackupStore(backupFolderFor(join(root, 'data'), source), utcDay, {
+      compressAfterMs: false,
+      expandedLimit: 1024 * 1024,
+    });
+    const [damaged, huge] = [await backUp(store, source, 'one', Date.now()), await backUp(store, source, 'two', Date.now())];
+    await store.compress();
+    await writeFile(join(store.folder, `${damaged}.candor.json.gz`), 'not gzip at all');
+    await writeFile(join(store.folder, `${huge}.candor.json.gz`), gzipSync(Buffer.alloc(2 * 1024 * 1024, 0x20)));
+    await expect(store.read(damaged)).rejects.toThrow(new RegExp(`${damaged}\\.candor\\.json\\.gz is damaged .*choose another version`));
+    await expect(store.read(huge)).rejects.toThrow(/expands to more than 1 MB, more than a workspace may hold/);
+    // Listed all the same, so nothing disappears silently.
+    const fresh = new BackupStore(store.folder, utcDay, { compressAfterMs: false, expandedLimit: 1024 * 1024 });
+    expect((await fresh.list()).map((e) => e.organizationName)).toEqual(['(not readable as a workspace)', '(not readable as a workspace)']);
+  });
+
+  it('prunes and removes compressed versions, never leaving a copy of one removed while it was compressed', async () => {
+    const { source, store } = await setup();
+    const now = Date.UTC(2026, 0, 10, 12, 0, 0);
+    const old = await backUp(store, source, versionText(1), now - 40 * DAY);
+    const kept = await backUp(store, source, versionText(2), now - 10 * 60_000);
+    const removed = await backUp(store, source, versionText(3), now - 5 * 60_000);
+    await store.compress();
+    await store.prune(now, true);
+    expect((await store.list()).map((e) => e.id)).toEqual([removed, kept]);
+    expect((await readdir(store.folder)).some((n) => n.startsWith(old))).toBe(false);
+    await store.remove(removed);
+    expect((await readdir(store.folder)).some((n) => n.startsWith(removed))).toBe(false);
+
+    // Removal and compression of the same version at once: they take turns, and nothing of it is left.
+    const late = await backUp(store, source, versionText(4), now);
+    await Promise.all([store.compress(), store.remove(late)]);
+    expect((await readdir(store.folder)).some((n) => n.startsWith(late))).toBe(false);
+    await expect(store.read(late)).rejects.toBeInstanceOf(BackupNotFoundError);
   });
 });

@@ -2,17 +2,34 @@
 // stay out of the team's git repository): <dataDir>/backups/<hash of the workspace path>/<id>.candor.json,
 // each with <id>.meta.json saying what the save that replaced it changed. Versions are thinned out by
 // age (core/backup-retention.ts): every save of the last hour, one an hour for two days, one a day for 30.
+//
+// Every save of the last hour is a lot of copies: typing for an hour in a workspace of 2,000 data types
+// (3 MB) saves some 4,000 times. So once the saves pause, each version is compressed with gzip
+// (<id>.candor.json.gz, typically a tenth of the size or less), in the background and never during a save.
 import { createHash } from 'node:crypto';
-import { link, mkdir, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { link, mkdir, open, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
 import { z } from 'zod';
 import type { BackupEntry } from '../../core/api';
 import { backupsToKeep, DAY } from '../../core/backup-retention';
 import { describeChanges, mergeChanges, type WorkspaceChanges } from '../../core/entity-diff';
-import { isCode } from './atomic-write';
+import { isCode, removeStaleTempFiles, writeNewFileAtomic } from './atomic-write';
+import { WORKSPACE_SIZE_LIMIT } from './bounded-read';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
 /** Pruning more often than this gains nothing: every version of the last hour is kept anyway. */
 const PRUNE_INTERVAL_MS = 60 * 1000;
+/** Compression waits for saves to pause this long, so that it never competes with a run of them… */
+const COMPRESS_AFTER_MS = 2_000;
+/** …but a version waits at most this long, even while saves go on without a pause. */
+const COMPRESS_WITHIN_MS = 20_000;
+/** No backup is expanded beyond what a workspace file may be: a damaged or foreign file is refused instead. */
+const EXPANDED_LIMIT = WORKSPACE_SIZE_LIMIT;
 
 /** What is known about a backup without reading it: kept beside it when it is made. */
 export interface BackupMeta {
@@ -52,6 +69,7 @@ function localDay(time: number): number {
 /** `20261201T093000123Z-0123456789ab`: when the version was replaced, then the start of its revision. */
 export const BACKUP_ID_PATTERN = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-[0-9a-f]{12}$/;
 const SUFFIX = '.candor.json';
+const GZ_SUFFIX = '.candor.json.gz';
 const META_SUFFIX = '.meta.json';
 
 export function isBackupId(id: string): boolean {
@@ -73,6 +91,24 @@ function timeOf(id: string): number {
   return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6], +m[7]);
 }
 
+const stores = new Map<string, BackupStore>();
+
+/**
+ * The one store of a workspace's backups in this process: every session, reload and Save as of the
+ * same file shares it, so compression, pruning and removal there always take turns.
+ */
+export function backupStoreFor(
+  dataDir: string,
+  workspacePath: string,
+  /** for the store's first use in this process; see `BackupStore` */
+  options: { compressAfterMs?: number | false } = {},
+): BackupStore {
+  const folder = backupFolderFor(dataDir, workspacePath);
+  let store = stores.get(folder);
+  if (!store) stores.set(folder, (store = new BackupStore(folder, localDay, options)));
+  return store;
+}
+
 export class BackupNotFoundError extends Error {
   constructor(
     readonly id: string,
@@ -92,14 +128,41 @@ export class BackupStore {
   private lastPrune = Number.NEGATIVE_INFINITY;
   /** summaries still being written; whatever reads or removes summaries waits for them */
   private writing: Promise<void> = Promise.resolve();
+  /** compression, pruning and removal, one at a time: a version is never compressed while it is removed */
+  private exclusive: Promise<unknown> = Promise.resolve();
+  private compressTimer: ReturnType<typeof setTimeout> | undefined;
+  /** when the oldest version still waiting for compression was added */
+  private waitingSince: number | undefined;
+  private readonly compressAfterMs: number | false;
+  private readonly expandedLimit: number;
 
   constructor(
     readonly folder: string,
     private readonly dayOf: (time: number) => number = localDay,
-  ) {}
+    options: {
+      /** how long after the last backup its compression starts; false leaves it to `compress()` (tests) */
+      compressAfterMs?: number | false;
+      /** the most a compressed backup may expand to when read: what a workspace file may hold */
+      expandedLimit?: number;
+    } = {},
+  ) {
+    this.compressAfterMs = options.compressAfterMs ?? COMPRESS_AFTER_MS;
+    this.expandedLimit = options.expandedLimit ?? EXPANDED_LIMIT;
+  }
+
+  /** Runs `task` once every earlier compression, prune or removal has finished. */
+  private serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.exclusive.then(task, task);
+    this.exclusive = run.catch(() => undefined);
+    return run;
+  }
 
   private fileOf(id: string): string {
     return join(this.folder, `${id}${SUFFIX}`);
+  }
+
+  private gzOf(id: string): string {
+    return join(this.folder, `${id}${GZ_SUFFIX}`);
   }
 
   private metaOf(id: string): string {
@@ -115,12 +178,13 @@ export class BackupStore {
       if (isCode(error, 'ENOENT')) return [];
       throw error;
     }
-    return names
-      .filter((n) => n.endsWith(SUFFIX))
-      .map((n) => n.slice(0, -SUFFIX.length))
-      .filter(isBackupId)
-      .sort()
-      .reverse();
+    // A version compressed while it was listed (or by a run a crash cut short) has both files once.
+    const ids = new Set<string>();
+    for (const name of names) {
+      const id = name.endsWith(SUFFIX) ? name.slice(0, -SUFFIX.length) : name.endsWith(GZ_SUFFIX) ? name.slice(0, -GZ_SUFFIX.length) : '';
+      if (isBackupId(id)) ids.add(id);
+    }
+    return [...ids].sort().reverse();
   }
 
   /**
@@ -156,7 +220,70 @@ export class BackupStore {
       const text = JSON.stringify(meta);
       this.writing = this.writing.then(() => writeFile(this.metaOf(id), text).catch(() => undefined));
     }
+    this.scheduleCompression(now);
     return id;
+  }
+
+  /**
+   * Compresses the versions still stored whole once saves have paused (`COMPRESS_AFTER_MS`), or at the
+   * latest `COMPRESS_WITHIN_MS` after the oldest of them was added. Also called when a workspace is
+   * opened, for versions an earlier session left whole.
+   */
+  scheduleCompression(now = Date.now()): void {
+    if (this.compressAfterMs === false) return;
+    this.waitingSince ??= now;
+    const delay = Math.max(0, Math.min(this.compressAfterMs, this.waitingSince + COMPRESS_WITHIN_MS - now));
+    if (this.compressTimer) clearTimeout(this.compressTimer);
+    this.compressTimer = setTimeout(() => {
+      this.compressTimer = undefined;
+      this.waitingSince = undefined;
+      // In the background: a version that cannot be compressed now stays whole and readable.
+      void this.compress().catch(() => undefined);
+    }, delay);
+    // A quit is never held up by compression; what is left whole is compressed next time.
+    this.compressTimer.unref?.();
+  }
+
+  /** Stops scheduled compression (the workspace was closed); a file being compressed is finished. */
+  dispose(): void {
+    if (this.compressTimer) clearTimeout(this.compressTimer);
+    this.compressTimer = undefined;
+    this.waitingSince = undefined;
+  }
+
+  /**
+   * Compresses every version stored whole, oldest first, one at a time. Each is written beside the
+   * whole one atomically and durably (a temporary file, fsync, rename, folder fsync) before the whole
+   * one is removed, so a crash at any point leaves at least one complete copy.
+   */
+  async compress(): Promise<void> {
+    await this.writing;
+    for (const id of (await this.ids()).reverse()) {
+      await this.serially(() => this.compressOne(id));
+    }
+  }
+
+  private async compressOne(id: string): Promise<void> {
+    let whole: Buffer;
+    try {
+      whole = await readFile(this.fileOf(id));
+    } catch (error) {
+      // Compressed already, or removed by a prune: nothing to do.
+      if (isCode(error, 'ENOENT')) return;
+      throw error;
+    }
+    const target = this.gzOf(id);
+    // Left by a run that a crash cut short before its rename.
+    await removeStaleTempFiles(target);
+    try {
+      await writeNewFileAtomic(target, await gzipAsync(whole));
+    } catch (error) {
+      // A run that a crash cut short after its rename left the compressed copy complete.
+      if (!isCode(error, 'EEXIST')) throw error;
+    }
+    await unlink(this.fileOf(id)).catch((error: unknown) => {
+      if (!isCode(error, 'ENOENT')) throw error;
+    });
   }
 
   /** Waits for the summaries still being written. */
@@ -172,6 +299,10 @@ export class BackupStore {
   async prune(now = Date.now(), force = false): Promise<void> {
     if (!force && now - this.lastPrune < PRUNE_INTERVAL_MS) return;
     this.lastPrune = now;
+    await this.serially(() => this.pruneNow(now));
+  }
+
+  private async pruneNow(now: number): Promise<void> {
     await this.writing;
     const ids = (await this.ids()).reverse(); // oldest first
     const keep = backupsToKeep(ids.map(timeOf), now, this.dayOf);
@@ -198,16 +329,20 @@ export class BackupStore {
         }
         previous.dirty = true;
       }
-      await this.remove(id);
+      await this.removeNow(id);
     }
     await flush();
   }
 
-  async remove(id: string): Promise<void> {
+  remove(id: string): Promise<void> {
+    return this.serially(() => this.removeNow(id));
+  }
+
+  private async removeNow(id: string): Promise<void> {
     await this.writing;
     this.summaries.delete(id);
     if (this.newest === id) this.newest = undefined;
-    for (const path of [this.fileOf(id), this.metaOf(id)]) {
+    for (const path of [this.fileOf(id), this.gzOf(id), this.metaOf(id)]) {
       await unlink(path).catch((error: unknown) => {
         if (!isCode(error, 'ENOENT')) throw error;
       });
@@ -229,14 +364,48 @@ export class BackupStore {
     try {
       return await readFile(this.fileOf(id));
     } catch (error) {
+      if (!isCode(error, 'ENOENT')) throw error;
+    }
+    // Compressed (the compressed copy is complete before the whole one goes, so one of them is there).
+    let packed: Buffer;
+    try {
+      packed = await readFile(this.gzOf(id));
+    } catch (error) {
       if (isCode(error, 'ENOENT')) throw new BackupNotFoundError(id, this.folder);
       throw error;
     }
+    try {
+      return await gunzipAsync(packed, { maxOutputLength: this.expandedLimit });
+    } catch (error) {
+      const why = isCode(error, 'ERR_BUFFER_TOO_LARGE')
+        ? `expands to more than ${this.expandedLimit / 1024 / 1024} MB, more than a workspace may hold`
+        : `is damaged (${error instanceof Error ? error.message : String(error)})`;
+      throw Object.assign(new Error(`backup ${this.gzOf(id)} ${why}; choose another version`), { code: 'EBADBACKUP' });
+    }
   }
 
-  /** Where the backup `id` lives, for messages. */
+  /** Where the backup `id` lives, for messages: its compressed file once it is compressed. */
   pathOf(id: string): string {
-    return this.fileOf(id);
+    const whole = this.fileOf(id);
+    return isBackupId(id) && !existsSync(whole) && existsSync(this.gzOf(id)) ? this.gzOf(id) : whole;
+  }
+
+  /** The size of the version itself: a compressed file records it in its last four bytes (RFC 1952). */
+  private async sizeOf(id: string): Promise<number> {
+    try {
+      return (await stat(this.fileOf(id))).size;
+    } catch (error) {
+      if (!isCode(error, 'ENOENT')) throw error;
+    }
+    const handle = await open(this.gzOf(id), 'r');
+    try {
+      const { size } = await handle.stat();
+      const tail = Buffer.alloc(4);
+      if (size < 18 || (await handle.read(tail, 0, 4, size - 4)).bytesRead !== 4) return size;
+      return tail.readUInt32LE(0);
+    } finally {
+      await handle.close();
+    }
   }
 
   async list(): Promise<BackupEntry[]> {
@@ -260,21 +429,29 @@ export class BackupStore {
   }
 
   private async summarize(id: string): Promise<BackupEntry> {
-    const file = this.fileOf(id);
     const meta = await this.readMeta(id);
     if (meta) {
-      const info = await stat(file);
+      const bytes = await this.sizeOf(id);
       const changes = meta.changes ? describeChanges(meta.changes) : undefined;
       return {
         id,
         savedAt: new Date(timeOf(id)).toISOString(),
-        bytes: info.size,
+        bytes,
         organizationName: meta.organizationName,
         dataTypes: meta.dataTypes,
         ...(changes !== undefined ? { changes } : {}),
       };
     }
-    const [info, raw] = await Promise.all([stat(file), readFile(file, 'utf8')]);
+    let content: Buffer;
+    try {
+      content = await this.read(id);
+    } catch (error) {
+      // Gone between listing and reading: the caller skips it.
+      if (error instanceof BackupNotFoundError) throw Object.assign(new Error(error.message), { code: 'ENOENT' });
+      if (!isCode(error, 'EBADBACKUP')) throw error;
+      content = Buffer.alloc(0);
+    }
+    const raw = content.toString('utf8');
     let organizationName = '(not readable as a workspace)';
     let dataTypes = 0;
     try {
@@ -288,6 +465,6 @@ export class BackupStore {
       // A version that was already damaged when it was replaced (restoring over a broken file keeps
       // the broken bytes too); it is listed so nothing disappears silently.
     }
-    return { id, savedAt: new Date(timeOf(id)).toISOString(), bytes: info.size, organizationName, dataTypes };
+    return { id, savedAt: new Date(timeOf(id)).toISOString(), bytes: content.length, organizationName, dataTypes };
   }
 }

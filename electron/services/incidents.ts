@@ -11,7 +11,7 @@ import { readRegisterText, serializeRegister, summarizeProblems, validateRegiste
 import { emptyRegister, registerFileName, type IncidentRegister } from '../../core/incidents/schema';
 import type { Workspace } from '../../core/schema';
 import { isCode, removeStaleTempFiles, stageFileAtomic, writeNewFileAtomic } from './atomic-write';
-import { BackupStore, backupFolderFor } from './backups';
+import { backupStoreFor, type BackupStore } from './backups';
 import { readBoundedFile, ReadRefusal } from './bounded-read';
 import { describeIoError, shortIoReason } from './io-error';
 import type { WorkspaceSession } from './session';
@@ -197,7 +197,7 @@ export class IncidentRegisterStore {
     // Without the lock, every call tries again: the other Candor may have closed the register since.
     if (this.lock) return;
     this.target ??= await resolvedTarget(this.path);
-    this.backups ??= new BackupStore(backupFolderFor(this.options.dataDir, this.target));
+    this.backups ??= backupStoreFor(this.options.dataDir, this.target);
     let held: HeldLock | undefined;
     const attempt = await acquireWorkspaceLock(this.target, (error) => {
       if (this.lock !== held) return;
@@ -331,6 +331,8 @@ export class IncidentRegisterStore {
       const lock = this.lock;
       this.lock = undefined;
       this.readOnly = undefined;
+      // Only the holder of the lock compresses the register's backups, as only it adds and prunes them.
+      this.backups?.dispose();
       await lock?.release();
     });
   }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { access, chmod, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CandorEvent, SessionState } from '../../core/api';
 import type { Workspace } from '../../core/schema';
@@ -37,8 +38,9 @@ async function setup(content: string | Buffer = canonical(sample)) {
   return { root, dataDir, folder, file, session: newSession(dataDir) };
 }
 
-function newSession(dataDir: string): WorkspaceSession {
-  const session = new WorkspaceSession({ dataDir, examplePath: SAMPLE_PATH });
+function newSession(dataDir: string, options: { compressBackupsAfterMs?: number } = {}): WorkspaceSession {
+  // Backups stay whole unless a test asks for compression, so the tests that read them find them as saved.
+  const session = new WorkspaceSession({ dataDir, examplePath: SAMPLE_PATH, compressBackupsAfterMs: false, ...options });
   sessions.push(session);
   return session;
 }
@@ -593,6 +595,44 @@ describe('backups', () => {
 
     // The restored file is the session's file: it saves normally afterwards.
     expect((await session.save(variant(sample, 26), state.revision)).ok).toBe(true);
+  });
+
+  it('compresses the backups once saves pause, and lists, previews and restores them as before', async () => {
+    const root = await dirs.make();
+    const dataDir = join(root, 'data');
+    const file = join(root, 'w.candor.json');
+    await writeFile(file, canonical(sample));
+    const session = newSession(dataDir, { compressBackupsAfterMs: 50 });
+    let revision = opened(await session.open(file)).revision;
+    const whole: Buffer[] = [];
+    for (let i = 1; i <= 3; i++) {
+      whole.push(await readFile(file));
+      const result = await session.save(variant(sample, i), revision);
+      if (!result.ok) throw new Error(result.error.message);
+      revision = result.value.revision;
+    }
+    const before = await session.backups();
+    const folder = backupFolderFor(dataDir, file);
+    // Three versions and their summaries, the versions compressed and nothing else left.
+    await vi.waitFor(async () => expect((await readdir(folder)).filter((n) => n.endsWith('.candor.json.gz'))).toHaveLength(3), {
+      timeout: 10_000,
+    });
+    await vi.waitFor(async () => expect((await readdir(folder)).sort()).toHaveLength(6));
+    const names = await readdir(folder);
+    expect(names.filter((n) => n.endsWith('.candor.json'))).toEqual([]);
+    for (const [k, entry] of before.entries()) {
+      // Newest first: the newest backup is the version the last save replaced.
+      const packed = await readFile(join(folder, `${entry.id}.candor.json.gz`));
+      expect(gunzipSync(packed).equals(whole[whole.length - 1 - k])).toBe(true);
+      expect(packed.length).toBeLessThan(whole[whole.length - 1 - k].length / 2);
+    }
+    // The list is the same (sizes are of the versions, not of the compressed files).
+    expect(await session.backups()).toEqual(before);
+    const preview = await session.readBackup(before[2].id);
+    expect(preview.ok && preview.value.organization.name).toBe(sample.organization.name);
+    const restored = await session.restoreBackup(before[1].id);
+    expect(restored.ok && opened(restored.value).workspace.organization.name).toBe(variant(sample, 1).organization.name);
+    expect(await readFile(file)).toEqual(whole[1]);
   });
 
   it('restores over a damaged file after keeping its bytes as a backup', async () => {

@@ -17,7 +17,7 @@ import {
 import type { Workspace } from '../../core/schema';
 import { AppState } from './app-state';
 import { isCode, removeStaleTempFiles, stageFileAtomic, writeFileAtomic, writeNewFileAtomic, type StagedFile } from './atomic-write';
-import { BackupNotFoundError, BackupStore, backupFolderFor, isBackupId, type BackupMeta } from './backups';
+import { BackupNotFoundError, backupStoreFor, isBackupId, type BackupMeta, type BackupStore } from './backups';
 import { changesSince } from '../../core/entity-diff';
 import { watchPath } from './file-watcher';
 import { describeIoError, shortIoReason } from './io-error';
@@ -39,6 +39,8 @@ export interface SessionOptions {
   dataDir: string;
   /** the workspace `create(path, { example: true })` copies; the bundled sample by default */
   examplePath?: string;
+  /** how long after the last save backups are compressed (2 s); false leaves them whole (tests) */
+  compressBackupsAfterMs?: number | false;
 }
 
 type OpenOrError = Exclude<SessionState, { status: 'none' }>;
@@ -243,6 +245,7 @@ export class WorkspaceSession {
     this.file = undefined;
     if (!file) return;
     file.stopWatching?.();
+    file.backups.dispose();
     if (file.lock && file.lock !== keep) await file.lock.release();
     for (const hook of this.closeHooks) await hook().catch(() => undefined);
   }
@@ -336,13 +339,18 @@ export class WorkspaceSession {
       target,
       adapter,
       db,
-      backups: new BackupStore(backupFolderFor(this.options.dataDir, target)),
+      backups: backupStoreFor(this.options.dataDir, target, { compressAfterMs: this.options.compressBackupsAfterMs }),
       lock,
       state,
       revision,
     };
     this.file = file;
-    if (lock) await removeStaleTempFiles(target);
+    if (lock) {
+      await removeStaleTempFiles(target);
+      // Versions an earlier session left whole. Only the holder of the lock compresses, as only it adds
+      // and prunes backups: a read-only window never works on the folder at the same time.
+      file.backups.scheduleCompression();
+    }
     if (revision !== undefined) file.stopWatching = watchPath(target, () => void this.checkDisk(file));
     if (state.status === 'open') await this.remember(path);
     return state;
@@ -638,7 +646,7 @@ export class WorkspaceSession {
       }
 
       const next = prepared.prepared;
-      const backups = new BackupStore(backupFolderFor(this.options.dataDir, target));
+      const backups = backupStoreFor(this.options.dataDir, target, { compressAfterMs: this.options.compressBackupsAfterMs });
       try {
         if (!existing) {
           await writeNewFileAtomic(target, next.bytes);
