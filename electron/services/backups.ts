@@ -380,7 +380,7 @@ export class BackupStore {
       const why = isCode(error, 'ERR_BUFFER_TOO_LARGE')
         ? `expands to more than ${this.expandedLimit / 1024 / 1024} MB, more than a workspace may hold`
         : `is damaged (${error instanceof Error ? error.message : String(error)})`;
-      throw Object.assign(new Error(`backup ${this.gzOf(id)} ${why}; choose another version`), { code: 'EBADBACKUP' });
+      throw Object.assign(new Error(`The backup ${this.gzOf(id)} ${why}; choose another version`), { code: 'EBADBACKUP' });
     }
   }
 

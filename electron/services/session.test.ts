@@ -633,6 +633,18 @@ describe('backups', () => {
     const restored = await session.restoreBackup(before[1].id);
     expect(restored.ok && opened(restored.value).workspace.organization.name).toBe(variant(sample, 1).organization.name);
     expect(await readFile(file)).toEqual(whole[1]);
+
+    // A compressed backup damaged since: the message names its file and what to do.
+    const damaged = join(folder, `${before[0].id}.candor.json.gz`);
+    await writeFile(damaged, 'not gzip');
+    expect(await session.readBackup(before[0].id)).toEqual({
+      ok: false,
+      error: {
+        code: 'io',
+        file: damaged,
+        message: `The backup ${damaged} is damaged (incorrect header check); choose another version.`,
+      },
+    });
   });
 
   it('restores over a damaged file after keeping its bytes as a backup', async () => {

@@ -704,6 +704,8 @@ export class WorkspaceSession {
     } catch (error) {
       if (error instanceof BackupNotFoundError)
         return fail({ code: 'not-found', file: file.backups.pathOf(id), message: `${error.message}.` });
+      // A compressed backup that is damaged or too large: its message names the file and the way out.
+      if (isCode(error, 'EBADBACKUP')) return fail({ code: 'io', file: file.backups.pathOf(id), message: `${(error as Error).message}.` });
       return fail({ code: 'io', file: file.backups.pathOf(id), message: `The backup ${describeIoError(error, file.backups.pathOf(id))}.` });
     }
   }
