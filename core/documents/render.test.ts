@@ -297,6 +297,56 @@ describe('tidyMarkdown', () => {
   it('removes trailing spaces and extra blank lines, ends with one line break and numbers repeated headings', () => {
     expect(tidyMarkdown('\n\n# A  \n\n\n\ntext\t\n## B\n\n## B\n\n## b\n\n\n')).toBe('# A\n\ntext\n## B\n\n## B (2)\n\n## b (3)\n');
   });
+
+  /** The rules one line at a time on the whole text, written plainly: what the pieces must give. */
+  function reference(markdown: string): string {
+    const out: string[] = [];
+    const seen = new Map<string, number>();
+    let fence: string | undefined;
+    for (const raw of markdown.replace(/\r\n?/g, '\n').split('\n')) {
+      const line = raw.replace(/[ \t]+$/, '');
+      const opening = /^(`{3,}|~{3,})/.exec(line);
+      if (fence) {
+        if (opening && line.startsWith(fence)) fence = undefined;
+        out.push(line);
+      } else if (opening) {
+        fence = opening[1];
+        out.push(line);
+      } else if (line === '') {
+        if (out.length > 0 && out[out.length - 1] !== '') out.push(line);
+      } else {
+        const heading = /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?$/.exec(line);
+        if (!heading) out.push(line);
+        else {
+          const count = (seen.get(heading[2].trim().toLowerCase()) ?? 0) + 1;
+          seen.set(heading[2].trim().toLowerCase(), count);
+          out.push(count === 1 ? line : `${heading[1]} ${heading[2].trim()} (${count})`);
+        }
+      }
+    }
+    while (out.length > 0 && out[out.length - 1] === '') out.pop();
+    return out.length === 0 ? '\n' : `${out.join('\n')}\n`;
+  }
+
+  it('gives the same text from the pieces a template printed as from their whole, wherever they are cut', () => {
+    const text = fc.array(fc.constantFrom('\n', '\r', '\r\n', ' ', '\t', '# ', '## ', 'A', 'b', '```', '~~~', ' ##', 'x y'), {
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(
+          text.map((parts) => parts.join('')),
+          { maxLength: 8 },
+        ),
+        (pieces) => {
+          const whole = pieces.join('');
+          expect(tidyMarkdown(pieces)).toBe(reference(whole));
+          expect(tidyMarkdown(whole)).toBe(reference(whole));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 import type { Workspace } from '../schema';
 import type { DocumentHistory, DocumentRelease } from '../versions';
 import { buildContext } from './context';
-import { liquidError, renderTemplate, type ParsedTemplate } from './templates';
+import { liquidError, renderTemplatePieces, type ParsedTemplate } from './templates';
 import { plainText } from './text';
 import { isConsumerHealthData } from '../consumer-health';
 import type { DocumentCondition, RenderedDocument, TemplateError, TemplateInfo } from './types';
@@ -30,14 +30,18 @@ export function availableDocuments(workspace: Workspace, templates: ParsedTempla
  * one line break at the end, and headings made unique (a repeated heading gets " (2)", " (3)", …,
  * which happens when two entries share a name).
  */
-export function tidyMarkdown(markdown: string): string {
+export function tidyMarkdown(markdown: string | readonly string[]): string {
   // Called on every edit by the live preview, on up to a megabyte or more: the patterns run only on the
-  // lines that can match them (a fence starts with ` or ~, a heading with #).
-  const lines = (markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown).split('\n');
+  // lines that can match them (a fence starts with ` or ~, a heading with #). Given the pieces a template
+  // printed, the lines are cut from the pieces directly, so the only whole copy made is the result.
+  let pieces = typeof markdown === 'string' ? [markdown] : markdown;
+  // Carriage returns (rare: text pasted from Windows) are turned into line breaks on the whole text, as a
+  // "\r\n" may straddle two pieces.
+  if (pieces.some((piece) => piece.includes('\r'))) pieces = [pieces.join('').replace(/\r\n?/g, '\n')];
   const out: string[] = [];
   const seen = new Map<string, number>();
   let fence: string | undefined;
-  for (const raw of lines) {
+  const take = (raw: string) => {
     const last = raw.charCodeAt(raw.length - 1);
     const line = last === 0x20 || last === 0x09 ? raw.replace(/[ \t]+$/, '') : raw;
     const first = line.charCodeAt(0);
@@ -45,17 +49,16 @@ export function tidyMarkdown(markdown: string): string {
     if (fence) {
       if (fenceMatch && line.startsWith(fence)) fence = undefined;
       out.push(line);
-      continue;
+      return;
     }
     if (fenceMatch) {
       fence = fenceMatch[1];
       out.push(line);
-      continue;
+      return;
     }
     if (line === '') {
-      if (out.length === 0 || out[out.length - 1] === '') continue;
-      out.push(line);
-      continue;
+      if (out.length > 0 && out[out.length - 1] !== '') out.push(line);
+      return;
     }
     const heading = first === 0x23 ? /^(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?$/.exec(line) : null;
     if (heading) {
@@ -63,10 +66,22 @@ export function tidyMarkdown(markdown: string): string {
       const count = (seen.get(key) ?? 0) + 1;
       seen.set(key, count);
       out.push(count === 1 ? line : `${heading[1]} ${heading[2].trim()} (${count})`);
-      continue;
+      return;
     }
     out.push(line);
+  };
+  // The start of a line whose end is in a later piece.
+  let carry = '';
+  for (const piece of pieces) {
+    let start = 0;
+    for (let end = piece.indexOf('\n'); end !== -1; end = piece.indexOf('\n', start)) {
+      take(carry + piece.slice(start, end));
+      carry = '';
+      start = end + 1;
+    }
+    carry += start === 0 ? piece : piece.slice(start);
   }
+  take(carry);
   while (out.length > 0 && out[out.length - 1] === '') out.pop();
   if (out.length === 0) return '\n';
   // The final line break comes from the join: appended afterwards, it made a second string of the whole
@@ -90,9 +105,9 @@ export function renderDocument(
 ): RenderResult {
   const { info } = template;
   const context = buildContext(workspace, info, release, history);
-  let body: string;
+  let body: string[];
   try {
-    body = renderTemplate(template.compiled, context);
+    body = renderTemplatePieces(template.compiled, context);
   } catch (error) {
     return { ok: false, error: liquidError(template.source, template.bodyLineOffset, error) };
   }
