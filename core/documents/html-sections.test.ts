@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markdownToSafeHtml } from './html';
 import { SectionedHtml } from './html-sections';
+import { tidyMarkdown, tidyMarkdownLines } from './render';
 import { largeNoticeMarkdown } from './testing/large-notice';
 
 const joined = (markdown: string, renderer = new SectionedHtml()) =>
@@ -51,6 +53,26 @@ describe('the preview HTML by section', () => {
     const sections = new SectionedHtml().render(large);
     expect(sections.length).toBeGreaterThan(300);
     expect(sections.map((s) => s.html).join('')).toBe(markdownToSafeHtml(large));
+  });
+
+  it('cuts the same sections from the lines of a text as from the text', () => {
+    const everyElement = readFileSync(new URL('./fixtures/every-element.md', import.meta.url), 'utf8');
+    for (const markdown of [...TRICKY, ...WHOLE, everyElement, largeNoticeMarkdown(50)]) {
+      if (markdown.includes('\r')) continue;
+      expect(new SectionedHtml().render(markdown.split('\n'))).toEqual(new SectionedHtml().render(markdown));
+      expect(new SectionedHtml().render(tidyMarkdownLines(markdown))).toEqual(new SectionedHtml().render(tidyMarkdown(markdown)));
+    }
+    const line = fc
+      .array(fc.constantFrom('#', '## ', '####### ', ' ', '   ```', '~~~', '<div>', '[a]: /b', '[a]', 'x', '| c |', '- d', '\t'), {
+        maxLength: 5,
+      })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), (lines) => {
+        expect(new SectionedHtml().render(lines)).toEqual(new SectionedHtml().render(lines.join('\n')));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('cuts before each heading, keys each section by its anchor, and keeps the keys unique', () => {

@@ -37,17 +37,57 @@ interface Piece {
 // A line that opens a fence, an HTML block or a link reference definition (up to three spaces in).
 const UNSAFE_LINE = /^ {0,3}(?:```|~~~|<|\[[^\]\n]*\]:)/m;
 
-/** Offsets at which a line starts with an ATX heading (`#` to `######`, then a space, a tab or the line's end). */
+/** Whether an ATX heading starts at `start` (`#` to `######`, then a space, a tab or the line's end). */
+function isHeadingStart(text: string, start: number): boolean {
+  let level = 0;
+  while (text.charCodeAt(start + level) === 0x23) level++;
+  const next = text.charCodeAt(start + level);
+  return level >= 1 && level <= 6 && (next === 0x20 || next === 0x09 || next === 0x0a || Number.isNaN(next));
+}
+
+/** Offsets at which a line starts with an ATX heading. */
 function cutPoints(markdown: string): number[] {
   const cuts: number[] = [];
   for (let at = markdown.indexOf('\n#'); at >= 0; at = markdown.indexOf('\n#', at + 1)) {
-    const start = at + 1;
-    let level = 0;
-    while (markdown.charCodeAt(start + level) === 0x23) level++;
-    const next = markdown.charCodeAt(start + level);
-    if (level <= 6 && (next === 0x20 || next === 0x09 || next === 0x0a || Number.isNaN(next))) cuts.push(start);
+    if (isHeadingStart(markdown, at + 1)) cuts.push(at + 1);
   }
   return cuts;
+}
+
+function sourcesOfText(markdown: string): string[] {
+  const text = markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown;
+  if (UNSAFE_LINE.test(text)) return [text];
+  const sources: string[] = [];
+  let start = 0;
+  for (const cut of cutPoints(text)) {
+    sources.push(text.slice(start, cut));
+    start = cut;
+  }
+  sources.push(text.slice(start));
+  return sources;
+}
+
+/** What `sourcesOfText` gives for `lines.join('\n')`, cut from the lines (which hold no line breaks, as tidied). */
+function sourcesOfLines(lines: readonly string[]): string[] {
+  const cuts: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const first = line.charCodeAt(0);
+    // Only a line starting with a space, `, ~, < or [ can open a fence, an HTML block or a definition.
+    if ((first === 0x20 || first === 0x60 || first === 0x7e || first === 0x3c || first === 0x5b) && UNSAFE_LINE.test(line)) {
+      return sourcesOfText(lines.join('\n'));
+    }
+    if (i > 0 && first === 0x23 && isHeadingStart(line, 0)) cuts.push(i);
+  }
+  const sources: string[] = [];
+  let start = 0;
+  for (const cut of cuts) {
+    // The line break before the heading belongs to the section before it, as in the text.
+    sources.push(`${lines.slice(start, cut).join('\n')}\n`);
+    start = cut;
+  }
+  sources.push(lines.slice(start).join('\n'));
+  return sources;
 }
 
 /**
@@ -60,19 +100,13 @@ export class SectionedHtml {
   /** how many sections the last call rendered afresh and how many it reused */
   lastRun = { rendered: 0, reused: 0 };
 
-  render(markdown: string): HtmlSection[] {
+  /**
+   * The sections of `markdown`: its text, or its lines as `tidyMarkdownLines` gives them (no line break
+   * or carriage return inside a line), from which the sections are cut without making the whole text.
+   */
+  render(markdown: string | readonly string[]): HtmlSection[] {
     this.generation++;
-    const text = markdown.includes('\r') ? markdown.replace(/\r\n?/g, '\n') : markdown;
-    const sources: string[] = [];
-    if (UNSAFE_LINE.test(text)) sources.push(text);
-    else {
-      let start = 0;
-      for (const cut of cutPoints(text)) {
-        sources.push(text.slice(start, cut));
-        start = cut;
-      }
-      sources.push(text.slice(start));
-    }
+    const sources = typeof markdown === 'string' ? sourcesOfText(markdown) : sourcesOfLines(markdown);
 
     // Anchors run across the whole document: the second "Email" heading is #email-1 wherever it is.
     const slug = createSlugger();

@@ -28,7 +28,7 @@ import {
   IconVersions,
 } from '@tabler/icons-react';
 import { DOCUMENT_FORMAT_IDS, DOCUMENT_FORMATS, type DocumentFormat } from '../../../../core/catalogue';
-import { availableDocuments, renderDocument } from '../../../../core/documents/render';
+import { availableDocuments, renderDocumentLines } from '../../../../core/documents/render';
 import { SectionedHtml } from '../../../../core/documents/html-sections';
 import { useEditor } from '../../state/store';
 import { routeHash } from '../../state/route';
@@ -145,14 +145,15 @@ export function DocumentsScreen({ id }: { id?: string }) {
     if (!template) return undefined;
     // eslint-disable-next-line react-hooks/purity -- the timing is only displayed (see above)
     const started = performance.now();
-    const result = renderDocument(deferred, template, release, history);
+    // As lines: the sections are cut from them, and the whole Markdown is joined only to be copied.
+    const result = renderDocumentLines(deferred, template, release, history);
     if (!result.ok) return { kind: 'error', error: result.error } as const;
     let sections = sectioned.get(template.info.id);
     if (!sections) sectioned.set(template.info.id, (sections = new SectionedHtml()));
-    const html = sections.render(result.document.markdown);
+    const html = sections.render(result.lines);
     // eslint-disable-next-line react-hooks/purity -- the timing is only displayed (see above)
     const ms = performance.now() - started;
-    return { kind: 'ok', document: result.document, sections: html, ms } as const;
+    return { kind: 'ok', document: { meta: result.meta }, lines: result.lines, sections: html, ms } as const;
   }, [deferred, template, release, history, sectioned]);
 
   const startExport = (format: DocumentFormat) => {
@@ -180,8 +181,9 @@ export function DocumentsScreen({ id }: { id?: string }) {
   const copy = async (kind: 'markdown' | 'rich') => {
     if (!rendered || rendered.kind === 'error') return;
     try {
-      if (kind === 'markdown') await navigator.clipboard.writeText(rendered.document.markdown);
-      else await copyRich(rendered.sections.map((section) => section.html).join(''), rendered.document.markdown);
+      const markdown = rendered.lines.join('\n');
+      if (kind === 'markdown') await navigator.clipboard.writeText(markdown);
+      else await copyRich(rendered.sections.map((section) => section.html).join(''), markdown);
       notifications.show({ message: kind === 'markdown' ? 'Copied as Markdown' : 'Copied as rich text', autoClose: 1800 });
     } catch (error) {
       notifications.show({
