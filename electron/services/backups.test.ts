@@ -208,13 +208,14 @@ describe('BackupStore compression', () => {
 
   it('starts by itself once saves pause, and not while they go on', async () => {
     const { root, source } = await setup();
-    const store = new BackupStore(backupFolderFor(join(root, 'data'), source), utcDay, { compressAfterMs: 1000 });
+    const store = new BackupStore(backupFolderFor(join(root, 'data'), source), utcDay, { compressAfterMs: 2000 });
     const packed = async () => (await readdir(store.folder)).filter((n) => n.endsWith('.gz')).length;
     const first = await backUp(store, source, versionText(1), Date.now());
-    // A save 700 ms later postpones compression: 1.1 s after the first version it is still whole.
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // A save 1.5 s later postpones compression: 2.2 s after the first version (which alone would have
+    // been compressed after 2 s) nothing is compressed yet; both are 2 s after the second.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     await backUp(store, source, versionText(2), Date.now());
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, 700));
     expect(await packed()).toBe(0);
     await vi.waitFor(async () => expect(await packed()).toBe(2), { timeout: 10_000, interval: 50 });
     expect((await store.read(first)).toString()).toBe(versionText(1));
