@@ -252,6 +252,9 @@ describe('BackupStore compression', () => {
     await writeFile(join(store.folder, `${huge}.candor.json.gz`), gzipSync(Buffer.alloc(2 * 1024 * 1024, 0x20)));
     await expect(store.read(damaged)).rejects.toThrow(new RegExp(`${damaged}\\.candor\\.json\\.gz is damaged .*choose another version`));
     await expect(store.read(huge)).rejects.toThrow(/expands to more than 1 MB, more than a workspace may hold/);
+    // A file larger than that even before expanding is not read at all.
+    await writeFile(join(store.folder, `${huge}.candor.json.gz`), Buffer.alloc(2 * 1024 * 1024));
+    await expect(store.read(huge)).rejects.toThrow(/expands to more than 1 MB/);
     // Listed all the same, so nothing disappears silently.
     const fresh = new BackupStore(store.folder, utcDay, { compressAfterMs: false, expandedLimit: 1024 * 1024 });
     expect((await fresh.list()).map((e) => e.organizationName)).toEqual(['(not readable as a workspace)', '(not readable as a workspace)']);

@@ -5,7 +5,7 @@
 //
 // Every save of the last hour is a lot of copies: typing for an hour in a workspace of 2,000 data types
 // (3 MB) saves some 4,000 times. So once the saves pause, each version is compressed with gzip
-// (<id>.candor.json.gz, typically a tenth of the size or less), in the background and never during a save.
+// (<id>.candor.json.gz, a quarter of the size or less), in the background and never during a save.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { link, mkdir, open, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
@@ -17,7 +17,7 @@ import type { BackupEntry } from '../../core/api';
 import { backupsToKeep, DAY } from '../../core/backup-retention';
 import { describeChanges, mergeChanges, type WorkspaceChanges } from '../../core/entity-diff';
 import { isCode, removeStaleTempFiles, writeNewFileAtomic } from './atomic-write';
-import { WORKSPACE_SIZE_LIMIT } from './bounded-read';
+import { readBoundedFile, ReadRefusal, WORKSPACE_SIZE_LIMIT } from './bounded-read';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -367,20 +367,24 @@ export class BackupStore {
       if (!isCode(error, 'ENOENT')) throw error;
     }
     // Compressed (the compressed copy is complete before the whole one goes, so one of them is there).
+    const tooLarge = `expands to more than ${this.expandedLimit / 1024 / 1024} MB, more than a workspace may hold`;
+    const refuse = (why: string) =>
+      Object.assign(new Error(`The backup ${this.gzOf(id)} ${why}; choose another version`), { code: 'EBADBACKUP' });
     let packed: Buffer;
     try {
-      packed = await readFile(this.gzOf(id));
+      // Compressed, it is smaller than what it expands to, or it is not one of Candor's.
+      packed = await readBoundedFile(this.gzOf(id), { maxBytes: this.expandedLimit });
     } catch (error) {
       if (isCode(error, 'ENOENT')) throw new BackupNotFoundError(id, this.folder);
+      if (error instanceof ReadRefusal && error.code === 'too-large') throw refuse(tooLarge);
       throw error;
     }
     try {
       return await gunzipAsync(packed, { maxOutputLength: this.expandedLimit });
     } catch (error) {
-      const why = isCode(error, 'ERR_BUFFER_TOO_LARGE')
-        ? `expands to more than ${this.expandedLimit / 1024 / 1024} MB, more than a workspace may hold`
-        : `is damaged (${error instanceof Error ? error.message : String(error)})`;
-      throw Object.assign(new Error(`The backup ${this.gzOf(id)} ${why}; choose another version`), { code: 'EBADBACKUP' });
+      throw refuse(
+        isCode(error, 'ERR_BUFFER_TOO_LARGE') ? tooLarge : `is damaged (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
   }
 
