@@ -45,8 +45,12 @@ test('the summary table of 150 data types reads and lines up as one table', asyn
 
   for (const index of [1, 75, COUNT]) {
     await rows.nth(index).scrollIntoViewIfNeeded();
+    // Asked again until it holds: a row that has just come into view is laid out in a coming frame (a
+    // full npm test once measured the first cell of one at 0 × 0). Columns that never line up still fail.
+    await expect
+      .poll(async () => (await edges(index)).map(({ left, right }) => [left, right]))
+      .toEqual(header.map(({ left, right }) => [left, right]));
     const row = await edges(index);
-    expect(row.map(({ left, right }) => [left, right])).toEqual(header.map(({ left, right }) => [left, right]));
     // One border between cells and between rows, not two.
     expect(row.map((cell) => cell.borderLeft)).toEqual(['1px', '0px', '0px', '0px']);
     expect(row.map((cell) => cell.borderTop)).toEqual(['0px', '0px', '0px', '0px']);
