@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { BackupEntry } from '../../core/api';
 import { backupsToKeep, DAY } from '../../core/backup-retention';
 import { describeChanges, mergeChanges, type WorkspaceChanges } from '../../core/entity-diff';
+import { settleDelay } from '../../core/settle';
 import { isCode, removeStaleTempFiles, writeNewFileAtomic } from './atomic-write';
 import { readBoundedFile, ReadRefusal, WORKSPACE_SIZE_LIMIT } from './bounded-read';
 
@@ -232,7 +233,7 @@ export class BackupStore {
   scheduleCompression(now = Date.now()): void {
     if (this.compressAfterMs === false) return;
     this.waitingSince ??= now;
-    const delay = Math.max(0, Math.min(this.compressAfterMs, this.waitingSince + COMPRESS_WITHIN_MS - now));
+    const delay = settleDelay(now, this.waitingSince, this.compressAfterMs, COMPRESS_WITHIN_MS);
     if (this.compressTimer) clearTimeout(this.compressTimer);
     this.compressTimer = setTimeout(() => {
       this.compressTimer = undefined;

@@ -8,6 +8,7 @@ import type { CandorError, ReadOnlyReason } from '../../../core/api';
 import { IncidentRegisterSchema, emptyRegister, type Incident, type IncidentRegister } from '../../../core/incidents/schema';
 import { getBridge } from '../transport';
 import { useEditor } from './store';
+import { settleDelay } from '../../../core/settle';
 
 export type IncidentSaveStatus = 'saved' | 'pending' | 'saving' | 'invalid' | 'error' | 'conflict' | 'read-only';
 
@@ -67,7 +68,7 @@ export const useIncidents = create<IncidentsState>()((set, get) => {
     if (saveTimer) clearTimeout(saveTimer);
     const now = Date.now();
     unsavedSince ??= now;
-    const delay = Math.max(0, Math.min(SAVE_DELAY_MS, unsavedSince + MAX_SAVE_WAIT_MS - now));
+    const delay = settleDelay(now, unsavedSince, SAVE_DELAY_MS, MAX_SAVE_WAIT_MS);
     saveTimer = setTimeout(() => void save(), delay);
   }
 

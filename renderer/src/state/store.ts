@@ -10,6 +10,7 @@ import { completenessProblems } from '../../../core/lint/completeness';
 import { validateWorkspace, type Problem } from '../../../core/validate';
 import { diffWorkspace, isEmptyChange } from '../../../core/changes';
 import { getBridge } from '../transport';
+import { settleDelay } from '../../../core/settle';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'invalid' | 'error' | 'conflict' | 'read-only';
 
@@ -94,7 +95,7 @@ export const useEditor = create<EditorState>()((set, get) => {
     if (saveTimer) clearTimeout(saveTimer);
     const now = Date.now();
     unsavedSince ??= now;
-    const delay = Math.max(0, Math.min(SAVE_DELAY_MS, unsavedSince + MAX_SAVE_WAIT_MS - now));
+    const delay = settleDelay(now, unsavedSince, SAVE_DELAY_MS, MAX_SAVE_WAIT_MS);
     saveTimer = setTimeout(() => void save(), delay);
   }
 

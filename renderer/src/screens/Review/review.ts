@@ -4,6 +4,7 @@
 import { startTransition, useEffect, useMemo, useState } from 'react';
 import { create } from 'zustand';
 import { coverageMatrix, type CoverageSection } from '../../../../core/coverage';
+import { settleDelay } from '../../../../core/settle';
 import { countFindings, lintWorkspace, type Finding, type Severity } from '../../../../core/lint';
 import { workspaceFacts, type WorkspaceFacts } from '../../../../core/lint/facts';
 import { applyAcceptances, applyNotApplicable, type AcceptedFinding } from '../../../../core/review-acceptance';
@@ -128,7 +129,7 @@ function follow(target: Reviewed): void {
       if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(catchUp, { timeout: 300 });
       else catchUp();
     },
-    Math.max(0, Math.min(SETTLE_MS, behindSince + MAX_BEHIND_MS - now)),
+    settleDelay(now, behindSince, SETTLE_MS, MAX_BEHIND_MS),
   );
   cancel = () => {
     clearTimeout(timer);
