@@ -172,20 +172,26 @@ export class BackupStore {
 
   /** ids, newest first */
   async ids(): Promise<string[]> {
+    // A version compressed while it was listed (or by a run a crash cut short) has both files once.
+    const { whole, compressed } = await this.stored();
+    return [...new Set([...whole, ...compressed])].sort().reverse();
+  }
+
+  /** The ids of the versions stored whole and of those stored compressed, as the folder lists them. */
+  private async stored(): Promise<{ whole: string[]; compressed: string[] }> {
     let names: string[];
     try {
       names = await readdir(this.folder);
     } catch (error) {
-      if (isCode(error, 'ENOENT')) return [];
+      if (isCode(error, 'ENOENT')) return { whole: [], compressed: [] };
       throw error;
     }
-    // A version compressed while it was listed (or by a run a crash cut short) has both files once.
-    const ids = new Set<string>();
-    for (const name of names) {
-      const id = name.endsWith(SUFFIX) ? name.slice(0, -SUFFIX.length) : name.endsWith(GZ_SUFFIX) ? name.slice(0, -GZ_SUFFIX.length) : '';
-      if (isBackupId(id)) ids.add(id);
-    }
-    return [...ids].sort().reverse();
+    const idsWith = (suffix: string) =>
+      names
+        .filter((n) => n.endsWith(suffix))
+        .map((n) => n.slice(0, -suffix.length))
+        .filter(isBackupId);
+    return { whole: idsWith(SUFFIX), compressed: idsWith(GZ_SUFFIX) };
   }
 
   /**
@@ -259,7 +265,8 @@ export class BackupStore {
    */
   async compress(): Promise<void> {
     await this.writing;
-    for (const id of (await this.ids()).reverse()) {
+    // Only the versions still whole: the compressed ones (nearly all, after a while) are not opened.
+    for (const id of (await this.stored()).whole.sort()) {
       await this.serially(() => this.compressOne(id));
     }
   }
