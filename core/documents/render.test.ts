@@ -9,7 +9,7 @@ import larderJson from './__golden__/larder.candor.json' with { type: 'json' };
 import { workspaceArbitrary } from '../testing/arbitraries';
 import type { Workspace } from '../schema';
 import { validateWorkspace } from '../validate';
-import { availableDocuments, renderDocument, tidyMarkdown } from './render';
+import { availableDocuments, renderDocument, tidyMarkdown, tidyMarkdownLines } from './render';
 import { inventoryVersion } from './context';
 import { resolveTemplates, type ParsedTemplate } from './templates';
 import { headingText, markdownInline, plainText } from './text';
@@ -340,7 +340,7 @@ describe('tidyMarkdown', () => {
         ),
         (pieces) => {
           const whole = pieces.join('');
-          expect(tidyMarkdown(pieces)).toBe(reference(whole));
+          expect(tidyMarkdownLines(pieces).join('\n')).toBe(reference(whole));
           expect(tidyMarkdown(whole)).toBe(reference(whole));
         },
       ),

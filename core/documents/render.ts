@@ -30,7 +30,7 @@ export function availableDocuments(workspace: Workspace, templates: ParsedTempla
  * one line break at the end, and headings made unique (a repeated heading gets " (2)", " (3)", …,
  * which happens when two entries share a name).
  */
-export function tidyMarkdown(markdown: string | readonly string[]): string {
+export function tidyMarkdown(markdown: string): string {
   return tidyMarkdownLines(markdown).join('\n');
 }
 

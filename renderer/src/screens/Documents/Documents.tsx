@@ -153,7 +153,7 @@ export function DocumentsScreen({ id }: { id?: string }) {
     const html = sections.render(result.lines);
     // eslint-disable-next-line react-hooks/purity -- the timing is only displayed (see above)
     const ms = performance.now() - started;
-    return { kind: 'ok', document: { meta: result.meta }, lines: result.lines, sections: html, ms } as const;
+    return { kind: 'ok', meta: result.meta, lines: result.lines, sections: html, ms } as const;
   }, [deferred, template, release, history, sectioned]);
 
   const startExport = (format: DocumentFormat) => {
@@ -272,19 +272,19 @@ export function DocumentsScreen({ id }: { id?: string }) {
             <Group justify="space-between" className={classes.toolbar} wrap="nowrap">
               <Group gap="sm" miw={0} wrap="nowrap">
                 <Title order={3} size="h4" lineClamp={1}>
-                  {rendered.document.meta.title}
+                  {rendered.meta.title}
                 </Title>
                 {/* The preview is of the working copy: a draft until it is published (candor publish). */}
                 <Tooltip
-                  label={`${rendered.document.meta.version ? 'Published' : 'Not yet published'}. Build ${rendered.document.meta.buildId ?? ''}: a fingerprint of the inventory it was made from`}
+                  label={`${rendered.meta.version ? 'Published' : 'Not yet published'}. Build ${rendered.meta.buildId ?? ''}: a fingerprint of the inventory it was made from`}
                 >
                   <Badge variant="light" color="gray">
-                    {rendered.document.meta.version ? `Version ${rendered.document.meta.version}` : 'Draft'}
+                    {rendered.meta.version ? `Version ${rendered.meta.version}` : 'Draft'}
                   </Badge>
                 </Tooltip>
-                {rendered.document.meta.effectiveDate && (
+                {rendered.meta.effectiveDate && (
                   <Badge variant="light" color="gray">
-                    {rendered.document.meta.version ? 'Effective' : 'Planned effective date'} {rendered.document.meta.effectiveDate}
+                    {rendered.meta.version ? 'Effective' : 'Planned effective date'} {rendered.meta.effectiveDate}
                   </Badge>
                 )}
               </Group>
